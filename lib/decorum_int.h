@@ -302,7 +302,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(HOSTILITY, "hostility") /* racism, hatred; idea; inferior: deed_judged */ \
     X(PEST, "pest")       /* bait, spray, traps: a pest fought as a pest */ \
     X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
-    X(SOURCE, "source")   /* research, statistics: where a claim comes from */
+    X(SOURCE, "source")   /* research, statistics: where a claim comes from */ \
+    X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -498,6 +499,12 @@ enum {
                          * "rabbi"): quantified ("every imam", "all the
                          * rabbis") and threatened, the faith's
                          * people (role_group; session 44) */
+    DC_SENSE_FRIGHT,    /* slur and domain: a ghost or a scare ("spook":
+                         * "the spook in the hallway scene"; domain_sense,
+                         * session 44) */
+    DC_SENSE_WARE,      /* slur and domain: goods of the East, tobacco,
+                         * rugs ("oriental": "oriental blends, latakia";
+                         * domain_sense, session 44) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -140,6 +140,8 @@ static const struct {
     {"festive", (uint64_t)DC_SENSE_FESTIVE << DC_F_SENSE_SHIFT},
     {"team", (uint64_t)DC_SENSE_TEAM << DC_F_SENSE_SHIFT},
     {"role", (uint64_t)DC_SENSE_ROLE << DC_F_SENSE_SHIFT},
+    {"fright", (uint64_t)DC_SENSE_FRIGHT << DC_F_SENSE_SHIFT},
+    {"ware", (uint64_t)DC_SENSE_WARE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -3377,6 +3377,14 @@ static inline bool pest_sense(const run *R, const mention *m)
 static bool gearbox_sense_of(run *R, const mention *m);
 static bool armour_sense_of(const run *R, const mention *m);
 static bool dish_sense(const run *R, const mention *m);
+static bool domain_sense_of(const run *R, const mention *m);
+/* domain_sense's first test, asked where it is called: a comment with no
+ * `domain` word reads no slur by its field (rv44f: domain_sense was
+ * called 9,846 times on the bench corpus, 290K instructions). */
+static inline bool domain_sense(const run *R, const mention *m)
+{
+    return any_kind(R, DC_KIND_DOMAIN) && domain_sense_of(R, m);
+}
 static bool verb_sense_of(const run *R, const mention *m);
 
 /* The first tests of three everyday senses of a slur, asked where the
@@ -4270,8 +4278,9 @@ static decorum_status find_group_targets(run *R)
                     ? singular_slur(R, m) || pest_sense(R, m) ||
                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
                           armour_sense(R, m) || dish_sense(R, m) ||
-                          verb_sense(R, m) || tempo_sense(R, m)
-                    : armour_sense(R, m))
+                          verb_sense(R, m) || tempo_sense(R, m) ||
+                          domain_sense(R, m)
+                    : armour_sense(R, m) || domain_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -12885,6 +12894,134 @@ static bool smithing_said(const run *R, const sentence *s)
     return false;
 }
 
+/* Session 44 (q44f): a slur's everyday sense told by the field of talk
+ * around it. A slur whose entry carries a sense with a field (dish:
+ * "faggot", the meatball or the bundle of sticks; tempo: "retard", the
+ * spark or a cure slowed; fright: "spook", a ghost or a scare; ware:
+ * "oriental", tobacco blends and rugs) is that sense when its own
+ * sentence holds a `domain` word of the same sense (grammar.tsv:
+ * "cookbook", "ignition", "horror", "latakia") and nothing in it is said
+ * of people: "anyone made faggots from that old welsh cookbook?", "bit of
+ * retard on the old van engine", "that spook at the end of the hallway
+ * scene got me good", "any good oriental heavy blends?". Not where the
+ * word is said of someone: "you" before it, "is a ..." before it, a
+ * person or identity noun, "who" or "like" right after it ("the new cook
+ * is a faggot", "retards like him"), a personal pronoun, a person,
+ * identity noun, threat, exclusion, hatred, insult, stereotype,
+ * dehumanizing or derogating word in its sentence, or any other slur or
+ * identity noun in the comment ("burn the faggots with the firewood,
+ * those gay freaks deserve it"). */
+static bool domain_sense_of(const run *R, const mention *m)
+{
+    static const char *const said[] = {"who", "whose", "like", "that's"};
+    static const char *const one_of[] = {"he", "she", "him", "her", "his",
+                                          "he's", "she's", "hes", "shes"};
+    const dc_entry *e = ent(R, m);
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if ((sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
+         sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE) ||
+        !any_kind(R, DC_KIND_DOMAIN))
+        return false;
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    /* (the timing's retard is a mass noun or a verb, never one pointed
+     * at: "that retard at the garage set my ignition timing wrong") */
+    static const char *const a_one[] = {"a", "an", "any"};
+    /* (and any sense's word pointed at is someone: "that faggot next
+     * door", "another faggot in the firewood aisle", "those faggots
+     * recipe for disaster") */
+    static const char *const pointed[] = {"that",  "this", "these", "those",
+                                          "some",  "another"};
+    if (m->tb > s->tb &&
+        (word_among(R, m->tb - 1, m->tb, pointed,
+                    sizeof pointed / sizeof *pointed) ||
+         (sense == DC_SENSE_TEMPO &&
+          word_among(R, m->tb - 1, m->tb, a_one, sizeof a_one / sizeof *a_one))))
+        return false;
+    /* (rv44f: the timing's "retards" is a verb with a subject before it,
+     * "cold weather retards the cure"; opening its sentence or after an
+     * article, a quantifier or a possessive it is a plural noun, people:
+     * "the retards at the special school couldnt tell a piston from a
+     * valve", "our retards ruined the engine again"; and "they" in its
+     * sentence is someone it is said of: "the whole pit crew is retarded,
+     * they cant even time an engine") */
+    static const char *const owner[] = {"my",  "our", "your", "their",
+                                        "his", "her", "its"};
+    static const char *const they[] = {"they", "them", "theyre", "they're"};
+    if (sense == DC_SENSE_TEMPO &&
+        ((plural_word(R, m->b, m->e) &&
+          (m->tb == s->tb || is_determiner(R, m->tb - 1) ||
+           word_among(R, m->tb - 1, m->tb, owner,
+                      sizeof owner / sizeof *owner))) ||
+         word_among(R, s->tb, s->te, they, sizeof they / sizeof *they)))
+        return false;
+    bool field = false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        /* (not before "for", the idiom "a recipe for disaster") */
+        if (rs->m[i].kind == DC_KIND_DOMAIN &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == sense &&
+            !(rs->m[i].te < s->te && tok_is_word(R, rs->m[i].te, "for"))) {
+            field = true;
+            break;
+        }
+    if (!field)
+        return false;
+    /* (said of someone) */
+    if ((m->tb > 0 && mention_at(R, m->tb - 1, DC_KIND_PRONOUN_YOU)) ||
+        sexage_after(R, m) ||
+        (m->tb >= 2 &&
+         (is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1)) &&
+         (kind_at(R, m->tb - 2, DC_KIND_COPULA) ||
+          tok_is_word(R, m->tb - 2, "be"))) ||
+        (m->te < s->te &&
+         (kind_at(R, m->te, DC_KIND_PERSON) ||
+          kind_at(R, m->te, DC_KIND_IDENTITY) ||
+          word_among(R, m->te, m->te + 1, said, sizeof said / sizeof *said))) ||
+        word_among(R, s->tb, s->te, one_of, sizeof one_of / sizeof *one_of))
+        return false;
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m)
+            continue;
+        switch (o->kind) {
+        case DC_KIND_PERSON:
+        case DC_KIND_PRONOUN_YOU:
+        case DC_KIND_THREAT:
+        case DC_KIND_EXCLUSION:
+        case DC_KIND_HATE_VERB:
+        case DC_KIND_INSULT:
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_HUMANITY:
+        case DC_KIND_STEREOTYPE:
+        case DC_KIND_DEROGATE:
+            return false;
+        default:
+            break;
+        }
+    }
+    /* (the comment names no people by identity and uses no other slur) */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o == m)
+            continue;
+        if (o->kind == DC_KIND_SLUR && DC_SENSE_OF(ent(R, o)->flags) != sense)
+            return false;
+        /* (only a nationality's adjective before a thing of its own
+         * may stand, the dish's or the ware's origin: "that old welsh
+         * cookbook", "turkish blends"; not "the gay agenda", "gays") */
+        if (o->kind == DC_KIND_IDENTITY &&
+            (!(ent(R, o)->flags & DC_F_ADJ) ||
+             ent(R, o)->categories !=
+                 (1u << DECORUM_CATEGORY_NATIONALITY) ||
+             o->te >= R->ntok || R->toks[o->te].type != TK_WORD ||
+             kind_at(R, o->te, DC_KIND_PERSON) ||
+             kind_at(R, o->te, DC_KIND_HUMANITY) ||
+             kind_at(R, o->te, DC_KIND_IDENTITY)))
+            return false;
+    }
+    return true;
+}
+
 /* Is the slur m (of sense `dish`) a dish in a list of food: "faggots,
  * mash and gravy", "peas and faggots", "faggots with onion gravy" (British
  * meatballs;
@@ -13268,7 +13405,7 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
     if (gearbox_sense(R, m) || armour_sense(R, m) || dish_sense(R, m) ||
-        verb_sense(R, m) || tempo_sense(R, m)) {
+        verb_sense(R, m) || tempo_sense(R, m) || domain_sense(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -21349,6 +21486,100 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
     return true;
 }
 
+/* Five deeds with no `deed` entry: an exact entry hides the inflected
+ * form of another's verb, "hate" -> "hating" (lexdebug); read by
+ * deed_judged and doer_deed alike (rv44f: doer_deed held its own copy). */
+static const char *const wl_inflected_deed[] = {
+    "hating", "banning", "abusing", "persecuting", "demonizing"};
+
+/* Session 44 (q44f): the subject opens with a doer that is no people
+ * (an institution, a thing, one person: "orthodox rabbinical courts",
+ * "the council", "that comedian", "the sermon"), then a gerund of what
+ * it does, and the people named only after the gerund, as those it is
+ * done to: "religious courts refusing women a divorce are a disgrace",
+ * "the council refusing disabled people a ramp is a disgrace", "the
+ * sermon telling gay people they will burn was cruel". The word after
+ * the linking verb judges the doer's deed. Not where the people come
+ * before the gerund as its doers ("women refusing to cook ... is a
+ * disgrace", "gay people adopting children is a disgrace", "muslim men
+ * beating ..."): no identity noun, group pronoun, slur, humanity word
+ * or plural person in the doer, whose head is a `nonprotected` entry or
+ * a word naming no people; an identity adjective stands only before
+ * such a head. Not where the subject itself carries a dehumanizing
+ * word, slur, insult, threat or stereotype ("the government letting
+ * these rats flood in is a disgrace"), unless the gerund is a report of
+ * the doer's words ("telling", "saying", "preaching"). Tokens o..c:
+ * the subject, c the linking verb. */
+static bool doer_deed(const run *R, uint32_t o, uint32_t c)
+{
+    static const char *const says[] = {"telling", "saying", "preaching",
+                                       "teaching", "calling", "claiming"};
+    const tok *tk = R->toks;
+    uint32_t g = UINT32_MAX;
+    for (uint32_t k = o + 1; k < c && k <= o + 4; k++) {
+        size_t n = tk[k].e - tk[k].b;
+        if (tk[k].type == TK_WORD && n > 4 &&
+            memcmp(R->n->text + tk[k].e - 3, "ing", 3) == 0 &&
+            !kind_at(R, k, DC_KIND_IDENTITY) &&
+            !kind_at(R, k, DC_KIND_PERSON)) {
+            g = k;
+            break;
+        }
+    }
+    if (g == UINT32_MAX ||
+        !has_kinds_in(R, g + 1, c,
+                      KIND_BIT(IDENTITY) | KIND_BIT(SLUR) |
+                          KIND_BIT(PRONOUN_GROUP)))
+        return false;
+    uint32_t h = g - 1;
+    /* (the doer pointed at or an institution: "the council", "religious
+     * courts"; not "imagine actually thinking semites were ...", "remember
+     * goys making ...", and the people not the linking verb's own
+     * subject) */
+    static const char *const dets[] = {"the",   "this",  "that", "these",
+                                       "those", "their", "our",  "his",
+                                       "her",   "my",    "your", "a", "an"};
+    if ((!word_among(R, o, o + 1, dets, sizeof dets / sizeof *dets) &&
+         !kind_at(R, h, DC_KIND_NONPROTECTED)) ||
+        kind_at(R, c - 1, DC_KIND_IDENTITY) ||
+        kind_at(R, c - 1, DC_KIND_PRONOUN_GROUP) ||
+        kind_at(R, c - 1, DC_KIND_SLUR))
+        return false;
+    if (has_kinds_in(R, o, g,
+                     KIND_BIT(SLUR) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(HUMANITY) | KIND_BIT(PRONOUN_YOU)) ||
+        kind_at(R, h, DC_KIND_IDENTITY))
+        return false;
+    const mention *pm = mention_at(R, h, DC_KIND_PERSON);
+    if (pm && (plural_word(R, pm->b, pm->e) ||
+               has_kind_in(R, o, g, DC_KIND_IDENTITY)))
+        return false;
+    for (uint32_t k = o; k < h; k++) {
+        const mention *im = mention_at(R, k, DC_KIND_IDENTITY);
+        if (im && !(ent(R, im)->flags & DC_F_ADJ))
+            return false;
+    }
+    if (has_kind_in(R, o, g, DC_KIND_IDENTITY) &&
+        !kind_at(R, h, DC_KIND_NONPROTECTED))
+        return false;
+    /* (the deed is a wrong done to the people: a `deed` entry flagged
+     * severe, "refusing", "banning", "mocking"; or words of the doer
+     * that carry the hostility, "telling gay people they will burn". Not
+     * a deed of inclusion the writer may be judging: "the church letting
+     * gays marry is a disgrace", "the school hiring trans teachers") */
+    bool hostile = has_kinds_in(R, o, c,
+                                KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR) |
+                                    KIND_BIT(INSULT) | KIND_BIT(THREAT) |
+                                    KIND_BIT(STEREOTYPE));
+    const dc_entry *de = exact_entry(R, g, DC_KIND_DEED, DC_F_SEVERE);
+    if (word_among(R, g, g + 1, says, sizeof says / sizeof *says))
+        return hostile;
+    return !hostile &&
+           (de || word_among(R, g, g + 1, wl_inflected_deed,
+                             sizeof wl_inflected_deed /
+                                 sizeof *wl_inflected_deed));
+}
+
 /* Session 43 (q43p): "comparing immigrants to rats is disgusting",
  * "blaming Muslims for every attack is vile", "the doctrine that god
  * sends gay people to hell is vile", "the racism towards Asian people is
@@ -21368,10 +21599,21 @@ static bool hostility_aimed(const run *R, uint32_t a, uint32_t j, uint32_t c,
  * (below), nor across a comma or a clause of reason ("roma are
  * disgusting, comparing them ...", "... since they are disgusting").
  * Run only for a derogate entry. */
-static bool deed_judged(const run *R, const mention *m)
+static bool deed_judged_of(const run *R, const mention *m);
+/* deed_judged's first test, asked where it is called (rv44f: since
+ * session 44 it is asked of every insult and stereotype, 5,372 calls on
+ * the bench corpus): the word has a linking verb, an article or an
+ * adverb right before it, else deed_judged_of finds no linking verb. */
+static inline bool deed_judged(const run *R, const mention *m)
 {
-    static const char *const inflected_deed[] = {
-        "hating", "banning", "abusing", "persecuting", "demonizing"};
+    return m->tb >= 2 && (kind_at(R, m->tb - 1, DC_KIND_COPULA) ||
+                          a_or_an(R, m->tb - 1) ||
+                          adverb_like(R, m->tb - 1)) &&
+           deed_judged_of(R, m);
+}
+
+static bool deed_judged_of(const run *R, const mention *m)
+{
     static const char *const dets[] = {"the", "this", "that", "such",
                                        "all", "their", "his", "her",
                                        "your", "these", "those"};
@@ -21382,6 +21624,9 @@ static bool deed_judged(const run *R, const mention *m)
     /* the linking verb right before the word, adverbs between */
     uint32_t c = m->tb;
     while (c > s->tb && adverb_like(R, c - 1))
+        c--;
+    /* (a noun's article: "... is a disgrace", session 44) */
+    if (c > s->tb + 1 && a_or_an(R, c - 1))
         c--;
     if (c <= s->tb + 1 || !kind_at(R, c - 1, DC_KIND_COPULA))
         return false;
@@ -21402,8 +21647,8 @@ static bool deed_judged(const run *R, const mention *m)
          * inflected form of another's verb, "hate" -> "hating" ("I love
          * hating Jews" went allow), "ban", "abuse", "persecute",
          * "demonize" (lexdebug)) */
-        word_among(R, o, o + 1, inflected_deed,
-                   sizeof inflected_deed / sizeof *inflected_deed))
+        word_among(R, o, o + 1, wl_inflected_deed,
+                   sizeof wl_inflected_deed / sizeof *wl_inflected_deed))
         ok = true;
     else if (dm && dm->te == o + 1)
         ok = has_kinds_in(R, o + 1, c,
@@ -21430,6 +21675,8 @@ static bool deed_judged(const run *R, const mention *m)
                                       KIND_BIT(DEROGATE));
         }
     }
+    if (!ok)
+        ok = doer_deed(R, o, c);
     if (!ok)
         return false;
     /* one clause from the opener to the word: no punctuation, no reason */
@@ -21687,6 +21934,13 @@ static decorum_status rule_attack(run *R, const mention *m)
          * inborn (essentialized), and counts for nothing alone. */
         if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
             return DECORUM_OK;
+        /* (a deed judged: "the policy of turning away refugees at sea
+         * is cruel"; session 44) */
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
+        }
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
@@ -21704,6 +21958,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (thing_swear(R, m) || animal_swear(R, m)) {
             R->insults_at_things++;
             return DECORUM_OK;
+        }
+        /* (a deed judged, as for a derogating word: "religious courts
+         * refusing women a divorce are a disgrace"; session 44) */
+        if (deed_judged(R, m)) {
+            char what[96];
+            return mitigate(R, m->b, m->e, SC_COUNTER,
+                            quote_mention(R, m, LIT("'"), what));
         }
         sig = DECORUM_SIGNAL_INSULT;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
@@ -23277,7 +23538,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * shit", session 37) */
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
-         insult_on_thing(R, m) || pests_subject(R, m))) {
+         insult_on_thing(R, m) || pests_subject(R, m) ||
+         domain_sense(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
@@ -36790,6 +37052,13 @@ static const char *const wl_answer_lead[] = {"guess", "guesses", "so",
 static const char *const wl_answer_close[] = {
     "again", "of", "as", "lol", "who", "every", "each", "innit", "mate",
     "obviously"};
+/* Words that wink wherever they stand in the answer ("the gypsies,
+ * again", "muslims lol", "the somalis mate": rv44f kept the knowing
+ * address main winked on); not the end words that only close it ("of",
+ * "as", "who", "every": "the americans as part of the war" is an answer
+ * of fact; session 44, q44f). */
+static const char *const wl_answer_wink[] = {"again", "lol", "innit",
+                                             "obviously", "mate"};
 /* A habit in the question ("who keeps robbing", "again", "all"). */
 static const char *const wl_answer_habit[] = {
     "again", "always", "keep", "keeps", "every", "all", "most", "still"};
@@ -36920,7 +37189,7 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
             a != &rs->s[si + 1] ||
             (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
                            tok_is_word(R, w - 1, "guesses"))) ||
-            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_close)) ||
+            among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_wink)) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
             has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
             pred_winked(R, si);
