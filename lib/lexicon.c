@@ -139,6 +139,8 @@ static const struct {
     {"water", (uint64_t)DC_SENSE_WATER << DC_F_SENSE_SHIFT},
     {"festive", (uint64_t)DC_SENSE_FESTIVE << DC_F_SENSE_SHIFT},
     {"team", (uint64_t)DC_SENSE_TEAM << DC_F_SENSE_SHIFT},
+    {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
+    {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

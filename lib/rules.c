@@ -689,6 +689,10 @@ typedef struct run {
     /* a code of sense `plain` ("genuine question"): rule_insinuated's
      * marker where the question singles a group out */
     bool plain;
+    /* a code of sense `wink` ("iykyk") and one of sense `kin` ("our
+     * people"), noted as the first pass reads the mentions: the second
+     * signals code_resolved reads an ambiguous neo-Nazi code by */
+    bool winked, kin;
     /* a named atrocity (a threat entry flagged `event`) among the
      * mentions, and one not severe (an "LGBT-free zone"): the atrocity
      * rules' gates (named_event), looked for once a run and only after
@@ -25862,6 +25866,107 @@ static bool code_pair(run *R, const mention *m)
     return n88 && other && (m == n88 || m == other);
 }
 
+/* Which of the ambiguous neo-Nazi codes is m: NZ_88 ("88"), NZ_HH
+ * ("HH", in capitals: "hh" in lower case is a typo or a laugh), NZ_14
+ * ("14 words", "fourteen words"), NZ_OTHER ("heil", "white pride",
+ * "aryan" not written as a name: "Aryan" is a common given name), or
+ * NZ_NONE. */
+enum { NZ_NONE, NZ_88, NZ_HH, NZ_14, NZ_OTHER };
+static int nazi_code(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
+        return NZ_NONE;
+    if (e->term_len == 2 && memcmp(e->term, "88", 2) == 0)
+        return NZ_88;
+    if (e->term_len == 2 && memcmp(e->term, "hh", 2) == 0) {
+        uint32_t ob = dc_norm_src_begin(R->n, R->toks[m->tb].b);
+        return ob + 1 < R->orig_len && R->orig[ob] == 'H' &&
+                       R->orig[ob + 1] == 'H'
+                   ? NZ_HH
+                   : NZ_NONE;
+    }
+    if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
+        (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
+        return NZ_14;
+    if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
+        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0) ||
+        (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
+         !title_case(R, m->tb)))
+        return NZ_OTHER;
+    return NZ_NONE;
+}
+
+/* Is "88" at m a count or a name ("88 rows", "the 88 bus", "88 quid")
+ * rather than standing bare ("ends with 88.", "88 to the lads", "88
+ * brothers")? Bare: the next token is no word, or "to", or a word of
+ * fellowship (fellows_88), as code_pair reads it. */
+static bool bare_88(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    /* ("won 88 to 14": a score) */
+    if (tok_is_word(R, k, "to") && k + 1 < rs->ntok &&
+        rs->toks[k + 1].type == TK_WORD &&
+        R->n->text[rs->toks[k + 1].b] >= '0' &&
+        R->n->text[rs->toks[k + 1].b] <= '9')
+        return false;
+    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+           (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
+           word_among(R, k, k + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88);
+}
+
+/* Is an ambiguous neo-Nazi code read as meant by a second signal in its
+ * comment (session 44, q44c)? The codes are numbers and words with
+ * everyday readings ("88km", "HH" as initials, "14 words long"); what
+ * resolves them is another signal beside them:
+ * - a wink to insiders, a code of sense `wink` ("iykyk", "you know what
+ *   it means", "for those who know"): "88 to the real ones at the pipe
+ *   club. you know what it means", "14 words for those who get it". An
+ *   "88" needs to stand bare or beside a "14" ("14 and 88 engraved on
+ *   the bolster ... anyone who knows what it means"); "the 88 bus was
+ *   late again, iykyk" and "got 88 on the exam, if you know what i
+ *   mean" are counts and names.
+ * - the people the code is for, a code of sense `kin` ("our people",
+ *   "proud white", "good european blood"): "HH to all the proud aryan
+ *   girls", "14 words lads, lifting for the future of our people"; an
+ *   "88" again bare ("88 of our people volunteered" is a count).
+ * - a second code of the set ("HH 88", "14 words. HH."), each read as
+ *   above.
+ * Not where the comment denounces (code_in_context's gate: "the 14
+ * words slogan is a white supremacist motto"). */
+static bool code_resolved(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int z = nazi_code(R, m);
+    if (z == NZ_NONE)
+        return false;
+    /* (a moderator's note winks at no one: "if someone has 14 and 88 in
+     * their bio, report them, you know what it means") */
+    static const char *const act[] = {"ban",    "banned", "report",
+                                      "reported", "block", "blocked",
+                                      "mute",   "kick",   "remove"};
+    if (word_among(R, 0, rs->ntok, act, sizeof act / sizeof *act))
+        return false;
+    bool fourteen = false, other = false;
+    for (uint32_t k = 0; k < rs->ntok && !fourteen; k++)
+        fourteen = tok_is_word(R, k, "14");
+    bool counted = z == NZ_88 && !bare_88(R, m);
+    if (R->winked && !(counted && !fourteen))
+        return true;
+    if (counted)
+        return false;
+    if (R->kin)
+        return true;
+    for (size_t i = 0; i < rs->nm && !other; i++) {
+        const mention *c = &rs->m[i];
+        int y = c != m ? nazi_code(R, c) : NZ_NONE;
+        other = y != NZ_NONE && y != z && !(y == NZ_88 && !bare_88(R, c));
+    }
+    return other;
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -25871,6 +25976,8 @@ static bool code_pair(run *R, const mention *m)
  *   greeting (greeting_88).
  * - "14 words" / "fourteen words" as the slogan (slogan_14).
  * - "88" and another of the neo-Nazi codes together (code_pair).
+ * - a neo-Nazi code beside a wink, the people it is for or another
+ *   such code (code_resolved).
  * - "groomer" as the smear of LGBTQ people (groomer_smear).
  * - a Jewish code ("the JQ") beside a leading question of who controls
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
@@ -25882,7 +25989,7 @@ static bool code_in_context(run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (R->denounce_any)
         return false;
-    if (code_pair(R, m))
+    if (code_pair(R, m) || code_resolved(R, m))
         return true;
     if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
         static const char *const cause[] = {
@@ -26701,7 +26808,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* an insinuation's marker ("notice how") is no code: rule_noticing
      * reads it beside a referent */
     if ((DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
-         DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN) && !e->group_len)
+         DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN ||
+         DC_SENSE_OF(e->flags) == DC_SENSE_WINK ||
+         DC_SENSE_OF(e->flags) == DC_SENSE_KIN) && !e->group_len)
         return DECORUM_OK;
     /* in scare quotes of its own, the writer's sarcasm (an entry flagged
      * `scare` is a code only so: "urban", "enriched") */
@@ -27180,6 +27289,67 @@ static decorum_status rule_whistle_pair(run *R)
                    LIT(" and "),
                    entry_people_or(R, xe, LIT("another")),
                    LIT(", named together"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* "keep your unit locked, lots of 'joggers' around here lately if you
+ * know what i mean": a code word for a people (a plural `dogwhistle` of
+ * severity 2 of the "Operation Google" kind: "joggers", "googles",
+ * "skittles") in scare quotes of its own, in a comment that winks (a
+ * code of sense `wink`). Either alone keeps its everyday sense ("the
+ * 'joggers' I bought are sweatpants", "lots of joggers at dawn if you
+ * know what i mean, the keen ones"); together the writer marks the word
+ * as standing for something else and tells the reader they know what.
+ * No report in its sentence ("the article calls them 'joggers'"), no
+ * denouncing ("calling Black people 'joggers' is a racist dog whistle,
+ * if you know what i mean"). A review, weight 0.80 (session 44, q44c). */
+static decorum_status rule_whistle_wink(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_DOGWHISTLE || e->severity < 2 ||
+            m->tb == 0 || m->te >= rs->ntok)
+            continue;
+        /* (the matcher reads the closing mark of "'googles'" as a
+         * plural's possessive and takes it into the mention) */
+        const tok *w = &rs->toks[m->tb], *o = &rs->toks[m->tb - 1];
+        const tok *c = &rs->toks[m->te - 1];
+        if (c->type != TK_PUNCT)
+            c = &rs->toks[m->te];
+        if (w->type != TK_WORD || w->e - w->b < 3 ||
+            R->n->text[w->e - 1] != 's')
+            continue;
+        if (o->type != TK_PUNCT || (o->ch != '\'' && o->ch != '"') ||
+            c->type != TK_PUNCT || c->ch != o->ch)
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        char buf[96];
+        piece what = quote_mention(R, m, LIT("'"), buf);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = m->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories;
+        fs.weight = 0.80f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what,
+                   LIT(": a code word for "),
+                   entry_people_or(R, e, LIT("a group")),
+                   LIT(" in scare quotes, with a wink to the reader"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -45162,6 +45332,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_CONSPIRACY:
             R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             R.plain |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_PLAIN;
+            R.winked |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_WINK;
+            R.kin |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_KIN;
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -45541,6 +45713,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
         (st = rule_whistle_deed(&R)) != DECORUM_OK)
+        return st;
+    /* (session 44: a code word in scare quotes beside a wink) */
+    if (R.winked && R.quotes && R.hate_so_far == 0 &&
+        any_kind(&R, DC_KIND_DOGWHISTLE) &&
+        (st = rule_whistle_wink(&R)) != DECORUM_OK)
         return st;
     /* (a marker is a `notice` code: R.noticed; a referent may be a dog
      * whistle or a trope phrase, beside a second referent) */
