@@ -25869,9 +25869,9 @@ static bool code_pair(run *R, const mention *m)
 /* Which of the ambiguous neo-Nazi codes is m: NZ_88 ("88"), NZ_HH
  * ("HH", in capitals: "hh" in lower case is a typo or a laugh), NZ_14
  * ("14 words", "fourteen words"), NZ_OTHER ("heil", "white pride",
- * "aryan" not written as a name: "Aryan" is a common given name), or
- * NZ_NONE. */
-enum { NZ_NONE, NZ_88, NZ_HH, NZ_14, NZ_OTHER };
+ * NZ_ARYAN ("aryan" not written as a name: "Aryan" is a common given
+ * name), or NZ_NONE. */
+enum { NZ_NONE, NZ_88, NZ_HH, NZ_14, NZ_OTHER, NZ_ARYAN };
 static int nazi_code(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -25890,10 +25890,11 @@ static int nazi_code(const run *R, const mention *m)
         (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
         return NZ_14;
     if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
-        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0) ||
-        (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
-         !title_case(R, m->tb)))
+        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0))
         return NZ_OTHER;
+    if (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
+        !title_case(R, m->tb))
+        return NZ_ARYAN;
     return NZ_NONE;
 }
 
@@ -25929,8 +25930,8 @@ static bool bare_88(const run *R, const mention *m)
  *   late again, iykyk" and "got 88 on the exam, if you know what i
  *   mean" are counts and names.
  * - the people the code is for, a code of sense `kin` ("our people",
- *   "proud white", "good european blood"): "HH to all the proud aryan
- *   girls", "14 words lads, lifting for the future of our people"; an
+ *   "proud white", "good european blood"): "HH to all the proud white
+ *   lads", "14 words lads, lifting for the future of our people"; an
  *   "88" again bare ("88 of our people volunteered" is a count).
  * - a second code of the set ("HH 88", "14 words. HH."), each read as
  *   above.
@@ -25957,7 +25958,10 @@ static bool code_resolved(const run *R, const mention *m)
         return true;
     if (counted)
         return false;
-    if (R->kin)
+    /* (not "aryan" beside its people: "what our race has lost: the last
+     * of the aryans of asia" is an old ethnology's word, implicit_hate
+     * train, labelled none) */
+    if (R->kin && z != NZ_ARYAN)
         return true;
     for (size_t i = 0; i < rs->nm && !other; i++) {
         const mention *c = &rs->m[i];
