@@ -25866,6 +25866,16 @@ static bool code_pair(run *R, const mention *m)
     return n88 && other && (m == n88 || m == other);
 }
 
+/* Does the wink m end its clause, as a wink does ("..., for those who
+ * know 🤍", "you know what it means.")? Words after it make it a plain
+ * clause: "for those who know the contest rules". */
+static bool wink_ends(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    return m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
+           (R->n->text[rs->toks[m->te].b] & 0x80);
+}
+
 /* Which of the ambiguous neo-Nazi codes is m: NZ_88 ("88"), NZ_HH
  * ("HH", in capitals: "hh" in lower case is a typo or a laugh), NZ_14
  * ("14 words", "fourteen words"), NZ_OTHER ("heil", "white pride",
@@ -25880,11 +25890,20 @@ static int nazi_code(const run *R, const mention *m)
     if (e->term_len == 2 && memcmp(e->term, "88", 2) == 0)
         return NZ_88;
     if (e->term_len == 2 && memcmp(e->term, "hh", 2) == 0) {
+        static const char *const det[] = {"the", "a", "an", "my", "our",
+                                          "his", "her", "their", "your"};
         uint32_t ob = dc_norm_src_begin(R->n, R->toks[m->tb].b);
-        return ob + 1 < R->orig_len && R->orig[ob] == 'H' &&
-                       R->orig[ob + 1] == 'H'
-                   ? NZ_HH
-                   : NZ_NONE;
+        /* (an honorific before a name, "HH the Dalai Lama", "HH Sheikh
+         * Mohammed"; a model or a name after a determiner, "the HH 88
+         * trimmer") */
+        if (ob + 1 >= R->orig_len || R->orig[ob] != 'H' ||
+            R->orig[ob + 1] != 'H' ||
+            (m->te < R->ntok && (tok_is_word(R, m->te, "the") ||
+                                 title_case(R, m->te))) ||
+            (m->tb > 0 &&
+             word_among(R, m->tb - 1, m->tb, det, sizeof det / sizeof *det)))
+            return NZ_NONE;
+        return NZ_HH;
     }
     if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
         (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
@@ -25906,6 +25925,14 @@ static bool bare_88(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t k = m->te;
+    /* ("class of 88", "since 88", "the summer of '88": a year) */
+    static const char *const year[] = {"of", "in", "since", "from",
+                                       "until", "till", "class", "summer"};
+    if (m->tb > 0 &&
+        ((rs->toks[m->tb - 1].type == TK_PUNCT &&
+          rs->toks[m->tb - 1].ch == '\'') ||
+         word_among(R, m->tb - 1, m->tb, year, sizeof year / sizeof *year)))
+        return false;
     /* ("won 88 to 14": a score) */
     if (tok_is_word(R, k, "to") && k + 1 < rs->ntok &&
         rs->toks[k + 1].type == TK_WORD &&
@@ -25950,9 +25977,21 @@ static bool code_resolved(const run *R, const mention *m)
                                       "mute",   "kick",   "remove"};
     if (word_among(R, 0, rs->ntok, act, sizeof act / sizeof *act))
         return false;
+    /* (the code talked of as a word: "heil is just german for hail",
+     * "88 means heil hitler") */
+    static const char *const said[] = {"is", "means", "meant", "stands",
+                                       "was"};
+    if (word_among(R, m->te, m->te + 1 < rs->ntok ? m->te + 1 : rs->ntok,
+                   said, sizeof said / sizeof *said))
+        return false;
+    /* a "14" a few words from the "88" (not a time, "at 14:00") */
     bool fourteen = false, other = false;
-    for (uint32_t k = 0; k < rs->ntok && !fourteen; k++)
-        fourteen = tok_is_word(R, k, "14");
+    uint32_t lo = m->tb > 6 ? m->tb - 6 : 0;
+    uint32_t hi = m->te + 6 < rs->ntok ? m->te + 6 : rs->ntok;
+    for (uint32_t k = lo; k < hi && !fourteen; k++)
+        fourteen = tok_is_word(R, k, "14") &&
+                   !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
+                     rs->toks[k + 1].ch == ':');
     bool counted = z == NZ_88 && !bare_88(R, m);
     if (R->winked && !(counted && !fourteen))
         return true;
@@ -45336,7 +45375,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_CONSPIRACY:
             R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             R.plain |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_PLAIN;
-            R.winked |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_WINK;
+            R.winked |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_WINK &&
+                        wink_ends(&R, m);
             R.kin |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_KIN;
             st = rule_code(&R, m, false);
             break;
