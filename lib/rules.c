@@ -25876,6 +25876,26 @@ static bool wink_ends(const run *R, const mention *m)
            (R->n->text[rs->toks[m->te].b] & 0x80);
 }
 
+/* Does the people word m name people: "proud white" before a noun for
+ * them ("proud white lads"), not a team's or a thing's name ("proud
+ * white sox fan")? Its other entries end in their people ("our race"). */
+static bool kin_stands(const run *R, const mention *m)
+{
+    static const char *const folk[] = {
+        "men",  "women", "boys", "girls",    "dads",   "mums", "moms",
+        "guys", "folk",  "folks", "families", "people", "kids"};
+    const dc_entry *e = ent(R, m);
+    if (!term_ends(e, " white", false))
+        return true;
+    return m->te < R->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
+                               word_among(R, m->te, m->te + 1, folk,
+                                          sizeof folk / sizeof *folk) ||
+                               kind_at(R, m->te, DC_KIND_HUMANITY) ||
+                               word_among(R, m->te, m->te + 1, fellows_88,
+                                          sizeof fellows_88 /
+                                              sizeof *fellows_88));
+}
+
 /* Which of the ambiguous neo-Nazi codes is m: NZ_88 ("88"), NZ_HH
  * ("HH", in capitals: "hh" in lower case is a typo or a laugh), NZ_14
  * ("14 words", "fourteen words"), NZ_OTHER ("heil", "white pride",
@@ -25915,6 +25935,16 @@ static int nazi_code(const run *R, const mention *m)
         !title_case(R, m->tb))
         return NZ_ARYAN;
     return NZ_NONE;
+}
+
+/* Does a neo-Nazi code end right before token k ("HH 88")? */
+static bool nazi_code_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].te == k + 1 && nazi_code(R, &rs->m[i]) != NZ_NONE)
+            return true;
+    return false;
 }
 
 /* Is "88" at m a count or a name ("88 rows", "the 88 bus", "88 quid")
@@ -25992,7 +26022,13 @@ static bool code_resolved(const run *R, const mention *m)
         fourteen = tok_is_word(R, k, "14") &&
                    !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
                      rs->toks[k + 1].ch == ':');
-    bool counted = z == NZ_88 && !bare_88(R, m);
+    /* (an "88" ending a clause of its own is a number said: "grandpa
+     * just turned 88!", "the score was 88. iykyk", "page 88."; the code
+     * opens its clause, "88 to the real ones", "..., 88!", or follows
+     * another code, "HH 88") */
+    bool opens = m->tb == 0 || rs->toks[m->tb - 1].type == TK_PUNCT ||
+                 nazi_code_at(R, m->tb - 1);
+    bool counted = z == NZ_88 && (!bare_88(R, m) || !opens);
     if (R->winked && !(counted && !fourteen))
         return true;
     if (counted)
@@ -26000,7 +26036,14 @@ static bool code_resolved(const run *R, const mention *m)
     /* (not "aryan" beside its people: "what our race has lost: the last
      * of the aryans of asia" is an old ethnology's word, implicit_hate
      * train, labelled none) */
-    if (R->kin && z != NZ_ARYAN)
+    /* ("our people are the best, 14 words can't describe them": "14
+     * words" before a verb is a count; the slogan stands bare or before
+     * a word of address, "14 words lads", "14 words type of guys") */
+    if (R->kin && z != NZ_ARYAN &&
+        !(z == NZ_14 && m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+          !word_among(R, m->te, m->te + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88) &&
+          !tok_is_word(R, m->te, "type") && !tok_is_word(R, m->te, "kind")))
         return true;
     for (size_t i = 0; i < rs->nm && !other; i++) {
         const mention *c = &rs->m[i];
@@ -45377,7 +45420,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             R.plain |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_PLAIN;
             R.winked |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_WINK &&
                         wink_ends(&R, m);
-            R.kin |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_KIN;
+            R.kin |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_KIN &&
+                     kin_stands(&R, m);
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
