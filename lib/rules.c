@@ -659,6 +659,12 @@ typedef struct run {
     /* code_pair's two codes, found once a run (pair_known) */
     const mention *pair_88, *pair_other;
     bool pair_known;
+    /* code_resolved's neo-Nazi codes of the comment, a bit for each kind
+     * (1 << NZ_...), and whether it has a word of moderation, found once
+     * a run (nz_known): asked for each code, the scans were quadratic,
+     * 7 s for 64 KiB of "HH " (rv44c) */
+    uint8_t nz_mask;
+    bool nz_known, nz_moderated;
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -25932,18 +25938,56 @@ static int nazi_code(const run *R, const mention *m)
         (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0))
         return NZ_OTHER;
     if (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
-        !title_case(R, m->tb))
+        !title_case(R, m->tb)) {
+        /* (a name written in lower case, "aryan scored 88 today! iykyk",
+         * "aryan 88 not out": the word names people before a noun for
+         * them, "aryan girls", "aryan blood", or in the plural, or
+         * standing alone; rv44c) */
+        static const char *const of[] = {"race",  "blood", "nation",
+                                         "pride", "folk",  "people",
+                                         "men",   "women", "girls",
+                                         "boys",  "guys",  "youth"};
+        const tok *t = &R->toks[m->tb];
+        if (t->e - t->b == 5 && m->te < R->ntok &&
+            R->toks[m->te].type == TK_WORD &&
+            !(R->n->text[R->toks[m->te].b] & 0x80) &&
+            !kind_at(R, m->te, DC_KIND_PERSON) &&
+            !word_among(R, m->te, m->te + 1, of, sizeof of / sizeof *of) &&
+            !word_among(R, m->te, m->te + 1, fellows_88,
+                        sizeof fellows_88 / sizeof *fellows_88))
+            return NZ_NONE;
         return NZ_ARYAN;
+    }
     return NZ_NONE;
 }
 
-/* Does a neo-Nazi code end right before token k ("HH 88")? */
-static bool nazi_code_at(const run *R, uint32_t k)
+/* Does a neo-Nazi code end right before token k + 1, where the mention
+ * m starts ("HH 88")? Mentions are sorted by begin and a code is at most
+ * two words, so only the few mentions just before m are read (a scan of
+ * all was quadratic; rv44c). */
+static bool nazi_code_at(const run *R, const mention *m, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++)
+    for (size_t i = (size_t)(m - rs->m); i-- > 0;) {
+        if (rs->m[i].tb + 4 < k)
+            break;
         if (rs->m[i].te == k + 1 && nazi_code(R, &rs->m[i]) != NZ_NONE)
             return true;
+    }
+    return false;
+}
+
+/* Does a neo-Nazi code start right after the mention m ("HH 88")?
+ * Mentions are sorted by begin: only the few after m are read. */
+static bool nazi_code_next(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = (size_t)(m - rs->m) + 1; i < rs->nm; i++) {
+        if (rs->m[i].tb > m->te)
+            break;
+        if (rs->m[i].tb == m->te && nazi_code(R, &rs->m[i]) != NZ_NONE)
+            return true;
+    }
     return false;
 }
 
@@ -25994,7 +26038,7 @@ static bool bare_88(const run *R, const mention *m)
  *   above.
  * Not where the comment denounces (code_in_context's gate: "the 14
  * words slogan is a white supremacist motto"). */
-static bool code_resolved(const run *R, const mention *m)
+static bool code_resolved(run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     int z = nazi_code(R, m);
@@ -26005,7 +26049,20 @@ static bool code_resolved(const run *R, const mention *m)
     static const char *const act[] = {"ban",    "banned", "report",
                                       "reported", "block", "blocked",
                                       "mute",   "kick",   "remove"};
-    if (word_among(R, 0, rs->ntok, act, sizeof act / sizeof *act))
+    if (!R->nz_known) {
+        uint8_t mask = 0;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *c = &rs->m[i];
+            int y = nazi_code(R, c);
+            if (y != NZ_NONE && !(y == NZ_88 && !bare_88(R, c)))
+                mask |= (uint8_t)(1u << y);
+        }
+        R->nz_mask = mask;
+        R->nz_moderated =
+            word_among(R, 0, rs->ntok, act, sizeof act / sizeof *act);
+        R->nz_known = true;
+    }
+    if (R->nz_moderated)
         return false;
     /* (the code talked of as a word: "heil is just german for hail",
      * "88 means heil hitler") */
@@ -26014,21 +26071,55 @@ static bool code_resolved(const run *R, const mention *m)
     if (word_among(R, m->te, m->te + 1 < rs->ntok ? m->te + 1 : rs->ntok,
                    said, sizeof said / sizeof *said))
         return false;
+    /* (the number said, then told of: "88! that's Gretzky's assist
+     * total this season, catch my drift?"; not "88, that's all, iykyk";
+     * rv44c) */
+    if (z == NZ_88) {
+        uint32_t k = m->te;
+        while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+               k < m->te + 3)
+            k++;
+        if (k > m->te && (tok_is_word(R, k, "that's") ||
+                          tok_is_word(R, k, "thats")))
+            k++;
+        else if (k > m->te && tok_is_word(R, k, "that") &&
+                 (tok_is_word(R, k + 1, "is") || tok_is_word(R, k + 1, "was")))
+            k += 2;
+        else
+            k = m->te;
+        if (k > m->te && k < rs->ntok && rs->toks[k].type == TK_WORD &&
+            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it"))
+            return false;
+    }
     /* a "14" a few words from the "88" (not a time, "at 14:00") */
-    bool fourteen = false, other = false;
+    bool fourteen = false;
     uint32_t lo = m->tb > 6 ? m->tb - 6 : 0;
     uint32_t hi = m->te + 6 < rs->ntok ? m->te + 6 : rs->ntok;
+    /* (nor the other side of a score, "final score 88 to 14, our kind
+     * of game, iykyk"; rv44c) */
+    static const char *const vs[] = {"to", "vs", "v", "x", "by", "of"};
     for (uint32_t k = lo; k < hi && !fourteen; k++)
         fourteen = tok_is_word(R, k, "14") &&
                    !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
-                     rs->toks[k + 1].ch == ':');
+                     rs->toks[k + 1].ch == ':') &&
+                   !(k == m->te + 1 &&
+                     word_among(R, m->te, m->te + 1, vs, sizeof vs / sizeof *vs)) &&
+                   !(k + 2 == m->tb &&
+                     word_among(R, k + 1, k + 2, vs, sizeof vs / sizeof *vs));
     /* (an "88" ending a clause of its own is a number said: "grandpa
      * just turned 88!", "the score was 88. iykyk", "page 88."; the code
      * opens its clause, "88 to the real ones", "..., 88!", or follows
      * another code, "HH 88") */
     bool opens = m->tb == 0 || rs->toks[m->tb - 1].type == TK_PUNCT ||
-                 nazi_code_at(R, m->tb - 1);
+                 nazi_code_at(R, m, m->tb - 1);
     bool counted = z == NZ_88 && (!bare_88(R, m) || !opens);
+    /* ("HH starts at 5, the pub is packed, iykyk", "HH on all her
+     * towels": happy hour, initials; the code stands bare as an "88"
+     * does, "HH to the boys", "HH from the proud white boys", "HH.", or
+     * before another code, "HH 88"; rv44c) */
+    if (z == NZ_HH && !bare_88(R, m) && !tok_is_word(R, m->te, "from") &&
+        !tok_is_word(R, m->te, "and") && !nazi_code_next(R, m))
+        return false;
     if (R->winked && !(counted && !fourteen))
         return true;
     if (counted)
@@ -26045,12 +26136,9 @@ static bool code_resolved(const run *R, const mention *m)
                       sizeof fellows_88 / sizeof *fellows_88) &&
           !tok_is_word(R, m->te, "type") && !tok_is_word(R, m->te, "kind")))
         return true;
-    for (size_t i = 0; i < rs->nm && !other; i++) {
-        const mention *c = &rs->m[i];
-        int y = c != m ? nazi_code(R, c) : NZ_NONE;
-        other = y != NZ_NONE && y != z && !(y == NZ_88 && !bare_88(R, c));
-    }
-    return other;
+    /* (another kind of code than m's: the scan above held m's own kind
+     * when m is its only one, so the mask of the others is read) */
+    return (R->nz_mask & (uint8_t)~(1u << z)) != 0;
 }
 
 /* Does an ambiguous code stand in the context its code reading needs?
@@ -27418,6 +27506,17 @@ static decorum_status rule_whistle_wink(run *R)
             continue;
         const sentence *s = sent_of(R, m->tb);
         if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        /* (a thing owned, "my 'joggers' are basically pajamas now", and
+         * a nickname told, "the 'googles' in the office are our search
+         * team's nickname": the word is the writer's own; rv44c) */
+        static const char *const own[] = {"my", "your", "his", "her",
+                                          "our", "their"};
+        static const char *const nick[] = {"nickname", "nicknames",
+                                           "nicknamed"};
+        if ((m->tb >= 2 &&
+             word_among(R, m->tb - 2, m->tb - 1, own, sizeof own / sizeof *own)) ||
+            word_among(R, s->tb, s->te, nick, sizeof nick / sizeof *nick))
             continue;
         char buf[96];
         piece what = quote_mention(R, m, LIT("'"), buf);
