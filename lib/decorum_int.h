@@ -505,6 +505,14 @@ enum {
     DC_SENSE_WARE,      /* slur and domain: goods of the East, tobacco,
                          * rugs ("oriental": "oriental blends, latakia";
                          * domain_sense, session 44) */
+    DC_SENSE_WINK,      /* code: a wink to insiders ("iykyk", "you know
+                         * what it means"): the second signal that reads
+                         * an ambiguous neo-Nazi code or a coded noun as
+                         * meant (code_resolved; session 44, q44c) */
+    DC_SENSE_KIN,       /* code: the people a neo-Nazi code is for ("our
+                         * people", "proud white lads", "good european
+                         * blood"): read only beside such a code
+                         * (code_resolved; session 44, q44c) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

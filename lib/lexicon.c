@@ -142,6 +142,8 @@ static const struct {
     {"role", (uint64_t)DC_SENSE_ROLE << DC_F_SENSE_SHIFT},
     {"fright", (uint64_t)DC_SENSE_FRIGHT << DC_F_SENSE_SHIFT},
     {"ware", (uint64_t)DC_SENSE_WARE << DC_F_SENSE_SHIFT},
+    {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
+    {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

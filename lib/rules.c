@@ -659,6 +659,12 @@ typedef struct run {
     /* code_pair's two codes, found once a run (pair_known) */
     const mention *pair_88, *pair_other;
     bool pair_known;
+    /* code_resolved's neo-Nazi codes of the comment, a bit for each kind
+     * (1 << NZ_...), and whether it has a word of moderation, found once
+     * a run (nz_known): asked for each code, the scans were quadratic,
+     * 7 s for 64 KiB of "HH " (rv44c) */
+    uint8_t nz_mask;
+    bool nz_known, nz_moderated;
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -689,6 +695,10 @@ typedef struct run {
     /* a code of sense `plain` ("genuine question"): rule_insinuated's
      * marker where the question singles a group out */
     bool plain;
+    /* a code of sense `wink` ("iykyk") and one of sense `kin` ("our
+     * people"), noted as the first pass reads the mentions: the second
+     * signals code_resolved reads an ambiguous neo-Nazi code by */
+    bool winked, kin;
     /* a named atrocity (a threat entry flagged `event`) among the
      * mentions, and one not severe (an "LGBT-free zone"): the atrocity
      * rules' gates (named_event), looked for once a run and only after
@@ -26280,6 +26290,275 @@ static bool code_pair(run *R, const mention *m)
     return n88 && other && (m == n88 || m == other);
 }
 
+/* Does the wink m end its clause, as a wink does ("..., for those who
+ * know 🤍", "you know what it means.")? Words after it make it a plain
+ * clause: "for those who know the contest rules". */
+static bool wink_ends(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    return m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
+           (R->n->text[rs->toks[m->te].b] & 0x80);
+}
+
+/* Does the people word m name people: "proud white" before a noun for
+ * them ("proud white lads"), not a team's or a thing's name ("proud
+ * white sox fan")? Its other entries end in their people ("our race"). */
+static bool kin_stands(const run *R, const mention *m)
+{
+    static const char *const folk[] = {
+        "men",  "women", "boys", "girls",    "dads",   "mums", "moms",
+        "guys", "folk",  "folks", "families", "people", "kids"};
+    const dc_entry *e = ent(R, m);
+    if (!term_ends(e, " white", false))
+        return true;
+    return m->te < R->ntok && (kind_at(R, m->te, DC_KIND_PERSON) ||
+                               word_among(R, m->te, m->te + 1, folk,
+                                          sizeof folk / sizeof *folk) ||
+                               kind_at(R, m->te, DC_KIND_HUMANITY) ||
+                               word_among(R, m->te, m->te + 1, fellows_88,
+                                          sizeof fellows_88 /
+                                              sizeof *fellows_88));
+}
+
+/* Which of the ambiguous neo-Nazi codes is m: NZ_88 ("88"), NZ_HH
+ * ("HH", in capitals: "hh" in lower case is a typo or a laugh), NZ_14
+ * ("14 words", "fourteen words"), NZ_OTHER ("heil", "white pride",
+ * NZ_ARYAN ("aryan" not written as a name: "Aryan" is a common given
+ * name), or NZ_NONE. */
+enum { NZ_NONE, NZ_88, NZ_HH, NZ_14, NZ_OTHER, NZ_ARYAN };
+static int nazi_code(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (m->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
+        return NZ_NONE;
+    if (e->term_len == 2 && memcmp(e->term, "88", 2) == 0)
+        return NZ_88;
+    if (e->term_len == 2 && memcmp(e->term, "hh", 2) == 0) {
+        static const char *const det[] = {"the", "a", "an", "my", "our",
+                                          "his", "her", "their", "your"};
+        uint32_t ob = dc_norm_src_begin(R->n, R->toks[m->tb].b);
+        /* (an honorific before a name, "HH the Dalai Lama", "HH Sheikh
+         * Mohammed"; a model or a name after a determiner, "the HH 88
+         * trimmer") */
+        if (ob + 1 >= R->orig_len || R->orig[ob] != 'H' ||
+            R->orig[ob + 1] != 'H' ||
+            (m->te < R->ntok && (tok_is_word(R, m->te, "the") ||
+                                 title_case(R, m->te))) ||
+            (m->tb > 0 &&
+             word_among(R, m->tb - 1, m->tb, det, sizeof det / sizeof *det)))
+            return NZ_NONE;
+        return NZ_HH;
+    }
+    if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
+        (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
+        return NZ_14;
+    if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
+        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0))
+        return NZ_OTHER;
+    if (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
+        !title_case(R, m->tb)) {
+        /* (a name written in lower case, "aryan scored 88 today! iykyk",
+         * "aryan 88 not out": the word names people before a noun for
+         * them, "aryan girls", "aryan blood", or in the plural, or
+         * standing alone; rv44c) */
+        static const char *const of[] = {"race",  "blood", "nation",
+                                         "pride", "folk",  "people",
+                                         "men",   "women", "girls",
+                                         "boys",  "guys",  "youth"};
+        const tok *t = &R->toks[m->tb];
+        if (t->e - t->b == 5 && m->te < R->ntok &&
+            R->toks[m->te].type == TK_WORD &&
+            !(R->n->text[R->toks[m->te].b] & 0x80) &&
+            !kind_at(R, m->te, DC_KIND_PERSON) &&
+            !word_among(R, m->te, m->te + 1, of, sizeof of / sizeof *of) &&
+            !word_among(R, m->te, m->te + 1, fellows_88,
+                        sizeof fellows_88 / sizeof *fellows_88))
+            return NZ_NONE;
+        return NZ_ARYAN;
+    }
+    return NZ_NONE;
+}
+
+/* Does a neo-Nazi code end right before token k + 1, where the mention
+ * m starts ("HH 88")? Mentions are sorted by begin and a code is at most
+ * two words, so only the few mentions just before m are read (a scan of
+ * all was quadratic; rv44c). */
+static bool nazi_code_at(const run *R, const mention *m, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = (size_t)(m - rs->m); i-- > 0;) {
+        if (rs->m[i].tb + 4 < k)
+            break;
+        if (rs->m[i].te == k + 1 && nazi_code(R, &rs->m[i]) != NZ_NONE)
+            return true;
+    }
+    return false;
+}
+
+/* Does a neo-Nazi code start right after the mention m ("HH 88")?
+ * Mentions are sorted by begin: only the few after m are read. */
+static bool nazi_code_next(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = (size_t)(m - rs->m) + 1; i < rs->nm; i++) {
+        if (rs->m[i].tb > m->te)
+            break;
+        if (rs->m[i].tb == m->te && nazi_code(R, &rs->m[i]) != NZ_NONE)
+            return true;
+    }
+    return false;
+}
+
+/* Is "88" at m a count or a name ("88 rows", "the 88 bus", "88 quid")
+ * rather than standing bare ("ends with 88.", "88 to the lads", "88
+ * brothers")? Bare: the next token is no word, or "to", or a word of
+ * fellowship (fellows_88), as code_pair reads it. */
+static bool bare_88(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    /* ("class of 88", "since 88", "the summer of '88": a year) */
+    static const char *const year[] = {"of", "in", "since", "from",
+                                       "until", "till", "class", "summer"};
+    if (m->tb > 0 &&
+        ((rs->toks[m->tb - 1].type == TK_PUNCT &&
+          rs->toks[m->tb - 1].ch == '\'') ||
+         word_among(R, m->tb - 1, m->tb, year, sizeof year / sizeof *year)))
+        return false;
+    /* ("won 88 to 14": a score) */
+    if (tok_is_word(R, k, "to") && k + 1 < rs->ntok &&
+        rs->toks[k + 1].type == TK_WORD &&
+        R->n->text[rs->toks[k + 1].b] >= '0' &&
+        R->n->text[rs->toks[k + 1].b] <= '9')
+        return false;
+    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+           (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
+           word_among(R, k, k + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88);
+}
+
+/* Is an ambiguous neo-Nazi code read as meant by a second signal in its
+ * comment (session 44, q44c)? The codes are numbers and words with
+ * everyday readings ("88km", "HH" as initials, "14 words long"); what
+ * resolves them is another signal beside them:
+ * - a wink to insiders, a code of sense `wink` ("iykyk", "you know what
+ *   it means", "for those who know"): "88 to the real ones at the pipe
+ *   club. you know what it means", "14 words for those who get it". An
+ *   "88" needs to stand bare or beside a "14" ("14 and 88 engraved on
+ *   the bolster ... anyone who knows what it means"); "the 88 bus was
+ *   late again, iykyk" and "got 88 on the exam, if you know what i
+ *   mean" are counts and names.
+ * - the people the code is for, a code of sense `kin` ("our people",
+ *   "proud white", "good european blood"): "HH to all the proud white
+ *   lads", "14 words lads, lifting for the future of our people"; an
+ *   "88" again bare ("88 of our people volunteered" is a count).
+ * - a second code of the set ("HH 88", "14 words. HH."), each read as
+ *   above.
+ * Not where the comment denounces (code_in_context's gate: "the 14
+ * words slogan is a white supremacist motto"). */
+static bool code_resolved(run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int z = nazi_code(R, m);
+    if (z == NZ_NONE)
+        return false;
+    /* (a moderator's note winks at no one: "if someone has 14 and 88 in
+     * their bio, report them, you know what it means") */
+    static const char *const act[] = {"ban",    "banned", "report",
+                                      "reported", "block", "blocked",
+                                      "mute",   "kick",   "remove"};
+    if (!R->nz_known) {
+        uint8_t mask = 0;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *c = &rs->m[i];
+            int y = nazi_code(R, c);
+            if (y != NZ_NONE && !(y == NZ_88 && !bare_88(R, c)))
+                mask |= (uint8_t)(1u << y);
+        }
+        R->nz_mask = mask;
+        R->nz_moderated =
+            word_among(R, 0, rs->ntok, act, sizeof act / sizeof *act);
+        R->nz_known = true;
+    }
+    if (R->nz_moderated)
+        return false;
+    /* (the code talked of as a word: "heil is just german for hail",
+     * "88 means heil hitler") */
+    static const char *const said[] = {"is", "means", "meant", "stands",
+                                       "was"};
+    if (word_among(R, m->te, m->te + 1 < rs->ntok ? m->te + 1 : rs->ntok,
+                   said, sizeof said / sizeof *said))
+        return false;
+    /* (the number said, then told of: "88! that's Gretzky's assist
+     * total this season, catch my drift?"; not "88, that's all, iykyk";
+     * rv44c) */
+    if (z == NZ_88) {
+        uint32_t k = m->te;
+        while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+               k < m->te + 3)
+            k++;
+        if (k > m->te && (tok_is_word(R, k, "that's") ||
+                          tok_is_word(R, k, "thats")))
+            k++;
+        else if (k > m->te && tok_is_word(R, k, "that") &&
+                 (tok_is_word(R, k + 1, "is") || tok_is_word(R, k + 1, "was")))
+            k += 2;
+        else
+            k = m->te;
+        if (k > m->te && k < rs->ntok && rs->toks[k].type == TK_WORD &&
+            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it"))
+            return false;
+    }
+    /* a "14" a few words from the "88" (not a time, "at 14:00") */
+    bool fourteen = false;
+    uint32_t lo = m->tb > 6 ? m->tb - 6 : 0;
+    uint32_t hi = m->te + 6 < rs->ntok ? m->te + 6 : rs->ntok;
+    /* (nor the other side of a score, "final score 88 to 14, our kind
+     * of game, iykyk"; rv44c) */
+    static const char *const vs[] = {"to", "vs", "v", "x", "by", "of"};
+    for (uint32_t k = lo; k < hi && !fourteen; k++)
+        fourteen = tok_is_word(R, k, "14") &&
+                   !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_PUNCT &&
+                     rs->toks[k + 1].ch == ':') &&
+                   !(k == m->te + 1 &&
+                     word_among(R, m->te, m->te + 1, vs, sizeof vs / sizeof *vs)) &&
+                   !(k + 2 == m->tb &&
+                     word_among(R, k + 1, k + 2, vs, sizeof vs / sizeof *vs));
+    /* (an "88" ending a clause of its own is a number said: "grandpa
+     * just turned 88!", "the score was 88. iykyk", "page 88."; the code
+     * opens its clause, "88 to the real ones", "..., 88!", or follows
+     * another code, "HH 88") */
+    bool opens = m->tb == 0 || rs->toks[m->tb - 1].type == TK_PUNCT ||
+                 nazi_code_at(R, m, m->tb - 1);
+    bool counted = z == NZ_88 && (!bare_88(R, m) || !opens);
+    /* ("HH starts at 5, the pub is packed, iykyk", "HH on all her
+     * towels": happy hour, initials; the code stands bare as an "88"
+     * does, "HH to the boys", "HH from the proud white boys", "HH.", or
+     * before another code, "HH 88"; rv44c) */
+    if (z == NZ_HH && !bare_88(R, m) && !tok_is_word(R, m->te, "from") &&
+        !tok_is_word(R, m->te, "and") && !nazi_code_next(R, m))
+        return false;
+    if (R->winked && !(counted && !fourteen))
+        return true;
+    if (counted)
+        return false;
+    /* (not "aryan" beside its people: "what our race has lost: the last
+     * of the aryans of asia" is an old ethnology's word, implicit_hate
+     * train, labelled none) */
+    /* ("our people are the best, 14 words can't describe them": "14
+     * words" before a verb is a count; the slogan stands bare or before
+     * a word of address, "14 words lads", "14 words type of guys") */
+    if (R->kin && z != NZ_ARYAN &&
+        !(z == NZ_14 && m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+          !word_among(R, m->te, m->te + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88) &&
+          !tok_is_word(R, m->te, "type") && !tok_is_word(R, m->te, "kind")))
+        return true;
+    /* (another kind of code than m's: the scan above held m's own kind
+     * when m is its only one, so the mask of the others is read) */
+    return (R->nz_mask & (uint8_t)~(1u << z)) != 0;
+}
+
 /* Does an ambiguous code stand in the context its code reading needs?
  * - "88" signing off (its sentence is "88" alone or with a word of
  *   address: "88 brothers", "88!") a comment that names white people
@@ -26289,6 +26568,8 @@ static bool code_pair(run *R, const mention *m)
  *   greeting (greeting_88).
  * - "14 words" / "fourteen words" as the slogan (slogan_14).
  * - "88" and another of the neo-Nazi codes together (code_pair).
+ * - a neo-Nazi code beside a wink, the people it is for or another
+ *   such code (code_resolved).
  * - "groomer" as the smear of LGBTQ people (groomer_smear).
  * - a Jewish code ("the JQ") beside a leading question of who controls
  *   something ("Who runs Hollywood? Who runs the Fed?"), the trope asked
@@ -26300,7 +26581,7 @@ static bool code_in_context(run *R, const mention *m)
     const dc_rules_scratch *rs = R->rs;
     if (R->denounce_any)
         return false;
-    if (code_pair(R, m))
+    if (code_pair(R, m) || code_resolved(R, m))
         return true;
     if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
         static const char *const cause[] = {
@@ -27119,7 +27400,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* an insinuation's marker ("notice how") is no code: rule_noticing
      * reads it beside a referent */
     if ((DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
-         DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN) && !e->group_len)
+         DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN ||
+         DC_SENSE_OF(e->flags) == DC_SENSE_WINK ||
+         DC_SENSE_OF(e->flags) == DC_SENSE_KIN) && !e->group_len)
         return DECORUM_OK;
     /* in scare quotes of its own, the writer's sarcasm (an entry flagged
      * `scare` is a code only so: "urban", "enriched") */
@@ -27598,6 +27881,78 @@ static decorum_status rule_whistle_pair(run *R)
                    LIT(" and "),
                    entry_people_or(R, xe, LIT("another")),
                    LIT(", named together"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* "keep your unit locked, lots of 'joggers' around here lately if you
+ * know what i mean": a code word for a people (a plural `dogwhistle` of
+ * severity 2 of the "Operation Google" kind: "joggers", "googles",
+ * "skittles") in scare quotes of its own, in a comment that winks (a
+ * code of sense `wink`). Either alone keeps its everyday sense ("the
+ * 'joggers' I bought are sweatpants", "lots of joggers at dawn if you
+ * know what i mean, the keen ones"); together the writer marks the word
+ * as standing for something else and tells the reader they know what.
+ * No report in its sentence ("the article calls them 'joggers'"), no
+ * denouncing ("calling Black people 'joggers' is a racist dog whistle,
+ * if you know what i mean"). A review, weight 0.80 (session 44, q44c). */
+static decorum_status rule_whistle_wink(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        const dc_entry *e = ent(R, m);
+        if (m->kind != DC_KIND_DOGWHISTLE || e->severity < 2 ||
+            m->tb == 0 || m->te >= rs->ntok)
+            continue;
+        /* (the matcher reads the closing mark of "'googles'" as a
+         * plural's possessive and takes it into the mention) */
+        const tok *w = &rs->toks[m->tb], *o = &rs->toks[m->tb - 1];
+        const tok *c = &rs->toks[m->te - 1];
+        if (c->type != TK_PUNCT)
+            c = &rs->toks[m->te];
+        if (w->type != TK_WORD || w->e - w->b < 3 ||
+            R->n->text[w->e - 1] != 's')
+            continue;
+        if (o->type != TK_PUNCT || (o->ch != '\'' && o->ch != '"') ||
+            c->type != TK_PUNCT || c->ch != o->ch)
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        /* (a thing owned, "my 'joggers' are basically pajamas now", and
+         * a nickname told, "the 'googles' in the office are our search
+         * team's nickname": the word is the writer's own; rv44c) */
+        static const char *const own[] = {"my", "your", "his", "her",
+                                          "our", "their"};
+        static const char *const nick[] = {"nickname", "nicknames",
+                                           "nicknamed"};
+        if ((m->tb >= 2 &&
+             word_among(R, m->tb - 2, m->tb - 1, own, sizeof own / sizeof *own)) ||
+            word_among(R, s->tb, s->te, nick, sizeof nick / sizeof *nick))
+            continue;
+        char buf[96];
+        piece what = quote_mention(R, m, LIT("'"), buf);
+        R->out->rf[DC_RF_CODED] += 1;
+        finding_spec fs = {0};
+        fs.b = m->b;
+        fs.e = m->e;
+        fs.signal = DECORUM_SIGNAL_CODED_DOGWHISTLE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = e->categories;
+        fs.weight = 0.80f;
+        fs.hate = true;
+        uint32_t r;
+        decorum_status st =
+            REASON(R, &r, LIT("hate code "), what,
+                   LIT(": a code word for "),
+                   entry_people_or(R, e, LIT("a group")),
+                   LIT(" in scare quotes, with a wink to the reader"));
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -46079,6 +46434,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         case DC_KIND_CONSPIRACY:
             R.noticed |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_NOTICE;
             R.plain |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_PLAIN;
+            R.winked |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_WINK &&
+                        wink_ends(&R, m);
+            R.kin |= DC_SENSE_OF(ent(&R, m)->flags) == DC_SENSE_KIN &&
+                     kin_stands(&R, m);
             st = rule_code(&R, m, false);
             break;
         case DC_KIND_NEGATION:
@@ -46466,6 +46825,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (any_kind(&R, DC_KIND_DOGWHISTLE) && R.hate_so_far == 0 &&
         (st = rule_whistle_deed(&R)) != DECORUM_OK)
+        return st;
+    /* (session 44: a code word in scare quotes beside a wink) */
+    if (R.winked && R.quotes && R.hate_so_far == 0 &&
+        any_kind(&R, DC_KIND_DOGWHISTLE) &&
+        (st = rule_whistle_wink(&R)) != DECORUM_OK)
         return st;
     /* (a marker is a `notice` code: R.noticed; a referent may be a dog
      * whistle or a trope phrase, beside a second referent) */
