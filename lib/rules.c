@@ -38633,7 +38633,10 @@ static const char *const wl_atrocity_undone[] = {
     "ended",    "end",      "ending",   "abolished", "abolish",  "abolition",
     "dismantled", "fall",   "survived", "survivor",  "survivors", "victims",
     "memorial", "against",  "fought",   "resisted",  "opposed",  "after",
-    "defeated", "overthrew", "beat",    "remember",  "remembering", "worst"};
+    "defeated", "overthrew", "beat",    "remember",  "remembering", "worst",
+    /* (session 44: "recognition of the Holodomor was overdue") */
+    "recognition", "recognised", "recognized", "acknowledged",
+    "acknowledgement", "acknowledgment"};
 
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
@@ -39215,6 +39218,27 @@ static bool event_modifier(const run *R, const mention *m)
  * and the event opens the other. Not praise told as others' or of a past
  * time ("until", "among", "back then" within four words after it:
  * "Hitler was a hero in Germany until 1945"). */
+/* Session 44 (q44a): is the atrocity or architect m the object of a deed
+ * or a relative clause before it, not the subject of what follows ("the
+ * jury that convicted Karadzic deserves a medal", "whoever caught Breivik
+ * deserves a medal")? A word in -ed, or "that", "who", "which",
+ * "whoever", right before it (a determiner between). */
+static bool done_to(const run *R, const mention *m)
+{
+    static const char *const rel[] = {"that", "who", "which", "whoever",
+                                      "caught", "shot", "stopped", "beat"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    while (k > s->tb && is_determiner(R, k - 1))
+        k--;
+    if (k == s->tb || R->rs->toks[k - 1].type != TK_WORD)
+        return false;
+    const tok *t = &R->rs->toks[k - 1];
+    return word_among(R, k - 1, k, rel, sizeof rel / sizeof *rel) ||
+           (t->e - t->b > 3 && R->n->text[t->e - 2] == 'e' &&
+            R->n->text[t->e - 1] == 'd');
+}
+
 static bool praise_of(const run *R, const mention *m, const mention *a)
 {
     /* (praise told as others' or of a time: "Hitler was a hero in
@@ -39226,9 +39250,22 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     uint32_t he = a->te + 4 < sa->te ? a->te + 4 : sa->te;
     /* ("back" only as "back then": "back in the day" is the writer's
      * nostalgia, "The Klan had the right idea back in the day") */
-    if (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held))
+    /* (not for a regret, flag `anaphor`: "the Klan should have finished
+     * the job back then" regrets now what was not done then) */
+    if (a->te < he && !(ent(R, a)->flags & DC_F_ANAPHOR) &&
+        word_among(R, a->te, he, held, sizeof held / sizeof *held))
         return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
+    /* Session 44 (q44a): a praise that holds its own regret and takes up
+     * the deed told before it (flag `anaphor`: "shame they didn't finish
+     * the job", "should've finished the job", "only mistake was not
+     * finishing the job") needs no place of its own: anywhere after the
+     * atrocity in its sentence ("Srebrenica was a necessary cleanup
+     * honestly, shame they didnt finish the job") or in the next one
+     * ("Treblinka worked. Shame they didn't finish the job"). */
+    if ((ent(R, a)->flags & DC_F_ANAPHOR) && a->tb >= m->te &&
+        as <= ms + 1)
+        return true;
     if (ms == as) {
         if (a->te <= m->tb) {
             /* (a predicate of another subject before it: "My
@@ -39236,7 +39273,9 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             uint32_t k = a->tb;
             while (k > sa->tb && (a_or_an(R, k - 1) || adverb_like(R, k - 1)))
                 k--;
-            return m->tb - a->te <= 2 &&
+            /* (a point made about it: "the teacher had a point about the
+             * Holocaust being taught too late") */
+            return m->tb - a->te <= 2 && !tok_is_word(R, a->te, "about") &&
                    !(k > sa->tb && kind_at(R, k - 1, DC_KIND_COPULA));
         }
         /* (a possessive may name whose deed it was: "The Holodomor was
@@ -39245,20 +39284,44 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             const tok *t = &rs->toks[k];
             bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
                         R->n->text[t->e - 1] == 's';
-            /* ("had" before an idea: "The Klan had the right idea") */
+            /* ("had" before an idea: "The Klan had the right idea";
+             * a verb of honour due before the honour, session 44:
+             * "Mladic deserves a medal", "Breivik earned a statue";
+             * "Mladic deserves his cell" has no praise entry) */
+            static const char *const due[] = {"deserves", "deserved",
+                                              "deserve", "earned",
+                                              "earns", "merits"};
             if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
                 !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
                 t->type == TK_WORD &&
-                !(k + 1 == a->tb && tok_is_word(R, k, "had")))
+                !(k + 1 == a->tb && tok_is_word(R, k, "had")) &&
+                !(k + 1 == a->tb &&
+                  word_among(R, k, k + 1, due, sizeof due / sizeof *due) &&
+                  !done_to(R, m)))
                 return false;
         }
         return true;
     }
     const sentence *xa = &rs->s[as], *xm = &rs->s[ms];
+    /* (session 44: after the atrocity's sentence, its doers may open the
+     * praise's as one word, a pronoun or a people: "Srebrenica was a
+     * clean up. The Serbs did what had to be done", "Auschwitz. They got
+     * it right"; not a name or a body: "Apartheid was a crime. Mandela
+     * was a hero", "... the court did what had to be done") */
+    bool doer = false;
     for (uint32_t k = xa->tb; k < a->tb; k++)
         if (rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
-            !a_or_an(R, k) && !is_determiner(R, k))
+            !a_or_an(R, k) && !is_determiner(R, k)) {
+            if (as == ms + 1 && !doer && k + 1 == a->tb &&
+                (kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+                 (mention_at(R, k, DC_KIND_IDENTITY) &&
+                  (ent(R, mention_at(R, k, DC_KIND_IDENTITY))->flags &
+                   DC_F_NOUN)))) {
+                doer = true;
+                continue;
+            }
             return false;
+        }
     uint32_t k = xm->tb;
     while (k < m->tb && (is_determiner(R, k) || rs->toks[k].type != TK_WORD))
         k++;
@@ -39320,9 +39383,19 @@ static decorum_status rule_atrocity_praised(run *R)
         /* (a verb of having or doing after it keeps the event for praise:
          * "The Klan had the right idea"; not for denial, where "Auschwitz
          * had a fake orchestra at the gate" says the orchestra was fake) */
+        /* (session 44: so does a verb of honour due, "Breivik earned a
+         * statue"; and an architect's possessive names his deed, "Hitler's
+         * only mistake? Not finishing the job") */
+        static const char *const due[] = {"deserves", "deserved", "deserve",
+                                          "earned",   "earns",    "merits"};
         if (event_modifier(R, m) &&
             !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
-              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does")))
+              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does") ||
+              word_among(R, m->te, m->te + 1, due, sizeof due / sizeof *due) ||
+              (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
+               rs->toks[m->te - 1].e - rs->toks[m->te - 1].b > 2 &&
+               R->n->text[rs->toks[m->te - 1].e - 2] == '\'' &&
+               R->n->text[rs->toks[m->te - 1].e - 1] == 's')))
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
