@@ -2771,6 +2771,31 @@ static inline bool is_scare(const run *R, const mention *m)
  * looked back for "so called" from every attack, and marking every
  * comment with an allow entry as its hits were placed cost 104K
  * instructions on the bench corpus, where few ask. */
+/* Session 44 (q44a): does a named atrocity start at token k: an `event`
+ * threat entry that names its people ("the Holocaust", "Srebrenica"), or
+ * one after a people's word ("the Armenian genocide"; not the "white
+ * genocide" story)? */
+static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind);
+static bool atrocity_at(const run *R, uint32_t k)
+{
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    const mention *id = k + 1 < R->rs->ntok
+                            ? mention_at(R, k, DC_KIND_IDENTITY)
+                            : NULL;
+    if (id && ent(R, id)->categories && !tok_is_word(R, k, "white")) {
+        const mention *e2 = mention_at(R, id->te, DC_KIND_THREAT);
+        if (e2 && (ent(R, e2)->flags & DC_F_EVENT))
+            return true;
+    }
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) && ent(R, ev)->categories)
+        return true;
+    /* (a denial phrase of coded.tsv that names it, which holds the event:
+     * "armenian genocide is a myth", "holocaust was a hoax") */
+    const mention *c = mention_at(R, k, DC_KIND_CONSPIRACY);
+    return c && ent(R, c)->categories && !tok_is_word(R, k, "white") &&
+           has_kind_in(R, c->tb, c->te, DC_KIND_DENIAL);
+}
+
 static __attribute__((noinline)) void mark_named(const run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2778,6 +2803,17 @@ static __attribute__((noinline)) void mark_named(const run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         if (!is_scare(R, a))
+            continue;
+        /* (session 44: a named atrocity after the frame is no name kept at
+         * a distance but the writer's doubt of it, which is denial: "the
+         * so called Armenian genocide is a myth"; rule_atrocity_denied
+         * reads the frame) */
+        bool atrocity = false;
+        for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH &&
+                                 !atrocity;
+             k++)
+            atrocity = atrocity_at(R, k);
+        if (atrocity)
             continue;
         for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH;
              k++) {
@@ -26830,6 +26866,14 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         (scare_q ||
          (R->toks[m->tb].quoted && writer_will_say(R, sent_of(R, m->tb)))))
         sc = SC_ASSERTED;
+    /* (session 44: the frame "so called" before a named atrocity is the
+     * denier's own doubt, not a report: "the so called Holocaust is a
+     * lie") */
+    if (sc == SC_REPORTED && m->kind == DC_KIND_CONSPIRACY && m->tb >= 2 &&
+        scare_at(R, m->tb - 2) && tok_is_word(R, m->tb - 1, "called") &&
+        atrocity_at(R, m->tb) &&
+        !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb - 2, DC_KIND_REPORT))
+        sc = SC_ASSERTED;
     char buf[96];
     piece what = quote_mention(R, m, LIT("'"), buf);
     /* A trope or code named in order to denounce it: "Eurabia is a
@@ -37846,8 +37890,11 @@ static bool atrocity_group(const run *R, const mention *m, target *g)
 static bool atrocity_scared(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
-        return false;
+    /* (the "called" of the frame "so called" is no report: session 44) */
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_REPORT) &&
+            !(k > s->tb && scare_at(R, k - 1) && tok_is_word(R, k, "called")))
+            return false;
     if (m->tb > 0 && quote_mark(R, m->tb - 1) && quote_mark(R, m->te) &&
         R->toks[m->tb - 1].ch == R->toks[m->te].ch)
         return kind_at(R, m->te + 1, DC_KIND_COPULA);
@@ -39278,6 +39325,23 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             return m->tb - a->te <= 2 && !tok_is_word(R, a->te, "about") &&
                    !(k > sa->tb && kind_at(R, k - 1, DC_KIND_COPULA));
         }
+        /* (session 44: an idea about a pastime is the pastime's: "The
+         * Hutus had the right idea about planting beans in the rainy
+         * season"; not a deed done to people, "... about handling a
+         * minority") */
+        static const char *const deed[] = {
+            "handling", "dealing",  "treating", "getting",  "cleaning",
+            "clearing", "solving",  "sorting",  "removing", "purging",
+            "keeping",  "managing", "controlling"};
+        if (a->te + 1 < sa->te && tok_is_word(R, a->te, "about")) {
+            const tok *t = &rs->toks[a->te + 1];
+            if (t->type == TK_WORD && t->e - t->b > 4 &&
+                memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+                !kind_at(R, a->te + 1, DC_KIND_THREAT) &&
+                !word_among(R, a->te + 1, a->te + 2, deed,
+                            sizeof deed / sizeof *deed))
+                return false;
+        }
         /* (a possessive may name whose deed it was: "The Holodomor was
          * Stalin's best idea") */
         for (uint32_t k = m->te; k < a->tb; k++) {
@@ -39393,8 +39457,7 @@ static decorum_status rule_atrocity_praised(run *R)
               tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does") ||
               word_among(R, m->te, m->te + 1, due, sizeof due / sizeof *due) ||
               (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
-               rs->toks[m->te - 1].e - rs->toks[m->te - 1].b > 2 &&
-               R->n->text[rs->toks[m->te - 1].e - 2] == '\'' &&
+               ent(R, m)->term[ent(R, m)->term_len - 1] != 's' &&
                R->n->text[rs->toks[m->te - 1].e - 1] == 's')))
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
