@@ -38676,6 +38676,10 @@ static decorum_status rule_lgbt_smear(run *R)
 /* Words before a named atrocity that make it what was ended, fought or
  * survived, or whose victims or memory are named: praise after them is of
  * that ("Mandela ended apartheid. The best thing that ever happened"). */
+/* The first words of the threat entries of a job taken up (job_regret). */
+static const char *const wl_finish[] = {"finish", "finished", "finishing",
+                                        "finishes"};
+
 static const char *const wl_atrocity_undone[] = {
     "ended",    "end",      "ending",   "abolished", "abolish",  "abolition",
     "dismantled", "fall",   "survived", "survivor",  "survivors", "victims",
@@ -39392,6 +39396,73 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     return k == m->tb;
 }
 
+/* Session 44 (q44a): is a a threat entry of the job taken up ("finish the
+ * job", flag `anaphor`, not a call to repeat) regretted as not done or
+ * wished done in the past: a negation or a past modal right before it
+ * ("shame they didn't finish the job", "never got to finish the job",
+ * "only thing he did wrong was not finishing the job", "should've
+ * finished the job")? Not "nearly finished the job", "before he could
+ * finish the job". */
+static bool job_regret(const run *R, const mention *a)
+{
+    static const char *const past[] = {"have", "shoulda", "coulda", "to"};
+    if (a->kind != DC_KIND_THREAT || !(ent(R, a)->flags & DC_F_ANAPHOR) ||
+        !word_among(R, a->tb, a->tb + 1, FRAME_WORDS(wl_finish)))
+        return false;
+    const sentence *s = sent_of(R, a->tb);
+    uint32_t k = a->tb;
+    /* ("never got to finish", "didn't get to finish") */
+    if (k >= s->tb + 2 && tok_is_word(R, k - 1, "to") &&
+        (tok_is_word(R, k - 2, "got") || tok_is_word(R, k - 2, "get")))
+        k -= 2;
+    if (k == s->tb)
+        return false;
+    /* (a negation only as a regret or a fault: "shame they didn't",
+     * "only thing he did wrong was not finishing the job", "sloppy,
+     * didn't finish the job"; not relief, "thank god they never finished
+     * the job", nor a plain report, "the Allies made sure he never
+     * finished the job") */
+    if (kind_at(R, k - 1, DC_KIND_NEGATION)) {
+        static const char *const fault[] = {
+            "wrong", "mistake", "mistakes", "failure", "failed", "sloppy",
+            "lazy", "soft", "weak", "unfortunately", "sadly", "regret",
+            "overrated", "shame", "pity", "bad"};
+        static const char *const relief[] = {
+            "thank", "thanks", "thankfully", "luckily", "fortunately",
+            "glad", "relief", "grateful", "stopped", "made"};
+        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+        return !word_among(R, s->tb, s->te, relief,
+                           sizeof relief / sizeof *relief) &&
+               (regret_before(R, k - 1) ||
+                word_among(R, from, k, fault, sizeof fault / sizeof *fault));
+    }
+    /* ("should have finished", "should've finished", "shoulda") */
+    if (word_among(R, k - 1, k, past, sizeof past / sizeof *past) &&
+        !tok_is_word(R, k - 1, "to")) {
+        if (tok_is_word(R, k - 1, "have") && k >= s->tb + 2)
+            k--;
+        const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
+        return tok_is_word(R, k - 1, "shoulda") ||
+               tok_is_word(R, k - 1, "coulda") ||
+               (md && (ent(R, md)->flags & DC_F_OBLIGE)) ||
+               tok_is_word(R, k - 1, "could");
+    }
+    const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
+    /* ("should've" holds its "have") */
+    return md && md->te == k && (ent(R, md)->flags & DC_F_OBLIGE) &&
+           R->n->text[R->toks[k - 1].e - 1] == 'e' &&
+           R->n->text[R->toks[k - 1].e - 2] == 'v';
+}
+
+/* Is there a job_regret in the comment? */
+static bool job_regret_in(const run *R)
+{
+    for (size_t i = 0; i < R->rs->nm; i++)
+        if (job_regret(R, &R->rs->m[i]))
+            return true;
+    return false;
+}
+
 /* "Apartheid was the best thing that happened to this country", "Mladic
  * is a hero", "Bring back apartheid", "Srebrenica was a job well done",
  * "Bandera's boys did what had to be done in Volhynia": an approve entry
@@ -39466,22 +39537,28 @@ static decorum_status rule_atrocity_praised(run *R)
             uint32_t as = rs->toks[a->tb].sent;
             if (as > si + 1)
                 break;
-            if (a->kind != DC_KIND_APPROVE ||
-                DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE ||
-                !praise_of(R, m, a))
+            /* (or the job regretted: job_regret) */
+            bool job = job_regret(R, a);
+            if (!job && (a->kind != DC_KIND_APPROVE ||
+                         DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE))
+                continue;
+            if (!praise_of(R, m, a))
                 continue;
             const sentence *xs = &rs->s[as];
             if (xs->question || doubted(R, xs, a->tb) ||
                 sentence_names_bigotry(R, xs))
                 continue;
             const mention *neg;
-            if (scope_of(R, a->tb, a->te, &neg) != SC_ASSERTED)
+            scope sc = scope_of(R, a->tb, a->te, &neg);
+            if (sc != SC_ASSERTED && !(job && sc == SC_NEGATED))
                 continue;
             /* (an event of no violence, an "LGBT-free zone", praised is
              * a call to keep its people out) */
             bool severe = (ent(R, m)->flags & DC_F_SEVERE) != 0;
             R->out->rf[severe ? DC_RF_THREAT : DC_RF_EXCLUSION] += 1;
-            return attack_on_group(R, a, &g,
+            /* (a job regretted is marked on the atrocity: the threat's
+             * own negation, "never finished the job", mitigates its span) */
+            return attack_on_group(R, job ? m : a, &g,
                                    severe ? DECORUM_SIGNAL_THREAT
                                           : DECORUM_SIGNAL_EXCLUSION,
                                    severe ? 0.9f : 0.75f, false);
@@ -45364,10 +45441,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
      * towns should be LGBT free too" wishes the zone) */
+    /* (or a job regretted, session 44: "... shame they didn't finish the
+     * job") */
     if (any_kind(&R, DC_KIND_THREAT) &&
-        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL)) &&
+        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL) ||
+         any_kind(&R, DC_KIND_NEGATION)) &&
         named_event(&R) &&
-        (any_kind(&R, DC_KIND_APPROVE) || R.mild_event) &&
+        (any_kind(&R, DC_KIND_APPROVE) || R.mild_event ||
+         job_regret_in(&R)) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
