@@ -39526,6 +39526,7 @@ static decorum_status rule_atrocity_praised(run *R)
         if (event_modifier(R, m) &&
             !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
               tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does") ||
+              tok_is_word(R, m->te, "got") ||
               word_among(R, m->te, m->te + 1, due, sizeof due / sizeof *due) ||
               (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
                ent(R, m)->term[ent(R, m)->term_len - 1] != 's' &&
