@@ -39273,11 +39273,23 @@ static bool event_modifier(const run *R, const mention *m)
  * or a relative clause before it, not the subject of what follows ("the
  * jury that convicted Karadzic deserves a medal", "whoever caught Breivik
  * deserves a medal")? A word in -ed, or "that", "who", "which",
- * "whoever", right before it (a determiner between). */
+ * "whoever", right before it (a determiner between). Widened by rv44a
+ * (session 44) to a deed in -ing ("Arresting Karadzic was a good start",
+ * "Stopping the Klan was a good start"; not a profanity, "fucking Hitler
+ * had a point") and a preposition after a word that is no threat ("the
+ * trial of Mladic was long overdue", "the apology for the Holodomor was
+ * overdue"; not "the rape of Nanking"); "so called" stays the writer's. */
+static const char *const wl_honour_due[] = {"deserves", "deserved", "deserve",
+                                            "earned",   "earns",    "merits"};
+
 static bool done_to(const run *R, const mention *m)
 {
     static const char *const rel[] = {"that", "who", "which", "whoever",
                                       "caught", "shot", "stopped", "beat"};
+    static const char *const prep[] = {"of", "for", "about", "on", "against",
+                                       "with", "to", "into", "by", "from"};
+    static const char *const thing[] = {"nothing", "something", "anything",
+                                        "everything", "called", "based"};
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->tb;
     while (k > s->tb && is_determiner(R, k - 1))
@@ -39285,9 +39297,93 @@ static bool done_to(const run *R, const mention *m)
     if (k == s->tb || R->rs->toks[k - 1].type != TK_WORD)
         return false;
     const tok *t = &R->rs->toks[k - 1];
-    return word_among(R, k - 1, k, rel, sizeof rel / sizeof *rel) ||
-           (t->e - t->b > 3 && R->n->text[t->e - 2] == 'e' &&
-            R->n->text[t->e - 1] == 'd');
+    uint32_t n = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    /* ("that" opening the sentence is its determiner: "That Buffalo
+     * shooter is a hero") */
+    if (word_among(R, k - 1, k, rel, sizeof rel / sizeof *rel))
+        return k - 1 > s->tb || !tok_is_word(R, k - 1, "that");
+    if (word_among(R, k - 1, k, prep, sizeof prep / sizeof *prep))
+        return k - 1 > s->tb && R->rs->toks[k - 2].type == TK_WORD &&
+               !kind_at(R, k - 2, DC_KIND_THREAT) &&
+               !kind_at(R, k - 2, DC_KIND_HARM);
+    if (word_among(R, k - 1, k, thing, sizeof thing / sizeof *thing) ||
+        kind_at(R, k - 1, DC_KIND_PROFANITY))
+        return false;
+    return (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (n > 5 && memcmp(w + n - 3, "ing", 3) == 0);
+}
+
+/* rv44a (session 44): is the praise a of a topic it names after "about"
+ * or "with" that holds no people, no deed and no whole ("The Hutus had
+ * the right idea about reconciliation courts", "They got it right with
+ * the new visitor centre"; not "... about the Jews", "... with the
+ * Bosnians", "had a point about a lot of things")? The topic runs to the
+ * next mark or six words. */
+static bool praise_topic_elsewhere(const run *R, const mention *a)
+{
+    static const char *const whole[] = {"lot", "lots", "things", "everything",
+                                        "stuff", "much", "most"};
+    static const dc_kind keep[] = {
+        DC_KIND_IDENTITY,  DC_KIND_SLUR,
+        DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,    DC_KIND_THREAT,
+        DC_KIND_EXCLUSION, DC_KIND_PRONOUN_GROUP, DC_KIND_MIGRATION,
+        DC_KIND_PEST,      DC_KIND_HUMANITY,     DC_KIND_QUANTIFIER,
+        DC_KIND_CONSPIRACY, DC_KIND_CONSP_ACTOR, DC_KIND_CONSP_OBJECT,
+        DC_KIND_HARM,      DC_KIND_DEED,         DC_KIND_USE,
+        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE};
+    const sentence *s = sent_of(R, a->tb);
+    if (a->te + 1 >= s->te ||
+        !(tok_is_word(R, a->te, "about") || tok_is_word(R, a->te, "with")))
+        return false;
+    uint32_t e = a->te + 7 < s->te ? a->te + 7 : s->te;
+    bool seen = false;
+    for (uint32_t k = a->te + 1; k < e; k++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            break;
+        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+            if (kind_at(R, k, keep[i]))
+                return false;
+        if (word_among(R, k, k + 1, FRAME_WORDS(whole)))
+            return false;
+        /* (a noun of people as the head, "with the visitors"; not "the
+         * visitor centre", nor a building, "centre", which a people's word
+         * before it would name) */
+        if (kind_at(R, k, DC_KIND_PERSON) &&
+            (k + 1 == e || R->rs->toks[k + 1].type != TK_WORD))
+            return false;
+        seen = true;
+    }
+    return seen;
+}
+
+/* rv44a (session 44): is the job regretted (flag `anaphor`) said of a
+ * subject of its own named after the atrocity, which is neither a
+ * pronoun, a people nor the atrocity's doer ("The Klan was never stopped
+ * by the courts; the FBI should have finished the job", "shame the
+ * renovation team didn't finish the job")? The subject is the word
+ * before the negation, modal and auxiliaries in front of the entry. */
+static bool job_of_other(const run *R, const mention *m, const mention *a)
+{
+    static const char *const aux[] = {"have", "got", "get", "to", "did",
+                                      "do", "does", "never", "just", "even"};
+    static const char *const pron[] = {"he", "she", "we", "you", "someone",
+                                       "somebody", "u", "yall", "it", "i"};
+    const sentence *s = sent_of(R, a->tb);
+    uint32_t k = a->tb;
+    while (k > s->tb && R->rs->toks[k - 1].type == TK_WORD &&
+           (kind_at(R, k - 1, DC_KIND_NEGATION) ||
+            kind_at(R, k - 1, DC_KIND_MODAL) || adverb_like(R, k - 1) ||
+            word_among(R, k - 1, k, FRAME_WORDS(aux))))
+        k--;
+    if (k == s->tb || k - 1 < m->te || R->rs->toks[k - 1].type != TK_WORD)
+        return false;
+    return !kind_at(R, k - 1, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, k - 1, DC_KIND_IDENTITY) &&
+           !kind_at(R, k - 1, DC_KIND_PERSON) &&
+           !kind_at(R, k - 1, DC_KIND_THREAT) &&
+           !kind_at(R, k - 1, DC_KIND_COPULA) &&
+           !word_among(R, k - 1, k, FRAME_WORDS(pron));
 }
 
 static bool praise_of(const run *R, const mention *m, const mention *a)
@@ -39306,6 +39402,12 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     if (a->te < he && !(ent(R, a)->flags & DC_F_ANAPHOR) &&
         word_among(R, a->te, he, held, sizeof held / sizeof *held))
         return false;
+    /* (rv44a: "had a point of view" is no point granted; a praise of a
+     * topic of its own: praise_topic_elsewhere) */
+    if ((a->te > a->tb && tok_is_word(R, a->te - 1, "point") &&
+         tok_is_word(R, a->te, "of")) ||
+        praise_topic_elsewhere(R, a))
+        return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
     /* Session 44 (q44a): a praise that holds its own regret and takes up
      * the deed told before it (flag `anaphor`: "shame they didn't finish
@@ -39316,7 +39418,7 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
      * ("Treblinka worked. Shame they didn't finish the job"). */
     if ((ent(R, a)->flags & DC_F_ANAPHOR) && a->tb >= m->te &&
         as <= ms + 1)
-        return true;
+        return !job_of_other(R, m, a);
     if (ms == as) {
         if (a->te <= m->tb) {
             /* (a predicate of another subject before it: "My
@@ -39329,6 +39431,10 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             return m->tb - a->te <= 2 && !tok_is_word(R, a->te, "about") &&
                    !(k > sa->tb && kind_at(R, k - 1, DC_KIND_COPULA));
         }
+        /* (rv44a: the atrocity as the object of a deed or a preposition
+         * before it is no subject of the praise: done_to) */
+        if (done_to(R, m))
+            return false;
         /* (session 44: an idea about a pastime is the pastime's: "The
          * Hutus had the right idea about planting beans in the rainy
          * season"; not a deed done to people, "... about handling a
@@ -39356,15 +39462,12 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
              * a verb of honour due before the honour, session 44:
              * "Mladic deserves a medal", "Breivik earned a statue";
              * "Mladic deserves his cell" has no praise entry) */
-            static const char *const due[] = {"deserves", "deserved",
-                                              "deserve", "earned",
-                                              "earns", "merits"};
             if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
                 !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
                 t->type == TK_WORD &&
                 !(k + 1 == a->tb && tok_is_word(R, k, "had")) &&
                 !(k + 1 == a->tb &&
-                  word_among(R, k, k + 1, due, sizeof due / sizeof *due) &&
+                  word_among(R, k, k + 1, FRAME_WORDS(wl_honour_due)) &&
                   !done_to(R, m)))
                 return false;
         }
@@ -39405,7 +39508,7 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
  * finish the job". */
 static bool job_regret(const run *R, const mention *a)
 {
-    static const char *const past[] = {"have", "shoulda", "coulda", "to"};
+    static const char *const past[] = {"have", "shoulda"};
     if (a->kind != DC_KIND_THREAT || !(ent(R, a)->flags & DC_F_ANAPHOR) ||
         !word_among(R, a->tb, a->tb + 1, FRAME_WORDS(wl_finish)))
         return false;
@@ -39437,15 +39540,15 @@ static bool job_regret(const run *R, const mention *a)
                 word_among(R, from, k, fault, sizeof fault / sizeof *fault));
     }
     /* ("should have finished", "should've finished", "shoulda") */
-    if (word_among(R, k - 1, k, past, sizeof past / sizeof *past) &&
-        !tok_is_word(R, k - 1, "to")) {
+    if (word_among(R, k - 1, k, past, sizeof past / sizeof *past)) {
         if (tok_is_word(R, k - 1, "have") && k >= s->tb + 2)
             k--;
         const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
+        /* (not "could have", rv44a: a telling of what was possible,
+         * "Hitler could have finished the job if the Allies had not
+         * stopped him") */
         return tok_is_word(R, k - 1, "shoulda") ||
-               tok_is_word(R, k - 1, "coulda") ||
-               (md && (ent(R, md)->flags & DC_F_OBLIGE)) ||
-               tok_is_word(R, k - 1, "could");
+               (md && (ent(R, md)->flags & DC_F_OBLIGE));
     }
     const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
     /* ("should've" holds its "have") */
@@ -39521,13 +39624,11 @@ static decorum_status rule_atrocity_praised(run *R)
         /* (session 44: so does a verb of honour due, "Breivik earned a
          * statue"; and an architect's possessive names his deed, "Hitler's
          * only mistake? Not finishing the job") */
-        static const char *const due[] = {"deserves", "deserved", "deserve",
-                                          "earned",   "earns",    "merits"};
         if (event_modifier(R, m) &&
             !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
               tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does") ||
               tok_is_word(R, m->te, "got") ||
-              word_among(R, m->te, m->te + 1, due, sizeof due / sizeof *due) ||
+              word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_honour_due)) ||
               (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
                ent(R, m)->term[ent(R, m)->term_len - 1] != 's' &&
                R->n->text[rs->toks[m->te - 1].e - 1] == 's')))
