@@ -39331,7 +39331,8 @@ static bool praise_topic_elsewhere(const run *R, const mention *a)
         DC_KIND_PEST,      DC_KIND_HUMANITY,     DC_KIND_QUANTIFIER,
         DC_KIND_CONSPIRACY, DC_KIND_CONSP_ACTOR, DC_KIND_CONSP_OBJECT,
         DC_KIND_HARM,      DC_KIND_DEED,         DC_KIND_USE,
-        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE};
+        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE,   DC_KIND_CODE,
+        DC_KIND_DOGWHISTLE, DC_KIND_DENIAL};
     const sentence *s = sent_of(R, a->tb);
     if (a->te + 1 >= s->te ||
         !(tok_is_word(R, a->te, "about") || tok_is_word(R, a->te, "with")))
