@@ -2791,6 +2791,31 @@ static inline bool is_scare(const run *R, const mention *m)
  * looked back for "so called" from every attack, and marking every
  * comment with an allow entry as its hits were placed cost 104K
  * instructions on the bench corpus, where few ask. */
+/* Session 44 (q44a): does a named atrocity start at token k: an `event`
+ * threat entry that names its people ("the Holocaust", "Srebrenica"), or
+ * one after a people's word ("the Armenian genocide"; not the "white
+ * genocide" story)? */
+static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind);
+static bool atrocity_at(const run *R, uint32_t k)
+{
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    const mention *id = k + 1 < R->rs->ntok
+                            ? mention_at(R, k, DC_KIND_IDENTITY)
+                            : NULL;
+    if (id && ent(R, id)->categories && !tok_is_word(R, k, "white")) {
+        const mention *e2 = mention_at(R, id->te, DC_KIND_THREAT);
+        if (e2 && (ent(R, e2)->flags & DC_F_EVENT))
+            return true;
+    }
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) && ent(R, ev)->categories)
+        return true;
+    /* (a denial phrase of coded.tsv that names it, which holds the event:
+     * "armenian genocide is a myth", "holocaust was a hoax") */
+    const mention *c = mention_at(R, k, DC_KIND_CONSPIRACY);
+    return c && ent(R, c)->categories && !tok_is_word(R, k, "white") &&
+           has_kind_in(R, c->tb, c->te, DC_KIND_DENIAL);
+}
+
 static __attribute__((noinline)) void mark_named(const run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -2798,6 +2823,17 @@ static __attribute__((noinline)) void mark_named(const run *R)
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         if (!is_scare(R, a))
+            continue;
+        /* (session 44: a named atrocity after the frame is no name kept at
+         * a distance but the writer's doubt of it, which is denial: "the
+         * so called Armenian genocide is a myth"; rule_atrocity_denied
+         * reads the frame) */
+        bool atrocity = false;
+        for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH &&
+                                 !atrocity;
+             k++)
+            atrocity = atrocity_at(R, k);
+        if (atrocity)
             continue;
         for (uint32_t k = a->te; k < rs->ntok && k < a->te + SCARE_REACH;
              k++) {
@@ -27531,6 +27567,14 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         (scare_q ||
          (R->toks[m->tb].quoted && writer_will_say(R, sent_of(R, m->tb)))))
         sc = SC_ASSERTED;
+    /* (session 44: the frame "so called" before a named atrocity is the
+     * denier's own doubt, not a report: "the so called Holocaust is a
+     * lie") */
+    if (sc == SC_REPORTED && m->kind == DC_KIND_CONSPIRACY && m->tb >= 2 &&
+        scare_at(R, m->tb - 2) && tok_is_word(R, m->tb - 1, "called") &&
+        atrocity_at(R, m->tb) &&
+        !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb - 2, DC_KIND_REPORT))
+        sc = SC_ASSERTED;
     char buf[96];
     piece what = quote_mention(R, m, LIT("'"), buf);
     /* A trope or code named in order to denounce it: "Eurabia is a
@@ -38916,8 +38960,11 @@ static bool atrocity_group(const run *R, const mention *m, target *g)
 static bool atrocity_scared(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
-        return false;
+    /* (the "called" of the frame "so called" is no report: session 44) */
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (kind_at(R, k, DC_KIND_REPORT) &&
+            !(k > s->tb && scare_at(R, k - 1) && tok_is_word(R, k, "called")))
+            return false;
     if (m->tb > 0 && quote_mark(R, m->tb - 1) && quote_mark(R, m->te) &&
         R->toks[m->tb - 1].ch == R->toks[m->te].ch)
         return kind_at(R, m->te + 1, DC_KIND_COPULA);
@@ -39699,11 +39746,18 @@ static decorum_status rule_lgbt_smear(run *R)
 /* Words before a named atrocity that make it what was ended, fought or
  * survived, or whose victims or memory are named: praise after them is of
  * that ("Mandela ended apartheid. The best thing that ever happened"). */
+/* The first words of the threat entries of a job taken up (job_regret). */
+static const char *const wl_finish[] = {"finish", "finished", "finishing",
+                                        "finishes"};
+
 static const char *const wl_atrocity_undone[] = {
     "ended",    "end",      "ending",   "abolished", "abolish",  "abolition",
     "dismantled", "fall",   "survived", "survivor",  "survivors", "victims",
     "memorial", "against",  "fought",   "resisted",  "opposed",  "after",
-    "defeated", "overthrew", "beat",    "remember",  "remembering", "worst"};
+    "defeated", "overthrew", "beat",    "remember",  "remembering", "worst",
+    /* (session 44: "recognition of the Holodomor was overdue") */
+    "recognition", "recognised", "recognized", "acknowledged",
+    "acknowledgement", "acknowledgment"};
 
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
@@ -40286,6 +40340,124 @@ static bool event_modifier(const run *R, const mention *m)
  * and the event opens the other. Not praise told as others' or of a past
  * time ("until", "among", "back then" within four words after it:
  * "Hitler was a hero in Germany until 1945"). */
+/* Session 44 (q44a): is the atrocity or architect m the object of a deed
+ * or a relative clause before it, not the subject of what follows ("the
+ * jury that convicted Karadzic deserves a medal", "whoever caught Breivik
+ * deserves a medal")? A word in -ed, or "that", "who", "which",
+ * "whoever", right before it (a determiner between). Widened by rv44a
+ * (session 44) to a deed in -ing ("Arresting Karadzic was a good start",
+ * "Stopping the Klan was a good start"; not a profanity, "fucking Hitler
+ * had a point") and a preposition after a word that is no threat ("the
+ * trial of Mladic was long overdue", "the apology for the Holodomor was
+ * overdue"; not "the rape of Nanking"); "so called" stays the writer's. */
+static const char *const wl_honour_due[] = {"deserves", "deserved", "deserve",
+                                            "earned",   "earns",    "merits"};
+
+static bool done_to(const run *R, const mention *m)
+{
+    static const char *const rel[] = {"that", "who", "which", "whoever",
+                                      "caught", "shot", "stopped", "beat"};
+    static const char *const prep[] = {"of", "for", "about", "on", "against",
+                                       "with", "to", "into", "by", "from"};
+    static const char *const thing[] = {"nothing", "something", "anything",
+                                        "everything", "called", "based"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    while (k > s->tb && is_determiner(R, k - 1))
+        k--;
+    if (k == s->tb || R->rs->toks[k - 1].type != TK_WORD)
+        return false;
+    const tok *t = &R->rs->toks[k - 1];
+    uint32_t n = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    /* ("that" opening the sentence is its determiner: "That Buffalo
+     * shooter is a hero") */
+    if (word_among(R, k - 1, k, rel, sizeof rel / sizeof *rel))
+        return k - 1 > s->tb || !tok_is_word(R, k - 1, "that");
+    if (word_among(R, k - 1, k, prep, sizeof prep / sizeof *prep))
+        return k - 1 > s->tb && R->rs->toks[k - 2].type == TK_WORD &&
+               !kind_at(R, k - 2, DC_KIND_THREAT) &&
+               !kind_at(R, k - 2, DC_KIND_HARM);
+    if (word_among(R, k - 1, k, thing, sizeof thing / sizeof *thing) ||
+        kind_at(R, k - 1, DC_KIND_PROFANITY))
+        return false;
+    return (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+           (n > 5 && memcmp(w + n - 3, "ing", 3) == 0);
+}
+
+/* rv44a (session 44): is the praise a of a topic it names after "about"
+ * or "with" that holds no people, no deed and no whole ("The Hutus had
+ * the right idea about reconciliation courts", "They got it right with
+ * the new visitor centre"; not "... about the Jews", "... with the
+ * Bosnians", "had a point about a lot of things")? The topic runs to the
+ * next mark or six words. */
+static bool praise_topic_elsewhere(const run *R, const mention *a)
+{
+    static const char *const whole[] = {"lot", "lots", "things", "everything",
+                                        "stuff", "much", "most"};
+    static const dc_kind keep[] = {
+        DC_KIND_IDENTITY,  DC_KIND_SLUR,
+        DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,    DC_KIND_THREAT,
+        DC_KIND_EXCLUSION, DC_KIND_PRONOUN_GROUP, DC_KIND_MIGRATION,
+        DC_KIND_PEST,      DC_KIND_HUMANITY,     DC_KIND_QUANTIFIER,
+        DC_KIND_CONSPIRACY, DC_KIND_CONSP_ACTOR, DC_KIND_CONSP_OBJECT,
+        DC_KIND_HARM,      DC_KIND_DEED,         DC_KIND_USE,
+        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE,   DC_KIND_CODE,
+        DC_KIND_DOGWHISTLE, DC_KIND_DENIAL};
+    const sentence *s = sent_of(R, a->tb);
+    if (a->te + 1 >= s->te ||
+        !(tok_is_word(R, a->te, "about") || tok_is_word(R, a->te, "with")))
+        return false;
+    uint32_t e = a->te + 7 < s->te ? a->te + 7 : s->te;
+    bool seen = false;
+    for (uint32_t k = a->te + 1; k < e; k++) {
+        if (R->rs->toks[k].type != TK_WORD)
+            break;
+        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+            if (kind_at(R, k, keep[i]))
+                return false;
+        if (word_among(R, k, k + 1, FRAME_WORDS(whole)))
+            return false;
+        /* (a noun of people as the head, "with the visitors"; not "the
+         * visitor centre", nor a building, "centre", which a people's word
+         * before it would name) */
+        if (kind_at(R, k, DC_KIND_PERSON) &&
+            (k + 1 == e || R->rs->toks[k + 1].type != TK_WORD))
+            return false;
+        seen = true;
+    }
+    return seen;
+}
+
+/* rv44a (session 44): is the job regretted (flag `anaphor`) said of a
+ * subject of its own named after the atrocity, which is neither a
+ * pronoun, a people nor the atrocity's doer ("The Klan was never stopped
+ * by the courts; the FBI should have finished the job", "shame the
+ * renovation team didn't finish the job")? The subject is the word
+ * before the negation, modal and auxiliaries in front of the entry. */
+static bool job_of_other(const run *R, const mention *m, const mention *a)
+{
+    static const char *const aux[] = {"have", "got", "get", "to", "did",
+                                      "do", "does", "never", "just", "even"};
+    static const char *const pron[] = {"he", "she", "we", "you", "someone",
+                                       "somebody", "u", "yall", "it", "i"};
+    const sentence *s = sent_of(R, a->tb);
+    uint32_t k = a->tb;
+    while (k > s->tb && R->rs->toks[k - 1].type == TK_WORD &&
+           (kind_at(R, k - 1, DC_KIND_NEGATION) ||
+            kind_at(R, k - 1, DC_KIND_MODAL) || adverb_like(R, k - 1) ||
+            word_among(R, k - 1, k, FRAME_WORDS(aux))))
+        k--;
+    if (k == s->tb || k - 1 < m->te || R->rs->toks[k - 1].type != TK_WORD)
+        return false;
+    return !kind_at(R, k - 1, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, k - 1, DC_KIND_IDENTITY) &&
+           !kind_at(R, k - 1, DC_KIND_PERSON) &&
+           !kind_at(R, k - 1, DC_KIND_THREAT) &&
+           !kind_at(R, k - 1, DC_KIND_COPULA) &&
+           !word_among(R, k - 1, k, FRAME_WORDS(pron));
+}
+
 static bool praise_of(const run *R, const mention *m, const mention *a)
 {
     /* (praise told as others' or of a time: "Hitler was a hero in
@@ -40297,9 +40469,28 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
     uint32_t he = a->te + 4 < sa->te ? a->te + 4 : sa->te;
     /* ("back" only as "back then": "back in the day" is the writer's
      * nostalgia, "The Klan had the right idea back in the day") */
-    if (a->te < he && word_among(R, a->te, he, held, sizeof held / sizeof *held))
+    /* (not for a regret, flag `anaphor`: "the Klan should have finished
+     * the job back then" regrets now what was not done then) */
+    if (a->te < he && !(ent(R, a)->flags & DC_F_ANAPHOR) &&
+        word_among(R, a->te, he, held, sizeof held / sizeof *held))
+        return false;
+    /* (rv44a: "had a point of view" is no point granted; a praise of a
+     * topic of its own: praise_topic_elsewhere) */
+    if ((a->te > a->tb && tok_is_word(R, a->te - 1, "point") &&
+         tok_is_word(R, a->te, "of")) ||
+        praise_topic_elsewhere(R, a))
         return false;
     uint32_t ms = rs->toks[m->tb].sent, as = rs->toks[a->tb].sent;
+    /* Session 44 (q44a): a praise that holds its own regret and takes up
+     * the deed told before it (flag `anaphor`: "shame they didn't finish
+     * the job", "should've finished the job", "only mistake was not
+     * finishing the job") needs no place of its own: anywhere after the
+     * atrocity in its sentence ("Srebrenica was a necessary cleanup
+     * honestly, shame they didnt finish the job") or in the next one
+     * ("Treblinka worked. Shame they didn't finish the job"). */
+    if ((ent(R, a)->flags & DC_F_ANAPHOR) && a->tb >= m->te &&
+        as <= ms + 1)
+        return !job_of_other(R, m, a);
     if (ms == as) {
         if (a->te <= m->tb) {
             /* (a predicate of another subject before it: "My
@@ -40307,8 +40498,31 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             uint32_t k = a->tb;
             while (k > sa->tb && (a_or_an(R, k - 1) || adverb_like(R, k - 1)))
                 k--;
-            return m->tb - a->te <= 2 &&
+            /* (a point made about it: "the teacher had a point about the
+             * Holocaust being taught too late") */
+            return m->tb - a->te <= 2 && !tok_is_word(R, a->te, "about") &&
                    !(k > sa->tb && kind_at(R, k - 1, DC_KIND_COPULA));
+        }
+        /* (rv44a: the atrocity as the object of a deed or a preposition
+         * before it is no subject of the praise: done_to) */
+        if (done_to(R, m))
+            return false;
+        /* (session 44: an idea about a pastime is the pastime's: "The
+         * Hutus had the right idea about planting beans in the rainy
+         * season"; not a deed done to people, "... about handling a
+         * minority") */
+        static const char *const deed[] = {
+            "handling", "dealing",  "treating", "getting",  "cleaning",
+            "clearing", "solving",  "sorting",  "removing", "purging",
+            "keeping",  "managing", "controlling"};
+        if (a->te + 1 < sa->te && tok_is_word(R, a->te, "about")) {
+            const tok *t = &rs->toks[a->te + 1];
+            if (t->type == TK_WORD && t->e - t->b > 4 &&
+                memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+                !kind_at(R, a->te + 1, DC_KIND_THREAT) &&
+                !word_among(R, a->te + 1, a->te + 2, deed,
+                            sizeof deed / sizeof *deed))
+                return false;
         }
         /* (a possessive may name whose deed it was: "The Holodomor was
          * Stalin's best idea") */
@@ -40316,24 +40530,112 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             const tok *t = &rs->toks[k];
             bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
                         R->n->text[t->e - 1] == 's';
-            /* ("had" before an idea: "The Klan had the right idea") */
+            /* ("had" before an idea: "The Klan had the right idea";
+             * a verb of honour due before the honour, session 44:
+             * "Mladic deserves a medal", "Breivik earned a statue";
+             * "Mladic deserves his cell" has no praise entry) */
             if (!kind_at(R, k, DC_KIND_COPULA) && !adverb_like(R, k) &&
                 !a_or_an(R, k) && !is_determiner(R, k) && !poss &&
                 t->type == TK_WORD &&
-                !(k + 1 == a->tb && tok_is_word(R, k, "had")))
+                !(k + 1 == a->tb && tok_is_word(R, k, "had")) &&
+                !(k + 1 == a->tb &&
+                  word_among(R, k, k + 1, FRAME_WORDS(wl_honour_due)) &&
+                  !done_to(R, m)))
                 return false;
         }
         return true;
     }
     const sentence *xa = &rs->s[as], *xm = &rs->s[ms];
+    /* (session 44: after the atrocity's sentence, its doers may open the
+     * praise's as one word, a pronoun or a people: "Srebrenica was a
+     * clean up. The Serbs did what had to be done", "Auschwitz. They got
+     * it right"; not a name or a body: "Apartheid was a crime. Mandela
+     * was a hero", "... the court did what had to be done") */
+    bool doer = false;
     for (uint32_t k = xa->tb; k < a->tb; k++)
         if (rs->toks[k].type == TK_WORD && !adverb_like(R, k) &&
-            !a_or_an(R, k) && !is_determiner(R, k))
+            !a_or_an(R, k) && !is_determiner(R, k)) {
+            if (as == ms + 1 && !doer && k + 1 == a->tb &&
+                (kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+                 (mention_at(R, k, DC_KIND_IDENTITY) &&
+                  (ent(R, mention_at(R, k, DC_KIND_IDENTITY))->flags &
+                   DC_F_NOUN)))) {
+                doer = true;
+                continue;
+            }
             return false;
+        }
     uint32_t k = xm->tb;
     while (k < m->tb && (is_determiner(R, k) || rs->toks[k].type != TK_WORD))
         k++;
     return k == m->tb;
+}
+
+/* Session 44 (q44a): is a a threat entry of the job taken up ("finish the
+ * job", flag `anaphor`, not a call to repeat) regretted as not done or
+ * wished done in the past: a negation or a past modal right before it
+ * ("shame they didn't finish the job", "never got to finish the job",
+ * "only thing he did wrong was not finishing the job", "should've
+ * finished the job")? Not "nearly finished the job", "before he could
+ * finish the job". */
+static bool job_regret(const run *R, const mention *a)
+{
+    static const char *const past[] = {"have", "shoulda"};
+    if (a->kind != DC_KIND_THREAT || !(ent(R, a)->flags & DC_F_ANAPHOR) ||
+        !word_among(R, a->tb, a->tb + 1, FRAME_WORDS(wl_finish)))
+        return false;
+    const sentence *s = sent_of(R, a->tb);
+    uint32_t k = a->tb;
+    /* ("never got to finish", "didn't get to finish") */
+    if (k >= s->tb + 2 && tok_is_word(R, k - 1, "to") &&
+        (tok_is_word(R, k - 2, "got") || tok_is_word(R, k - 2, "get")))
+        k -= 2;
+    if (k == s->tb)
+        return false;
+    /* (a negation only as a regret or a fault: "shame they didn't",
+     * "only thing he did wrong was not finishing the job", "sloppy,
+     * didn't finish the job"; not relief, "thank god they never finished
+     * the job", nor a plain report, "the Allies made sure he never
+     * finished the job") */
+    if (kind_at(R, k - 1, DC_KIND_NEGATION)) {
+        static const char *const fault[] = {
+            "wrong", "mistake", "mistakes", "failure", "failed", "sloppy",
+            "lazy", "soft", "weak", "unfortunately", "sadly", "regret",
+            "overrated", "shame", "pity", "bad"};
+        static const char *const relief[] = {
+            "thank", "thanks", "thankfully", "luckily", "fortunately",
+            "glad", "relief", "grateful", "stopped", "made"};
+        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+        return !word_among(R, s->tb, s->te, relief,
+                           sizeof relief / sizeof *relief) &&
+               (regret_before(R, k - 1) ||
+                word_among(R, from, k, fault, sizeof fault / sizeof *fault));
+    }
+    /* ("should have finished", "should've finished", "shoulda") */
+    if (word_among(R, k - 1, k, past, sizeof past / sizeof *past)) {
+        if (tok_is_word(R, k - 1, "have") && k >= s->tb + 2)
+            k--;
+        const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
+        /* (not "could have", rv44a: a telling of what was possible,
+         * "Hitler could have finished the job if the Allies had not
+         * stopped him") */
+        return tok_is_word(R, k - 1, "shoulda") ||
+               (md && (ent(R, md)->flags & DC_F_OBLIGE));
+    }
+    const mention *md = mention_at(R, k - 1, DC_KIND_MODAL);
+    /* ("should've" holds its "have") */
+    return md && md->te == k && (ent(R, md)->flags & DC_F_OBLIGE) &&
+           R->n->text[R->toks[k - 1].e - 1] == 'e' &&
+           R->n->text[R->toks[k - 1].e - 2] == 'v';
+}
+
+/* Is there a job_regret in the comment? */
+static bool job_regret_in(const run *R)
+{
+    for (size_t i = 0; i < R->rs->nm; i++)
+        if (job_regret(R, &R->rs->m[i]))
+            return true;
+    return false;
 }
 
 /* "Apartheid was the best thing that happened to this country", "Mladic
@@ -40391,9 +40693,17 @@ static decorum_status rule_atrocity_praised(run *R)
         /* (a verb of having or doing after it keeps the event for praise:
          * "The Klan had the right idea"; not for denial, where "Auschwitz
          * had a fake orchestra at the gate" says the orchestra was fake) */
+        /* (session 44: so does a verb of honour due, "Breivik earned a
+         * statue"; and an architect's possessive names his deed, "Hitler's
+         * only mistake? Not finishing the job") */
         if (event_modifier(R, m) &&
             !(tok_is_word(R, m->te, "had") || tok_is_word(R, m->te, "has") ||
-              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does")))
+              tok_is_word(R, m->te, "did") || tok_is_word(R, m->te, "does") ||
+              tok_is_word(R, m->te, "got") ||
+              word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_honour_due)) ||
+              (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
+               ent(R, m)->term[ent(R, m)->term_len - 1] != 's' &&
+               R->n->text[rs->toks[m->te - 1].e - 1] == 's')))
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
@@ -40401,22 +40711,28 @@ static decorum_status rule_atrocity_praised(run *R)
             uint32_t as = rs->toks[a->tb].sent;
             if (as > si + 1)
                 break;
-            if (a->kind != DC_KIND_APPROVE ||
-                DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE ||
-                !praise_of(R, m, a))
+            /* (or the job regretted: job_regret) */
+            bool job = job_regret(R, a);
+            if (!job && (a->kind != DC_KIND_APPROVE ||
+                         DC_SENSE_OF(ent(R, a)->flags) != DC_SENSE_PRAISE))
+                continue;
+            if (!praise_of(R, m, a))
                 continue;
             const sentence *xs = &rs->s[as];
             if (xs->question || doubted(R, xs, a->tb) ||
                 sentence_names_bigotry(R, xs))
                 continue;
             const mention *neg;
-            if (scope_of(R, a->tb, a->te, &neg) != SC_ASSERTED)
+            scope sc = scope_of(R, a->tb, a->te, &neg);
+            if (sc != SC_ASSERTED && !(job && sc == SC_NEGATED))
                 continue;
             /* (an event of no violence, an "LGBT-free zone", praised is
              * a call to keep its people out) */
             bool severe = (ent(R, m)->flags & DC_F_SEVERE) != 0;
             R->out->rf[severe ? DC_RF_THREAT : DC_RF_EXCLUSION] += 1;
-            return attack_on_group(R, a, &g,
+            /* (a job regretted is marked on the atrocity: the threat's
+             * own negation, "never finished the job", mitigates its span) */
+            return attack_on_group(R, job ? m : a, &g,
                                    severe ? DECORUM_SIGNAL_THREAT
                                           : DECORUM_SIGNAL_EXCLUSION,
                                    severe ? 0.9f : 0.75f, false);
@@ -46504,10 +46820,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
      * towns should be LGBT free too" wishes the zone) */
+    /* (or a job regretted, session 44: "... shame they didn't finish the
+     * job") */
     if (any_kind(&R, DC_KIND_THREAT) &&
-        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL)) &&
+        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_MODAL) ||
+         any_kind(&R, DC_KIND_NEGATION)) &&
         named_event(&R) &&
-        (any_kind(&R, DC_KIND_APPROVE) || R.mild_event) &&
+        (any_kind(&R, DC_KIND_APPROVE) || R.mild_event ||
+         job_regret_in(&R)) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_atrocity_praised(&R)) != DECORUM_OK)
         return st;
