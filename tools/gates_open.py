@@ -38,13 +38,13 @@ KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
                             '5eb8fbcaf16eb1c1692765ff38e402af9eb5bf18'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '4518fef52886e42e15c41ac72a22c9dd07a7ce1e'),
+                                    '6bda6e4b55a189fcb52a51fb6e362a4fd50fa598'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'b771edc55e87ac84eef802e61f0713b84d7ba2c6'),
+                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '525f2d6bfcfe43a5eb7595ea45590a40705cb718'),
+                            'c9a87d4fc49d4778ec5b49c5c8c59adf0d33faff'),
 }
 
 
