@@ -16014,15 +16014,16 @@ static bool event_named(const run *R, const mention *m, const sentence *s)
  * "that" or "this" (one qualifying word between at most: "the mosque
  * shooting"), name an event that happened: a noun of those it struck or
  * of what came after it right after it ("the shooting victims", "the
- * bombing survivors", "the stabbing anniversary"), a time past after it
- * ("the bombing last year", "that shooting yesterday"), or a preposition
- * of time or of its victims before it ("after the shooting", "since that
+ * bombing survivors", "the stabbing anniversary"), or a preposition of
+ * time or of its victims before it ("after the shooting", "since that
  * stabbing", "the victims of the shooting")? Then it is a noun, which a
  * wish or a modal before it does not make a call ("every muslim in the
  * town prayed for the shooting victims": "pray" is a wish entry). The
  * indefinite ("we need a shooting at the mosque", "pray for more
  * shooting victims") and a verb before the determiner ("start the
- * shooting") stay as they were, and so does a '!' after it. */
+ * shooting") stay as they were, and so does a '!' after it. A time past
+ * after it alone ("I hope the muslims enjoyed the bombing last year")
+ * is not enough: a wish before such an event gloats over it. */
 static bool event_told(const run *R, const mention *m, const sentence *s)
 {
     static const char *const struck[] = {
@@ -16035,9 +16036,6 @@ static bool event_told(const run *R, const mention *m, const sentence *s)
                                         "survivor",  "anniversary",
                                         "aftermath", "memory",  "wake",
                                         "families"};
-    static const char *const past[] = {"year", "week", "month", "night",
-                                       "summer", "winter", "spring",
-                                       "autumn", "weekend", "time"};
     const dc_rules_scratch *rs = R->rs;
     const tok *v = &rs->toks[m->tb];
     if (m->te != m->tb + 1 || m->tb < s->tb + 1 || v->e - v->b < 6 ||
@@ -16061,11 +16059,6 @@ static bool event_told(const run *R, const mention *m, const sentence *s)
     uint32_t a = m->te;
     if (a < s->te && rs->toks[a].type == TK_WORD &&
         word_among(R, a, a + 1, struck, sizeof struck / sizeof *struck))
-        return true;
-    if (a < s->te && tok_is_word(R, a, "yesterday"))
-        return true;
-    if (a + 1 < s->te && tok_is_word(R, a, "last") &&
-        word_among(R, a + 1, a + 2, past, sizeof past / sizeof *past))
         return true;
     if (d == s->tb || rs->toks[d - 1].type != TK_WORD)
         return false;
@@ -44154,18 +44147,20 @@ static bool trait_framed(const run *R, uint32_t vt, const target *g,
      * ("... and he was right", an `endorse` entry); a belief told in the
      * past of someone else ("my grandad thought ...", "my dad believed
      * ...", past_view) frames it as a report does */
-    bool endorsed = has_kind_in(R, vt, R->ntok, DC_KIND_ENDORSE);
+    bool report = false;
     for (uint32_t k = vs->tb; k < sb; k++) {
         if (tk[k].clause != tk[hv].clause)
             continue;
         if (word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame)))
             return true;
-        if (endorsed)
-            continue;
-        const mention *rp = mention_at(R, k, DC_KIND_REPORT);
-        if ((rp && others_report(R, vs, rp)) || past_view(R, vs, k))
-            return true;
+        if (!report) {
+            const mention *rp = mention_at(R, k, DC_KIND_REPORT);
+            report = (rp && others_report(R, vs, rp)) || past_view(R, vs, k);
+        }
     }
+    /* (the agreement asked last: few sentences report) */
+    if (report && !has_kind_in(R, vt, R->ntok, DC_KIND_ENDORSE))
+        return true;
     /* (rv42: a source named anywhere in the sentence, "research shows
      * ...", "..., according to my wife": a statistic or a report with a
      * source; a `source` entry of grammar.tsv since h43) */
