@@ -16077,6 +16077,8 @@ static bool never_happens(const run *R, const mention *m, const sentence *s)
 {
     static const char *const happen[] = {"happen", "happens", "happening"};
     const dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_NEGATION))
+        return false; /* (most threats have none in their comment) */
     uint32_t clause = rs->toks[m->tb].clause, neg = 0;
     for (uint32_t k = m->te; k < s->te && k < m->te + 4; k++) {
         if (rs->toks[k].clause != clause || rs->toks[k].type != TK_WORD)
@@ -44100,8 +44102,10 @@ static const char *const wl_trait_frame[] = {
  * and no pronoun of the writer. */
 static bool past_view(const run *R, const sentence *s, uint32_t k)
 {
-    static const char *const held[] = {"thought", "believed"};
-    if (!word_among(R, k, k + 1, FRAME_WORDS(held)) || k == s->tb)
+    /* (the length first: asked of every word before a subject) */
+    const tok *w = &R->toks[k];
+    if (w->e - w->b < 7 || w->e - w->b > 8 || k == s->tb ||
+        !(tok_is_word(R, k, "thought") || tok_is_word(R, k, "believed")))
         return false;
     uint32_t j = k - 1;
     if (j > s->tb && adverb_like(R, j))
