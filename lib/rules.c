@@ -175,6 +175,7 @@ enum {
     FR_KEPT_FOR,
     FR_PLACE,
     FR_WARD,
+    FR_ATROCITY,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -184,7 +185,8 @@ static const char *const frame_terms[FR_N] = {
     "(group) run over", "(group) wished disaster", "(group) armed at",
     "(group) harm on a condition", "(group) harm shrugged off",
     "(group) method approved", "(group) kept out for another",
-    "(group) kept to a place", "(group) denied agency without a man"};
+    "(group) kept to a place", "(group) denied agency without a man",
+    "(group) atrocity wished on"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -16008,6 +16010,87 @@ static bool event_named(const run *R, const mention *m, const sentence *s)
            !has_kind_in(R, m->te, e, DC_KIND_MODAL);
 }
 
+/* Session 44 (mf44): does threat m, one word in -ing after "the",
+ * "that" or "this" (one qualifying word between at most: "the mosque
+ * shooting"), name an event that happened: a noun of those it struck or
+ * of what came after it right after it ("the shooting victims", "the
+ * bombing survivors", "the stabbing anniversary"), or a preposition of
+ * time or of its victims before it ("after the shooting", "since that
+ * stabbing", "the victims of the shooting")? Then it is a noun, which a
+ * wish or a modal before it does not make a call ("every muslim in the
+ * town prayed for the shooting victims": "pray" is a wish entry). The
+ * indefinite ("we need a shooting at the mosque", "pray for more
+ * shooting victims") and a verb before the determiner ("start the
+ * shooting") stay as they were, and so does a '!' after it. A time past
+ * after it alone ("I hope the muslims enjoyed the bombing last year")
+ * is not enough: a wish before such an event gloats over it. */
+static bool event_told(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const struck[] = {
+        "victims",   "victim",  "survivors", "survivor",  "suspect",
+        "suspects",  "memorial", "vigil",    "vigils",    "anniversary",
+        "aftermath", "inquest", "inquiry",   "investigation", "trial",
+        "toll",      "footage", "coverage"};
+    static const char *const before[] = {"after", "since", "following"};
+    static const char *const of_it[] = {"victims",   "victim",  "survivors",
+                                        "survivor",  "anniversary",
+                                        "aftermath", "memory",  "wake",
+                                        "families"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *v = &rs->toks[m->tb];
+    if (m->te != m->tb + 1 || m->tb < s->tb + 1 || v->e - v->b < 6 ||
+        memcmp(R->n->text + v->e - 3, "ing", 3) != 0 || s->bang > m->te)
+        return false;
+    uint32_t clause = v->clause, d = m->tb - 1;
+    if (rs->toks[d].type != TK_WORD || rs->toks[d].clause != clause)
+        return false;
+    if (!tok_is_word(R, d, "the") && !tok_is_word(R, d, "that") &&
+        !tok_is_word(R, d, "this")) {
+        /* one qualifying word ("mosque", "mass"), not a verb's object */
+        if (d == s->tb || R->at[d] & (KIND_BIT(MODAL) | KIND_BIT(NEGATION) |
+                                      KIND_BIT(THREAT) | KIND_BIT(QUANTIFIER)))
+            return false;
+        d--;
+        if (rs->toks[d].clause != clause ||
+            !(tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
+              tok_is_word(R, d, "this")))
+            return false;
+    }
+    uint32_t a = m->te;
+    if (a < s->te && rs->toks[a].type == TK_WORD &&
+        word_among(R, a, a + 1, struck, sizeof struck / sizeof *struck))
+        return true;
+    if (d == s->tb || rs->toks[d - 1].type != TK_WORD)
+        return false;
+    if (word_among(R, d - 1, d, before, sizeof before / sizeof *before))
+        return true;
+    return d >= s->tb + 2 && tok_is_word(R, d - 1, "of") &&
+           word_among(R, d - 2, d - 1, of_it, sizeof of_it / sizeof *of_it);
+}
+
+/* Session 44 (mf44): is threat m denied to come after it, a negation
+ * and "happen" in the next few words of its clause ("I hope another
+ * Holocaust never happens to the Jews or anyone", "another holocaust
+ * must never happen", "... doesn't happen again")? A wish before it then
+ * wishes it away. */
+static bool never_happens(const run *R, const mention *m, const sentence *s)
+{
+    static const char *const happen[] = {"happen", "happens", "happening"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!any_kind(R, DC_KIND_NEGATION))
+        return false; /* (most threats have none in their comment) */
+    uint32_t clause = rs->toks[m->tb].clause, neg = 0;
+    for (uint32_t k = m->te; k < s->te && k < m->te + 4; k++) {
+        if (rs->toks[k].clause != clause || rs->toks[k].type != TK_WORD)
+            return false;
+        if (mention_at(R, k, DC_KIND_NEGATION))
+            neg = k + 1;
+        else if (word_among(R, k, k + 1, happen, sizeof happen / sizeof *happen))
+            return neg != 0;
+    }
+    return false;
+}
+
 /* A call to act: a modal or wish earlier in the sentence (calling_modal,
  * which reads the attack's target tg), or the verb opening its clause (an
  * imperative), perhaps after a few softeners. */
@@ -16075,6 +16158,9 @@ static bool is_call(const run *R, const mention *m, const target *tg)
         if (mention_at(R, k, DC_KIND_NEGATION) ||
             mention_at(R, k, DC_KIND_MODAL))
             return true;
+    if (m->kind == DC_KIND_THREAT &&
+        (event_told(R, m, s) || never_happens(R, m, s)))
+        return false;
     if (m->kind == DC_KIND_THREAT &&
         (hoped_deed(R, m, s) || if_warning(R, m, s) ||
          (any_kind(R, DC_KIND_NEGATION) && warned_deed(R, m, s))))
@@ -29105,6 +29191,103 @@ static const char *const gf_happen[] = {"happen", "happened", "happens",
 static const char *const gf_wont[] = {"won't", "wont", "ain't", "aren't",
                                       "arent"};
 
+/* Session 44 (mf44): the atrocity or terror attack named at token k,
+ * after "another", "a second", "a new", "a" or "the next" (wished_atrocity):
+ * a threat entry flagged `event` that is no architect ("another
+ * Srebrenica", "another Kristallnacht"), or an attack by its date or its
+ * place (wl_attack_named: "9/11", "7/7", "Christchurch", "Rwanda"). The
+ * end of its words in *e. */
+static const char *const wl_attack_named[] = {"9/11", "911", "7/7",
+                                              "christchurch", "rwanda",
+                                              "columbine", "utoya"};
+static bool atrocity_named(const run *R, uint32_t k, uint32_t lim, uint32_t *e)
+{
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
+        DC_SENSE_OF(ent(R, ev)->flags) != DC_SENSE_ARCHITECT) {
+        *e = ev->te;
+        return true;
+    }
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_attack_named))) {
+        *e = k + 1;
+        return true;
+    }
+    /* ("9/11" in three tokens) */
+    const dc_rules_scratch *rs = R->rs;
+    if (k + 2 < lim && tok_is_word(R, k, "9") &&
+        rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '/' &&
+        tok_is_word(R, k + 2, "11")) {
+        *e = k + 3;
+        return true;
+    }
+    return false;
+}
+
+/* Session 44 (mf44): an atrocity wished on group t: the writer's wish
+ * opening the sentence ("hope", "I wish", "praying"), then "another" (or
+ * "a second", "a new", "a", "the next") and an atrocity or attack named
+ * (atrocity_named), then "happen(s)" ("would happen", "happens but") and
+ * "to" right before the group: "Hope another 9/11 happens but to the
+ * Muslims this time", "I wish another Kristallnacht would happen to the
+ * Jews". No negation between the wish and the group ("hope another 9/11
+ * never happens", "I hope another Holocaust doesn't happen to the Jews
+ * or anyone"), and nothing but the wish's subject before it ("people who
+ * hope another 9/11 happens to the Muslims are vile" reports others).
+ * *from is the wish, *to the group's end. */
+static bool wished_atrocity(const run *R, const target *t, uint32_t *from,
+                            uint32_t *to)
+{
+    static const char *const wish[] = {"hope",   "hoping", "wish",
+                                       "wishing", "pray",  "praying",
+                                       "hopefully"};
+    static const char *const opener[] = {"i", "we", "really", "just",
+                                         "honestly", "so", "still"};
+    static const char *const again[] = {"another", "second", "new", "next"};
+    const sentence *s = sent_of(R, t->tb);
+    uint32_t k = t->tb;
+    if (k >= 1 && (is_determiner(R, k - 1) || tok_is_word(R, k - 1, "all")))
+        k--;
+    if (k < s->tb + 4 || !tok_is_word(R, k - 1, "to"))
+        return false;
+    uint32_t h = k - 2;
+    if (tok_is_word(R, h, "but") || tok_is_word(R, h, "only") ||
+        tok_is_word(R, h, "again"))
+        h--;
+    if (h <= s->tb || !word_among(R, h, h + 1, FRAME_WORDS(gf_happen)))
+        return false;
+    uint32_t w = s->tb;
+    while (w < h && word_among(R, w, w + 1, FRAME_WORDS(opener)))
+        w++;
+    if (w >= h || !word_among(R, w, w + 1, FRAME_WORDS(wish)))
+        return false;
+    if (has_kind_in(R, w, t->tb, DC_KIND_NEGATION))
+        return false;
+    /* the atrocity after the wish: "another", "a second", "the next" */
+    uint32_t a = w + 1;
+    if (tok_is_word(R, a, "that") || tok_is_word(R, a, "for"))
+        a++; /* "hope that another ...", "praying for another ..." */
+    bool det = false;
+    if (a_or_an(R, a) || tok_is_word(R, a, "the")) {
+        a++;
+        det = true;
+    }
+    if (word_among(R, a, a + 1, FRAME_WORDS(again)))
+        a++;
+    else if (!det || tok_is_word(R, a - 1, "the"))
+        return false;
+    uint32_t e;
+    if (a >= h || !atrocity_named(R, a, h, &e))
+        return false;
+    /* then at most "would", "will", "finally" before "happen" */
+    for (uint32_t j = e; j < h; j++)
+        if (!tok_is_word(R, j, "would") && !tok_is_word(R, j, "will") &&
+            !tok_is_word(R, j, "finally") && !tok_is_word(R, j, "soon"))
+            return false;
+    *from = w;
+    *to = t->te;
+    return true;
+}
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -29444,6 +29627,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
+    if (t->tb >= 4 && wished_atrocity(R, t, from, to))
+        return FR_ATROCITY;
     /* ("to" right before the group or its determiner, which the test
      * below needs, asked first: the sentence is read back for the hint) */
     if (t->tb >= 3 &&
@@ -43910,6 +44095,27 @@ static const char *const wl_trait_frame[] = {
     /* (rv42) counter-speech: "stop pretending gypsies have no standards" */
     "pretend", "pretending", "pretends", "lies"};
 
+/* Session 44 (mf44): is token k "thought" or "believed" told of someone
+ * other than the writer ("my grandad thought", "my dad always believed";
+ * not "I thought", "we believed", nor "the thought" itself, which is no
+ * one's)? The subject is the word before it, an adverb between at most,
+ * and no pronoun of the writer. */
+static bool past_view(const run *R, const sentence *s, uint32_t k)
+{
+    /* (the length first: asked of every word before a subject) */
+    const tok *w = &R->toks[k];
+    if (w->e - w->b < 7 || w->e - w->b > 8 || k == s->tb ||
+        !(tok_is_word(R, k, "thought") || tok_is_word(R, k, "believed")))
+        return false;
+    uint32_t j = k - 1;
+    if (j > s->tb && adverb_like(R, j))
+        j--;
+    const tok *t = &R->toks[j];
+    return t->type == TK_WORD && t->clause == R->toks[k].clause &&
+           !mention_at(R, j, DC_KIND_PRONOUN_SELF) &&
+           !is_determiner(R, j) && !a_or_an(R, j) && !glue_at(R, j);
+}
+
 /* Is the trait at token vt, said of the group g by the verb at hv, asked,
  * denounced or framed: a question, a sentence that denounces, a report before the
  * subject in its clause ("he said indians have no hygiene"), a word of
@@ -43939,11 +44145,26 @@ static bool trait_framed(const run *R, uint32_t vt, const target *g,
     uint32_t sb = g->type == TG_GROUP && g->tb >= vs->tb && g->tb < hv ? g->tb : hv;
     if (sb > vs->tb && tok_is_word(R, sb - 1, "not"))
         return true;
-    for (uint32_t k = vs->tb; k < sb; k++)
-        if (tk[k].clause == tk[hv].clause &&
-            (kind_at(R, k, DC_KIND_REPORT) ||
-             word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame))))
+    /* (mf44, session 44) a report is a frame only of another's view
+     * (others_report: "I think women should be barefoot and pregnant" is
+     * the writer's own), and not when the comment agrees with it after
+     * ("... and he was right", an `endorse` entry); a belief told in the
+     * past of someone else ("my grandad thought ...", "my dad believed
+     * ...", past_view) frames it as a report does */
+    bool report = false;
+    for (uint32_t k = vs->tb; k < sb; k++) {
+        if (tk[k].clause != tk[hv].clause)
+            continue;
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_trait_frame)))
             return true;
+        if (!report) {
+            const mention *rp = mention_at(R, k, DC_KIND_REPORT);
+            report = (rp && others_report(R, vs, rp)) || past_view(R, vs, k);
+        }
+    }
+    /* (the agreement asked last: few sentences report) */
+    if (report && !has_kind_in(R, vt, R->ntok, DC_KIND_ENDORSE))
+        return true;
     /* (rv42: a source named anywhere in the sentence, "research shows
      * ...", "..., according to my wife": a statistic or a report with a
      * source; a `source` entry of grammar.tsv since h43) */
