@@ -336,21 +336,28 @@ static bool foreign_ahead(const unsigned char *s, size_t len, size_t i)
     return false;
 }
 
-/* Is the next code point at s[i..) that is not removed a look-alike letter
- * (a letter emoji, a circled letter, a squared word)? Zero-width ones
- * (variation selectors, joiners) are skipped. */
-static bool lookalike_ahead(const unsigned char *s, size_t len, size_t i)
+/* The first byte at or after s[i..) that is not a removed (zero-width)
+ * code point, a variation selector or a joiner; an undecodable one stops
+ * there. */
+static size_t past_removed(const unsigned char *s, size_t len, size_t i)
 {
     while (i < len && s[i] >= 0x80) {
         dc_ucd_cp e;
         size_t n = ucd_at(s, len, i, &e);
-        if (n == 0)
-            return false;
-        if (e.len > 0)
-            return (e.flags & DC_UCD_WORD) && (e.how & DC_EV_CONFUSABLE);
+        if (n == 0 || e.len > 0)
+            break;
         i += n;
     }
-    return false;
+    return i;
+}
+
+/* Is the code point at s[i..) a look-alike letter (a letter emoji, a
+ * circled letter, a squared word)? */
+static bool lookalike_at(const unsigned char *s, size_t len, size_t i)
+{
+    dc_ucd_cp e;
+    return i < len && s[i] >= 0x80 && ucd_at(s, len, i, &e) != 0 &&
+           (e.flags & DC_UCD_WORD) && (e.how & DC_EV_CONFUSABLE);
 }
 
 /* Stage 1 over the whole text into ns->mid. ASCII is copied; a removed code
@@ -473,21 +480,14 @@ static decorum_status expand(const dc_alloc *al, const dc_normalizer *nz,
          * look-alikes ("ch🅾️🆖", "m0️⃣ng0️⃣l0️⃣🆔", "🆗🆗"), session 43. */
         bool sp_before = false, sp_after = false;
         if (e->flags & DC_UCD_SPLIT) {
-            bool spelled = lookalike_ahead(s, len, i + n);
+            size_t j = past_removed(s, len, i + n);
+            bool spelled = lookalike_at(s, len, j);
             for (size_t k = o; !spelled && k > 0 &&
                                ascii_alnum((unsigned char)m->text[k - 1]);
                  k--)
                 spelled = m->how[k - 1] != 0;
             if (!spelled) {
                 sp_before = o > 0 && ascii_alnum((unsigned char)m->text[o - 1]);
-                size_t j = i + n;
-                while (j < len && s[j] >= 0x80) { /* past zero-width ones */
-                    dc_ucd_cp eq;
-                    size_t nq = ucd_at(s, len, j, &eq);
-                    if (nq == 0 || eq.len > 0)
-                        break;
-                    j += nq;
-                }
                 sp_after = j < len && ascii_alnum(s[j]);
             }
         }
