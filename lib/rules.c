@@ -3043,15 +3043,10 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     static const dc_kind nouny[] = {DC_KIND_PERSON, DC_KIND_IDENTITY,
                                     DC_KIND_NONPROTECTED, DC_KIND_OBJECT,
                                     DC_KIND_HUMANITY};
-    for (size_t k = 0; k < sizeof nouny / sizeof nouny[0]; k++) {
-        const mention *nm = mention_at(R, ti, nouny[k]);
-        /* (a faith's role-holder is read as the unknown word it was
-         * before session 44 made it an entry: "the Nigerian pastor's
-         * flock" is the Nigerians' as it was) */
-        if (nm && !(nouny[k] == DC_KIND_NONPROTECTED &&
-                    DC_SENSE_OF(ent(R, nm)->flags) == DC_SENSE_ROLE))
-            return true;
-    }
+    for (size_t k = 0; k < sizeof nouny / sizeof nouny[0]; k++)
+        if (nouny[k] == DC_KIND_NONPROTECTED ? plain_np_at(R, ti)
+                                             : kind_at(R, ti, nouny[k]))
+            return true; /* (a role-holder: plain_np_at) */
     /* An unknown lower-case word after "the X" is most often a noun
      * ("the chinese restaurant"), unless it is a verb we know. */
     if (mention_at(R, ti, DC_KIND_COPULA) || mention_at(R, ti, DC_KIND_MODAL) ||
@@ -4321,14 +4316,14 @@ static decorum_status find_group_targets(run *R)
         case DC_KIND_SLUR:
             /* "you retard, go die": a plural-only slur in the singular is
              * an insult at one person (rule_slur), not the group. */
-            if ((e->flags & SLUR_SENSE_FLAGS) ||
-                        DC_SENSE_OF(e->flags) == DC_SENSE_DISH
-                    ? singular_slur(R, m) || pest_sense(R, m) ||
-                          owned_sense(R, m, e) || gearbox_sense(R, m) ||
-                          armour_sense(R, m) || dish_sense(R, m) ||
-                          verb_sense(R, m) || tempo_sense(R, m) ||
-                          domain_sense(R, m)
-                    : armour_sense(R, m) || domain_sense(R, m))
+            if (((e->flags & SLUR_SENSE_FLAGS) ||
+                         DC_SENSE_OF(e->flags) == DC_SENSE_DISH
+                     ? singular_slur(R, m) || pest_sense(R, m) ||
+                           owned_sense(R, m, e) || gearbox_sense(R, m) ||
+                           armour_sense(R, m) || dish_sense(R, m) ||
+                           verb_sense(R, m) || tempo_sense(R, m)
+                     : armour_sense(R, m)) ||
+                domain_sense(R, m))
                 continue;
             t->slur = 1;
             t->reclaimed = m->reclaimed;
@@ -7988,9 +7983,11 @@ static bool plural_noun_at(const run *R, uint32_t j)
     if (z[-1] == 's' && (n < 4 || z[-2] == 'u' || z[-2] == 's' ||
                          z[-2] == 'i' || z[-2] == '\''))
         return false;
-    return !glue_at(R, j) && !kind_at(R, j, DC_KIND_PRONOUN_GROUP) &&
-           !kind_at(R, j, DC_KIND_PRONOUN_SELF) &&
-           !kind_at(R, j, DC_KIND_PRONOUN_YOU);
+    /* (the glue placed only here: need_glue costs a comment that asks
+     * no plural noun) */
+    need_glue(R);
+    return !(R->at[j] & (KIND_BIT(GLUE) | KIND_BIT(PRONOUN_GROUP) |
+                         KIND_BIT(PRONOUN_SELF) | KIND_BIT(PRONOUN_YOU)));
 }
 
 static bool resolve_pronoun(const run *R, uint32_t ti, target *out,
@@ -12575,9 +12572,7 @@ static bool pests_subject(const run *R, const mention *m)
         if (kind_at(R, c - 1, DC_KIND_COPULA))
             break;
         if (R->toks[c - 1].type != TK_WORD ||
-            kind_at(R, c - 1, DC_KIND_PERSON) ||
-            kind_at(R, c - 1, DC_KIND_IDENTITY) ||
-            kind_at(R, c - 1, DC_KIND_SLUR) ||
+            kind_at(R, c - 1, DC_KIND_IDENTITY) || /* (no slur or person) */
             kind_at(R, c - 1, DC_KIND_PRONOUN_GROUP) ||
             kind_at(R, c - 1, DC_KIND_PRONOUN_YOU))
             return false;
@@ -12591,17 +12586,16 @@ static bool pests_subject(const run *R, const mention *m)
      * are ungrateful bastards" is said of people) */
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
-    bool animal = (o && o->te == h + 1) ||
-                  (d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
-                   pest_war(R));
-    if (!animal)
+    bool object = o && o->te == h + 1;
+    if (!object && !(d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
+                     pest_war(R)))
         return false;
     /* (rv43p: a vermin word is the creature only in a comment that
      * tells nothing of people: no border, boat or deportation, no
      * habit of a people, and a people word only as the species' own
      * name right before it, "german roaches"; not "the roaches are
      * dirty little bastards, they came here on a boat, spray them") */
-    if (!(o && o->te == h + 1)) {
+    if (!object) {
         if (R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
                         KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
                         KIND_BIT(CONSP_ACTION)))
@@ -12966,10 +12960,9 @@ static bool domain_sense_of(const run *R, const mention *m)
                                           "he's", "she's", "hes", "shes"};
     const dc_entry *e = ent(R, m);
     unsigned sense = DC_SENSE_OF(e->flags);
-    if ((sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
-         sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE) ||
-        !any_kind(R, DC_KIND_DOMAIN))
-        return false;
+    if (sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
+        sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE)
+        return false; /* (a domain word in the comment: domain_sense) */
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     /* (the timing's retard is a mass noun or a verb, never one pointed
@@ -30244,8 +30237,6 @@ static bool women_word_in(const run *R)
     return false;
 }
 
-static bool trait_framed(const run *R, uint32_t vt, const target *g,
-                         uint32_t hv);
 static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
                                     decorum_signal sig, piece what,
                                     const target *g, float w, piece why);
@@ -38464,10 +38455,6 @@ static bool scare_framed(const run *R, const mention *g)
 /* Weight of a scare frame's derogation (rule_scare): review, not reject. */
 #define SCARE_WEIGHT 0.6f
 
-static decorum_status group_finding(run *R, uint32_t b, uint32_t e,
-                                    decorum_signal sig, piece what,
-                                    const target *g, float w, piece why);
-
 /* "Most of these so-called refugees ... invade the whole world", 'these
  * "refugees" ... rape': a migrant word in scare quotes or after
  * "so-called" denies the people the name (they are no real refugees).
@@ -39145,11 +39132,10 @@ static bool atrocity_group(const run *R, const mention *m, target *g)
 static bool atrocity_scared(const run *R, const mention *m)
 {
     const sentence *s = sent_of(R, m->tb);
-    /* (the "called" of the frame "so called" is no report: session 44) */
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (kind_at(R, k, DC_KIND_REPORT) &&
-            !(k > s->tb && scare_at(R, k - 1) && tok_is_word(R, k, "called")))
-            return false;
+    /* (the "called" of the frame "so called" is no report: explained_by
+     * drops it inside the allow entry when hits are placed) */
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+        return false;
     if (m->tb > 0 && quote_mark(R, m->tb - 1) && quote_mark(R, m->te) &&
         R->toks[m->tb - 1].ch == R->toks[m->te].ch)
         return kind_at(R, m->te + 1, DC_KIND_COPULA);
@@ -40724,8 +40710,7 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
                 t->type == TK_WORD &&
                 !(k + 1 == a->tb && tok_is_word(R, k, "had")) &&
                 !(k + 1 == a->tb &&
-                  word_among(R, k, k + 1, FRAME_WORDS(wl_honour_due)) &&
-                  !done_to(R, m)))
+                  word_among(R, k, k + 1, FRAME_WORDS(wl_honour_due))))
                 return false;
         }
         return true;
@@ -47235,9 +47220,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (session 44: a wrong swept onto a people by a frame of nature or of
      * every member that holds the people) */
-    if (R.hate_so_far < 0.5f &&
-        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE))) &&
-        any_kind(&R, DC_KIND_IDENTITY) &&
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
+        any_kind(&R, DC_KIND_IDENTITY) && /* (the frame is a stereotype) */
         (st = rule_trait_swept(&R)) != DECORUM_OK)
         return st;
     /* (session 40: a duty failed or a skill denied as a group's habit:
