@@ -12551,8 +12551,8 @@ static bool pest_war(const run *R)
 
 /* Session 43 (q43p): "german roaches are the most stubborn little
  * bastards", "squirrels are thieving little bastards": an insult said,
- * after a linking verb and at most four words ("the most stubborn
- * little"), of a subject whose head, right before the verb, is an animal
+ * after a linking verb and at most five words ("the most stubborn
+ * little", "the most stubborn ugly little"), of a subject whose head, right before the verb, is an animal
  * (an `object` entry, or a `dehumanize` entry flagged animal in a
  * comment that fights pests with bait, traps or spray), swears at
  * the animals, not at the person addressed. The words between name no
@@ -12988,6 +12988,9 @@ static bool domain_sense_of(const run *R, const mention *m)
      * they cant even time an engine") */
     static const char *const owner[] = {"my",  "our", "your", "their",
                                         "his", "her", "its"};
+    /* (only these four: "they'll" and the rest of the lexicon's group
+     * pronouns are as often the engines, "bit of retard and they'll run
+     * smoother", session 45) */
     static const char *const they[] = {"they", "them", "theyre", "they're"};
     if (sense == DC_SENSE_TEMPO &&
         ((plural_word(R, m->b, m->e) &&
@@ -13581,8 +13584,13 @@ static bool in_target(const run *R, uint32_t k, int type);
  * it (session 43, rv43d). */
 static bool who_is(const run *R, uint32_t ti)
 {
-    for (uint32_t k = ti; k > 0 && k + 4 > ti;) {
+    /* (within the group's sentence and words: "Who is? Muslims are ..."
+     * asks nothing of them) */
+    uint32_t lo = sent_of(R, ti)->tb;
+    for (uint32_t k = ti; k > lo && k + 4 > ti;) {
         k--;
+        if (R->toks[k].type != TK_WORD)
+            return false;
         if (tok_is_word(R, k, "who"))
             return k + 1 < ti && kind_at(R, k + 1, DC_KIND_COPULA);
     }
@@ -21891,11 +21899,8 @@ static bool role_doer(const run *R, const mention *m, const target *t)
             tok_is_word(R, k, "deserve") || tok_is_word(R, k, "deserves") ||
             tok_is_word(R, k, "to"))
             return false;
-    bool passive = tok_is_word(R, p, "be") || tok_is_word(R, p, "been") ||
-                   tok_is_word(R, p, "being") || tok_is_word(R, p, "get") ||
-                   tok_is_word(R, p, "gets") || tok_is_word(R, p, "got") ||
-                   tok_is_word(R, p, "is") || tok_is_word(R, p, "are");
-    return !passive && a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
+    return !word_among(R, p, p + 1, FRAME_WORDS(wl_passive_aux)) &&
+           a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
            (tok_is_word(R, a, "for") || tok_is_word(R, a, "a") ||
             tok_is_word(R, a, "an") || tok_is_word(R, a, "the") ||
             tok_is_word(R, a, "his") || tok_is_word(R, a, "her") ||
@@ -29190,9 +29195,8 @@ static const char *const gf_wont[] = {"won't", "wont", "ain't", "aren't",
  * Srebrenica", "another Kristallnacht"), or an attack by its date or its
  * place (wl_attack_named: "9/11", "7/7", "Christchurch", "Rwanda"). The
  * end of its words in *e. */
-static const char *const wl_attack_named[] = {"9/11", "911", "7/7",
-                                              "christchurch", "rwanda",
-                                              "columbine", "utoya"};
+static const char *const wl_attack_named[] = {
+    "911", "christchurch", "rwanda", "columbine", "utoya"};
 static bool atrocity_named(const run *R, uint32_t k, uint32_t lim, uint32_t *e)
 {
     const mention *ev = mention_at(R, k, DC_KIND_THREAT);
@@ -29205,11 +29209,12 @@ static bool atrocity_named(const run *R, uint32_t k, uint32_t lim, uint32_t *e)
         *e = k + 1;
         return true;
     }
-    /* ("9/11" in three tokens) */
+    /* A date is three tokens, "/" splitting them: "9/11", "7/7" */
     const dc_rules_scratch *rs = R->rs;
-    if (k + 2 < lim && tok_is_word(R, k, "9") &&
-        rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '/' &&
-        tok_is_word(R, k + 2, "11")) {
+    if (k + 2 < lim && rs->toks[k + 1].type == TK_PUNCT &&
+        rs->toks[k + 1].ch == '/' &&
+        ((tok_is_word(R, k, "9") && tok_is_word(R, k + 2, "11")) ||
+         (tok_is_word(R, k, "7") && tok_is_word(R, k + 2, "7")))) {
         *e = k + 3;
         return true;
     }
@@ -30255,13 +30260,13 @@ static const char *const wl_stick_if[] = {"if", "unless", "whenever"};
 static const char *const wl_stick_trade[] = {"chef", "chefs", "cook", "cooks",
                                              "baker", "bakers", "caterers"};
 
+/* ... and is the group's last word, at token k, an owner ("the women's
+ * institute", "the girls' club") */
 static bool is_possessive_end(const run *R, uint32_t k)
 {
     const tok *t = &R->toks[k];
-    size_t l = t->e - t->b;
-    const char *w = R->n->text + t->b;
-    return t->type == TK_WORD && l > 2 &&
-           ((w[l - 2] == '\'' && w[l - 1] == 's') || w[l - 1] == '\'');
+    return t->type == TK_WORD && t->e - t->b > 2 &&
+           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e);
 }
 
 /* Session 44 (q44m): women told to "stick to" the home: "stick to" with
