@@ -12748,6 +12748,15 @@ static const char *const wl_head_end[] = {
     "we",     "i",       "they",    "you",    "he",     "she",    "it",
     "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll"};
 
+/* Is token k a thing a crack can head: a `gear` noun, or "guard" or
+ * "logic" (armour_sense_of says why those two have no entry)? */
+static bool crack_head_at(const run *R, uint32_t k)
+{
+    static const char *const crack_head_word[] = {"guard", "logic"};
+    return exact_entry(R, k, DC_KIND_GEAR, DC_F_NOUN) ||
+           word_among(R, k, k + 1, crack_head_word, 2);
+}
+
 static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
@@ -12759,8 +12768,7 @@ static bool armour_sense_of(const run *R, const mention *m)
      * argument", not "his guard uniform", "the case file"; sessions 41
      * and 43, q41p, rv41, q43p); "guard" and "logic" have no entry: as
      * single-word terms they became pieces of run-together words,
-     * "blackguard", "#FemaleLogic" (h43) */
-    static const char *const crack_head_word[] = {"guard", "logic"};
+     * "blackguard", "#FemaleLogic" (h43): crack_head_at */
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12831,8 +12839,7 @@ static bool armour_sense_of(const run *R, const mention *m)
             hv--;
         if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
                                tok_is_word(R, hv - 1, "had")))
-            return exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_NOUN) ||
-                   word_among(R, hv - 2, hv - 1, crack_head_word, 2) ||
+            return crack_head_at(R, hv - 2) ||
                    exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_PLACE) ||
                    /* (rv43p: a side of one thing, "the glove
                     * side", not a team, "the side", "our side") */
@@ -12854,8 +12861,7 @@ static bool armour_sense_of(const run *R, const mention *m)
         "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++) {
-        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_NOUN) ||
-            word_among(R, j, j + 1, crack_head_word, 2))
+        if (crack_head_at(R, j))
             return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
                    word_among(R, j + 1, j + 2, wl_head_end,
                               sizeof wl_head_end / sizeof *wl_head_end);
@@ -16045,16 +16051,15 @@ static bool event_told(const run *R, const mention *m, const sentence *s)
     uint32_t clause = v->clause, d = m->tb - 1;
     if (rs->toks[d].type != TK_WORD || rs->toks[d].clause != clause)
         return false;
-    if (!tok_is_word(R, d, "the") && !tok_is_word(R, d, "that") &&
-        !tok_is_word(R, d, "this")) {
+    static const char *const the[] = {"the", "that", "this"};
+    if (!word_among(R, d, d + 1, the, 3)) {
         /* one qualifying word ("mosque", "mass"), not a verb's object */
         if (d == s->tb || R->at[d] & (KIND_BIT(MODAL) | KIND_BIT(NEGATION) |
                                       KIND_BIT(THREAT) | KIND_BIT(QUANTIFIER)))
             return false;
         d--;
         if (rs->toks[d].clause != clause ||
-            !(tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
-              tok_is_word(R, d, "this")))
+            !word_among(R, d, d + 1, the, 3))
             return false;
     }
     uint32_t a = m->te;
@@ -26369,6 +26374,25 @@ static bool groomer_smear(const run *R, const mention *m)
     return false;
 }
 
+/* Does the word before token k end its clause, as a bare code or a wink
+ * does: k is past the last token, or no word, or a word in emoji (a
+ * non-ASCII first byte)? */
+static bool clause_ends_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+           (R->n->text[rs->toks[k].b] & 0x80);
+}
+
+/* ... or does "88" stand bare before token k: its clause ends, or "to"
+ * or a word of fellowship follows ("88 to the lads", "88 brothers")? */
+static bool bare_after(const run *R, uint32_t k)
+{
+    return clause_ends_at(R, k) || tok_is_word(R, k, "to") ||
+           word_among(R, k, k + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88);
+}
+
 /* Is the ambiguous code m one of two of the neo-Nazi codes in one
  * comment, which read each other (cod13): "Fourteen Words FC 88 🤝",
  * "HH 88 to all my white brothers", "Remember the 14 words. 88."? One is
@@ -26391,11 +26415,7 @@ static bool code_pair(run *R, const mention *m)
         if (c->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
             continue;
         if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
-            uint32_t k = c->te;
-            if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
-                (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
-                word_among(R, k, k + 1, fellows_88,
-                           sizeof fellows_88 / sizeof *fellows_88))
+            if (bare_after(R, c->te))
                 n88 = c;
         } else if (!(e->flags & (DC_F_SCARE | DC_F_NOUN)) &&
                    DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE &&
@@ -26415,9 +26435,7 @@ static bool code_pair(run *R, const mention *m)
  * clause: "for those who know the contest rules". */
 static bool wink_ends(const run *R, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
-    return m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
-           (R->n->text[rs->toks[m->te].b] & 0x80);
+    return clause_ends_at(R, m->te);
 }
 
 /* Does the people word m name people: "proud white" before a noun for
@@ -26551,10 +26569,7 @@ static bool bare_88(const run *R, const mention *m)
         R->n->text[rs->toks[k + 1].b] >= '0' &&
         R->n->text[rs->toks[k + 1].b] <= '9')
         return false;
-    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
-           (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
-           word_among(R, k, k + 1, fellows_88,
-                      sizeof fellows_88 / sizeof *fellows_88);
+    return bare_after(R, k);
 }
 
 /* Is an ambiguous neo-Nazi code read as meant by a second signal in its
@@ -40571,15 +40586,15 @@ static bool praise_topic_elsewhere(const run *R, const mention *a)
 {
     static const char *const whole[] = {"lot", "lots", "things", "everything",
                                         "stuff", "much", "most"};
-    static const dc_kind keep[] = {
-        DC_KIND_IDENTITY,  DC_KIND_SLUR,
-        DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,    DC_KIND_THREAT,
-        DC_KIND_EXCLUSION, DC_KIND_PRONOUN_GROUP, DC_KIND_MIGRATION,
-        DC_KIND_PEST,      DC_KIND_HUMANITY,     DC_KIND_QUANTIFIER,
-        DC_KIND_CONSPIRACY, DC_KIND_CONSP_ACTOR, DC_KIND_CONSP_OBJECT,
-        DC_KIND_HARM,      DC_KIND_DEED,         DC_KIND_USE,
-        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE,   DC_KIND_CODE,
-        DC_KIND_DOGWHISTLE, DC_KIND_DENIAL};
+    const uint64_t keep =
+        KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(DEROGATE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+        KIND_BIT(PRONOUN_GROUP) | KIND_BIT(MIGRATION) | KIND_BIT(PEST) |
+        KIND_BIT(HUMANITY) | KIND_BIT(QUANTIFIER) | KIND_BIT(CONSPIRACY) |
+        KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_OBJECT) | KIND_BIT(HARM) |
+        KIND_BIT(DEED) | KIND_BIT(USE) | KIND_BIT(WEAPON) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE) |
+        KIND_BIT(DENIAL);
     const sentence *s = sent_of(R, a->tb);
     if (a->te + 1 >= s->te ||
         !(tok_is_word(R, a->te, "about") || tok_is_word(R, a->te, "with")))
@@ -40589,10 +40604,7 @@ static bool praise_topic_elsewhere(const run *R, const mention *a)
     for (uint32_t k = a->te + 1; k < e; k++) {
         if (R->rs->toks[k].type != TK_WORD)
             break;
-        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
-            if (kind_at(R, k, keep[i]))
-                return false;
-        if (word_among(R, k, k + 1, FRAME_WORDS(whole)))
+        if ((R->at[k] & keep) || word_among(R, k, k + 1, FRAME_WORDS(whole)))
             return false;
         /* (a noun of people as the head, "with the visitors"; not "the
          * visitor centre", nor a building, "centre", which a people's word
@@ -43023,9 +43035,10 @@ static decorum_status rule_trait_swept(run *R)
             continue;
         /* the wrong: the last one before the frame in its sentence */
         const mention *w = NULL;
-        for (size_t j = 0; j < rs->nm && rs->m[j].tb < f->tb; j++) {
+        for (size_t j = rs->first[s->tb]; j < rs->nm && rs->m[j].tb < f->tb;
+             j++) {
             const mention *q = &rs->m[j];
-            if (q->tb >= s->tb && q->te <= f->tb &&
+            if (q->te <= f->tb &&
                 (q->kind == DC_KIND_STEREOTYPE || q->kind == DC_KIND_DEROGATE) &&
                 pinned_wrong(R, q, false))
                 w = q;
@@ -43071,10 +43084,10 @@ static decorum_status rule_trait_swept(run *R)
             uint32_t si = rs->toks[f->tb].sent;
             uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
             const mention *id = NULL;
-            for (size_t j = 0; j < rs->nm && rs->m[j].tb < w->tb; j++) {
+            for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < w->tb;
+                 j++) {
                 const mention *q = &rs->m[j];
-                if (q->kind == DC_KIND_IDENTITY && q->tb >= lo &&
-                    q->te <= w->tb &&
+                if (q->kind == DC_KIND_IDENTITY && q->te <= w->tb &&
                     (ent(R, q)->categories & PEOPLE_CATEGORIES) &&
                     !(ent(R, q)->flags & DC_F_PLACE) && !own_identity(R, q))
                     id = q;
