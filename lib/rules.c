@@ -21750,6 +21750,15 @@ static inline bool deed_judged(const run *R, const mention *m)
            deed_judged_of(R, m);
 }
 
+/* The judged deed m mitigates: it is quoted as what the writer counters
+ * (rule_attack's derogating words, stereotypes and insults alike). */
+static decorum_status deed_mitigates(run *R, const mention *m)
+{
+    char what[96];
+    return mitigate(R, m->b, m->e, SC_COUNTER,
+                    quote_mention(R, m, LIT("'"), what));
+}
+
 static bool deed_judged_of(const run *R, const mention *m)
 {
     static const char *const dets[] = {"the", "this", "that", "such",
@@ -21988,11 +21997,8 @@ static decorum_status rule_attack(run *R, const mention *m)
                 return DECORUM_OK;
             prefer = DIR_FORWARD;
         }
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -22071,11 +22077,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             return DECORUM_OK;
         /* (a deed judged: "the policy of turning away refugees at sea
          * is cruel"; session 44) */
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
@@ -22096,11 +22099,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         /* (a deed judged, as for a derogating word: "religious courts
          * refusing women a divorce are a disgrace"; session 44) */
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_INSULT;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -42836,12 +42836,7 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
         *g = *t;
         return true;
     }
-    const mention *p = NULL;
-    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k && !p; j++) {
-        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (q && q->te == k + 1)
-            p = q;
-    }
+    const mention *p = pronoun_ending(R, k + 1);
     /* (a subject's pronoun: not "their", "them", "em", "themselves": "we
      * get all the X with their thug attitudes" says what they have) */
     if (!p || (p->te == p->tb + 1 &&
@@ -42877,14 +42872,7 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
  * which marks no mention start of its own)? */
 static bool subject_ends(const run *R, uint32_t k)
 {
-    if (target_ending(R, k + 1, TG_GROUP))
-        return true;
-    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k; j++) {
-        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (q && q->te == k + 1)
-            return true;
-    }
-    return false;
+    return target_ending(R, k + 1, TG_GROUP) || pronoun_ending(R, k + 1);
 }
 
 /* A wrong told as the habit of a people: its subject the group itself or
