@@ -5517,6 +5517,18 @@ static bool disclaimed(const run *R, uint32_t tb)
  * are ...?", which asks for agreement with the writer's own view. */
 static bool writer_only_one(const run *R, uint32_t k);
 
+/* The words around "call" that make it a noun: after it ("a call with",
+ * "calls from", "the call about") and before it ("another call", "support
+ * call", "phone calls"; not "that", a relative pronoun as often: "the
+ * kids that call you ...") */
+static const char *const wl_call_noun_after[] = {"with", "from", "about",
+                                                 "centre", "center", "log",
+                                                 "queue"};
+static const char *const wl_call_noun_before[] = {
+    "a",     "an",    "another", "the",   "this",  "my",
+    "our",   "your",  "his",     "her",   "their", "support", "phone",
+    "video", "zoom",  "conference", "sales", "first", "last", "every"};
+
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
     /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
@@ -5528,6 +5540,20 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->toks[m->tb];
+    /* "another support call with a paki", "a phone call from the
+     * afghans": "call" as a noun names no one; the verb of naming takes
+     * its object right after it ("call them pakis", session 45) */
+    if (m->te == m->tb + 1 &&
+        (tok_is_word(R, m->tb, "call") || tok_is_word(R, m->tb, "calls")) &&
+        ((m->te < s->te && word_among(R, m->te, m->te + 1,
+                                      wl_call_noun_after,
+                                      sizeof wl_call_noun_after /
+                                          sizeof *wl_call_noun_after)) ||
+         (m->tb > s->tb && word_among(R, m->tb - 1, m->tb,
+                                      wl_call_noun_before,
+                                      sizeof wl_call_noun_before /
+                                          sizeof *wl_call_noun_before))))
+        return false;
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
@@ -22074,6 +22100,15 @@ static decorum_status rule_attack(run *R, const mention *m)
          * always will be"); it only makes a crime or a hostile trait
          * inborn (essentialized), and counts for nothing alone. */
         if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
+            return DECORUM_OK;
+        /* "the anti jihadi muslim vets i know", "anti-terrorist
+         * muslims": the trait after "anti" is what they oppose (session
+         * 45) */
+        if (m->tb > 0 &&
+            (tok_is_word(R, m->tb - 1, "anti") ||
+             (m->tb > 1 && R->toks[m->tb - 1].type == TK_PUNCT &&
+              R->toks[m->tb - 1].ch == '-' &&
+              tok_is_word(R, m->tb - 2, "anti"))))
             return DECORUM_OK;
         /* (a deed judged: "the policy of turning away refugees at sea
          * is cruel"; session 44) */
