@@ -37222,6 +37222,15 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     }
     if (first == UINT32_MAX)
         return DECORUM_OK;
+    /* Each group is read against its whole sentence (the pattern word,
+     * the habits asked, the wrongs laid): a sentence that names a group
+     * many times ("do indians ever wash or is" a thousand times over,
+     * 64 KiB) made the rule quadratic, 0.64 s a comment (session 45). Past
+     * PRESUMED_PER_SENTENCE groups read in a row in one sentence, the
+     * rest of it is not read: no comment of the probe sets or data names
+     * as many. */
+    enum { PRESUMED_PER_SENTENCE = 16 };
+    uint32_t run_si = UINT32_MAX, run_n = 0;
     for (size_t i = 0; i < rs->nt + rs->nm; i++) {
         target idt;
         const target *t;
@@ -37282,6 +37291,12 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         }
         uint32_t si = rs->toks[t->tb].sent;
         if (si + 1 < first)
+            continue;
+        if (si != run_si) {
+            run_si = si;
+            run_n = 0;
+        }
+        if (++run_n > PRESUMED_PER_SENTENCE)
             continue;
         const sentence *s = &rs->s[si];
         uint32_t p = UINT32_MAX, pe = presumed_essence(R, si, true);
