@@ -5517,6 +5517,18 @@ static bool disclaimed(const run *R, uint32_t tb)
  * are ...?", which asks for agreement with the writer's own view. */
 static bool writer_only_one(const run *R, uint32_t k);
 
+/* The words around "call" that make it a noun: after it ("a call with",
+ * "calls from", "the call about") and before it ("another call", "support
+ * call", "phone calls"; not "that", a relative pronoun as often: "the
+ * kids that call you ...") */
+static const char *const wl_call_noun_after[] = {"with", "from", "about",
+                                                 "centre", "center", "log",
+                                                 "queue"};
+static const char *const wl_call_noun_before[] = {
+    "a",     "an",    "another", "the",   "this",  "my",
+    "our",   "your",  "his",     "her",   "their", "support", "phone",
+    "video", "zoom",  "conference", "sales", "first", "last", "every"};
+
 static bool others_report(const run *R, const sentence *s, const mention *m)
 {
     /* "Nazi propaganda showed Jews as rats", "cartoons drew them as
@@ -5528,6 +5540,20 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                         "painted", "drew",  "drawn",
                                         "framed", "cast",   "casting"};
     const tok *vt = &R->toks[m->tb];
+    /* "another support call with a paki", "a phone call from the
+     * afghans": "call" as a noun names no one; the verb of naming takes
+     * its object right after it ("call them pakis", session 45) */
+    if (m->te == m->tb + 1 &&
+        (tok_is_word(R, m->tb, "call") || tok_is_word(R, m->tb, "calls")) &&
+        ((m->te < s->te && word_among(R, m->te, m->te + 1,
+                                      wl_call_noun_after,
+                                      sizeof wl_call_noun_after /
+                                          sizeof *wl_call_noun_after)) ||
+         (m->tb > s->tb && word_among(R, m->tb - 1, m->tb,
+                                      wl_call_noun_before,
+                                      sizeof wl_call_noun_before /
+                                          sizeof *wl_call_noun_before))))
+        return false;
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
     if (m->tb > 0 && tok_is_word(R, m->tb - 1, "just") &&
@@ -12551,8 +12577,8 @@ static bool pest_war(const run *R)
 
 /* Session 43 (q43p): "german roaches are the most stubborn little
  * bastards", "squirrels are thieving little bastards": an insult said,
- * after a linking verb and at most four words ("the most stubborn
- * little"), of a subject whose head, right before the verb, is an animal
+ * after a linking verb and at most five words ("the most stubborn
+ * little", "the most stubborn ugly little"), of a subject whose head, right before the verb, is an animal
  * (an `object` entry, or a `dehumanize` entry flagged animal in a
  * comment that fights pests with bait, traps or spray), swears at
  * the animals, not at the person addressed. The words between name no
@@ -12748,6 +12774,15 @@ static const char *const wl_head_end[] = {
     "we",     "i",       "they",    "you",    "he",     "she",    "it",
     "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll"};
 
+/* Is token k a thing a crack can head: a `gear` noun, or "guard" or
+ * "logic" (armour_sense_of says why those two have no entry)? */
+static bool crack_head_at(const run *R, uint32_t k)
+{
+    static const char *const crack_head_word[] = {"guard", "logic"};
+    return exact_entry(R, k, DC_KIND_GEAR, DC_F_NOUN) ||
+           word_among(R, k, k + 1, crack_head_word, 2);
+}
+
 static bool armour_sense_of(const run *R, const mention *m)
 {
     static const char *const armour[] = {"armour", "armor"};
@@ -12759,8 +12794,7 @@ static bool armour_sense_of(const run *R, const mention *m)
      * argument", not "his guard uniform", "the case file"; sessions 41
      * and 43, q41p, rv41, q43p); "guard" and "logic" have no entry: as
      * single-word terms they became pieces of run-together words,
-     * "blackguard", "#FemaleLogic" (h43) */
-    static const char *const crack_head_word[] = {"guard", "logic"};
+     * "blackguard", "#FemaleLogic" (h43): crack_head_at */
     static const char *const gap_of[] = {"light", "daylight", "sunlight",
                                          "moonlight", "sky", "hope"};
     if (m->te >= R->ntok)
@@ -12831,8 +12865,7 @@ static bool armour_sense_of(const run *R, const mention *m)
             hv--;
         if (hv > s->tb + 1 && (tok_is_word(R, hv - 1, "has") ||
                                tok_is_word(R, hv - 1, "had")))
-            return exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_NOUN) ||
-                   word_among(R, hv - 2, hv - 1, crack_head_word, 2) ||
+            return crack_head_at(R, hv - 2) ||
                    exact_entry(R, hv - 2, DC_KIND_GEAR, DC_F_PLACE) ||
                    /* (rv43p: a side of one thing, "the glove
                     * side", not a team, "the side", "our side") */
@@ -12854,8 +12887,7 @@ static bool armour_sense_of(const run *R, const mention *m)
         "booth", "hut", "tower", "house", "room", "post", "duty"};
     end = m->te + 5 < s->te ? m->te + 5 : s->te;
     for (uint32_t j = m->te + 1; j < end; j++) {
-        if (exact_entry(R, j, DC_KIND_GEAR, DC_F_NOUN) ||
-            word_among(R, j, j + 1, crack_head_word, 2))
+        if (crack_head_at(R, j))
             return j + 1 >= s->te || R->toks[j + 1].type == TK_PUNCT ||
                    word_among(R, j + 1, j + 2, wl_head_end,
                               sizeof wl_head_end / sizeof *wl_head_end);
@@ -12988,6 +13020,9 @@ static bool domain_sense_of(const run *R, const mention *m)
      * they cant even time an engine") */
     static const char *const owner[] = {"my",  "our", "your", "their",
                                         "his", "her", "its"};
+    /* (only these four: "they'll" and the rest of the lexicon's group
+     * pronouns are as often the engines, "bit of retard and they'll run
+     * smoother", session 45) */
     static const char *const they[] = {"they", "them", "theyre", "they're"};
     if (sense == DC_SENSE_TEMPO &&
         ((plural_word(R, m->b, m->e) &&
@@ -13581,8 +13616,13 @@ static bool in_target(const run *R, uint32_t k, int type);
  * it (session 43, rv43d). */
 static bool who_is(const run *R, uint32_t ti)
 {
-    for (uint32_t k = ti; k > 0 && k + 4 > ti;) {
+    /* (within the group's sentence and words: "Who is? Muslims are ..."
+     * asks nothing of them) */
+    uint32_t lo = sent_of(R, ti)->tb;
+    for (uint32_t k = ti; k > lo && k + 4 > ti;) {
         k--;
+        if (R->toks[k].type != TK_WORD)
+            return false;
         if (tok_is_word(R, k, "who"))
             return k + 1 < ti && kind_at(R, k + 1, DC_KIND_COPULA);
     }
@@ -16037,16 +16077,15 @@ static bool event_told(const run *R, const mention *m, const sentence *s)
     uint32_t clause = v->clause, d = m->tb - 1;
     if (rs->toks[d].type != TK_WORD || rs->toks[d].clause != clause)
         return false;
-    if (!tok_is_word(R, d, "the") && !tok_is_word(R, d, "that") &&
-        !tok_is_word(R, d, "this")) {
+    static const char *const the[] = {"the", "that", "this"};
+    if (!word_among(R, d, d + 1, the, 3)) {
         /* one qualifying word ("mosque", "mass"), not a verb's object */
         if (d == s->tb || R->at[d] & (KIND_BIT(MODAL) | KIND_BIT(NEGATION) |
                                       KIND_BIT(THREAT) | KIND_BIT(QUANTIFIER)))
             return false;
         d--;
         if (rs->toks[d].clause != clause ||
-            !(tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
-              tok_is_word(R, d, "this")))
+            !word_among(R, d, d + 1, the, 3))
             return false;
     }
     uint32_t a = m->te;
@@ -21737,6 +21776,15 @@ static inline bool deed_judged(const run *R, const mention *m)
            deed_judged_of(R, m);
 }
 
+/* The judged deed m mitigates: it is quoted as what the writer counters
+ * (rule_attack's derogating words, stereotypes and insults alike). */
+static decorum_status deed_mitigates(run *R, const mention *m)
+{
+    char what[96];
+    return mitigate(R, m->b, m->e, SC_COUNTER,
+                    quote_mention(R, m, LIT("'"), what));
+}
+
 static bool deed_judged_of(const run *R, const mention *m)
 {
     static const char *const dets[] = {"the", "this", "that", "such",
@@ -21891,11 +21939,8 @@ static bool role_doer(const run *R, const mention *m, const target *t)
             tok_is_word(R, k, "deserve") || tok_is_word(R, k, "deserves") ||
             tok_is_word(R, k, "to"))
             return false;
-    bool passive = tok_is_word(R, p, "be") || tok_is_word(R, p, "been") ||
-                   tok_is_word(R, p, "being") || tok_is_word(R, p, "get") ||
-                   tok_is_word(R, p, "gets") || tok_is_word(R, p, "got") ||
-                   tok_is_word(R, p, "is") || tok_is_word(R, p, "are");
-    return !passive && a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
+    return !word_among(R, p, p + 1, FRAME_WORDS(wl_passive_aux)) &&
+           a < R->ntok && sent_of(R, a) == sent_of(R, m->tb) &&
            (tok_is_word(R, a, "for") || tok_is_word(R, a, "a") ||
             tok_is_word(R, a, "an") || tok_is_word(R, a, "the") ||
             tok_is_word(R, a, "his") || tok_is_word(R, a, "her") ||
@@ -21978,11 +22023,8 @@ static decorum_status rule_attack(run *R, const mention *m)
                 return DECORUM_OK;
             prefer = DIR_FORWARD;
         }
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -22059,13 +22101,19 @@ static decorum_status rule_attack(run *R, const mention *m)
          * inborn (essentialized), and counts for nothing alone. */
         if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
             return DECORUM_OK;
+        /* "the anti jihadi muslim vets i know", "anti-terrorist
+         * muslims": the trait after "anti" is what they oppose (session
+         * 45) */
+        if (m->tb > 0 &&
+            (tok_is_word(R, m->tb - 1, "anti") ||
+             (m->tb > 1 && R->toks[m->tb - 1].type == TK_PUNCT &&
+              R->toks[m->tb - 1].ch == '-' &&
+              tok_is_word(R, m->tb - 2, "anti"))))
+            return DECORUM_OK;
         /* (a deed judged: "the policy of turning away refugees at sea
          * is cruel"; session 44) */
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
@@ -22086,11 +22134,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         /* (a deed judged, as for a derogating word: "religious courts
          * refusing women a divorce are a disgrace"; session 44) */
-        if (deed_judged(R, m)) {
-            char what[96];
-            return mitigate(R, m->b, m->e, SC_COUNTER,
-                            quote_mention(R, m, LIT("'"), what));
-        }
+        if (deed_judged(R, m))
+            return deed_mitigates(R, m);
         sig = DECORUM_SIGNAL_INSULT;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -26364,6 +26409,25 @@ static bool groomer_smear(const run *R, const mention *m)
     return false;
 }
 
+/* Does the word before token k end its clause, as a bare code or a wink
+ * does: k is past the last token, or no word, or a word in emoji (a
+ * non-ASCII first byte)? */
+static bool clause_ends_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
+           (R->n->text[rs->toks[k].b] & 0x80);
+}
+
+/* ... or does "88" stand bare before token k: its clause ends, or "to"
+ * or a word of fellowship follows ("88 to the lads", "88 brothers")? */
+static bool bare_after(const run *R, uint32_t k)
+{
+    return clause_ends_at(R, k) || tok_is_word(R, k, "to") ||
+           word_among(R, k, k + 1, fellows_88,
+                      sizeof fellows_88 / sizeof *fellows_88);
+}
+
 /* Is the ambiguous code m one of two of the neo-Nazi codes in one
  * comment, which read each other (cod13): "Fourteen Words FC 88 🤝",
  * "HH 88 to all my white brothers", "Remember the 14 words. 88."? One is
@@ -26386,11 +26450,7 @@ static bool code_pair(run *R, const mention *m)
         if (c->kind != DC_KIND_CODE || !(e->flags & DC_F_AMBIGUOUS))
             continue;
         if (e->term_len == 2 && e->term[0] == '8' && e->term[1] == '8') {
-            uint32_t k = c->te;
-            if (k >= rs->ntok || rs->toks[k].type != TK_WORD ||
-                (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
-                word_among(R, k, k + 1, fellows_88,
-                           sizeof fellows_88 / sizeof *fellows_88))
+            if (bare_after(R, c->te))
                 n88 = c;
         } else if (!(e->flags & (DC_F_SCARE | DC_F_NOUN)) &&
                    DC_SENSE_OF(e->flags) != DC_SENSE_NOTICE &&
@@ -26410,9 +26470,7 @@ static bool code_pair(run *R, const mention *m)
  * clause: "for those who know the contest rules". */
 static bool wink_ends(const run *R, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
-    return m->te >= rs->ntok || rs->toks[m->te].type != TK_WORD ||
-           (R->n->text[rs->toks[m->te].b] & 0x80);
+    return clause_ends_at(R, m->te);
 }
 
 /* Does the people word m name people: "proud white" before a noun for
@@ -26546,10 +26604,7 @@ static bool bare_88(const run *R, const mention *m)
         R->n->text[rs->toks[k + 1].b] >= '0' &&
         R->n->text[rs->toks[k + 1].b] <= '9')
         return false;
-    return k >= rs->ntok || rs->toks[k].type != TK_WORD ||
-           (R->n->text[rs->toks[k].b] & 0x80) || tok_is_word(R, k, "to") ||
-           word_among(R, k, k + 1, fellows_88,
-                      sizeof fellows_88 / sizeof *fellows_88);
+    return bare_after(R, k);
 }
 
 /* Is an ambiguous neo-Nazi code read as meant by a second signal in its
@@ -29190,9 +29245,8 @@ static const char *const gf_wont[] = {"won't", "wont", "ain't", "aren't",
  * Srebrenica", "another Kristallnacht"), or an attack by its date or its
  * place (wl_attack_named: "9/11", "7/7", "Christchurch", "Rwanda"). The
  * end of its words in *e. */
-static const char *const wl_attack_named[] = {"9/11", "911", "7/7",
-                                              "christchurch", "rwanda",
-                                              "columbine", "utoya"};
+static const char *const wl_attack_named[] = {
+    "911", "christchurch", "rwanda", "columbine", "utoya"};
 static bool atrocity_named(const run *R, uint32_t k, uint32_t lim, uint32_t *e)
 {
     const mention *ev = mention_at(R, k, DC_KIND_THREAT);
@@ -29205,11 +29259,12 @@ static bool atrocity_named(const run *R, uint32_t k, uint32_t lim, uint32_t *e)
         *e = k + 1;
         return true;
     }
-    /* ("9/11" in three tokens) */
+    /* A date is three tokens, "/" splitting them: "9/11", "7/7" */
     const dc_rules_scratch *rs = R->rs;
-    if (k + 2 < lim && tok_is_word(R, k, "9") &&
-        rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch == '/' &&
-        tok_is_word(R, k + 2, "11")) {
+    if (k + 2 < lim && rs->toks[k + 1].type == TK_PUNCT &&
+        rs->toks[k + 1].ch == '/' &&
+        ((tok_is_word(R, k, "9") && tok_is_word(R, k + 2, "11")) ||
+         (tok_is_word(R, k, "7") && tok_is_word(R, k + 2, "7")))) {
         *e = k + 3;
         return true;
     }
@@ -30255,13 +30310,13 @@ static const char *const wl_stick_if[] = {"if", "unless", "whenever"};
 static const char *const wl_stick_trade[] = {"chef", "chefs", "cook", "cooks",
                                              "baker", "bakers", "caterers"};
 
+/* ... and is the group's last word, at token k, an owner ("the women's
+ * institute", "the girls' club") */
 static bool is_possessive_end(const run *R, uint32_t k)
 {
     const tok *t = &R->toks[k];
-    size_t l = t->e - t->b;
-    const char *w = R->n->text + t->b;
-    return t->type == TK_WORD && l > 2 &&
-           ((w[l - 2] == '\'' && w[l - 1] == 's') || w[l - 1] == '\'');
+    return t->type == TK_WORD && t->e - t->b > 2 &&
+           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e);
 }
 
 /* Session 44 (q44m): women told to "stick to" the home: "stick to" with
@@ -37167,6 +37222,15 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     }
     if (first == UINT32_MAX)
         return DECORUM_OK;
+    /* Each group is read against its whole sentence (the pattern word,
+     * the habits asked, the wrongs laid): a sentence that names a group
+     * many times ("do indians ever wash or is" a thousand times over,
+     * 64 KiB) made the rule quadratic, 0.64 s a comment (session 45). Past
+     * PRESUMED_PER_SENTENCE groups read in a row in one sentence, the
+     * rest of it is not read: no comment of the probe sets or data names
+     * as many. */
+    enum { PRESUMED_PER_SENTENCE = 16 };
+    uint32_t run_si = UINT32_MAX, run_n = 0;
     for (size_t i = 0; i < rs->nt + rs->nm; i++) {
         target idt;
         const target *t;
@@ -37227,6 +37291,12 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         }
         uint32_t si = rs->toks[t->tb].sent;
         if (si + 1 < first)
+            continue;
+        if (si != run_si) {
+            run_si = si;
+            run_n = 0;
+        }
+        if (++run_n > PRESUMED_PER_SENTENCE)
             continue;
         const sentence *s = &rs->s[si];
         uint32_t p = UINT32_MAX, pe = presumed_essence(R, si, true);
@@ -40566,15 +40636,15 @@ static bool praise_topic_elsewhere(const run *R, const mention *a)
 {
     static const char *const whole[] = {"lot", "lots", "things", "everything",
                                         "stuff", "much", "most"};
-    static const dc_kind keep[] = {
-        DC_KIND_IDENTITY,  DC_KIND_SLUR,
-        DC_KIND_DEHUMANIZE, DC_KIND_DEROGATE,    DC_KIND_THREAT,
-        DC_KIND_EXCLUSION, DC_KIND_PRONOUN_GROUP, DC_KIND_MIGRATION,
-        DC_KIND_PEST,      DC_KIND_HUMANITY,     DC_KIND_QUANTIFIER,
-        DC_KIND_CONSPIRACY, DC_KIND_CONSP_ACTOR, DC_KIND_CONSP_OBJECT,
-        DC_KIND_HARM,      DC_KIND_DEED,         DC_KIND_USE,
-        DC_KIND_WEAPON,    DC_KIND_STEREOTYPE,   DC_KIND_CODE,
-        DC_KIND_DOGWHISTLE, DC_KIND_DENIAL};
+    const uint64_t keep =
+        KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+        KIND_BIT(DEROGATE) | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+        KIND_BIT(PRONOUN_GROUP) | KIND_BIT(MIGRATION) | KIND_BIT(PEST) |
+        KIND_BIT(HUMANITY) | KIND_BIT(QUANTIFIER) | KIND_BIT(CONSPIRACY) |
+        KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_OBJECT) | KIND_BIT(HARM) |
+        KIND_BIT(DEED) | KIND_BIT(USE) | KIND_BIT(WEAPON) |
+        KIND_BIT(STEREOTYPE) | KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE) |
+        KIND_BIT(DENIAL);
     const sentence *s = sent_of(R, a->tb);
     if (a->te + 1 >= s->te ||
         !(tok_is_word(R, a->te, "about") || tok_is_word(R, a->te, "with")))
@@ -40584,10 +40654,7 @@ static bool praise_topic_elsewhere(const run *R, const mention *a)
     for (uint32_t k = a->te + 1; k < e; k++) {
         if (R->rs->toks[k].type != TK_WORD)
             break;
-        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
-            if (kind_at(R, k, keep[i]))
-                return false;
-        if (word_among(R, k, k + 1, FRAME_WORDS(whole)))
+        if ((R->at[k] & keep) || word_among(R, k, k + 1, FRAME_WORDS(whole)))
             return false;
         /* (a noun of people as the head, "with the visitors"; not "the
          * visitor centre", nor a building, "centre", which a people's word
@@ -42819,12 +42886,7 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
         *g = *t;
         return true;
     }
-    const mention *p = NULL;
-    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k && !p; j++) {
-        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (q && q->te == k + 1)
-            p = q;
-    }
+    const mention *p = pronoun_ending(R, k + 1);
     /* (a subject's pronoun: not "their", "them", "em", "themselves": "we
      * get all the X with their thug attitudes" says what they have) */
     if (!p || (p->te == p->tb + 1 &&
@@ -42860,14 +42922,7 @@ static bool habit_subject(const run *R, uint32_t k, uint32_t deed,
  * which marks no mention start of its own)? */
 static bool subject_ends(const run *R, uint32_t k)
 {
-    if (target_ending(R, k + 1, TG_GROUP))
-        return true;
-    for (uint32_t j = k > 2 ? k - 2 : 0; j <= k; j++) {
-        const mention *q = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
-        if (q && q->te == k + 1)
-            return true;
-    }
-    return false;
+    return target_ending(R, k + 1, TG_GROUP) || pronoun_ending(R, k + 1);
 }
 
 /* A wrong told as the habit of a people: its subject the group itself or
@@ -43018,9 +43073,10 @@ static decorum_status rule_trait_swept(run *R)
             continue;
         /* the wrong: the last one before the frame in its sentence */
         const mention *w = NULL;
-        for (size_t j = 0; j < rs->nm && rs->m[j].tb < f->tb; j++) {
+        for (size_t j = rs->first[s->tb]; j < rs->nm && rs->m[j].tb < f->tb;
+             j++) {
             const mention *q = &rs->m[j];
-            if (q->tb >= s->tb && q->te <= f->tb &&
+            if (q->te <= f->tb &&
                 (q->kind == DC_KIND_STEREOTYPE || q->kind == DC_KIND_DEROGATE) &&
                 pinned_wrong(R, q, false))
                 w = q;
@@ -43066,10 +43122,10 @@ static decorum_status rule_trait_swept(run *R)
             uint32_t si = rs->toks[f->tb].sent;
             uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
             const mention *id = NULL;
-            for (size_t j = 0; j < rs->nm && rs->m[j].tb < w->tb; j++) {
+            for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < w->tb;
+                 j++) {
                 const mention *q = &rs->m[j];
-                if (q->kind == DC_KIND_IDENTITY && q->tb >= lo &&
-                    q->te <= w->tb &&
+                if (q->kind == DC_KIND_IDENTITY && q->te <= w->tb &&
                     (ent(R, q)->categories & PEOPLE_CATEGORIES) &&
                     !(ent(R, q)->flags & DC_F_PLACE) && !own_identity(R, q))
                     id = q;
