@@ -9479,10 +9479,38 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
     return !endorsed(R, m->tb);
 }
 
+/* Is m a "can't trust" stereotype (the entry ends in the word "trust")
+ * that the group does not receive? The group before it in its sentence is
+ * the one who cannot trust, unless a word after the verb points back at
+ * it ("jews can't trust european governments", "immigrants can't trust
+ * the home office"; not "muslims? you can't trust them", "women, can't
+ * trust a single one"); a group word after it that only qualifies a
+ * non-protected noun is a state or a body ("you can't trust the russian
+ * government"). Session 45 (rv45g). */
+static bool trust_not_received(const run *R, const mention *m,
+                               const target *t)
+{
+    static const char *const back[] = {"them", "em", "any", "a", "an",
+                                       "one", "those", "these", "none",
+                                       "either", "him", "her", "'em"};
+    if (m->kind != DC_KIND_STEREOTYPE || m->te == 0 ||
+        !tok_is_word(R, m->te - 1, "trust"))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (t->te <= m->tb && t->tb >= s->tb)
+        return !(m->te < s->te &&
+                 word_among(R, m->te, m->te + 1, back,
+                            sizeof back / sizeof *back));
+    return t->tb >= m->te && t->te < s->te &&
+           kind_at(R, t->te, DC_KIND_NONPROTECTED);
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
 {
+    if (trust_not_received(R, m, t))
+        return DECORUM_OK;
     const dc_entry *e = ent(R, m);
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
