@@ -9505,10 +9505,38 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
     return !endorsed(R, m->tb);
 }
 
+/* Is m a "can't trust" stereotype (the entry ends in the word "trust")
+ * that the group does not receive? The group before it in its sentence is
+ * the one who cannot trust, unless a word after the verb points back at
+ * it ("jews can't trust european governments", "immigrants can't trust
+ * the home office"; not "muslims? you can't trust them", "women, can't
+ * trust a single one"); a group word after it that only qualifies a
+ * non-protected noun is a state or a body ("you can't trust the russian
+ * government"). Session 45 (rv45g). */
+static bool trust_not_received(const run *R, const mention *m,
+                               const target *t)
+{
+    static const char *const back[] = {"them", "em", "any", "a", "an",
+                                       "one", "those", "these", "none",
+                                       "either", "him", "her", "'em"};
+    if (m->kind != DC_KIND_STEREOTYPE || m->te == 0 ||
+        !tok_is_word(R, m->te - 1, "trust"))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (t->te <= m->tb && t->tb >= s->tb)
+        return !(m->te < s->te &&
+                 word_among(R, m->te, m->te + 1, back,
+                            sizeof back / sizeof *back));
+    return t->tb >= m->te && t->te < s->te &&
+           kind_at(R, t->te, DC_KIND_NONPROTECTED);
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
 {
+    if (trust_not_received(R, m, t))
+        return DECORUM_OK;
     const dc_entry *e = ent(R, m);
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
@@ -24976,6 +25004,18 @@ static const char *const wl_vice_widened[] = {
     "everything", "anything", "anyone", "anybody", "everyone",
     "everybody"};
 
+/* Is token k a word of wl_vice_bound that bounds the predicate before it?
+ * Not "over" before "there" or "here": the people's land, no object
+ * ("theyre all frauds over there", "liars the lot of them over here";
+ * session 45, q45g). */
+static bool vice_bound_word(const run *R, uint32_t k)
+{
+    if (!word_among(R, k, k + 1, FRAME_WORDS(wl_vice_bound)))
+        return false;
+    return !(tok_is_word(R, k, "over") && k + 1 < R->rs->ntok &&
+             (tok_is_word(R, k + 1, "there") || tok_is_word(R, k + 1, "here")));
+}
+
 /* Is token k "without" before a means, a thing whose lack is the
  * barrier ("can't govern themselves without a state", "shouldn't be in
  * normal classrooms without language support", "can't follow a film
@@ -25196,7 +25236,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     if (tk[t->tb].sent < msi && collective_after(R, m))
         return true;
     if (after < s->te &&
-        ((word_among(R, after, after + 1, FRAME_WORDS(wl_vice_bound)) &&
+        ((vice_bound_word(R, after) &&
           /* ("no work ethic in that people at all": the people, no
            * circumstance; session 37) */
           !(tok_is_word(R, after, "in") && collective_after(R, m)) &&
@@ -43012,7 +43052,7 @@ static decorum_status rule_habit_pinned(run *R)
          * literally everything", "never done an honest day's work in its
          * life") */
         if (m->te < s->te &&
-            word_among(R, m->te, m->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+            vice_bound_word(R, m->te) &&
             !word_among(R, m->te + 1, m->te + 3 < s->te ? m->te + 3 : s->te,
                         FRAME_WORDS(wl_vice_widened)) &&
             !(m->te + 2 < s->te && tok_is_word(R, m->te, "in") &&
@@ -43514,7 +43554,7 @@ static decorum_status rule_habit_failed(run *R)
          * rule_habit_pinned reads it: "they never learn because ...";
          * a named group's is generalized_vice's) */
         if (!hc.named && v->te < s->te &&
-            word_among(R, v->te, v->te + 1, FRAME_WORDS(wl_vice_bound)) &&
+            vice_bound_word(R, v->te) &&
             /* ("turn up on time": the duty's own measure) */
             !(v->te + 1 < s->te && tok_is_word(R, v->te, "on") &&
               tok_is_word(R, v->te + 1, "time")) &&
