@@ -29488,6 +29488,16 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 (tok_is_word(R, k, "into") && j > k && j < k + 3 &&
                  word_among(R, j, j + 1, FRAME_WORDS(wl_game_place))))
                 where = false;
+        /* (rv45t: "join" a fight or a match is no membership: "we got to
+         * stop letting the scots join the attack so easily" is football;
+         * a harm word within three words after it, or a nation in a
+         * comment of a game, and "join" bars nothing; "the league should
+         * stop letting muslims join" is still a bar) */
+        if (where && k < n && tok_is_word(R, k, "join") &&
+            ((t->categories && !(t->categories & ~NATION_CATEGORIES) &&
+              (frame_context(R) & FC_GAME)) ||
+             has_kind_in(R, k + 1, k + 4 < n ? k + 4 : n, DC_KIND_HARM)))
+            where = false;
         if (where) {
             *from = b - 1;
             *to = k < n && tk[k].clause == c ? k + 1 : t->te;
@@ -29716,7 +29726,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             *from = tok_is_word(R, b, "with") || tok_is_word(R, b, "of")
                         ? b - (tok_is_word(R, b, "of") ? 2 : 1)
                         : b;
-            *to = k + 1;
+            /* (rv45t: "one way or another" spans its four words) */
+            *to = tok_is_word(R, k, "one") ? k + 4 : k + 1;
             return FR_FOR_GOOD;
         }
     }
@@ -29728,9 +29739,21 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * four more. A thing locked ("lock the bikes in the shed") names no
      * group, and one who reports the call ("people saying lock ...") has
      * no call before the verb. */
+    /* (rv45t: the group locked "in" or "inside", not "up", which jails
+     * ("lock the muslim grooming gang up and throw away the key"); no
+     * offender named ("the british paedo", a gang); and not a nation
+     * kept "in their"/"our" half, a press ("lock the americans in their
+     * half and throw away the key, great pressing tonight")) */
     if (b != UINT32_MAX &&
         (tok_is_word(R, b, "lock") || tok_is_word(R, b, "locking")) &&
-        (b == s->tb || frame_call_need(R, b))) {
+        (b == s->tb || frame_call_need(R, b)) && t->te < s->te &&
+        (tok_is_word(R, t->te, "in") || tok_is_word(R, t->te, "inside")) &&
+        !has_kind_in(R, t->tb, t->te + 1, DC_KIND_STEREOTYPE) &&
+        !has_kind_in(R, t->tb, t->te + 1, DC_KIND_NONPROTECTED) &&
+        !(t->categories && !(t->categories & ~NATION_CATEGORIES) &&
+          t->te + 1 < s->te &&
+          (tok_is_word(R, t->te + 1, "their") ||
+           tok_is_word(R, t->te + 1, "our")))) {
         static const char *const lose[] = {"lose", "throw", "bin", "weld",
                                            "melt", "forget", "toss"};
         static const char *const key[] = {"key", "keys", "code", "codes",
