@@ -233,7 +233,7 @@ static const char *const guess_kinds[GUESS_KINDS] = {
  * nothing to find. */
 enum {
     GW_B_VERBS,  /* gf_b_verbs */
-    GW_TRADE_TO, /* gf_trade_to and "service" */
+    GW_TRADE_TO, /* gf_trade_to, "service", gf_trade_noun, "lock" */
     GW_MORE,     /* "more" (one_more) */
     GW_NOT,      /* "not" (one_more, the fate's negation) */
     GW_RIGHT,    /* "business", "right" ("have no business voting") */
@@ -29164,6 +29164,23 @@ static bool frame_call(const run *R, uint32_t k)
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
 }
 
+/* Session 45 (q45t): frame_call, or "to" after a need: "we need to stop
+ * letting africans join", "time to refuse rentals to ..."; not "whose aim
+ * was to ...", "it is illegal to ...". For the frames of letting and of
+ * trade only: "we need to deny the Germans the counterattack" is a game
+ * plan the frame of barring would read as a call. */
+static bool frame_call_need(const run *R, uint32_t k)
+{
+    const tok *tk = R->toks;
+    if (k >= 2 && tok_is_word(R, k - 1, "to") &&
+        tk[k - 2].clause == tk[k].clause &&
+        (tok_is_word(R, k - 2, "need") || tok_is_word(R, k - 2, "needs") ||
+         tok_is_word(R, k - 2, "ought") || tok_is_word(R, k - 2, "time") ||
+         tok_is_word(R, k - 2, "got")))
+        return true;
+    return frame_call(R, k);
+}
+
 /* The "not" of "not one more" or "not a single more" right before the
  * group words [gb, ge), opening its clause, with the group ending the
  * clause or kept out "in", "into", "here" ("not one more muslim in this
@@ -29268,10 +29285,50 @@ static const char *const gf_b_verbs[] = {
  * deed, as "refused" is no call; see wl_refuse_trade */
 static const char *const gf_trade_to[] = {"rent",    "sell",    "lease",
                                           "renting", "selling", "leasing"};
+/* Session 45 (q45t): the things a trade refuses, named before "to" ("refuse
+ * rentals to arabs", "deny membership to jews", "stop issuing taxi
+ * licences to somalis"; trade_noun_refused) */
+static const char *const gf_trade_noun[] = {
+    "rentals",     "rental",     "tenancies",   "tenancy",    "leases",
+    "lease",       "membership", "memberships", "mortgages",  "mortgage",
+    "loans",       "jobs",       "housing",     "plots",      "licences",
+    "licenses",    "visas",      "boarding",    "admission",  "flats",
+    "homes",       "houses",     "permits",     "certs",      "certificates",
+    "scholarships", "places",    "tables",      "rooms",      "work"};
+/* ... the verbs that refuse them, as a call in the present ("refused"
+ * tells a deed), and the ones that give them after "stop" ("stop giving
+ * council flats to ...") or a negator ("never give jobs to ...") */
+static const char *const gf_trade_deny[] = {"refuse", "deny"};
+static const char *const gf_trade_give[] = {"give",     "issue",   "offer",
+                                            "grant",    "giving",  "issuing",
+                                            "offering", "granting", "handing"};
 /* ... its verbs of a group dealt with for good ("sort these gypsies out
  * for good") */
 static const char *const gf_handle[] = {"sort", "handle",  "finish",
                                         "fix",  "silence", "erase"};
+/* ... (session 45, q45t) its verbs of a group driven "out" for good
+ * ("clear the gypsies out of this town one way or another", "get the
+ * muslims out of this village one way or another") */
+static const char *const gf_drive_out[] = {"clear", "clean", "drive",
+                                           "chase", "get",   "force",
+                                           "smoke", "root",  "purge"};
+/* Is token k the start of the end that makes a dealing final: "for good",
+ * "permanently", "forever", "once and (for all)", or (session 45, q45t)
+ * "one way or another", that says any means will do? */
+static bool gf_for_good_at(const run *R, uint32_t k)
+{
+    const uint32_t n = R->ntok;
+    if (k >= n)
+        return false;
+    if (tok_is_word(R, k, "permanently") || tok_is_word(R, k, "forever"))
+        return true;
+    if (k + 1 < n && ((tok_is_word(R, k, "for") && tok_is_word(R, k + 1, "good")) ||
+                      (tok_is_word(R, k, "once") && tok_is_word(R, k + 1, "and"))))
+        return true;
+    return k + 3 < n && tok_is_word(R, k, "one") &&
+           tok_is_word(R, k + 1, "way") && tok_is_word(R, k + 2, "or") &&
+           tok_is_word(R, k + 3, "another");
+}
 /* ... of harm hinted at ("a shame if something happened to ...") */
 static const char *const gf_happen[] = {"happen", "happened", "happens",
                                         "happening"};
@@ -29376,6 +29433,56 @@ static bool wished_atrocity(const run *R, const target *t, uint32_t *from,
     return true;
 }
 
+/* Session 45 (q45t): is the "to" at token b, right before a group, the end
+ * of a trade refused by the thing refused: a noun of gf_trade_noun right
+ * before "to" or after at most three words of its own ("council flats",
+ * "remote pilot certs"), a verb of gf_trade_deny before it ("they should
+ * refuse rentals to arabs", "deny membership to jews"), or a verb of
+ * gf_trade_give after "stop"/"quit" or a negator of wl_refuse_trade ("stop
+ * giving council flats to immigrants", "never give jobs to ...")? The
+ * first word of the refusal, UINT32_MAX if none. The writer's call only
+ * (frame_call_need: "should", "need to", an order), nothing negated
+ * before it in its clause ("nobody should deny leases to indians", "it is
+ * illegal to refuse plots to ..."), and no reason given for it ("refuse
+ * rentals to smokers" names no group; a group is what the rule is given). */
+static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
+{
+    const tok *tk = R->toks;
+    if (b < 2 || !word_among(R, b - 1, b, FRAME_WORDS(gf_trade_noun)))
+        return UINT32_MAX;
+    uint32_t v = b - 1;
+    for (int n = 0; n < 4 && v > 0 && tk[v - 1].clause == c &&
+                    tk[v - 1].type == TK_WORD;
+         n++) {
+        v--;
+        if (word_among(R, v, v + 1, FRAME_WORDS(gf_trade_deny)) ||
+            word_among(R, v, v + 1, FRAME_WORDS(gf_trade_give)))
+            break;
+    }
+    uint32_t ng = UINT32_MAX;
+    if (word_among(R, v, v + 1, FRAME_WORDS(gf_trade_deny)))
+        ng = v;
+    else if (word_among(R, v, v + 1, FRAME_WORDS(gf_trade_give)) && v > 0 &&
+             tk[v - 1].clause == c &&
+             (word_among(R, v - 1, v, FRAME_WORDS(wl_refuse_trade)) ||
+              tok_is_word(R, v - 1, "quit")))
+        ng = v - 1;
+    if (ng == UINT32_MAX)
+        return UINT32_MAX;
+    /* ("handing" needs its "out": "stop handing out scholarships to") */
+    if (tok_is_word(R, v, "handing") && !tok_is_word(R, v + 1, "out"))
+        return UINT32_MAX;
+    if (!frame_call_need(R, ng))
+        return UINT32_MAX;
+    /* (the clause read back at most eight words: linear on any input) */
+    uint32_t cb = ng;
+    while (cb > 0 && cb + 8 > ng && tk[cb - 1].clause == c)
+        cb--;
+    if (has_kind_in(R, cb, ng, DC_KIND_NEGATION))
+        return UINT32_MAX;
+    return ng;
+}
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -29393,7 +29500,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                          "again", "now", "ever", "any"};
     static const char *const settle[] = {"settle", "buy", "own", "come",
                                          "enter", "immigrate", "move",
-                                         "stay", "live", "vote"};
+                                         "stay", "live", "vote",
+                                         "join"};
     /* (no pasts, "sold", "rented": a refusal told, "never sold to
      * them", is a deed, as "refused" is no call; see wl_refuse_trade) */
     static const char *const trade_obj[] = {"hire", "employ", "serve",
@@ -29437,7 +29545,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         (word_among(R, b - 1, b, wl_stop_letting,
                     sizeof wl_stop_letting / sizeof *wl_stop_letting) ||
          tok_is_word(R, b - 1, "wont") || tok_is_word(R, b - 1, "won't")) &&
-        frame_call(R, b - 1)) {
+        frame_call_need(R, b - 1)) {
         uint32_t k = t->te;
         bool where = clause_done(R, k);
         if (!where && k < n && tk[k].clause == c) {
@@ -29475,6 +29583,16 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 (tok_is_word(R, k, "into") && j > k && j < k + 3 &&
                  word_among(R, j, j + 1, FRAME_WORDS(wl_game_place))))
                 where = false;
+        /* (rv45t: "join" a fight or a match is no membership: "we got to
+         * stop letting the scots join the attack so easily" is football;
+         * a harm word within three words after it, or a nation in a
+         * comment of a game, and "join" bars nothing; "the league should
+         * stop letting muslims join" is still a bar) */
+        if (where && k < n && tok_is_word(R, k, "join") &&
+            ((t->categories && !(t->categories & ~NATION_CATEGORIES) &&
+              (frame_context(R) & FC_GAME)) ||
+             has_kind_in(R, k + 1, k + 4 < n ? k + 4 : n, DC_KIND_HARM)))
+            where = false;
         if (where) {
             *from = b - 1;
             *to = k < n && tk[k].clause == c ? k + 1 : t->te;
@@ -29517,6 +29635,14 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                      ? !word_among(R, a, a + 1, FRAME_WORDS(wl_served_where))
                      : word_among(R, a, a + 1, FRAME_WORDS(wl_hired_how))))
                 v = UINT32_MAX;
+        }
+        if (v == UINT32_MAX && tok_is_word(R, b, "to")) {
+            uint32_t ng = trade_noun_refused(R, b, c);
+            if (ng != UINT32_MAX) {
+                *from = ng;
+                *to = t->te;
+                return FR_TRADE;
+            }
         }
         if (v != UINT32_MAX && v > 0) {
             uint32_t ng = v - 1;
@@ -29637,15 +29763,23 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * good"; the present (a deed told, "dealt with", is not asked for) */
     {
         uint32_t k = t->te;
+        bool out = k < n && tok_is_word(R, k, "out");
         if (k < n && (tok_is_word(R, k, "out") || tok_is_word(R, k, "off")))
             k++;
-        bool good = k < n && tk[k].clause == c &&
-                    (tok_is_word(R, k, "permanently") ||
-                     tok_is_word(R, k, "forever") ||
-                     (k + 1 < n && tok_is_word(R, k, "for") &&
-                      tok_is_word(R, k + 1, "good")) ||
-                     (k + 1 < n && tok_is_word(R, k, "once") &&
-                      tok_is_word(R, k + 1, "and")));
+        /* (session 45, q45t: a group driven "out of" a place, then the
+         * end: "clear the jews out of this county, one way or another";
+         * at most five words of the place, a comma allowed) */
+        uint32_t c2 = c;
+        if (out && k < n && tok_is_word(R, k, "of") && tk[k].clause == c) {
+            uint32_t e = k + 7 < s->te ? k + 7 : s->te;
+            for (uint32_t j = k + 1; j < e; j++)
+                if (gf_for_good_at(R, j)) {
+                    k = j;
+                    c2 = tk[j].clause;
+                    break;
+                }
+        }
+        bool good = k < n && tk[k].clause == c2 && gf_for_good_at(R, k);
         /* ... asked for ("should", "needs to", "would", "someone"): "we
          * take care of these refugees permanently through our charity"
          * is care */
@@ -29659,9 +29793,13 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                      (b == s->tb ||
                       (b == s->tb + 1 && tok_is_word(R, b, "with") &&
                        tok_is_word(R, s->tb, "deal")));
+        /* (the call read back at most twelve words: a line of "clear
+         * the jews out of here for good" repeated read each sentence
+         * back once per group; session 45) */
         good = good && b != UINT32_MAX &&
                (order ||
-                word_among(R, s->tb, b, call, sizeof call / sizeof *call)) &&
+                word_among(R, b > s->tb + 12 ? b - 12 : s->tb, b, call,
+                           sizeof call / sizeof *call)) &&
                !(frame_context(R) & FC_GAME);
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
@@ -29671,7 +29809,8 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             for (uint32_t j = k + 1; j < s->te && good; j++)
                 good = tk[j].type != TK_WORD;
         if (good &&
-            (word_among(R, b, b + 1, FRAME_WORDS(gf_handle)) ||
+            ((out && word_among(R, b, b + 1, FRAME_WORDS(gf_drive_out))) ||
+             word_among(R, b, b + 1, FRAME_WORDS(gf_handle)) ||
              (b > 0 && tok_is_word(R, b, "with") &&
               (tok_is_word(R, b - 1, "deal") ||
                tok_is_word(R, b - 1, "dealing"))) ||
@@ -29682,9 +29821,59 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             *from = tok_is_word(R, b, "with") || tok_is_word(R, b, "of")
                         ? b - (tok_is_word(R, b, "of") ? 2 : 1)
                         : b;
-            *to = k + 1;
+            /* (rv45t: "one way or another" spans its four words) */
+            *to = tok_is_word(R, k, "one") ? k + 4 : k + 1;
             return FR_FOR_GOOD;
         }
+    }
+    /* Session 45 (q45t): a group locked in with the way out thrown away:
+     * "lock all the muslims in and lose the code", "lock the refugees in
+     * that hotel and throw away the key"; "lock" opening its sentence (an
+     * order) or after a call ("we should", "time to"), then within eight
+     * words "and" + lose, throw, bin, weld, and "key"/"code"/"keys" within
+     * four more. A thing locked ("lock the bikes in the shed") names no
+     * group, and one who reports the call ("people saying lock ...") has
+     * no call before the verb. */
+    /* (rv45t: the group locked "in" or "inside", not "up", which jails
+     * ("lock the muslim grooming gang up and throw away the key"); no
+     * offender named ("the british paedo", a gang); and not a nation
+     * kept "in their"/"our" half, a press ("lock the americans in their
+     * half and throw away the key, great pressing tonight")) */
+    if (b != UINT32_MAX &&
+        (tok_is_word(R, b, "lock") || tok_is_word(R, b, "locking")) &&
+        (b == s->tb || frame_call_need(R, b)) && t->te < s->te &&
+        (tok_is_word(R, t->te, "in") || tok_is_word(R, t->te, "inside")) &&
+        !has_kind_in(R, t->tb, t->te + 1, DC_KIND_STEREOTYPE) &&
+        !has_kind_in(R, t->tb, t->te + 1, DC_KIND_NONPROTECTED) &&
+        !(t->categories && !(t->categories & ~NATION_CATEGORIES) &&
+          t->te + 1 < s->te &&
+          (tok_is_word(R, t->te + 1, "their") ||
+           tok_is_word(R, t->te + 1, "our")))) {
+        static const char *const lose[] = {"lose", "throw", "bin", "weld",
+                                           "melt", "forget", "toss"};
+        static const char *const key[] = {"key", "keys", "code", "codes",
+                                          "combination"};
+        uint32_t e = t->te + 9 < s->te ? t->te + 9 : s->te;
+        for (uint32_t j = t->te; j + 1 < e; j++)
+            if (tok_is_word(R, j, "and") &&
+                word_among(R, j + 1, j + 2, FRAME_WORDS(lose))) {
+                uint32_t ke = j + 6 < s->te ? j + 6 : s->te;
+                /* (no forecast, fear or condition told in the twelve
+                 * words before the verb, told_before's words read back no
+                 * further: linear on any input) */
+                uint32_t tb = b > s->tb + 12 ? b - 12 : s->tb;
+                for (uint32_t q = j + 2; q < ke; q++)
+                    if (word_among(R, q, q + 1, FRAME_WORDS(key))) {
+                        if (word_among(R, tb, b, FRAME_WORDS(frame_told)) ||
+                            word_among(R, tb, b, FRAME_WORDS(wl_if_when)) ||
+                            (frame_context(R) & FC_GAME))
+                            break;
+                        *from = b;
+                        *to = q + 1;
+                        return FR_FOR_GOOD;
+                    }
+                break;
+            }
     }
     /* harm hinted at: "it'd be a shame if something happened to your
      * synagogue" (the racketeer's "accident" is a threat entry's); not a
@@ -46601,6 +46790,40 @@ static decorum_status rule_group_barred(run *R)
                 !word_among(R, to, se, FRAME_WORDS(wl_bar_safe)))
                 from = b;
         }
+        /* Session 45 (q45t): a refusal by a verb of refusing, "refuse",
+         * "reject", "bin", as a call: the group as its people by a person
+         * noun ("landlords need to refuse nigerian tenants", "the club
+         * should refuse any mexican members": not "reject islamists", an
+         * idea), or the papers that name them ("bin any application with
+         * an arab name", "reject all applications from pakistani
+         * families"). The present only; a refusal told ("recruiters who
+         * bin ...", "agents reject ...") is no call (bar_called). */
+        if (from == UINT32_MAX && v > s->tb) {
+            static const char *const refuse[] = {"refuse", "reject", "bin"};
+            static const char *const papers[] = {
+                "application", "applications", "applicant", "applicants",
+                "cv",          "cvs",          "resume",    "resumes",
+                "tenant",      "tenants",      "candidate", "candidates",
+                "enquiry",     "enquiries",    "booking",   "bookings"};
+            uint32_t r = v - 1;
+            bool ok = false;
+            if (word_among(R, r, r + 1, FRAME_WORDS(refuse)))
+                ok = mention_at(R, t->te - 1, DC_KIND_PERSON) != NULL;
+            else if (r >= s->tb + 2 &&
+                     (tok_is_word(R, r, "from") || tok_is_word(R, r, "with") ||
+                      tok_is_word(R, r, "by")) &&
+                     word_among(R, r - 1, r, FRAME_WORDS(papers))) {
+                r -= 2;
+                if (r > s->tb && (tok_is_word(R, r, "any") ||
+                                  tok_is_word(R, r, "all") ||
+                                  tok_is_word(R, r, "every")))
+                    r--;
+                ok = word_among(R, r, r + 1, FRAME_WORDS(refuse));
+            }
+            if (ok && bar_called(R, r) &&
+                !word_among(R, t->te - 1, t->te, FRAME_WORDS(wl_bar_head)))
+                from = r;
+        }
         /* letting refused: "dont let to X", "never let to X" */
         if (from == UINT32_MAX && t->tb >= s->tb + 3 &&
             tok_is_word(R, t->tb - 1, "to") &&
@@ -46668,8 +46891,9 @@ static const char *const gw_right[] = {"business", "right"};
 static const char *const gw_no[] = {"no"};
 static const char *const gw_have[] = {"have", "has"};
 static const char *const gw_good[] = {"permanently", "forever", "good",
-                                      "once"};
+                                      "once", "another"};
 static const char *const gw_handle[] = {"deal", "dealing", "care"};
+static const char *const gw_lock[] = {"lock", "locking"}; /* session 45 */
 static const char *const gw_run[] = {"run"};
 static const char *const gw_over[] = {"over"};
 static const char *const gw_fate[] = {"alive", "see"};
@@ -46678,7 +46902,8 @@ static const char *const gw_sleep[] = {"sleep"};
  * tok_is_word */
 static const char *const gw_next_any[] = {"next", "any"};
 static const char *const gw_kept[] = {"only"};
-static const char *const gw_barred[] = {"keep", "turn", "let"};
+static const char *const gw_barred[] = {"keep", "turn",   "let",
+                                        "refuse", "reject", "bin"};
 static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
                                           "mustn't",  "should",    "must"};
 static const char *const gw_role[] = {"hire", "employ", "be"};
@@ -46693,6 +46918,7 @@ static const struct gw_list {
     GW_LIST(gf_b_verbs, GW_B_VERBS),
     GW_LIST(gf_trade_to, GW_TRADE_TO),
     GW_LIST(gw_trade_to, GW_TRADE_TO),
+    GW_LIST(gf_trade_noun, GW_TRADE_TO),
     GW_LIST(gw_more, GW_MORE),
     GW_LIST(gw_not, GW_NOT),
     GW_LIST(gw_right, GW_RIGHT),
@@ -46701,6 +46927,8 @@ static const struct gw_list {
     GW_LIST(gw_good, GW_GOOD),
     GW_LIST(gf_handle, GW_HANDLE),
     GW_LIST(gw_handle, GW_HANDLE),
+    GW_LIST(gf_drive_out, GW_HANDLE),
+    GW_LIST(gw_lock, GW_TRADE_TO),
     GW_LIST(gf_happen, GW_HAPPEN),
     GW_LIST(gw_run, GW_RUN),
     GW_LIST(gw_over, GW_OVER),
