@@ -10857,6 +10857,42 @@ static bool our_word(const run *R, const mention *m)
  * of the same group in the comment are too. Runs before targets are built,
  * so attacks on a reclaimed group ("my fellow crips and I are sick of")
  * are not read as hate. */
+/* Session 45 (q45o): "us fat queers need more plus size vintage", "we
+ * fat homos are starting a hiking club", "us loud homos took over the
+ * karaoke booth": the writer's group by apposition, as "us homos" is,
+ * with one word the writer says of themselves between: after "us" a
+ * word of no attack but an everyday insult of the body or manner (an
+ * `insult` entry flagged `ambiguous` or of severity 1: "fat", "ugly"),
+ * after "we" only
+ * such an insult ("we mock queers", "we need queers" have a verb there).
+ * Plural slurs only ("you fat queers" is aimed at others), and not what
+ * others call the writer ("they call us fat dykes"). Kept: "us real
+ * brits should burn the queers" (the slur is not after "us"), "we hate
+ * fat dykes". */
+static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
+{
+    if (m->tb < 2 || !(plural_hit(R, m) || plural_term(e)))
+        return false;
+    uint32_t k = m->tb - 1, p = m->tb - 2;
+    bool us = tok_is_word(R, p, "us");
+    if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
+        is_determiner(R, k) || (p > 0 && kind_at(R, p - 1, DC_KIND_REPORT)))
+        return false;
+    bool mild = false;
+    for (size_t i = R->rs->first[k]; i < R->rs->nm; i++) {
+        const mention *x = &R->rs->m[i];
+        if (x->tb != k)
+            break;
+        if (x->kind == DC_KIND_INSULT &&
+            ((ent(R, x)->flags & DC_F_AMBIGUOUS) || ent(R, x)->severity <= 1))
+            mild = true;
+        else if (hostile_kind(x->kind) || x->kind == DC_KIND_PRONOUN_YOU ||
+                 x->kind == DC_KIND_PRONOUN_GROUP || x->kind == DC_KIND_SLUR)
+            return false;
+    }
+    return us || mild;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -10932,7 +10968,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                        * bitches": a report) */
                       (tok_is_word(R, m->tb - 1, "us") &&
                        (plural_hit(R, m) || plural_term(e)) &&
-                       !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT)));
+                       !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT))) ||
+                      self_apposed(R, m, e);
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
                 own = true;
@@ -12549,6 +12586,47 @@ static bool pest_war(const run *R)
     return false;
 }
 
+/* Session 45 (q45o): "the engine is a lazy bastard below 2000 rpm", "my
+ * scanner is a lazy bastard today", "the vending machine on floor 3 is a
+ * thieving piece of shit": the subject before the linking verb at token
+ * c is a thing sworn at (a `gear` entry flagged `vent`, as
+ * insult_on_thing reads it), after a determiner or "my"/"our" and at
+ * most one word, and before at most four words of its own (a place or
+ * a time: "on floor 3", "at work"), where the whole comment names no
+ * person, identity, slur, group pronoun, humanity or dehumanizing word
+ * ("the muslims at the engine plant are lazy bastards", "the washing
+ * machine guy is a muslim, an evil bastard" stay: a group is named). */
+static bool thing_subject(const run *R, const sentence *s, uint32_t c)
+{
+    if (R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(PERSON) |
+                    KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                    KIND_BIT(HUMANITY)))
+        return false;
+    uint32_t k = s->tb;
+    while (k < c && R->toks[k].type != TK_WORD)
+        k++;
+    if (k >= c || !(is_determiner(R, k) || tok_is_word(R, k, "my") ||
+                    tok_is_word(R, k, "our") || tok_is_word(R, k, "this") ||
+                    tok_is_word(R, k, "that")))
+        return false;
+    /* the head: the first or second word after the determiner */
+    for (uint32_t h = k + 1; h <= k + 2 && h < c; h++) {
+        if (R->toks[h].type != TK_WORD)
+            return false;
+        if (!exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) &&
+            !kind_at(R, h, DC_KIND_OBJECT))
+            continue;
+        if (c - h - 1 > 4)
+            return false;
+        for (uint32_t j = h + 1; j < c; j++)
+            if (R->toks[j].type != TK_WORD ||
+                kind_at(R, j, DC_KIND_PRONOUN_YOU))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* Session 43 (q43p): "german roaches are the most stubborn little
  * bastards", "squirrels are thieving little bastards": an insult said,
  * after a linking verb and at most four words ("the most stubborn
@@ -12586,7 +12664,7 @@ static bool pests_subject(const run *R, const mention *m)
      * are ungrateful bastards" is said of people) */
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
-    bool object = o && o->te == h + 1;
+    bool object = (o && o->te == h + 1) || thing_subject(R, s, c - 1);
     if (!object && !(d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
                      pest_war(R)))
         return false;
@@ -12610,6 +12688,18 @@ static bool pests_subject(const run *R, const mention *m)
     /* (the animal word is the subject, not said of one before it:
      * "they are rats") */
     return !(h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA));
+}
+
+/* Session 45 (q45o): a swear word that is also an insult ("bastard")
+ * read as said of a thing (insult_on_thing: "bastard thing"; a thing or
+ * an animal as a linking verb's subject, pests_subject: "the engine is a
+ * lazy bastard") is aimed at no one, as an exclamation is: its PROFANITY
+ * finding stays out of the verdict's TOXICITY. Those tests read only the
+ * tokens of m, not its kind. */
+static bool swear_at_thing(const run *R, const mention *m)
+{
+    return kind_at(R, m->tb, DC_KIND_INSULT) &&
+           (insult_on_thing(R, m) || pests_subject(R, m));
 }
 
 /* Slurs: they name and attack a group at once. */
@@ -25865,7 +25955,8 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     /* (not asked of a word already an exclamation, "fucking", "shit",
      * unless it is severe) */
     bool at_thing = (!(e->flags & DC_F_EXCLAIM) || (e->flags & DC_F_SEVERE)) &&
-                    (thing_swear(R, m) || animal_swear(R, m));
+                    (thing_swear(R, m) || animal_swear(R, m) ||
+                     swear_at_thing(R, m));
     fs.severe = (e->flags & DC_F_SEVERE) != 0 && !at_thing;
     if ((e->flags & DC_F_EXCLAIM) || simile_swear(R, m) || at_thing)
         fs.flags |= F_EXCLAIM;
