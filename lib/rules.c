@@ -12603,9 +12603,11 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
                     KIND_BIT(HUMANITY)))
         return false;
     uint32_t k = s->tb;
-    while (k < c && R->toks[k].type != TK_WORD)
+    /* (past a quote or a bullet at most: a bound, not the sentence) */
+    while (k < c && k < s->tb + 3 && R->toks[k].type != TK_WORD)
         k++;
-    if (k >= c || !(is_determiner(R, k) || tok_is_word(R, k, "my") ||
+    if (k >= c || R->toks[k].type != TK_WORD ||
+        !(is_determiner(R, k) || tok_is_word(R, k, "my") ||
                     tok_is_word(R, k, "our") || tok_is_word(R, k, "this") ||
                     tok_is_word(R, k, "that")))
         return false;
