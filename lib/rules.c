@@ -10873,10 +10873,18 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
 {
     if (m->tb < 2 || !(plural_hit(R, m) || plural_term(e)))
         return false;
+    /* (a function word makes "us" an object: "gave us some dykes") */
+    static const char *const fn[] = {"some", "any", "all", "more", "many",
+                                     "few", "no", "a", "an", "these",
+                                     "those", "their", "your", "his", "her",
+                                     "its", "our", "my", "them", "to",
+                                     "and", "or", "with", "of", "for",
+                                     "like", "two", "three"};
     uint32_t k = m->tb - 1, p = m->tb - 2;
     bool us = tok_is_word(R, p, "us");
     if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
-        is_determiner(R, k) || (p > 0 && kind_at(R, p - 1, DC_KIND_REPORT)))
+        is_determiner(R, k) || word_among(R, k, k + 1, fn, sizeof fn / sizeof *fn) ||
+        (p > 0 && kind_at(R, p - 1, DC_KIND_REPORT)))
         return false;
     bool mild = false;
     for (size_t i = R->rs->first[k]; i < R->rs->nm; i++) {
