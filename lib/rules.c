@@ -10884,7 +10884,9 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
     bool us = tok_is_word(R, p, "us");
     if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
         is_determiner(R, k) || word_among(R, k, k + 1, fn, sizeof fn / sizeof *fn) ||
-        (p > 0 && kind_at(R, p - 1, DC_KIND_REPORT)))
+        (p > 0 && (kind_at(R, p - 1, DC_KIND_REPORT) ||
+                   /* ("the US gay fags": the country) */
+                   is_determiner(R, p - 1))))
         return false;
     bool mild = false;
     for (size_t i = R->rs->first[k]; i < R->rs->nm; i++) {
