@@ -10884,6 +10884,8 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
     bool us = tok_is_word(R, p, "us");
     if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
         is_determiner(R, k) || word_among(R, k, k + 1, fn, sizeof fn / sizeof *fn) ||
+        /* (an apposition, not a sentence: "not all of us are hoes") */
+        kind_at(R, k, DC_KIND_COPULA) ||
         (p > 0 && (kind_at(R, p - 1, DC_KIND_REPORT) ||
                    /* ("the US gay fags": the country) */
                    is_determiner(R, p - 1))))
