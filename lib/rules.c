@@ -10873,17 +10873,17 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
 {
     if (m->tb < 2 || !(plural_hit(R, m) || plural_term(e)))
         return false;
-    /* (a function word makes "us" an object: "gave us some dykes") */
-    static const char *const fn[] = {"some", "any", "all", "more", "many",
-                                     "few", "no", "a", "an", "these",
-                                     "those", "their", "your", "his", "her",
-                                     "its", "our", "my", "them", "to",
-                                     "and", "or", "with", "of", "for",
-                                     "like", "two", "three"};
+    /* (a function word makes "us" an object: "gave us some dykes"; the
+     * lexicon's `glue` and quantifier entries hold most of them, rv45o;
+     * these few are in neither, and as glue they would split run-together
+     * words: "some", "his", "or", "like") */
+    static const char *const fn[] = {"some", "few", "his", "her", "its",
+                                     "or", "like", "two", "three"};
     uint32_t k = m->tb - 1, p = m->tb - 2;
     bool us = tok_is_word(R, p, "us");
     if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
         is_determiner(R, k) || word_among(R, k, k + 1, fn, sizeof fn / sizeof *fn) ||
+        glue_at(R, k) ||
         /* (an apposition, not a sentence: "not all of us are hoes") */
         kind_at(R, k, DC_KIND_COPULA) ||
         (p > 0 && (kind_at(R, p - 1, DC_KIND_REPORT) ||
@@ -12608,8 +12608,16 @@ static bool pest_war(const run *R)
  * person, identity, slur, group pronoun, humanity or dehumanizing word
  * ("the muslims at the engine plant are lazy bastards", "the washing
  * machine guy is a muslim, an evil bastard" stay: a group is named). */
+static bool thing_word(const run *R, uint32_t h)
+{
+    return exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) ||
+           kind_at(R, h, DC_KIND_OBJECT);
+}
+
 static bool thing_subject(const run *R, const sentence *s, uint32_t c)
 {
+    static const char *const place_prep[] = {"on", "in", "at", "by", "near",
+                                             "upstairs", "downstairs"};
     if (R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(PERSON) |
                     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
                     KIND_BIT(HUMANITY)))
@@ -12627,9 +12635,17 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
     for (uint32_t h = k + 1; h <= k + 2 && h < c; h++) {
         if (R->toks[h].type != TK_WORD)
             return false;
-        if (!exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) &&
-            !kind_at(R, h, DC_KIND_OBJECT))
+        if (!thing_word(R, h))
             continue;
+        /* (rv45o: the thing ends the noun, or a place follows it: "the
+         * meter maid", "the machine operator", "the grill cook" are
+         * people named by their thing; "the rocket engine" reads on) */
+        if (h + 1 < c && !word_among(R, h + 1, h + 2, place_prep,
+                                     sizeof place_prep / sizeof *place_prep)) {
+            if (h + 1 <= k + 2 && thing_word(R, h + 1))
+                continue;
+            return false;
+        }
         if (c - h - 1 > 4)
             return false;
         for (uint32_t j = h + 1; j < c; j++)
