@@ -10911,6 +10911,54 @@ static bool our_word(const run *R, const mention *m)
  * of the same group in the comment are too. Runs before targets are built,
  * so attacks on a reclaimed group ("my fellow crips and I are sick of")
  * are not read as hate. */
+/* Session 45 (q45o): "us fat queers need more plus size vintage", "we
+ * fat homos are starting a hiking club", "us loud homos took over the
+ * karaoke booth": the writer's group by apposition, as "us homos" is,
+ * with one word the writer says of themselves between: after "us" a
+ * word of no attack but an everyday insult of the body or manner (an
+ * `insult` entry flagged `ambiguous` or of severity 1: "fat", "ugly"),
+ * after "we" only
+ * such an insult ("we mock queers", "we need queers" have a verb there).
+ * Plural slurs only ("you fat queers" is aimed at others), and not what
+ * others call the writer ("they call us fat dykes"). Kept: "us real
+ * brits should burn the queers" (the slur is not after "us"), "we hate
+ * fat dykes". */
+static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
+{
+    if (m->tb < 2 || !(plural_hit(R, m) || plural_term(e)))
+        return false;
+    /* (a function word makes "us" an object: "gave us some dykes"; the
+     * lexicon's `glue` and quantifier entries hold most of them, rv45o;
+     * these few are in neither, and as glue they would split run-together
+     * words: "some", "his", "or", "like") */
+    static const char *const fn[] = {"some", "few", "his", "her", "its",
+                                     "or", "like", "two", "three"};
+    uint32_t k = m->tb - 1, p = m->tb - 2;
+    bool us = tok_is_word(R, p, "us");
+    if ((!us && !tok_is_word(R, p, "we")) || R->toks[k].type != TK_WORD ||
+        is_determiner(R, k) || word_among(R, k, k + 1, fn, sizeof fn / sizeof *fn) ||
+        glue_at(R, k) ||
+        /* (an apposition, not a sentence: "not all of us are hoes") */
+        kind_at(R, k, DC_KIND_COPULA) ||
+        (p > 0 && (kind_at(R, p - 1, DC_KIND_REPORT) ||
+                   /* ("the US gay fags": the country) */
+                   is_determiner(R, p - 1))))
+        return false;
+    bool mild = false;
+    for (size_t i = R->rs->first[k]; i < R->rs->nm; i++) {
+        const mention *x = &R->rs->m[i];
+        if (x->tb != k)
+            break;
+        if (x->kind == DC_KIND_INSULT &&
+            ((ent(R, x)->flags & DC_F_AMBIGUOUS) || ent(R, x)->severity <= 1))
+            mild = true;
+        else if (hostile_kind(x->kind) || x->kind == DC_KIND_PRONOUN_YOU ||
+                 x->kind == DC_KIND_PRONOUN_GROUP || x->kind == DC_KIND_SLUR)
+            return false;
+    }
+    return us || mild;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -10986,7 +11034,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                        * bitches": a report) */
                       (tok_is_word(R, m->tb - 1, "us") &&
                        (plural_hit(R, m) || plural_term(e)) &&
-                       !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT)));
+                       !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT))) ||
+                      self_apposed(R, m, e);
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
                 own = true;
@@ -12603,6 +12652,65 @@ static bool pest_war(const run *R)
     return false;
 }
 
+/* Session 45 (q45o): "the engine is a lazy bastard below 2000 rpm", "my
+ * scanner is a lazy bastard today", "the vending machine on floor 3 is a
+ * thieving piece of shit": the subject before the linking verb at token
+ * c is a thing sworn at (a `gear` entry flagged `vent`, as
+ * insult_on_thing reads it), after a determiner or "my"/"our" and at
+ * most one word, and before at most four words of its own (a place or
+ * a time: "on floor 3", "at work"), where the whole comment names no
+ * person, identity, slur, group pronoun, humanity or dehumanizing word
+ * ("the muslims at the engine plant are lazy bastards", "the washing
+ * machine guy is a muslim, an evil bastard" stay: a group is named). */
+static bool thing_word(const run *R, uint32_t h)
+{
+    return exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) ||
+           kind_at(R, h, DC_KIND_OBJECT);
+}
+
+static bool thing_subject(const run *R, const sentence *s, uint32_t c)
+{
+    static const char *const place_prep[] = {"on", "in", "at", "by", "near",
+                                             "upstairs", "downstairs"};
+    if (R->kinds & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(PERSON) |
+                    KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
+                    KIND_BIT(HUMANITY)))
+        return false;
+    uint32_t k = s->tb;
+    /* (past a quote or a bullet at most: a bound, not the sentence) */
+    while (k < c && k < s->tb + 3 && R->toks[k].type != TK_WORD)
+        k++;
+    if (k >= c || R->toks[k].type != TK_WORD ||
+        !(is_determiner(R, k) || tok_is_word(R, k, "my") ||
+                    tok_is_word(R, k, "our") || tok_is_word(R, k, "this") ||
+                    tok_is_word(R, k, "that")))
+        return false;
+    /* the head: the first or second word after the determiner */
+    for (uint32_t h = k + 1; h <= k + 2 && h < c; h++) {
+        if (R->toks[h].type != TK_WORD)
+            return false;
+        if (!thing_word(R, h))
+            continue;
+        /* (rv45o: the thing ends the noun, or a place follows it: "the
+         * meter maid", "the machine operator", "the grill cook" are
+         * people named by their thing; "the rocket engine" reads on) */
+        if (h + 1 < c && !word_among(R, h + 1, h + 2, place_prep,
+                                     sizeof place_prep / sizeof *place_prep)) {
+            if (h + 1 <= k + 2 && thing_word(R, h + 1))
+                continue;
+            return false;
+        }
+        if (c - h - 1 > 4)
+            return false;
+        for (uint32_t j = h + 1; j < c; j++)
+            if (R->toks[j].type != TK_WORD ||
+                kind_at(R, j, DC_KIND_PRONOUN_YOU))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* Session 43 (q43p): "german roaches are the most stubborn little
  * bastards", "squirrels are thieving little bastards": an insult said,
  * after a linking verb and at most five words ("the most stubborn
@@ -12640,7 +12748,7 @@ static bool pests_subject(const run *R, const mention *m)
      * are ungrateful bastards" is said of people) */
     const mention *o = mention_at(R, h, DC_KIND_OBJECT);
     const mention *d = mention_at(R, h, DC_KIND_DEHUMANIZE);
-    bool object = o && o->te == h + 1;
+    bool object = (o && o->te == h + 1) || thing_subject(R, s, c - 1);
     if (!object && !(d && d->te == h + 1 && (ent(R, d)->flags & DC_F_ANIMAL) &&
                      pest_war(R)))
         return false;
@@ -12664,6 +12772,18 @@ static bool pests_subject(const run *R, const mention *m)
     /* (the animal word is the subject, not said of one before it:
      * "they are rats") */
     return !(h > s->tb && kind_at(R, h - 1, DC_KIND_COPULA));
+}
+
+/* Session 45 (q45o): a swear word that is also an insult ("bastard")
+ * read as said of a thing (insult_on_thing: "bastard thing"; a thing or
+ * an animal as a linking verb's subject, pests_subject: "the engine is a
+ * lazy bastard") is aimed at no one, as an exclamation is: its PROFANITY
+ * finding stays out of the verdict's TOXICITY. Those tests read only the
+ * tokens of m, not its kind. */
+static bool swear_at_thing(const run *R, const mention *m)
+{
+    return kind_at(R, m->tb, DC_KIND_INSULT) &&
+           (insult_on_thing(R, m) || pests_subject(R, m));
 }
 
 /* Slurs: they name and attack a group at once. */
@@ -25950,7 +26070,8 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
     /* (not asked of a word already an exclamation, "fucking", "shit",
      * unless it is severe) */
     bool at_thing = (!(e->flags & DC_F_EXCLAIM) || (e->flags & DC_F_SEVERE)) &&
-                    (thing_swear(R, m) || animal_swear(R, m));
+                    (thing_swear(R, m) || animal_swear(R, m) ||
+                     swear_at_thing(R, m));
     fs.severe = (e->flags & DC_F_SEVERE) != 0 && !at_thing;
     if ((e->flags & DC_F_EXCLAIM) || simile_swear(R, m) || at_thing)
         fs.flags |= F_EXCLAIM;
@@ -38181,18 +38302,24 @@ static bool echo_names_someone(const run *R, uint32_t b, uint32_t e)
 static __attribute__((noinline)) decorum_status rule_echo(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some "(((" among the tokens: R->echo */
+    /* (rv45o: where the last run of "(" ended, so a run of n of them is
+     * scanned once, not once for each start: 30,000 "( " took 1.4 s) */
+    uint32_t run_end = 0;
     for (uint32_t i = 0; i + 2 < rs->ntok; i++) {
         const tok *t = rs->toks;
         if (!(t[i].type == TK_PUNCT && t[i].ch == '(' && t[i + 1].ch == '(' &&
               t[i + 2].ch == '(' && t[i + 1].type == TK_PUNCT &&
               t[i + 2].type == TK_PUNCT))
             continue;
-        uint32_t j = i + 3;
+        uint32_t j = i + 3 > run_end ? i + 3 : run_end;
         while (j < rs->ntok && t[j].type == TK_PUNCT && t[j].ch == '(')
             j++;
+        run_end = j;
         uint32_t inner = j, words = 0;
+        /* (at most 8 words and 32 tokens inside: a bound, so "((( , , ,"
+         * repeated is not scanned to its end from each start) */
         while (j < rs->ntok && !(t[j].type == TK_PUNCT && t[j].ch == ')') &&
-               t[j].type != TK_NL && words < 8) {
+               t[j].type != TK_NL && words < 8 && j - inner < 32) {
             if (t[j].type == TK_WORD)
                 words++;
             j++;
