@@ -20543,6 +20543,13 @@ static bool among_q_at(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n, uint32_t site);
 #define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
+/* (q45l) Words that tell an illness as a past classification, between
+ * an identity and a stereotype of sense `illness` ("was listed as a
+ * disorder", "used to be considered a mental illness"). */
+static const char *const wl_ill_told[] = {
+    "listed", "classified", "considered", "labelled", "labeled", "deemed",
+    "treated", "regarded", "seen", "used", "diagnosed", "until"};
+
 /* Irregular participles of a deed done to people, after "who are" or
  * "who get" in a cleft ("who are paid the least", rf39q; "who get laid
  * off first", session 40), and adjectives in -ed that tell a trait or a
@@ -23044,6 +23051,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & DC_F_SEXAGE) && !sent_of(R, m->tb)->question &&
         trait_framed(R, m->tb, t, m->tb))
         t = NULL;
+    /* (q45l) An identity told as an illness (sense `illness` on a
+     * stereotype: "a delusion", "a mental illness") is the writer's
+     * claim, not a past classification told: "homosexuality was listed
+     * as a disorder until 1973", "being gay was classified as a mental
+     * illness" report what medicine once said. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS && t->te < m->tb &&
+        among_q(R, t->te, m->tb, FRAME_WORDS(wl_ill_told)))
+        return DECORUM_OK;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
      * Muslims running Quran classes it is no slur on anyone. */
