@@ -20549,6 +20549,16 @@ static bool among_q_at(const run *R, uint32_t a, uint32_t b,
 static const char *const wl_ill_told[] = {
     "listed", "classified", "considered", "labelled", "labeled", "deemed",
     "treated", "regarded", "seen", "used", "diagnosed", "until"};
+/* (q45l) Words that open a time or a condition right after a call to
+ * keep people in (sense `illness` on an exclusion: "should be kept at
+ * home", "shouldn't be out in public"): a care measure, not a removal
+ * ("people with dementia should be kept at home as long as possible",
+ * "autistic kids should be kept indoors during fireworks night if they
+ * hate the noise"). */
+static const char *const wl_care_when[] = {
+    "during", "if",     "until", "till",    "while",      "when",
+    "whenever", "unless", "rather", "as",   "throughout", "through",
+    "on",     "over"};
 
 /* Irregular participles of a deed done to people, after "who are" or
  * "who get" in a cleft ("who are paid the least", rf39q; "who get laid
@@ -23051,6 +23061,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & DC_F_SEXAGE) && !sent_of(R, m->tb)->question &&
         trait_framed(R, m->tb, t, m->tb))
         t = NULL;
+    /* (q45l) A call to keep people in with a time or a condition right
+     * after it is care (wl_care_when). */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_EXCLUSION &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS &&
+        m->te < R->rs->ntok &&
+        among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_care_when)))
+        return DECORUM_OK;
     /* (q45l) An identity told as an illness (sense `illness` on a
      * stereotype: "a delusion", "a mental illness") is the writer's
      * claim, not a past classification told: "homosexuality was listed
