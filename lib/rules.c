@@ -20730,6 +20730,34 @@ static bool among_q_at(const run *R, uint32_t a, uint32_t b,
                        const char *const *list, size_t n, uint32_t site);
 #define among_q(...) among_q_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
+/* (q45l) Words that tell an illness as a past classification, between
+ * an identity and a stereotype of sense `illness` ("was listed as a
+ * disorder", "used to be considered a mental illness"). */
+static const char *const wl_ill_told[] = {
+    "listed", "classified", "considered", "labelled", "labeled", "deemed",
+    "treated", "regarded", "seen", "used", "diagnosed", "until"};
+/* (q45l) Words that open a time or a condition right after a call to
+ * keep people in (sense `illness` on an exclusion: "should be kept at
+ * home", "shouldn't be out in public"): a care measure, not a removal
+ * ("people with dementia should be kept at home as long as possible",
+ * "autistic kids should be kept indoors during fireworks night if they
+ * hate the noise"). */
+static const char *const wl_care_when[] = {
+    "during", "if",     "until", "till",    "while",      "when",
+    "whenever", "unless", "rather", "as",   "throughout", "through",
+    "on",     "over"};
+/* (rv45l) A demonstrative after "in" right after the call is the time or
+ * the place of it ("shouldn't be out in public in this heat", "in these
+ * conditions"); "in the first place" is no such time. */
+static const char *const wl_care_this[] = {"this", "these", "that", "such"};
+/* (rv45l) A word of the past with wl_ill_told: a classification told as
+ * history ("was listed", "used to be considered", "until 1973"), not one
+ * called for ("should be classified as a mental disorder again", "are
+ * considered a disorder by any sane person"). */
+static const char *const wl_ill_past[] = {
+    "was", "were", "been", "used", "until", "till", "once", "formerly",
+    "previously", "had"};
+
 /* Irregular participles of a deed done to people, after "who are" or
  * "who get" in a cleft ("who are paid the least", rf39q; "who get laid
  * off first", session 40), and adjectives in -ed that tell a trait or a
@@ -23237,6 +23265,30 @@ static decorum_status rule_attack(run *R, const mention *m)
         (e->flags & DC_F_SEXAGE) && !sent_of(R, m->tb)->question &&
         trait_framed(R, m->tb, t, m->tb))
         t = NULL;
+    /* (q45l) A call to keep people in with a time or a condition right
+     * after it is care (wl_care_when). */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_EXCLUSION &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS &&
+        m->te < R->rs->ntok &&
+        (among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_care_when)) ||
+         /* (rv45l) "shouldn't be out in public in this heat" */
+         (m->te + 1 < R->rs->ntok && tok_is_word(R, m->te, "in") &&
+          among_q(R, m->te + 1, m->te + 2, FRAME_WORDS(wl_care_this)))))
+        return DECORUM_OK;
+    /* (q45l) An identity told as an illness (sense `illness` on a
+     * stereotype: "a delusion", "a mental illness") is the writer's
+     * claim, not a past classification told: "homosexuality was listed
+     * as a disorder until 1973", "being gay was classified as a mental
+     * illness" report what medicine once said. */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_STEREOTYPE &&
+        DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS && t->te < m->tb &&
+        among_q(R, t->te, m->tb, FRAME_WORDS(wl_ill_told)) &&
+        /* (rv45l) told as the past: a word of it between, or "until"
+         * after ("a disorder until 1973") */
+        (among_q(R, t->te, m->tb, FRAME_WORDS(wl_ill_past)) ||
+         (m->te < R->rs->ntok &&
+          among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_ill_past)))))
+        return DECORUM_OK;
     /* A stereotype whose entry names the groups it smears ("recruiting
      * kids": gay and trans people) is that smear only of them; said of
      * Muslims running Quran classes it is no slur on anyone. */
