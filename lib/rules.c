@@ -31927,8 +31927,10 @@ static decorum_status access_asked(run *R, const mention *a)
         if (v + 2 < n && tk[v + 1].clause == c && tok_is_word(R, v + 1, "to") &&
             (tok_is_word(R, v + 2, "be") || tok_is_word(R, v + 2, "get")))
             return DECORUM_OK;
-        for (uint32_t j = v + 1; !rhetoric && j + 1 < n && tk[j].clause == c;
-             j++)
+        /* (within twelve words: a clause of endless questions is not
+         * read to its end for each) */
+        for (uint32_t j = v + 1;
+             !rhetoric && j + 1 < n && j < v + 12 && tk[j].clause == c; j++)
             rhetoric = tok_is_word(R, j, "at") && tok_is_word(R, j + 1, "all");
         if (!rhetoric)
             return DECORUM_OK;
