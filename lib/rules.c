@@ -37066,9 +37066,43 @@ static const char *const wl_asked_custom[] = {
 
 /* The token of the first habit word ("never", "ever", "somehow", "all")
  * at or after token from in question s, UINT32_MAX if none. */
+/* Session 45 (q45i): a question with no "?" that asks its alternative
+ * ("do indian players ever shower before a match or is smelling a
+ * cultural thing"): opened by an auxiliary (at the sentence's start or
+ * after "but" within its first eight words), "or is"/"or are" later in
+ * it. */
+static bool alt_asked(const run *R, const sentence *s)
+{
+    if (s->question)
+        return false;
+    uint32_t o = s->tb;
+    for (uint32_t k = s->tb; k < s->te && k < s->tb + 8; k++)
+        if (tok_is_word(R, k, "but")) {
+            o = k + 1;
+            break;
+        }
+    if (o >= s->te || !among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux)))
+        return false;
+    for (uint32_t k = o + 2; k + 1 < s->te; k++)
+        if (tok_is_word(R, k, "or") &&
+            (tok_is_word(R, k + 1, "is") || tok_is_word(R, k + 1, "are")))
+            return true;
+    return false;
+}
+
+/* Does a sentence of the comment ask its alternative with no "?"
+ * (alt_asked)? */
+static bool comment_alt_asked(const run *R)
+{
+    for (uint32_t si = 0; si < R->rs->ns; si++)
+        if (alt_asked(R, &R->rs->s[si]))
+            return true;
+    return false;
+}
+
 static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
 {
-    if (!s->question)
+    if (!s->question && !alt_asked(R, s))
         return UINT32_MAX;
     for (uint32_t k = from > s->tb ? from : s->tb + 1; k < s->te; k++) {
         /* (four literals, tested inline: a list lookup per word of
@@ -37243,7 +37277,19 @@ static const char *const wl_asked_circ[] = {
  * is it a genetic thing", "is it a religion thing or just them", "is it
  * the religion or ...": "thing" after "is it" (or "it's") within six
  * words, or "is it the" and a noun of a people's make? */
-static bool thing_followed(const run *R, uint32_t si, uint32_t p)
+/* Is token j the "is it" of an essence asked ("is it", "it's", "its"),
+ * or with wide (session 45) "is that/this" or "is" and a word ("or is
+ * that a caste thing", "or is smelling a cultural thing")? */
+static bool thing_is_it(const run *R, uint32_t j, uint32_t k, bool wide)
+{
+    if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+        tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+        return true;
+    return wide && j + 1 < k && tok_is_word(R, j, "is") &&
+           R->toks[j + 1].type == TK_WORD;
+}
+
+static bool thing_followed_w(const run *R, uint32_t si, uint32_t p, bool wide)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
@@ -37257,8 +37303,7 @@ static bool thing_followed(const run *R, uint32_t si, uint32_t p)
             (k + 1 >= hi ||
              !among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_where))))
             for (uint32_t j = k >= p + 4 ? k - 3 : p + 1; j < k; j++)
-                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
-                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+                if (thing_is_it(R, j, k, wide))
                     return true;
         if (tok_is_word(R, k, "in") && tok_is_word(R, k - 1, "it") &&
             tok_is_word(R, k - 2, "is") && k + 2 < hi &&
@@ -37280,8 +37325,7 @@ static bool thing_followed(const run *R, uint32_t si, uint32_t p)
             if (among_q(R, k - 1, k, FRAME_WORDS(wl_asked_circ)))
                 continue;
             for (uint32_t j = k >= p + 7 ? k - 6 : p + 1; j + 1 < k; j++)
-                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
-                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
+                if (thing_is_it(R, j, k, wide))
                     return true;
         } else if (tok_is_word(R, k - 1, "it") &&
                    tok_is_word(R, k - 2, "is") && k + 1 < hi &&
@@ -37290,6 +37334,35 @@ static bool thing_followed(const run *R, uint32_t si, uint32_t p)
         }
     }
     return false;
+}
+
+static bool thing_followed(const run *R, uint32_t si, uint32_t p)
+{
+    return thing_followed_w(R, si, p, false);
+}
+
+/* Session 45 (q45i): the essence asked with "is that" or "is" and a word
+ * ("do the indian lads ever clean the kitchen or is that a caste
+ * thing?", "... or is smelling a cultural thing") reads as the "is it"
+ * of thing_followed only where the habit failed is a duty or a decency
+ * (presumed_even's and these: "do X ever finish a job", "ever queue
+ * properly", "ever tell the truth"), not any habit ("do the romanian
+ * builders ever take a lunch break or is that a cultural thing?" asks). */
+static const char *const wl_asked_duty[] = {
+    "work",  "pay",     "wash",   "shower",   "bathe",  "clean",
+    "finish", "queue",  "tell",   "listen",   "indicate", "tidy",
+    "flush", "integrate", "contribute", "respect", "follow", "obey",
+    "learn", "bother",  "behave", "tip"};
+
+static bool thing_followed_duty(const run *R, uint32_t si, uint32_t p)
+{
+    const sentence *s = &R->rs->s[si];
+    uint32_t k = p + 1;
+    while (k < s->te && k < p + 4 &&
+           among_q(R, k, k + 1, FRAME_WORDS(wl_asked_adv)))
+        k++;
+    return k < s->te && among_q(R, k, k + 1, FRAME_WORDS(wl_asked_duty)) &&
+           thing_followed_w(R, si, p, true);
 }
 
 static __attribute__((noinline)) decorum_status rule_presumed(run *R)
@@ -37303,8 +37376,11 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     for (uint32_t si = 0; si < rs->ns && first == UINT32_MAX; si++) {
         const sentence *s = &rs->s[si];
         if (!s->question &&
-            !(R->noticed && presumed_marker(R, si, true, false)))
+            !(R->noticed && presumed_marker(R, si, true, false))) {
+            if (alt_asked(R, s) && presumed_asked(R, s, 0) != UINT32_MAX)
+                first = si;
             continue;
+        }
         if (presumed_word(R, s) != UINT32_MAX ||
             presumed_asked(R, s, 0) != UINT32_MAX ||
             presumed_essence(R, si, true) != UINT32_MAX)
@@ -37379,10 +37455,13 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         if (pe == UINT32_MAX && si + 1 < rs->ns)
             pe = presumed_essence(R, si + 1, true);
         if (pe == UINT32_MAX) {
-            if (!s->question &&
-            !(R->noticed && presumed_marker(R, si, true, false)))
+            /* (a question with no "?" asks only its habit word, session
+             * 45) */
+            bool alt = !s->question &&
+                       !(R->noticed && presumed_marker(R, si, true, false));
+            if (alt && !alt_asked(R, s))
                 continue;
-            p = presumed_word(R, s);
+            p = alt ? UINT32_MAX : presumed_word(R, s);
             /* (the group the pattern's subject or named right after it:
              * "always the Polish lads who", "are always Indian", not in a
              * clause further on, "why do conservatives always assume
@@ -37439,7 +37518,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (si + 2 < rs->ns && presumed_marker(R, si + 2, false, false)) ||
                 presumed_followed(R, si) ||
                 asked_cleft(R, s, t, p) ||
-                (thing_followed(R, si, p) &&
+                ((thing_followed(R, si, p) ||
+                  (asked_failed(R, p) && thing_followed_duty(R, si, p))) &&
                  (asked_failed(R, p) ||
                   (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few") &&
                    !asked_custom(R, s, t->te - 1))) &&
@@ -47515,9 +47595,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (a question that takes a pattern of a group for granted; a question
      * or a marker, and a group, first) */
-    if ((R.question || R.noticed) &&
-        (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
+    /* (session 45: or a question with no "?" that asks its alternative,
+     * alt_asked, looked for last) */
+    if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
+        (R.question || R.noticed || comment_alt_asked(&R)) &&
         (st = rule_presumed(&R)) != DECORUM_OK)
         return st;
     /* (session 42: the group as the predicate of the cases, "why is
