@@ -37073,7 +37073,10 @@ static const char *const wl_asked_custom[] = {
  * it. */
 static bool alt_asked(const run *R, const sentence *s)
 {
-    if (s->question)
+    /* (a short sentence: the rule's reading of each group of a sentence
+     * runs to its end, and a sentence of endless groups with no "?" is not
+     * read as one question) */
+    if (s->question || s->te - s->tb > 60)
         return false;
     uint32_t o = s->tb;
     for (uint32_t k = s->tb; k < s->te && k < s->tb + 8; k++)
@@ -37100,11 +37103,14 @@ static bool comment_alt_asked(const run *R)
     return false;
 }
 
-static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
+/* The first habit word in [from, to) of a sentence that asks (the caller
+ * has tested it; session 45: a group's own window, so that a sentence of
+ * endless groups is not read to its end for each). */
+static uint32_t presumed_asked_in(const run *R, const sentence *s,
+                                  uint32_t from, uint32_t to)
 {
-    if (!s->question && !alt_asked(R, s))
-        return UINT32_MAX;
-    for (uint32_t k = from > s->tb ? from : s->tb + 1; k < s->te; k++) {
+    for (uint32_t k = from > s->tb ? from : s->tb + 1; k < to && k < s->te;
+         k++) {
         /* (four literals, tested inline: a list lookup per word of
          * every question cost 0.3M on the bench corpus) */
         if (!asked_failed(R, k) && !tok_is_word(R, k, "all"))
@@ -37117,6 +37123,13 @@ static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
         return k;
     }
     return UINT32_MAX;
+}
+
+static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
+{
+    if (!s->question && !alt_asked(R, s))
+        return UINT32_MAX;
+    return presumed_asked_in(R, s, from, s->te);
 }
 
 /* Days of a custom (its feasts and seasons are the lexicon's kind
@@ -37388,6 +37401,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     }
     if (first == UINT32_MAX)
         return DECORUM_OK;
+    uint32_t alt_si = UINT32_MAX;
+    bool alt_ok = false;
     for (size_t i = 0; i < rs->nt + rs->nm; i++) {
         target idt;
         const target *t;
@@ -37459,7 +37474,13 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
              * 45) */
             bool alt = !s->question &&
                        !(R->noticed && presumed_marker(R, si, true, false));
-            if (alt && !alt_asked(R, s))
+            /* (once a sentence: a sentence of endless groups is not read
+             * again for each) */
+            if (alt && alt_si != si) {
+                alt_si = si;
+                alt_ok = alt_asked(R, s);
+            }
+            if (alt && !alt_ok)
                 continue;
             p = alt ? UINT32_MAX : presumed_word(R, s);
             /* (the group the pattern's subject or named right after it:
@@ -37480,9 +37501,12 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  !presumed_unloved(R, p))) {
                 /* (session 39: a habit asked of the group as its
                  * subject, "do X ever/never/somehow ...") */
-                uint32_t h = presumed_asked(R, s, 0);
+                /* (asked_subject takes a habit word within six words
+                 * after the group: only those are read) */
+                uint32_t hto = t->te + 7;
+                uint32_t h = presumed_asked_in(R, s, t->te, hto);
                 while (h != UINT32_MAX && !asked_subject(R, s, t, h))
-                    h = presumed_asked(R, s, h + 1);
+                    h = presumed_asked_in(R, s, h + 1, hto);
                 if (h == UINT32_MAX)
                     continue;
                 p = h;
