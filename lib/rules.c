@@ -37076,16 +37076,27 @@ static bool alt_asked(const run *R, const sentence *s)
     /* (a short sentence: the rule's reading of each group of a sentence
      * runs to its end, and a sentence of endless groups with no "?" is not
      * read as one question) */
-    if (s->question || s->te - s->tb > 60)
+    /* (the comment's last sentence only: the "?" left off is its end's) */
+    if (s->question || s->te - s->tb > 60 ||
+        s != &R->rs->s[R->rs->ns - 1])
         return false;
     uint32_t o = s->tb;
-    for (uint32_t k = s->tb; k < s->te && k < s->tb + 8; k++)
-        if (tok_is_word(R, k, "but")) {
-            o = k + 1;
-            break;
+    if (!among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux))) {
+        /* ("but" tested by its bytes first: this runs on every sentence
+         * of a comment with a group) */
+        const char *txt = R->n->text;
+        for (uint32_t k = s->tb + 1; k < s->te && k < s->tb + 8; k++) {
+            const tok *w = &R->toks[k];
+            if (w->e - w->b == 3 && txt[w->b] == 'b' && txt[w->b + 1] == 'u' &&
+                txt[w->b + 2] == 't') {
+                o = k + 1;
+                break;
+            }
         }
-    if (o >= s->te || !among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux)))
-        return false;
+        if (o == s->tb || o >= s->te ||
+            !among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux)))
+            return false;
+    }
     for (uint32_t k = o + 2; k + 1 < s->te; k++)
         if (tok_is_word(R, k, "or") &&
             (tok_is_word(R, k + 1, "is") || tok_is_word(R, k + 1, "are")))
@@ -37097,10 +37108,7 @@ static bool alt_asked(const run *R, const sentence *s)
  * (alt_asked)? */
 static bool comment_alt_asked(const run *R)
 {
-    for (uint32_t si = 0; si < R->rs->ns; si++)
-        if (alt_asked(R, &R->rs->s[si]))
-            return true;
-    return false;
+    return R->rs->ns > 0 && alt_asked(R, &R->rs->s[R->rs->ns - 1]);
 }
 
 /* The first habit word in [from, to) of a sentence that asks (the caller
