@@ -31845,6 +31845,51 @@ static const char *const wl_presence_to[] = {
     "in", "into", "near", "join", "work", "run", "vote", "enter",
     "anywhere", "around", "onto", "inside", "own"};
 
+/* rv45i: does the rest of access_asked's question (twelve words after the
+ * access phrase ending at token end) say why it is asked, for the group
+ * and not against it? A contrast of a place not given ("why do we let gay
+ * men join the army but not donate blood"), a harm done to them there
+ * ("... into schools where they get bullied"), or a wrong done by them to
+ * another group ("why are christians even allowed to run adoption
+ * agencies that turn away gay couples?"). */
+static bool access_asked_answered(const run *R, const sentence *s,
+                                  uint32_t end, const target *t)
+{
+    static const char *const passive[] = {"get", "gets", "got", "getting",
+                                          "are", "is", "be", "being",
+                                          "been", "were", "was"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t hi = s->te < end + 12 ? s->te : end + 12;
+    if (end >= hi)
+        return false;
+    for (uint32_t j = end; j + 1 < hi; j++)
+        if ((tok_is_word(R, j, "but") || tok_is_word(R, j, "yet")) &&
+            (tok_is_word(R, j + 1, "not") ||
+             kind_at(R, j + 1, DC_KIND_NEGATION)))
+            return true;
+    bool wrong = false;
+    for (size_t i = rs->first[end]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind == DC_KIND_HARM || m->kind == DC_KIND_THREAT) {
+            if (m->tb > end &&
+                word_among(R, m->tb - 1, m->tb, FRAME_WORDS(passive)))
+                return true;
+            wrong = true;
+        } else if (m->kind == DC_KIND_IDENTITY && wrong &&
+                   (ent(R, m)->categories & ~t->categories))
+            return true;
+    }
+    for (uint32_t j = end; !wrong && j < hi; j++)
+        wrong = tok_is_word(R, j, "away");
+    if (!wrong)
+        return false;
+    for (size_t i = rs->first[end]; i < rs->nm && rs->m[i].tb < hi; i++)
+        if (rs->m[i].kind == DC_KIND_IDENTITY &&
+            (ent(R, &rs->m[i])->categories & ~t->categories))
+            return true;
+    return false;
+}
+
 static decorum_status access_asked(run *R, const mention *a)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -31941,6 +31986,16 @@ static decorum_status access_asked(run *R, const mention *a)
     if (!(t.categories & ~(1u << DECORUM_CATEGORY_IMMIGRATION)) ||
         (!(t.categories & ~(1u << DECORUM_CATEGORY_NATIONALITY)) &&
          !kind_at(R, t.te - 1, DC_KIND_PERSON)))
+        return DECORUM_OK;
+    /* (rv45i: a nation's team or its fans, a role in a sport flagged
+     * `game` after a nationality, "why are the welsh fans still allowed in
+     * the away end after the flares", as rule_attack spares them) */
+    if (!(t.categories & ~NATION_CATEGORIES) && t.te > t.tb + 1) {
+        const mention *head = mention_at(R, t.te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME))
+            return DECORUM_OK;
+    }
+    if (access_asked_answered(R, s, end, &t))
         return DECORUM_OK;
     if (access_told_before(R, s, w))
         return DECORUM_OK;
@@ -37066,59 +37121,11 @@ static const char *const wl_asked_custom[] = {
 
 /* The token of the first habit word ("never", "ever", "somehow", "all")
  * at or after token from in question s, UINT32_MAX if none. */
-/* Session 45 (q45i): a question with no "?" that asks its alternative
- * ("do indian players ever shower before a match or is smelling a
- * cultural thing"): opened by an auxiliary (at the sentence's start or
- * after "but" within its first eight words), "or is"/"or are" later in
- * it. */
-static bool alt_asked(const run *R, const sentence *s)
+static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
 {
-    /* (a short sentence: the rule's reading of each group of a sentence
-     * runs to its end, and a sentence of endless groups with no "?" is not
-     * read as one question) */
-    /* (the comment's last sentence only: the "?" left off is its end's) */
-    if (s->question || s->te - s->tb > 60 ||
-        s != &R->rs->s[R->rs->ns - 1])
-        return false;
-    uint32_t o = s->tb;
-    if (!among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux))) {
-        /* ("but" tested by its bytes first: this runs on every sentence
-         * of a comment with a group) */
-        const char *txt = R->n->text;
-        for (uint32_t k = s->tb + 1; k < s->te && k < s->tb + 8; k++) {
-            const tok *w = &R->toks[k];
-            if (w->e - w->b == 3 && txt[w->b] == 'b' && txt[w->b + 1] == 'u' &&
-                txt[w->b + 2] == 't') {
-                o = k + 1;
-                break;
-            }
-        }
-        if (o == s->tb || o >= s->te ||
-            !among_q(R, o, o + 1, FRAME_WORDS(wl_presumed_aux)))
-            return false;
-    }
-    for (uint32_t k = o + 2; k + 1 < s->te; k++)
-        if (tok_is_word(R, k, "or") &&
-            (tok_is_word(R, k + 1, "is") || tok_is_word(R, k + 1, "are")))
-            return true;
-    return false;
-}
-
-/* Does a sentence of the comment ask its alternative with no "?"
- * (alt_asked)? */
-static bool comment_alt_asked(const run *R)
-{
-    return R->rs->ns > 0 && alt_asked(R, &R->rs->s[R->rs->ns - 1]);
-}
-
-/* The first habit word in [from, to) of a sentence that asks (the caller
- * has tested it; session 45: a group's own window, so that a sentence of
- * endless groups is not read to its end for each). */
-static uint32_t presumed_asked_in(const run *R, const sentence *s,
-                                  uint32_t from, uint32_t to)
-{
-    for (uint32_t k = from > s->tb ? from : s->tb + 1; k < to && k < s->te;
-         k++) {
+    if (!s->question)
+        return UINT32_MAX;
+    for (uint32_t k = from > s->tb ? from : s->tb + 1; k < s->te; k++) {
         /* (four literals, tested inline: a list lookup per word of
          * every question cost 0.3M on the bench corpus) */
         if (!asked_failed(R, k) && !tok_is_word(R, k, "all"))
@@ -37131,13 +37138,6 @@ static uint32_t presumed_asked_in(const run *R, const sentence *s,
         return k;
     }
     return UINT32_MAX;
-}
-
-static uint32_t presumed_asked(const run *R, const sentence *s, uint32_t from)
-{
-    if (!s->question && !alt_asked(R, s))
-        return UINT32_MAX;
-    return presumed_asked_in(R, s, from, s->te);
 }
 
 /* Days of a custom (its feasts and seasons are the lexicon's kind
@@ -37298,19 +37298,7 @@ static const char *const wl_asked_circ[] = {
  * is it a genetic thing", "is it a religion thing or just them", "is it
  * the religion or ...": "thing" after "is it" (or "it's") within six
  * words, or "is it the" and a noun of a people's make? */
-/* Is token j the "is it" of an essence asked ("is it", "it's", "its"),
- * or with wide (session 45) "is that/this" or "is" and a word ("or is
- * that a caste thing", "or is smelling a cultural thing")? */
-static bool thing_is_it(const run *R, uint32_t j, uint32_t k, bool wide)
-{
-    if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
-        tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
-        return true;
-    return wide && j + 1 < k && tok_is_word(R, j, "is") &&
-           R->toks[j + 1].type == TK_WORD;
-}
-
-static bool thing_followed_w(const run *R, uint32_t si, uint32_t p, bool wide)
+static bool thing_followed(const run *R, uint32_t si, uint32_t p)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
@@ -37324,7 +37312,8 @@ static bool thing_followed_w(const run *R, uint32_t si, uint32_t p, bool wide)
             (k + 1 >= hi ||
              !among_q(R, k + 1, k + 2, FRAME_WORDS(wl_asked_where))))
             for (uint32_t j = k >= p + 4 ? k - 3 : p + 1; j < k; j++)
-                if (thing_is_it(R, j, k, wide))
+                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
                     return true;
         if (tok_is_word(R, k, "in") && tok_is_word(R, k - 1, "it") &&
             tok_is_word(R, k - 2, "is") && k + 2 < hi &&
@@ -37346,7 +37335,8 @@ static bool thing_followed_w(const run *R, uint32_t si, uint32_t p, bool wide)
             if (among_q(R, k - 1, k, FRAME_WORDS(wl_asked_circ)))
                 continue;
             for (uint32_t j = k >= p + 7 ? k - 6 : p + 1; j + 1 < k; j++)
-                if (thing_is_it(R, j, k, wide))
+                if ((tok_is_word(R, j, "is") && tok_is_word(R, j + 1, "it")) ||
+                    tok_is_word(R, j, "it's") || tok_is_word(R, j, "its"))
                     return true;
         } else if (tok_is_word(R, k - 1, "it") &&
                    tok_is_word(R, k - 2, "is") && k + 1 < hi &&
@@ -37355,35 +37345,6 @@ static bool thing_followed_w(const run *R, uint32_t si, uint32_t p, bool wide)
         }
     }
     return false;
-}
-
-static bool thing_followed(const run *R, uint32_t si, uint32_t p)
-{
-    return thing_followed_w(R, si, p, false);
-}
-
-/* Session 45 (q45i): the essence asked with "is that" or "is" and a word
- * ("do the indian lads ever clean the kitchen or is that a caste
- * thing?", "... or is smelling a cultural thing") reads as the "is it"
- * of thing_followed only where the habit failed is a duty or a decency
- * (presumed_even's and these: "do X ever finish a job", "ever queue
- * properly", "ever tell the truth"), not any habit ("do the romanian
- * builders ever take a lunch break or is that a cultural thing?" asks). */
-static const char *const wl_asked_duty[] = {
-    "work",  "pay",     "wash",   "shower",   "bathe",  "clean",
-    "finish", "queue",  "tell",   "listen",   "indicate", "tidy",
-    "flush", "integrate", "contribute", "respect", "follow", "obey",
-    "learn", "bother",  "behave", "tip"};
-
-static bool thing_followed_duty(const run *R, uint32_t si, uint32_t p)
-{
-    const sentence *s = &R->rs->s[si];
-    uint32_t k = p + 1;
-    while (k < s->te && k < p + 4 &&
-           among_q(R, k, k + 1, FRAME_WORDS(wl_asked_adv)))
-        k++;
-    return k < s->te && among_q(R, k, k + 1, FRAME_WORDS(wl_asked_duty)) &&
-           thing_followed_w(R, si, p, true);
 }
 
 static __attribute__((noinline)) decorum_status rule_presumed(run *R)
@@ -37397,11 +37358,8 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     for (uint32_t si = 0; si < rs->ns && first == UINT32_MAX; si++) {
         const sentence *s = &rs->s[si];
         if (!s->question &&
-            !(R->noticed && presumed_marker(R, si, true, false))) {
-            if (alt_asked(R, s) && presumed_asked(R, s, 0) != UINT32_MAX)
-                first = si;
+            !(R->noticed && presumed_marker(R, si, true, false)))
             continue;
-        }
         if (presumed_word(R, s) != UINT32_MAX ||
             presumed_asked(R, s, 0) != UINT32_MAX ||
             presumed_essence(R, si, true) != UINT32_MAX)
@@ -37409,8 +37367,6 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
     }
     if (first == UINT32_MAX)
         return DECORUM_OK;
-    uint32_t alt_si = UINT32_MAX;
-    bool alt_ok = false;
     for (size_t i = 0; i < rs->nt + rs->nm; i++) {
         target idt;
         const target *t;
@@ -37478,19 +37434,10 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
         if (pe == UINT32_MAX && si + 1 < rs->ns)
             pe = presumed_essence(R, si + 1, true);
         if (pe == UINT32_MAX) {
-            /* (a question with no "?" asks only its habit word, session
-             * 45) */
-            bool alt = !s->question &&
-                       !(R->noticed && presumed_marker(R, si, true, false));
-            /* (once a sentence: a sentence of endless groups is not read
-             * again for each) */
-            if (alt && alt_si != si) {
-                alt_si = si;
-                alt_ok = alt_asked(R, s);
-            }
-            if (alt && !alt_ok)
+            if (!s->question &&
+            !(R->noticed && presumed_marker(R, si, true, false)))
                 continue;
-            p = alt ? UINT32_MAX : presumed_word(R, s);
+            p = presumed_word(R, s);
             /* (the group the pattern's subject or named right after it:
              * "always the Polish lads who", "are always Indian", not in a
              * clause further on, "why do conservatives always assume
@@ -37509,12 +37456,9 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  !presumed_unloved(R, p))) {
                 /* (session 39: a habit asked of the group as its
                  * subject, "do X ever/never/somehow ...") */
-                /* (asked_subject takes a habit word within six words
-                 * after the group: only those are read) */
-                uint32_t hto = t->te + 7;
-                uint32_t h = presumed_asked_in(R, s, t->te, hto);
+                uint32_t h = presumed_asked(R, s, 0);
                 while (h != UINT32_MAX && !asked_subject(R, s, t, h))
-                    h = presumed_asked_in(R, s, h + 1, hto);
+                    h = presumed_asked(R, s, h + 1);
                 if (h == UINT32_MAX)
                     continue;
                 p = h;
@@ -37550,8 +37494,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (si + 2 < rs->ns && presumed_marker(R, si + 2, false, false)) ||
                 presumed_followed(R, si) ||
                 asked_cleft(R, s, t, p) ||
-                ((thing_followed(R, si, p) ||
-                  (asked_failed(R, p) && thing_followed_duty(R, si, p))) &&
+                (thing_followed(R, si, p) &&
                  (asked_failed(R, p) ||
                   (tok_is_word(R, p, "so") && tok_is_word(R, p + 1, "few") &&
                    !asked_custom(R, s, t->te - 1))) &&
@@ -47627,11 +47570,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (a question that takes a pattern of a group for granted; a question
      * or a marker, and a group, first) */
-    /* (session 45: or a question with no "?" that asks its alternative,
-     * alt_asked, looked for last) */
-    if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
+    if ((R.question || R.noticed) &&
+        (((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
-        (R.question || R.noticed || comment_alt_asked(&R)) &&
         (st = rule_presumed(&R)) != DECORUM_OK)
         return st;
     /* (session 42: the group as the predicate of the cases, "why is
