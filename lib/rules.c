@@ -31987,10 +31987,16 @@ static decorum_status access_asked(run *R, const mention *a)
         (!(t.categories & ~(1u << DECORUM_CATEGORY_NATIONALITY)) &&
          !kind_at(R, t.te - 1, DC_KIND_PERSON)))
         return DECORUM_OK;
-    /* (rv45i: a nation's team or its fans, a role in a sport flagged
-     * `game` after a nationality, "why are the welsh fans still allowed in
-     * the away end after the flares", as rule_attack spares them) */
-    if (!(t.categories & ~NATION_CATEGORIES) && t.te > t.tb + 1) {
+    /* (rv45i: a nation's team or its fans named as one, "the" and a role
+     * in a sport flagged `game` after a nationality, "why are the welsh
+     * fans still allowed in the away end after the flares", as rule_attack
+     * spares them; a bare plural is the people in a role, "why do we even
+     * let chinese players into the world champs when ... you cant trust
+     * them") */
+    if (!(t.categories & ~NATION_CATEGORIES) && t.te > t.tb + 1 &&
+        t.tb > 0 &&
+        (tok_is_word(R, t.tb - 1, "the") || tok_is_word(R, t.tb - 1, "these") ||
+         tok_is_word(R, t.tb - 1, "those"))) {
         const mention *head = mention_at(R, t.te - 1, DC_KIND_PERSON);
         if (head && (ent(R, head)->flags & DC_F_GAME))
             return DECORUM_OK;
