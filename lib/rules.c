@@ -32268,6 +32268,203 @@ static bool passive_closed(const run *R, uint32_t k, uint32_t c)
            word_among(R, k + 1, k + 2, ours, sizeof ours / sizeof *ours);
 }
 
+/* Session 45 (q45i): a group's presence questioned. "why are autistic
+ * people even allowed at cons?", "why do we let muslims work airport
+ * security?", "why does the league keep letting jewish owners in?": a
+ * "why" question over a verb of access with a protected group as the one
+ * let or allowed asks for no reason; it says the group should not be
+ * there, as the writer's prohibition does ("X shouldn't be allowed at
+ * cons"). The passive needs the rhetorical "even" or "still" before
+ * "allowed" or "at all" after it ("why are X allowed to fast at work?" may
+ * ask in good faith); the active needs where they are let or the place
+ * given after the group (in, into, near, join, work, run, an access
+ * verb). Not negated before the verb ("why are X still not allowed to
+ * donate?", "why don't we let X vote?": a complaint of exclusion), not
+ * "allowed to be/get" (a harm done to them), not "let X" and a hardship
+ * ("why do we let disabled people sleep rough?": no access word), not a
+ * group by migrant status alone (the law's sorting), a nation only with
+ * a noun of persons ("why are the saudis even allowed
+ * to host" asks of a state), nor one sex alone (access_object); and the
+ * guards of the access rule's finding (a report before, a nation in a
+ * game, the scope of attack_on_group). */
+
+/* Words that may stand before the question's "why" in its clause ("srs
+ * q: why", "honest question why ..."). */
+static const char *const wl_presence_tag[] = {
+    "honest", "question", "q", "serious", "srs", "srsly", "seriously",
+    "genuine", "genuinely", "so", "but", "and", "like", "ok", "okay",
+    "just", "real"};
+/* Words that may stand between the group and "allowed". */
+static const char *const wl_presence_adv[] = {"even", "still", "ever",
+                                              "really", "actually", "just"};
+/* Where the group is let, or the place given, after "let X". */
+static const char *const wl_presence_to[] = {
+    "in", "into", "near", "join", "work", "run", "vote", "enter",
+    "anywhere", "around", "onto", "inside", "own"};
+
+/* rv45i: does the rest of access_asked's question (twelve words after the
+ * access phrase ending at token end) say why it is asked, for the group
+ * and not against it? A contrast of a place not given ("why do we let gay
+ * men join the army but not donate blood"), a harm done to them there
+ * ("... into schools where they get bullied"), or a wrong done by them to
+ * another group ("why are christians even allowed to run adoption
+ * agencies that turn away gay couples?"). */
+static bool access_asked_answered(const run *R, const sentence *s,
+                                  uint32_t end, const target *t)
+{
+    static const char *const passive[] = {"get", "gets", "got", "getting",
+                                          "are", "is", "be", "being",
+                                          "been", "were", "was"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t hi = s->te < end + 12 ? s->te : end + 12;
+    if (end >= hi)
+        return false;
+    for (uint32_t j = end; j + 1 < hi; j++)
+        if ((tok_is_word(R, j, "but") || tok_is_word(R, j, "yet")) &&
+            (tok_is_word(R, j + 1, "not") ||
+             kind_at(R, j + 1, DC_KIND_NEGATION)))
+            return true;
+    bool wrong = false;
+    for (size_t i = rs->first[end]; i < rs->nm && rs->m[i].tb < hi; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind == DC_KIND_HARM || m->kind == DC_KIND_THREAT) {
+            if (m->tb > end &&
+                word_among(R, m->tb - 1, m->tb, FRAME_WORDS(passive)))
+                return true;
+            wrong = true;
+        } else if (m->kind == DC_KIND_IDENTITY && wrong &&
+                   (ent(R, m)->categories & ~t->categories))
+            return true;
+    }
+    for (uint32_t j = end; !wrong && j < hi; j++)
+        wrong = tok_is_word(R, j, "away");
+    if (!wrong)
+        return false;
+    for (size_t i = rs->first[end]; i < rs->nm && rs->m[i].tb < hi; i++)
+        if (rs->m[i].kind == DC_KIND_IDENTITY &&
+            (ent(R, &rs->m[i])->categories & ~t->categories))
+            return true;
+    return false;
+}
+
+static decorum_status access_asked(run *R, const mention *a)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    uint32_t n = rs->ntok, v = a->tb, c = tk[v].clause;
+    const sentence *s = sent_of(R, v);
+    bool let = tok_is_word(R, v, "let") || tok_is_word(R, v, "letting");
+    if (!let && !tok_is_word(R, v, "allowed"))
+        return DECORUM_OK;
+    /* the "why" of the question, within eight words before the verb in
+     * its clause, no negator between ("why are X still not allowed") */
+    uint32_t w = UINT32_MAX;
+    for (uint32_t j = v, k = 0; j-- > s->tb && tk[j].clause == c && k < 8;
+         k++) {
+        if (tok_is_word(R, j, "why")) {
+            w = j;
+            break;
+        }
+        if (kind_at(R, j, DC_KIND_NEGATION) || tok_is_word(R, j, "who") ||
+            tok_is_word(R, j, "that"))
+            return DECORUM_OK;
+    }
+    if (w == UINT32_MAX)
+        return DECORUM_OK;
+    /* (a call quoted or said by others between: "why do some people say
+     * 'stop letting Muslims in'?") */
+    for (uint32_t j = w + 1; j < v; j++)
+        if ((tk[j].type == TK_PUNCT && (tk[j].ch == '\'' || tk[j].ch == '"')) ||
+            kind_at(R, j, DC_KIND_REPORT) || tok_is_word(R, j, "stop"))
+            return DECORUM_OK;
+    /* (the "why" opens the question: "i get why we let them work here"
+     * tells a reason) */
+    for (uint32_t j = w; j-- > s->tb && tk[j].clause == c;)
+        if (tk[j].type == TK_WORD &&
+            !word_among(R, j, j + 1, FRAME_WORDS(wl_presence_tag)))
+            return DECORUM_OK;
+    /* (with no "?", the inverted order alone asks: "why are X even
+     * allowed on the campsite, lock up your bikes") */
+    static const char *const aux[] = {"do", "does", "did", "would",
+                                      "should", "are", "is", "were"};
+    if (!s->question &&
+        !(w + 1 < v && word_among(R, w + 1, w + 2, FRAME_WORDS(aux))))
+        return DECORUM_OK;
+    target t;
+    uint32_t end;
+    if (let) {
+        if (!access_object(R, a->te, c, &t))
+            return DECORUM_OK;
+        uint32_t e = t.te;
+        if (e >= n || tk[e].clause != c ||
+            !(word_among(R, e, e + 1, FRAME_WORDS(wl_presence_to)) ||
+              kind_at(R, e, DC_KIND_ACCESS)))
+            return DECORUM_OK;
+        for (uint32_t j = e; j < n && j < e + 10 && tk[j].clause == c; j++)
+            if (tok_is_word(R, j, "without"))
+                return DECORUM_OK;
+        end = e + 1;
+    } else {
+        uint32_t g = v;
+        bool rhetoric = false;
+        while (g > w + 1 && tk[g - 1].clause == c &&
+               word_among(R, g - 1, g, FRAME_WORDS(wl_presence_adv))) {
+            rhetoric |= tok_is_word(R, g - 1, "even") ||
+                        tok_is_word(R, g - 1, "still");
+            g--;
+        }
+        if (!access_subject(R, g, c, false, &t))
+            return DECORUM_OK;
+        /* "why are/is X": the auxiliary right after "why", before the
+         * group (a determiner between) */
+        uint32_t b = t.tb;
+        if (b > w + 1 && (tok_is_word(R, b - 1, "the") ||
+                          tok_is_word(R, b - 1, "these") ||
+                          tok_is_word(R, b - 1, "those")))
+            b--;
+        if (b != w + 2 || !kind_at(R, w + 1, DC_KIND_COPULA))
+            return DECORUM_OK;
+        /* (a harm let happen to them: "allowed to be bullied", "to get
+         * away unpunished") */
+        if (v + 2 < n && tk[v + 1].clause == c && tok_is_word(R, v + 1, "to") &&
+            (tok_is_word(R, v + 2, "be") || tok_is_word(R, v + 2, "get")))
+            return DECORUM_OK;
+        /* (within twelve words: a clause of endless questions is not
+         * read to its end for each) */
+        for (uint32_t j = v + 1;
+             !rhetoric && j + 1 < n && j < v + 12 && tk[j].clause == c; j++)
+            rhetoric = tok_is_word(R, j, "at") && tok_is_word(R, j + 1, "all");
+        if (!rhetoric)
+            return DECORUM_OK;
+        end = v + 1;
+    }
+    /* (a migrant status is the law's sorting; a nation only as people:
+     * "the saudis" are a state) */
+    if (!(t.categories & ~(1u << DECORUM_CATEGORY_IMMIGRATION)) ||
+        (!(t.categories & ~(1u << DECORUM_CATEGORY_NATIONALITY)) &&
+         !kind_at(R, t.te - 1, DC_KIND_PERSON)))
+        return DECORUM_OK;
+    /* (rv45i: a nation's team or its fans named as one, "the" and a role
+     * in a sport flagged `game` after a nationality, "why are the welsh
+     * fans still allowed in the away end after the flares", as rule_attack
+     * spares them; a bare plural is the people in a role, "why do we even
+     * let chinese players into the world champs when ... you cant trust
+     * them") */
+    if (!(t.categories & ~NATION_CATEGORIES) && t.te > t.tb + 1 &&
+        t.tb > 0 &&
+        (tok_is_word(R, t.tb - 1, "the") || tok_is_word(R, t.tb - 1, "these") ||
+         tok_is_word(R, t.tb - 1, "those"))) {
+        const mention *head = mention_at(R, t.te - 1, DC_KIND_PERSON);
+        if (head && (ent(R, head)->flags & DC_F_GAME))
+            return DECORUM_OK;
+    }
+    if (access_asked_answered(R, s, end, &t))
+        return DECORUM_OK;
+    if (access_told_before(R, s, w))
+        return DECORUM_OK;
+    return access_finding(R, w, end, &t);
+}
+
 /* Access denied: the writer's prohibition (access_prohibited) before a
  * verb that gives a person a place (grammar.tsv kind `access`: hire,
  * rent, sell, serve, admit, let, marry, date, adopt, teach, ...) whose
@@ -32363,7 +32560,16 @@ static decorum_status rule_access_denied(run *R)
         }
         uint32_t v = a->tb, c = tk[v].clause;
         const sentence *s = sent_of(R, v);
-        if (s->question || access_told(R, v))
+        {
+            /* (a "why" question of presence, session 45; with no "?" the
+             * statement's reading below goes on) */
+            decorum_status st = access_asked(R, a);
+            if (st != DECORUM_OK)
+                return st;
+            if (s->question)
+                continue;
+        }
+        if (access_told(R, v))
             continue;
         /* a way out ("stay out of", "be kept off") after a modal of
          * obligation on a group named right before it: "black fans should
