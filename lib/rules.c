@@ -7695,6 +7695,22 @@ static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
  * conspiracy object that tells what kind of people they are ("those
  * people at the border", "those people on welfare"). ("In" tells where
  * people live: "those people in Gaza" are a population.) */
+/* Is there a consp_object in tokens [b, e) other than a trade (sense
+ * `sector`, session 45)? A trade alone tells of no power ("the usual
+ * suspects topped the league again"); it is an object only in a story
+ * (sector_object). Mentions are sorted by begin: one pass from b. */
+static bool power_object_in(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
+        return false;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++)
+        if (rs->m[i].kind == DC_KIND_CONSP_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_SECTOR)
+            return true;
+    return false;
+}
+
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7715,7 +7731,11 @@ static bool narrowed_people(const run *R, const target *t)
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
             kind_at(R, j, DC_KIND_MIGRATION) || st ||
-            kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
+            (kind_at(R, j, DC_KIND_CONSP_OBJECT) &&
+             /* (a trade is where they work: "those people at the letting
+              * agency always overcharge us") */
+             DC_SENSE_OF(ent(R, mention_at(R, j, DC_KIND_CONSP_OBJECT))
+                             ->flags) != DC_SENSE_SECTOR) ||
             (np && ent(R, np)->categories))
             return false;
     }
@@ -30023,7 +30043,7 @@ static bool kept_place_before(const run *R, uint32_t b)
      * europe white", "keep this country British") */
     return b > 0 &&
            (word_among(R, 0, b, place, sizeof place / sizeof *place) ||
-            has_kind_in(R, 0, b, DC_KIND_CONSP_OBJECT));
+            power_object_in(R, 0, b));
 }
 
 /* A place kept for one people, race or faith where the comment names
@@ -35366,8 +35386,10 @@ static bool story_reversed(const run *R, const sentence *s,
                            const mention **actor, const target **gactor,
                            const mention **action, const mention **object)
 {
-    static const char *const lead[] = {"the", "same", "old", "their", "a",
-                                       "those", "these", "his", "this"};
+    static const char *const lead[] = {"the",   "same",  "old",  "their",
+                                       "a",     "those", "these", "his",
+                                       "this",  "few",   "small", "handful",
+                                       "of"};
     const dc_rules_scratch *rs = R->rs;
     const char *a = R->n->text;
     const mention *obj = NULL;
@@ -35394,22 +35416,26 @@ static bool story_reversed(const run *R, const sentence *s,
                 !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
                 !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
                 continue;
-            if (tok_is_word(R, k, "for"))
+            /* ("paid for by", "bought up by") */
+            if (tok_is_word(R, k, "for") || tok_is_word(R, k, "up"))
                 k++;
             if (!tok_is_word(R, k, "by"))
                 continue;
             k++;
         }
         for (int n = 0;
-             n < 3 && k < s->te &&
+             n < 4 && k < s->te &&
              word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
              n++)
             k++;
         if (k >= s->te)
             continue;
         const mention *ac = NULL;
+        /* (the longest at its token, as told forwards: "zionist
+         * bankers", not "zionist") */
         for (size_t j = i + 1; j < rs->nm && rs->m[j].tb <= k; j++)
-            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te)
+            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te &&
+                (!ac || rs->m[j].tb > ac->tb || rs->m[j].te > ac->te))
                 ac = &rs->m[j];
         const target *g = NULL;
         if (!ac)
@@ -35447,6 +35473,67 @@ static bool story_reversed(const run *R, const sentence *s,
     return false;
 }
 
+/* A trade or a class of firms (a consp_object of sense `sector`: "the
+ * airlines", "every platform", "half the tech companies", "the grid") is
+ * the object of a story only (session 45, q45d):
+ * - of an actor that is itself the trope (a consp_actor of severity 3,
+ *   or of 2 with no everyday reading: "Zionist bankers", "the
+ *   Rothschilds", "Soros") or of the people those actors stand for,
+ *   named, not through a pronoun ("the Jews run the airlines"; the entry's
+ *   group column already keeps other peoples' trades apart);
+ * - told at scale: a word of the whole ("the", "every", "all", "half",
+ *   "most", "entire", "whole") opens the object's phrase, at most four
+ *   words before its head ("own half the synth companies"; not "owns
+ *   businesses", a count);
+ * - not a shop of a street or a town ("runs the bakery chain on our
+ *   street", "own the businesses around here");
+ * - told forwards, not as a past deed ("owned", "ran", "controlled":
+ *   "Jewish families owned the mills a century ago" is history); "bought
+ *   up" and a passive ("is owned by the same few Jewish families") stay.
+ * gactor_named is false when the people is a resolved pronoun. */
+static bool sector_object(const run *R, const sentence *s,
+                          const mention *actor, const target *gactor,
+                          bool gactor_named, const mention *action,
+                          const mention *object, bool reversed)
+{
+    static const char *const whole[] = {"the", "every", "all", "half",
+                                        "most", "entire", "whole"};
+    static const char *const near[] = {"on", "in", "at", "near", "around",
+                                       "down", "across", "behind", "by"};
+    static const char *const local[] = {
+        "street", "road", "block", "corner", "town", "village",
+        "neighbourhood", "neighborhood", "area", "estate", "square",
+        "mall", "high", "here", "lane", "avenue", "parade"};
+    static const char *const past[] = {"owned", "ran", "controlled"};
+    if (actor) {
+        const dc_entry *ae = ent(R, actor);
+        if (!(ae->severity >= 3 ||
+              (ae->severity >= 2 && !(ae->flags & DC_F_AMBIGUOUS))))
+            return false;
+    } else if (!gactor || gactor->entry < 0 || !gactor_named ||
+               !libel_people(R, &R->ents[gactor->entry])) {
+        return false;
+    }
+    if (!reversed &&
+        word_among(R, action->tb, action->te, past, sizeof past / sizeof *past))
+        return false;
+    uint32_t from = object->tb > s->tb + 4 ? object->tb - 4 : s->tb;
+    if (!reversed && from < action->te)
+        from = action->te;
+    if (!word_among(R, from, object->tb, whole, sizeof whole / sizeof *whole) &&
+        !word_among(R, object->tb, object->tb + 1, whole,
+                    sizeof whole / sizeof *whole))
+        return false;
+    uint32_t k = object->te;
+    if (k < s->te &&
+        word_among(R, k, k + 1, near, sizeof near / sizeof *near)) {
+        uint32_t e = k + 4 < s->te ? k + 4 : s->te;
+        if (word_among(R, k + 1, e, local, sizeof local / sizeof *local))
+            return false;
+    }
+    return true;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -35476,6 +35563,12 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
                      (!object || m->tb >= object->te) &&
+                     /* (a trade after an object of the trope's own
+                      * does not take its place: "own the banks and the
+                      * airlines") */
+                     (!object ||
+                      DC_SENSE_OF(ent(R, object)->flags) == DC_SENSE_SECTOR ||
+                      DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_SECTOR) &&
                      /* a year stands for its crash only as the object
                       * of a deed that makes a crash ("engineered 2008",
                       * "caused 2008"); "started the mosque in 2008"
@@ -35543,6 +35636,11 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             object = ro;
             gactor = rg; /* (a target itself, never &pactor) */
         }
+        if (object &&
+            DC_SENSE_OF(ent(R, object)->flags) == DC_SENSE_SECTOR &&
+            !sector_object(R, s, actor, gactor, gactor != &pactor, action,
+                           object, reversed))
+            continue;
         uint32_t atb = actor ? actor->tb : gactor->tb;
         uint32_t ate = actor ? actor->te : gactor->te;
         /* the story's first and last tokens */
@@ -35904,7 +36002,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
         if (m->kind == DC_KIND_DOGWHISTLE && (e->flags & DC_F_AMBIGUOUS)) {
             const sentence *ms = sent_of(R, m->tb);
             if (!has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_ACTION) &&
-                !has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_OBJECT)) {
+                !power_object_in(R, ms->tb, ms->te)) {
                 if (!weak)
                     weak = m;
                 continue;
@@ -35957,7 +36055,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
      * object of a story: "They control the media, the banks and
      * Hollywood. I wonder who 'they' are 🤔👃") */
     bool power = ref && (R->kinds & KIND_BIT(CONSP_ACTION)) &&
-                 (R->kinds & KIND_BIT(CONSP_OBJECT));
+                 power_object_in(R, 0, R->rs->ntok);
     if (rb == UINT32_MAX || !(marker || ref2 || by_name || power))
         return DECORUM_OK;
     const mention *with = marker ? marker : ref2;
@@ -38214,7 +38312,11 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
         (kinds & KIND_BIT(PRONOUN_GROUP)))
         return true;
-    if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
+    /* (a story told backwards may lack its object when its actor is the
+     * trope itself, "the studios were bought up by zionist money":
+     * story_reversed) */
+    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
+        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
         return true;
     if (echo_in(n))
         return true;
@@ -38814,7 +38916,7 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
                          tok_is_word(R, k - 1, "the"));
     /* "to blame for the financial crisis", "the pandemic", "every war":
      * the ills a conspiracy story blames on a group */
-    if (kind_at(R, k, DC_KIND_CONSP_OBJECT))
+    if (power_object_in(R, k, k + 1))
         return true;
     if (tok_is_word(R, k, "crime") || tok_is_word(R, k, "crimes")) {
         /* "the cause of all the crime", "responsible for crime": the
