@@ -35476,11 +35476,13 @@ static bool story_reversed(const run *R, const sentence *s,
 /* A trade or a class of firms (a consp_object of sense `sector`: "the
  * airlines", "every platform", "half the tech companies", "the grid") is
  * the object of a story only (session 45, q45d):
- * - of an actor that is itself the trope (a consp_actor of severity 3,
- *   or of 2 with no everyday reading: "Zionist bankers", "the
- *   Rothschilds", "Soros") or of the people those actors stand for,
- *   named, not through a pronoun ("the Jews run the airlines"; the entry's
- *   group column already keeps other peoples' trades apart);
+ * - of an actor that is itself the trope (a consp_actor of severity 3:
+ *   "Zionist bankers", "the Rothschilds", "Jewish money") or of the people
+ *   those actors stand for, named, not through a pronoun ("the Jews run
+ *   the airlines"; the entry's group column already keeps other peoples'
+ *   trades apart); not of Soros or "globalists", whose funding of a
+ *   platform or a firm is as often told as policy criticism ("Soros funds
+ *   every fact-checking platform");
  * - told at scale: a word of the whole ("the", "every", "all", "half",
  *   "most", "entire", "whole") opens the object's phrase, at most four
  *   words before its head ("own half the synth companies"; not "owns
@@ -35507,8 +35509,7 @@ static bool sector_object(const run *R, const sentence *s,
     static const char *const past[] = {"owned", "ran", "controlled"};
     if (actor) {
         const dc_entry *ae = ent(R, actor);
-        if (!(ae->severity >= 3 ||
-              (ae->severity >= 2 && !(ae->flags & DC_F_AMBIGUOUS))))
+        if (ae->severity < 3)
             return false;
     } else if (!gactor || gactor->entry < 0 || !gactor_named ||
                !libel_people(R, &R->ents[gactor->entry])) {
