@@ -42354,6 +42354,70 @@ static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
  * parasites"). Scope is attack_on_group's (reports, counter-speech). The
  * link is read, not written: weighed at a review (0.6 to 0.75 by
  * severity), not a reject. */
+/* Session 45 (q45d): is a bare figure ending its sentence or clause at
+ * token a named after it as what a group is: "roaches. thats what the
+ * mexicans in the trailer park are, clean one out and ten more crawl
+ * in", "vermin, that's what those gypsies are"? The next words open
+ * "that's what" (thats, that is what), then at most two determiners
+ * (the, those, these, all), then a group target, and its clause ends on
+ * "are" or "is" within eight words (a mark or the comment's end after
+ * it): not "that's what the mexicans are dealing with", "that's what the
+ * jews were called" (the past: a report of a name given), nor a report
+ * word between or right after ("..., said the speaker"), nor asked, nor
+ * in a comment that denounces. The group in *g. Reads at most a dozen
+ * tokens. */
+static bool figure_named_after(const run *R, uint32_t a, target *g)
+{
+    static const char *const dets[] = {"the", "those", "these", "all"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = a;
+    if (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+        (rs->toks[k].ch == '.' || rs->toks[k].ch == ',' ||
+         rs->toks[k].ch == '!' || rs->toks[k].ch == ':'))
+        k++;
+    if (k + 3 >= rs->ntok)
+        return false;
+    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        k++;
+    else if (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return false;
+    if (!tok_is_word(R, k, "what"))
+        return false;
+    k++;
+    for (int n = 0; n < 2 && k < rs->ntok &&
+                    word_among(R, k, k + 1, dets, sizeof dets / sizeof *dets);
+         n++)
+        k++;
+    size_t ti = targets_from(rs, k);
+    if (ti >= rs->nt || rs->t[ti].tb != k || rs->t[ti].type != TG_GROUP ||
+        rs->t[ti].entry < 0 || rs->t[ti].reclaimed)
+        return false;
+    const target *t = &rs->t[ti];
+    uint32_t sent = rs->toks[k].sent;
+    for (uint32_t j = t->te; j < t->te + 8 && j < rs->ntok &&
+                             rs->toks[j].sent == sent;
+         j++) {
+        if (kind_at(R, j, DC_KIND_REPORT))
+            return false;
+        if (tok_is_word(R, j, "are") || tok_is_word(R, j, "is")) {
+            if (j + 1 < rs->ntok && rs->toks[j + 1].type == TK_WORD)
+                return false;
+            /* (not asked, nor a line said by another: "..., said the
+             * speaker"; nor in a comment that denounces) */
+            if ((j + 1 < rs->ntok && rs->toks[j + 1].ch == '?') ||
+                has_kind_in(R, j + 1, j + 5 < rs->ntok ? j + 5 : rs->ntok,
+                            DC_KIND_REPORT) ||
+                R->denounce_any)
+                return false;
+            *g = *t;
+            return true;
+        }
+    }
+    return false;
+}
+
 static decorum_status rule_figure_after(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42388,7 +42452,7 @@ static decorum_status rule_figure_after(run *R)
             continue; /* "a rat in the kitchen" */
         }
         target g;
-        bool found = false, ctx;
+        bool found = false, ctx, named_after = false;
         uint32_t open = p; /* the clause's first token */
         if (p > s->tb && tok_is_word(R, p - 1, "like")) {
             /* a likeness: opening its clause, or after a linking verb or
@@ -42454,6 +42518,15 @@ static decorum_status rule_figure_after(run *R)
                          * rats"; session 37) */
                         (b > a && passive_call(R, b, s)));
             }
+            /* (or named after it as what a group is: "roaches. thats
+             * what the mexicans ... are") */
+            if ((ends || (d->te < s->te && R->toks[d->te].type == TK_PUNCT &&
+                          R->toks[d->te].ch == ',')) &&
+                figure_named_after(R, d->te, &g)) {
+                found = true;
+                named_after = true;
+                then = true;
+            }
             if (!ends && !then)
                 continue;
             /* after a comma, a figure ending its sentence is the last of
@@ -42478,9 +42551,10 @@ static decorum_status rule_figure_after(run *R)
         }
         /* (in its sentence or the one before, or near across a short
          * one: "Trains rammed with Eritreans. sardines? no, cockroaches") */
-        if (g.reclaimed || g.tb >= d->tb ||
-            (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
-             g.te + FIGURE_REACH < d->tb))
+        if (!named_after &&
+            (g.reclaimed || g.tb >= d->tb ||
+             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
+              g.te + FIGURE_REACH < d->tb)))
             continue;
         /* A group told harmed just before: the figure judges whoever
          * harmed it ("Jews were attacked in the street again. vermin,
@@ -42496,8 +42570,11 @@ static decorum_status rule_figure_after(run *R)
          * verb's. Nor a game's words: "lobby full of Indians tonight.
          * absolute animals, screeching down the mic" calls the players
          * animals all the same.) */
-        if (creature_told(R, rs->s[rs->toks[g.tb].sent].tb, s->te, p,
-                          d->te))
+        if (named_after ? creature_told(R, s->tb,
+                                        rs->s[rs->toks[g.tb].sent].te, p,
+                                        d->te)
+                        : creature_told(R, rs->s[rs->toks[g.tb].sent].tb,
+                                        s->te, p, d->te))
             continue;
         const dc_entry *de = ent(R, d);
         float w = severity_weight(de->severity, 0.6f, 0.7f, 0.75f);
