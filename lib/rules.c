@@ -12616,9 +12616,11 @@ static bool pests_subject(const run *R, const mention *m)
      * name right before it, "german roaches"; not "the roaches are
      * dirty little bastards, they came here on a boat, spray them") */
     if (!object) {
-        if (R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
-                        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
-                        KIND_BIT(CONSP_ACTION)))
+        if ((R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_ACTION))) ||
+            /* (a trade alone, "the pest control company", tells nothing
+             * of people: session 45) */
+            power_object_in(R, 0, R->rs->ntok))
             return false;
         if (any_kind(R, DC_KIND_IDENTITY))
             for (uint32_t k = 0; k < R->ntok; k++)
