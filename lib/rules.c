@@ -42397,6 +42397,13 @@ static bool figure_named_after(const run *R, uint32_t a, target *g)
         rs->t[ti].entry < 0 || rs->t[ti].reclaimed)
         return false;
     const target *t = &rs->t[ti];
+    /* (the group's own, not the group: "rats. that's what the
+     * immigrants' landlords are", "the muslims' attackers are"; rv45d) */
+    for (uint32_t q = t->tb; q <= t->te && q < rs->ntok; q++)
+        if ((q < t->te && is_possessive_end(R, q)) ||
+            tok_is_word(R, q, "'s") ||
+            (rs->toks[q].type == TK_PUNCT && rs->toks[q].ch == '\''))
+            return false;
     uint32_t sent = rs->toks[k].sent;
     for (uint32_t j = t->te; j < t->te + 8 && j < rs->ntok &&
                              rs->toks[j].sent == sent;
