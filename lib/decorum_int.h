@@ -513,6 +513,10 @@ enum {
                          * people", "proud white lads", "good european
                          * blood"): read only beside such a code
                          * (code_resolved; session 44, q44c) */
+    DC_SENSE_SECTOR,    /* consp_object: a trade or a class of firms
+                         * ("the airlines", "every platform", "the grid"):
+                         * an object only told at scale of an actor that is
+                         * the trope (sector_object; session 45, q45d) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -144,6 +144,7 @@ static const struct {
     {"ware", (uint64_t)DC_SENSE_WARE << DC_F_SENSE_SHIFT},
     {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
     {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
+    {"sector", (uint64_t)DC_SENSE_SECTOR << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -1891,6 +1891,19 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         m->short_tab[slot] = (uint32_t)g + 1;
         b->pats[g].bits |= PB_TABLE;
     }
+    /* A trade (sense `sector` only: "market", "business", "trade") is no
+     * piece of run-together words: "blackmarket" is not black + market,
+     * "businessmen" not business + men (session 45, rv45d). */
+    for (size_t g = 0; g < m->n_groups; g++) {
+        if (!(b->pats[g].bits & PB_SEG))
+            continue;
+        bool other = false;
+        for (uint32_t k = 0; k < m->groups[g].n; k++)
+            other |= DC_SENSE_OF(lx->entries[m->gent[m->groups[g].first + k]]
+                                     .flags) != DC_SENSE_SECTOR;
+        if (!other)
+            b->pats[g].bits &= ~(uint32_t)PB_SEG;
+    }
     /* Verb forms the suffix check cannot see. */
     for (size_t g = 0; g < m->n_groups; g++) {
         const dc_entry *e = &lx->entries[m->gent[m->groups[g].first]];

@@ -7721,6 +7721,22 @@ static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
  * conspiracy object that tells what kind of people they are ("those
  * people at the border", "those people on welfare"). ("In" tells where
  * people live: "those people in Gaza" are a population.) */
+/* Is there a consp_object in tokens [b, e) other than a trade (sense
+ * `sector`, session 45)? A trade alone tells of no power ("the usual
+ * suspects topped the league again"); it is an object only in a story
+ * (sector_object). Mentions are sorted by begin: one pass from b. */
+static bool power_object_in(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
+        return false;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++)
+        if (rs->m[i].kind == DC_KIND_CONSP_OBJECT &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) != DC_SENSE_SECTOR)
+            return true;
+    return false;
+}
+
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -7741,7 +7757,11 @@ static bool narrowed_people(const run *R, const target *t)
         if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
             kind_at(R, j, DC_KIND_DOGWHISTLE) ||
             kind_at(R, j, DC_KIND_MIGRATION) || st ||
-            kind_at(R, j, DC_KIND_CONSP_OBJECT) ||
+            (kind_at(R, j, DC_KIND_CONSP_OBJECT) &&
+             /* (a trade is where they work: "those people at the letting
+              * agency always overcharge us") */
+             DC_SENSE_OF(ent(R, mention_at(R, j, DC_KIND_CONSP_OBJECT))
+                             ->flags) != DC_SENSE_SECTOR) ||
             (np && ent(R, np)->categories))
             return false;
     }
@@ -12758,9 +12778,11 @@ static bool pests_subject(const run *R, const mention *m)
      * name right before it, "german roaches"; not "the roaches are
      * dirty little bastards, they came here on a boat, spray them") */
     if (!object) {
-        if (R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
-                        KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_OBJECT) |
-                        KIND_BIT(CONSP_ACTION)))
+        if ((R->kinds & (KIND_BIT(MIGRATION) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(STEREOTYPE) | KIND_BIT(CONSP_ACTION))) ||
+            /* (a trade alone, "the pest control company", tells nothing
+             * of people: session 45) */
+            power_object_in(R, 0, R->rs->ntok))
             return false;
         if (any_kind(R, DC_KIND_IDENTITY))
             for (uint32_t k = 0; k < R->ntok; k++)
@@ -30480,7 +30502,7 @@ static bool kept_place_before(const run *R, uint32_t b)
      * europe white", "keep this country British") */
     return b > 0 &&
            (word_among(R, 0, b, place, sizeof place / sizeof *place) ||
-            has_kind_in(R, 0, b, DC_KIND_CONSP_OBJECT));
+            power_object_in(R, 0, b));
 }
 
 /* A place kept for one people, race or faith where the comment names
@@ -36029,8 +36051,10 @@ static bool story_reversed(const run *R, const sentence *s,
                            const mention **actor, const target **gactor,
                            const mention **action, const mention **object)
 {
-    static const char *const lead[] = {"the", "same", "old", "their", "a",
-                                       "those", "these", "his", "this"};
+    static const char *const lead[] = {"the",   "same",  "old",  "their",
+                                       "a",     "those", "these", "his",
+                                       "this",  "few",   "small", "handful",
+                                       "of"};
     const dc_rules_scratch *rs = R->rs;
     const char *a = R->n->text;
     const mention *obj = NULL;
@@ -36057,22 +36081,26 @@ static bool story_reversed(const run *R, const sentence *s,
                 !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
                 !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
                 continue;
-            if (tok_is_word(R, k, "for"))
+            /* ("paid for by", "bought up by") */
+            if (tok_is_word(R, k, "for") || tok_is_word(R, k, "up"))
                 k++;
             if (!tok_is_word(R, k, "by"))
                 continue;
             k++;
         }
         for (int n = 0;
-             n < 3 && k < s->te &&
+             n < 4 && k < s->te &&
              word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead);
              n++)
             k++;
         if (k >= s->te)
             continue;
         const mention *ac = NULL;
+        /* (the longest at its token, as told forwards: "zionist
+         * bankers", not "zionist") */
         for (size_t j = i + 1; j < rs->nm && rs->m[j].tb <= k; j++)
-            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te)
+            if (rs->m[j].kind == DC_KIND_CONSP_ACTOR && rs->m[j].tb >= m->te &&
+                (!ac || rs->m[j].tb > ac->tb || rs->m[j].te > ac->te))
                 ac = &rs->m[j];
         const target *g = NULL;
         if (!ac)
@@ -36110,6 +36138,68 @@ static bool story_reversed(const run *R, const sentence *s,
     return false;
 }
 
+/* A trade or a class of firms (a consp_object of sense `sector`: "the
+ * airlines", "every platform", "half the tech companies", "the grid") is
+ * the object of a story only (session 45, q45d):
+ * - of an actor that is itself the trope (a consp_actor of severity 3:
+ *   "Zionist bankers", "the Rothschilds", "Jewish money") or of the people
+ *   those actors stand for, named, not through a pronoun ("the Jews run
+ *   the airlines"; the entry's group column already keeps other peoples'
+ *   trades apart); not of Soros or "globalists", whose funding of a
+ *   platform or a firm is as often told as policy criticism ("Soros funds
+ *   every fact-checking platform");
+ * - told at scale: a word of the whole ("the", "every", "all", "half",
+ *   "most", "entire", "whole") opens the object's phrase, at most four
+ *   words before its head ("own half the synth companies"; not "owns
+ *   businesses", a count);
+ * - not a shop of a street or a town ("runs the bakery chain on our
+ *   street", "own the businesses around here");
+ * - told forwards, not as a past deed ("owned", "ran", "controlled":
+ *   "Jewish families owned the mills a century ago" is history); "bought
+ *   up" and a passive ("is owned by the same few Jewish families") stay.
+ * gactor_named is false when the people is a resolved pronoun. */
+static bool sector_object(const run *R, const sentence *s,
+                          const mention *actor, const target *gactor,
+                          bool gactor_named, const mention *action,
+                          const mention *object, bool reversed)
+{
+    static const char *const whole[] = {"the", "every", "all", "half",
+                                        "most", "entire", "whole"};
+    static const char *const near[] = {"on", "in", "at", "near", "around",
+                                       "down", "across", "behind", "by"};
+    static const char *const local[] = {
+        "street", "road", "block", "corner", "town", "village",
+        "neighbourhood", "neighborhood", "area", "estate", "square",
+        "mall", "high", "here", "lane", "avenue", "parade"};
+    static const char *const past[] = {"owned", "ran", "controlled"};
+    if (actor) {
+        const dc_entry *ae = ent(R, actor);
+        if (ae->severity < 3)
+            return false;
+    } else if (!gactor || gactor->entry < 0 || !gactor_named ||
+               !libel_people(R, &R->ents[gactor->entry])) {
+        return false;
+    }
+    if (!reversed &&
+        word_among(R, action->tb, action->te, past, sizeof past / sizeof *past))
+        return false;
+    uint32_t from = object->tb > s->tb + 4 ? object->tb - 4 : s->tb;
+    if (!reversed && from < action->te)
+        from = action->te;
+    if (!word_among(R, from, object->tb, whole, sizeof whole / sizeof *whole) &&
+        !word_among(R, object->tb, object->tb + 1, whole,
+                    sizeof whole / sizeof *whole))
+        return false;
+    uint32_t k = object->te;
+    if (k < s->te &&
+        word_among(R, k, k + 1, near, sizeof near / sizeof *near)) {
+        uint32_t e = k + 4 < s->te ? k + 4 : s->te;
+        if (word_among(R, k + 1, e, local, sizeof local / sizeof *local))
+            return false;
+    }
+    return true;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -36139,6 +36229,12 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
                      (!object || m->tb >= object->te) &&
+                     /* (a trade after an object of the trope's own
+                      * does not take its place: "own the banks and the
+                      * airlines") */
+                     (!object ||
+                      DC_SENSE_OF(ent(R, object)->flags) == DC_SENSE_SECTOR ||
+                      DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_SECTOR) &&
                      /* a year stands for its crash only as the object
                       * of a deed that makes a crash ("engineered 2008",
                       * "caused 2008"); "started the mosque in 2008"
@@ -36206,6 +36302,11 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             object = ro;
             gactor = rg; /* (a target itself, never &pactor) */
         }
+        if (object &&
+            DC_SENSE_OF(ent(R, object)->flags) == DC_SENSE_SECTOR &&
+            !sector_object(R, s, actor, gactor, gactor != &pactor, action,
+                           object, reversed))
+            continue;
         uint32_t atb = actor ? actor->tb : gactor->tb;
         uint32_t ate = actor ? actor->te : gactor->te;
         /* the story's first and last tokens */
@@ -36567,7 +36668,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
         if (m->kind == DC_KIND_DOGWHISTLE && (e->flags & DC_F_AMBIGUOUS)) {
             const sentence *ms = sent_of(R, m->tb);
             if (!has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_ACTION) &&
-                !has_kind_in(R, ms->tb, ms->te, DC_KIND_CONSP_OBJECT)) {
+                !power_object_in(R, ms->tb, ms->te)) {
                 if (!weak)
                     weak = m;
                 continue;
@@ -36620,7 +36721,7 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
      * object of a story: "They control the media, the banks and
      * Hollywood. I wonder who 'they' are 🤔👃") */
     bool power = ref && (R->kinds & KIND_BIT(CONSP_ACTION)) &&
-                 (R->kinds & KIND_BIT(CONSP_OBJECT));
+                 power_object_in(R, 0, R->rs->ntok);
     if (rb == UINT32_MAX || !(marker || ref2 || by_name || power))
         return DECORUM_OK;
     const mention *with = marker ? marker : ref2;
@@ -38898,7 +38999,11 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
         (kinds & KIND_BIT(PRONOUN_GROUP)))
         return true;
-    if ((kinds & KIND_BIT(CONSP_ACTION)) && (kinds & KIND_BIT(CONSP_OBJECT)))
+    /* (a story told backwards may lack its object when its actor is the
+     * trope itself, "the studios were bought up by zionist money":
+     * story_reversed) */
+    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
+        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
         return true;
     if (echo_in(n))
         return true;
@@ -39498,7 +39603,7 @@ static bool ruin_at(const run *R, uint32_t k, uint32_t ce)
                          tok_is_word(R, k - 1, "the"));
     /* "to blame for the financial crisis", "the pandemic", "every war":
      * the ills a conspiracy story blames on a group */
-    if (kind_at(R, k, DC_KIND_CONSP_OBJECT))
+    if (power_object_in(R, k, k + 1))
         return true;
     if (tok_is_word(R, k, "crime") || tok_is_word(R, k, "crimes")) {
         /* "the cause of all the crime", "responsible for crime": the
@@ -42932,6 +43037,77 @@ static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
  * parasites"). Scope is attack_on_group's (reports, counter-speech). The
  * link is read, not written: weighed at a review (0.6 to 0.75 by
  * severity), not a reject. */
+/* Session 45 (q45d): is a bare figure ending its sentence or clause at
+ * token a named after it as what a group is: "roaches. thats what the
+ * mexicans in the trailer park are, clean one out and ten more crawl
+ * in", "vermin, that's what those gypsies are"? The next words open
+ * "that's what" (thats, that is what), then at most two determiners
+ * (the, those, these, all), then a group target, and its clause ends on
+ * "are" or "is" within eight words (a mark or the comment's end after
+ * it): not "that's what the mexicans are dealing with", "that's what the
+ * jews were called" (the past: a report of a name given), nor a report
+ * word between or right after ("..., said the speaker"), nor asked, nor
+ * in a comment that denounces. The group in *g. Reads at most a dozen
+ * tokens. */
+static bool figure_named_after(const run *R, uint32_t a, target *g)
+{
+    static const char *const dets[] = {"the", "those", "these", "all"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = a;
+    if (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+        (rs->toks[k].ch == '.' || rs->toks[k].ch == ',' ||
+         rs->toks[k].ch == '!' || rs->toks[k].ch == ':'))
+        k++;
+    if (k + 3 >= rs->ntok)
+        return false;
+    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        k++;
+    else if (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return false;
+    if (!tok_is_word(R, k, "what"))
+        return false;
+    k++;
+    for (int n = 0; n < 2 && k < rs->ntok &&
+                    word_among(R, k, k + 1, dets, sizeof dets / sizeof *dets);
+         n++)
+        k++;
+    size_t ti = targets_from(rs, k);
+    if (ti >= rs->nt || rs->t[ti].tb != k || rs->t[ti].type != TG_GROUP ||
+        rs->t[ti].entry < 0 || rs->t[ti].reclaimed)
+        return false;
+    const target *t = &rs->t[ti];
+    /* (the group's own, not the group: "rats. that's what the
+     * immigrants' landlords are", "the muslims' attackers are"; rv45d) */
+    for (uint32_t q = t->tb; q <= t->te && q < rs->ntok; q++)
+        if ((q < t->te && is_possessive_end(R, q)) ||
+            tok_is_word(R, q, "'s") ||
+            (rs->toks[q].type == TK_PUNCT && rs->toks[q].ch == '\''))
+            return false;
+    uint32_t sent = rs->toks[k].sent;
+    for (uint32_t j = t->te; j < t->te + 8 && j < rs->ntok &&
+                             rs->toks[j].sent == sent;
+         j++) {
+        if (kind_at(R, j, DC_KIND_REPORT))
+            return false;
+        if (tok_is_word(R, j, "are") || tok_is_word(R, j, "is")) {
+            if (j + 1 < rs->ntok && rs->toks[j + 1].type == TK_WORD)
+                return false;
+            /* (not asked, nor a line said by another: "..., said the
+             * speaker"; nor in a comment that denounces) */
+            if ((j + 1 < rs->ntok && rs->toks[j + 1].ch == '?') ||
+                has_kind_in(R, j + 1, j + 5 < rs->ntok ? j + 5 : rs->ntok,
+                            DC_KIND_REPORT) ||
+                R->denounce_any)
+                return false;
+            *g = *t;
+            return true;
+        }
+    }
+    return false;
+}
+
 static decorum_status rule_figure_after(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42966,7 +43142,7 @@ static decorum_status rule_figure_after(run *R)
             continue; /* "a rat in the kitchen" */
         }
         target g;
-        bool found = false, ctx;
+        bool found = false, ctx, named_after = false;
         uint32_t open = p; /* the clause's first token */
         if (p > s->tb && tok_is_word(R, p - 1, "like")) {
             /* a likeness: opening its clause, or after a linking verb or
@@ -43032,6 +43208,15 @@ static decorum_status rule_figure_after(run *R)
                          * rats"; session 37) */
                         (b > a && passive_call(R, b, s)));
             }
+            /* (or named after it as what a group is: "roaches. thats
+             * what the mexicans ... are") */
+            if ((ends || (d->te < s->te && R->toks[d->te].type == TK_PUNCT &&
+                          R->toks[d->te].ch == ',')) &&
+                figure_named_after(R, d->te, &g)) {
+                found = true;
+                named_after = true;
+                then = true;
+            }
             if (!ends && !then)
                 continue;
             /* after a comma, a figure ending its sentence is the last of
@@ -43056,9 +43241,10 @@ static decorum_status rule_figure_after(run *R)
         }
         /* (in its sentence or the one before, or near across a short
          * one: "Trains rammed with Eritreans. sardines? no, cockroaches") */
-        if (g.reclaimed || g.tb >= d->tb ||
-            (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
-             g.te + FIGURE_REACH < d->tb))
+        if (!named_after &&
+            (g.reclaimed || g.tb >= d->tb ||
+             (rs->toks[g.tb].sent + 1 < rs->toks[d->tb].sent &&
+              g.te + FIGURE_REACH < d->tb)))
             continue;
         /* A group told harmed just before: the figure judges whoever
          * harmed it ("Jews were attacked in the street again. vermin,
@@ -43074,8 +43260,11 @@ static decorum_status rule_figure_after(run *R)
          * verb's. Nor a game's words: "lobby full of Indians tonight.
          * absolute animals, screeching down the mic" calls the players
          * animals all the same.) */
-        if (creature_told(R, rs->s[rs->toks[g.tb].sent].tb, s->te, p,
-                          d->te))
+        if (named_after ? creature_told(R, s->tb,
+                                        rs->s[rs->toks[g.tb].sent].te, p,
+                                        d->te)
+                        : creature_told(R, rs->s[rs->toks[g.tb].sent].tb,
+                                        s->te, p, d->te))
             continue;
         const dc_entry *de = ent(R, d);
         float w = severity_weight(de->severity, 0.6f, 0.7f, 0.75f);
