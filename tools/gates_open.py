@@ -38,13 +38,13 @@ KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
                             '5eb8fbcaf16eb1c1692765ff38e402af9eb5bf18'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '6bda6e4b55a189fcb52a51fb6e362a4fd50fa598'),
+                                    '4be05c759234ab65df2af73da88ea086d9824e42'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
+                                     'bb8b2db93cb4f8d0531c475d875a6ffc4bafb598'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'c9a87d4fc49d4778ec5b49c5c8c59adf0d33faff'),
+                            '525f2d6bfcfe43a5eb7595ea45590a40705cb718'),
 }
 
 
