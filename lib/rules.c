@@ -5520,13 +5520,14 @@ static bool writer_only_one(const run *R, uint32_t k);
 /* The words around "call" that make it a noun: after it ("a call with",
  * "calls from", "the call about") and before it ("another call", "support
  * call", "phone calls"; not "that", a relative pronoun as often: "the
- * kids that call you ...") */
+ * kids that call you ...", nor "her", an object as often: "I heard her
+ * call them ...") */
 static const char *const wl_call_noun_after[] = {"with", "from", "about",
                                                  "centre", "center", "log",
                                                  "queue"};
 static const char *const wl_call_noun_before[] = {
     "a",     "an",    "another", "the",   "this",  "my",
-    "our",   "your",  "his",     "her",   "their", "support", "phone",
+    "our",   "your",  "his",     "their", "support", "phone",
     "video", "zoom",  "conference", "sales", "first", "last", "every"};
 
 static bool others_report(const run *R, const sentence *s, const mention *m)
@@ -9536,17 +9537,22 @@ static bool held_by_others(const run *R, const target *t, const mention *m)
 static bool trust_not_received(const run *R, const mention *m,
                                const target *t)
 {
-    static const char *const back[] = {"them", "em", "any", "a", "an",
-                                       "one", "those", "these", "none",
-                                       "either", "him", "her", "'em"};
+    static const char *const back[] = {"them", "em",     "any",   "a",
+                                       "an",   "one",    "those", "these",
+                                       "none", "either", "him",   "her",
+                                       "'em",  "their",  "what",  "anything"};
     if (m->kind != DC_KIND_STEREOTYPE || m->te == 0 ||
         !tok_is_word(R, m->te - 1, "trust"))
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (the group before it is the one trusting only with a word after
+     * "trust" that is no pointer back at it: "jews can't trust european
+     * governments"; not "mexicans, never trust their promises", nor
+     * "jews, never trust" alone; session 45 review) */
     if (t->te <= m->tb && t->tb >= s->tb)
-        return !(m->te < s->te &&
-                 word_among(R, m->te, m->te + 1, back,
-                            sizeof back / sizeof *back));
+        return m->te < s->te && R->toks[m->te].type == TK_WORD &&
+               !word_among(R, m->te, m->te + 1, back,
+                           sizeof back / sizeof *back);
     return t->tb >= m->te && t->te < s->te &&
            kind_at(R, t->te, DC_KIND_NONPROTECTED);
 }
@@ -10963,6 +10969,14 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
         (p > 0 && (kind_at(R, p - 1, DC_KIND_REPORT) ||
                    /* ("the US gay fags": the country) */
                    is_determiner(R, p - 1))))
+        return false;
+    /* ("us" the writer's people opens its sentence or follows a mark or
+     * a word that takes it as a whole; after a verb it is the object:
+     * "the agency sent us ugly pakis again", session 45 review) */
+    static const char *const whole[] = {"of",   "all",  "and",  "to",
+                                        "for",  "with", "among", "like"};
+    if (p > sent_of(R, p)->tb && R->toks[p - 1].type == TK_WORD &&
+        !word_among(R, p - 1, p, whole, sizeof whole / sizeof *whole))
         return false;
     bool mild = false;
     for (size_t i = R->rs->first[k]; i < R->rs->nm; i++) {
@@ -20766,8 +20780,7 @@ static const char *const wl_ill_told[] = {
  * hate the noise"). */
 static const char *const wl_care_when[] = {
     "during", "if",     "until", "till",    "while",      "when",
-    "whenever", "unless", "rather", "as",   "throughout", "through",
-    "on",     "over"};
+    "whenever", "unless", "throughout"};
 /* (rv45l) A demonstrative after "in" right after the call is the time or
  * the place of it ("shouldn't be out in public in this heat", "in these
  * conditions"); "in the first place" is no such time. */
@@ -23293,6 +23306,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS &&
         m->te < R->rs->ntok &&
         (among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_care_when)) ||
+         /* ("as long as possible"; not "as", "on", "over", "through"
+          * alone, which open a reason as often: "kept indoors as nobody
+          * wants to see them", "on principle", session 45 review) */
+         (m->te + 1 < R->rs->ntok && tok_is_word(R, m->te, "as") &&
+          tok_is_word(R, m->te + 1, "long")) ||
          /* (rv45l) "shouldn't be out in public in this heat" */
          (m->te + 1 < R->rs->ntok && tok_is_word(R, m->te, "in") &&
           among_q(R, m->te + 1, m->te + 2, FRAME_WORDS(wl_care_this)))))
@@ -29370,8 +29388,14 @@ static bool frame_call_need(const run *R, uint32_t k)
     if (k >= 2 && tok_is_word(R, k - 1, "to") &&
         tk[k - 2].clause == tk[k].clause &&
         (tok_is_word(R, k - 2, "need") || tok_is_word(R, k - 2, "needs") ||
-         tok_is_word(R, k - 2, "ought") || tok_is_word(R, k - 2, "time") ||
-         tok_is_word(R, k - 2, "got")))
+         tok_is_word(R, k - 2, "ought") || tok_is_word(R, k - 2, "got") ||
+         /* ("it's time to", "high time to"; not a time told, "it took a
+          * long time to stop letting jews join": session 45 review) */
+         (tok_is_word(R, k - 2, "time") &&
+          (k < 3 || tk[k - 3].clause != tk[k - 2].clause ||
+           tk[k - 3].type != TK_WORD || tok_is_word(R, k - 3, "it's") ||
+           tok_is_word(R, k - 3, "its") || tok_is_word(R, k - 3, "high") ||
+           tok_is_word(R, k - 3, "about") || tok_is_word(R, k - 3, "is")))))
         return true;
     return frame_call(R, k);
 }
@@ -29502,11 +29526,12 @@ static const char *const gf_trade_give[] = {"give",     "issue",   "offer",
 static const char *const gf_handle[] = {"sort", "handle",  "finish",
                                         "fix",  "silence", "erase"};
 /* ... (session 45, q45t) its verbs of a group driven "out" for good
- * ("clear the gypsies out of this town one way or another", "get the
- * muslims out of this village one way or another") */
+ * ("clear the gypsies out of this town one way or another"; not "get",
+ * as often a rescue: "get the refugees out of the flooded camp, one way
+ * or another", session 45 review) */
 static const char *const gf_drive_out[] = {"clear", "clean", "drive",
-                                           "chase", "get",   "force",
-                                           "smoke", "root",  "purge"};
+                                           "chase", "force", "smoke",
+                                           "root",  "purge"};
 /* Is token k the start of the end that makes a dealing final: "for good",
  * "permanently", "forever", "once and (for all)", or (session 45, q45t)
  * "one way or another", that says any means will do? */
@@ -29833,6 +29858,14 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         }
         if (v == UINT32_MAX && tok_is_word(R, b, "to")) {
             uint32_t ng = trade_noun_refused(R, b, c);
+            /* (visas and permits denied to a nation are a state's policy
+             * toward it: "The EU should deny visas to Russians"; session
+             * 45 review) */
+            static const char *const visa_words[] = {"visas", "permits"};
+            if (ng != UINT32_MAX &&
+                word_among(R, b - 1, b, FRAME_WORDS(visa_words)) &&
+                t->categories == (1u << DECORUM_CATEGORY_NATIONALITY))
+                ng = UINT32_MAX;
             if (ng != UINT32_MAX) {
                 *from = ng;
                 *to = t->te;
@@ -30739,8 +30772,15 @@ static const char *const wl_stick_trade[] = {"chef", "chefs", "cook", "cooks",
 static bool is_possessive_end(const run *R, uint32_t k)
 {
     const tok *t = &R->toks[k];
+    /* (not before a modal: "girls' should stick to the kitchen" misuses
+     * the mark, and the girls are the subject) */
+    uint32_t n = k + 1; /* the word owned, past the plural's mark */
+    if (n < R->ntok && R->toks[n].type == TK_PUNCT && R->toks[n].ch == '\'')
+        n++;
     return t->type == TK_WORD && t->e - t->b > 2 &&
-           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e);
+           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e) &&
+           !kind_at(R, n, DC_KIND_MODAL) &&
+           !word_among(R, n, n + 1, FRAME_WORDS(wl_stick_modal));
 }
 
 /* Session 44 (q44m): women told to "stick to" the home: "stick to" with
@@ -32346,6 +32386,14 @@ static bool access_asked_answered(const run *R, const sentence *s,
             (tok_is_word(R, j + 1, "not") ||
              kind_at(R, j + 1, DC_KIND_NEGATION)))
             return true;
+    /* (work let for too little: "why do we let disabled people work for
+     * less than minimum wage?", "... work for free"; session 45 review) */
+    if (tok_is_word(R, end - 1, "work") && tok_is_word(R, end, "for") &&
+        end + 1 < hi &&
+        (tok_is_word(R, end + 1, "less") || tok_is_word(R, end + 1, "free") ||
+         tok_is_word(R, end + 1, "nothing") ||
+         tok_is_word(R, end + 1, "peanuts")))
+        return true;
     bool wrong = false;
     for (size_t i = rs->first[end]; i < rs->nm && rs->m[i].tb < hi; i++) {
         const mention *m = &rs->m[i];
@@ -36170,8 +36218,13 @@ static bool sector_object(const run *R, const sentence *s,
     static const char *const local[] = {
         "street", "road", "block", "corner", "town", "village",
         "neighbourhood", "neighborhood", "area", "estate", "square",
-        "mall", "high", "here", "lane", "avenue", "parade"};
+        "mall", "high", "here", "lane", "avenue", "parade", "city",
+        "county", "borough", "district", "suburb", "suburbs"};
     static const char *const past[] = {"owned", "ran", "controlled"};
+    /* (a past told by a word before the verb: "used to run", "once
+     * owned", "had run"; session 45 review) */
+    static const char *const before_past[] = {"used", "once", "had",
+                                              "formerly"};
     if (actor) {
         const dc_entry *ae = ent(R, actor);
         if (ae->severity < 3)
@@ -36181,7 +36234,13 @@ static bool sector_object(const run *R, const sentence *s,
         return false;
     }
     if (!reversed &&
-        word_among(R, action->tb, action->te, past, sizeof past / sizeof *past))
+        (word_among(R, action->tb, action->te, past,
+                    sizeof past / sizeof *past) ||
+         (action->tb >= 2 && tok_is_word(R, action->tb - 1, "to") &&
+          tok_is_word(R, action->tb - 2, "used")) ||
+         (action->tb >= 1 &&
+          word_among(R, action->tb - 1, action->tb, before_past,
+                     sizeof before_past / sizeof *before_past))))
         return false;
     uint32_t from = object->tb > s->tb + 4 ? object->tb - 4 : s->tb;
     if (!reversed && from < action->te)
@@ -36189,6 +36248,23 @@ static bool sector_object(const run *R, const sentence *s,
     if (!word_among(R, from, object->tb, whole, sizeof whole / sizeof *whole) &&
         !word_among(R, object->tb, object->tb + 1, whole,
                     sizeof whole / sizeof *whole))
+        return false;
+    /* (some of the people, named by a person noun, not the people or a
+     * trope's actor: "the" is a scale only before a plural or with a
+     * scale word after it; "the jewish owners run the business well",
+     * "the jewish couple next door own the business" tell of one firm,
+     * "jews run the shipping business" of all of it; session 45 review) */
+    static const char *const scale_after[] = {"worldwide", "everywhere",
+                                              "globally", "forever"};
+    if (!actor && gactor->te > 0 &&
+        (kind_at(R, gactor->te - 1, DC_KIND_PERSON) ||
+         (gactor->te < s->te && kind_at(R, gactor->te, DC_KIND_PERSON))) &&
+        !plural_hit(R, object) && !plural_term(ent(R, object)) &&
+        !word_among(R, from, object->tb + 1, whole + 1,
+                    sizeof whole / sizeof *whole - 1) &&
+        !word_among(R, object->te, object->te + 2 < s->te ? object->te + 2
+                                                          : s->te,
+                    scale_after, sizeof scale_after / sizeof *scale_after))
         return false;
     uint32_t k = object->te;
     if (k < s->te &&
@@ -43089,7 +43165,10 @@ static bool figure_named_after(const run *R, uint32_t a, target *g)
     for (uint32_t j = t->te; j < t->te + 8 && j < rs->ntok &&
                              rs->toks[j].sent == sent;
          j++) {
-        if (kind_at(R, j, DC_KIND_REPORT))
+        /* (the group's own clause: not past a mark into the next, "rats,
+         * that's what the polish cleaners fear, the basement is!";
+         * session 45 review) */
+        if (kind_at(R, j, DC_KIND_REPORT) || rs->toks[j].type != TK_WORD)
             return false;
         if (tok_is_word(R, j, "are") || tok_is_word(R, j, "is")) {
             if (j + 1 < rs->ntok && rs->toks[j + 1].type == TK_WORD)
