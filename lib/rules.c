@@ -239,8 +239,8 @@ enum {
     GW_RIGHT,    /* "business", "right" ("have no business voting") */
     GW_NO,       /* "no" */
     GW_HAVE,     /* "have", "has" */
-    GW_GOOD,     /* "permanently", "forever", "good", "once" */
-    GW_HANDLE,   /* gf_handle and "deal", "dealing", "care" */
+    GW_GOOD,     /* "permanently", "forever", "good", "once", "another" */
+    GW_HANDLE,   /* gf_handle, gf_drive_out and "deal", "dealing", "care" */
     GW_HAPPEN,   /* gf_happen */
     GW_RUN,      /* "run" */
     GW_OVER,     /* "over" */
@@ -250,7 +250,8 @@ enum {
     GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
     GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
     GW_KEPT,     /* kept_keep and "only": kept_as; rule_group_only */
-    GW_BARRED,   /* "keep", "turn", "let": rule_group_barred's verbs */
+    GW_BARRED,   /* rule_group_barred's verbs: "keep", "turn", "let",
+                    "refuse", "reject", "bin" */
     GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
     GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
@@ -7338,6 +7339,21 @@ static bool attributed_after(const run *R, uint32_t tb)
     return false;
 }
 
+/* The token after "that's what" (thats, that is what; this is what
+ * when this_too) opening at token k, or 0. */
+static uint32_t thats_what(const run *R, uint32_t k, bool this_too)
+{
+    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        k++;
+    else if ((tok_is_word(R, k, "that") ||
+              (this_too && tok_is_word(R, k, "this"))) &&
+             tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return 0;
+    return tok_is_word(R, k, "what") ? k + 1 : 0;
+}
+
 static bool attributed_next(const run *R, uint32_t tb)
 {
     const tok *toks = R->toks;
@@ -7348,16 +7364,9 @@ static bool attributed_next(const run *R, uint32_t tb)
     uint32_t k = nx->tb;
     if (k + 3 >= nx->te)
         return false;
-    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
-        k++;
-    else if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
-             tok_is_word(R, k + 1, "is"))
-        k += 2;
-    else
+    uint32_t subj = thats_what(R, k, true);
+    if (!subj)
         return false;
-    if (!tok_is_word(R, k, "what"))
-        return false;
-    uint32_t subj = ++k;
     for (size_t i = R->rs->first[subj];
          i < R->rs->nm && R->rs->m[i].tb < nx->te &&
          R->rs->m[i].tb <= subj + 5;
@@ -7713,15 +7722,6 @@ static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
     return false;
 }
 
-/* "Those people on the planning committee", "these people at the
- * council": a people phrase narrowed by "on" or "at" says who they are by
- * where they sit or work, and names no group and no one earlier in the
- * comment, unless the phrase names a group or a country ("those people
- * at the mosque"): its next few words in the clause hold no identity
- * word, slur or country, nor a word of migration or a stereotype or
- * conspiracy object that tells what kind of people they are ("those
- * people at the border", "those people on welfare"). ("In" tells where
- * people live: "those people in Gaza" are a population.) */
 /* Is there a consp_object in tokens [b, e) other than a trade (sense
  * `sector`, session 45)? A trade alone tells of no power ("the usual
  * suspects topped the league again"); it is an object only in a story
@@ -7738,6 +7738,15 @@ static bool power_object_in(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* "Those people on the planning committee", "these people at the
+ * council": a people phrase narrowed by "on" or "at" says who they are by
+ * where they sit or work, and names no group and no one earlier in the
+ * comment, unless the phrase names a group or a country ("those people
+ * at the mosque"): its next few words in the clause hold no identity
+ * word, slur or country, nor a word of migration or a stereotype or
+ * conspiracy object that tells what kind of people they are ("those
+ * people at the border", "those people on welfare"). ("In" tells where
+ * people live: "those people in Gaza" are a population.) */
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -43136,15 +43145,9 @@ static bool figure_named_after(const run *R, uint32_t a, target *g)
         k++;
     if (k + 3 >= rs->ntok)
         return false;
-    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
-        k++;
-    else if (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "is"))
-        k += 2;
-    else
+    k = thats_what(R, k, false);
+    if (!k)
         return false;
-    if (!tok_is_word(R, k, "what"))
-        return false;
-    k++;
     for (int n = 0; n < 2 && k < rs->ntok &&
                     word_among(R, k, k + 1, dets, sizeof dets / sizeof *dets);
          n++)
@@ -47729,8 +47732,9 @@ static bool role_may(run *R)
     return (gate_words(R) & GW(GW_ROLE)) != 0;
 }
 
-/* Can rule_group_barred find anything? Its calls need "keep" or "turn"
- * before the group, or "let" ("dont let to X"), or a modal denied
+/* Can rule_group_barred find anything? Its calls need one of its verbs
+ * (gw_barred: "keep", "turn", "refuse", "reject", "bin") before the
+ * group, or "let" ("dont let to X"), or a modal denied
  * ("shouldnt", "should not", "must never") and a word of wl_bar_get. */
 static bool barred_may(run *R)
 {
