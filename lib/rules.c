@@ -45,6 +45,7 @@
  * ("dirty and lazy, thats why"). */
 #define CONCLUSION_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
+#define BELIEF_SPAN 24  /* words believed_of reads around a trait */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
 
@@ -239,8 +240,8 @@ enum {
     GW_RIGHT,    /* "business", "right" ("have no business voting") */
     GW_NO,       /* "no" */
     GW_HAVE,     /* "have", "has" */
-    GW_GOOD,     /* "permanently", "forever", "good", "once" */
-    GW_HANDLE,   /* gf_handle and "deal", "dealing", "care" */
+    GW_GOOD,     /* "permanently", "forever", "good", "once", "another" */
+    GW_HANDLE,   /* gf_handle, gf_drive_out and "deal", "dealing", "care" */
     GW_HAPPEN,   /* gf_happen */
     GW_RUN,      /* "run" */
     GW_OVER,     /* "over" */
@@ -250,7 +251,8 @@ enum {
     GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
     GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
     GW_KEPT,     /* kept_keep and "only": kept_as; rule_group_only */
-    GW_BARRED,   /* "keep", "turn", "let": rule_group_barred's verbs */
+    GW_BARRED,   /* rule_group_barred's verbs: "keep", "turn", "let",
+                    "refuse", "reject", "bin" */
     GW_MUST_NOT, /* the modals of its right denied ("shouldnt", "must") */
     GW_BAR_GET,  /* wl_bar_get, the right they are then denied */
     GW_ROLE,     /* "hire", "employ", "be": rule_role_denied */
@@ -509,6 +511,16 @@ struct dc_rules_scratch {
      * and the first and last starts of a plain stereotype (a frame) in a
      * sentence and its neighbours (fr_lo, fr_hi) */
     uint32_t vw_sent, vw_last, fr_sent, fr_lo, fr_hi;
+    /* code_scare_quoted's answers, asked for each code in quotes: sq_sent
+     * is 1 + the sentence sq_named (a word naming the code a word) and
+     * sq_place (a place word, or a place moved into) were worked out for
+     * (0: none yet); sq_point the comment's point or wink, sq_lock its
+     * "lock your" (these three 0 not yet, 1 no, 2 yes). Worked out per
+     * code, they made a comment of many quoted codes quadratic (64 KiB
+     * of them took 0.4 s). */
+    uint32_t sq_sent;
+    bool sq_named;
+    uint8_t sq_place, sq_point, sq_lock;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -7338,6 +7350,21 @@ static bool attributed_after(const run *R, uint32_t tb)
     return false;
 }
 
+/* The token after "that's what" (thats, that is what; this is what
+ * when this_too) opening at token k, or 0. */
+static uint32_t thats_what(const run *R, uint32_t k, bool this_too)
+{
+    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
+        k++;
+    else if ((tok_is_word(R, k, "that") ||
+              (this_too && tok_is_word(R, k, "this"))) &&
+             tok_is_word(R, k + 1, "is"))
+        k += 2;
+    else
+        return 0;
+    return tok_is_word(R, k, "what") ? k + 1 : 0;
+}
+
 static bool attributed_next(const run *R, uint32_t tb)
 {
     const tok *toks = R->toks;
@@ -7348,16 +7375,9 @@ static bool attributed_next(const run *R, uint32_t tb)
     uint32_t k = nx->tb;
     if (k + 3 >= nx->te)
         return false;
-    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
-        k++;
-    else if ((tok_is_word(R, k, "that") || tok_is_word(R, k, "this")) &&
-             tok_is_word(R, k + 1, "is"))
-        k += 2;
-    else
+    uint32_t subj = thats_what(R, k, true);
+    if (!subj)
         return false;
-    if (!tok_is_word(R, k, "what"))
-        return false;
-    uint32_t subj = ++k;
     for (size_t i = R->rs->first[subj];
          i < R->rs->nm && R->rs->m[i].tb < nx->te &&
          R->rs->m[i].tb <= subj + 5;
@@ -7713,15 +7733,6 @@ static bool victim_in_clause(const run *R, uint32_t ti, uint32_t m)
     return false;
 }
 
-/* "Those people on the planning committee", "these people at the
- * council": a people phrase narrowed by "on" or "at" says who they are by
- * where they sit or work, and names no group and no one earlier in the
- * comment, unless the phrase names a group or a country ("those people
- * at the mosque"): its next few words in the clause hold no identity
- * word, slur or country, nor a word of migration or a stereotype or
- * conspiracy object that tells what kind of people they are ("those
- * people at the border", "those people on welfare"). ("In" tells where
- * people live: "those people in Gaza" are a population.) */
 /* Is there a consp_object in tokens [b, e) other than a trade (sense
  * `sector`, session 45)? A trade alone tells of no power ("the usual
  * suspects topped the league again"); it is an object only in a story
@@ -7738,6 +7749,15 @@ static bool power_object_in(const run *R, uint32_t b, uint32_t e)
     return false;
 }
 
+/* "Those people on the planning committee", "these people at the
+ * council": a people phrase narrowed by "on" or "at" says who they are by
+ * where they sit or work, and names no group and no one earlier in the
+ * comment, unless the phrase names a group or a country ("those people
+ * at the mosque"): its next few words in the clause hold no identity
+ * word, slur or country, nor a word of migration or a stereotype or
+ * conspiracy object that tells what kind of people they are ("those
+ * people at the border", "those people on welfare"). ("In" tells where
+ * people live: "those people in Gaza" are a population.) */
 static bool narrowed_people(const run *R, const target *t)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -21098,6 +21118,10 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
     const dc_entry *g = &R->ents[t->entry];
     uint32_t si = rs->toks[m->tb].sent;
     uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
+    /* (at most BELIEF_SPAN * 2 words back: the frames of one long sentence
+     * each read the whole of it) */
+    if (m->tb > from + 2 * BELIEF_SPAN)
+        from = m->tb - 2 * BELIEF_SPAN;
     for (uint32_t k = from; k < m->tb; k++) {
         if (!word_among(R, k, k + 1, harmed, sizeof harmed / sizeof *harmed))
             continue;
@@ -24818,13 +24842,20 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                                        "claimed",  "insisted", "argued",
                                        "assumed",  "considered", "taught"};
     const sentence *s = sent_of(R, m->tb);
+    /* Each scan reads a window of BELIEF_SPAN words, not the sentence:
+     * called for each trait and group of a sentence, a scan of the whole
+     * sentence made a comment of one long sentence quadratic (64 KiB of
+     * "why do blacks always <stereotype>" took 0.6 s). */
+    const uint32_t from = t->tb > s->tb + BELIEF_SPAN ? t->tb - BELIEF_SPAN
+                                                      : s->tb;
     /* ("Men are always lazy about the dishes, my dad included": the
      * writer's own kin counted in, banter among one's own) */
     static const char *const kin[] = {
         "dad",  "mum",   "mom",     "nonna",   "nan",     "grandma",
         "grandpa", "granddad", "father", "mother", "brother", "sister",
         "uncle", "aunt",  "family",  "parents", "me",      "myself"};
-    for (uint32_t k = m->te + 1; k + 1 < s->te; k++)
+    for (uint32_t k = m->te + 1; k + 1 < s->te && k <= m->te + BELIEF_SPAN;
+         k++)
         if (tok_is_word(R, k + 1, "included") &&
             word_among(R, k, k + 1, kin, sizeof kin / sizeof *kin) &&
             (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
@@ -24833,7 +24864,7 @@ static bool believed_of(const run *R, const target *t, const mention *m)
     /* (the writer's own word is no one else's belief: "I said Gypsies
      * are all thieves and I stand by it") */
     if (!any_kind(R, DC_KIND_ENDORSE))
-        for (uint32_t k = s->tb; k < t->tb; k++)
+        for (uint32_t k = from; k < t->tb; k++)
             if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
                 !(k > s->tb && (tok_is_word(R, k - 1, "as") ||
                                 kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))))
@@ -24856,7 +24887,7 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                    tok_is_word(R, m->tb - 1, "like") ||
                    (m->tb > t->te + 1 && (tok_is_word(R, m->tb - 2, "as") ||
                                           tok_is_word(R, m->tb - 2, "like"))));
-        for (uint32_t k = s->tb; k < t->tb; k++)
+        for (uint32_t k = from; k < t->tb; k++)
             if ((word_among(R, k, k + 1, assume, sizeof assume / sizeof *assume) ||
                  (as && k + 3 > t->tb &&
                   word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat))) &&
@@ -27462,19 +27493,13 @@ static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
  * people right after the closing mark ("'urban' families"), or a word of
  * a place people live in its sentence ("the village", "the hotel"); not
  * "'enriched' flour", "'urban' music". */
+static bool scare_place_in(const run *R, const sentence *s);
 static bool code_scare_quoted(const run *R, const mention *m)
 {
     static const char *const named[] = {
         "word", "words", "term", "terms", "label", "phrase", "euphemism",
         "mean", "means", "meaning", "meant", "called", "calls", "call",
         "dubbed", "branded", "according"};
-    static const char *const where[] = {
-        "village", "town", "area", "neighbourhood", "neighborhood",
-        "district", "city", "street", "estate", "hotel", "school",
-        "schools", "community", "suburb", "borough", "county", "country",
-        "parish", "ward", "constituency", "postcode", "zip", "block",
-        "building", "hostel", "centre", "center"};
-    static const char *const move[] = {"moved", "moving", "move", "moves"};
     /* a gathering the crowd comes to, told with a warning to lock up
      * ("'cultural enrichment' at the mela this weekend, lock your cars";
      * not "The 'diverse' line-up at the festival was all white guys,
@@ -27501,12 +27526,21 @@ static bool code_scare_quoted(const run *R, const mention *m)
         has_kind_in(R, s->tb, m->tb, DC_KIND_POSITIVE) ||
         has_kind_in(R, m->te, s->te, DC_KIND_POSITIVE))
         return false;
-    /* (but "mean" in the wink, "if you know what I mean") */
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (word_among(R, k, k + 1, named, sizeof named / sizeof *named) &&
-            !(tok_is_word(R, k, "mean") && k > s->tb &&
-              tok_is_word(R, k - 1, "i")))
-            return false;
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = t[m->tb].sent;
+    if (memo->sq_sent != si + 1) {
+        memo->sq_sent = si + 1;
+        memo->sq_named = false;
+        memo->sq_place = 0;
+        /* (but "mean" in the wink, "if you know what I mean") */
+        for (uint32_t k = s->tb; k < s->te && !memo->sq_named; k++)
+            memo->sq_named =
+                word_among(R, k, k + 1, named, sizeof named / sizeof *named) &&
+                !(tok_is_word(R, k, "mean") && k > s->tb &&
+                  tok_is_word(R, k - 1, "i"));
+    }
+    if (memo->sq_named)
+        return false;
     /* The insinuation the quotes make needs its point in the comment: a
      * crime or a decline laid beside the code ("Wonder what the crime
      * stats look like", "test scores jumped. Funny how that works",
@@ -27527,11 +27561,17 @@ static bool code_scare_quoted(const run *R, const mention *m)
         "coincidence", "meritorious", "merit", "incident", "incidents",
         "assaulted", "attacked", "shoplifting", "theft", "lock",
         "trust", "drift"};
-    bool wink = false;
-    for (uint32_t k = 0; k + 1 < rs->ntok && !wink; k++)
-        wink = tok_is_word(R, k, "know") && tok_is_word(R, k + 1, "what");
-    if (!wink &&
-        !word_among(R, 0, rs->ntok, point, sizeof point / sizeof *point))
+    if (!memo->sq_point) {
+        bool wink = false;
+        for (uint32_t k = 0; k + 1 < rs->ntok && !wink; k++)
+            wink = tok_is_word(R, k, "know") && tok_is_word(R, k + 1, "what");
+        memo->sq_point =
+            wink || word_among(R, 0, rs->ntok, point,
+                               sizeof point / sizeof *point)
+                ? 2
+                : 1;
+    }
+    if (memo->sq_point != 2)
         return false;
     if (ent(R, m)->flags & DC_F_NOUN)
         return true;
@@ -27540,17 +27580,38 @@ static bool code_scare_quoted(const run *R, const mention *m)
                       kind_at(R, n, DC_KIND_HUMANITY)))
         return true;
     if (word_among(R, s->tb, s->te, event, sizeof event / sizeof *event)) {
-        for (uint32_t k = 0; k + 1 < rs->ntok; k++)
-            if (tok_is_word(R, k, "lock") && tok_is_word(R, k + 1, "your"))
-                return true;
+        if (!memo->sq_lock) {
+            memo->sq_lock = 1;
+            for (uint32_t k = 0; k + 1 < rs->ntok && memo->sq_lock == 1; k++)
+                if (tok_is_word(R, k, "lock") && tok_is_word(R, k + 1, "your"))
+                    memo->sq_lock = 2;
+        }
+        if (memo->sq_lock == 2)
+            return true;
     }
+    if (!memo->sq_place)
+        memo->sq_place = scare_place_in(R, s) ? 2 : 1;
+    return memo->sq_place == 2;
+}
+
+/* code_scare_quoted's place: a place word in the sentence s, not one
+ * somewhere else ("moved to another city" is leaving), or a named place
+ * moved into ("moved into Maple Ridge"; "moved" alone is no place: "the
+ * 'diversity' officer moved on"). */
+static bool scare_place_in(const run *R, const sentence *s)
+{
+    static const char *const where[] = {
+        "village", "town", "area", "neighbourhood", "neighborhood",
+        "district", "city", "street", "estate", "hotel", "school",
+        "schools", "community", "suburb", "borough", "county", "country",
+        "parish", "ward", "constituency", "postcode", "zip", "block",
+        "building", "hostel", "centre", "center"};
+    static const char *const move[] = {"moved", "moving", "move", "moves"};
     static const char *const elsewhere[] = {
         "another", "other", "a",   "an",   "new",  "different", "their",
         "his",     "her",   "its", "your", "my",   "some",      "one"};
-    /* A place word in the sentence, not one somewhere else ("moved to
-     * another city" is leaving), or a named place moved into ("moved
-     * into Maple Ridge"; "moved" alone is no place: "the 'diversity'
-     * officer moved on"). */
+    const dc_rules_scratch *rs = R->rs;
+    const tok *t = rs->toks;
     for (uint32_t k = s->tb; k < s->te; k++) {
         if (word_among(R, k, k + 1, where, sizeof where / sizeof *where) &&
             !(k > s->tb && (tok_is_word(R, k - 1, "another") ||
@@ -43136,15 +43197,9 @@ static bool figure_named_after(const run *R, uint32_t a, target *g)
         k++;
     if (k + 3 >= rs->ntok)
         return false;
-    if (tok_is_word(R, k, "that's") || tok_is_word(R, k, "thats"))
-        k++;
-    else if (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "is"))
-        k += 2;
-    else
+    k = thats_what(R, k, false);
+    if (!k)
         return false;
-    if (!tok_is_word(R, k, "what"))
-        return false;
-    k++;
     for (int n = 0; n < 2 && k < rs->ntok &&
                     word_among(R, k, k + 1, dets, sizeof dets / sizeof *dets);
          n++)
@@ -47729,8 +47784,9 @@ static bool role_may(run *R)
     return (gate_words(R) & GW(GW_ROLE)) != 0;
 }
 
-/* Can rule_group_barred find anything? Its calls need "keep" or "turn"
- * before the group, or "let" ("dont let to X"), or a modal denied
+/* Can rule_group_barred find anything? Its calls need one of its verbs
+ * (gw_barred: "keep", "turn", "refuse", "reject", "bin") before the
+ * group, or "let" ("dont let to X"), or a modal denied
  * ("shouldnt", "should not", "must never") and a word of wl_bar_get. */
 static bool barred_may(run *R)
 {
@@ -47874,7 +47930,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     rs->like = rs->group = (struct seek){0, 0};
     rs->gn_known = false;
-    rs->ess_sent = rs->vw_sent = rs->fr_sent = 0;
+    rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = 0;
+    rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
