@@ -27390,8 +27390,12 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
          * us replaced"), one no everyday word names ("the elite",
          * "NGOs", "globalists" are ambiguous); "AI will replace us" names
          * none */
-        /* (worked out once per comment: a comment may repeat the
-         * phrase thousands of times) */
+        /* (in the phrase's sentence or the one before: "soros and his
+         * people. they want us replaced"; a comment without one is known
+         * once, and the look holds at most 64 mentions, so a comment
+         * that repeats the phrase stays linear) */
+        if (R->plot_doer == 1)
+            return false;
         if (!R->plot_doer) {
             R->plot_doer = 1;
             for (size_t i = 0;
@@ -27401,8 +27405,23 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
                     R->plot_doer = 2;
                     break;
                 }
+            if (R->plot_doer == 1)
+                return false;
         }
-        return R->plot_doer == 2;
+        uint32_t si = R->toks[m->tb].sent;
+        const sentence *from = &R->rs->s[si > 0 ? si - 1 : 0];
+        const sentence *to = &R->rs->s[si];
+        size_t n = 0;
+        for (size_t i = R->rs->first[from->tb]; i < R->rs->nm && n < 64;
+             i++, n++) {
+            const mention *o = &R->rs->m[i];
+            if (o->tb >= to->te)
+                break;
+            if (o->kind == DC_KIND_CONSP_ACTOR &&
+                !(ent(R, o)->flags & DC_F_AMBIGUOUS))
+                return true;
+        }
+        return false;
     }
     if (!dc_word_in(e->term, fl, deed, sizeof deed / sizeof *deed))
         return false;
@@ -27449,7 +27468,11 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
  * about rights, it's grooming kids"). */
 static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
 {
-    if (!e->group_len || !any_kind(R, DC_KIND_STEREOTYPE))
+    /* (session 46, q46s: not the demographic plot, flag `breed`, which
+     * names its people or its doer, libel_of_people: "they want us
+     * replaced with cheaper contractors, typical management") */
+    if (!e->group_len || !any_kind(R, DC_KIND_STEREOTYPE) ||
+        DC_SENSE_OF(e->flags) == DC_SENSE_BREED)
         return false;
     const sentence *s = sent_of(R, m->tb);
     for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
