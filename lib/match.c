@@ -1047,6 +1047,20 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
         v[2] = t[1];
         st = add_form(b, v, len, g, DC_HIT_MASKED, 0);
     }
+    /* Session 46 (q46s): every interior vowel of a one-word severe slur
+     * of 5+ letters dropped ("fggt", "nggr", "chnk"), as people write it
+     * to dodge a filter and still be read; only when 4+ letters are left,
+     * and made a masked form like the swap above (deliberate, so nofuzzy
+     * does not stop it). A form equal to a term or an allow entry is
+     * dropped as every generated form is. */
+    if (swap4 && letters == len && len >= 5 && vowels >= 1 &&
+        len - vowels >= 4 && st == DECORUM_OK) {
+        size_t n = 0;
+        for (size_t j = 0; j < len; j++)
+            if (!(interior(t, len, j) && is_vowel(t[j])))
+                v[n++] = t[j];
+        st = add_form(b, v, n, g, DC_HIT_MASKED, 0);
+    }
     if (!edits || letters < 5)
         return st;
     /* An interior letter dropped, and below two adjacent letters swapped,

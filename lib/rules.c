@@ -640,6 +640,7 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
+    uint8_t plot_doer;    /* libel_of_people's actor: 0 not yet, 1 no, 2 yes */
     uint8_t tropes_stated; /* tropes_told's answer: 0 not yet, 1 no, 2 yes */
     /* a_form_banter's: does the comment name a race (an identity word, a
      * slur that is not banter)? 0 not yet, 1 no, 2 yes */
@@ -27392,7 +27393,7 @@ static bool breed_named(const run *R, const target *t, const mention *m)
  * or a war that poisoned wells, a government that released a virus
  * are no people. Runs only for entries
  * that start with the deed's verb (or its adverb), or of sense `breed`. */
-static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
+static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
 {
     static const char *const deed[] = {
         "poisoned", "poisoning", "poison",   "poisons", "released",
@@ -27406,8 +27407,49 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
         for (size_t i = 0; i < R->rs->nt; i++) {
             const target *t = &R->rs->t[i];
+            /* (session 46, q46s: not white people, whom the plot casts
+             * as the replaced: "more white people are going to replace
+             * us?") */
             if (t->type == TG_GROUP && (t->categories & e->categories) &&
-                !(t->tb < m->te && t->te > m->tb) && !breed_named(R, t, m))
+                !(t->tb < m->te && t->te > m->tb) && !breed_named(R, t, m) &&
+                !(t->entry >= 0 && R->ents[t->entry].group_len == 5 &&
+                  memcmp(R->ents[t->entry].group, "white", 5) == 0))
+                return true;
+        }
+        /* Session 46 (q46s): or the plot's doer, a conspiracy's actor
+         * ("soros NGOs fly them in to replace us", "the Rothschilds want
+         * us replaced"), one no everyday word names ("the elite",
+         * "NGOs", "globalists" are ambiguous); "AI will replace us" names
+         * none */
+        /* (in the phrase's sentence or the one before: "soros and his
+         * people. they want us replaced"; a comment without one is known
+         * once, and the look holds at most 64 mentions, so a comment
+         * that repeats the phrase stays linear) */
+        if (R->plot_doer == 1)
+            return false;
+        if (!R->plot_doer) {
+            R->plot_doer = 1;
+            for (size_t i = 0;
+                 any_kind(R, DC_KIND_CONSP_ACTOR) && i < R->rs->nm; i++)
+                if (R->rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
+                    !(ent(R, &R->rs->m[i])->flags & DC_F_AMBIGUOUS)) {
+                    R->plot_doer = 2;
+                    break;
+                }
+            if (R->plot_doer == 1)
+                return false;
+        }
+        uint32_t si = R->toks[m->tb].sent;
+        const sentence *from = &R->rs->s[si > 0 ? si - 1 : 0];
+        const sentence *to = &R->rs->s[si];
+        size_t n = 0;
+        for (size_t i = R->rs->first[from->tb]; i < R->rs->nm && n < 64;
+             i++, n++) {
+            const mention *o = &R->rs->m[i];
+            if (o->tb >= to->te)
+                break;
+            if (o->kind == DC_KIND_CONSP_ACTOR &&
+                !(ent(R, o)->flags & DC_F_AMBIGUOUS))
                 return true;
         }
         return false;
@@ -27457,7 +27499,11 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
  * about rights, it's grooming kids"). */
 static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
 {
-    if (!e->group_len || !any_kind(R, DC_KIND_STEREOTYPE))
+    /* (session 46, q46s: not the demographic plot, flag `breed`, which
+     * names its people or its doer, libel_of_people: "they want us
+     * replaced with cheaper contractors, typical management") */
+    if (!e->group_len || !any_kind(R, DC_KIND_STEREOTYPE) ||
+        DC_SENSE_OF(e->flags) == DC_SENSE_BREED)
         return false;
     const sentence *s = sent_of(R, m->tb);
     for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
@@ -36163,7 +36209,7 @@ static bool story_reversed(const run *R, const sentence *s,
     static const char *const lead[] = {"the",   "same",  "old",  "their",
                                        "a",     "those", "these", "his",
                                        "this",  "few",   "small", "handful",
-                                       "of"};
+                                       "of",    "one"};
     const dc_rules_scratch *rs = R->rs;
     const char *a = R->n->text;
     const mention *obj = NULL;
@@ -36185,9 +36231,13 @@ static bool story_reversed(const run *R, const sentence *s,
                      memcmp(e->term + e->term_len - 3, " of", 3) == 0);
         if (!back) {
             /* a deed done, then "by" ("paid for by") */
+            /* (session 46, q46s: "run" is a participle after a linking
+             * verb: "the bar association is run by soros people") */
             if (!(m->e - m->b > 3 && a[m->e - 2] == 'e' &&
                   a[m->e - 1] == 'd') &&
                 !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
+                !(m->e - m->b == 3 && memcmp(a + m->b, "run", 3) == 0 &&
+                  m->tb > s->tb && kind_at(R, m->tb - 1, DC_KIND_COPULA)) &&
                 !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
                 continue;
             /* ("paid for by", "bought up by") */
@@ -41267,7 +41317,8 @@ static decorum_status rule_atrocity_denied(run *R)
 
 /* The classes of Holocaust words in tokens [a, b), as bits: 1 gassing or
  * the gas chambers, 2 the camps, 4 the six million, 8 ovens or Zyklon, 16
- * extermination, 32 the Jews (an identity word of the group). Tokens
+ * extermination, 32 the Jews (an identity word of the group), 64 the
+ * Holocaust named (session 46). Tokens
  * inside a denial entry are its own ("work camps"). */
 static const char *const wl_holo_gas[] = {"gassed", "gassing", "gassings"};
 static const char *const wl_holo_ovens[] = {"ovens", "crematoria",
@@ -41304,6 +41355,15 @@ static unsigned holocaust_classes(const run *R, uint32_t a, uint32_t b)
             if (id && ent(R, id)->group_len == 6 &&
                 memcmp(ent(R, id)->group, "jewish", 6) == 0)
                 c |= 32;
+            /* Session 46 (q46s): the Holocaust named, 64 (an event entry
+             * of the Jews' that is no doer: "the holocaust bit ... 6
+             * million is a made up number") */
+            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+            if (ev && ev->tb == k && (ent(R, ev)->flags & DC_F_EVENT) &&
+                DC_SENSE_OF(ent(R, ev)->flags) != DC_SENSE_ARCHITECT &&
+                ent(R, ev)->group_len == 6 &&
+                memcmp(ent(R, ev)->group, "jewish", 6) == 0)
+                c |= 64;
         }
     }
     return c;
