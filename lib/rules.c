@@ -43943,14 +43943,21 @@ static decorum_status rule_habit_pinned(run *R)
  * pinned wrong in the sentence before, not a question. Swearing
  * ("pissed") counts only as a drunk's word, of severity 1 and after a
  * copula or opening its clause, so "fucking brilliant" is none. */
+#define SWEPT_BACK 40
+#define SWEPT_AFTER 12
 static const mention *swept_wrong_before(const run *R, const mention *f,
-                                         const sentence *s)
+                                         const sentence *s, bool *weak)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[f->tb].sent;
     uint32_t lo = s->tb;
     if (f->tb < s->tb + 4 && si > 0 && !rs->s[si - 1].question)
         lo = rs->s[si - 1].tb;
+    /* (a window of SWEPT_BACK tokens before the frame and SWEPT_AFTER
+     * after it: a long sentence of frames is not scanned once per
+     * frame) */
+    if (f->tb > lo + SWEPT_BACK)
+        lo = f->tb - SWEPT_BACK;
     const mention *w = NULL;
     for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < f->tb; j++) {
         const mention *q = &rs->m[j];
@@ -43992,8 +43999,8 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
         (!has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
          !(f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP))))
         return NULL;
-    bool sign = false;
-    uint32_t end = s->te;
+    bool sign = false, hostile = false;
+    uint32_t end = s->te < f->te + SWEPT_AFTER ? s->te : f->te + SWEPT_AFTER;
     for (uint32_t k = lo; k < end; k++) {
         if (k >= f->tb && k < f->te)
             continue;
@@ -44004,7 +44011,13 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
                                  KIND_BIT(NEGATION))) ||
                           tok_is_word(R, k, "zero")))
             sign = true;
+        if (k < f->tb && (at & (HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE))))
+            hostile = true;
     }
+    /* (a negator alone may deny a vice, "never rushes a cut, its how
+     * they are, true craftsmen": a weight under the review line, which
+     * the model's reading must lift) */
+    *weak = !hostile;
     return sign ? f : NULL;
 }
 
@@ -44042,8 +44055,9 @@ static decorum_status rule_trait_swept(run *R)
          * of vodka. thats just what they are"), or a wrong this frame
          * alone can sweep: a one-word hostile word, a deed of vice told
          * once ("pissed by noon. ... its genetic with them") */
+        bool weak = false;
         if (!w)
-            w = swept_wrong_before(R, f, s);
+            w = swept_wrong_before(R, f, s, &weak);
         if (!w || question_refuted(R, w->te))
             continue;
         /* (a frame of nature holds the group's pronoun, "in their blood":
@@ -44153,7 +44167,7 @@ static decorum_status rule_trait_swept(run *R)
                                             w->kind == DC_KIND_STEREOTYPE
                                                 ? DECORUM_SIGNAL_STEREOTYPE
                                                 : DECORUM_SIGNAL_DEROGATION,
-                                            0.7f, false);
+                                            weak ? 0.45f : 0.7f, false);
         if (st != DECORUM_OK)
             return st;
         break;
