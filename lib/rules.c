@@ -44049,6 +44049,93 @@ static decorum_status rule_habit_pinned(run *R)
  * question, a quote or a report; not a nation's team in a game; scope,
  * counter-speech and a denial are attack_on_group's. Only where nothing
  * else found hate. */
+/* (session 46, q46g) A wrong a frame of nature sweeps when rule_trait_swept
+ * found no pinned wrong before it in its sentence: a one-word derogation,
+ * insult or dehumanizing word, or a deed of vice told once
+ * (pinned_wrong's told form), before the frame in its sentence; or, when
+ * the frame stands within the first four tokens of its sentence ("thats
+ * just what they are", "its genetic with them"), one of these or a
+ * pinned wrong in the sentence before, not a question. Swearing
+ * ("pissed") counts only as a drunk's word, of severity 1 and after a
+ * copula or opening its clause, so "fucking brilliant" is none. */
+#define SWEPT_BACK 40
+#define SWEPT_AFTER 12
+static const mention *swept_wrong_before(const run *R, const mention *f,
+                                         const sentence *s, bool *weak)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[f->tb].sent;
+    uint32_t lo = s->tb;
+    if (f->tb < s->tb + 4 && si > 0 && !rs->s[si - 1].question)
+        lo = rs->s[si - 1].tb;
+    /* (a window of SWEPT_BACK tokens before the frame and SWEPT_AFTER
+     * after it: a long sentence of frames is not scanned once per
+     * frame) */
+    if (f->tb > lo + SWEPT_BACK)
+        lo = f->tb - SWEPT_BACK;
+    const mention *w = NULL;
+    for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < f->tb; j++) {
+        const mention *q = &rs->m[j];
+        if (q->te > f->tb || rs->toks[q->tb].quoted)
+            continue;
+        const dc_entry *e = ent(R, q);
+        if (e->categories)
+            continue;
+        bool one = q->te - q->tb == 1;
+        if ((q->kind == DC_KIND_STEREOTYPE || q->kind == DC_KIND_DEROGATE) &&
+            pinned_wrong(R, q, true))
+            w = q;
+        else if ((q->kind == DC_KIND_DEROGATE || q->kind == DC_KIND_INSULT ||
+                  q->kind == DC_KIND_DEHUMANIZE) &&
+                 one)
+            w = q;
+        else if (q->kind == DC_KIND_PROFANITY && one && e->severity == 1 &&
+                 (q->tb == 0 || rs->toks[q->tb - 1].type == TK_PUNCT ||
+                  kind_at(R, q->tb - 1, DC_KIND_COPULA)))
+            w = q;
+    }
+    if (w)
+        return w;
+    /* No wrong the lexicon holds: a frame of nature that holds the
+     * group's pronoun ("its bred into them", "thats just what they are")
+     * after a complaint told in words the lexicon cannot hold ("the
+     * Eritrean lads on nights sleep half the shift and nobody says
+     * anything. its bred into them") sweeps the complaint onto the
+     * group: the frame itself is the wrong, when it is one of the
+     * dismissive frames (sense `sweep`: "bred into them", "genetic with
+     * them", "you know how they are"; not the proud ones, "its in their
+     * blood", "its in their culture", "comes naturally to them": "Germans
+     * never give up, it's in their blood"), a negator or a hostile word
+     * that is no frame stands before it in the same span, and no word of
+     * praise (a `positive` entry that is no person noun: "neighbours",
+     * "friend" name people) does ("Kenyans never lose, its bred into
+     * them, amazing athletes"). Its weight is rule_trait_swept's. */
+    if (DC_SENSE_OF(ent(R, f)->flags) != DC_SENSE_SWEEP ||
+        (!has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
+         !(f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP))))
+        return NULL;
+    bool sign = false, hostile = false;
+    uint32_t end = s->te < f->te + SWEPT_AFTER ? s->te : f->te + SWEPT_AFTER;
+    for (uint32_t k = lo; k < end; k++) {
+        if (k >= f->tb && k < f->te)
+            continue;
+        uint64_t at = R->at[k];
+        if ((at & KIND_BIT(POSITIVE)) && !(at & KIND_BIT(PERSON)))
+            return NULL;
+        if (k < f->tb && ((at & ((HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)) |
+                                 KIND_BIT(NEGATION))) ||
+                          tok_is_word(R, k, "zero")))
+            sign = true;
+        if (k < f->tb && (at & (HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE))))
+            hostile = true;
+    }
+    /* (a negator alone may deny a vice, "never rushes a cut, its how
+     * they are, true craftsmen": a weight under the review line, which
+     * the model's reading must lift) */
+    *weak = !hostile;
+    return sign ? f : NULL;
+}
+
 /* The openers of a frame of nature that take the wrong before it as
  * their subject ("its in them", "its a national trait"). */
 static const char *const wl_swept_it[] = {"its", "it's", "thats", "that's"};
@@ -44078,21 +44165,35 @@ static decorum_status rule_trait_swept(run *R)
                 pinned_wrong(R, q, false))
                 w = q;
         }
+        /* (session 46, q46g) or, for a frame that opens its sentence,
+         * the wrong of the sentence before ("every one turned up stinking
+         * of vodka. thats just what they are"), or a wrong this frame
+         * alone can sweep: a one-word hostile word, a deed of vice told
+         * once ("pissed by noon. ... its genetic with them") */
+        bool weak = false;
+        if (!w)
+            w = swept_wrong_before(R, f, s, &weak);
         if (!w || question_refuted(R, w->te))
             continue;
         /* (a frame of nature holds the group's pronoun, "in their blood":
          * "brainwashed by state propaganda from birth" tells what was done
          * to them; nor a negated frame or one after a negator,
          * "dishonesty was never in them") */
+        /* (session 46: or the pronoun right after the frame, "its
+         * hardwired into them") */
+        uint32_t fe_end = f->te;
+        if (f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
+            rs->toks[f->te].sent == rs->toks[f->tb].sent)
+            fe_end = f->te + 1;
         if (((fe->flags & DC_F_ESSENCE) &&
-             !has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
+             !has_kind_in(R, f->tb, fe_end, DC_KIND_PRONOUN_GROUP) &&
              !word_among(R, f->tb, f->tb + 1, FRAME_WORDS(wl_swept_it))) ||
             has_kind_in(R, w->te, f->te, DC_KIND_NEGATION))
             continue;
         /* the group: the frame's pronoun resolved */
         target g;
         bool have = false;
-        for (uint32_t k = f->tb; k < f->te && !have; k++) {
+        for (uint32_t k = f->tb; k < fe_end && !have; k++) {
             const mention *p = mention_at(R, k, DC_KIND_PRONOUN_GROUP);
             if (!p)
                 continue;
@@ -44181,7 +44282,7 @@ static decorum_status rule_trait_swept(run *R)
                                             w->kind == DC_KIND_STEREOTYPE
                                                 ? DECORUM_SIGNAL_STEREOTYPE
                                                 : DECORUM_SIGNAL_DEROGATION,
-                                            0.7f, false);
+                                            weak ? 0.45f : 0.7f, false);
         if (st != DECORUM_OK)
             return st;
         break;
