@@ -16065,20 +16065,33 @@ static const char *const menace_know[] = {"know",  "knows", "seen",
                                           "watched", "clocked"};
 static const char *const menace_which[] = {"where", "which", "when",
                                            "whose"};
+/* (what is known is where the people are: "which car is his", "where
+ * the kids go to school"; not "where the good bread is") */
+static const char *const menace_home[] = {
+    "car",  "cars",   "house", "houses", "home",  "lives", "live",
+    "bus",  "route",  "school", "door",  "street", "flat", "walks",
+    "parks", "sleeps", "shuts", "prays", "pray",  "kids"};
 static bool menace_clause(const run *R, uint32_t w, uint32_t e)
 {
     if (e > w + 12)
         e = w + 12;
-    for (uint32_t j = w; j < e; j++) {
-        if (R->toks[j].type != TK_WORD)
-            break;
+    uint32_t x = w;
+    while (x < e && R->toks[x].type == TK_WORD)
+        x++; /* the clause's end */
+    for (uint32_t j = w; j < x; j++) {
         const mention *a = mention_at(R, j, DC_KIND_APPROVE);
+        /* (the chance said of people, "accidents happen to people like
+         * that", or ending the clause; not "accidents happen there
+         * weekly", a place's) */
         if (kind_at(R, j, DC_KIND_THREAT) ||
-            (a && DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG) ||
+            (a && DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG &&
+             (a->te >= x || tok_is_word(R, a->te, "to"))) ||
             (word_among(R, j, j + 1, menace_know,
                         sizeof menace_know / sizeof *menace_know) &&
-             word_among(R, j + 1, j + 3 < e ? j + 3 : e, menace_which,
-                        sizeof menace_which / sizeof *menace_which)))
+             word_among(R, j + 1, j + 3 < x ? j + 3 : x, menace_which,
+                        sizeof menace_which / sizeof *menace_which) &&
+             word_among(R, j + 2, x, menace_home,
+                        sizeof menace_home / sizeof *menace_home)))
             return true;
     }
     return false;
@@ -29084,9 +29097,16 @@ static uint32_t sign_rest(const run *R, uint32_t k)
             uint32_t x = end;
             while (x < st->te && tk[x].type != TK_WORD)
                 x++;
+            /* (a rule kept: a sign, a policy, "staying", "that way";
+             * not "we've noticed that too", "I've complained") */
+            static const char *const kept[] = {
+                "sign",    "signs",  "rule",  "rules", "policy", "kept",
+                "keep",    "keeping", "staying", "stays", "way",  "banned"};
             if (x > end && x < st->te && tk[end].ch == ',' &&
                 dc_word_in(R->n->text + tk[x].b, tk[x].e - tk[x].b, keeper,
-                           sizeof keeper / sizeof keeper[0]))
+                           sizeof keeper / sizeof keeper[0]) &&
+                word_among(R, x, st->te < x + 10 ? st->te : x + 10, kept,
+                           sizeof kept / sizeof kept[0]))
                 return end;
             for (x = end; x < st->te; x++)
                 if (tk[x].type == TK_WORD &&
@@ -35147,7 +35167,8 @@ static const char *const next_mishap[] = {
     /* (or a plight: "if the ukrainian refugees stay in that freezing camp
      * they'll be leaving in coffins, the conditions are appalling") */
     "freezing", "cold",  "conditions", "appalling", "starving", "hungry",
-    "flood",   "floods", "storm",  "war",     "bombing", "heatwave"};
+    "flood",   "floods", "storm",  "war",     "bombing", "heatwave",
+    "winter",  "warned", "warns",  "charity"};
 /* The main clause of an "if" pick has its own subject: a pronoun or
  * "someone" ("they're leaving on a stretcher", "somebodys getting his
  * head caved in"), or a comma; not a harm in the condition itself ("If
