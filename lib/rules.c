@@ -16075,6 +16075,49 @@ static bool if_warning(const run *R, const mention *m, const sentence *s)
     return false;
 }
 
+/* Session 46 (q46t): a clause after the warning that menaces is no
+ * reason for it: a harm cast as chance ("..., accidents happen to people
+ * like that round here": an `approve` entry of sense `shrug`), a threat
+ * entry ("..., it'll burn if they stay"), or the writer's side knowing
+ * where, which or when ("..., people know which car is his", "plenty of
+ * us know when it shuts"). Read over the clause to its end, at most
+ * twelve tokens. */
+static const char *const menace_know[] = {"know",  "knows", "seen",
+                                          "watched", "clocked"};
+static const char *const menace_which[] = {"where", "which", "when",
+                                           "whose"};
+/* (what is known is where the people are: "which car is his", "where
+ * the kids go to school"; not "where the good bread is") */
+static const char *const menace_home[] = {
+    "car",  "cars",   "house", "houses", "home",  "lives", "live",
+    "bus",  "route",  "school", "door",  "street", "flat", "walks",
+    "parks", "sleeps", "shuts", "prays", "pray",  "kids"};
+static bool menace_clause(const run *R, uint32_t w, uint32_t e)
+{
+    if (e > w + 12)
+        e = w + 12;
+    uint32_t x = w;
+    while (x < e && R->toks[x].type == TK_WORD)
+        x++; /* the clause's end */
+    for (uint32_t j = w; j < x; j++) {
+        const mention *a = mention_at(R, j, DC_KIND_APPROVE);
+        /* (the chance said of people, "accidents happen to people like
+         * that", or ending the clause; not "accidents happen there
+         * weekly", a place's) */
+        if (kind_at(R, j, DC_KIND_THREAT) ||
+            (a && DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG &&
+             (a->te >= x || tok_is_word(R, a->te, "to"))) ||
+            (word_among(R, j, j + 1, menace_know,
+                        sizeof menace_know / sizeof *menace_know) &&
+             word_among(R, j + 1, j + 3 < x ? j + 3 : x, menace_which,
+                        sizeof menace_which / sizeof *menace_which) &&
+             word_among(R, j + 2, x, menace_home,
+                        sizeof menace_home / sizeof *menace_home)))
+            return true;
+    }
+    return false;
+}
+
 /* "The Aussies better watch themselves, the All Blacks are in form",
  * "Don't come crying when your house gets hit, buy insurance": a clause
  * after a comma (or a semicolon or dash) in the warning's own sentence
@@ -16098,7 +16141,8 @@ static bool reason_follows(const run *R, const mention *m, const sentence *s)
         while (w < s->te && t[w].type != TK_WORD)
             w++;
         if (w == s->te ||
-            word_among(R, w, w + 1, self, sizeof self / sizeof self[0]))
+            word_among(R, w, w + 1, self, sizeof self / sizeof self[0]) ||
+            menace_clause(R, w, s->te))
             return false;
         /* (nor the group called by name, "..., Jews", "..., you filthy
          * immigrants": a vocative, three words at most to its end) */
@@ -29150,8 +29194,28 @@ static uint32_t sign_rest(const run *R, uint32_t k)
         if (end && the) {
             static const char *const stress[] = {"period", "whatsoever",
                                                  "please", "full", "stop"};
+            /* (session 46, q46t: or a clause of the writer's after a
+             * comma, the place theirs and the rule kept: "no travellers
+             * in the club, we've had the sign up twenty years") */
+            static const char *const keeper[] = {
+                "we",  "we've", "weve", "we'll", "i",     "i've",
+                "ive", "i'll",  "ill",  "never", "always", "been"};
             const sentence *st = sent_of(R, k);
-            for (uint32_t x = end; x < st->te; x++)
+            uint32_t x = end;
+            while (x < st->te && tk[x].type != TK_WORD)
+                x++;
+            /* (a rule kept: a sign, a policy, "staying", "that way";
+             * not "we've noticed that too", "I've complained") */
+            static const char *const kept[] = {
+                "sign",    "signs",  "rule",  "rules", "policy", "kept",
+                "keep",    "keeping", "staying", "stays", "way",  "banned"};
+            if (x > end && x < st->te && tk[end].ch == ',' &&
+                dc_word_in(R->n->text + tk[x].b, tk[x].e - tk[x].b, keeper,
+                           sizeof keeper / sizeof keeper[0]) &&
+                word_among(R, x, st->te < x + 10 ? st->te : x + 10, kept,
+                           sizeof kept / sizeof kept[0]))
+                return end;
+            for (x = end; x < st->te; x++)
                 if (tk[x].type == TK_WORD &&
                     !dc_word_in(R->n->text + tk[x].b, tk[x].e - tk[x].b,
                                 stress, sizeof stress / sizeof stress[0]))
@@ -35044,11 +35108,12 @@ static decorum_status rule_warned(run *R, size_t first)
  * torched"). */
 static const char *const next_where[] = {
     "ambulance", "stretcher", "hospital", "canal", "river", "ditch",
-    "wheelchair", "coffin",  "box",   "morgue"};
+    "wheelchair", "coffin",  "box",   "morgue", "ambulances", "stretchers",
+    "coffins",   "wheelchairs"};
 static const char *const next_in[] = {"in", "into", "on"};
 static const char *const next_body[] = {
     "legs", "leg", "face", "teeth", "kneecaps", "knees", "head", "arms",
-    "arm",  "nose", "jaw",  "skull", "ribs"};
+    "arm",  "nose", "jaw",  "skull", "ribs", "heads", "faces", "skulls"};
 static const char *const next_done[] = {
     "broken", "smashed", "kicked", "knocked", "caved", "stamped", "snapped",
     "cracked", "bust",   "busted", "no"};
@@ -35190,6 +35255,37 @@ static const char *const burn_how[] = {"quick", "quickly", "fast", "well",
                                        "easily", "easy"};
 static const char *const burn_burns[] = {"burns", "burn", "burned", "burnt"};
 
+/* Session 46 (q46t): the pick also opens with "if" ("if a tranny walks
+ * into my bar they're leaving on a stretcher") or "one more" ("one more
+ * nigerian family moves in and they'll be leaving in an ambulance"); its
+ * condition is what the member does, as after "any". An "if" of a
+ * mishap is no pick: the harm is the mishap's ("if a muslim lad falls
+ * off the scaffold he's going home in an ambulance"). */
+static const char *const next_mishap[] = {
+    "falls",   "fall",   "fell",   "crash",   "crashes", "crashed",
+    "slips",   "slip",   "trips",  "injured", "injures", "ill",
+    "sick",    "collapses", "faints", "overdoses", "accident", "accidents",
+    "tackle",  "tackled", "scrum", "pitch",   "rope",    "helmet",
+    /* (or care: "If the Muslim patients arrive early, they will be
+     * treated in hospital straight away") */
+    "treated", "treat",  "admitted", "scan",  "patient", "patients",
+    "doctor",  "doctors", "nurse",  "nurses", "ward",    "labour",
+    "pregnant", "baby",  "birth",  "appointment", "care", "surgery",
+    /* (or a plight: "if the ukrainian refugees stay in that freezing camp
+     * they'll be leaving in coffins, the conditions are appalling") */
+    "freezing", "cold",  "conditions", "appalling", "starving", "hungry",
+    "flood",   "floods", "storm",  "war",     "bombing", "heatwave",
+    "winter",  "warned", "warns",  "charity"};
+/* The main clause of an "if" pick has its own subject: a pronoun or
+ * "someone" ("they're leaving on a stretcher", "somebodys getting his
+ * head caved in"), or a comma; not a harm in the condition itself ("If
+ * the Muslims got lynched my mum wouldn't complain"). */
+static const char *const next_subject[] = {
+    "they",     "theyre",   "they're",  "they'll", "theyll",  "he",
+    "hes",      "he's",     "he'll",    "she",     "shes",    "she's",
+    "she'll",   "both",     "somebody", "someone", "somebodys",
+    "someones", "somebody's", "someone's", "it",    "its",     "it's"};
+
 static decorum_status next_member(run *R, const sentence *s, uint32_t si,
                                   int *literal)
 {
@@ -35197,8 +35293,15 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
     uint32_t p = s->tb;
     if (tok_is_word(R, p, "the"))
         p++;
+    if (p + 3 < s->te && tok_is_word(R, p, "one") &&
+        tok_is_word(R, p + 1, "more"))
+        p++; /* ("one more": the pick is "more ...") */
+    bool cond = p + 3 < s->te && tok_is_word(R, p, "if");
+    if (cond && word_among(R, s->tb, s->te, FRAME_WORDS(next_mishap)))
+        return DECORUM_OK;
     if (p + 3 >= s->te ||
-        !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+        !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
+          tok_is_word(R, p, "more") || cond))
         return DECORUM_OK;
     /* the harm, after the pick's words */
     uint32_t h = UINT32_MAX;
@@ -35209,7 +35312,10 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         bool hurt =
             (word_among(R, k, k + 1, FRAME_WORDS(next_where)) &&
              (word_among(R, b2, k, FRAME_WORDS(next_in)) ||
-              (k > p + 3 && tok_is_word(R, k - 1, "body")))) ||
+              (k > p + 3 && tok_is_word(R, k - 1, "body")) ||
+              /* ("in the back of an ambulance") */
+              (k > p + 4 && tok_is_word(R, k - 2, "of") &&
+               tok_is_word(R, k - 3, "back")))) ||
             (tok_is_word(R, k, "bag") && tok_is_word(R, k - 1, "body")) ||
             (word_among(R, k, k + 1, FRAME_WORDS(next_body)) &&
              (word_among(R, k + 1, k + 3 < s->te ? k + 3 : s->te,
@@ -35248,6 +35354,8 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
             !tok_is_word(R, p + 1, "1") && !comma)
             return DECORUM_OK;
         r = p;
+    } else if (cond) {
+        r = p; /* ("if a gay lad that ...": the pick is the "if") */
     }
     bool main_verb = false;
     for (uint32_t k = r + 2; k < h && !main_verb; k++)
@@ -35256,10 +35364,24 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
                     (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',');
     if (!main_verb)
         return DECORUM_OK;
+    if (cond) {
+        bool subj = false;
+        for (uint32_t k = p + 3; k < h && !subj; k++)
+            subj = word_among(R, k, k + 1, FRAME_WORDS(next_subject)) ||
+                   (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',');
+        if (!subj)
+            return DECORUM_OK;
+    }
     /* the group: in the pick ("next gypsy that ...", "any Muslim lad
      * who ..."), or, for "next one", in the sentence before */
     target g;
-    bool named = armed_group(R, p + 1, p + 4 < h ? p + 4 : h, &g);
+    /* ("any more of them asians", "if those muslim kids": a word or two
+     * more before the group's name) */
+    uint32_t ge = p + 4 + (tok_is_word(R, p + 1, "more") ||
+                           tok_is_word(R, p, "more") || cond
+                               ? 2
+                               : 0);
+    bool named = armed_group(R, p + 1, ge < h ? ge : h, &g);
     /* ("next one", "next 1", "any of them": one of the group before) */
     bool one = tok_is_word(R, p + 1, "one") || tok_is_word(R, p + 1, "1") ||
                (tok_is_word(R, p + 1, "of") && tok_is_word(R, p + 2, "them"));
@@ -35267,8 +35389,14 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         named = armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g);
     /* (not harm done by others named after it: "Any refugee who comes
      * here gets shot at by the border guards") */
-    if (!named || has_kind_in(R, p + 1, h, DC_KIND_HARM) ||
-        has_kind_in(R, p + 1, h, DC_KIND_THREAT) ||
+    /* (a threat entry that ends at or past the harm is the harm itself:
+     * "theyre leaving in an ambulance") */
+    bool threat_before = false;
+    for (uint32_t k = p + 1; k < h && !threat_before; k++) {
+        const mention *tm = mention_at(R, k, DC_KIND_THREAT);
+        threat_before = tm && tm->te <= h;
+    }
+    if (!named || has_kind_in(R, p + 1, h, DC_KIND_HARM) || threat_before ||
         word_among(R, s->tb, h + 1, FRAME_WORDS(armed_told)) ||
         word_among(R, h + 1, h + 4 < s->te ? h + 4 : s->te,
                    FRAME_WORDS(wl_by)))
@@ -35412,7 +35540,8 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
         decorum_status st = DECORUM_OK;
         uint32_t p = s->tb + (tok_is_word(R, s->tb, "the") ? 1 : 0);
         if (p < s->te &&
-            (tok_is_word(R, p, "next") || tok_is_word(R, p, "any")))
+            (tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
+             tok_is_word(R, p, "if") || tok_is_word(R, p, "one")))
             st = next_member(R, s, si, &literal);
         if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
             st = place_struck(R, s, si, &literal);
@@ -47769,7 +47898,7 @@ static const char *const gw_fate[] = {"alive", "see"};
 static const char *const gw_sleep[] = {"sleep"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
-static const char *const gw_next_any[] = {"next", "any"};
+static const char *const gw_next_any[] = {"next", "any", "if", "one"};
 static const char *const gw_kept[] = {"only"};
 static const char *const gw_barred[] = {"keep", "turn",   "let",
                                         "refuse", "reject", "bin"};
