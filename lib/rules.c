@@ -323,6 +323,9 @@ struct dc_rules {
     /* ... and rule_real_family's (a derogation: a gay couple told it is
      * no real family) */
     int32_t real_entry;
+    /* the identity entry "trans", whose people rule_misgendered names
+     * (session 46); -1: none, the rule is off */
+    int32_t trans_entry;
     /* rule_beast_ranked's pattern entry (BEAST_TERM); -1: none, the
      * rule is off */
     int32_t beast_entry;
@@ -880,6 +883,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->access_entry = -1;
     r->nature_entry = -1;
     r->real_entry = -1;
+    r->trans_entry = -1;
     r->beast_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
          k++)
@@ -958,6 +962,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->kind == DC_KIND_DEROGATE && e->term_len == sizeof REAL_TERM - 1 &&
             memcmp(e->term, REAL_TERM, sizeof REAL_TERM - 1) == 0)
             r->real_entry = (int32_t)i;
+        if (e->kind == DC_KIND_IDENTITY && e->term_len == 5 &&
+            memcmp(e->term, "trans", 5) == 0)
+            r->trans_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION)
             continue;
         if (e->term_len == sizeof SIGN_TERM - 1 &&
@@ -20845,7 +20852,9 @@ static const char *const wl_ill_told[] = {
  * hate the noise"). */
 static const char *const wl_care_when[] = {
     "during", "if",     "until", "till",    "while",      "when",
-    "whenever", "unless", "throughout"};
+    "whenever", "unless", "throughout",
+    /* (session 46: "shouldnt be let out in public alone at night") */
+    "alone", "unsupervised", "unaccompanied"};
 /* (rv45l) A demonstrative after "in" right after the call is the time or
  * the place of it ("shouldn't be out in public in this heat", "in these
  * conditions"); "in the first place" is no such time. */
@@ -23358,6 +23367,15 @@ static decorum_status rule_attack(run *R, const mention *m)
           : (unsigned char)e->term[0] >= 0x80 ? !emoji_said_of(R, t, m, e)
                                               : !same_noun(R, t, e))))
         t = NULL;
+    /* (session 46) A figure that misgenders ("a guy in a wig",
+     * ambiguous, of gender identity alone, not `own`) is said only of
+     * trans people: of another group it is a costume ("drag story hour
+     * is a guy in a wig reading a picture book"). */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
+        (e->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) == DC_F_AMBIGUOUS &&
+        e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY &&
+        !(t->categories & e->categories))
+        t = NULL;
     /* (rv44m) ... and one of sex is the writer's own only when not
      * framed (trait_framed: a denouncing sentence, a report or a claim
      * named before the group): "the old line that women should be seen
@@ -23831,7 +23849,11 @@ static decorum_status rule_attack(run *R, const mention *m)
          * invaders shelled Kharkiv", "the Japanese invaders of 1931" name
          * an army, in a comment of a state's war or a war of the past
          * (state_war, past_war, as migrant_word_meant asks) */
+        /* (nor a figure that misgenders after an identity word:
+         * "scottish lads in skirts" wear kilts; session 46) */
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN) &&
+            !((e->flags & DC_F_AMBIGUOUS) &&
+              e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY) &&
             !((e->flags & DC_F_AMBIGUOUS) &&
               (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
               (state_war(R) || past_war(R, m))))
@@ -31264,6 +31286,58 @@ static uint32_t role_modal_end(const run *R, uint32_t k)
 
 static bool role_told_of(const run *R, const sentence *s);
 
+/* Session 46 (q46m): a post told by the act that holds it, after the
+ * modal that denies a role (role_modal_end): a verb of command or
+ * teaching in -ing with its object, a determiner or "mens" ("women
+ * shouldnt be managing a trading floor", "muslims shouldnt be teaching
+ * our kids", "women shouldnt be refereeing mens football"), or a
+ * charge, "in" and a word of power ("in charge of a ship", "in
+ * management"). Not an object of their own or a share of a burden
+ * (wl_role_own: "managing their pain", "judging themselves", "in charge
+ * of all the childcare", "alone"), which is advice, no post kept from
+ * them. The token after the post's words, or UINT32_MAX. */
+static const char *const wl_role_ing[] = {
+    "managing",  "leading",    "coaching",  "refereeing", "captaining",
+    "commanding", "judging",   "teaching",  "piloting",   "officiating",
+    "umpiring",  "supervising", "governing", "preaching", "running"};
+static const char *const wl_role_obj[] = {
+    "a", "an", "the", "any", "our", "this", "that", "these", "those",
+    "your", "my", "mens", "men's", "other", "people"};
+static const char *const wl_role_power[] = {
+    "charge",  "command",   "power",  "management", "leadership",
+    "authority", "government", "politics", "office"};
+static const char *const wl_role_own[] = {
+    "their", "themselves", "own", "alone", "all", "solely", "herself",
+    "himself", "her", "his", "by", "without"};
+static uint32_t role_act_end(const run *R, uint32_t b)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (b + 1 >= rs->ntok || rs->toks[b + 1].type != TK_WORD ||
+        rs->toks[b + 1].clause != rs->toks[b].clause)
+        return UINT32_MAX;
+    uint32_t e = UINT32_MAX;
+    if (word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing)) &&
+        word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_obj)) &&
+        /* ("running" only of a thing run, not a run at night: "running
+         * a line", "running the kitchen") */
+        !(tok_is_word(R, b, "running") &&
+          (tok_is_word(R, b + 1, "people") || tok_is_word(R, b + 1, "mens"))))
+        e = b + 2;
+    else if (tok_is_word(R, b, "in") &&
+             word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_power)))
+        e = b + 2;
+    if (e == UINT32_MAX)
+        return e;
+    /* (the rest of the clause, a few words: no object of their own nor
+     * a share of a burden) */
+    for (uint32_t k = b + 1; k < b + 10 && k < rs->ntok &&
+                             rs->toks[k].clause == rs->toks[b].clause;
+         k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_role_own)))
+            return UINT32_MAX;
+    return e;
+}
+
 /* The men a woman is told she needs beside her to act: "without a man",
  * "without her husband", "without a male relative". */
 static const char *const wl_ward_man[] = {
@@ -31416,6 +31490,30 @@ static const char *const wl_body_verb[] = {
  * as wl_nature_subject + 1, four words. */
 static const char *const wl_nature_subject[] = {
     "they", "brains", "brain", "minds", "mind", "bodies", "body"};
+
+/* Session 46 (q46m): is a word of report or belief in [a, b) one that
+ * tells the claim as said or believed? Not the verb of the capacity
+ * itself, right after a word of wl_cannot (one adverb or "to" between):
+ * "females cant think critically. its biology", "women are unable to
+ * think under pressure", "they cant believe anything without a man"
+ * deny the group thought, they report nothing. */
+static bool report_told_in(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) {
+        if (!kind_at(R, k, DC_KIND_REPORT))
+            continue;
+        uint32_t p = k;
+        if (p > a && tok_is_word(R, p - 1, "to"))
+            p--;
+        if (p > a && adverb_like(R, p - 1))
+            p--;
+        if (p > a && word_among(R, p - 1, p, wl_cannot,
+                                sizeof wl_cannot / sizeof *wl_cannot))
+            continue;
+        return true;
+    }
+    return false;
+}
 
 /* Session 44 (q44m): the cause told as the group's nature, "it's
  * nature", "pure nature", "by nature", "in their nature": "nature" after
@@ -31577,7 +31675,7 @@ static decorum_status rule_unfit_by_nature(run *R)
                        sizeof wl_nature_told / sizeof *wl_nature_told) ||
             word_among(R, from, s->te, wl_body_fact,
                        sizeof wl_body_fact / sizeof *wl_body_fact) ||
-            has_kind_in(R, from, s->te, DC_KIND_REPORT) ||
+            report_told_in(R, from, s->te) ||
             has_kind_in(R, from, k, DC_KIND_DENOUNCE) ||
             /* (a denouncing word after the cause is the claim's own
              * when "not" puts it aside: "that's biology, not sexism") */
@@ -31724,6 +31822,136 @@ static decorum_status rule_unfit_by_nature(run *R)
     return DECORUM_OK;
 }
 
+/* Session 46 (q46m): a trans person misgendered with contempt. The
+ * figure of a man disguised (attack.tsv, ambiguous derogations of
+ * gender identity: "a bloke in a wig", "men in dresses", "playing dress
+ * up"), or "calling that thing" / "call this thing" with a pronoun in
+ * quotes within three words after it ("calling that thing 'she'", "i
+ * will never call that thing 'she'", "im not calling this thing
+ * 'her'"). The wig and the dress only in a comment that tells of a
+ * gender refused or named (misgender_cue: a pronoun or "ma'am" in
+ * quotes, "not a woman", "never be a woman", "pronoun", "transition",
+ * an identity word of gender identity): "the judge was a man in a wig",
+ * "the panto dame is a bloke in a frock" name no one's gender. Not
+ * denied right before ("not a man in a wig", "aren't blokes in wigs"),
+ * not in quotes, not asked, not in a sentence with a word of report or
+ * a denouncing word ("calling trans women 'blokes in wigs' is
+ * transphobic", "the robber was a man in a wig, police said"). A
+ * derogation aimed at trans people. ("man in a dress" and "men in
+ * dresses" stay main's entries, not ambiguous: a threat at "one of
+ * those men in dresses" takes them as its target.) */
+static const char *const wl_mis_pron[] = {"she", "her", "he", "him",
+                                          "ma'am", "maam", "miss", "it"};
+static bool misgender_cue(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    static const char *const words[] = {
+        "pronoun", "pronouns", "transition", "transitioned",
+        "transitioning", "ma'am", "maam"};
+    for (uint32_t k = 0; k < rs->ntok; k++) {
+        if (rs->toks[k].type != TK_WORD)
+            continue;
+        if (rs->toks[k].quoted &&
+            word_among(R, k, k + 1, FRAME_WORDS(wl_mis_pron)))
+            return true;
+        if (word_among(R, k, k + 1, FRAME_WORDS(words)))
+            return true;
+        if ((tok_is_word(R, k, "woman") || tok_is_word(R, k, "women")) &&
+            k >= 2 &&
+            (tok_is_word(R, k - 1, "a") || tok_is_word(R, k - 1, "real")) &&
+            (kind_at(R, k - 2, DC_KIND_NEGATION) ||
+             tok_is_word(R, k - 2, "not") || tok_is_word(R, k - 2, "be")))
+            return true;
+        if (kind_at(R, k, DC_KIND_IDENTITY)) {
+            const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
+            if (m && (ent(R, m)->categories &
+                      (1u << DECORUM_CATEGORY_GENDER_IDENTITY)))
+                return true;
+        }
+    }
+    return false;
+}
+
+static decorum_status rule_misgendered(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    int32_t te_ = R->rules->trans_entry;
+    if (te_ < 0)
+        return DECORUM_OK;
+    int cue = -1; /* misgender_cue, read once when first needed */
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_DEROGATE || m->dropped ||
+            (ent(R, m)->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) !=
+                DC_F_AMBIGUOUS ||
+            ent(R, m)->categories != 1u << DECORUM_CATEGORY_GENDER_IDENTITY)
+            continue;
+        uint32_t b = m->tb, e = m->te, k = m->te - 1;
+        /* ("calling that thing": a pronoun in quotes within three words
+         * after it, "calling that thing 'she'") */
+        bool thing = tok_is_word(R, k, "thing");
+        if (thing) {
+            bool pron = false;
+            for (uint32_t j = m->te; j < m->te + 3 && j < rs->ntok && !pron;
+                 j++)
+                if (rs->toks[j].quoted && rs->toks[j].type == TK_WORD &&
+                    word_among(R, j, j + 1, FRAME_WORDS(wl_mis_pron))) {
+                    pron = true;
+                    e = j + 1;
+                }
+            if (!pron)
+                continue;
+        }
+        const sentence *s = sent_of(R, b);
+        if (s->question || rs->toks[b].quoted || rs->toks[k].quoted ||
+            rs->toks[e - 1].sent != rs->toks[b].sent)
+            continue;
+        /* (denied right before: "not a man in a wig", "aren't men in
+         * dresses", "isnt just a bloke in a dress") */
+        uint32_t d = b;
+        if (d > s->tb && (tok_is_word(R, d - 1, "a") ||
+                          tok_is_word(R, d - 1, "an")))
+            d--;
+        if (d > s->tb && (tok_is_word(R, d - 1, "just") ||
+                          tok_is_word(R, d - 1, "simply") ||
+                          tok_is_word(R, d - 1, "only")))
+            d--;
+        if (!thing && d > s->tb &&
+            (kind_at(R, d - 1, DC_KIND_NEGATION) ||
+             tok_is_word(R, d - 1, "not")))
+            continue;
+        /* (the figure told as another's, or denounced: "the robber was
+         * a man in a wig, police said"; "calling that thing" is itself a
+         * word of saying, so only before it) */
+        if ((!thing && (has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE) ||
+                        has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))) ||
+            (thing && b > s->tb && has_kind_in(R, s->tb, b, DC_KIND_REPORT)))
+            continue;
+        if (!thing) {
+            if (cue < 0)
+                cue = misgender_cue(R);
+            if (!cue)
+                continue;
+        }
+        target t = {0};
+        t.tb = b;
+        t.te = e;
+        t.categories = R->ents[te_].categories;
+        t.entry = te_;
+        t.type = TG_GROUP;
+        t.b = rs->toks[b].b;
+        t.e = rs->toks[e - 1].e;
+        t.gn_upto = NO_TARGET;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        return group_finding(R, rs->toks[b].b, rs->toks[e - 1].e,
+                             DECORUM_SIGNAL_DEROGATION,
+                             LIT("derogation aimed at "), &t, 0.7f,
+                             LIT("misgenders a trans person with contempt "
+                                 "('a man in a wig', 'that thing')"));
+    }
+    return DECORUM_OK;
+}
+
 /* Does sentence s tell of a rule or a slogan, or criticise one, so that
  * a role it denies is reported ("can't be donors in some countries, a
  * rule that should go", "the club lost its licence for that rule",
@@ -31840,6 +32068,18 @@ static decorum_status rule_role_denied(run *R)
                   !tok_is_word(R, b + 2, "their")))) {
                 v = k;
                 re = b + 1;
+            }
+            /* (or the post told by its act, role_act_end) */
+            uint32_t ae2;
+            if (v == UINT32_MAX && b != UINT32_MAX && b < rs->ntok &&
+                rs->toks[b].clause == c &&
+                (ae2 = role_act_end(R, b)) != UINT32_MAX &&
+                !role_told_of(R, sent_of(R, k)) &&
+                /* (nor told as another's: "..., said the rulebook") */
+                !has_kind_in(R, sent_of(R, k)->tb, sent_of(R, k)->te,
+                             DC_KIND_REPORT)) {
+                v = k;
+                re = ae2;
             }
         }
         if (v == UINT32_MAX || sent_of(R, t->tb)->question)
@@ -39474,6 +39714,27 @@ static bool role_hit_in(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
+/* A figure that misgenders (an ambiguous derogation of gender identity:
+ * "a bloke in a wig", "calling that thing") among the hits: alone it is
+ * a weak kind the short way would drop, but rule_misgendered reads it
+ * with no group named. Session 46. */
+static bool misgender_hit_in(const dc_rules *r, const dc_lexicon *lx,
+                             uint64_t kinds, const dc_hitvec *hits)
+{
+    if (!((kinds >> DC_KIND_DEROGATE) & 1) || r->trans_entry < 0)
+        return false;
+    for (size_t i = 0; i < hits->n; i++) {
+        const dc_hit *h = &hits->v[i];
+        if (h->entry < lx->n && r->kind_of[h->entry] == DC_KIND_DEROGATE &&
+            (lx->entries[h->entry].flags & (DC_F_AMBIGUOUS | DC_F_OWN)) ==
+                DC_F_AMBIGUOUS &&
+            lx->entries[h->entry].categories ==
+                1u << DECORUM_CATEGORY_GENDER_IDENTITY)
+            return true;
+    }
+    return false;
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -39513,7 +39774,8 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
                    member_in(r, lx, n, kinds, hits) ||
-                   role_hit_in(r, lx, kinds, hits);
+                   role_hit_in(r, lx, kinds, hits) ||
+                   misgender_hit_in(r, lx, kinds, hits);
         }
     }
     *seen = kinds;
@@ -48499,6 +48761,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
               key_prefix_in(&R, cap_prefixes,
                             sizeof cap_prefixes / sizeof *cap_prefixes))) &&
         (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
+        return st;
+    /* (a trans person misgendered with contempt: a wig, a dress or
+     * "thing" in the text; session 46) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_DEROGATE) &&
+        (st = rule_misgendered(&R)) != DECORUM_OK)
         return st;
     /* an access verb (or a copula and a negator: "shouldn't be in our
      * schools") and a group, or a pronoun that may stand for one */
