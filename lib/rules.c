@@ -38658,6 +38658,189 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
     return DECORUM_OK;
 }
 
+/* Session 46 (q46q): the trust question. "Would you let a gay teacher
+ * take your son on the trip?", "would you leave a trans babysitter alone
+ * with your little girl?", "who here would be comfortable with an afghan
+ * refugee lodging with their daughters?": a member of a group put beside
+ * the asker's children or women, and the asker asked to trust them. The
+ * answer expected is no, and the reason is the group: the old smear of
+ * the predator told as a question. */
+static const char *const wl_trust_verb[] = {
+    "let",     "leave",   "trust",       "want",  "allow",
+    "send",    "happy",   "comfortable", "ok",    "okay",
+    "fine",    "letting", "leaving",     "trusting"};
+/* The asker, right after "would" ("would you", "would any of you", "would
+ * anyone") or before it ("who here would", "who would"). */
+static const char *const wl_trust_you[] = {"you", "u",   "ya",   "y'all",
+                                           "anyone", "anybody", "any", "ye"};
+static const char *const wl_trust_who[] = {"who", "here", "parents",
+                                           "mums", "dads", "mothers",
+                                           "fathers"};
+/* Whom they are asked to trust them with, after a possessive. */
+static const char *const wl_trust_kin[] = {
+    "kids",      "kid",       "kiddies",     "children",   "child",
+    "son",       "sons",      "daughter",    "daughters",  "girl",
+    "girls",     "boy",       "boys",        "toddler",    "toddlers",
+    "baby",      "babies",    "teens",       "teenagers",  "grandkids",
+    "grandchildren", "wife",  "wives",       "women",      "lad",
+    "lads",      "ones",      "niece",       "nephew",     "grandson",
+    "granddaughter", "sister", "sisters",    "bairns",     "kiddos",
+    "son's",     "daughter's", "kid's",      "kids'",      "children's",
+    "boy's",     "girl's",    "boys'",       "girls'",     "wife's"};
+static const char *const wl_trust_poss[] = {"your", "ur",  "yer", "our",
+                                            "their", "his", "her", "my"};
+/* What puts the member beside the kin named first ("leave your kids
+ * with a ...", "have your son taught by a ..."). */
+static const char *const wl_trust_with[] = {"with", "to",     "near",
+                                            "around", "by",   "alone",
+                                            "round", "beside"};
+/* An answer of yes ("yes of course", "why not", "i would"). */
+static const char *const wl_trust_yes[] = {
+    "yes",    "yeah",   "yep",   "yup",    "sure",  "absolutely",
+    "definitely", "course", "happily", "gladly", "obviously", "totally"};
+
+/* The kin word at k after a possessive within three words back (past
+ * "little", "teenage", "8 year old"). */
+static bool trust_kin_at(const run *R, const sentence *s, uint32_t k)
+{
+    if (!word_among(R, k, k + 1, FRAME_WORDS(wl_trust_kin)))
+        return false;
+    for (uint32_t j = k; j > s->tb && j + 4 > k; j--)
+        if (word_among(R, j - 1, j, FRAME_WORDS(wl_trust_poss)))
+            return true;
+    return false;
+}
+
+/* Is the sentence after si an answer of yes: a yes word in its first
+ * three words, "i would" / "i'd" not negated, "why not" or "why
+ * wouldn't"? */
+static bool trust_answered_yes(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *a = &rs->s[si + 1];
+    uint32_t e = a->te < a->tb + 3 ? a->te : a->tb + 3;
+    if (word_among(R, a->tb, e, FRAME_WORDS(wl_trust_yes)))
+        return true;
+    for (uint32_t k = a->tb; k < e; k++) {
+        if (tok_is_word(R, k, "why") && k + 1 < a->te &&
+            (tok_is_word(R, k + 1, "not") ||
+             tok_is_word(R, k + 1, "wouldn't") ||
+             tok_is_word(R, k + 1, "wouldnt")))
+            return true;
+        if ((tok_is_word(R, k, "i'd") ||
+             (tok_is_word(R, k, "i") && k + 1 < a->te &&
+              tok_is_word(R, k + 1, "would"))) &&
+            !has_kind_in(R, k, a->te, DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
+
+/* Praise in tokens [a, b): a word of wl_presumed_good or of the
+ * lexicon's positive kind, but the asker's "be honest" ("be honest,
+ * would you ...?", "... ? be honest with yourselves"). */
+static bool trust_praised(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if ((among_q(R, k, k + 1, FRAME_WORDS(wl_presumed_good)) ||
+             kind_at(R, k, DC_KIND_POSITIVE)) &&
+            !(tok_is_word(R, k, "honest") && k > a &&
+              (tok_is_word(R, k - 1, "be") || tok_is_word(R, k - 1, "being"))))
+            return true;
+    return false;
+}
+
+static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question)
+            continue;
+        /* "would" with the asker beside it, and a verb of trust within
+         * the next four words */
+        uint32_t v = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te && v == UINT32_MAX; k++) {
+            if (R->toks[k].quoted || !tok_is_word(R, k, "would"))
+                continue;
+            bool asker =
+                (k + 1 < s->te &&
+                 word_among(R, k + 1, k + 2, FRAME_WORDS(wl_trust_you))) ||
+                (k > s->tb && word_among(R, k > s->tb + 2 ? k - 2 : s->tb, k,
+                                         FRAME_WORDS(wl_trust_who)));
+            if (!asker)
+                continue;
+            for (uint32_t j = k + 1; j < s->te && j <= k + 5; j++)
+                if (word_among(R, j, j + 1, FRAME_WORDS(wl_trust_verb))) {
+                    v = j;
+                    break;
+                }
+        }
+        if (v == UINT32_MAX)
+            continue;
+        /* the kin, after a possessive, anywhere after the verb */
+        uint32_t kin = UINT32_MAX;
+        for (uint32_t k = v + 1; k < s->te && kin == UINT32_MAX; k++)
+            if (trust_kin_at(R, s, k))
+                kin = k;
+        if (kin == UINT32_MAX)
+            continue;
+        /* the member: an identity word after the verb that is no kin
+         * word nor after a possessive ("our girls"), not of sex alone
+         * ("a man babysitting"), not the writer's own */
+        const mention *g = NULL;
+        for (size_t i = rs->first[v + 1]; i < rs->nm && rs->m[i].tb < s->te;
+             i++) {
+            const mention *m = &rs->m[i];
+            if (m->kind != DC_KIND_IDENTITY || !ent(R, m)->categories ||
+                !(ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+                R->toks[m->tb].quoted || own_identity(R, m) ||
+                trust_kin_at(R, s, m->tb))
+                continue;
+            /* (the kin named first: the member is whom they are left
+             * "with", taught "by") */
+            if (m->tb > kin && !among_q(R, m->tb > kin + 4 ? m->tb - 4 : kin + 1,
+                                        m->tb, FRAME_WORDS(wl_trust_with)))
+                continue;
+            g = m;
+            break;
+        }
+        if (!g || trust_answered_yes(R, si))
+            continue;
+        /* (praise of them: in the question, or in the next sentence
+         * unless it is the asker's "be honest") */
+        if (trust_praised(R, s->tb, s->te) ||
+            (si + 1 < rs->ns &&
+             trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)))
+            continue;
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, g->tb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": asks whether one of them can be trusted with the "
+                "asker's children, the predator smear as a question"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -48364,6 +48547,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (rs->ns > 1 && any_kind(&R, DC_KIND_IDENTITY) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_answer_group(&R)) != DECORUM_OK)
+        return st;
+    /* (session 46: the trust question, "would you let a gay teacher take
+     * your son ...?"; a question and an identity word) */
+    if (R.question && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_trust_asked(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
