@@ -38832,9 +38832,10 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
         }
         if (!g || trust_answered_yes(R, si))
             continue;
-        /* (praise of them: in the question, or in the next sentence
+        /* (praise of them: in the question from them on (not the asker's
+         * "be happy with"), or in the next sentence
          * unless it is the asker's "be honest") */
-        if (trust_praised(R, s->tb, s->te) ||
+        if (trust_praised(R, g->tb, s->te) ||
             (si + 1 < rs->ns &&
              trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)))
             continue;
