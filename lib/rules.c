@@ -38927,10 +38927,13 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
             c++; /* the charge in scare quotes: "is it 'racist' to" */
         if (c >= s->te || !word_among(R, c, c + 1, FRAME_WORDS(wl_charge_for)))
             continue;
+        /* (the clause read is at most 24 words: a charge repeated over a
+         * long sentence reads each stretch once, not the rest of it) */
+        const uint32_t ce = s->te < c + 24 ? s->te : c + 24;
         /* the group in the clause after it, or a stand-in for one */
         const mention *g = NULL;
         uint32_t gb = UINT32_MAX;
-        for (size_t x = rs->first[c]; x < rs->nm && rs->m[x].tb < s->te;
+        for (size_t x = rs->first[c]; x < rs->nm && rs->m[x].tb < ce;
              x++) {
             const mention *m = &rs->m[x];
             if (m->kind == DC_KIND_IDENTITY && ent(R, m)->categories &&
@@ -38941,20 +38944,20 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
             }
         }
         if (!g)
-            for (uint32_t k = c + 1; k + 1 < s->te; k++)
+            for (uint32_t k = c + 1; k + 1 < ce; k++)
                 if (tok_is_word(R, k, "same") &&
                     word_among(R, k + 1, k + 2, FRAME_WORDS(wl_charge_same)) &&
-                    !trust_thing_after(R, k + 2, s->te)) {
+                    !trust_thing_after(R, k + 2, ce)) {
                     gb = k;
                     break;
                 }
         if (gb == UINT32_MAX)
             continue;
         /* a generalization: its words, a stereotype, a wrong */
-        bool general = among_q(R, c + 1, s->te, FRAME_WORDS(wl_charge_general)) ||
-                       has_kind_in(R, c + 1, s->te, DC_KIND_STEREOTYPE) ||
-                       has_kind_in(R, c + 1, s->te, DC_KIND_DEROGATE);
-        for (uint32_t k = c + 1; k < s->te && !general; k++)
+        bool general = among_q(R, c + 1, ce, FRAME_WORDS(wl_charge_general)) ||
+                       has_kind_in(R, c + 1, ce, DC_KIND_STEREOTYPE) ||
+                       has_kind_in(R, c + 1, ce, DC_KIND_DEROGATE);
+        for (uint32_t k = c + 1; k < ce && !general; k++)
             general = insinuated_wrong_at(R, k, c + 1);
         if (!general)
             continue;
@@ -38963,11 +38966,14 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
         /* (from the group on: a shop "robbed" before it is the cases'
          * victim, "every time a shop gets robbed the cctv shows the same
          * kind of youths") */
-        if (pred_suffer(R, gb, s->te) ||
-            among_q(R, gb, s->te, FRAME_WORDS(wl_charge_suffer)) ||
-            trust_praised(R, g ? gb : gb + 2, s->te) ||
+        if (pred_suffer(R, gb, ce) ||
+            among_q(R, gb, ce, FRAME_WORDS(wl_charge_suffer)) ||
+            trust_praised(R, g ? gb : gb + 2, ce) ||
             (si + 1 < rs->ns &&
-             trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)) ||
+             trust_praised(R, rs->s[si + 1].tb,
+                           rs->s[si + 1].te < rs->s[si + 1].tb + 24
+                               ? rs->s[si + 1].te
+                               : rs->s[si + 1].tb + 24)) ||
             trust_answered_yes(R, si))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
