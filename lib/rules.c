@@ -38768,7 +38768,10 @@ static bool trust_praised(const run *R, uint32_t a, uint32_t b)
               !kind_at(R, k, DC_KIND_PERSON))) &&
             !(tok_is_word(R, k, "honest") && k > a &&
               (tok_is_word(R, k - 1, "be") || tok_is_word(R, k - 1, "being"))) &&
-            !has_kind_in(R, k > a + 2 ? k - 2 : a, k, DC_KIND_NEGATION))
+            !has_kind_in(R, k > a + 2 ? k - 2 : a, k, DC_KIND_NEGATION) &&
+            /* (nor the wink "asking for a friend") */
+            !(tok_is_word(R, k, "friend") && k > a + 1 &&
+              tok_is_word(R, k - 1, "a") && tok_is_word(R, k - 2, "for")))
             return true;
     return false;
 }
