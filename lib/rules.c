@@ -39138,6 +39138,359 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
     return DECORUM_OK;
 }
 
+/* Session 46 (q46q): the trust question. "Would you let a gay teacher
+ * take your son on the trip?", "would you leave a trans babysitter alone
+ * with your little girl?", "who here would be comfortable with an afghan
+ * refugee lodging with their daughters?": a member of a group put beside
+ * the asker's children or women, and the asker asked to trust them. The
+ * answer expected is no, and the reason is the group: the old smear of
+ * the predator told as a question. */
+static const char *const wl_trust_verb[] = {
+    "let",     "leave",   "trust",       "want",  "allow",
+    "send",    "happy",   "comfortable", "ok",    "okay",
+    "fine",    "letting", "leaving",     "trusting"};
+/* The asker, right after "would" ("would you", "would any of you", "would
+ * anyone") or before it ("who here would", "who would"). */
+static const char *const wl_trust_you[] = {"you", "u",   "ya",   "y'all",
+                                           "anyone", "anybody", "any", "ye"};
+static const char *const wl_trust_who[] = {"who", "here", "parents",
+                                           "mums", "dads", "mothers",
+                                           "fathers"};
+/* Whom they are asked to trust them with, after a possessive. */
+static const char *const wl_trust_kin[] = {
+    "kids",      "kid",       "kiddies",     "children",   "child",
+    "son",       "sons",      "daughter",    "daughters",  "girl",
+    "girls",     "boy",       "boys",        "toddler",    "toddlers",
+    "baby",      "babies",    "teens",       "teenagers",  "grandkids",
+    "grandchildren", "wife",  "wives",       "women",      "lad",
+    "lads",      "ones",      "niece",       "nephew",     "grandson",
+    "granddaughter", "sister", "sisters",    "bairns",     "kiddos",
+    "son's",     "daughter's", "kid's",      "kids'",      "children's",
+    "boy's",     "girl's",    "boys'",       "girls'",     "wife's"};
+static const char *const wl_trust_poss[] = {"your", "ur",  "yer", "our",
+                                            "their", "his", "her", "my"};
+/* What puts the member beside the kin named first ("leave your kids
+ * with a ...", "have your son taught by a ..."). */
+static const char *const wl_trust_with[] = {"with", "to",     "near",
+                                            "around", "by",   "alone",
+                                            "round", "beside"};
+/* An answer of yes ("yes of course", "why not", "i would"). */
+static const char *const wl_trust_yes[] = {
+    "yes",    "yeah",   "yep",   "yup",    "sure",  "absolutely",
+    "definitely", "course", "happily", "gladly", "obviously", "totally"};
+
+/* The kin word at k after a possessive within three words back (past
+ * "little", "teenage", "8 year old"). */
+static bool trust_kin_at(const run *R, const sentence *s, uint32_t k)
+{
+    if (!word_among(R, k, k + 1, FRAME_WORDS(wl_trust_kin)))
+        return false;
+    for (uint32_t j = k; j > s->tb && j + 4 > k; j--)
+        if (word_among(R, j - 1, j, FRAME_WORDS(wl_trust_poss)))
+            return true;
+    return false;
+}
+
+/* Is the sentence after si an answer of yes: a yes word in its first
+ * three words, "i would" / "i'd" not negated, "why not" or "why
+ * wouldn't"? */
+static bool trust_answered_yes(const run *R, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *a = &rs->s[si + 1];
+    uint32_t e = a->te < a->tb + 3 ? a->te : a->tb + 3;
+    if (word_among(R, a->tb, e, FRAME_WORDS(wl_trust_yes)))
+        return true;
+    for (uint32_t k = a->tb; k < e; k++) {
+        if (tok_is_word(R, k, "why") && k + 1 < a->te &&
+            (tok_is_word(R, k + 1, "not") ||
+             tok_is_word(R, k + 1, "wouldn't") ||
+             tok_is_word(R, k + 1, "wouldnt")))
+            return true;
+        if ((tok_is_word(R, k, "i'd") ||
+             (tok_is_word(R, k, "i") && k + 1 < a->te &&
+              tok_is_word(R, k + 1, "would"))) &&
+            !has_kind_in(R, k, a->te, DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
+
+/* Institutions an identity word may qualify ("a catholic school", "a
+ * muslim charity"): no member of the group then. */
+static const char *const wl_trust_thing[] = {
+    "school",  "schools",  "church", "mosque",   "synagogue", "temple",
+    "charity", "hospital", "clinic", "restaurant", "nursery", "club",
+    "camp",    "college",  "academy", "film",    "show",      "book",
+    "books",   "cars",     "car",    "food",     "church's",  "channel"};
+
+/* Is the word right after token e a thing the identity word before it
+ * qualifies ("a catholic school", "the same colour cars")? */
+static bool trust_thing_after(const run *R, uint32_t e, uint32_t te)
+{
+    return e < te && R->toks[e].type == TK_WORD &&
+           (kind_at(R, e, DC_KIND_OBJECT) || kind_at(R, e, DC_KIND_PLACE) ||
+            (kind_at(R, e, DC_KIND_NONPROTECTED) &&
+             !kind_at(R, e, DC_KIND_PERSON)) ||
+            word_among(R, e, e + 1, FRAME_WORDS(wl_trust_thing)));
+}
+
+/* Praise in tokens [a, b): a word of wl_presumed_good or of the
+ * lexicon's positive kind, but the asker's "be honest" ("be honest,
+ * would you ...?", "... ? be honest with yourselves"). */
+static bool trust_praised(const run *R, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if ((among_q(R, k, k + 1, FRAME_WORDS(wl_presumed_good)) ||
+             (kind_at(R, k, DC_KIND_POSITIVE) &&
+              !kind_at(R, k, DC_KIND_PERSON))) &&
+            !(tok_is_word(R, k, "honest") && k > a &&
+              (tok_is_word(R, k - 1, "be") || tok_is_word(R, k - 1, "being"))) &&
+            !has_kind_in(R, k > a + 2 ? k - 2 : a, k, DC_KIND_NEGATION) &&
+            /* (nor the wink "asking for a friend") */
+            !(tok_is_word(R, k, "friend") && k > a + 1 &&
+              tok_is_word(R, k - 1, "a") && tok_is_word(R, k - 2, "for")))
+            return true;
+    return false;
+}
+
+static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any && !presumed_disclaimed(R))
+        return DECORUM_OK;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question)
+            continue;
+        /* "would" with the asker beside it, and a verb of trust within
+         * the next four words */
+        uint32_t v = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te && v == UINT32_MAX; k++) {
+            if (R->toks[k].quoted || !tok_is_word(R, k, "would"))
+                continue;
+            bool asker =
+                (k + 1 < s->te &&
+                 word_among(R, k + 1, k + 2, FRAME_WORDS(wl_trust_you))) ||
+                (k > s->tb && word_among(R, k > s->tb + 2 ? k - 2 : s->tb, k,
+                                         FRAME_WORDS(wl_trust_who)));
+            if (!asker)
+                continue;
+            for (uint32_t j = k + 1; j < s->te && j <= k + 5; j++)
+                if (word_among(R, j, j + 1, FRAME_WORDS(wl_trust_verb))) {
+                    v = j;
+                    break;
+                }
+        }
+        if (v == UINT32_MAX)
+            continue;
+        /* the kin, after a possessive, anywhere after the verb */
+        uint32_t kin = UINT32_MAX;
+        for (uint32_t k = v + 1; k < s->te && kin == UINT32_MAX; k++)
+            if (trust_kin_at(R, s, k))
+                kin = k;
+        if (kin == UINT32_MAX)
+            continue;
+        /* the member: an identity word after the verb that is no kin
+         * word nor after a possessive ("our girls"), not of sex alone
+         * ("a man babysitting"), not the writer's own */
+        const mention *g = NULL;
+        for (size_t i = rs->first[v + 1]; i < rs->nm && rs->m[i].tb < s->te;
+             i++) {
+            const mention *m = &rs->m[i];
+            if (m->kind != DC_KIND_IDENTITY || !ent(R, m)->categories ||
+                !(ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
+                R->toks[m->tb].quoted || own_identity(R, m) ||
+                trust_kin_at(R, s, m->tb) || trust_thing_after(R, m->te, s->te))
+                continue;
+            /* (the kin named first: the member is whom they are left
+             * "with", taught "by") */
+            if (m->tb > kin && !among_q(R, m->tb > kin + 4 ? m->tb - 4 : kin + 1,
+                                        m->tb, FRAME_WORDS(wl_trust_with)))
+                continue;
+            g = m;
+            break;
+        }
+        if (!g || trust_answered_yes(R, si))
+            continue;
+        /* (praise of them: in the question from them on (not the asker's
+         * "be happy with"), or in the next sentence
+         * unless it is the asker's "be honest") */
+        if (trust_praised(R, g->tb, s->te) ||
+            (si + 1 < rs->ns &&
+             trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)))
+            continue;
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, g->tb);
+        fs.e = te_byte(R, g->te);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": asks whether one of them can be trusted with the "
+                "asker's children, the predator smear as a question"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 46 (q46q): the charge of bigotry defied by a question. "Is it
+ * racist to notice the shoplifters are always the same colour?", "am i a
+ * bigot for noticing the pickpockets are always romanian?", "does it make
+ * me homophobic to say gay men are all promiscuous?": the charge is asked
+ * about, and what follows it is a generalization the writer holds; the
+ * question only dares the reader to call it what it is. */
+/* Who is charged, right before the charge word (past "really", "a"). */
+static const char *const wl_charge_who[] = {"it", "i", "me", "that", "this",
+                                            "im", "i'm"};
+static const char *const wl_charge_be[] = {"is",  "am",   "make", "makes",
+                                           "be",  "isnt", "isn't", "im",
+                                           "i'm", "was",  "being"};
+/* What the charge is for, right after the charge word. */
+static const char *const wl_charge_for[] = {"to", "if", "for", "that",
+                                            "when"};
+/* A generalization's words in the clause after the charge. */
+static const char *const wl_charge_general[] = {
+    "always",  "all",     "every",  "never",    "most",      "many",
+    "mostly",  "usually", "same",   "everywhere", "constantly", "lower",
+    "higher",  "likelier", "tend",  "nearly",   "majority",  "overwhelmingly",
+    "generally", "typically", "naturally", "just", "true", "fact",
+    "facts",   "truth"};
+/* The group named by a stand-in: "the same colour", "the same kind". */
+static const char *const wl_charge_same[] = {
+    "colour", "color",   "kind",   "type",      "sort",  "race",
+    "religion", "background", "skin", "ethnicity", "surname", "surnames",
+    "names",  "complexion"};
+/* The group wronged after the charge ("black patients are always
+ * undertreated"), beside pred_suffer's words. */
+static const char *const wl_charge_suffer[] = {
+    "undertreated", "underpaid",  "overlooked", "ignored",  "mistreated",
+    "misdiagnosed", "underrepresented", "cast",  "denied",  "passed",
+    "paid",         "stopped",    "searched",   "refused",  "arrested"};
+
+static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DENOUNCE || (ent(R, d)->flags & DC_F_JUDGE))
+            continue;
+        uint32_t si = rs->toks[d->tb].sent;
+        const sentence *s = &rs->s[si];
+        /* "is it", "am i", "does it make me" before it (past "really",
+         * "just", "a", "being", "so") */
+        uint32_t j = d->tb;
+        static const char *const skip[] = {"really", "just", "a", "being",
+                                           "so", "actually", "considered",
+                                           "somehow"};
+        while (j > s->tb && j + 3 > d->tb &&
+               (word_among(R, j - 1, j, skip, sizeof skip / sizeof *skip) ||
+                (R->toks[j - 1].type == TK_PUNCT &&
+                 (R->toks[j - 1].ch == '\'' || R->toks[j - 1].ch == '"'))))
+            j--;
+        if (R->toks[d->tb].type != TK_WORD || j < s->tb + 2 ||
+            !word_among(R, j - 1, j, FRAME_WORDS(wl_charge_who)) ||
+            !word_among(R, j - 2, j - 1, FRAME_WORDS(wl_charge_be)) ||
+            R->toks[j - 1].quoted)
+            continue;
+        uint32_t c = d->te;
+        if (c < s->te && R->toks[c].type == TK_PUNCT)
+            c++; /* the charge in scare quotes: "is it 'racist' to" */
+        if (c >= s->te || !word_among(R, c, c + 1, FRAME_WORDS(wl_charge_for)))
+            continue;
+        /* (the clause read is at most 24 words: a charge repeated over a
+         * long sentence reads each stretch once, not the rest of it) */
+        const uint32_t ce = s->te < c + 24 ? s->te : c + 24;
+        /* the group in the clause after it, or a stand-in for one */
+        const mention *g = NULL;
+        uint32_t gb = UINT32_MAX;
+        for (size_t x = rs->first[c]; x < rs->nm && rs->m[x].tb < ce;
+             x++) {
+            const mention *m = &rs->m[x];
+            if (m->kind == DC_KIND_IDENTITY && ent(R, m)->categories &&
+                !own_identity(R, m)) {
+                g = m;
+                gb = m->tb;
+                break;
+            }
+        }
+        if (!g)
+            for (uint32_t k = c + 1; k + 1 < ce; k++)
+                if (tok_is_word(R, k, "same") &&
+                    word_among(R, k + 1, k + 2, FRAME_WORDS(wl_charge_same)) &&
+                    !trust_thing_after(R, k + 2, ce)) {
+                    gb = k;
+                    break;
+                }
+        if (gb == UINT32_MAX)
+            continue;
+        /* a generalization: its words, a stereotype, a wrong */
+        bool general = among_q(R, c + 1, ce, FRAME_WORDS(wl_charge_general)) ||
+                       has_kind_in(R, c + 1, ce, DC_KIND_STEREOTYPE) ||
+                       has_kind_in(R, c + 1, ce, DC_KIND_DEROGATE);
+        for (uint32_t k = c + 1; k < ce && !general; k++)
+            general = insinuated_wrong_at(R, k, c + 1);
+        if (!general)
+            continue;
+        /* spared: the group wronged, praised, or the charge answered yes
+         * ("yes, it's the casting that's racist") */
+        /* (from the group on: a shop "robbed" before it is the cases'
+         * victim, "every time a shop gets robbed the cctv shows the same
+         * kind of youths") */
+        if (pred_suffer(R, gb, ce) ||
+            among_q(R, gb, ce, FRAME_WORDS(wl_charge_suffer)) ||
+            trust_praised(R, g ? gb : gb + 2, ce) ||
+            (si + 1 < rs->ns &&
+             trust_praised(R, rs->s[si + 1].tb,
+                           rs->s[si + 1].te < rs->s[si + 1].tb + 24
+                               ? rs->s[si + 1].te
+                               : rs->s[si + 1].tb + 24)) ||
+            trust_answered_yes(R, si))
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        finding_spec fs = {0};
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
+        char buf[128];
+        piece label;
+        if (g) {
+            target t = group_of(R, g);
+            fs.b = tb_byte(R, g->tb);
+            fs.e = te_byte(R, g->te);
+            fs.categories = t.categories;
+            label = target_label(R, &t, buf, sizeof buf);
+        } else {
+            fs.b = tb_byte(R, gb);
+            fs.e = te_byte(R, gb + 2);
+            fs.categories = 1u << DECORUM_CATEGORY_RACE;
+            label = LIT("a group by its colour or kind");
+        }
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("stereotype aimed at "), label,
+            LIT(": a generalization asked behind a charge of bigotry the "
+                "writer dares the reader to make"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* A denouncing word in sentence s that denounces the echo opening at
  * token i: any naming bigotry ("writing (((Cohen))) is antisemitic"); a
  * `judge` word (evil, disgusting, lie) only before the echo ("it's
@@ -48978,6 +49331,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (rs->ns > 1 && any_kind(&R, DC_KIND_IDENTITY) &&
         R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_answer_group(&R)) != DECORUM_OK)
+        return st;
+    /* (session 46: the trust question, "would you let a gay teacher take
+     * your son ...?"; a question and an identity word) */
+    if (R.question && any_kind(&R, DC_KIND_IDENTITY) &&
+        R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_trust_asked(&R)) != DECORUM_OK)
+        return st;
+    /* (session 46: the charge of bigotry defied, "is it racist to notice
+     * X are always ...?"; a denouncing word and an identity word or
+     * "same") */
+    if (any_kind(&R, DC_KIND_DENOUNCE) && R.hate_so_far < INSINUATED_WEIGHT &&
+        (st = rule_charge_defied(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
