@@ -943,6 +943,11 @@ typedef struct dc_rules_out {
     /* The rules' TOXICITY but for what swearing aimed at no one adds to it
      * ("Damn, fucking wild"): the part the verdict reads (score.c). */
     float tox_aimed;
+    /* What mild abuse of one person adds to TOXICITY ("the tech who came
+     * out today is a complete moron"): out of tox_aimed; the verdict
+     * reads it only where the model reads the comment as hate at all
+     * (score.c verdict_toxicity). */
+    float tox_mild;
     uint32_t categories;              /* protected categories attacked */
     /* The rules read attack language and found it aimed at no protected
      * group (an object, a person, a policy, nothing): the model is then

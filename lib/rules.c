@@ -626,6 +626,9 @@ typedef struct run {
      * printer is a piece of shit"): swearing beside insults that are all
      * at things is aimed at no one */
     uint32_t insults, insults_at_things;
+    /* of those, the ones that were mild abuse of one person or a
+     * non-protected target (mild_abuse): they make no swearing aimed */
+    uint32_t insults_mild;
     bool echo;            /* three '(' tokens in a row: the echo may fire */
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
@@ -644,6 +647,7 @@ typedef struct run {
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
     uint8_t plot_doer;    /* libel_of_people's actor: 0 not yet, 1 no, 2 yes */
+    uint8_t names_who;    /* names_who_they_are's, the same way */
     uint8_t tropes_stated; /* tropes_told's answer: 0 not yet, 1 no, 2 yes */
     /* a_form_banter's: does the comment name a race (an identity word, a
      * slur that is not banter)? 0 not yet, 1 no, 2 yes */
@@ -4809,6 +4813,7 @@ typedef struct finding_spec {
 #define F_HATE 0x100u
 #define F_SEVERE 0x200u
 #define F_EXCLAIM 0x400u /* swearing as an exclamation (`exclaim`) */
+#define F_MILD 0x800u    /* mild abuse of a person (mild_abuse) */
 
 static float noisy_or(float a, float b)
 {
@@ -4917,7 +4922,10 @@ static void add_scores(dc_rules_out *o, const dc_finding *f)
     }
     if (tox > 0) {
         a[DECORUM_TOXICITY] = noisy_or(a[DECORUM_TOXICITY], tox);
-        o->tox_aimed = noisy_or(o->tox_aimed, tox);
+        if (f->flags & F_MILD)
+            o->tox_mild = noisy_or(o->tox_mild, tox);
+        else
+            o->tox_aimed = noisy_or(o->tox_aimed, tox);
     }
     if (f->flags & F_SEVERE)
         a[DECORUM_SEVERE_TOXICITY] =
@@ -4972,14 +4980,15 @@ static void aggregate(dc_rules_out *o)
                 continue;
             /* an exclamation only if both are ("fuck" inside "fuck
              * off" is the taunt) */
-            uint16_t exclaim = g->flags & f->flags & F_EXCLAIM;
+            uint16_t exclaim = g->flags & f->flags & (F_EXCLAIM | F_MILD);
             if (f->weight > g->weight) {
                 g->weight = f->weight;
                 g->reason = f->reason;
                 g->categories |= f->categories;
                 g->flags |= f->flags;
             }
-            g->flags = (uint16_t)((g->flags & ~F_EXCLAIM) | exclaim);
+            g->flags =
+                (uint16_t)((g->flags & ~(F_EXCLAIM | F_MILD)) | exclaim);
             g->begin = g->begin < f->begin ? g->begin : f->begin;
             g->end = g->end > f->end ? g->end : f->end;
             merged = true;
@@ -4994,7 +5003,7 @@ static void aggregate(dc_rules_out *o)
     for (size_t i = 0; i < o->n; i++) {
         if (!(o->v[i].flags & DECORUM_SPAN_MITIGATING))
             add_scores(o, &o->v[i]);
-        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
+        o->v[i].flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM | F_MILD);
     }
 }
 
@@ -9772,6 +9781,86 @@ static bool ban_on_coming(const run *R, uint32_t k)
  * (attack_on_other says "someone"). */
 static const target someone = {.type = TG_PRONOUN, .entry = -1};
 
+/* An ambiguous identity word ("white", "black", "straight") that is said
+ * of someone: after a linking verb or "you're" ("you're white"), or
+ * before a person noun or an insult ("the rapey black prick"); not
+ * "straight on the stones". */
+static bool identity_of_one(const run *R, const mention *o)
+{
+    if (o->tb > 0 && (kind_at(R, o->tb - 1, DC_KIND_COPULA) ||
+                      tok_is_word(R, o->tb - 1, "you're") ||
+                      tok_is_word(R, o->tb - 1, "youre")))
+        return true;
+    return kind_at(R, o->te, DC_KIND_PERSON) ||
+           kind_at(R, o->te, DC_KIND_INSULT);
+}
+
+/* Does the comment name who someone is: a group target, a protected
+ * group's word (an ambiguous one only as identity_of_one reads it), a
+ * slur, a code, a dog whistle, a word of migration, an exclusion of
+ * severity 2 or more ("out of my country", "do not belong here"), a
+ * dehumanizing word of severity 3 ("ape", "vermin"), or a person noun that
+ * names a sex ("woman", "girl", "lady")? Then an insult in it may be for
+ * who they are ("that muslim at the machine is a lazy bastard", "That
+ * moron controller ... is a woman, typical"). Worked out once per
+ * comment: the loop over the mentions runs once however many insults. */
+static bool names_who_they_are(run *R)
+{
+    if (!R->names_who) {
+        const uint64_t who = KIND_BIT(SLUR) | KIND_BIT(CODE) |
+                             KIND_BIT(DOGWHISTLE) | KIND_BIT(MIGRATION);
+        bool named = (R->target_types >> TG_GROUP) & 1;
+        for (size_t i = 0; i < R->rs->nm && !named; i++) {
+            const mention *o = &R->rs->m[i];
+            if (o->dropped)
+                continue;
+            const dc_entry *oe = ent(R, o);
+            named = ((who >> o->kind) & 1) ||
+                    (o->kind == DC_KIND_IDENTITY &&
+                     (!(oe->flags & DC_F_AMBIGUOUS) || identity_of_one(R, o))) ||
+                    (o->kind == DC_KIND_DEHUMANIZE && oe->severity >= 3) ||
+                    (o->kind == DC_KIND_EXCLUSION && oe->severity >= 2) ||
+                    (o->kind == DC_KIND_PERSON && oe->categories);
+        }
+        R->names_who = named ? 2 : 1;
+    }
+    return R->names_who == 2;
+}
+
+/* Is attack m, aimed at a person or a non-protected target as attr, mild
+ * abuse: one word of the abuse or attack lists ("moron", "prick",
+ * "scumbag", "clown") of severity 1 or 2, not `severe`, naming no group
+ * (abuse.tsv's "retarded" names intellectual disability), not a phrase
+ * (a tell-off, "go to hell", "waste of oxygen", stays), singular and
+ * not before a plural noun (one person, not "clowns", "rat friends"), in
+ * a comment that does not name who anyone is (names_who_they_are)?
+ * "whore", "slut", "thot" are insults and misogynistic slurs both: the
+ * slur's mention at the token makes a group reading (a SLUR kind, so
+ * names_who_they_are), and "retard", "bitch" in the singular come here
+ * from rule_slur with a slur's entry: sexual degradation and a slur's
+ * word stay abuse. Dehumanizing words at a person ("a freeloading
+ * leech") are left out: "your rat friends from the ghetto" shows them
+ * reaching groups the rules do not see.
+ * The mission leaves alone abuse of a person that is not for who they
+ * are: its TOXICITY is reported, but it does not count toward the
+ * verdict by itself (add_scores keeps it in tox_mild, out of tox_aimed;
+ * score.c counts it where the hate head reads the comment as hate at
+ * all, MILD_HATE). A threat, a severe insult
+ * ("piece of shit", "cunt", "go fuck yourself"), swearing at the person
+ * addressed ("fuck you, moron": swore_at_you) still count. */
+static bool mild_abuse(run *R, const mention *m,
+                       decorum_attribute attr)
+{
+    if (attr != DECORUM_INSULT)
+        return false;
+    const dc_entry *e = ent(R, m);
+    return (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
+           e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
+           !e->categories && !memchr(e->term, ' ', e->term_len) && !plural_hit(R, m) && !plural_term(e) &&
+           !(m->te < R->ntok && plural_noun_at(R, m->te)) &&
+           !names_who_they_are(R);
+}
+
 /* Attack language aimed at a person or a non-protected target: toxic, not
  * hate. Counted for the model whether or not it is asserted; weighed in
  * full at the person addressed, by 3/4 elsewhere. */
@@ -9795,6 +9884,10 @@ static decorum_status attack_on_other(run *R, const mention *m,
     fs.attribute = attr;
     fs.weight = t->type == TG_YOU ? w : w * 0.75f;
     fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
+    if (mild_abuse(R, m, attr)) {
+        fs.flags |= F_MILD;
+        R->insults_mild += m->kind == DC_KIND_INSULT;
+    }
     piece who = t->type == TG_YOU ? LIT("the person addressed")
                 : t->type == TG_NP ? LIT("a non-protected target")
                                    : LIT("someone");
@@ -48725,6 +48818,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     memset(out->attr, 0, sizeof out->attr);
     out->hate = 0;
     out->tox_aimed = 0;
+    out->tox_mild = 0;
     out->categories = 0;
     out->untargeted = false;
     out->hedged = false;
@@ -49376,7 +49470,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * migrants", "fuck the whole government, and fuck the blacks") may be
      * aimed: all of it counts toward the verdict. */
     if (R.swore_at_you || slur_beside(&R) ||
-        R.insults > R.insults_at_things ||
+        R.insults > R.insults_at_things + R.insults_mild ||
         ((R.target_types >> TG_GROUP) & 1))
         out->tox_aimed = out->attr[DECORUM_TOXICITY];
     out->untargeted = R.untargeted && out->hate == 0;
@@ -49523,7 +49617,7 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     if (parent->attr[DECORUM_SEVERE_TOXICITY] > 0)
         f->flags |= F_SEVERE;
     add_scores(out, f);
-    f->flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM);
+    f->flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM | F_MILD);
     out->untargeted = false;
     out->hedged = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;

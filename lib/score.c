@@ -117,6 +117,17 @@ static bool model_in_full(const dc_rules_out *ro, bool mitigated)
            ro->rf[DC_RF_POSITIVE] <= 0;
 }
 
+/* Mild abuse of one person (rules.c mild_abuse: "foreman dave is a
+ * complete moron", "kev your formula is garbage") counts toward the
+ * verdict only from this hate score up: the model's hate head then reads
+ * the comment as about who someone is, not what they did ("you are a
+ * phony orange sellout zionist cuck", "a low iq inbred like you"). On all
+ * probe lines and dataset rows the insults it clears had hate scores
+ * below it (the blind rounds' personal-insult lines 0.001-0.046, most
+ * under 0.01) where the hate rows that had been queued by the insult
+ * alone were mostly above (43 of 53). */
+#define MILD_HATE 0.03f
+
 /* The TOXICITY the verdict reads. Swearing aimed at no one ("Damn, I
  * never knew that. Fucking wild.", "holy shit that goal") is no abuse:
  * TOXICITY still reports it for clients that set their own threshold, but
@@ -129,9 +140,12 @@ static float verdict_toxicity(const dc_rules_out *ro, const dc_model_out *mo,
                               const decorum_result *res)
 {
     float tox = res->scores[DECORUM_TOXICITY];
-    if (ro->tox_aimed >= ro->attr[DECORUM_TOXICITY])
+    float aimed = ro->tox_aimed;
+    if (ro->tox_mild > 0 && res->hate_score >= MILD_HATE)
+        aimed = 1.0f - (1.0f - aimed) * (1.0f - ro->tox_mild);
+    if (aimed >= ro->attr[DECORUM_TOXICITY])
         return tox;
-    float v = clamp01(ro->tox_aimed);
+    float v = clamp01(aimed);
     if (mo)
         v = clamp01(blend(v, mo->p[DECORUM_TOXICITY], true, false));
     if (v < res->hate_score * 0.95f)

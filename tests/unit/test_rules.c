@@ -166,8 +166,11 @@ static const rcase cases[] = {
      DECORUM_SIGNAL_COUNTER_SPEECH, DECORUM_ALLOW, NULL},
     {"He wrote \"Muslims are vermin\". That is racist.", NULL, 0, NONE,
      DECORUM_SIGNAL_COUNTER_SPEECH, DECORUM_ALLOW, NULL},
+    /* mild abuse of one person is reported (INSULT, its span) but left
+     * to the verdict's allow (session 46, mild_abuse) */
     {"You are an idiot.", NULL, 0, DECORUM_SIGNAL_INSULT, NONE,
-     DECORUM_REVIEW, "idiot"},
+     DECORUM_ALLOW, "idiot"},
+
     {"I hate the government.", NULL, 0, NONE, NONE, DECORUM_ALLOW, NULL},
     {"This fucking weather.", NULL, 0, DECORUM_SIGNAL_PROFANITY, NONE,
      DECORUM_ALLOW, "fucking"},
