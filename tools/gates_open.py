@@ -38,13 +38,13 @@ KNOWN_SHORT = {
     'redteam15.jsonl:151': ('Illegal border crossings should be handled',
                             '5eb8fbcaf16eb1c1692765ff38e402af9eb5bf18'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '4be05c759234ab65df2af73da88ea086d9824e42'),
+                                    '34c63ca78e91190bf7561caceeb20cf8865ee220'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'bb8b2db93cb4f8d0531c475d875a6ffc4bafb598'),
+                                     '942c54133a246d8ff9bfc3700f3ac3cf53bb3bac'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '525f2d6bfcfe43a5eb7595ea45590a40705cb718'),
+                            '9bfca2256d987e14d231540b3303e2bbc10f9f32'),
 }
 
 
