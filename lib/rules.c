@@ -46,6 +46,7 @@
 #define CONCLUSION_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
 #define BELIEF_SPAN 24  /* words believed_of reads around a trait */
+#define RIGHTS_SPAN 40  /* words rights_denied reads around a call */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
 
@@ -25846,7 +25847,16 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                                         "boot",    "drive",   "banish",
                                         "remove",  "remigration"};
     const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
+    /* The sentence read as at most RIGHTS_SPAN words either side of the
+     * call: its scans ran over the whole sentence for each call, and a
+     * comment of one long sentence of calls was quadratic (64 KiB of
+     * "autistic people shouldnt be let out in public" 0.10 s). */
+    sentence win = *sent_of(R, m->tb);
+    if (m->tb > win.tb + RIGHTS_SPAN)
+        win.tb = m->tb - RIGHTS_SPAN;
+    if (m->te + RIGHTS_SPAN < win.te)
+        win.te = m->te + RIGHTS_SPAN;
+    const sentence *s = &win;
     /* (a view told or asked stays the moderator's to read: "My
      * grandfather thought women shouldn't be allowed to vote") */
     if (s->question || (R->denounce_any && !judged_group(R, t)))
