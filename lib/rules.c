@@ -45,7 +45,7 @@
  * ("dirty and lazy, thats why"). */
 #define CONCLUSION_WINDOW 6
 #define HUMANITY_GAP 2   /* words between "not" and the humanity word */
-#define BELIEF_SPAN 24  /* words believed_of reads around a trait */
+#define HARM_BACK 48    /* words harmed_before reads back */
 #define RIGHTS_SPAN 40  /* words rights_denied reads around a call */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
@@ -517,14 +517,19 @@ struct dc_rules_scratch {
     uint32_t vw_sent, vw_last, fr_sent, fr_lo, fr_hi;
     /* code_scare_quoted's answers, asked for each code in quotes: sq_sent
      * is 1 + the sentence sq_named (a word naming the code a word) and
-     * sq_place (a place word, or a place moved into) were worked out for
-     * (0: none yet); sq_point the comment's point or wink, sq_lock its
-     * "lock your" (these three 0 not yet, 1 no, 2 yes). Worked out per
+     * sq_place (a place word, or a place moved into) and sq_event (a
+     * gathering) were worked out for (0: none yet); sq_point the comment's point or wink, sq_lock its
+     * "lock your" (these four 0 not yet, 1 no, 2 yes). Worked out per
      * code, they made a comment of many quoted codes quadratic (64 KiB
      * of them took 0.4 s). */
     uint32_t sq_sent;
+    /* believed_of's, per sentence (bo_sent 1 + its index, 0: none yet):
+     * the first word of a belief held (bo_held) and of one assumed
+     * (bo_assume) that count, UINT32_MAX none, and 1 + the last kin
+     * counted in ("my dad included"), 0 none */
+    uint32_t bo_sent, bo_held, bo_assume, bo_kin;
     bool sq_named;
-    uint8_t sq_place, sq_point, sq_lock;
+    uint8_t sq_place, sq_event, sq_point, sq_lock;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -21266,10 +21271,10 @@ static bool harmed_before(const run *R, const mention *m, const target *t)
     const dc_entry *g = &R->ents[t->entry];
     uint32_t si = rs->toks[m->tb].sent;
     uint32_t from = rs->s[si > 0 ? si - 1 : si].tb;
-    /* (at most BELIEF_SPAN * 2 words back: the frames of one long sentence
+    /* (at most HARM_BACK words back: the frames of one long sentence
      * each read the whole of it) */
-    if (m->tb > from + 2 * BELIEF_SPAN)
-        from = m->tb - 2 * BELIEF_SPAN;
+    if (m->tb > from + HARM_BACK)
+        from = m->tb - HARM_BACK;
     for (uint32_t k = from; k < m->tb; k++) {
         if (!word_among(R, k, k + 1, harmed, sizeof harmed / sizeof *harmed))
             continue;
@@ -25002,34 +25007,12 @@ static bool believed_of(const run *R, const target *t, const mention *m)
     static const char *const held[] = {"believed", "thought", "said",
                                        "claimed",  "insisted", "argued",
                                        "assumed",  "considered", "taught"};
-    const sentence *s = sent_of(R, m->tb);
-    /* Each scan reads a window of BELIEF_SPAN words, not the sentence:
-     * called for each trait and group of a sentence, a scan of the whole
-     * sentence made a comment of one long sentence quadratic (64 KiB of
-     * "why do blacks always <stereotype>" took 0.6 s). */
-    const uint32_t from = t->tb > s->tb + BELIEF_SPAN ? t->tb - BELIEF_SPAN
-                                                      : s->tb;
     /* ("Men are always lazy about the dishes, my dad included": the
      * writer's own kin counted in, banter among one's own) */
     static const char *const kin[] = {
         "dad",  "mum",   "mom",     "nonna",   "nan",     "grandma",
         "grandpa", "granddad", "father", "mother", "brother", "sister",
         "uncle", "aunt",  "family",  "parents", "me",      "myself"};
-    for (uint32_t k = m->te + 1; k + 1 < s->te && k <= m->te + BELIEF_SPAN;
-         k++)
-        if (tok_is_word(R, k + 1, "included") &&
-            word_among(R, k, k + 1, kin, sizeof kin / sizeof *kin) &&
-            (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
-             mention_at(R, k - 1, DC_KIND_PRONOUN_SELF)))
-            return true;
-    /* (the writer's own word is no one else's belief: "I said Gypsies
-     * are all thieves and I stand by it") */
-    if (!any_kind(R, DC_KIND_ENDORSE))
-        for (uint32_t k = from; k < t->tb; k++)
-            if (word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
-                !(k > s->tb && (tok_is_word(R, k - 1, "as") ||
-                                kind_at(R, k - 1, DC_KIND_PRONOUN_SELF))))
-                return true;
     /* Others' belief or treatment told in the present: "People assume
      * Roma are thieves", "Cops treat Black teens as criminals",
      * "landlords see Muslims as terrorists" (the view's "as" or "like"
@@ -25042,16 +25025,58 @@ static bool believed_of(const run *R, const target *t, const mention *m)
                                         "sees", "view", "views",
                                         "label", "labels", "regard",
                                         "regards", "brand", "brands"};
+    const sentence *s = sent_of(R, m->tb);
+    /* Where the sentence's words of belief are is worked out once for it
+     * (bo_*), not for each trait and group: read for each, the sentence
+     * made a comment of one long sentence quadratic (64 KiB of "why do
+     * blacks always <stereotype>" took 0.6 s). Each test below asks only
+     * of the first or last such word. */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->bo_sent != si + 1) {
+        memo->bo_sent = si + 1;
+        memo->bo_held = memo->bo_assume = UINT32_MAX;
+        memo->bo_kin = 0;
+        for (uint32_t k = s->tb; k < s->te; k++) {
+            bool after_self =
+                k > s->tb && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF);
+            if (memo->bo_held == UINT32_MAX &&
+                word_among(R, k, k + 1, held, sizeof held / sizeof *held) &&
+                !(after_self || (k > s->tb && tok_is_word(R, k - 1, "as"))))
+                memo->bo_held = k;
+            if (memo->bo_assume == UINT32_MAX &&
+                word_among(R, k, k + 1, assume,
+                           sizeof assume / sizeof *assume) &&
+                !(after_self ||
+                  (k > s->tb && kind_at(R, k - 1, DC_KIND_MODAL))) &&
+                !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
+                memo->bo_assume = k;
+            if (k > 0 && k + 1 < s->te &&
+                tok_is_word(R, k + 1, "included") &&
+                word_among(R, k, k + 1, kin, sizeof kin / sizeof *kin) &&
+                (tok_is_word(R, k, "me") || tok_is_word(R, k, "myself") ||
+                 mention_at(R, k - 1, DC_KIND_PRONOUN_SELF)))
+                memo->bo_kin = k + 1;
+        }
+    }
+    /* (kin counted in after the trait) */
+    if (memo->bo_kin > m->te + 1)
+        return true;
+    /* (the writer's own word is no one else's belief: "I said Gypsies
+     * are all thieves and I stand by it") */
+    if (!any_kind(R, DC_KIND_ENDORSE) && memo->bo_held < t->tb)
+        return true;
     if (!any_kind(R, DC_KIND_ENDORSE) && t->tb > s->tb) {
+        if (memo->bo_assume < t->tb)
+            return true;
         bool as = m->tb > t->te &&
                   (tok_is_word(R, m->tb - 1, "as") ||
                    tok_is_word(R, m->tb - 1, "like") ||
                    (m->tb > t->te + 1 && (tok_is_word(R, m->tb - 2, "as") ||
                                           tok_is_word(R, m->tb - 2, "like"))));
-        for (uint32_t k = from; k < t->tb; k++)
-            if ((word_among(R, k, k + 1, assume, sizeof assume / sizeof *assume) ||
-                 (as && k + 3 > t->tb &&
-                  word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat))) &&
+        for (uint32_t k = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
+             as && k < t->tb; k++)
+            if (word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat) &&
                 !(k > s->tb && (kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) ||
                                 kind_at(R, k - 1, DC_KIND_MODAL))) &&
                 !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
@@ -27746,7 +27771,7 @@ static bool code_scare_quoted(const run *R, const mention *m)
     if (memo->sq_sent != si + 1) {
         memo->sq_sent = si + 1;
         memo->sq_named = false;
-        memo->sq_place = 0;
+        memo->sq_place = memo->sq_event = 0;
         /* (but "mean" in the wink, "if you know what I mean") */
         for (uint32_t k = s->tb; k < s->te && !memo->sq_named; k++)
             memo->sq_named =
@@ -27794,7 +27819,12 @@ static bool code_scare_quoted(const run *R, const mention *m)
     if (n < s->te && (kind_at(R, n, DC_KIND_PERSON) ||
                       kind_at(R, n, DC_KIND_HUMANITY)))
         return true;
-    if (word_among(R, s->tb, s->te, event, sizeof event / sizeof *event)) {
+    if (!memo->sq_event)
+        memo->sq_event =
+            word_among(R, s->tb, s->te, event, sizeof event / sizeof *event)
+                ? 2
+                : 1;
+    if (memo->sq_event == 2) {
         if (!memo->sq_lock) {
             memo->sq_lock = 1;
             for (uint32_t k = 0; k + 1 < rs->ntok && memo->sq_lock == 1; k++)
@@ -48939,7 +48969,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     rs->like = rs->group = (struct seek){0, 0};
     rs->gn_known = false;
-    rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = 0;
+    rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = rs->bo_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
