@@ -9793,9 +9793,15 @@ static const target someone = {.type = TG_PRONOUN, .entry = -1};
  * "straight on the stones". */
 static bool identity_of_one(const run *R, const mention *o)
 {
+    /* (session 46, mend1: and after "typical" or a "he's", "she's",
+     * "they're": "what a moron, typical black", "he's white so
+     * obviously a moron") */
+    static const char *const said[] = {"you're", "youre",  "typical",
+                                       "he's",   "hes",    "she's",
+                                       "shes",   "they're", "theyre"};
     if (o->tb > 0 && (kind_at(R, o->tb - 1, DC_KIND_COPULA) ||
-                      tok_is_word(R, o->tb - 1, "you're") ||
-                      tok_is_word(R, o->tb - 1, "youre")))
+                      word_among(R, o->tb - 1, o->tb, said,
+                                 sizeof said / sizeof *said)))
         return true;
     return kind_at(R, o->te, DC_KIND_PERSON) ||
            kind_at(R, o->te, DC_KIND_INSULT);
@@ -16198,6 +16204,29 @@ static const char *const menace_home[] = {
     "car",  "cars",   "house", "houses", "home",  "lives", "live",
     "bus",  "route",  "school", "door",  "street", "flat", "walks",
     "parks", "sleeps", "shuts", "prays", "pray",  "kids"};
+static const char *const menace_sorry[] = {
+    "sadly", "unfortunately", "awful", "tragically", "tragic", "sad",
+    "terrible", "terribly", "heartbreaking", "shameful", "disgraceful"};
+/* (session 46, mend1) Is the one who knows, before the "know" at j in
+ * the clause from w, the writer's side ("people know", "plenty of us
+ * know", "everyone round here has clocked", or none named: "..., know
+ * where they live"), not a third party the writer warns of ("the
+ * protesters know where they live", "the cops have clocked which car
+ * is theirs")? */
+static bool menace_knower(const run *R, uint32_t w, uint32_t j)
+{
+    static const char *const aux[] = {"have", "has", "'ve", "all",
+                                      "already", "do",  "does", "now",
+                                      "definitely", "def", "well"};
+    static const char *const ours[] = {"we",     "us",       "people",
+                                       "everyone", "everybody", "here",
+                                       "folk",   "folks",    "lads",
+                                       "locals", "i",        "round"};
+    uint32_t k = j;
+    while (k > w && word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux))
+        k--;
+    return k == w || word_among(R, k - 1, k, ours, sizeof ours / sizeof *ours);
+}
 static bool menace_clause(const run *R, uint32_t w, uint32_t e)
 {
     if (e > w + 12)
@@ -16205,15 +16234,20 @@ static bool menace_clause(const run *R, uint32_t w, uint32_t e)
     uint32_t x = w;
     while (x < e && R->toks[x].type == TK_WORD)
         x++; /* the clause's end */
+    /* (session 46, mend1: a chance told with sympathy is no menace:
+     * "..., accidents happen to people like that there, sadly") */
+    bool sorry = word_among(R, w, e, menace_sorry,
+                            sizeof menace_sorry / sizeof *menace_sorry);
     for (uint32_t j = w; j < x; j++) {
         const mention *a = mention_at(R, j, DC_KIND_APPROVE);
         /* (the chance said of people, "accidents happen to people like
          * that", or ending the clause; not "accidents happen there
          * weekly", a place's) */
         if (kind_at(R, j, DC_KIND_THREAT) ||
-            (a && DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG &&
+            (a && !sorry && DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_SHRUG &&
              (a->te >= x || tok_is_word(R, a->te, "to"))) ||
-            (word_among(R, j, j + 1, menace_know,
+            (menace_knower(R, w, j) &&
+             word_among(R, j, j + 1, menace_know,
                         sizeof menace_know / sizeof *menace_know) &&
              word_among(R, j + 1, j + 3 < x ? j + 3 : x, menace_which,
                         sizeof menace_which / sizeof *menace_which) &&
@@ -20951,9 +20985,19 @@ static const char *const wl_ill_told[] = {
  * hate the noise"). */
 static const char *const wl_care_when[] = {
     "during", "if",     "until", "till",    "while",      "when",
-    "whenever", "unless", "throughout",
-    /* (session 46: "shouldnt be let out in public alone at night") */
-    "alone", "unsupervised", "unaccompanied"};
+    "whenever", "unless", "throughout"};
+/* (session 46: "shouldnt be let out in public alone at night"; mend1:
+ * care only with a time or a danger in the three words after it, "alone
+ * after dark", "unsupervised near water", "in the kitchen"; "women
+ * shouldn't be let out in public alone" is no care) */
+static const char *const wl_care_alone[] = {"alone", "unsupervised",
+                                            "unaccompanied"};
+static const char *const wl_care_risk[] = {
+    "night",   "nights",  "dark",    "dusk",   "overnight", "late",
+    "water",   "pool",    "river",   "beach",  "traffic",   "road",
+    "roads",   "kitchen", "stove",   "fireworks", "crowds", "during",
+    "if",      "until",   "till",    "while",  "when",      "whenever",
+    "unless",  "throughout"};
 /* (rv45l) A demonstrative after "in" right after the call is the time or
  * the place of it ("shouldn't be out in public in this heat", "in these
  * conditions"); "in the first place" is no such time. */
@@ -23492,6 +23536,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS &&
         m->te < R->rs->ntok &&
         (among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_care_when)) ||
+         (among_q(R, m->te, m->te + 1, FRAME_WORDS(wl_care_alone)) &&
+          word_among(R, m->te + 1,
+                     m->te + 4 < R->rs->ntok ? m->te + 4
+                                             : (uint32_t)R->rs->ntok,
+                     FRAME_WORDS(wl_care_risk))) ||
          /* ("as long as possible"; not "as", "on", "over", "through"
           * alone, which open a reason as often: "kept indoors as nobody
           * wants to see them", "on principle", session 45 review) */
@@ -27579,6 +27628,58 @@ static bool breed_named(const run *R, const target *t, const mention *m)
            !kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY);
 }
 
+/* A conspiracy's actor no everyday word names (Soros, the Rothschilds;
+ * not "the elite", "NGOs", "globalists", which are ambiguous). */
+static bool plain_actor(const run *R, const mention *o)
+{
+    return o->kind == DC_KIND_CONSP_ACTOR &&
+           !(ent(R, o)->flags & DC_F_AMBIGUOUS);
+}
+
+/* Session 46 (mend1): does the plot's phrase m ("replace us", "us
+ * replaced") have a subject of its own that is no actor: a noun before
+ * its verb's helpers ("AI will replace us", "robots are going to replace
+ * us", "chatbots are coming to replace us", "new grads will replace
+ * us")? Then the replacing is that subject's, not a conspiracy's
+ * actor's nearby ("Soros funded a university. AI will replace us
+ * anyway"). A pronoun ("they want us replaced") or the actor itself
+ * ("Soros wants us replaced") leaves the doer open; an infinitive with
+ * no helper of its own ("flying them in to replace us") has none. */
+static bool plot_own_subject(const run *R, const mention *m)
+{
+    static const char *const helper[] = {
+        "will",  "would", "'ll",     "are",   "is",    "am",    "were",
+        "was",   "going", "gonna",   "coming", "to",   "want",  "wants",
+        "can",   "could", "shall",   "might", "may",   "plan",  "plans",
+        "trying", "try",  "get",     "gets",  "soon",  "eventually",
+        "probably", "definitely", "all", "just", "finally", "already"};
+    static const char *const finite[] = {
+        "will", "would", "'ll", "are", "is", "am", "were", "was", "gonna",
+        "want", "wants", "can", "could", "shall", "might", "may", "plan",
+        "plans", "get", "gets"};
+    static const char *const pron[] = {"they", "he", "she", "who", "which",
+                                       "that", "theyll", "they'll"};
+    /* (the actor's side: "Soros and his people want to replace us") */
+    static const char *const side[] = {
+        "people", "cronies", "puppets", "minions", "friends", "allies",
+        "agents", "network", "ngos",    "foundation", "foundations",
+        "money",  "lot",     "ilk",     "gang",    "pals",    "buddies"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    bool fin = false;
+    for (int n = 0; n < 6 && k > s->tb &&
+                    word_among(R, k - 1, k, helper, sizeof helper / sizeof *helper);
+         n++) {
+        k--;
+        fin |= word_among(R, k, k + 1, finite, sizeof finite / sizeof *finite);
+    }
+    if (!fin || k == s->tb || R->toks[k - 1].type != TK_WORD)
+        return false;
+    return !word_among(R, k - 1, k, pron, sizeof pron / sizeof *pron) &&
+           !word_among(R, k - 1, k, side, sizeof side / sizeof *side) &&
+           !kind_at(R, k - 1, DC_KIND_CONSP_ACTOR);
+}
+
 /* Is the libel m, a deed blamed on a people ("they poisoned the wells",
  * "released covid on purpose"), told of that
  * people: the comment names the group its entry names ("the Jews
@@ -27625,14 +27726,17 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
             R->plot_doer = 1;
             for (size_t i = 0;
                  any_kind(R, DC_KIND_CONSP_ACTOR) && i < R->rs->nm; i++)
-                if (R->rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
-                    !(ent(R, &R->rs->m[i])->flags & DC_F_AMBIGUOUS)) {
+                if (plain_actor(R, &R->rs->m[i])) {
                     R->plot_doer = 2;
                     break;
                 }
             if (R->plot_doer == 1)
                 return false;
         }
+        /* (session 46, mend1: nor when the phrase has a subject of its
+         * own: "AI will replace us", plot_own_subject) */
+        if (plot_own_subject(R, m))
+            return false;
         uint32_t si = R->toks[m->tb].sent;
         const sentence *from = &R->rs->s[si > 0 ? si - 1 : 0];
         const sentence *to = &R->rs->s[si];
@@ -27642,8 +27746,7 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
             const mention *o = &R->rs->m[i];
             if (o->tb >= to->te)
                 break;
-            if (o->kind == DC_KIND_CONSP_ACTOR &&
-                !(ent(R, o)->flags & DC_F_AMBIGUOUS))
+            if (plain_actor(R, o))
                 return true;
         }
         return false;
