@@ -22424,6 +22424,15 @@ static bool role_spared(run *R, const mention *m, const target *t)
     return false;
 }
 
+/* A figure that misgenders: a derogation of gender identity alone,
+ * ambiguous, not the writer's own ("a bloke in a wig", "calling that
+ * thing"). Session 46. */
+static bool misgender_entry(const dc_entry *e)
+{
+    return (e->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) == DC_F_AMBIGUOUS &&
+           e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -22442,6 +22451,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.7f, 0.85f, 0.92f);
         break;
     case DC_KIND_DEROGATE:
+        /* (a figure that misgenders, in a comment that names no group, is
+         * rule_misgendered's, read with its conditions: "you look like a
+         * man in a wig in that photo" is no insult at "you") */
+        if (misgender_entry(e) && !any_kind(R, DC_KIND_IDENTITY))
+            return DECORUM_OK;
         /* "have no business being harassed": spared a wrong, no place
          * denied */
         if (m->te > m->tb && being_done_to(R, m->te - 1))
@@ -31538,13 +31552,22 @@ static const char *const wl_role_ing[] = {
     "umpiring",  "supervising", "governing", "preaching", "running"};
 static const char *const wl_role_obj[] = {
     "a", "an", "the", "any", "our", "this", "that", "these", "those",
-    "your", "my", "mens", "men's", "other", "people"};
+    "your", "my", "mens", "men's", "other", "people", "boys", "boys'",
+    "kids", "kids'", "children's"};
 static const char *const wl_role_power[] = {
     "charge",  "command",   "power",  "management", "leadership",
     "authority", "government", "politics", "office"};
 static const char *const wl_role_own[] = {
     "their", "themselves", "own", "alone", "all", "solely", "herself",
     "himself", "her", "his", "by", "without"};
+/* Others' own ("a women's support group") or a bad thing ("preaching a
+ * message of hate") after the post's words: no post kept from them. */
+static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
+                                             "ladies'", "hate", "hatred"};
+/* A run, not a thing run: "running a marathon". */
+static const char *const wl_role_race[] = {"marathon", "marathons", "race",
+                                           "races", "mile", "half", "10k",
+                                           "5k"};
 static uint32_t role_act_end(const run *R, uint32_t b)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -31557,11 +31580,19 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         /* ("running" only of a thing run, not a run at night: "running
          * a line", "running the kitchen") */
         !(tok_is_word(R, b, "running") &&
-          (tok_is_word(R, b + 1, "people") || tok_is_word(R, b + 1, "mens"))))
+          (tok_is_word(R, b + 1, "people") || tok_is_word(R, b + 1, "mens") ||
+           (b + 2 < rs->ntok &&
+            word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_race))))))
         e = b + 2;
     else if (tok_is_word(R, b, "in") &&
              word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_power)))
         e = b + 2;
+    else if (tok_is_word(R, b, "in") && b + 3 < rs->ntok &&
+             (tok_is_word(R, b + 1, "positions") ||
+              tok_is_word(R, b + 1, "position")) &&
+             tok_is_word(R, b + 2, "of") &&
+             word_among(R, b + 3, b + 4, FRAME_WORDS(wl_role_power)))
+        e = b + 4; /* "in positions of power" */
     if (e == UINT32_MAX)
         return e;
     /* (the rest of the clause, a few words: no object of their own nor
@@ -31569,7 +31600,15 @@ static uint32_t role_act_end(const run *R, uint32_t b)
     for (uint32_t k = b + 1; k < b + 10 && k < rs->ntok &&
                              rs->toks[k].clause == rs->toks[b].clause;
          k++)
-        if (word_among(R, k, k + 1, FRAME_WORDS(wl_role_own)))
+        if (word_among(R, k, k + 1, FRAME_WORDS(wl_role_own)) ||
+            word_among(R, k, k + 1, FRAME_WORDS(wl_role_theirs)) ||
+            kind_at(R, k, DC_KIND_HATE_VERB) || kind_at(R, k, DC_KIND_HARM))
+            return UINT32_MAX;
+    /* (the denial shared: "..., neither should men", "nor should men") */
+    const sentence *s = sent_of(R, b);
+    for (uint32_t k = b + 1; k + 1 < s->te && k < b + 24; k++)
+        if ((tok_is_word(R, k, "neither") || tok_is_word(R, k, "nor")) &&
+            tok_is_word(R, k + 1, "should"))
             return UINT32_MAX;
     return e;
 }
@@ -32078,13 +32117,35 @@ static decorum_status rule_unfit_by_nature(run *R)
  * those men in dresses" takes them as its target.) */
 static const char *const wl_mis_pron[] = {"she", "her", "he", "him",
                                           "ma'am", "maam", "miss", "it"};
-static bool misgender_cue(const run *R)
+/* The cue read in the comment: a pronoun in quotes, "pronouns", "not a
+ * woman". Not a "transition" (a film about it, "transitioned or not").
+ * It also notes the first and last sentence of a gender-identity word
+ * not after a possessive ("my trans sister"): one in another sentence
+ * than the figure's is a cue ("trans teacher at my kids school. a
+ * geezer in a frock teaching maths"); in its own sentence only
+ * misgender_subject's ("the lead actor is trans", "the trans actress
+ * played a man in a wig" are none). */
+static bool misgender_cue(const run *R, uint32_t *gi_first,
+                          uint32_t *gi_last)
 {
     const dc_rules_scratch *rs = R->rs;
-    static const char *const words[] = {
-        "pronoun", "pronouns", "transition", "transitioned",
-        "transitioning", "ma'am", "maam"};
+    static const char *const words[] = {"pronoun", "pronouns", "ma'am",
+                                        "maam"};
+    static const char *const poss[] = {"my", "our", "his", "her", "their",
+                                       "your"};
+    *gi_first = *gi_last = UINT32_MAX;
     for (uint32_t k = 0; k < rs->ntok; k++) {
+        if (kind_at(R, k, DC_KIND_IDENTITY) &&
+            !(k > 0 && word_among(R, k - 1, k, poss,
+                                  sizeof poss / sizeof *poss))) {
+            const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
+            if (m && (ent(R, m)->categories &
+                      (1u << DECORUM_CATEGORY_GENDER_IDENTITY))) {
+                if (*gi_first == UINT32_MAX)
+                    *gi_first = rs->toks[k].sent;
+                *gi_last = rs->toks[k].sent;
+            }
+        }
         if (rs->toks[k].type != TK_WORD)
             continue;
         if (rs->toks[k].quoted &&
@@ -32098,12 +32159,63 @@ static bool misgender_cue(const run *R)
             (kind_at(R, k - 2, DC_KIND_NEGATION) ||
              tok_is_word(R, k - 2, "not") || tok_is_word(R, k - 2, "be")))
             return true;
-        if (kind_at(R, k, DC_KIND_IDENTITY)) {
-            const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
-            if (m && (ent(R, m)->categories &
-                      (1u << DECORUM_CATEGORY_GENDER_IDENTITY)))
-                return true;
-        }
+    }
+    return false;
+}
+
+/* The gender-identity word before the figure at b, in its sentence and
+ * at most 12 words back, with a "be" between. */
+static bool misgender_subject(const run *R, uint32_t b)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "be",
+                                     "just", "isnt", "isn't", "arent",
+                                     "aren't"};
+    const sentence *s = sent_of(R, b);
+    for (uint32_t k = b > s->tb + 12 ? b - 12 : s->tb; k < b; k++) {
+        if (!kind_at(R, k, DC_KIND_IDENTITY))
+            continue;
+        const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
+        if (m && (ent(R, m)->categories &
+                  (1u << DECORUM_CATEGORY_GENDER_IDENTITY)) &&
+            m->te <= b && among_q(R, m->te, b, be, sizeof be / sizeof *be))
+            return true;
+    }
+    return false;
+}
+
+/* A thing or a pet that "that thing" may be called: a word of the
+ * object or gear kind, or one of these, in the comment ("it's a boat",
+ * "my cat deserves a name"). */
+static const char *const wl_mis_object[] = {
+    "cat",   "dog",   "boat",  "car",     "roomba", "robot",  "teddy",
+    "doll",  "toy",   "pet",   "puppy",   "kitten", "hamster", "plant",
+    "phone", "laptop", "van",  "truck",   "bike",   "guitar", "vacuum",
+    "horse", "ship",  "bear",  "tortoise", "parrot", "rabbit", "fish"};
+static bool misgender_object_in(const run *R)
+{
+    for (uint32_t k = 0; k < R->rs->ntok; k++)
+        if (R->rs->toks[k].type == TK_WORD &&
+            (kind_at(R, k, DC_KIND_GEAR) ||
+             word_among(R, k, k + 1, FRAME_WORDS(wl_mis_object))))
+            return true;
+    return false;
+}
+
+/* Is there a word of report in tokens [a, b), but the figure's own
+ * "call" ("i will never call it 'she', that bloke in a wig is not a
+ * woman")? */
+static bool misgender_report_in(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const call[] = {"call", "calling", "called", "calls"};
+    if (!any_kind(R, DC_KIND_REPORT) || a >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[a]; i < R->rs->nm && R->rs->m[i].tb < b;
+         i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind == DC_KIND_REPORT &&
+            !word_among(R, m->tb, m->tb + 1, call,
+                        sizeof call / sizeof *call))
+            return true;
     }
     return false;
 }
@@ -32115,12 +32227,12 @@ static decorum_status rule_misgendered(run *R)
     if (te_ < 0)
         return DECORUM_OK;
     int cue = -1; /* misgender_cue, read once when first needed */
+    uint32_t gi_first = UINT32_MAX, gi_last = UINT32_MAX;
+    int obj = -1; /* misgender_object_in, likewise */
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_DEROGATE || m->dropped ||
-            (ent(R, m)->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) !=
-                DC_F_AMBIGUOUS ||
-            ent(R, m)->categories != 1u << DECORUM_CATEGORY_GENDER_IDENTITY)
+            !misgender_entry(ent(R, m)))
             continue;
         uint32_t b = m->tb, e = m->te, k = m->te - 1;
         /* ("calling that thing": a pronoun in quotes within three words
@@ -32136,6 +32248,10 @@ static decorum_status rule_misgendered(run *R)
                     e = j + 1;
                 }
             if (!pron)
+                continue;
+            if (obj < 0)
+                obj = misgender_object_in(R);
+            if (obj)
                 continue;
         }
         const sentence *s = sent_of(R, b);
@@ -32160,13 +32276,20 @@ static decorum_status rule_misgendered(run *R)
          * a man in a wig, police said"; "calling that thing" is itself a
          * word of saying, so only before it) */
         if ((!thing && (has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE) ||
-                        has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))) ||
-            (thing && b > s->tb && has_kind_in(R, s->tb, b, DC_KIND_REPORT)))
+                        misgender_report_in(R, s->tb, s->te))) ||
+            (thing && ((b > s->tb && has_kind_in(R, s->tb, b, DC_KIND_REPORT)) ||
+                       misgender_report_in(R, e, s->te))))
             continue;
         if (!thing) {
             if (cue < 0)
-                cue = misgender_cue(R);
-            if (!cue)
+                cue = misgender_cue(R, &gi_first, &gi_last);
+            /* (a gender-identity word in another sentence, "trans
+             * teacher at my kids school. a geezer in a frock teaching
+             * maths", or before it in its own with a "be" between) */
+            uint32_t si = rs->toks[b].sent;
+            if (!cue &&
+                !(gi_first != UINT32_MAX && (gi_first != si || gi_last != si)) &&
+                !misgender_subject(R, b))
                 continue;
         }
         target t = {0};
@@ -39460,17 +39583,30 @@ static const char *const wl_trust_thing[] = {
     "school",  "schools",  "church", "mosque",   "synagogue", "temple",
     "charity", "hospital", "clinic", "restaurant", "nursery", "club",
     "camp",    "college",  "academy", "film",    "show",      "book",
-    "books",   "cars",     "car",    "food",     "church's",  "channel"};
+    "books",   "cars",     "car",    "food",     "church's",  "channel",
+    "wedding", "weddings", "party",  "parties",  "parade",    "festival",
+    "day",     "year",     "bar",    "bars",     "accessible"};
 
 /* Is the word right after token e a thing the identity word before it
- * qualifies ("a catholic school", "the same colour cars")? */
+ * qualifies ("a catholic school", "the same colour cars"), or the word
+ * after that one of wl_trust_thing past a word that is no preposition
+ * ("a catholic summer camp", "a chinese new year parade"; not "a muslim
+ * at school")? */
 static bool trust_thing_after(const run *R, uint32_t e, uint32_t te)
 {
-    return e < te && R->toks[e].type == TK_WORD &&
-           (kind_at(R, e, DC_KIND_OBJECT) || kind_at(R, e, DC_KIND_PLACE) ||
-            (kind_at(R, e, DC_KIND_NONPROTECTED) &&
-             !kind_at(R, e, DC_KIND_PERSON)) ||
-            word_among(R, e, e + 1, FRAME_WORDS(wl_trust_thing)));
+    static const char *const prep[] = {"in", "at", "to", "from", "of",
+                                       "with", "for", "on", "by", "and",
+                                       "or", "near", "who", "that"};
+    if (e >= te || R->toks[e].type != TK_WORD)
+        return false;
+    return kind_at(R, e, DC_KIND_OBJECT) || kind_at(R, e, DC_KIND_PLACE) ||
+           (kind_at(R, e, DC_KIND_NONPROTECTED) &&
+            !kind_at(R, e, DC_KIND_PERSON)) ||
+           word_among(R, e, e + 1, FRAME_WORDS(wl_trust_thing)) ||
+           (e + 1 < te && R->toks[e + 1].type == TK_WORD &&
+            !kind_at(R, e, DC_KIND_PERSON) &&
+            !word_among(R, e, e + 1, prep, sizeof prep / sizeof *prep) &&
+            word_among(R, e + 1, e + 2, FRAME_WORDS(wl_trust_thing)));
 }
 
 /* Praise in tokens [a, b): a word of wl_presumed_good or of the
@@ -39502,7 +39638,7 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
         if (!s->question)
             continue;
         /* "would" with the asker beside it, and a verb of trust within
-         * the next four words */
+         * the next five words */
         uint32_t v = UINT32_MAX;
         for (uint32_t k = s->tb; k < s->te && v == UINT32_MAX; k++) {
             if (R->toks[k].quoted || !tok_is_word(R, k, "would"))
@@ -39530,8 +39666,10 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
         if (kin == UINT32_MAX)
             continue;
         /* the member: an identity word after the verb that is no kin
-         * word nor after a possessive ("our girls"), not of sex alone
-         * ("a man babysitting"), not the writer's own */
+         * word nor after a possessive ("our girls", "your polish
+         * neighbour": one the asker knows), not of sex alone ("a man
+         * babysitting"), not the writer's own, not a thing itself ("a
+         * mosque open day") nor qualifying one ("a pakistani wedding") */
         const mention *g = NULL;
         for (size_t i = rs->first[v + 1]; i < rs->nm && rs->m[i].tb < s->te;
              i++) {
@@ -39539,7 +39677,11 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
             if (m->kind != DC_KIND_IDENTITY || !ent(R, m)->categories ||
                 !(ent(R, m)->categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
                 R->toks[m->tb].quoted || own_identity(R, m) ||
-                trust_kin_at(R, s, m->tb) || trust_thing_after(R, m->te, s->te))
+                trust_kin_at(R, s, m->tb) ||
+                trust_thing_after(R, m->te, s->te) ||
+                word_among(R, m->te - 1, m->te, FRAME_WORDS(wl_trust_thing)) ||
+                (m->tb > s->tb &&
+                 word_among(R, m->tb - 1, m->tb, FRAME_WORDS(wl_trust_poss))))
                 continue;
             /* (the kin named first: the member is whom they are left
              * "with", taught "by") */
@@ -39597,6 +39739,17 @@ static const char *const wl_charge_be[] = {"is",  "am",   "make", "makes",
 /* What the charge is for, right after the charge word. */
 static const char *const wl_charge_for[] = {"to", "if", "for", "that",
                                             "when"};
+/* ("that" only before the writer: "is it racist that i've noticed ...";
+ * "is it sexist that most ceos are men?" asks whether a state of things
+ * is biased) */
+static const char *const wl_charge_that_who[] = {"i", "i've", "ive", "i'd",
+                                                 "we", "we've", "you", "im",
+                                                 "i'm"};
+/* A gerund of the writer's right after the charge ("is it racist
+ * noticing ..."). */
+static const char *const wl_charge_ing[] = {"noticing", "saying", "thinking",
+                                            "pointing", "admitting",
+                                            "believing", "stating"};
 /* A generalization's words in the clause after the charge. */
 static const char *const wl_charge_general[] = {
     "always",  "all",     "every",  "never",    "most",      "many",
@@ -39615,6 +39768,17 @@ static const char *const wl_charge_suffer[] = {
     "undertreated", "underpaid",  "overlooked", "ignored",  "mistreated",
     "misdiagnosed", "underrepresented", "cast",  "denied",  "passed",
     "paid",         "stopped",    "searched",   "refused",  "arrested"};
+
+/* "the same kind of indian food": "of" and an identity word qualifying
+ * a thing at k. */
+static bool charge_of_thing(const run *R, uint32_t k, uint32_t ce)
+{
+    if (k + 1 >= ce || !tok_is_word(R, k, "of"))
+        return false;
+    const mention *m = mention_at(R, k + 1, DC_KIND_IDENTITY);
+    return m ? trust_thing_after(R, m->te, ce)
+             : trust_thing_after(R, k + 1, ce);
+}
 
 static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
 {
@@ -39644,7 +39808,16 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
         uint32_t c = d->te;
         if (c < s->te && R->toks[c].type == TK_PUNCT)
             c++; /* the charge in scare quotes: "is it 'racist' to" */
-        if (c >= s->te || !word_among(R, c, c + 1, FRAME_WORDS(wl_charge_for)))
+        /* (past "of me": "is it racist of me to notice") */
+        if (c + 2 < s->te && tok_is_word(R, c, "of") &&
+            tok_is_word(R, c + 1, "me"))
+            c += 2;
+        if (c >= s->te ||
+            !(word_among(R, c, c + 1, FRAME_WORDS(wl_charge_for)) ||
+              word_among(R, c, c + 1, FRAME_WORDS(wl_charge_ing))) ||
+            (tok_is_word(R, c, "that") &&
+             !(c + 1 < s->te &&
+               word_among(R, c + 1, c + 2, FRAME_WORDS(wl_charge_that_who)))))
             continue;
         /* (the clause read is at most 24 words: a charge repeated over a
          * long sentence reads each stretch once, not the rest of it) */
@@ -39655,8 +39828,12 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
         for (size_t x = rs->first[c]; x < rs->nm && rs->m[x].tb < ce;
              x++) {
             const mention *m = &rs->m[x];
+            /* (not an identity word qualifying a thing, nor a thing
+             * itself: "mexican food", "gay bars") */
             if (m->kind == DC_KIND_IDENTITY && ent(R, m)->categories &&
-                !own_identity(R, m)) {
+                !own_identity(R, m) && !trust_thing_after(R, m->te, ce) &&
+                !word_among(R, m->te - 1, m->te,
+                            FRAME_WORDS(wl_trust_thing))) {
                 g = m;
                 gb = m->tb;
                 break;
@@ -39666,7 +39843,8 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
             for (uint32_t k = c + 1; k + 1 < ce; k++)
                 if (tok_is_word(R, k, "same") &&
                     word_among(R, k + 1, k + 2, FRAME_WORDS(wl_charge_same)) &&
-                    !trust_thing_after(R, k + 2, ce)) {
+                    !trust_thing_after(R, k + 2, ce) &&
+                    !charge_of_thing(R, k + 2, ce)) {
                     gb = k;
                     break;
                 }
@@ -40315,10 +40493,7 @@ static bool misgender_hit_in(const dc_rules *r, const dc_lexicon *lx,
     for (size_t i = 0; i < hits->n; i++) {
         const dc_hit *h = &hits->v[i];
         if (h->entry < lx->n && r->kind_of[h->entry] == DC_KIND_DEROGATE &&
-            (lx->entries[h->entry].flags & (DC_F_AMBIGUOUS | DC_F_OWN)) ==
-                DC_F_AMBIGUOUS &&
-            lx->entries[h->entry].categories ==
-                1u << DECORUM_CATEGORY_GENDER_IDENTITY)
+            misgender_entry(&lx->entries[h->entry]))
             return true;
     }
     return false;
