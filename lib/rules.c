@@ -42963,6 +42963,17 @@ static bool job_regret_in(const run *R)
 static decorum_status rule_atrocity_praised(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (session 46, mend3: a comment with no praise entry and no job
+     * regretted has nothing for the scan of praise below, which reads for
+     * each atrocity every mention from the sentence before to the one
+     * after: 64 KiB of "gestapo good riddance" took 0.18 s; asked once) */
+    bool praise = false;
+    for (size_t j = 0; j < rs->nm && !praise; j++) {
+        const mention *a = &rs->m[j];
+        praise = (a->kind == DC_KIND_APPROVE &&
+                  DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE) ||
+                 job_regret(R, a);
+    }
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         target g;
@@ -43012,6 +43023,8 @@ static decorum_status rule_atrocity_praised(run *R)
               (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT &&
                ent(R, m)->term[ent(R, m)->term_len - 1] != 's' &&
                R->n->text[rs->toks[m->te - 1].e - 1] == 's')))
+            continue;
+        if (!praise)
             continue;
         uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
         for (size_t j = rs->first[lo]; j < rs->nm; j++) {
@@ -43273,6 +43286,10 @@ static decorum_status rule_group_deserved(run *R)
     return DECORUM_OK;
 }
 
+/* The word of an approval that welcomes something's being gone ("good
+ * riddance"): rule_approval. */
+static const char *const wl_riddance[] = {"riddance"};
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -43318,6 +43335,14 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             break;
         if (a->kind != DC_KIND_APPROVE ||
             DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE)
+            continue;
+        /* (session 46, mend3: "good riddance" of a deed's doer, an event
+         * entry of sense `architect`, welcomes its end, not its deed:
+         * "The Wehrmacht surrendered in May 1945. Good riddance.",
+         * "Hitler lost. Good riddance.") */
+        if (rs->deed_noun && (ent(R, d)->flags & DC_F_EVENT) &&
+            DC_SENSE_OF(ent(R, d)->flags) == DC_SENSE_ARCHITECT &&
+            word_among(R, a->tb, a->te, FRAME_WORDS(wl_riddance)))
             continue;
         const sentence *s = &rs->s[as];
         uint32_t clause = rs->toks[a->tb].clause;
@@ -45267,7 +45292,8 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
      * them, amazing athletes"). Its weight is rule_trait_swept's. */
     if (DC_SENSE_OF(ent(R, f)->flags) != DC_SENSE_SWEEP ||
         (!has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
-         !(f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP))))
+         !(f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
+           rs->toks[f->te].sent == rs->toks[f->tb].sent)))
         return NULL;
     bool sign = false, hostile = false;
     uint32_t end = s->te < f->te + SWEPT_AFTER ? s->te : f->te + SWEPT_AFTER;
