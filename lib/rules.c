@@ -40427,10 +40427,15 @@ static bool scare_body_in(uint64_t kinds, const dc_norm *n)
  * place ("a bit of petrol through the letterbox of the asylum hotel would
  * sort it"), which rule_struck reads. Neither kind alone sends a comment
  * to the rules; the short path let that line through (gt37 found it with
- * needs_rules opened: allow, where the full pass rejects). */
+ * needs_rules opened: allow, where the full pass rejects). Or a weapon
+ * and a word of arrivals, which rule_struck's next member picks ("any more
+ * of these dinghies land on our beach and we should be waiting with
+ * bats": blind round 33, found by gates_open when it was committed;
+ * session 46). */
 static bool armed_place_in(uint64_t kinds)
 {
-    return ((kinds >> DC_KIND_WEAPON) & 1) && ((kinds >> DC_KIND_PLACE) & 1);
+    return ((kinds >> DC_KIND_WEAPON) & 1) &&
+           (kinds & (KIND_BIT(PLACE) | KIND_BIT(MIGRATION)));
 }
 
 /* A person noun with a group column ("woman", "girl", "lady") after "a",

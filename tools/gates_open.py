@@ -32,11 +32,9 @@ import golden  # noqa: E402
 # "negated" span), no verdict. Each is
 # for needs_rules' own argument, not for a gate of words. The digests hold
 # the model's scores: after `make model` changes the model, check that the
-# four still differ only as before and record them again
+# three still differ only as before and record them again
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
-    'redteam15.jsonl:151': ('Illegal border crossings should be handled',
-                            '5eb8fbcaf16eb1c1692765ff38e402af9eb5bf18'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
                                     '34c63ca78e91190bf7561caceeb20cf8865ee220'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
