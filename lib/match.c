@@ -297,9 +297,10 @@ _Static_assert(VIC_BITS <= DC_WORDS_BITS, "a victim entry per set at most");
 #define EB_MASKED 0x08u   /* may match masked forms, even when nofuzzy */
 #define EB_COMPOUND 0x02u /* may match inside a run-together token */
 #define EB_VERB 0x04u
-/* a severe, unambiguous slur: its four letters may come with the middle
- * two swapped (gen_fuzzy); the rules check the hit's own entry again */
-#define EB_SWAP4 0x10u
+/* a severe, unambiguous slur: the forms people disguise it in may match
+ * (gen_fuzzy: four letters with the middle two swapped, five or more with
+ * the inner vowels dropped); the rules check the hit's own entry again */
+#define EB_DISGUISE 0x10u
 
 typedef struct pat {
     uint32_t group;
@@ -965,7 +966,7 @@ static size_t word_len(const char *t, size_t len, size_t j)
 }
 
 static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
-                                size_t len, bool edits, bool swap4)
+                                size_t len, bool edits, bool disguise)
 {
     char v[VARIANT_MAX + 1];
     size_t letters = 0, vowels = 0;
@@ -1040,7 +1041,7 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
      * (an allow entry drops one that is another word: "gpio"). Made a
      * masked form: like a '*', such a swap is deliberate, so nofuzzy does
      * not stop it and the rules read it as a disguise. */
-    if (swap4 && len == 4 && letters == 4 && t[1] != t[2] &&
+    if (disguise && len == 4 && letters == 4 && t[1] != t[2] &&
         st == DECORUM_OK) {
         memcpy(v, t, len);
         v[1] = t[2];
@@ -1053,7 +1054,7 @@ static decorum_status gen_fuzzy(builder *b, uint32_t g, const char *t,
      * and made a masked form like the swap above (deliberate, so nofuzzy
      * does not stop it). A form equal to a term or an allow entry is
      * dropped as every generated form is. */
-    if (swap4 && letters == len && len >= 5 && vowels >= 1 &&
+    if (disguise && letters == len && len >= 5 && vowels >= 1 &&
         len - vowels >= 4 && st == DECORUM_OK) {
         size_t n = 0;
         for (size_t j = 0; j < len; j++)
@@ -1311,7 +1312,7 @@ static uint8_t entry_bits(const dc_entry *e)
         bits |= EB_VERB;
     if (e->kind == DC_KIND_SLUR && (e->flags & DC_F_SEVERE) &&
         !(e->flags & DC_F_AMBIGUOUS))
-        bits |= EB_SWAP4;
+        bits |= EB_DISGUISE;
     return bits;
 }
 
@@ -1948,7 +1949,7 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         if ((any & (EB_FUZZY | EB_MASKED)) &&
             (st = gen_fuzzy(b, (uint32_t)g, e->term, e->term_len,
                             (any & EB_FUZZY) != 0,
-                            (any & EB_SWAP4) != 0)) != DECORUM_OK)
+                            (any & EB_DISGUISE) != 0)) != DECORUM_OK)
             goto fail;
     }
     if ((st = gen_stars(al, lx, m, b)) != DECORUM_OK ||

@@ -121,11 +121,11 @@ static bool model_in_full(const dc_rules_out *ro, bool mitigated)
  * complete moron", "kev your formula is garbage") counts toward the
  * verdict only from this hate score up: the model's hate head then reads
  * the comment as about who someone is, not what they did ("you are a
- * phony orange sellout zionist cuck", "a low iq inbred like you"). On all
- * probe lines and dataset rows the insults it clears had hate scores
- * below it (the blind rounds' personal-insult lines 0.001-0.046, most
- * under 0.01) where the hate rows that had been queued by the insult
- * alone were mostly above (43 of 53). */
+ * phony orange sellout zionist cuck", "a low iq inbred like you"). Chosen
+ * by q46f (session 46) from the hate scores it measured: the blind
+ * rounds' personal-insult lines 0.001-0.046, most under 0.01 (6 of their
+ * 146 still reach review); 43 of the 53 dataset rows labelled
+ * hate that the insult alone had queued at or above it. */
 #define MILD_HATE 0.03f
 
 /* The TOXICITY the verdict reads. Swearing aimed at no one ("Damn, I

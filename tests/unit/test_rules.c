@@ -170,7 +170,6 @@ static const rcase cases[] = {
      * to the verdict's allow (session 46, mild_abuse) */
     {"You are an idiot.", NULL, 0, DECORUM_SIGNAL_INSULT, NONE,
      DECORUM_ALLOW, "idiot"},
-
     {"I hate the government.", NULL, 0, NONE, NONE, DECORUM_ALLOW, NULL},
     {"This fucking weather.", NULL, 0, DECORUM_SIGNAL_PROFANITY, NONE,
      DECORUM_ALLOW, "fucking"},
