@@ -148,6 +148,7 @@ typedef struct sentence {
 #define NATURE_TERM "(group) unfit by nature"
 /* ... and of the derogation rule_real_family gives its findings */
 #define REAL_TERM "(group) denied a real family"
+#define TRANS_TERM "trans" /* rule_misgendered's people (session 46) */
 /* ... and of the one rule_beast_ranked gives its findings */
 #define BEAST_TERM "(group) ranked below a beast"
 /* ... and of the ones rule_group_frames gives its findings, by frame:
@@ -972,8 +973,9 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (e->kind == DC_KIND_DEROGATE && e->term_len == sizeof REAL_TERM - 1 &&
             memcmp(e->term, REAL_TERM, sizeof REAL_TERM - 1) == 0)
             r->real_entry = (int32_t)i;
-        if (e->kind == DC_KIND_IDENTITY && e->term_len == 5 &&
-            memcmp(e->term, "trans", 5) == 0)
+        if (e->kind == DC_KIND_IDENTITY &&
+            e->term_len == sizeof TRANS_TERM - 1 &&
+            memcmp(e->term, TRANS_TERM, sizeof TRANS_TERM - 1) == 0)
             r->trans_entry = (int32_t)i;
         if (e->kind != DC_KIND_EXCLUSION)
             continue;
@@ -23529,9 +23531,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * trans people: of another group it is a costume ("drag story hour
      * is a guy in a wig reading a picture book"). */
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
-        (e->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) == DC_F_AMBIGUOUS &&
-        e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY &&
-        !(t->categories & e->categories))
+        misgender_entry(e) && !(t->categories & e->categories))
         t = NULL;
     /* (rv44m) ... and one of sex is the writer's own only when not
      * framed (trait_framed: a denouncing sentence, a report or a claim
@@ -24014,8 +24014,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (nor a figure that misgenders after an identity word:
          * "scottish lads in skirts" wear kilts; session 46) */
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN) &&
-            !((e->flags & DC_F_AMBIGUOUS) &&
-              e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY) &&
+            !misgender_entry(e) &&
             !((e->flags & DC_F_AMBIGUOUS) &&
               (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
               (state_war(R) || past_war(R, m))))
@@ -40486,24 +40485,6 @@ static bool role_hit_in(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
-/* A figure that misgenders (an ambiguous derogation of gender identity:
- * "a bloke in a wig", "calling that thing") among the hits: alone it is
- * a weak kind the short way would drop, but rule_misgendered reads it
- * with no group named. Session 46. */
-static bool misgender_hit_in(const dc_rules *r, const dc_lexicon *lx,
-                             uint64_t kinds, const dc_hitvec *hits)
-{
-    if (!((kinds >> DC_KIND_DEROGATE) & 1) || r->trans_entry < 0)
-        return false;
-    for (size_t i = 0; i < hits->n; i++) {
-        const dc_hit *h = &hits->v[i];
-        if (h->entry < lx->n && r->kind_of[h->entry] == DC_KIND_DEROGATE &&
-            misgender_entry(&lx->entries[h->entry]))
-            return true;
-    }
-    return false;
-}
-
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -40543,8 +40524,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
                    member_in(r, lx, n, kinds, hits) ||
-                   role_hit_in(r, lx, kinds, hits) ||
-                   misgender_hit_in(r, lx, kinds, hits);
+                   role_hit_in(r, lx, kinds, hits);
         }
     }
     *seen = kinds;
