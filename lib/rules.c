@@ -236,7 +236,9 @@ static const char *const guess_kinds[GUESS_KINDS] = {
  * nothing to find. */
 enum {
     GW_B_VERBS,  /* gf_b_verbs */
-    GW_TRADE_TO, /* gf_trade_to, "service", gf_trade_noun, "lock" */
+    GW_TRADE_TO, /* gf_trade_to, "service", "lock", and gf_trade_deny and
+                    gf_trade_give (trade_noun_refused needs one; its nouns,
+                    "work", "homes", opened the gate for most comments) */
     GW_MORE,     /* "more" (one_more) */
     GW_NOT,      /* "not" (one_more, the fate's negation) */
     GW_RIGHT,    /* "business", "right" ("have no business voting") */
@@ -251,7 +253,8 @@ enum {
     GW_WONT,     /* gf_wont */
     GW_SLEEP,    /* "sleep" (with one eye open) */
     GW_GUESS,    /* gc_opens: rule_guessed_culprit's idioms' words */
-    GW_NEXT_ANY, /* "next", "any": rule_struck's next member */
+    GW_NEXT_ANY, /* "next", "any", "if", "more": rule_struck's next member */
+    GW_NEXT_HARM, /* next_where, next_body, next_deed, "bag": its harm */
     GW_KEPT,     /* kept_keep and "only": kept_as; rule_group_only */
     GW_BARRED,   /* rule_group_barred's verbs: "keep", "turn", "let",
                     "refuse", "reject", "bin" */
@@ -35895,8 +35898,6 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         tok_is_word(R, p + 1, "more"))
         p++; /* ("one more": the pick is "more ...") */
     bool cond = p + 3 < s->te && tok_is_word(R, p, "if");
-    if (cond && word_among(R, s->tb, s->te, FRAME_WORDS(next_mishap)))
-        return DECORUM_OK;
     if (p + 3 >= s->te ||
         !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
           tok_is_word(R, p, "more") || cond))
@@ -35927,7 +35928,8 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
             h = k;
     }
     if (h == UINT32_MAX ||
-        word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)))
+        word_among(R, s->tb, s->te, FRAME_WORDS(next_kind)) ||
+        (cond && word_among(R, s->tb, s->te, FRAME_WORDS(next_mishap))))
         return DECORUM_OK;
     /* The harm must be the main clause's, after the pick's own verb: in
      * the pick's clause it is what befell the member ("any lad who gets
@@ -48935,7 +48937,9 @@ static const char *const gw_fate[] = {"alive", "see"};
 static const char *const gw_sleep[] = {"sleep"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
-static const char *const gw_next_any[] = {"next", "any", "if", "one"};
+/* (the pick's openers: "one more" is read from its "more") */
+static const char *const gw_next_any[] = {"next", "any", "if", "more"};
+static const char *const gw_next_bag[] = {"bag"};
 static const char *const gw_kept[] = {"only"};
 static const char *const gw_barred[] = {"keep", "turn",   "let",
                                         "refuse", "reject", "bin"};
@@ -48953,7 +48957,8 @@ static const struct gw_list {
     GW_LIST(gf_b_verbs, GW_B_VERBS),
     GW_LIST(gf_trade_to, GW_TRADE_TO),
     GW_LIST(gw_trade_to, GW_TRADE_TO),
-    GW_LIST(gf_trade_noun, GW_TRADE_TO),
+    GW_LIST(gf_trade_deny, GW_TRADE_TO),
+    GW_LIST(gf_trade_give, GW_TRADE_TO),
     GW_LIST(gw_more, GW_MORE),
     GW_LIST(gw_not, GW_NOT),
     GW_LIST(gw_right, GW_RIGHT),
@@ -48972,6 +48977,10 @@ static const struct gw_list {
     GW_LIST(gw_sleep, GW_SLEEP),
     GW_LIST(gc_opens, GW_GUESS),
     GW_LIST(gw_next_any, GW_NEXT_ANY),
+    GW_LIST(next_where, GW_NEXT_HARM),
+    GW_LIST(next_body, GW_NEXT_HARM),
+    GW_LIST(next_deed, GW_NEXT_HARM),
+    GW_LIST(gw_next_bag, GW_NEXT_HARM),
     GW_LIST(kept_keep, GW_KEPT),
     GW_LIST(gw_kept, GW_KEPT),
     GW_LIST(gw_barred, GW_BARRED),
@@ -49082,12 +49091,15 @@ static bool frames_may(run *R)
 }
 
 /* Can rule_struck find anything? Its next member needs a sentence that
- * opens with "next" or "any" (after "the"); its struck place a weapon,
- * its burning place a threat entry. */
+ * opens with "next", "any", "if" or "one more" (after "the") and a word
+ * of its harm (next_where, next_body, next_deed, "body bag"; or a weapon);
+ * its struck place a weapon, its burning place a threat entry. ("if" and
+ * "one" alone opened it for most comments: session 46's review.) */
 static bool struck_may(run *R)
 {
     return any_kind(R, DC_KIND_WEAPON) || any_kind(R, DC_KIND_THREAT) ||
-           (gate_words(R) & GW(GW_NEXT_ANY));
+           ((gate_words(R) & GW(GW_NEXT_ANY)) &&
+            (gate_words(R) & GW(GW_NEXT_HARM)));
 }
 
 /* Can rule_kept_for find anything? kept_as needs "only" after "for", or a
