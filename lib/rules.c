@@ -527,11 +527,17 @@ struct dc_rules_scratch {
      * code, they made a comment of many quoted codes quadratic (64 KiB
      * of them took 0.4 s). */
     uint32_t sq_sent;
+    /* ... and, for the same sentence, a report in it (sq_report), the first
+     * praise's start (sq_pos_first, UINT32_MAX none) and 1 + the last's
+     * (sq_pos_last, 0 none) */
+    bool sq_report;
+    uint32_t sq_pos_first, sq_pos_last;
     /* believed_of's, per sentence (bo_sent 1 + its index, 0: none yet):
      * the first word of a belief held (bo_held) and of one assumed
      * (bo_assume) that count, UINT32_MAX none, and 1 + the last kin
-     * counted in ("my dad included"), 0 none */
-    uint32_t bo_sent, bo_held, bo_assume, bo_kin;
+     * counted in ("my dad included"), 0 none; the first modal's start
+     * (bo_modal, UINT32_MAX none) */
+    uint32_t bo_sent, bo_held, bo_assume, bo_kin, bo_modal;
     bool sq_named;
     uint8_t sq_place, sq_event, sq_point, sq_lock;
     sentence *s;
@@ -25100,8 +25106,18 @@ static bool believed_of(const run *R, const target *t, const mention *m)
     const uint32_t si = R->toks[m->tb].sent;
     if (memo->bo_sent != si + 1) {
         memo->bo_sent = si + 1;
-        memo->bo_held = memo->bo_assume = UINT32_MAX;
+        memo->bo_held = memo->bo_assume = memo->bo_modal = UINT32_MAX;
         memo->bo_kin = 0;
+        /* (a word of view after a modal is one called for, "we should
+         * treat them as criminals": has_kind_in(s->tb, k, MODAL) is
+         * bo_modal < k) */
+        if (any_kind(R, DC_KIND_MODAL))
+            for (size_t i = R->rs->first[s->tb];
+                 i < R->rs->nm && R->rs->m[i].tb < s->te; i++)
+                if (R->rs->m[i].kind == DC_KIND_MODAL) {
+                    memo->bo_modal = R->rs->m[i].tb;
+                    break;
+                }
         for (uint32_t k = s->tb; k < s->te; k++) {
             bool after_self =
                 k > s->tb && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF);
@@ -25112,9 +25128,7 @@ static bool believed_of(const run *R, const target *t, const mention *m)
             if (memo->bo_assume == UINT32_MAX &&
                 word_among(R, k, k + 1, assume,
                            sizeof assume / sizeof *assume) &&
-                !(after_self ||
-                  (k > s->tb && kind_at(R, k - 1, DC_KIND_MODAL))) &&
-                !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
+                !after_self && !(memo->bo_modal < k))
                 memo->bo_assume = k;
             if (k > 0 && k + 1 < s->te &&
                 tok_is_word(R, k + 1, "included") &&
@@ -25142,9 +25156,8 @@ static bool believed_of(const run *R, const target *t, const mention *m)
         for (uint32_t k = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
              as && k < t->tb; k++)
             if (word_among(R, k, k + 1, treat, sizeof treat / sizeof *treat) &&
-                !(k > s->tb && (kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) ||
-                                kind_at(R, k - 1, DC_KIND_MODAL))) &&
-                !has_kind_in(R, s->tb, k, DC_KIND_MODAL))
+                !(k > s->tb && kind_at(R, k - 1, DC_KIND_PRONOUN_SELF)) &&
+                !(memo->bo_modal < k))
                 return true;
     }
     uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
@@ -27881,16 +27894,24 @@ static bool code_scare_quoted(const run *R, const mention *m)
     /* (nor quotes of emphasis beside praise: "Our school is proudly
      * 'diverse' and I love it"; the code itself may be a word of praise,
      * "'diversity'") */
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
-        has_kind_in(R, s->tb, m->tb, DC_KIND_POSITIVE) ||
-        has_kind_in(R, m->te, s->te, DC_KIND_POSITIVE))
-        return false;
     dc_rules_scratch *memo = R->rs;
     const uint32_t si = t[m->tb].sent;
     if (memo->sq_sent != si + 1) {
         memo->sq_sent = si + 1;
-        memo->sq_named = false;
+        memo->sq_named = memo->sq_report = false;
         memo->sq_place = memo->sq_event = 0;
+        memo->sq_pos_first = UINT32_MAX;
+        memo->sq_pos_last = 0;
+        for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+             i++) {
+            if (rs->m[i].kind == DC_KIND_REPORT)
+                memo->sq_report = true;
+            else if (rs->m[i].kind == DC_KIND_POSITIVE) {
+                if (memo->sq_pos_first == UINT32_MAX)
+                    memo->sq_pos_first = rs->m[i].tb;
+                memo->sq_pos_last = rs->m[i].tb + 1;
+            }
+        }
         /* (but "mean" in the wink, "if you know what I mean") */
         for (uint32_t k = s->tb; k < s->te && !memo->sq_named; k++)
             memo->sq_named =
@@ -27898,7 +27919,9 @@ static bool code_scare_quoted(const run *R, const mention *m)
                 !(tok_is_word(R, k, "mean") && k > s->tb &&
                   tok_is_word(R, k - 1, "i"));
     }
-    if (memo->sq_named)
+    /* (has_kind_in over the sentence, before and after the code) */
+    if (memo->sq_named || memo->sq_report || memo->sq_pos_first < m->tb ||
+        memo->sq_pos_last > m->te)
         return false;
     /* The insinuation the quotes make needs its point in the comment: a
      * crime or a decline laid beside the code ("Wonder what the crime
@@ -31776,6 +31799,8 @@ static const char *const wl_nature_subject[] = {
  * deny the group thought, they report nothing. */
 static bool report_told_in(const run *R, uint32_t a, uint32_t b)
 {
+    if (!any_kind(R, DC_KIND_REPORT))
+        return false;
     for (uint32_t k = a; k < b; k++) {
         if (!kind_at(R, k, DC_KIND_REPORT))
             continue;
