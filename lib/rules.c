@@ -12774,6 +12774,15 @@ static const dc_entry *exact_entry(const run *R, uint32_t ti, dc_kind kind,
     return NULL;
 }
 
+/* Is token h a thing that may be sworn at: a `gear` entry flagged `vent`
+ * ("engine", "padlock"; not "controller", which names a person too) or an
+ * `object` entry? (insult_on_thing, thing_subject) */
+static bool thing_word(const run *R, uint32_t h)
+{
+    return exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) ||
+           kind_at(R, h, DC_KIND_OBJECT);
+}
+
 /* "bastard thing went flat in two minutes", "this piece of shit
  * padlock keeps jamming": an insult noun right before "thing" or
  * "things", an `object` entry or one of sworn[] below (one swear word may
@@ -12794,11 +12803,7 @@ static bool insult_on_thing(const run *R, const mention *m)
         k++;
     if (k >= s->te ||
         !(word_among(R, k, k + 1, thing, sizeof thing / sizeof *thing) ||
-          /* (a thing sworn at that no other entry names: a `gear`
-           * entry flagged `vent`, "engine", "padlock"; not
-           * "controller", which names a person too) */
-          exact_entry(R, k, DC_KIND_GEAR, DC_F_VENT) ||
-          kind_at(R, k, DC_KIND_OBJECT)))
+          thing_word(R, k)))
         return false;
     /* (not "of a": "bastard thing of a man") */
     if (k + 2 < s->te && tok_is_word(R, k + 1, "of") && a_or_an(R, k + 2))
@@ -12840,12 +12845,6 @@ static bool pest_war(const run *R)
  * person, identity, slur, group pronoun, humanity or dehumanizing word
  * ("the muslims at the engine plant are lazy bastards", "the washing
  * machine guy is a muslim, an evil bastard" stay: a group is named). */
-static bool thing_word(const run *R, uint32_t h)
-{
-    return exact_entry(R, h, DC_KIND_GEAR, DC_F_VENT) ||
-           kind_at(R, h, DC_KIND_OBJECT);
-}
-
 static bool thing_subject(const run *R, const sentence *s, uint32_t c)
 {
     static const char *const place_prep[] = {"on", "in", "at", "by", "near",
@@ -22219,9 +22218,9 @@ static inline bool deed_judged(const run *R, const mention *m)
            deed_judged_of(R, m);
 }
 
-/* The judged deed m mitigates: it is quoted as what the writer counters
- * (rule_attack's derogating words, stereotypes and insults alike). */
-static decorum_status deed_mitigates(run *R, const mention *m)
+/* m is quoted as what the writer counters, a mitigating span (rule_attack:
+ * a judged deed, a command reported and denounced). */
+static decorum_status quoted_counter(run *R, const mention *m)
 {
     char what[96];
     return mitigate(R, m->b, m->e, SC_COUNTER,
@@ -22481,7 +22480,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             prefer = DIR_FORWARD;
         }
         if (deed_judged(R, m))
-            return deed_mitigates(R, m);
+            return quoted_counter(R, m);
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -22570,7 +22569,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a deed judged: "the policy of turning away refugees at sea
          * is cruel"; session 44) */
         if (deed_judged(R, m))
-            return deed_mitigates(R, m);
+            return quoted_counter(R, m);
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
@@ -22592,7 +22591,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a deed judged, as for a derogating word: "religious courts
          * refusing women a divorce are a disgrace"; session 44) */
         if (deed_judged(R, m))
-            return deed_mitigates(R, m);
+            return quoted_counter(R, m);
         sig = DECORUM_SIGNAL_INSULT;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
@@ -23947,11 +23946,8 @@ static decorum_status rule_attack(run *R, const mention *m)
              * the model: "black activists call for lynching white
              * people" is hate on the datasets more often than not.) */
             const mention *neg;
-            if (scope_of(R, m->tb, m->te, &neg) == SC_COUNTER) {
-                char buf[96];
-                return mitigate(R, m->b, m->e, SC_COUNTER,
-                                quote_mention(R, m, LIT("'"), buf));
-            }
+            if (scope_of(R, m->tb, m->te, &neg) == SC_COUNTER)
+                return quoted_counter(R, m);
             return DECORUM_OK;
         }
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -32228,20 +32224,23 @@ static bool misgender_object_in(const run *R)
     return false;
 }
 
+/* Ways to call a person "it" or deny their pronoun. */
+static const char *const wl_smear_call[] = {"call", "calling", "called",
+                                            "calls"};
+
 /* Is there a word of report in tokens [a, b), but the figure's own
  * "call" ("i will never call it 'she', that bloke in a wig is not a
  * woman")? */
 static bool misgender_report_in(const run *R, uint32_t a, uint32_t b)
 {
-    static const char *const call[] = {"call", "calling", "called", "calls"};
     if (!any_kind(R, DC_KIND_REPORT) || a >= R->ntok)
         return false;
     for (size_t i = R->rs->first[a]; i < R->rs->nm && R->rs->m[i].tb < b;
          i++) {
         const mention *m = &R->rs->m[i];
         if (m->kind == DC_KIND_REPORT &&
-            !word_among(R, m->tb, m->tb + 1, call,
-                        sizeof call / sizeof *call))
+            !word_among(R, m->tb, m->tb + 1, wl_smear_call,
+                        sizeof wl_smear_call / sizeof *wl_smear_call))
             return true;
     }
     return false;
@@ -39728,24 +39727,12 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
             continue;
         target t = group_of(R, g);
         R->out->rf[DC_RF_STEREOTYPE] += 1;
-        finding_spec fs = {0};
-        fs.b = tb_byte(R, g->tb);
-        fs.e = te_byte(R, g->te);
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = t.categories;
-        fs.weight = INSINUATED_WEIGHT;
-        fs.hate = true;
-        char buf[128];
-        piece label = target_label(R, &t, buf, sizeof buf);
-        uint32_t r;
-        decorum_status st = REASON(
-            R, &r, LIT("stereotype aimed at "), label,
-            LIT(": asks whether one of them can be trusted with the "
-                "asker's children, the predator smear as a question"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return group_finding(
+            R, tb_byte(R, g->tb), te_byte(R, g->te),
+            DECORUM_SIGNAL_STEREOTYPE, LIT("stereotype aimed at "), &t,
+            INSINUATED_WEIGHT,
+            LIT("asks whether one of them can be trusted with the asker's "
+                "children, the predator smear as a question"));
     }
     return DECORUM_OK;
 }
@@ -39900,30 +39887,29 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
             trust_answered_yes(R, si))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
-        finding_spec fs = {0};
-        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.weight = INSINUATED_WEIGHT;
-        fs.hate = true;
-        char buf[128];
-        piece label;
+        const piece why =
+            LIT("a generalization asked behind a charge of bigotry the "
+                "writer dares the reader to make");
         if (g) {
             target t = group_of(R, g);
-            fs.b = tb_byte(R, g->tb);
-            fs.e = te_byte(R, g->te);
-            fs.categories = t.categories;
-            label = target_label(R, &t, buf, sizeof buf);
-        } else {
-            fs.b = tb_byte(R, gb);
-            fs.e = te_byte(R, gb + 2);
-            fs.categories = 1u << DECORUM_CATEGORY_RACE;
-            label = LIT("a group by its colour or kind");
+            return group_finding(R, tb_byte(R, g->tb), te_byte(R, g->te),
+                                 DECORUM_SIGNAL_STEREOTYPE,
+                                 LIT("stereotype aimed at "), &t,
+                                 INSINUATED_WEIGHT, why);
         }
+        /* (a stand-in, "the same colour": no target to label) */
+        finding_spec fs = {0};
+        fs.b = tb_byte(R, gb);
+        fs.e = te_byte(R, gb + 2);
+        fs.signal = DECORUM_SIGNAL_STEREOTYPE;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_RACE;
+        fs.weight = INSINUATED_WEIGHT;
+        fs.hate = true;
         uint32_t r;
         decorum_status st = REASON(
-            R, &r, LIT("stereotype aimed at "), label,
-            LIT(": a generalization asked behind a charge of bigotry the "
-                "writer dares the reader to make"));
+            R, &r, LIT("stereotype aimed at a group by its colour or kind: "),
+            why);
         if (st != DECORUM_OK)
             return st;
         return emit(R, &fs, r);
@@ -41464,9 +41450,6 @@ static const char *const wl_smear_broken[] = {"broken", "damaged",
 static const char *const wl_smear_those[] = {"those", "these"};
 static const char *const wl_smear_people[] = {"people", "types", "sorts",
                                               "folk", "folks"};
-/* Ways to call a person "it" or deny their pronoun. */
-static const char *const wl_smear_call[] = {"call", "calling", "called",
-                                            "calls"};
 static const char *const wl_smear_it_is[] = {"it's", "its", "it"};
 
 /* Every word a shape of rule_lgbt_smear starts at, but for its derogate
