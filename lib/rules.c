@@ -662,7 +662,6 @@ typedef struct run {
     /* addressed_as_member's candidates (in the scratch) worked out */
     uint8_t member_known;
     uint8_t tropes_known; /* another_trope's answer: 0 not yet, 1 no, 2 yes */
-    uint8_t plot_doer;    /* libel_of_people's actor: 0 not yet, 1 no, 2 yes */
     uint8_t names_who;    /* names_who_they_are's, the same way */
     uint8_t tropes_stated; /* tropes_told's answer: 0 not yet, 1 no, 2 yes */
     /* a_form_banter's: does the comment name a race (an identity word, a
@@ -9595,8 +9594,7 @@ static bool trust_not_received(const run *R, const mention *m,
                                        "an",   "one",    "those", "these",
                                        "none", "either", "him",   "her",
                                        "'em",  "their",  "what",  "anything"};
-    if (m->kind != DC_KIND_STEREOTYPE || m->te == 0 ||
-        !tok_is_word(R, m->te - 1, "trust"))
+    if (m->kind != DC_KIND_STEREOTYPE || !tok_is_word(R, m->te - 1, "trust"))
         return false;
     const sentence *s = sent_of(R, m->tb);
     /* (the group before it is the one trusting only with a word after
@@ -25589,6 +25587,18 @@ static bool catenative_gap(const run *R, uint32_t a, uint32_t b)
     return true;
 }
 
+/* Is the group t a nation's team or its fans named as one: a role in a
+ * sport (a person noun flagged `game`) after a nationality ("English
+ * fans", "the welsh players")? Judged, they are judged as a side, as
+ * rule_attack spares them (generalized_vice, access_asked). */
+static bool nation_team(const run *R, const target *t)
+{
+    if (t->te <= t->tb + 1 || (t->categories & ~NATION_CATEGORIES))
+        return false;
+    const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
+    return head && (ent(R, head)->flags & DC_F_GAME);
+}
+
 /* Is the open predicate m (a stereotype of sense `vice`: "commit
  * crimes", "don't work", "can't be trusted", "stink", "take everything")
  * said of the group t (as the sentence names it: the word or the
@@ -25645,12 +25655,8 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
      * trusted with alcohol abroad"), as rule_attack spares a derogation:
      * a role in a sport (a person noun flagged `game`) after a
      * nationality */
-    if (t->type == TG_GROUP && t->te > t->tb + 1 &&
-        !(t->categories & ~NATION_CATEGORIES)) {
-        const mention *head = mention_at(R, t->te - 1, DC_KIND_PERSON);
-        if (head && (ent(R, head)->flags & DC_F_GAME))
-            return false;
-    }
+    if (t->type == TG_GROUP && nation_team(R, t))
+        return false;
     bool before = t->te <= m->tb && tk[t->tb].sent == tk[m->tb].sent;
     /* conduct ("behaviour") only as typical of the group */
     if (DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_CONDUCT)
@@ -27713,7 +27719,7 @@ static bool plot_own_subject(const run *R, const mention *m)
  * or a war that poisoned wells, a government that released a virus
  * are no people. Runs only for entries
  * that start with the deed's verb (or its adverb), or of sense `breed`. */
-static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
+static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
 {
     static const char *const deed[] = {
         "poisoned", "poisoning", "poison",   "poisons", "released",
@@ -27742,22 +27748,10 @@ static bool libel_of_people(run *R, const mention *m, const dc_entry *e)
          * "NGOs", "globalists" are ambiguous); "AI will replace us" names
          * none */
         /* (in the phrase's sentence or the one before: "soros and his
-         * people. they want us replaced"; a comment without one is known
-         * once, and the look holds at most 64 mentions, so a comment
-         * that repeats the phrase stays linear) */
-        if (R->plot_doer == 1)
+         * people. they want us replaced"; the look holds at most 64
+         * mentions, so a comment that repeats the phrase stays linear) */
+        if (!any_kind(R, DC_KIND_CONSP_ACTOR))
             return false;
-        if (!R->plot_doer) {
-            R->plot_doer = 1;
-            for (size_t i = 0;
-                 any_kind(R, DC_KIND_CONSP_ACTOR) && i < R->rs->nm; i++)
-                if (plain_actor(R, &R->rs->m[i])) {
-                    R->plot_doer = 2;
-                    break;
-                }
-            if (R->plot_doer == 1)
-                return false;
-        }
         /* (session 46, mend1: nor when the phrase has a subject of its
          * own: "AI will replace us", plot_own_subject) */
         if (plot_own_subject(R, m))
@@ -29914,6 +29908,17 @@ static bool told_before(const run *R, const sentence *s, uint32_t b)
            word_among(R, s->tb, b, FRAME_WORDS(wl_if_when));
 }
 
+/* told_before read over the twelve tokens before b at most (the access
+ * rule, the lock frame): a comment of one endless sentence of calls is
+ * not read from its start for each. */
+static bool access_told_before(const run *R, const sentence *s, uint32_t b)
+{
+    sentence w = *s;
+    if (b > w.tb + 12)
+        w.tb = b - 12;
+    return told_before(R, &w, b);
+}
+
 /* Words after a group let "into" somewhere that make it a game or a
  * gathering, not a place ("let the Nigerians into the game early"); after
  * a group served, the words that say where or when, not what is served
@@ -30551,13 +30556,10 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 word_among(R, j + 1, j + 2, FRAME_WORDS(lose))) {
                 uint32_t ke = j + 6 < s->te ? j + 6 : s->te;
                 /* (no forecast, fear or condition told in the twelve
-                 * words before the verb, told_before's words read back no
-                 * further: linear on any input) */
-                uint32_t tb = b > s->tb + 12 ? b - 12 : s->tb;
+                 * words before the verb: linear on any input) */
                 for (uint32_t q = j + 2; q < ke; q++)
                     if (word_among(R, q, q + 1, FRAME_WORDS(key))) {
-                        if (word_among(R, tb, b, FRAME_WORDS(frame_told)) ||
-                            word_among(R, tb, b, FRAME_WORDS(wl_if_when)) ||
+                        if (access_told_before(R, s, b) ||
                             (frame_context(R) & FC_GAME))
                             break;
                         *from = b;
@@ -32946,17 +32948,6 @@ static bool access_antecedent(const run *R, uint32_t k, target *out)
     return false;
 }
 
-/* told_before for the access rule, read over the twelve tokens before b
- * at most: a comment of one endless sentence of calls is not read from
- * its start for each. */
-static bool access_told_before(const run *R, const sentence *s, uint32_t b)
-{
-    sentence w = *s;
-    if (b > w.tb + 12)
-        w.tb = b - 12;
-    return told_before(R, &w, b);
-}
-
 /* The group right after the access verb's words, from token k of clause
  * c: past a preposition ("rent to", "eat with", "let near") and
  * determiners, a group target (not one named by sex alone, nor a colour
@@ -33198,9 +33189,7 @@ static bool access_asked_answered(const run *R, const sentence *s,
                 word_among(R, m->tb - 1, m->tb, FRAME_WORDS(passive)))
                 return true;
             wrong = true;
-        } else if (m->kind == DC_KIND_IDENTITY && wrong &&
-                   (ent(R, m)->categories & ~t->categories))
-            return true;
+        }
     }
     for (uint32_t j = end; !wrong && j < hi; j++)
         wrong = tok_is_word(R, j, "away");
@@ -33316,14 +33305,11 @@ static decorum_status access_asked(run *R, const mention *a)
      * spares them; a bare plural is the people in a role, "why do we even
      * let chinese players into the world champs when ... you cant trust
      * them") */
-    if (!(t.categories & ~NATION_CATEGORIES) && t.te > t.tb + 1 &&
-        t.tb > 0 &&
+    if (t.tb > 0 &&
         (tok_is_word(R, t.tb - 1, "the") || tok_is_word(R, t.tb - 1, "these") ||
-         tok_is_word(R, t.tb - 1, "those"))) {
-        const mention *head = mention_at(R, t.te - 1, DC_KIND_PERSON);
-        if (head && (ent(R, head)->flags & DC_F_GAME))
-            return DECORUM_OK;
-    }
+         tok_is_word(R, t.tb - 1, "those")) &&
+        nation_team(R, &t))
+        return DECORUM_OK;
     if (access_asked_answered(R, s, end, &t))
         return DECORUM_OK;
     if (access_told_before(R, s, w))
@@ -44385,30 +44371,6 @@ static bool creature_told(const run *R, uint32_t a, uint32_t b, uint32_t fb,
     return false;
 }
 
-/* A figure of an animal, a pest or a parasite said of a group named before
- * it, where no word links the two (rule_attack finds the group only in
- * the figure's sentence and near it; redteam16's misses): a bare noun
- * phrase standing for its own clause, after the group's sentence or
- * clause ("Stopped knitting for the refugee hostel. parasites, they'd
- * bleed this town dry", "vermin always get fed first", "leeches, all of
- * them"), or a likeness ("Lot of asylum seekers up at the cairn. like a
- * pack of stray dogs", "their kids are basically feral rats", "they breed
- * like rabbits", "are like a herd of cattle"; a likeness opens its
- * sentence or follows a verb). The phrase holds no article
- * or owner before the figure, so "rats in the refugee hostel's bins", "the
- * dogs at the Somali family's house" and "the vermin in the bin store"
- * are animals; a bare figure goes on only with the people it means (a
- * pronoun contracted, "all", "every", a getting of what people are
- * given) or ends the sentence, so "rats in the old barracks were a
- * problem", "locusts on the news" and "monkeys, they always want to see
- * the monkeys first" are too, as is a figure beside what real creatures
- * do or where they are found (wl_creature: "Autistic kids love the zoo").
- * The group is the one a pronoun at the figure would stand for
- * (resolve_pronoun), named before it, in its sentence or the one before;
- * a non-protected target nearer wins ("The Chinese government are
- * parasites"). Scope is attack_on_group's (reports, counter-speech). The
- * link is read, not written: weighed at a review (0.6 to 0.75 by
- * severity), not a reject. */
 /* Session 45 (q45d): is a bare figure ending its sentence or clause at
  * token a named after it as what a group is: "roaches. thats what the
  * mexicans in the trailer park are, clean one out and ten more crawl
@@ -44476,6 +44438,31 @@ static bool figure_named_after(const run *R, uint32_t a, target *g)
     }
     return false;
 }
+
+/* A figure of an animal, a pest or a parasite said of a group named before
+ * it, where no word links the two (rule_attack finds the group only in
+ * the figure's sentence and near it; redteam16's misses): a bare noun
+ * phrase standing for its own clause, after the group's sentence or
+ * clause ("Stopped knitting for the refugee hostel. parasites, they'd
+ * bleed this town dry", "vermin always get fed first", "leeches, all of
+ * them"), or a likeness ("Lot of asylum seekers up at the cairn. like a
+ * pack of stray dogs", "their kids are basically feral rats", "they breed
+ * like rabbits", "are like a herd of cattle"; a likeness opens its
+ * sentence or follows a verb). The phrase holds no article
+ * or owner before the figure, so "rats in the refugee hostel's bins", "the
+ * dogs at the Somali family's house" and "the vermin in the bin store"
+ * are animals; a bare figure goes on only with the people it means (a
+ * pronoun contracted, "all", "every", a getting of what people are
+ * given) or ends the sentence, so "rats in the old barracks were a
+ * problem", "locusts on the news" and "monkeys, they always want to see
+ * the monkeys first" are too, as is a figure beside what real creatures
+ * do or where they are found (wl_creature: "Autistic kids love the zoo").
+ * The group is the one a pronoun at the figure would stand for
+ * (resolve_pronoun), named before it, in its sentence or the one before;
+ * a non-protected target nearer wins ("The Chinese government are
+ * parasites"). Scope is attack_on_group's (reports, counter-speech). The
+ * link is read, not written: weighed at a review (0.6 to 0.75 by
+ * severity), not a reject. */
 
 static decorum_status rule_figure_after(run *R)
 {
@@ -45207,23 +45194,6 @@ static decorum_status rule_habit_pinned(run *R)
     return DECORUM_OK;
 }
 
-
-/* Session 44 (q44q): a wrong swept onto a people by a frame that holds
- * the people itself, not by a subject before the wrong: a frame of
- * nature with the group's pronoun ("moroccan stallholders short changed
- * me twice. cheating is in their culture", "ripping people off comes
- * natural to them", "liars and thieves ... its bred into them") or a
- * frame of every member after a bare wrong ("vietnamese nail bars
- * everywhere now. criminals, all of them", "liars and thieves, the lot of
- * them"). The wrong is pinned_wrong's (a hostile trait of severity 2 or a
- * one-word everyday derogation) and stands before the frame in its
- * sentence; the group is the one the frame's pronoun resolves to, or else
- * the last people's word named in that sentence or the one before ("a
- * lithuanian guy", "filipino carers"), never a pronoun that stands for a
- * noun phrase ("the chinese government ... in their culture"). Not in a
- * question, a quote or a report; not a nation's team in a game; scope,
- * counter-speech and a denial are attack_on_group's. Only where nothing
- * else found hate. */
 /* (session 46, q46g) A wrong a frame of nature sweeps when rule_trait_swept
  * found no pinned wrong before it in its sentence: a one-word derogation,
  * insult or dehumanizing word, or a deed of vice told once
@@ -45311,6 +45281,23 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
     *weak = !hostile;
     return sign ? f : NULL;
 }
+
+/* Session 44 (q44q): a wrong swept onto a people by a frame that holds
+ * the people itself, not by a subject before the wrong: a frame of
+ * nature with the group's pronoun ("moroccan stallholders short changed
+ * me twice. cheating is in their culture", "ripping people off comes
+ * natural to them", "liars and thieves ... its bred into them") or a
+ * frame of every member after a bare wrong ("vietnamese nail bars
+ * everywhere now. criminals, all of them", "liars and thieves, the lot of
+ * them"). The wrong is pinned_wrong's (a hostile trait of severity 2 or a
+ * one-word everyday derogation) and stands before the frame in its
+ * sentence; the group is the one the frame's pronoun resolves to, or else
+ * the last people's word named in that sentence or the one before ("a
+ * lithuanian guy", "filipino carers"), never a pronoun that stands for a
+ * noun phrase ("the chinese government ... in their culture"). Not in a
+ * question, a quote or a report; not a nation's team in a game; scope,
+ * counter-speech and a denial are attack_on_group's. Only where nothing
+ * else found hate. */
 
 /* The openers of a frame of nature that take the wrong before it as
  * their subject ("its in them", "its a national trait"). */
