@@ -30029,7 +30029,8 @@ static const char *const gf_wont[] = {"won't", "wont", "ain't", "aren't",
  * after "another", "a second", "a new", "a" or "the next" (wished_atrocity):
  * a threat entry flagged `event` that is no architect ("another
  * Srebrenica", "another Kristallnacht"), or an attack by its date or its
- * place (wl_attack_named: "9/11", "7/7", "Christchurch", "Rwanda"). The
+ * place (wl_attack_named: "911", "Christchurch", "Rwanda"; "9/11" and "7/7"
+ * read as three tokens below, session 45). The
  * end of its words in *e. */
 static const char *const wl_attack_named[] = {
     "911", "christchurch", "rwanda", "columbine", "utoya"};
@@ -32129,9 +32130,10 @@ static decorum_status rule_unfit_by_nature(run *R)
  * quotes within three words after it ("calling that thing 'she'", "i
  * will never call that thing 'she'", "im not calling this thing
  * 'her'"). The wig and the dress only in a comment that tells of a
- * gender refused or named (misgender_cue: a pronoun or "ma'am" in
- * quotes, "not a woman", "never be a woman", "pronoun", "transition",
- * an identity word of gender identity): "the judge was a man in a wig",
+ * gender refused or named (misgender_cue: a pronoun in quotes or
+ * "ma'am", "not a woman", "never be a woman", "pronoun", an identity
+ * word of gender identity told of the figure or in another sentence;
+ * session 46 review, mend2): "the judge was a man in a wig",
  * "the panto dame is a bloke in a frock" name no one's gender. Not
  * denied right before ("not a man in a wig", "aren't blokes in wigs"),
  * not in quotes, not asked, not in a sentence with a word of report or
