@@ -48761,6 +48761,10 @@ static bool bar_called(const run *R, uint32_t k)
            kind_at(R, k - 1, DC_KIND_MODAL);
 }
 
+/* rule_group_barred's verbs of refusing ("refuse", "reject", "bin"), read
+ * as a call (session 45, q45t); its gate's words too (gw_lists) */
+static const char *const gb_refuse[] = {"refuse", "reject", "bin"};
+
 /* A people barred from a place, a list, a club or a right by a call of
  * the writer's: a verb of barring with the group its object and the
  * particle it needs ("keep muslims off the waiting list", "the committee
@@ -48833,7 +48837,6 @@ static decorum_status rule_group_barred(run *R)
          * families"). The present only; a refusal told ("recruiters who
          * bin ...", "agents reject ...") is no call (bar_called). */
         if (from == UINT32_MAX && v > s->tb) {
-            static const char *const refuse[] = {"refuse", "reject", "bin"};
             static const char *const papers[] = {
                 "application", "applications", "applicant", "applicants",
                 "cv",          "cvs",          "resume",    "resumes",
@@ -48841,7 +48844,7 @@ static decorum_status rule_group_barred(run *R)
                 "enquiry",     "enquiries",    "booking",   "bookings"};
             uint32_t r = v - 1;
             bool ok = false;
-            if (word_among(R, r, r + 1, FRAME_WORDS(refuse)))
+            if (word_among(R, r, r + 1, FRAME_WORDS(gb_refuse)))
                 ok = mention_at(R, t->te - 1, DC_KIND_PERSON) != NULL;
             else if (r >= s->tb + 2 &&
                      (tok_is_word(R, r, "from") || tok_is_word(R, r, "with") ||
@@ -48852,7 +48855,7 @@ static decorum_status rule_group_barred(run *R)
                                   tok_is_word(R, r, "all") ||
                                   tok_is_word(R, r, "every")))
                     r--;
-                ok = word_among(R, r, r + 1, FRAME_WORDS(refuse));
+                ok = word_among(R, r, r + 1, FRAME_WORDS(gb_refuse));
             }
             if (ok && bar_called(R, r) &&
                 !word_among(R, t->te - 1, t->te, FRAME_WORDS(wl_bar_head)))
@@ -48938,8 +48941,7 @@ static const char *const gw_sleep[] = {"sleep"};
 static const char *const gw_next_any[] = {"next", "any", "if", "more"};
 static const char *const gw_next_bag[] = {"bag"};
 static const char *const gw_kept[] = {"only"};
-static const char *const gw_barred[] = {"keep", "turn",   "let",
-                                        "refuse", "reject", "bin"};
+static const char *const gw_barred[] = {"keep", "turn", "let"};
 static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
                                           "mustn't",  "should",    "must"};
 static const char *const gw_role[] = {"hire", "employ", "be"};
@@ -48981,6 +48983,7 @@ static const struct gw_list {
     GW_LIST(kept_keep, GW_KEPT),
     GW_LIST(gw_kept, GW_KEPT),
     GW_LIST(gw_barred, GW_BARRED),
+    GW_LIST(gb_refuse, GW_BARRED),
     GW_LIST(gw_must_not, GW_MUST_NOT),
     GW_LIST(wl_bar_get, GW_BAR_GET),
     GW_LIST(gw_role, GW_ROLE),
