@@ -1354,6 +1354,56 @@ static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
 #endif
 }
 
+/* The most tokens a sentence holds. A longer run of words with no mark
+ * that ends a sentence (no real sentence comes near it: the longest in
+ * the 92,399 dataset rows has under 200 words) is cut into sentences of
+ * SENT_MAX tokens. Many rules read a mention's sentence, or its
+ * neighbour, once per mention; on one 64 KiB sentence of a term said over
+ * and over that was quadratic ("thug" repeated took 6.4 s in
+ * rule_habit_pinned, and bench_hostile found 286 such phrases over 49 ms,
+ * session 47). A cut sentence bounds every such read at once. */
+#define SENT_MAX 256u
+
+/* Cuts the sentences longer than SENT_MAX tokens (asked after tokenize of
+ * a comment of more than SENT_MAX tokens), from the last back, so that
+ * sentence i's pieces land at i plus the pieces added before it. A token
+ * after a cut moves to the next sentence and to a clause of its own:
+ * sentence and clause indices grow by the cuts before the token, so both
+ * stay in token order. A piece is a question, or holds the last '!', when
+ * its last token is the sentence's own mark. */
+static __attribute__((noinline, cold)) void split_long_sentences(
+    dc_rules_scratch *rs)
+{
+    size_t ns = rs->ns, extra = 0;
+    for (size_t i = 0; i < ns; i++)
+        extra += (rs->s[i].te - rs->s[i].tb - 1) / SENT_MAX;
+    if (extra == 0)
+        return;
+    size_t total = ns + extra, to = total;
+    for (size_t i = ns; i-- > 0;) {
+        sentence old = rs->s[i];
+        uint32_t n = old.te - old.tb, pieces = (n - 1) / SENT_MAX + 1;
+        extra -= pieces - 1; /* the cuts before sentence i */
+        for (uint32_t p = pieces; p-- > 0;) {
+            uint32_t tb = old.tb + p * SENT_MAX;
+            uint32_t te = p + 1 == pieces ? old.te : tb + SENT_MAX;
+            bool last = p + 1 == pieces;
+            uint32_t bang = old.bang > tb && old.bang <= te ? old.bang : 0;
+            sentence_open(&rs->s[--to], tb, te, last && old.question, bang);
+            uint32_t add = (uint32_t)extra + p;
+            for (uint32_t k = tb; k < te && add; k++) {
+                rs->toks[k].sent += add;
+                rs->toks[k].clause += add;
+            }
+        }
+    }
+    /* the sentinel token after the last sentence moves with it */
+    uint32_t last = rs->s[total - 1].te;
+    rs->toks[last].sent += (uint32_t)(total - ns);
+    rs->toks[last].clause += (uint32_t)(total - ns);
+    rs->ns = total;
+}
+
 /* No runs from the matcher: every word's end is found by word_end. */
 static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
 
@@ -49253,6 +49303,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
         return st;
+    if (rs->ntok > SENT_MAX) /* (fewer tokens: no sentence to cut) */
+        split_long_sentences(rs);
     if (R.quotes) { /* the tokenizer leaves every token unquoted */
         mark_quotes(&R);
         unquote_whole(&R);
