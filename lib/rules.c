@@ -514,6 +514,10 @@ struct dc_rules_scratch {
     /* lower_letters' answer: the count of lower-case ASCII letters in the
      * original comment, plus one (0: not worked out yet) */
     size_t lower_seen;
+    /* device_sense's reading of the whole comment: a device word in it
+     * and no hostile hit (0 not yet, 1 no, 2 yes; reset with lower_seen).
+     * Read for each slur flagged `case`, 64 KiB of "fob" took 0.5 s. */
+    uint8_t device_any;
     /* generalized_vice's, the same way: the last token of a word of
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
@@ -2302,8 +2306,8 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
  * one owned ("my fob is sticky", "my fob.") is the thing too. The device
  * words are everyday ones, so not beside a threat, an exclusion, a
  * dehumanizing word or a hate verb ("Dirty fob, go back home, the door is
- * that way"; a "cheap" fob is still a thing). Asked only of such a slur's hits, so
- * the scan of the comment is rare. */
+ * that way"; a "cheap" fob is still a thing). Asked only of such a slur's
+ * hits; the scan of the comment is done once for it (device_any). */
 static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
                          const dc_hit *h, uint32_t ti, uint32_t te)
 {
@@ -2333,11 +2337,20 @@ static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
     if (word_among(R, ti > 0 ? ti - 1 : 0, te + 1 < rs->ntok ? te + 1 : te,
                    device, sizeof device / sizeof device[0]))
         return true;
-    return word_among(R, 0, (uint32_t)rs->ntok, device,
-                      sizeof device / sizeof device[0]) &&
-           !hostile_hit(R, hv, hend, h,
-                        KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
-                            KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB));
+    /* (a device word anywhere in the comment, and no hostile word: read
+     * once for the comment. h is a slur, of no hostile kind, so the
+     * answer is the same for every hit.) */
+    if (!rs->device_any)
+        R->rs->device_any =
+            word_among(R, 0, (uint32_t)rs->ntok, device,
+                       sizeof device / sizeof device[0]) &&
+                    !hostile_hit(R, hv, hend, h,
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
+                                     KIND_BIT(EXCLUSION) |
+                                     KIND_BIT(HATE_VERB))
+                ? 2
+                : 1;
+    return rs->device_any == 2;
 }
 
 /* Places the hits on tokens as mentions, drops those a longer mention
@@ -49281,6 +49294,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         unquote_whole(&R);
     }
     rs->lower_seen = 0;
+    rs->device_any = 0;
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     if (!n->ascii)
