@@ -560,6 +560,20 @@ struct dc_rules_scratch {
     /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
      * token of a word of quotas in it (hh_quota), 0 none. */
     uint32_t hh_sent, hh_quota;
+    /* problem_told's answers for the comment, without and with a form's
+     * words (pt_told[question]; 0 not yet, 1 no, 2 yes): asked for each
+     * "<group> question", the comment read again made 64 KiB of "solve
+     * the jewish question" 0.5 s. */
+    uint8_t pt_told[2];
+    /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
+     * "called it" or the like is in it (pn_called); for the comment, 1 +
+     * the last start of a mention that explains no thing after a colon
+     * (pn_last; 0 none, UINT32_MAX not yet). */
+    uint32_t pn_sent, pn_last;
+    bool pn_called;
+    /* rule_group_problem's, for sentence gp_sent - 1 (0: none yet): 1 +
+     * the last token of a solving word in it (gp_solve), 0 none. */
+    uint32_t gp_sent, gp_solve;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -32815,9 +32829,8 @@ static bool solving_word(const run *R, uint32_t k)
  * name a people a problem: "the Irish question dominated British
  * politics in the 1880s, our professor said", "Marx wrote 'On the
  * Jewish Question'", "the Muslim question on the census form"? (Read
- * only after the rare pattern, so the whole comment's words are few
- * to read.) */
-static bool problem_told(const run *R, bool question)
+ * only after the rare pattern, and once a comment: problem_told.) */
+static bool problem_told_scan(const run *R, bool question)
 {
     static const char *const told[] = {
         "history",   "historian", "historians", "historical", "century",
@@ -32847,6 +32860,16 @@ static bool problem_told(const run *R, bool question)
     return false;
 }
 
+/* problem_told_scan's answer, worked out once a comment for each of the
+ * two questions (pt_told): the rule asks it for each group's problem. */
+static bool problem_told(const run *R, bool question)
+{
+    uint8_t *ans = &R->rs->pt_told[question];
+    if (!*ans)
+        *ans = problem_told_scan(R, question) ? 2 : 1;
+    return *ans == 2;
+}
+
 /* Is the problem at token k named rather than asserted: called so by
  * someone ("as Myanmar's generals called it", "what they call"), or
  * explained after a colon by a thing, with no group, pronoun for one or
@@ -32855,26 +32878,39 @@ static bool problem_told(const run *R, bool question)
  * "a Muslim problem: they refuse to integrate")? */
 static bool problem_named(const run *R, uint32_t k)
 {
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, k);
-    for (uint32_t j = s->tb; j + 1 < s->te; j++)
-        if ((tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
-             tok_is_word(R, j, "calls")) &&
-            (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them")))
-            return true;
+    /* (asked for each group's problem: the sentence's "called it" and
+     * the comment's last mention of a group or an attack are worked out
+     * once, pn_*) */
+    dc_rules_scratch *rs = R->rs;
+    const uint32_t si = R->toks[k].sent;
+    if (rs->pn_sent != si + 1) {
+        const sentence *s = &rs->s[si];
+        rs->pn_sent = si + 1;
+        rs->pn_called = false;
+        for (uint32_t j = s->tb; j + 1 < s->te && !rs->pn_called; j++)
+            rs->pn_called =
+                (tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
+                 tok_is_word(R, j, "calls")) &&
+                (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them"));
+    }
+    if (rs->pn_called)
+        return true;
     if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_PUNCT ||
         rs->toks[k + 1].ch != ':')
         return false;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
-        if (m->tb <= k + 1)
-            continue;
-        if (m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
-            m->kind == DC_KIND_PRONOUN_GROUP ||
-            ((CONTENT_KINDS >> m->kind) & 1))
-            return false;
+    if (rs->pn_last == UINT32_MAX) {
+        rs->pn_last = 0;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if ((m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
+                 m->kind == DC_KIND_PRONOUN_GROUP ||
+                 ((CONTENT_KINDS >> m->kind) & 1)) &&
+                m->tb + 1 > rs->pn_last)
+                rs->pn_last = m->tb + 1;
+        }
     }
-    return true;
+    /* (a group or an attack after the colon: no thing explained) */
+    return rs->pn_last <= k + 2;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -33712,8 +33748,18 @@ static decorum_status rule_group_problem(run *R)
         for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
              k++)
             solved = solving_word(R, k);
-        for (uint32_t k = m->te + 1; k < s->te && !solved; k++)
-            solved = solving_word(R, k);
+        /* (a solving word in the rest of the sentence: where its last one
+         * is, worked out once for the sentence, gp_*; read for each
+         * group's problem, 64 KiB of "the jewish question" took 0.15 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (R->rs->gp_sent != si + 1) {
+            R->rs->gp_sent = si + 1;
+            R->rs->gp_solve = 0;
+            for (uint32_t k = s->te; k-- > s->tb && !rs->gp_solve;)
+                if (solving_word(R, k))
+                    R->rs->gp_solve = k + 1;
+        }
+        solved |= rs->gp_solve > m->te + 1;
         target t = {0};
         t.tb = m->tb;
         t.te = m->te;
@@ -49342,6 +49388,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->hb_sent = 0;
     rs->rx_known = false;
     rs->hh_sent = 0;
+    rs->pt_told[0] = rs->pt_told[1] = 0;
+    rs->pn_sent = 0;
+    rs->pn_last = UINT32_MAX;
+    rs->gp_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
