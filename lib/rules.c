@@ -582,6 +582,10 @@ struct dc_rules_scratch {
      * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
      * threat, 64 KiB of "bring the bat" took 0.25 s. */
     uint8_t ht_hobby;
+    /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
+     * token from the sentence before on where a deed to repeat is told
+     * (repeat_told), UINT32_MAX none. */
+    uint32_t ag_sent, ag_first;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -19457,6 +19461,49 @@ static bool coming_here(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+/* The deed a call to repeat takes up at token k (anaphor_group): 1 a
+ * deed at a group, *buf the group; 2 the event named only to qualify a
+ * remembrance or its people, which is no deed to repeat; 0 none. */
+static int repeat_told(const run *R, uint32_t k, target *buf)
+{
+    /* (the event named only to qualify a remembrance or its people:
+     * "the Gujarat riots survivors' cricket match", "the Kristallnacht
+     * memorial walk", "the 1984 riots exhibition": that is what is
+     * done again) */
+    static const char *const told[] = {
+        "survivors",   "survivor",  "victims",     "victim",
+        "memorial",    "remembrance", "vigil",     "exhibition",
+        "exhibit",     "lecture",   "talk",        "documentary",
+        "film",        "assembly",  "march",       "walk",
+        "museum",      "anniversary", "commemoration", "inquiry",
+        "podcast",     "concert",   "service",     "event",
+        "class",       "lesson",    "book",        "play"};
+    const dc_rules_scratch *rs = R->rs;
+    /* "Amin was right to chase out the Indians. ... it's time for round
+     * two": an expulsion or a threat the writer says was right, at a
+     * group named right after it, is the deed repeated */
+    const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
+                                tok_is_word(R, k - 2, "right")
+                            ? act_at(R, k)
+                            : NULL;
+    for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
+         i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
+        if (rs->t[i].type == TG_GROUP) {
+            *buf = rs->t[i];
+            return 1;
+        }
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) && ent(R, ev)->categories) {
+        if (ev->te < rs->ntok &&
+            word_among(R, ev->te, ev->te + 1, told,
+                       sizeof told / sizeof *told))
+            return 2;
+        *buf = group_of(R, ev);
+        return 1;
+    }
+    return 0;
+}
+
 /* The last group named in the sentence before m's, whose harm an entry
  * flagged `anaphor` ("finish the job") takes up, when the writer regrets
  * that a bare "it" (the disease, the fire, the attack) did not finish it:
@@ -19516,42 +19563,25 @@ static const target *anaphor_group(const run *R, const mention *m,
          * "the Gujarat riots survivors' cricket match", "the Kristallnacht
          * memorial walk", "the 1984 riots exhibition": that is what is
          * done again) */
-        static const char *const told[] = {
-            "survivors",   "survivor",  "victims",     "victim",
-            "memorial",    "remembrance", "vigil",     "exhibition",
-            "exhibit",     "lecture",   "talk",        "documentary",
-            "film",        "assembly",  "march",       "walk",
-            "museum",      "anniversary", "commemoration", "inquiry",
-            "podcast",     "concert",   "service",     "event",
-            "class",       "lesson",    "book",        "play"};
-        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
-        for (uint32_t k = from; k < m->tb; k++) {
-            /* "Amin was right to chase out the Indians. ... it's time for
-             * round two": an expulsion or a threat the writer says was
-             * right, at a group named right after it, is the deed
-             * repeated */
-            const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
-                                        tok_is_word(R, k - 2, "right")
-                                    ? act_at(R, k)
-                                    : NULL;
-            for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
-                 i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
-                if (rs->t[i].type == TG_GROUP) {
-                    *buf = rs->t[i];
-                    return buf;
+        /* The first deed told from the sentence before on decides, when
+         * it comes before m: where it is is worked out once for the
+         * sentence (ag_*), as each call to repeat read from the sentence
+         * before to itself (64 KiB of "do it again" took 0.5 s). */
+        dc_rules_scratch *memo = R->rs;
+        const uint32_t si = R->toks[m->tb].sent;
+        if (memo->ag_sent != si + 1) {
+            memo->ag_sent = si + 1;
+            memo->ag_first = UINT32_MAX;
+            uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+            for (uint32_t k = from; k < s->te; k++)
+                if (repeat_told(R, k, buf)) {
+                    memo->ag_first = k;
+                    break;
                 }
-            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
-            if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
-                ent(R, ev)->categories) {
-                if (ev->te < rs->ntok &&
-                    word_among(R, ev->te, ev->te + 1, told,
-                               sizeof told / sizeof *told))
-                    return NULL;
-                *buf = group_of(R, ev);
-                return buf;
-            }
         }
-        return NULL;
+        if (memo->ag_first >= m->tb)
+            return NULL;
+        return repeat_told(R, memo->ag_first, buf) == 1 ? buf : NULL;
     }
     if (s->tb == 0)
         return NULL;
@@ -49424,6 +49454,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->gp_sent = 0;
     rs->ma_sent = 0;
     rs->ht_hobby = 0;
+    rs->ag_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
