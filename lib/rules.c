@@ -586,6 +586,12 @@ struct dc_rules_scratch {
      * token from the sentence before on where a deed to repeat is told
      * (repeat_told), UINT32_MAX none. */
     uint32_t ag_sent, ag_first;
+    /* toll_unnamed's, for the comment once tu_known: the Holocaust or
+     * Jewish people named (tu_named), money talked of (tu_money), the
+     * first figure's token (tu_fig_first, UINT32_MAX none) and 1 + the
+     * last's (tu_fig_last, 0 none). */
+    bool tu_known, tu_named, tu_money;
+    uint32_t tu_fig_first, tu_fig_last;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -27598,32 +27604,46 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
         "salary",  "market",  "house",   "apartment", "flat",  "contract",
         "deal",    "dollars", "pounds",  "euros",   "bucks",   "fee",
         "views",   "followers", "subscribers", "votes", "sales"};
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     if (!((e->term_len > 12 && memcmp(e->term, "six million ", 12) == 0) ||
           (e->term_len > 10 && memcmp(e->term, "6 million ", 10) == 0)))
         return false;
-    if (word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named))
+    /* What the comment names is read once for it (tu_*), not for each
+     * number: 64 KiB of "six million is a lie" took 0.4 s. */
+    if (!rs->tu_known) {
+        rs->tu_known = true;
+        rs->tu_named =
+            word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named);
+        /* Jewish people named: a group the lexicon says is Jewish */
+        for (size_t i = 0; i < rs->nt && !rs->tu_named; i++) {
+            const target *t = &rs->t[i];
+            if (t->type != TG_GROUP || t->entry < 0)
+                continue;
+            const dc_entry *g = &R->ents[t->entry];
+            rs->tu_named = g->group_len == 6 &&
+                           memcmp(g->group, "jewish", 6) == 0;
+        }
+        rs->tu_money =
+            word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money);
+        /* (the first and the last figure: one outside the number's own
+         * words is before the first or after the last of them) */
+        rs->tu_fig_first = UINT32_MAX;
+        rs->tu_fig_last = 0;
+        for (uint32_t k = 0; k < rs->ntok; k++) {
+            const tok *t = &rs->toks[k];
+            unsigned char c = (unsigned char)R->n->text[t->b];
+            if (t->type == TK_WORD && ((c >= '0' && c <= '9') || c == '$')) {
+                if (rs->tu_fig_first == UINT32_MAX)
+                    rs->tu_fig_first = k;
+                rs->tu_fig_last = k + 1;
+            }
+        }
+    }
+    if (rs->tu_named)
         return false;
-    /* Jewish people named: a group the lexicon says is Jewish */
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->entry < 0)
-            continue;
-        const dc_entry *g = &R->ents[t->entry];
-        if (g->group_len == 6 && memcmp(g->group, "jewish", 6) == 0)
-            return false;
-    }
-    if (sent_of(R, m->tb)->question ||
-        word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money))
+    if (sent_of(R, m->tb)->question || rs->tu_money)
         return true;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
-        const tok *t = &rs->toks[k];
-        unsigned char c = (unsigned char)R->n->text[t->b];
-        if ((k < m->tb || k >= m->te) && t->type == TK_WORD &&
-            ((c >= '0' && c <= '9') || c == '$'))
-            return true;
-    }
-    return false;
+    return rs->tu_fig_first < m->tb || rs->tu_fig_last > m->te;
 }
 
 static bool negated_copula(const char *w, size_t wl);
@@ -49455,6 +49475,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->ma_sent = 0;
     rs->ht_hobby = 0;
     rs->ag_sent = 0;
+    rs->tu_known = false;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
