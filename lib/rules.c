@@ -514,6 +514,10 @@ struct dc_rules_scratch {
     /* lower_letters' answer: the count of lower-case ASCII letters in the
      * original comment, plus one (0: not worked out yet) */
     size_t lower_seen;
+    /* device_sense's reading of the whole comment: a device word in it
+     * and no hostile hit (0 not yet, 1 no, 2 yes; reset with lower_seen).
+     * Read for each slur flagged `case`, 64 KiB of "fob" took 0.5 s. */
+    uint8_t device_any;
     /* generalized_vice's, the same way: the last token of a word of
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
@@ -540,6 +544,68 @@ struct dc_rules_scratch {
     uint32_t bo_sent, bo_held, bo_assume, bo_kin, bo_modal;
     bool sq_named;
     uint8_t sq_place, sq_event, sq_point, sq_lock;
+    /* habit_of's answers for one sentence and the next (hb_sent 1 + the
+     * sentence's index, 0: none yet): a word or frame of habit (hb_word)
+     * and a frame alone (hb_frame), 0 not yet, 1 no, 2 yes. Asked for
+     * each wrong, the sentence read again made 64 KiB of "thug" 6.4 s. */
+    uint32_t hb_sent;
+    uint8_t hb_word, hb_frame;
+    /* refusal_explained's, per comment (rx_known): 1 + the last token of
+     * a legal reason's word (rx_why) and of a verb of hiring that is no
+     * refusal (rx_hire), 0 none. It asked whether one follows a refusal
+     * by reading to the comment's end for each: 64 KiB of "i do not
+     * hire" took 0.43 s. */
+    bool rx_known;
+    uint32_t rx_why, rx_hire;
+    /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
+     * token of a word of quotas in it (hh_quota), 0 none. */
+    uint32_t hh_sent, hh_quota;
+    /* problem_told's answers for the comment, without and with a form's
+     * words (pt_told[question]; 0 not yet, 1 no, 2 yes): asked for each
+     * "<group> question", the comment read again made 64 KiB of "solve
+     * the jewish question" 0.5 s. */
+    uint8_t pt_told[2];
+    /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
+     * "called it" or the like is in it (pn_called); for the comment, 1 +
+     * the last start of a mention that explains no thing after a colon
+     * (pn_last; 0 none, UINT32_MAX not yet). */
+    uint32_t pn_sent, pn_last;
+    bool pn_called;
+    /* rule_group_problem's, for sentence gp_sent - 1 (0: none yet): 1 +
+     * the last token of a solving word in it (gp_solve), 0 none. */
+    uint32_t gp_sent, gp_solve;
+    /* member_antecedent's, for sentence ma_sent - 1 (0: none yet): the
+     * first token that may open its case ("if", "when", "whenever",
+     * "next time", "once"), UINT32_MAX none. */
+    uint32_t ma_sent, ma_case;
+    /* harmless_threat's, for the comment: a word of a sport or a hobby
+     * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
+     * threat, 64 KiB of "bring the bat" took 0.25 s. */
+    uint8_t ht_hobby;
+    /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
+     * token from the sentence before on where a deed to repeat is told
+     * (repeat_told), UINT32_MAX none. */
+    uint32_t ag_sent, ag_first;
+    /* toll_unnamed's, for the comment once tu_known: the Holocaust or
+     * Jewish people named (tu_named), money talked of (tu_money), the
+     * first figure's token (tu_fig_first, UINT32_MAX none) and 1 + the
+     * last's (tu_fig_last, 0 none). */
+    bool tu_known, tu_named, tu_money;
+    uint32_t tu_fig_first, tu_fig_last;
+    /* traveller_life's: dead stock in sentence tl_sent - 1 (tl_stock; 0:
+     * none yet); for the comment once tl_known, the Travellers' life
+     * told (tl_life) and how many mentions name them, at most 2
+     * (tl_named). */
+    uint32_t tl_sent;
+    bool tl_stock, tl_known, tl_life;
+    uint8_t tl_named;
+    /* groomer_smear's: a word of a court or a pet in the comment
+     * (gs_court; 0 not yet, 1 no, 2 yes); for sentence gs_sent - 1 (0:
+     * none yet) its words (gs_words), 1 + the last one's token (gs_last)
+     * and Pride or LGBTQ people named in it (gs_pride). */
+    uint8_t gs_court;
+    bool gs_pride;
+    uint32_t gs_sent, gs_words, gs_last;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -2346,8 +2412,8 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
  * one owned ("my fob is sticky", "my fob.") is the thing too. The device
  * words are everyday ones, so not beside a threat, an exclusion, a
  * dehumanizing word or a hate verb ("Dirty fob, go back home, the door is
- * that way"; a "cheap" fob is still a thing). Asked only of such a slur's hits, so
- * the scan of the comment is rare. */
+ * that way"; a "cheap" fob is still a thing). Asked only of such a slur's
+ * hits; the scan of the comment is done once for it (device_any). */
 static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
                          const dc_hit *h, uint32_t ti, uint32_t te)
 {
@@ -2377,11 +2443,20 @@ static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
     if (word_among(R, ti > 0 ? ti - 1 : 0, te + 1 < rs->ntok ? te + 1 : te,
                    device, sizeof device / sizeof device[0]))
         return true;
-    return word_among(R, 0, (uint32_t)rs->ntok, device,
-                      sizeof device / sizeof device[0]) &&
-           !hostile_hit(R, hv, hend, h,
-                        KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
-                            KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB));
+    /* (a device word anywhere in the comment, and no hostile word: read
+     * once for the comment. h is a slur, of no hostile kind, so the
+     * answer is the same for every hit.) */
+    if (!rs->device_any)
+        R->rs->device_any =
+            word_among(R, 0, (uint32_t)rs->ntok, device,
+                       sizeof device / sizeof device[0]) &&
+                    !hostile_hit(R, hv, hend, h,
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
+                                     KIND_BIT(EXCLUSION) |
+                                     KIND_BIT(HATE_VERB))
+                ? 2
+                : 1;
+    return rs->device_any == 2;
 }
 
 /* Places the hits on tokens as mentions, drops those a longer mention
@@ -11615,6 +11690,15 @@ static bool partner_of(const run *R, const mention *m)
     return false;
 }
 
+/* Does mention o name Travellers or the Roma: an identity or a slur of
+ * theirs (traveller_life)? */
+static bool travellers_mention(const run *R, const mention *o)
+{
+    return (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR) &&
+           (names_group(ent(R, o), "irish_traveller", 15) ||
+            names_group(ent(R, o), "roma", 4));
+}
+
 /* "Knacker caravans blocking the GAA pitch again, the whole tribe of
  * them": an ambiguous slur for Travellers (knacker, tinker) in a comment
  * about the Traveller community's life (caravans, a halting site, an
@@ -11657,10 +11741,20 @@ static bool traveller_life(const run *R, const mention *m)
         "dead",   "carcass", "carcasses", "ewe",   "ewes",  "sheep",
         "cow",    "cows",    "cattle",    "calf",  "livestock", "stock",
         "pony",   "foal",    "abattoir",  "slaughter"};
+    /* (the sentence's dead stock and the comment's cues below are read
+     * once for each, tl_*: for each slur, 64 KiB of "tinker" took
+     * 0.8 s) */
+    dc_rules_scratch *memo = R->rs;
     const sentence *st = sent_of(R, m->tb);
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (memo->tl_sent != si + 1) {
+        memo->tl_sent = si + 1;
+        memo->tl_stock = word_among(R, st->tb, st->te, stock,
+                                    sizeof stock / sizeof *stock);
+    }
     if ((m->te + 1 < rs->ntok && rs->toks[m->te].type == TK_PUNCT &&
          rs->toks[m->te].ch == ',' && tok_is_word(R, m->te + 1, "tailor")) ||
-        word_among(R, st->tb, st->te, stock, sizeof stock / sizeof *stock))
+        memo->tl_stock)
         return false;
     /* the verb's objects and prepositions, where no determiner makes it
      * a noun ("the knackers at the halting site") nor the sentence's
@@ -11686,17 +11780,18 @@ static bool traveller_life(const run *R, const mention *m)
         if ((rs->m[i].te == m->tb || rs->m[i].tb == m->te) &&
             hostile_word(R, &rs->m[i]))
             return true;
-    if (word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life))
-        return true;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *o = &rs->m[i];
-        if (o == m || (o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_SLUR))
-            continue;
-        if (names_group(ent(R, o), "irish_traveller", 15) ||
-            names_group(ent(R, o), "roma", 4))
-            return true;
+    /* the community's life in the comment, or the community named by
+     * another mention than m: how many name it is counted once (two are
+     * enough), m's own among them when it does */
+    if (!memo->tl_known) {
+        memo->tl_known = true;
+        memo->tl_life =
+            word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life);
+        memo->tl_named = 0;
+        for (size_t i = 0; i < rs->nm && memo->tl_named < 2; i++)
+            memo->tl_named += travellers_mention(R, &rs->m[i]);
     }
-    return false;
+    return memo->tl_life || memo->tl_named > travellers_mention(R, m);
 }
 
 /* "we wouldn't clock the tranny", "had to share a bathroom with the
@@ -19288,9 +19383,26 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     bool its = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !its; k++)
         its = tok_is_word(R, k, "its");
+    /* Nothing counts before the case opens: the reading starts at the
+     * sentence's first word that may open one, found once for the
+     * sentence (ma_*). From the sentence's start for each threat, 64 KiB
+     * of "get my bat" took 0.3 s. */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->ma_sent != si + 1) {
+        memo->ma_sent = si + 1;
+        memo->ma_case = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te && memo->ma_case == UINT32_MAX;
+             k++)
+            if (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+                tok_is_word(R, k, "whenever") || tok_is_word(R, k, "once") ||
+                (tok_is_word(R, k, "next") && k + 1 < s->te &&
+                 tok_is_word(R, k + 1, "time")))
+                memo->ma_case = k;
+    }
     const mention *last = NULL;
     bool cond = false, self = false;
-    for (uint32_t k = s->tb; k < m->tb; k++)
+    for (uint32_t k = memo->ma_case; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever") ||
                       /* "Next time a tranny walks into ..." */
@@ -19439,6 +19551,49 @@ static bool coming_here(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+/* The deed a call to repeat takes up at token k (anaphor_group): 1 a
+ * deed at a group, *buf the group; 2 the event named only to qualify a
+ * remembrance or its people, which is no deed to repeat; 0 none. */
+static int repeat_told(const run *R, uint32_t k, target *buf)
+{
+    /* (the event named only to qualify a remembrance or its people:
+     * "the Gujarat riots survivors' cricket match", "the Kristallnacht
+     * memorial walk", "the 1984 riots exhibition": that is what is
+     * done again) */
+    static const char *const told[] = {
+        "survivors",   "survivor",  "victims",     "victim",
+        "memorial",    "remembrance", "vigil",     "exhibition",
+        "exhibit",     "lecture",   "talk",        "documentary",
+        "film",        "assembly",  "march",       "walk",
+        "museum",      "anniversary", "commemoration", "inquiry",
+        "podcast",     "concert",   "service",     "event",
+        "class",       "lesson",    "book",        "play"};
+    const dc_rules_scratch *rs = R->rs;
+    /* "Amin was right to chase out the Indians. ... it's time for round
+     * two": an expulsion or a threat the writer says was right, at a
+     * group named right after it, is the deed repeated */
+    const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
+                                tok_is_word(R, k - 2, "right")
+                            ? act_at(R, k)
+                            : NULL;
+    for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
+         i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
+        if (rs->t[i].type == TG_GROUP) {
+            *buf = rs->t[i];
+            return 1;
+        }
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) && ent(R, ev)->categories) {
+        if (ev->te < rs->ntok &&
+            word_among(R, ev->te, ev->te + 1, told,
+                       sizeof told / sizeof *told))
+            return 2;
+        *buf = group_of(R, ev);
+        return 1;
+    }
+    return 0;
+}
+
 /* The last group named in the sentence before m's, whose harm an entry
  * flagged `anaphor` ("finish the job") takes up, when the writer regrets
  * that a bare "it" (the disease, the fire, the attack) did not finish it:
@@ -19498,42 +19653,25 @@ static const target *anaphor_group(const run *R, const mention *m,
          * "the Gujarat riots survivors' cricket match", "the Kristallnacht
          * memorial walk", "the 1984 riots exhibition": that is what is
          * done again) */
-        static const char *const told[] = {
-            "survivors",   "survivor",  "victims",     "victim",
-            "memorial",    "remembrance", "vigil",     "exhibition",
-            "exhibit",     "lecture",   "talk",        "documentary",
-            "film",        "assembly",  "march",       "walk",
-            "museum",      "anniversary", "commemoration", "inquiry",
-            "podcast",     "concert",   "service",     "event",
-            "class",       "lesson",    "book",        "play"};
-        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
-        for (uint32_t k = from; k < m->tb; k++) {
-            /* "Amin was right to chase out the Indians. ... it's time for
-             * round two": an expulsion or a threat the writer says was
-             * right, at a group named right after it, is the deed
-             * repeated */
-            const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
-                                        tok_is_word(R, k - 2, "right")
-                                    ? act_at(R, k)
-                                    : NULL;
-            for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
-                 i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
-                if (rs->t[i].type == TG_GROUP) {
-                    *buf = rs->t[i];
-                    return buf;
+        /* The first deed told from the sentence before on decides, when
+         * it comes before m: where it is is worked out once for the
+         * sentence (ag_*), as each call to repeat read from the sentence
+         * before to itself (64 KiB of "do it again" took 0.5 s). */
+        dc_rules_scratch *memo = R->rs;
+        const uint32_t si = R->toks[m->tb].sent;
+        if (memo->ag_sent != si + 1) {
+            memo->ag_sent = si + 1;
+            memo->ag_first = UINT32_MAX;
+            uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+            for (uint32_t k = from; k < s->te; k++)
+                if (repeat_told(R, k, buf)) {
+                    memo->ag_first = k;
+                    break;
                 }
-            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
-            if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
-                ent(R, ev)->categories) {
-                if (ev->te < rs->ntok &&
-                    word_among(R, ev->te, ev->te + 1, told,
-                               sizeof told / sizeof *told))
-                    return NULL;
-                *buf = group_of(R, ev);
-                return buf;
-            }
         }
-        return NULL;
+        if (memo->ag_first >= m->tb)
+            return NULL;
+        return repeat_told(R, memo->ag_first, buf) == 1 ? buf : NULL;
     }
     if (s->tb == 0)
         return NULL;
@@ -19855,7 +19993,7 @@ static bool refusal_explained(const run *R, const mention *m)
         "sponsorship", "opportunity", "sign", "signs", "licence",
         "license", "table"};
     const dc_entry *e = ent(R, m);
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     if (e->severity < 3 || m->te <= m->tb ||
         !(tok_is_word(R, m->tb, "i") || tok_is_word(R, m->tb, "we")))
         return false;
@@ -19866,7 +20004,31 @@ static bool refusal_explained(const run *R, const mention *m)
         return false;
     if (sent_of(R, m->tb)->question)
         return true;
-    if (word_among(R, m->te, rs->ntok, why, sizeof why / sizeof *why))
+    /* A reason's word, or a verb of whom the writer does hire, anywhere
+     * after the refusal: where the last of each is, worked out once for
+     * the comment (rx_*), not read to the end for each refusal. (m->te is
+     * at least 1: the verb's test reads the token before.) */
+    if (!rs->rx_known) {
+        rs->rx_known = true;
+        rs->rx_why = rs->rx_hire = 0;
+        for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->rx_why;)
+            if (word_among(R, k, k + 1, why, sizeof why / sizeof *why))
+                rs->rx_why = k + 1;
+        for (uint32_t k = (uint32_t)rs->ntok; k-- > 1 && !rs->rx_hire;) {
+            if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs) ||
+                kind_at(R, k - 1, DC_KIND_NEGATION) ||
+                (k >= 2 && kind_at(R, k - 2, DC_KIND_NEGATION)))
+                continue;
+            bool group = false;
+            for (uint32_t j = k + 1; j < rs->ntok && j < k + 5 &&
+                                     rs->toks[j].clause == rs->toks[k].clause;
+                 j++)
+                group |= kind_at(R, j, DC_KIND_IDENTITY);
+            if (!group)
+                rs->rx_hire = k + 1;
+        }
+    }
+    if (rs->rx_why > m->te)
         return true;
     for (uint32_t k = m->te; k < rs->ntok && k < m->te + 6; k++) {
         if (in_target(R, k, TG_GROUP)) {
@@ -19878,20 +20040,7 @@ static bool refusal_explained(const run *R, const mention *m)
             break;
         }
     }
-    for (uint32_t k = m->te; k < rs->ntok; k++) {
-        if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs) ||
-            kind_at(R, k - 1, DC_KIND_NEGATION) ||
-            (k >= 2 && kind_at(R, k - 2, DC_KIND_NEGATION)))
-            continue;
-        bool group = false;
-        for (uint32_t j = k + 1; j < rs->ntok && j < k + 5 &&
-                                 rs->toks[j].clause == rs->toks[k].clause;
-             j++)
-            group |= kind_at(R, j, DC_KIND_IDENTITY);
-        if (!group)
-            return true;
-    }
-    return false;
+    return rs->rx_hire > m->te;
 }
 
 /* "can't" and "couldn't": what a group cannot do (unfit_said,
@@ -19962,11 +20111,21 @@ static int hiring_how(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     /* (quotas and diversity are the smear's own purpose, not how the
      * group is treated: "stop hiring women just for diversity points,
-     * they can't do the job") */
+     * they can't do the job"; where the sentence's last such word is,
+     * worked out once for it: hh_*) */
     static const char *const quota[] = {"diversity", "quota", "quotas",
                                         "dei", "token", "tokens", "optics",
                                         "boxes", "box"};
-    if (word_among(R, m->te, s->te, quota, sizeof quota / sizeof *quota))
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->hh_sent != si + 1) {
+        memo->hh_sent = si + 1;
+        memo->hh_quota = 0;
+        for (uint32_t k = s->te; k-- > s->tb && !memo->hh_quota;)
+            if (word_among(R, k, k + 1, quota, sizeof quota / sizeof *quota))
+                memo->hh_quota = k + 1;
+    }
+    if (memo->hh_quota > m->te)
         return 0;
     int how = 0;
     for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 14; k++) {
@@ -20279,7 +20438,12 @@ static bool harmless_threat(const run *R, const mention *m,
             "cricket",  "baseball", "softball", "rounders", "practice",
             "practise", "training", "clay",     "pigeon",   "pigeons",
             "skeet",    "hunting",  "innings",  "nets"};
-        return word_among(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
+        if (!rs->ht_hobby)
+            R->rs->ht_hobby = word_among(R, 0, rs->ntok, hobby,
+                                         sizeof hobby / sizeof *hobby)
+                                  ? 2
+                                  : 1;
+        return rs->ht_hobby == 2;
     }
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense == DC_SENSE_MISHAP) {
@@ -26985,16 +27149,39 @@ static bool groomer_smear(const run *R, const mention *m)
         "pride", "drag", "lgbt", "lgbtq", "lgbtq+", "lgbtqia", "rainbow",
         "queer", "queers", "gay", "gays", "trans", "tranny", "trannies",
         "lesbian", "lesbians", "homosexual", "homosexuals", "alphabet"};
-    const dc_rules_scratch *rs = R->rs;
-    if (word_among(R, 0, rs->ntok, court, sizeof court / sizeof *court))
+    /* (what the comment and the sentence say is read once for each,
+     * gs_*: for each "groomer", 64 KiB of them took 0.5 s) */
+    dc_rules_scratch *rs = R->rs;
+    if (!rs->gs_court)
+        rs->gs_court =
+            word_among(R, 0, rs->ntok, court, sizeof court / sizeof *court)
+                ? 2
+                : 1;
+    if (rs->gs_court == 2)
         return false;
     const sentence *s = sent_of(R, m->tb);
-    uint32_t words = 0;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        words += rs->toks[k].type == TK_WORD;
-    bool last = true;
-    for (uint32_t k = m->te; k < s->te; k++)
-        last &= rs->toks[k].type != TK_WORD;
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (rs->gs_sent != si + 1) {
+        rs->gs_sent = si + 1;
+        rs->gs_words = rs->gs_last = 0;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (rs->toks[k].type == TK_WORD) {
+                rs->gs_words++;
+                rs->gs_last = k + 1;
+            }
+        rs->gs_pride =
+            word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride);
+        for (size_t i = 0; i < rs->nt && !rs->gs_pride; i++) {
+            const target *t = &rs->t[i];
+            rs->gs_pride =
+                t->type == TG_GROUP && t->tb >= s->tb && t->tb < s->te &&
+                (t->categories &
+                 ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                  (1u << DECORUM_CATEGORY_GENDER_IDENTITY)));
+        }
+    }
+    uint32_t words = rs->gs_words;
+    bool last = rs->gs_last <= m->te; /* no word after it */
     /* (not a customer's thanks: "Thanks, groomer!") */
     static const char *const thanks[] = {"thanks", "thank", "thx", "ty",
                                          "cheers", "love", "best"};
@@ -27006,16 +27193,8 @@ static bool groomer_smear(const run *R, const mention *m)
          word_among(R, m->tb - 1, m->tb, retort,
                     sizeof retort / sizeof *retort)))
         return true;
-    if (word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride))
-        return true;
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->type == TG_GROUP && t->tb >= s->tb && t->tb < s->te &&
-            (t->categories & ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
-                              (1u << DECORUM_CATEGORY_GENDER_IDENTITY))))
-            return true;
-    }
-    return false;
+    /* Pride or LGBTQ people named in the sentence */
+    return rs->gs_pride;
 }
 
 /* Does the word before token k end its clause, as a bare code or a wink
@@ -27524,32 +27703,46 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
         "salary",  "market",  "house",   "apartment", "flat",  "contract",
         "deal",    "dollars", "pounds",  "euros",   "bucks",   "fee",
         "views",   "followers", "subscribers", "votes", "sales"};
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     if (!((e->term_len > 12 && memcmp(e->term, "six million ", 12) == 0) ||
           (e->term_len > 10 && memcmp(e->term, "6 million ", 10) == 0)))
         return false;
-    if (word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named))
+    /* What the comment names is read once for it (tu_*), not for each
+     * number: 64 KiB of "six million is a lie" took 0.4 s. */
+    if (!rs->tu_known) {
+        rs->tu_known = true;
+        rs->tu_named =
+            word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named);
+        /* Jewish people named: a group the lexicon says is Jewish */
+        for (size_t i = 0; i < rs->nt && !rs->tu_named; i++) {
+            const target *t = &rs->t[i];
+            if (t->type != TG_GROUP || t->entry < 0)
+                continue;
+            const dc_entry *g = &R->ents[t->entry];
+            rs->tu_named = g->group_len == 6 &&
+                           memcmp(g->group, "jewish", 6) == 0;
+        }
+        rs->tu_money =
+            word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money);
+        /* (the first and the last figure: one outside the number's own
+         * words is before the first or after the last of them) */
+        rs->tu_fig_first = UINT32_MAX;
+        rs->tu_fig_last = 0;
+        for (uint32_t k = 0; k < rs->ntok; k++) {
+            const tok *t = &rs->toks[k];
+            unsigned char c = (unsigned char)R->n->text[t->b];
+            if (t->type == TK_WORD && ((c >= '0' && c <= '9') || c == '$')) {
+                if (rs->tu_fig_first == UINT32_MAX)
+                    rs->tu_fig_first = k;
+                rs->tu_fig_last = k + 1;
+            }
+        }
+    }
+    if (rs->tu_named)
         return false;
-    /* Jewish people named: a group the lexicon says is Jewish */
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->entry < 0)
-            continue;
-        const dc_entry *g = &R->ents[t->entry];
-        if (g->group_len == 6 && memcmp(g->group, "jewish", 6) == 0)
-            return false;
-    }
-    if (sent_of(R, m->tb)->question ||
-        word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money))
+    if (sent_of(R, m->tb)->question || rs->tu_money)
         return true;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
-        const tok *t = &rs->toks[k];
-        unsigned char c = (unsigned char)R->n->text[t->b];
-        if ((k < m->tb || k >= m->te) && t->type == TK_WORD &&
-            ((c >= '0' && c <= '9') || c == '$'))
-            return true;
-    }
-    return false;
+    return rs->tu_fig_first < m->tb || rs->tu_fig_last > m->te;
 }
 
 static bool negated_copula(const char *w, size_t wl);
@@ -32815,9 +33008,8 @@ static bool solving_word(const run *R, uint32_t k)
  * name a people a problem: "the Irish question dominated British
  * politics in the 1880s, our professor said", "Marx wrote 'On the
  * Jewish Question'", "the Muslim question on the census form"? (Read
- * only after the rare pattern, so the whole comment's words are few
- * to read.) */
-static bool problem_told(const run *R, bool question)
+ * only after the rare pattern, and once a comment: problem_told.) */
+static bool problem_told_scan(const run *R, bool question)
 {
     static const char *const told[] = {
         "history",   "historian", "historians", "historical", "century",
@@ -32847,6 +33039,16 @@ static bool problem_told(const run *R, bool question)
     return false;
 }
 
+/* problem_told_scan's answer, worked out once a comment for each of the
+ * two questions (pt_told): the rule asks it for each group's problem. */
+static bool problem_told(const run *R, bool question)
+{
+    uint8_t *ans = &R->rs->pt_told[question];
+    if (!*ans)
+        *ans = problem_told_scan(R, question) ? 2 : 1;
+    return *ans == 2;
+}
+
 /* Is the problem at token k named rather than asserted: called so by
  * someone ("as Myanmar's generals called it", "what they call"), or
  * explained after a colon by a thing, with no group, pronoun for one or
@@ -32855,26 +33057,39 @@ static bool problem_told(const run *R, bool question)
  * "a Muslim problem: they refuse to integrate")? */
 static bool problem_named(const run *R, uint32_t k)
 {
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, k);
-    for (uint32_t j = s->tb; j + 1 < s->te; j++)
-        if ((tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
-             tok_is_word(R, j, "calls")) &&
-            (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them")))
-            return true;
+    /* (asked for each group's problem: the sentence's "called it" and
+     * the comment's last mention of a group or an attack are worked out
+     * once, pn_*) */
+    dc_rules_scratch *rs = R->rs;
+    const uint32_t si = R->toks[k].sent;
+    if (rs->pn_sent != si + 1) {
+        const sentence *s = &rs->s[si];
+        rs->pn_sent = si + 1;
+        rs->pn_called = false;
+        for (uint32_t j = s->tb; j + 1 < s->te && !rs->pn_called; j++)
+            rs->pn_called =
+                (tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
+                 tok_is_word(R, j, "calls")) &&
+                (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them"));
+    }
+    if (rs->pn_called)
+        return true;
     if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_PUNCT ||
         rs->toks[k + 1].ch != ':')
         return false;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
-        if (m->tb <= k + 1)
-            continue;
-        if (m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
-            m->kind == DC_KIND_PRONOUN_GROUP ||
-            ((CONTENT_KINDS >> m->kind) & 1))
-            return false;
+    if (rs->pn_last == UINT32_MAX) {
+        rs->pn_last = 0;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if ((m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
+                 m->kind == DC_KIND_PRONOUN_GROUP ||
+                 ((CONTENT_KINDS >> m->kind) & 1)) &&
+                m->tb + 1 > rs->pn_last)
+                rs->pn_last = m->tb + 1;
+        }
     }
-    return true;
+    /* (a group or an attack after the colon: no thing explained) */
+    return rs->pn_last <= k + 2;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -33712,8 +33927,18 @@ static decorum_status rule_group_problem(run *R)
         for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
              k++)
             solved = solving_word(R, k);
-        for (uint32_t k = m->te + 1; k < s->te && !solved; k++)
-            solved = solving_word(R, k);
+        /* (a solving word in the rest of the sentence: where its last one
+         * is, worked out once for the sentence, gp_*; read for each
+         * group's problem, 64 KiB of "the jewish question" took 0.15 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (R->rs->gp_sent != si + 1) {
+            R->rs->gp_sent = si + 1;
+            R->rs->gp_solve = 0;
+            for (uint32_t k = s->te; k-- > s->tb && !rs->gp_solve;)
+                if (solving_word(R, k))
+                    R->rs->gp_solve = k + 1;
+        }
+        solved |= rs->gp_solve > m->te + 1;
         target t = {0};
         t.tb = m->tb;
         t.te = m->te;
@@ -45060,6 +45285,26 @@ static bool habit_in(const run *R, uint32_t a, uint32_t b, bool frames_only)
     return false;
 }
 
+/* habit_in over sentence si and the next one (a habit told after the
+ * deed: "... lie about their times. always have"), its answers kept per
+ * sentence (hb_*): rule_habit_pinned asks for each wrong in it, and a
+ * sentence of many wrongs was read once per wrong. */
+static bool habit_of(const run *R, uint32_t si, bool frames_only)
+{
+    dc_rules_scratch *memo = R->rs;
+    if (memo->hb_sent != si + 1) {
+        memo->hb_sent = si + 1;
+        memo->hb_word = memo->hb_frame = 0;
+    }
+    uint8_t *ans = frames_only ? &memo->hb_frame : &memo->hb_word;
+    if (!*ans) {
+        const sentence *s = &memo->s[si];
+        uint32_t he = si + 1 < memo->ns ? memo->s[si + 1].te : s->te;
+        *ans = habit_in(R, s->tb, he, frames_only) ? 2 : 1;
+    }
+    return *ans == 2;
+}
+
 /* The group pronoun ending at token e (exclusive), starting at most two
  * tokens before its last ("they", "those people", "that whole nation"),
  * or NULL. A pronoun of several words marks only its first token, so
@@ -45214,8 +45459,7 @@ static decorum_status rule_habit_pinned(run *R)
             continue;
         /* the habit: in the sentence, or in the next one ("... lie about
          * their times. always have") */
-        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
-        if (!habit_in(R, s->tb, he, named))
+        if (!habit_of(R, ms, named))
             continue;
         /* (a deed bound to a time, a rule or a reason: "never work on
          * Easter", "can't drive because ...", as generalized_vice reads
@@ -45816,10 +46060,8 @@ static decorum_status rule_habit_failed(run *R)
         mm.kind = DC_KIND_STEREOTYPE;
         mm.tb = hc.neg;
         mm.b = rs->toks[hc.neg].b;
-        uint32_t ms = rs->toks[v->tb].sent;
-        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
         bool whole = (hc.named ? generalized_vice(R, hc.named, &mm)
-                               : habit_in(R, s->tb, he, false)) ||
+                               : habit_of(R, rs->toks[v->tb].sent, false)) ||
                      none_of_them(R, v->te, s->te);
         if (!whole)
             continue;
@@ -49310,6 +49552,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         unquote_whole(&R);
     }
     rs->lower_seen = 0;
+    rs->device_any = 0;
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     if (!n->ascii)
@@ -49323,6 +49566,21 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->like = rs->group = (struct seek){0, 0};
     rs->gn_known = false;
     rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = rs->bo_sent = 0;
+    rs->hb_sent = 0;
+    rs->rx_known = false;
+    rs->hh_sent = 0;
+    rs->pt_told[0] = rs->pt_told[1] = 0;
+    rs->pn_sent = 0;
+    rs->pn_last = UINT32_MAX;
+    rs->gp_sent = 0;
+    rs->ma_sent = 0;
+    rs->ht_hobby = 0;
+    rs->ag_sent = 0;
+    rs->tu_known = false;
+    rs->tl_sent = 0;
+    rs->tl_known = false;
+    rs->gs_sent = 0;
+    rs->gs_court = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
