@@ -1,0 +1,290 @@
+/*
+ * canon.c: the canonical text the matcher, the rules and the model read.
+ *
+ * Comments say one thing in many ways that do not change what is said: an
+ * adverb after a linking verb ("women are biologically dumber", "their days
+ * are basically numbered"), a dialect determiner before a group word ("why
+ * are them Romanians so dirty", "an infestation of all these Somalis"), a
+ * word inside a quantifier ("every last Roma", "each and every Muslim"), a
+ * collective head after an identity adjective ("the Polish lot are
+ * thieves"). The lexicon's phrases ("days are numbered", "are good for")
+ * and the rules (which read the word after "are", the word before a group,
+ * the word after "every") were written for the plain form, and each such
+ * word moved them. So, once a comment is matched, the words that the
+ * lexicon marks `filler` are taken out where their sense says they change
+ * nothing, and the shorter text is matched again: every later stage reads
+ * it, and its offset map still leads to the caller's bytes (a span over
+ * "are numbered" covers "are basically numbered").
+ *
+ * The filler senses (data/lexicon/grammar.tsv, docs/LEXICON.md):
+ *   stance  an adverb right after an affirmative linking verb (a `copula`
+ *           entry, or a pronoun flagged `copula`: "they're") and before
+ *           another word: dropped, as are more such adverbs after it ("are
+ *           really truly evil"). Not after a negator ("isn't just", "not
+ *           really": the adverb is what is denied).
+ *   det     a determiner right before a group word (an identity or slur
+ *           entry starting at the next word): dropped, the bare plural
+ *           stays ("them Muslims" -> "Muslims").
+ *   quant   inside a quantifier: "last"/"single" between "every" and a group
+ *           word, "each and" before "every": dropped.
+ *   head    a collective noun right after an identity adjective ("lot"):
+ *           written "people".
+ * A comment with no filler hit costs one look at each hit's role.
+ */
+#include "decorum_int.h"
+
+#include <string.h>
+
+enum {
+    ROLE_NONE,
+    ROLE_STANCE, /* filler, sense stance */
+    ROLE_DET,    /* filler, sense det */
+    ROLE_QUANT,  /* filler, sense quant */
+    ROLE_HEAD,   /* filler, sense head */
+    ROLE_COPULA, /* an affirmative linking verb, or a pronoun holding one */
+    ROLE_GROUP,  /* an identity noun: a group word */
+    ROLE_ADJ,    /* an identity adjective: a group word, and a head's */
+    ROLE_EVERY,  /* the quantifier "every" */
+    ROLE_FIGURE, /* a dehumanizing word or a slur: a stance adverb before
+                  * it stays */
+    ROLE_OTHER   /* any other entry that is no function word */
+};
+#define ROLE_FILLER_MAX ROLE_HEAD
+
+struct dc_canon {
+    uint8_t *role; /* [n]: ROLE_* of each lexicon entry */
+    size_t n;
+    const dc_lexicon *lx; /* the engine's, which outlives this */
+};
+
+
+decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
+                            dc_canon **out)
+{
+    dc_canon *c = dc_calloc(al, 1, sizeof *c);
+    if (!c)
+        return DECORUM_ERR_NOMEM;
+    c->n = lx->n;
+    c->lx = lx;
+    c->role = c->n ? dc_calloc(al, c->n, 1) : NULL;
+    if (c->n && !c->role) {
+        dc_free(al, c, sizeof *c);
+        return DECORUM_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        uint8_t r = ROLE_NONE;
+        switch (e->kind) {
+        case DC_KIND_FILLER:
+            switch (DC_SENSE_OF(e->flags)) {
+            case DC_SENSE_STANCE: r = ROLE_STANCE; break;
+            case DC_SENSE_DET: r = ROLE_DET; break;
+            case DC_SENSE_QUANT: r = ROLE_QUANT; break;
+            case DC_SENSE_HEAD: r = ROLE_HEAD; break;
+            default: break;
+            }
+            break;
+        case DC_KIND_COPULA:
+            r = ROLE_COPULA;
+            break;
+        case DC_KIND_PRONOUN_GROUP:
+        case DC_KIND_PRONOUN_SELF:
+            if (e->flags & DC_F_COPULA)
+                r = ROLE_COPULA; /* they're, we're, i'm */
+            break;
+        case DC_KIND_IDENTITY:
+            r = (e->flags & DC_F_ADJ) ? ROLE_ADJ : ROLE_GROUP;
+            break;
+        case DC_KIND_QUANTIFIER:
+            if (e->term_len == 5 && memcmp(e->term, "every", 5) == 0)
+                r = ROLE_EVERY;
+            break;
+        case DC_KIND_DEHUMANIZE:
+        case DC_KIND_SLUR:
+            r = ROLE_FIGURE;
+            break;
+        case DC_KIND_GLUE:
+        case DC_KIND_NEGATION:
+        case DC_KIND_PRONOUN_YOU:
+        case DC_KIND_CONJUNCTION:
+        case DC_KIND_MODAL:
+        case DC_KIND_PERSON:
+        case DC_KIND_HUMANITY:
+            break; /* function words, and words a phrase may hold */
+        default:
+            r = ROLE_OTHER;
+            break;
+        }
+        c->role[i] = r;
+    }
+    *out = c;
+    return DECORUM_OK;
+}
+
+void dc_canon_free(const dc_alloc *al, dc_canon *c)
+{
+    if (!c)
+        return;
+    dc_free(al, c->role, c->n);
+    dc_free(al, c, sizeof *c);
+}
+
+static inline unsigned role_of(const dc_canon *c, const dc_hit *h)
+{
+    return h->entry < c->n ? c->role[h->entry] : ROLE_NONE;
+}
+
+/* Does a hit of role want (or, with adj_too, ROLE_ADJ as well) end at byte
+ * p? Hits are sorted by begin: those ending at p begin before it, a
+ * word's length back at most (a linking phrase, "seem to be", a pronoun,
+ * "they're", an identity adjective). i is the filler's index. */
+static bool ends_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
+                    uint32_t p, unsigned want, bool adj_too)
+{
+    for (size_t j = i; j-- > 0;) {
+        const dc_hit *h = &hv->v[j];
+        if (h->begin + 48 < p)
+            break;
+        if (h->end != p)
+            continue;
+        unsigned r = role_of(c, h);
+        if (r == want || (adj_too && r == ROLE_ADJ))
+            return true;
+    }
+    return false;
+}
+
+/* Does a hit of role want (or ROLE_ADJ with adj_too) begin at byte q? */
+static bool begins_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
+                      uint32_t q, unsigned want, bool adj_too)
+{
+    for (size_t j = i + 1; j < hv->n && hv->v[j].begin <= q; j++) {
+        if (hv->v[j].begin != q)
+            continue;
+        unsigned r = role_of(c, &hv->v[j]);
+        if (r == want || (adj_too && r == ROLE_ADJ))
+            return true;
+    }
+    return false;
+}
+
+/* Is the filler at i inside a longer hit of another entry that reads its
+ * word ("are just the worst", "just what they do", "the lot of them"): the
+ * lexicon reads the phrase with the word in it, so it stays. */
+static bool held(const dc_canon *c, const dc_hitvec *hv, size_t i)
+{
+    const dc_hit *f = &hv->v[i];
+    for (size_t j = i; j-- > 0;) {
+        const dc_hit *h = &hv->v[j];
+        if (h->begin + 64 < f->begin)
+            break;
+        if (h->end >= f->end && (h->begin < f->begin || h->end > f->end) &&
+            role_of(c, h) >= ROLE_FIGURE)
+            return true;
+    }
+    return false;
+}
+
+/* Does a dehumanizing word or a slur begin in the three words after byte
+ * p, in its clause? */
+static bool figure_near(const dc_canon *c, const dc_norm *n,
+                        const dc_hitvec *hv, size_t i, uint32_t p)
+{
+    uint32_t q = p, words = 0;
+    while (q < n->len && words < 3) {
+        unsigned char ch = (unsigned char)n->text[q];
+        if (ch == ' ') {
+            words++;
+            q++;
+            continue;
+        }
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch >= 0x80 || ch == '\'' || ch == '*'))
+            break; /* the clause ends */
+        q++;
+    }
+    for (size_t j = i + 1; j < hv->n && hv->v[j].begin < q; j++)
+        if (hv->v[j].begin > p && role_of(c, &hv->v[j]) == ROLE_FIGURE)
+            return true;
+    return false;
+}
+
+/* Is byte p a space followed by a word byte (a letter, a digit, or the
+ * start of a non-ASCII character: a word, not punctuation)? */
+static inline bool word_after(const dc_norm *n, uint32_t p)
+{
+    if (p + 1 >= n->len || n->text[p] != ' ')
+        return false;
+    unsigned char ch = (unsigned char)n->text[p + 1];
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+}
+
+size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
+                      const dc_hitvec *hv, dc_edit *ed, size_t cap)
+{
+    size_t ne = 0;
+    uint32_t chain = UINT32_MAX; /* end of the last stance adverb dropped */
+    for (size_t i = 0; i < hv->n; i++) {
+        const dc_hit *f = &hv->v[i];
+        unsigned r = role_of(c, f);
+        if (r == ROLE_NONE || r > ROLE_FILLER_MAX)
+            continue;
+        uint32_t b = f->begin, e = f->end;
+        /* a whole word or phrase, a word after it, one space before it */
+        if (b < 2 || e > n->len || n->text[b - 1] != ' ' ||
+            !word_after(n, e))
+            continue;
+        bool take = false;
+        const char *rep = NULL;
+        uint32_t rep_len = 0;
+        switch (r) {
+        case ROLE_STANCE:
+            /* (before a dehumanizing word or a slur the rules read the
+             * adverb: the hedge of a likeness, "are basically rats", and
+             * a slur's predicate, "is just peak d... culture", which says
+             * the word of a thing) */
+            take = (b - 1 == chain ||
+                    ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) &&
+                   !figure_near(c, n, hv, i, e);
+            if (take)
+                chain = e;
+            break;
+        case ROLE_DET:
+            /* (a group word, not an emoji after a pronoun: "either us or
+             * them ☪️", "understand them 🇲🇽") */
+            take = n->text[e + 1] >= 'a' && n->text[e + 1] <= 'z' &&
+                   begins_at(c, hv, i, e + 1, ROLE_GROUP, true);
+            break;
+        case ROLE_QUANT:
+            /* "every last X", "every single X"; "each and every" */
+            take = begins_at(c, hv, i, e + 1, ROLE_EVERY, false) ||
+                   (ends_at(c, hv, i, b - 1, ROLE_EVERY, false) &&
+                    n->text[e + 1] >= 'a' && n->text[e + 1] <= 'z' &&
+                    begins_at(c, hv, i, e + 1, ROLE_GROUP, true));
+            break;
+        case ROLE_HEAD:
+            take = ends_at(c, hv, i, b - 1, ROLE_ADJ, false);
+            rep = "people";
+            rep_len = 6;
+            break;
+        default:
+            break;
+        }
+        if (!take || held(c, hv, i))
+            continue;
+        /* Dropped with the space after it; replaced without. Overlapping
+         * fillers ("all them", "them") join. */
+        dc_edit x = {b, rep ? e : e + 1, rep, rep_len};
+        if (ne && !ed[ne - 1].rep && !rep && x.b <= ed[ne - 1].e) {
+            if (x.e > ed[ne - 1].e)
+                ed[ne - 1].e = x.e;
+            continue;
+        }
+        if (ne && x.b < ed[ne - 1].e)
+            continue; /* inside a replacement: keep the first */
+        if (ne == cap)
+            break;
+        ed[ne++] = x;
+    }
+    return ne;
+}
