@@ -45,6 +45,7 @@ enum {
     ROLE_GROUP,  /* an identity noun: a group word */
     ROLE_ADJ,    /* an identity adjective: a group word, and a head's */
     ROLE_EVERY,  /* the quantifier "every" */
+    ROLE_PERSON, /* a person noun: after an identity adjective, a group */
     ROLE_FIGURE, /* a dehumanizing word or a slur: a stance adverb before
                   * it stays */
     ROLE_OTHER   /* any other entry that is no function word */
@@ -103,13 +104,15 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
         case DC_KIND_SLUR:
             r = ROLE_FIGURE;
             break;
+        case DC_KIND_PERSON:
+        case DC_KIND_HUMANITY: /* "people" */
+            r = ROLE_PERSON;
+            break;
         case DC_KIND_GLUE:
         case DC_KIND_NEGATION:
         case DC_KIND_PRONOUN_YOU:
         case DC_KIND_CONJUNCTION:
         case DC_KIND_MODAL:
-        case DC_KIND_PERSON:
-        case DC_KIND_HUMANITY:
             break; /* function words, and words a phrase may hold */
         default:
             r = ROLE_OTHER;
@@ -154,7 +157,12 @@ static bool ends_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
     return false;
 }
 
-/* Does a hit of role want (or ROLE_ADJ with adj_too) begin at byte q? */
+/* Does a hit of role want begin at byte q? With adj_too, an identity
+ * adjective counts too when a person noun or an identity noun begins at
+ * the next word ("them black people", "all these trans women"), and
+ * in the plural ("them Somalis", the entry "somali" with its "s"): an
+ * adjective alone is a group only after a determiner ("these black 🐒",
+ * "the Chinese can"), which then stays. */
 static bool begins_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
                       uint32_t q, unsigned want, bool adj_too)
 {
@@ -162,8 +170,21 @@ static bool begins_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
         if (hv->v[j].begin != q)
             continue;
         unsigned r = role_of(c, &hv->v[j]);
-        if (r == want || (adj_too && r == ROLE_ADJ))
+        if (r == want)
             return true;
+        if (adj_too && r == ROLE_ADJ) {
+            /* (its plural is a noun: "somalis", "muslims") */
+            if (hv->v[j].end - hv->v[j].begin >
+                c->lx->entries[hv->v[j].entry].term_len)
+                return true;
+            uint32_t nx = hv->v[j].end + 1;
+            for (size_t k = j + 1; k < hv->n && hv->v[k].begin <= nx; k++) {
+                unsigned rk = role_of(c, &hv->v[k]);
+                if (hv->v[k].begin == nx &&
+                    (rk == ROLE_PERSON || rk == ROLE_GROUP))
+                    return true;
+            }
+        }
     }
     return false;
 }
@@ -209,6 +230,14 @@ static bool figure_near(const dc_canon *c, const dc_norm *n,
     return false;
 }
 
+/* Is ch a byte of a word (a letter, a digit, a non-ASCII byte, or an
+ * apostrophe or star inside one)? */
+static inline bool word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+           ch >= 0x80 || ch == '\'' || ch == '*';
+}
+
 /* Is byte p a space followed by a word byte (a letter, a digit, or the
  * start of a non-ASCII character: a word, not punctuation)? */
 static inline bool word_after(const dc_norm *n, uint32_t p)
@@ -230,9 +259,10 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
         if (r == ROLE_NONE || r > ROLE_FILLER_MAX)
             continue;
         uint32_t b = f->begin, e = f->end;
-        /* a whole word or phrase, a word after it, one space before it */
-        if (b < 2 || e > n->len || n->text[b - 1] != ' ' ||
-            !word_after(n, e))
+        /* a whole word or phrase with a word after it; for a stance
+         * adverb one space before it too (it follows a linking verb) */
+        if (e > n->len || !word_after(n, e) ||
+            (b > 0 && word_byte((unsigned char)n->text[b - 1])))
             continue;
         bool take = false;
         const char *rep = NULL;
@@ -243,7 +273,8 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
              * adverb: the hedge of a likeness, "are basically rats", and
              * a slur's predicate, "is just peak d... culture", which says
              * the word of a thing) */
-            take = (b - 1 == chain ||
+            take = b > 1 && n->text[b - 1] == ' ' &&
+                   (b - 1 == chain ||
                     ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) &&
                    !figure_near(c, n, hv, i, e);
             if (take)
@@ -256,11 +287,12 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                    begins_at(c, hv, i, e + 1, ROLE_GROUP, true);
             break;
         case ROLE_QUANT:
-            /* "every last X", "every single X"; "each and every" */
+            /* "each and every"; "every last X", "every single X", of
+             * people or of anything ("every last bullet", "every single
+             * election"): the intensifier says "every" */
             take = begins_at(c, hv, i, e + 1, ROLE_EVERY, false) ||
-                   (ends_at(c, hv, i, b - 1, ROLE_EVERY, false) &&
-                    n->text[e + 1] >= 'a' && n->text[e + 1] <= 'z' &&
-                    begins_at(c, hv, i, e + 1, ROLE_GROUP, true));
+                   (b > 1 && n->text[b - 1] == ' ' &&
+                    ends_at(c, hv, i, b - 1, ROLE_EVERY, false));
             break;
         case ROLE_HEAD:
             take = ends_at(c, hv, i, b - 1, ROLE_ADJ, false);
