@@ -33,29 +33,42 @@
  */
 #include "decorum_int.h"
 
+#include <stddef.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum {
     ROLE_NONE,
     ROLE_STANCE, /* filler, sense stance */
+    ROLE_HEDGE,  /* the same, one word the rules read before a figure: an
+                  * -ly adverb or "just" ("are basically rats") */
     ROLE_DET,    /* filler, sense det */
     ROLE_QUANT,  /* filler, sense quant */
     ROLE_HEAD,   /* filler, sense head */
-    ROLE_COPULA, /* an affirmative linking verb, or a pronoun holding one */
+    ROLE_COPULA, /* an affirmative linking verb */
+    ROLE_COPRON, /* a pronoun holding one: they're, we're, i'm */
+    ROLE_PRONOUN, /* a group pronoun: they, these people */
     ROLE_GROUP,  /* an identity noun: a group word */
     ROLE_ADJ,    /* an identity adjective: a group word, and a head's */
     ROLE_EVERY,  /* the quantifier "every" */
     ROLE_PERSON, /* a person noun: after an identity adjective, a group */
     ROLE_FIGURE, /* a dehumanizing word or a slur: a stance adverb before
                   * it stays */
+    ROLE_CODE,   /* a code, a dog whistle, a conspiracy's actor or phrase */
+    ROLE_NEG,    /* a negator ("not all"): a filler it overlaps stays */
     ROLE_OTHER   /* any other entry that is no function word */
 };
-#define ROLE_FILLER_MAX ROLE_HEAD
 
 struct dc_canon {
     uint8_t *role; /* [n]: ROLE_* of each lexicon entry */
     size_t n;
     const dc_lexicon *lx; /* the engine's, which outlives this */
+    /* [flo, flo + fspan): every filler's entry index (the lexicon lists
+     * them in one block of grammar.tsv, so few others lie between): the
+     * test a hit takes in a comment with none */
+    uint32_t flo, fspan;
 };
 
 
@@ -78,7 +91,13 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
         switch (e->kind) {
         case DC_KIND_FILLER:
             switch (DC_SENSE_OF(e->flags)) {
-            case DC_SENSE_STANCE: r = ROLE_STANCE; break;
+            case DC_SENSE_STANCE:
+                r = (e->term_len > 2 && !memchr(e->term, ' ', e->term_len) &&
+                     memcmp(e->term + e->term_len - 2, "ly", 2) == 0) ||
+                            (e->term_len == 4 && memcmp(e->term, "just", 4) == 0)
+                        ? ROLE_HEDGE
+                        : ROLE_STANCE;
+                break;
             case DC_SENSE_DET: r = ROLE_DET; break;
             case DC_SENSE_QUANT: r = ROLE_QUANT; break;
             case DC_SENSE_HEAD: r = ROLE_HEAD; break;
@@ -91,7 +110,9 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
         case DC_KIND_PRONOUN_GROUP:
         case DC_KIND_PRONOUN_SELF:
             if (e->flags & DC_F_COPULA)
-                r = ROLE_COPULA; /* they're, we're, i'm */
+                r = ROLE_COPRON; /* they're, we're, i'm */
+            else if (e->kind == DC_KIND_PRONOUN_GROUP)
+                r = ROLE_PRONOUN;
             break;
         case DC_KIND_IDENTITY:
             r = (e->flags & DC_F_ADJ) ? ROLE_ADJ : ROLE_GROUP;
@@ -104,12 +125,20 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
         case DC_KIND_SLUR:
             r = ROLE_FIGURE;
             break;
+        case DC_KIND_CODE:
+        case DC_KIND_DOGWHISTLE:
+        case DC_KIND_CONSPIRACY:
+        case DC_KIND_CONSP_ACTOR:
+            r = ROLE_CODE;
+            break;
         case DC_KIND_PERSON:
         case DC_KIND_HUMANITY: /* "people" */
             r = ROLE_PERSON;
             break;
-        case DC_KIND_GLUE:
         case DC_KIND_NEGATION:
+            r = ROLE_NEG;
+            break;
+        case DC_KIND_GLUE:
         case DC_KIND_PRONOUN_YOU:
         case DC_KIND_CONJUNCTION:
         case DC_KIND_MODAL:
@@ -119,6 +148,14 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
             break;
         }
         c->role[i] = r;
+        if (e->kind == DC_KIND_FILLER) {
+            if (!c->fspan || i < c->flo) {
+                c->fspan = c->fspan ? c->fspan + (c->flo - (uint32_t)i) : 1;
+                c->flo = (uint32_t)i;
+            } else if (i >= c->flo + c->fspan) {
+                c->fspan = (uint32_t)i - c->flo + 1;
+            }
+        }
     }
     *out = c;
     return DECORUM_OK;
@@ -151,7 +188,8 @@ static bool ends_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
         if (h->end != p)
             continue;
         unsigned r = role_of(c, h);
-        if (r == want || (adj_too && r == ROLE_ADJ))
+        if (r == want || (adj_too && r == ROLE_ADJ) ||
+            (want == ROLE_COPULA && r == ROLE_COPRON))
             return true;
     }
     return false;
@@ -199,8 +237,10 @@ static bool held(const dc_canon *c, const dc_hitvec *hv, size_t i)
         const dc_hit *h = &hv->v[j];
         if (h->begin + 64 < f->begin)
             break;
-        if (h->end >= f->end && (h->begin < f->begin || h->end > f->end) &&
-            role_of(c, h) >= ROLE_FIGURE)
+        unsigned r = role_of(c, h);
+        if ((h->end >= f->end && (h->begin < f->begin || h->end > f->end) &&
+             r >= ROLE_FIGURE) ||
+            (r == ROLE_NEG && h->end > f->begin)) /* "not all these" */
             return true;
     }
     return false;
@@ -248,15 +288,68 @@ static inline bool word_after(const dc_norm *n, uint32_t p)
     return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
+/* The first hit from i on whose entry lies in [flo, flo + fspan), or nh.
+ * Every hit of every comment asks, so four at a time where SSE2 is
+ * (the entries are the third word of each 16-byte hit). */
+static size_t next_filler(const dc_hit *v, size_t nh, size_t i, uint32_t flo,
+                          uint32_t fspan)
+{
+#ifdef __SSE2__
+    _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8,
+                   "a hit's entry is its third 32-bit word");
+    const __m128i lo = _mm_set1_epi32((int)flo);
+    const __m128i sign = _mm_set1_epi32((int)0x80000000u);
+    const __m128i span = _mm_xor_si128(_mm_set1_epi32((int)fspan), sign);
+    for (; i + 4 <= nh; i += 4) {
+        const __m128i *p = (const __m128i *)(const void *)(v + i);
+        __m128i ab = _mm_unpackhi_epi32(_mm_loadu_si128(p),
+                                        _mm_loadu_si128(p + 1));
+        __m128i cd = _mm_unpackhi_epi32(_mm_loadu_si128(p + 2),
+                                        _mm_loadu_si128(p + 3));
+        __m128i en = _mm_unpacklo_epi64(ab, cd); /* the four entries */
+        /* entry - flo < fspan, unsigned: both sides' sign bits flipped */
+        __m128i in = _mm_cmplt_epi32(
+            _mm_xor_si128(_mm_sub_epi32(en, lo), sign), span);
+        int mask = _mm_movemask_ps(_mm_castsi128_ps(in));
+        if (mask)
+            return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    while (i < nh && v[i].entry - flo >= fspan)
+        i++;
+    return i;
+}
+
+/* The roles of fillers, and of the words that make a comment one the
+ * canonical text can change a verdict of: a group word, a slur or a
+ * dehumanizing word, a group pronoun ("they are basically animals"), a
+ * person noun ("every last woman is a liar"), a code or a conspiracy's
+ * actor ("the globalists own every last bank"). A
+ * comment with none (most: "this is really good") is read as written, and
+ * no second match is paid for it. */
+#define BIT(r) (1u << (r))
+#define FILLERS (BIT(ROLE_STANCE) | BIT(ROLE_HEDGE) | BIT(ROLE_DET) | \
+                 BIT(ROLE_QUANT) | BIT(ROLE_HEAD))
+#define CUES (BIT(ROLE_GROUP) | BIT(ROLE_ADJ) | BIT(ROLE_FIGURE) | \
+              BIT(ROLE_PRONOUN) | BIT(ROLE_COPRON) | BIT(ROLE_CODE) | \
+              BIT(ROLE_PERSON))
+
 size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                       const dc_hitvec *hv, dc_edit *ed, size_t cap)
 {
+    const uint32_t flo = c->flo, fspan = c->fspan;
+    const dc_hit *const v = hv->v;
+    const size_t nh = hv->n;
     size_t ne = 0;
     uint32_t chain = UINT32_MAX; /* end of the last stance adverb dropped */
-    for (size_t i = 0; i < hv->n; i++) {
-        const dc_hit *f = &hv->v[i];
+    for (size_t i = 0;; i++) {
+        /* most hits are no filler's: one test (their entries' block) */
+        i = next_filler(v, nh, i, flo, fspan);
+        if (i == nh)
+            break;
+        const dc_hit *f = &v[i];
         unsigned r = role_of(c, f);
-        if (r == ROLE_NONE || r > ROLE_FILLER_MAX)
+        if (!(BIT(r) & FILLERS))
             continue;
         uint32_t b = f->begin, e = f->end;
         /* a whole word or phrase with a word after it; for a stance
@@ -269,6 +362,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
         uint32_t rep_len = 0;
         switch (r) {
         case ROLE_STANCE:
+        case ROLE_HEDGE:
             /* (before a dehumanizing word or a slur the rules read the
              * adverb: the hedge of a likeness, "are basically rats", and
              * a slur's predicate, "is just peak d... culture", which says
@@ -276,7 +370,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
             take = b > 1 && n->text[b - 1] == ' ' &&
                    (b - 1 == chain ||
                     ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) &&
-                   !figure_near(c, n, hv, i, e);
+                   !(r == ROLE_HEDGE && figure_near(c, n, hv, i, e));
             if (take)
                 chain = e;
             break;
@@ -318,5 +412,15 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
             break;
         ed[ne++] = x;
     }
-    return ne;
+    if (!ne)
+        return 0;
+    /* then the roles present, one pass without a branch a hit */
+    unsigned seen = 0;
+    const uint8_t *role = c->role;
+    const size_t nr = c->n;
+    for (size_t i = 0; i < hv->n; i++) {
+        uint32_t en = hv->v[i].entry;
+        seen |= BIT(en < nr ? role[en] : ROLE_NONE);
+    }
+    return seen & CUES ? ne : 0;
 }

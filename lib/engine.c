@@ -1,7 +1,8 @@
 /*
  * engine.c: the public entry points. Loads the immutable engine (lexicons,
  * matcher, rules, model), allocates per-thread scratches, and drives the
- * pipeline for one comment: validate -> normalize -> match -> rules ->
+ * pipeline for one comment: validate -> normalize -> match -> (the
+ * canonical text, canon.c, matched again where it differs) -> rules ->
  * model -> combine into a decorum_result whose spans are mapped back to the
  * caller's original byte offsets.
  */

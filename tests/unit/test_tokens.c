@@ -460,6 +460,8 @@ Test(tokens, canonical_text)
         {"either us or them \xe2\x98\xaa\xef\xb8\x8f",
          "either us or them \xe2\x98\xaa"}, /* (no variation selector) */
         {"tell them about it", "tell them about it"},
+        /* nor what a negator reaches into */
+        {"not all these muslims are bad", "not all these muslims are bad"},
         /* quantifiers */
         {"line every last roma up", "line every roma up"},
         {"each and every muslim", "every muslim"},
