@@ -320,8 +320,9 @@ static size_t next_filler(const dc_hit *v, size_t nh, size_t i, uint32_t flo,
     return i;
 }
 
-/* The roles of fillers, and of the words that make a comment one the
- * canonical text can change a verdict of: a group word, a slur or a
+/* The roles of fillers, and of the words that make a comment one whose
+ * stance adverbs (the commonest fillers: "it's really good") are worth a
+ * second match, as its canonical text may change its verdict: a group word, a slur or a
  * dehumanizing word, a group pronoun ("they are basically animals"), a
  * person noun ("every last woman is a liar"), a code or a conspiracy's
  * actor ("the globalists own every last bank"). A
@@ -342,6 +343,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
     const size_t nh = hv->n;
     size_t ne = 0;
     uint32_t chain = UINT32_MAX; /* end of the last stance adverb dropped */
+    bool stance_only = true;     /* every edit taken drops a stance adverb */
     for (size_t i = 0;; i++) {
         /* most hits are no filler's: one test (their entries' block) */
         i = next_filler(v, nh, i, flo, fspan);
@@ -370,7 +372,10 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
             take = b > 1 && n->text[b - 1] == ' ' &&
                    (b - 1 == chain ||
                     ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) &&
-                   !(r == ROLE_HEDGE && figure_near(c, n, hv, i, e));
+                   !(r == ROLE_HEDGE && figure_near(c, n, hv, i, e) &&
+                     /* (the last of several: "are just basically rats") */
+                     !begins_at(c, hv, i, e + 1, ROLE_HEDGE, false) &&
+                     !begins_at(c, hv, i, e + 1, ROLE_STANCE, false));
             if (take)
                 chain = e;
             break;
@@ -398,6 +403,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
         }
         if (!take || held(c, hv, i))
             continue;
+        stance_only &= r == ROLE_STANCE || r == ROLE_HEDGE;
         /* Dropped with the space after it; replaced without. Overlapping
          * fillers ("all them", "them") join. */
         dc_edit x = {b, rep ? e : e + 1, rep, rep_len};
@@ -412,9 +418,10 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
             break;
         ed[ne++] = x;
     }
-    if (!ne)
-        return 0;
-    /* then the roles present, one pass without a branch a hit */
+    if (!ne || !stance_only)
+        return ne;
+    /* a stance adverb, the commonest filler, only in a comment with a
+     * cue: the roles present, one pass without a branch a hit */
     unsigned seen = 0;
     const uint8_t *role = c->role;
     const size_t nr = c->n;
