@@ -54,6 +54,8 @@ enum {
     ROLE_ADJ,    /* an identity adjective: a group word, and a head's */
     ROLE_EVERY,  /* the quantifier "every" */
     ROLE_PERSON, /* a person noun: after an identity adjective, a group */
+    ROLE_PERSEX, /* the same, naming people by sex or age (sexage: "woman",
+                  * "girlfriend"): alone a cue */
     ROLE_FIGURE, /* a dehumanizing word or a slur: a stance adverb before
                   * it stays */
     ROLE_CODE,   /* a code, a dog whistle, a conspiracy's actor or phrase */
@@ -133,7 +135,7 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
             break;
         case DC_KIND_PERSON:
         case DC_KIND_HUMANITY: /* "people" */
-            r = ROLE_PERSON;
+            r = (e->flags & DC_F_SEXAGE) ? ROLE_PERSEX : ROLE_PERSON;
             break;
         case DC_KIND_NEGATION:
             r = ROLE_NEG;
@@ -219,7 +221,8 @@ static bool begins_at(const dc_canon *c, const dc_hitvec *hv, size_t i,
             for (size_t k = j + 1; k < hv->n && hv->v[k].begin <= nx; k++) {
                 unsigned rk = role_of(c, &hv->v[k]);
                 if (hv->v[k].begin == nx &&
-                    (rk == ROLE_PERSON || rk == ROLE_GROUP))
+                    (rk == ROLE_PERSON || rk == ROLE_PERSEX ||
+                     rk == ROLE_GROUP))
                     return true;
             }
         }
@@ -324,7 +327,8 @@ static size_t next_filler(const dc_hit *v, size_t nh, size_t i, uint32_t flo,
  * stance adverbs (the commonest fillers: "it's really good") are worth a
  * second match, as its canonical text may change its verdict: a group word, a slur or a
  * dehumanizing word, a group pronoun ("they are basically animals"), a
- * person noun ("every last woman is a liar"), a code or a conspiracy's
+ * person noun of sex or age ("every last woman is a liar"; not "people",
+ * which says nothing of whom), a code or a conspiracy's
  * actor ("the globalists own every last bank"). A
  * comment with none (most: "this is really good") is read as written, and
  * no second match is paid for it. */
@@ -333,7 +337,7 @@ static size_t next_filler(const dc_hit *v, size_t nh, size_t i, uint32_t flo,
                  BIT(ROLE_QUANT) | BIT(ROLE_HEAD))
 #define CUES (BIT(ROLE_GROUP) | BIT(ROLE_ADJ) | BIT(ROLE_FIGURE) | \
               BIT(ROLE_PRONOUN) | BIT(ROLE_COPRON) | BIT(ROLE_CODE) | \
-              BIT(ROLE_PERSON))
+              BIT(ROLE_PERSEX))
 
 size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                       const dc_hitvec *hv, dc_edit *ed, size_t cap)
