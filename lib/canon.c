@@ -359,13 +359,36 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
             continue;
         uint32_t b = f->begin, e = f->end;
         /* a whole word or phrase with a word after it; for a stance
-         * adverb one space before it too (it follows a linking verb) */
-        if (e > n->len || !word_after(n, e) ||
-            (b > 0 && word_byte((unsigned char)n->text[b - 1])))
+         * adverb one space before it too (it follows a linking verb), or
+         * set off by commas ("are, frankly, animals") */
+        bool stance = r == ROLE_STANCE || r == ROLE_HEDGE;
+        bool paren = false;
+        if (e > n->len || (b > 0 && word_byte((unsigned char)n->text[b - 1])))
             continue;
+        if (!word_after(n, e)) {
+            paren = stance && e + 1 < n->len && n->text[e] == ',' &&
+                    word_after(n, e + 1) && b > 2 && n->text[b - 1] == ' ' &&
+                    n->text[b - 2] == ',';
+            if (!paren)
+                continue;
+        }
         bool take = false;
         const char *rep = NULL;
         uint32_t rep_len = 0;
+        if (paren) {
+            /* ", frankly," goes, the space before the predicate stays */
+            if (!ends_at(c, hv, i, b - 2, ROLE_COPULA, false))
+                continue;
+            if (held(c, hv, i))
+                continue;
+            dc_edit x = {b - 2, e + 1, NULL, 0};
+            if (ne && x.b < ed[ne - 1].e)
+                continue;
+            if (ne == cap)
+                break;
+            ed[ne++] = x;
+            continue;
+        }
         switch (r) {
         case ROLE_STANCE:
         case ROLE_HEDGE:

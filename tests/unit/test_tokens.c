@@ -443,6 +443,9 @@ Test(tokens, canonical_text)
         {"their days are basically numbered", "their days are numbered"},
         {"they're really truly evil", "they're evil"},
         {"women are biologically dumber", "women are dumber"},
+        {"gypsies are, honestly, the worst", "gypsies are the worst"},
+        /* not after "'s", which is "it's just genetics", "let's just" */
+        {"it's just genetics", "it's just genetics"},
         /* not after a negator, nor before a slur or a dehumanizing word
          * (the rules read the adverb there), nor an essence adverb */
         {"they aren't really bad", "they aren't really bad"},
