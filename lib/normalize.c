@@ -2524,11 +2524,20 @@ static size_t edit_copy(const dc_norm *in, size_t from, size_t to,
     size_t k = to - from;
     memcpy(out->text + o, in->text + from, k);
     memcpy(out->how + o, in->how + from, k);
-    for (size_t i = 0; i < k; i++) {
-        out->src_begin[o + i] = dc_norm_src_begin(in, from + i);
-        out->src_end[o + i] = dc_norm_src_end(in, from + i);
-        *ev |= in->how[from + i];
+    if (in->ident_map) {
+        for (size_t i = 0; i < k; i++) {
+            out->src_begin[o + i] = (uint32_t)(from + i);
+            out->src_end[o + i] = (uint32_t)(from + i + 1);
+        }
+    } else {
+        memcpy(out->src_begin + o, in->src_begin + from,
+               k * sizeof *out->src_begin);
+        memcpy(out->src_end + o, in->src_end + from, k * sizeof *out->src_end);
     }
+    uint8_t h = 0;
+    for (size_t i = 0; i < k; i++)
+        h |= in->how[from + i];
+    *ev |= h;
     return o + k;
 }
 
