@@ -145,6 +145,10 @@ static const struct {
     {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
     {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
     {"sector", (uint64_t)DC_SENSE_SECTOR << DC_F_SENSE_SHIFT},
+    {"stance", (uint64_t)DC_SENSE_STANCE << DC_F_SENSE_SHIFT},
+    {"det", (uint64_t)DC_SENSE_DET << DC_F_SENSE_SHIFT},
+    {"quant", (uint64_t)DC_SENSE_QUANT << DC_F_SENSE_SHIFT},
+    {"head", (uint64_t)DC_SENSE_HEAD << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
