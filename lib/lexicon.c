@@ -145,6 +145,12 @@ static const struct {
     {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
     {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
     {"sector", (uint64_t)DC_SENSE_SECTOR << DC_F_SENSE_SHIFT},
+    {"lead", (uint64_t)DC_SENSE_LEAD << DC_F_SENSE_SHIFT},
+    {"tag", (uint64_t)DC_SENSE_TAG << DC_F_SENSE_SHIFT},
+    {"laugh", (uint64_t)DC_SENSE_LAUGH << DC_F_SENSE_SHIFT},
+    {"ask", (uint64_t)DC_SENSE_ASK << DC_F_SENSE_SHIFT},
+    {"answer", (uint64_t)DC_SENSE_ANSWER << DC_F_SENSE_SHIFT},
+    {"bound", (uint64_t)DC_SENSE_BOUND << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
