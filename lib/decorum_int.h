@@ -322,7 +322,8 @@ decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
     X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
     X(SOURCE, "source")   /* research, statistics: where a claim comes from */ \
     X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
-    X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */
+    X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */ \
+    X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -548,6 +549,23 @@ enum {
     DC_SENSE_HEAD,      /* filler: a collective head after an identity
                          * adjective ("the Polish lot"): read "people"
                          * (canon.c) */
+    DC_SENSE_LEAD,      /* discourse: a marker only in front of a
+                         * sentence ("i mean", "look", "so yeah");
+                         * edge_markers, session 47 (p47m) */
+    DC_SENSE_TAG,       /* discourse: a marker only after one ("innit",
+                         * "or what") */
+    DC_SENSE_LAUGH,     /* discourse: laughter ("lol", "lmao", "😂"), at
+                         * either edge; after a harm told it still mocks
+                         * it (sentence.laughed) */
+    DC_SENSE_ASK,       /* discourse: a tag that asks the reader to agree
+                         * ("innit", "isn't it", "eh"): only after a
+                         * sentence, whose edges keep it (EDGE_ASK) */
+    DC_SENSE_ANSWER,    /* discourse: an answer word ("yes", "yeah",
+                         * "nah"): a marker in front, but not right after
+                         * a question, where it is the answer */
+    DC_SENSE_BOUND,     /* discourse: a phrase whose first word is a
+                         * marker elsewhere ("look at", "well over", "so
+                         * many"): where it starts, that word is none */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -114,6 +114,10 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
+    /* the markers edge_markers took from its edges (EDGE_*; session 47):
+     * a tag after an answer still winks, laughter after a harm told still
+     * mocks it */
+    uint8_t edges;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
      * none yet); among them the reports of others' words, the furthest
@@ -207,6 +211,11 @@ static const char *const guess_kinds[GUESS_KINDS] = {
  * the last ones of attack.tsv, "lock up", "lock away" and the
  * citizenship verbs, and each new verb pushed out one more.) */
 #define SPLIT_MAX 48
+
+/* The bits of each of dc_rules' two filters of discourse markers' words
+ * (disc_lead, disc_tail): some 150 words at two bits each leave a tenth
+ * of them set, and a word that is none passes one time in a hundred. */
+#define DISC_BITS 4096u
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
@@ -396,7 +405,32 @@ struct dc_rules {
      * (split_key): split_verb_around compares the words of a token pair
      * only with the verbs of the same key. */
     uint32_t split_keys[SPLIT_MAX];
+    /* The discourse markers' words (session 47, p47m: edge_markers): a
+     * Bloom filter of DISC_BITS bits over the key (tok_key) of the first
+     * word of each marker that may open a sentence, and one over the last
+     * word of each that may end one. Most sentences' first and last words
+     * are passed over by two bits each; only a word that may be a marker's
+     * sends edge_markers to the hits. disc_any: the lexicon has a marker. */
+    uint64_t disc_lead[DISC_BITS / 64], disc_tail[DISC_BITS / 64];
+    bool disc_any;
 };
+
+/* Two bits of a word's key (tok_key: its first bytes, up to eight) in a
+ * filter of DISC_BITS bits (dc_rules.disc_lead, disc_tail). */
+static inline void disc_bits(uint64_t key, uint32_t *a, uint32_t *b)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    *a = (uint32_t)(h >> 54) & (DISC_BITS - 1);
+    *b = (uint32_t)(h >> 44) & (DISC_BITS - 1);
+}
+
+/* May key be the word of a marker, by the filter f? */
+static inline bool disc_may(const uint64_t *f, uint64_t key)
+{
+    uint32_t a, b;
+    disc_bits(key, &a, &b);
+    return ((f[a >> 6] >> (a & 63)) & (f[b >> 6] >> (b & 63)) & 1) != 0;
+}
 
 /* Two bits of a word's key (tok_key: its first bytes, up to eight), from
  * the top of a multiplicative hash: a word's bits are all set in the
@@ -715,6 +749,12 @@ typedef struct run {
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
     bool question;        /* a '?' token: some sentence is a question */
+    /* edge_markers took laughter from some sentence's edge ("lol ...",
+     * "... 😂"; session 47) */
+    bool edge_laugh;
+    /* ... and some word outside quotation marks: the writer's own words
+     * around a quotation, for unquote_whole */
+    bool edge_said;
     /* a hate verb was swallowed by a longer denouncing phrase ("stop
      * hating", "against hating"): the writer opposes hatred */
     bool opposes_hatred;
@@ -951,6 +991,53 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 static uint64_t smear_pairs(void);
 static void gate_words_make(dc_rules *r);
 
+/* May a discourse marker of sense s open a sentence (not a `tag` or an
+ * `ask`), may it close one (not a `lead` or an `answer`)? A `bound`
+ * phrase does neither: it only bars the marker it starts with. */
+static inline bool sense_leads(unsigned s)
+{
+    return s != DC_SENSE_TAG && s != DC_SENSE_ASK && s != DC_SENSE_BOUND;
+}
+static inline bool sense_tails(unsigned s)
+{
+    return s != DC_SENSE_LEAD && s != DC_SENSE_ANSWER && s != DC_SENSE_BOUND;
+}
+
+/* Fills dc_rules' filters of the discourse markers' first and last words
+ * (disc_lead, disc_tail) from the lexicon's `discourse` entries: a marker
+ * flagged `tag` ends a sentence only, one flagged `lead` or `answer`
+ * opens one only, and a `bound` phrase is read only where a marker
+ * starts. */
+static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        unsigned sense = DC_SENSE_OF(e->flags);
+        if (e->kind != DC_KIND_DISCOURSE || sense == DC_SENSE_BOUND ||
+            !e->term_len)
+            continue;
+        r->disc_any = true;
+        const char *sp = memchr(e->term, ' ', e->term_len);
+        size_t l1 = sp ? (size_t)(sp - e->term) : e->term_len;
+        size_t l0 = e->term_len;
+        while (l0 > 0 && e->term[l0 - 1] != ' ')
+            l0--;
+        const char *last = e->term + l0;
+        size_t l2 = e->term_len - l0;
+        uint32_t a, b;
+        if (sense_leads(sense)) {
+            disc_bits(split_word_key(e->term, l1), &a, &b);
+            r->disc_lead[a >> 6] |= (uint64_t)1 << (a & 63);
+            r->disc_lead[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+        if (sense_tails(sense)) {
+            disc_bits(split_word_key(last, l2), &a, &b);
+            r->disc_tail[a >> 6] |= (uint64_t)1 << (a & 63);
+            r->disc_tail[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+    }
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -985,6 +1072,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->kind_of[i] = lx->entries[i].kind;
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
+    disc_words_make(r, lx);
     decorum_status pst = people_labels(al, lx, r);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
@@ -1396,9 +1484,10 @@ static inline void tok_put(tok *t, uint32_t b, uint32_t e, uint64_t sc,
 
 /* Writes a sentence of tokens [tb, te): its answers worked out later
  * (hostility, report_in, ...) start at zero. Its first 16 bytes are its
- * four fields (question's word holds hostile and speech, zero), the rest
- * is cleared by three vector stores: as a compound literal or a memset,
- * GCC wrote each field on its own, padding left out (eleven stores). */
+ * four fields (question's word holds hostile, speech and edges, zero),
+ * the rest is cleared by three vector stores: as a compound literal or a
+ * memset, GCC wrote each field on its own, padding left out (eleven
+ * stores). */
 static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
                                  bool question, uint32_t bang)
 {
@@ -1407,6 +1496,7 @@ static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
                        offsetof(sentence, question) == 8 &&
                        offsetof(sentence, hostile) == 9 &&
                        offsetof(sentence, speech) == 10 &&
+                       offsetof(sentence, edges) == 11 &&
                        offsetof(sentence, bang) == 12,
                    "the four fields fill the first 16 bytes");
     char *q = (char *)p;
@@ -1770,6 +1860,348 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     return DECORUM_OK;
 }
 
+/* Session 47 (p47m): discourse markers at a sentence's edges.
+ *
+ * Online English puts markers in front of a sentence ("ngl", "tbh", "i
+ * mean", "look,", "so yeah", "mate") and after it ("lol", "imo", "fr",
+ * an eye roll): interjections, hedges, fillers and words of address that
+ * say how the writer holds the sentence, not what it says. The rules read
+ * a sentence's first word (an imperative "kill ...", a wish "hope ...",
+ * its subject) and its last (a group that ends the clause), and a marker
+ * moves both: "i mean hope the boat sinks" lost its wish, and "never hire
+ * a muslim lol" read "muslim" as the adjective of "lol". So the tokens of
+ * such markers are taken out of the array the rules read, with the comma,
+ * colon or dash that sets them off: every rule sees the sentence as if
+ * the marker were not there. A token keeps its bytes, so spans still map
+ * to the original text.
+ *
+ * The markers are the lexicon's `discourse` entries (grammar.tsv), found
+ * by the matcher; the entry and the position decide which count:
+ *   - a run of markers opens the sentence at its first token, or closes
+ *     it at its last word (before its . ! ? ;), and a word of the sentence
+ *     is left between (a sentence of markers alone, "lol.", "yeah,
+ *     exactly", is left whole);
+ *   - a marker is the hit of the entry's own term (not "mates", "lols"),
+ *     from a token's start to a token's end, not glued to a hyphen after
+ *     it ("so-called", "well-known");
+ *   - a longer entry of another kind that starts where it does ("well
+ *     done", "yeah i said it", "so true"), a `bound` discourse phrase that
+ *     does ("look at", "well over", "so many"), or an entry of another
+ *     kind that runs from inside it past its end, says it is no marker;
+ *   - a marker flagged `ambiguous` counts only set off by a comma, a colon
+ *     or a dash, after it in front and before it behind ("look, they ...",
+ *     "..., like"; not "look what they did");
+ *   - `lead` markers only open a sentence, `tag` markers only close one;
+ *   - behind, a marker after a determiner or a possessive is a noun ("my
+ *     mate", "the lads").
+ * What was taken is kept as bits of the sentence's `edges` (EDGE_*): a
+ * tag after an answer still winks (rule_answer_group: "who stabbed the
+ * lad? the somalis mate"), and laughter after a harm told still mocks it
+ * (rule_attack, wl_suffered_mocked: "gays get beaten lol"); laughter at
+ * either edge is also the comment's edge_laugh (ape_named's hype). An
+ * answer word (sense `answer`: "yes", "yeah", "nah") right after a
+ * question is the answer, and stays ("are they animals? yes, ...").
+ *
+ * Each sentence is read once; only one whose first or last word passes
+ * the filter of the markers' words (disc_lead, disc_tail) looks for the
+ * hits, by bisection. The tokens kept move down in one pass, with their
+ * keys, the index by byte (tok_at), the sentences' bounds and last '!',
+ * and the first quote mark; nothing later sees the tokens taken out. */
+
+/* The first hit that starts at byte b or after (hits sorted by begin). */
+static size_t hit_from(const dc_hitvec *hits, uint32_t b)
+{
+    size_t lo = 0, hi = hits->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hits->v[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The discourse entry hit h is a marker of, written as the entry's own
+ * term (not its plural: "mates" is no "mate"), or NULL. */
+static const dc_entry *marker_of(const run *R, const dc_hit *h)
+{
+    if (h->entry >= R->lx->n || h->how != DC_HIT_EXACT || h->end <= h->begin)
+        return NULL;
+    const dc_entry *e = &R->ents[h->entry];
+    if (e->kind != DC_KIND_DISCOURSE || DC_SENSE_OF(e->flags) == DC_SENSE_BOUND ||
+        R->n->text[h->end - 1] != e->term[e->term_len - 1])
+        return NULL;
+    return e;
+}
+
+/* Does hit h say that a marker it overlaps is none: an entry of another
+ * kind than glue and discourse, or a `bound` discourse phrase? */
+static bool marker_barred_by(const run *R, const dc_hit *h)
+{
+    if (h->entry >= R->lx->n)
+        return false;
+    const dc_entry *e = &R->ents[h->entry];
+    return e->kind == DC_KIND_DISCOURSE
+               ? DC_SENSE_OF(e->flags) == DC_SENSE_BOUND
+               : e->kind != DC_KIND_GLUE;
+}
+
+/* Is token k a comma, a colon or a dash (what sets a marker off)? */
+static inline bool marker_sep(const tok *t)
+{
+    return t->type == TK_PUNCT && (t->ch == ',' || t->ch == ':' || t->ch == '-');
+}
+
+/* The bits of sentence.edges: a marker was taken from its front, one
+ * from its end (or a sentence of markers alone after it), laughter among
+ * those from its end, a tag among them that asks to be agreed with. */
+#define EDGE_LEAD 1u
+#define EDGE_TAG 2u
+#define EDGE_LAUGH 4u
+#define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
+
+/* The marker that opens at token k of a sentence ending at te: the
+ * token after it and the mark that sets it off, or 0 for none; its sense
+ * in *sense. An answer word (sense `answer`) after a question (asked) is
+ * none. */
+static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
+                            uint32_t te, bool asked, unsigned *sense)
+{
+    const tok *t = R->rs->toks;
+    uint32_t b = t[k].b, mark = 0, other = 0;
+    const dc_entry *me = NULL;
+    size_t i = hit_from(hits, b);
+    for (; i < hits->n && hits->v[i].begin == b; i++) {
+        const dc_hit *h = &hits->v[i];
+        const dc_entry *e = marker_of(R, h);
+        if (e && sense_leads(DC_SENSE_OF(e->flags))) {
+            if (h->end > mark) {
+                mark = h->end;
+                me = e;
+            }
+        } else if (marker_barred_by(R, h) && h->end > other) {
+            other = h->end;
+        }
+    }
+    if (!me || other > mark ||
+        (asked && DC_SENSE_OF(me->flags) == DC_SENSE_ANSWER))
+        return 0;
+    for (; i < hits->n && hits->v[i].begin < mark; i++)
+        if (hits->v[i].end > mark && marker_barred_by(R, &hits->v[i]))
+            return 0;
+    uint32_t j = k + 1;
+    while (j < te && t[j].b < mark)
+        j++;
+    if (t[j - 1].e != mark)
+        return 0;
+    bool sep = j < te && marker_sep(&t[j]);
+    /* glued to a mark that makes a word of it: "so-called", "well-known" */
+    if (j < te && t[j].b == mark && t[j].type == TK_PUNCT &&
+        !strchr(",:.!?;)\"", t[j].ch))
+        return 0;
+    if ((me->flags & DC_F_AMBIGUOUS) && !sep)
+        return 0;
+    *sense = DC_SENSE_OF(me->flags);
+    return sep ? j + 1 : j;
+}
+
+/* Words after which a marker behind is none: a determiner or a
+ * possessive makes it a noun ("my mate", "the lads"). */
+static const char *const wl_marker_det[] = {
+    "a",     "an",    "the",   "my",      "your",  "ur",   "his",
+    "her",   "our",   "their", "its",     "this",  "that", "these",
+    "those", "some",  "any",   "every",   "no",    "one",  "another",
+    /* and a question word, whose clause it ends: "what i guess" */
+    "what",  "how",   "who",   "which",   "why",   "where", "when"};
+
+/* The first token of the run of markers that closes the tokens [first, e)
+ * of a sentence (e: after its last word), each starting at first or
+ * later, with the comma before the first of them unless that is before
+ * first; e for none. *edges: EDGE_LAUGH, EDGE_ASK for what is among them. */
+static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
+                             uint32_t first, uint32_t e, unsigned *edges)
+{
+    const tok *t = R->rs->toks;
+    uint32_t cut = e;
+    while (cut > first && t[cut - 1].type == TK_WORD &&
+           disc_may(R->rules->disc_tail, R->key[cut - 1])) {
+        uint32_t last = cut - 1, from = last >= first + 4 ? last - 4 : first;
+        uint32_t end = t[last].e, mb = UINT32_MAX;
+        const dc_entry *me = NULL;
+        size_t i0 = hit_from(hits, t[from].b);
+        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
+            const dc_hit *h = &hits->v[i];
+            const dc_entry *e2;
+            if (h->end == end && h->begin < mb && (e2 = marker_of(R, h)) &&
+                sense_tails(DC_SENSE_OF(e2->flags))) {
+                mb = h->begin;
+                me = e2;
+            }
+        }
+        if (!me)
+            break;
+        bool barred = false;
+        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
+            const dc_hit *h = &hits->v[i];
+            barred |= ((h->begin < mb && h->end > mb) || h->end > end) &&
+                      marker_barred_by(R, h);
+        }
+        uint32_t m = from;
+        while (m < last && t[m].b < mb)
+            m++;
+        if (barred || t[m].b != mb)
+            break;
+        const tok *p = m > 0 ? &t[m - 1] : NULL;
+        bool sep = p && marker_sep(p);
+        if ((me->flags & DC_F_AMBIGUOUS) && !sep)
+            break;
+        if (p && ((p->type == TK_PUNCT && p->e == mb && !sep) ||
+                  (p->type == TK_WORD &&
+                   dc_word_in(R->n->text + p->b, p->e - p->b, wl_marker_det,
+                              sizeof wl_marker_det / sizeof *wl_marker_det))))
+            break;
+        *edges |= DC_SENSE_OF(me->flags) == DC_SENSE_LAUGH  ? EDGE_LAUGH
+                  : DC_SENSE_OF(me->flags) == DC_SENSE_ASK ? EDGE_ASK
+                                                           : 0;
+        cut = m;
+        if (sep && m > first)
+            cut = m - 1;
+    }
+    return cut;
+}
+
+/* Is token k a quotation mark next to the quoted word at k + d (d = 1:
+ * it opens the quote, -1: it closes it)? A marker beside a quotation is
+ * the writer's reaction to it ("yes \"exterminate them\" like this kid",
+ * "\"@x: ...\" lol"), and stays. (mark_quotes has run.) */
+static inline bool quote_beside(const run *R, uint32_t k, int d)
+{
+    const tok *t = R->rs->toks;
+    uint32_t q = k + (uint32_t)d;
+    return t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\'') &&
+           q < R->rs->ntok && t[q].type == TK_WORD && t[q].quoted;
+}
+
+/* Is there a word among tokens [a, b)? */
+static inline bool word_in(const tok *t, uint32_t a, uint32_t b)
+{
+    while (a < b && t[a].type != TK_WORD)
+        a++;
+    return a < b;
+}
+
+static void edge_markers(run *R, const dc_hitvec *hits)
+{
+    dc_rules_scratch *rs = R->rs;
+    const dc_rules *r = R->rules;
+    tok *t = rs->toks;
+    uint64_t *key = rs->key;
+    uint16_t *tok_at = rs->tok_at;
+    /* w: where the next token kept goes; ns: the sentences kept; lead: of
+     * those, the first ones that are markers alone ("lol. kill them"),
+     * taken out when a sentence of words follows them; said: a sentence
+     * of words was read */
+    uint32_t w = 0, ns = 0, lead = 0;
+    bool moved = false, said = false, question = false, lead_laugh = false,
+         lead_said = false;
+    for (size_t si = 0; si < rs->ns; si++) {
+        sentence s = rs->s[si];
+        uint32_t tb = s.tb, te = s.te, e = te, j, n;
+        bool asked = si > 0 && rs->s[si - 1].question, laugh_lead = false;
+        unsigned sense = 0;
+        /* the markers in front */
+        for (j = tb; j < te && t[j].type == TK_WORD &&
+                     disc_may(r->disc_lead, key[j]) &&
+                     (n = lead_marker(R, hits, j, te, asked, &sense));) {
+            j = n;
+            laugh_lead |= sense == DC_SENSE_LAUGH;
+        }
+        /* the words end before the marks that end the sentence */
+        while (e > tb && (t[e - 1].type == TK_NL ||
+                          (t[e - 1].type == TK_PUNCT &&
+                           (t[e - 1].ch == '.' || t[e - 1].ch == '!' ||
+                            t[e - 1].ch == '?' || t[e - 1].ch == ';'))))
+            e--;
+        bool words = word_in(t, j, te);
+        unsigned tail = 0;
+        uint32_t lo = words && !quote_beside(R, j, 1) ? j : tb, cut = e;
+        /* the markers behind the words, or a sentence of them alone after
+         * one of words ("... fix it. lol") */
+        if ((words || said) && e > tb && t[e - 1].type == TK_WORD &&
+            disc_may(r->disc_tail, key[e - 1])) {
+            cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
+            if (words ? !word_in(t, lo, cut) || quote_beside(R, cut - 1, -1)
+                      : cut != tb) {
+                cut = e;
+                tail = 0;
+            }
+        }
+        R->edge_laugh |= (tail & EDGE_LAUGH) || (words && laugh_lead);
+        if (!words && said && cut == tb) {
+            /* taken out whole; what it was is the sentence's before */
+            moved = true;
+            rs->s[ns - 1].edges |= (uint8_t)(EDGE_TAG | tail);
+            R->edge_said |= !t[tb].quoted;
+            continue;
+        }
+        if (!words && !said && j > tb && lead == ns) {
+            lead++;
+            lead_laugh |= laugh_lead;
+            lead_said |= !t[tb].quoted;
+        }
+        if (words && !said && lead && lead == ns &&
+            !quote_beside(R, lo, 1)) {
+            /* the sentences of markers alone before it go */
+            moved = true;
+            w = ns = 0;
+            question = false;
+            R->edge_laugh |= lead_laugh;
+            R->edge_said |= lead_said;
+        }
+        said |= words;
+        question |= s.question;
+        if (!moved && lo == tb && cut == e) {
+            w = te;
+            ns++;
+            continue;
+        }
+        moved = true;
+        uint32_t nb = w, bang = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (k < lo || (k >= cut && k < e)) {
+                R->edge_said |= t[k].type == TK_WORD && !t[k].quoted;
+                continue;
+            }
+            if (t[k].type == TK_PUNCT && t[k].ch == '!')
+                bang = w + 1;
+            if (w != k) {
+                t[w] = t[k];
+                key[w] = key[k];
+                tok_at[t[w].b] = (uint16_t)w;
+            }
+            t[w].sent = ns;
+            w++;
+        }
+        s.tb = nb;
+        s.te = w;
+        if (s.bang)
+            s.bang = bang;
+        s.edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
+                            (cut < e ? EDGE_TAG : 0) | tail);
+        rs->s[ns++] = s;
+    }
+    if (!moved)
+        return;
+    t[w] = t[rs->ntok]; /* the sentinel */
+    t[w].sent = ns - 1;
+    key[w] = 0;
+    rs->ntok = w;
+    R->ntok = w;
+    rs->ns = ns;
+    R->question = question;
+}
+
 /* A single quote that a tokenizer spaced off its word: "they 'll", "it 's".
  * It is an apostrophe, not a quotation mark. */
 static bool apostrophe_at(const run *R, uint32_t k)
@@ -1838,6 +2270,10 @@ static __attribute__((noinline)) void mark_quotes(run *R)
 static void unquote_whole(run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    /* ("\"@x: fat hoes get chose\" lol": the writer's laugh, a marker
+     * edge_markers took, frames it) */
+    if (R->edge_said)
+        return;
     bool any = false;
     for (uint32_t i = 0; i < rs->ntok; i++) {
         const tok *t = &rs->toks[i];
@@ -2554,6 +2990,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             *later++ = hit;
             continue;
         }
+        /* A discourse marker is read only where it stands at a sentence's
+         * edge, by edge_markers, which has already taken those tokens
+         * out; elsewhere it is a word of the sentence as before, and no
+         * mention ("TRASH 😤 Bajan boys": the face still ends a clause,
+         * emoji_clauses). */
+        if (__builtin_expect(kind == DC_KIND_DISCOURSE, 0))
+            continue;
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
         /* The sentinel token after the last stops the scan for te, and is
          * where a hit past the last token finds only spaces. */
@@ -23100,12 +23543,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             called = mention_at(R, k, DC_KIND_MODAL) != NULL;
         /* (or wished, or laughed at, after it: "Trans people get hurt,
          * hopefully", "Gays get beaten, lol", "... hurt. Hopefully more
-         * every year") */
+         * every year"; laughter that ended the sentence was taken out of
+         * its tokens by edge_markers, and is its EDGE_LAUGH) */
         uint32_t after = ps + 1 < R->rs->s + R->rs->ns
                              ? (ps[1].te < ps[1].tb + 3 ? ps[1].te
                                                         : ps[1].tb + 3)
                              : ps->te;
-        called = called ||
+        called = called || (ps->edges & EDGE_LAUGH) ||
                  word_among(R, m->te, after, FRAME_WORDS(wl_suffered_mocked)) ||
                  /* "..., as they should", "which is how it should be" */
                  has_kinds_in(R, m->te, ps->te,
@@ -28289,6 +28733,7 @@ static bool ape_named(const run *R, const mention *m)
         "running", "scored", "did", "does", "thinks"};
     const dc_rules_scratch *rs = R->rs;
     if (any_kind(R, DC_KIND_PRONOUN_SELF) || any_kind(R, DC_KIND_POSITIVE) ||
+        R->edge_laugh ||
         word_among(R, 0, rs->ntok, hype, sizeof hype / sizeof *hype))
         return false;
     uint32_t p = m->tb - 1; /* m->tb > 0 */
@@ -38733,6 +39178,9 @@ static uint32_t presumed_essence(const run *R, uint32_t si, bool asked)
  * ("..., isn't it?", "innit")? */
 static bool presumed_tagged(const run *R, const sentence *s)
 {
+    /* (edge_markers took it: "innit", "isn't it", "eh") */
+    if (s->edges & EDGE_ASK)
+        return true;
     uint32_t e = s->te;
     while (e > s->tb && R->toks[e - 1].type != TK_WORD)
         e--;
@@ -39753,6 +40201,9 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
             (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
                            tok_is_word(R, w - 1, "guesses"))) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_wink)) ||
+            /* (a tag edge_markers took from its end: "the somalis mate",
+             * "the jews lol", "the gypsies 🙄") */
+            (a->edges & EDGE_TAG) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
             has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
             pred_winked(R, si);
@@ -49553,10 +50004,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (rs->ntok > SENT_MAX) /* (fewer tokens: no sentence to cut) */
         split_long_sentences(rs);
-    if (R.quotes) { /* the tokenizer leaves every token unquoted */
+    if (R.quotes) /* the tokenizer leaves every token unquoted */
         mark_quotes(&R);
+    /* (after mark_quotes: a marker outside the quotes is the writer's
+     * reaction to them, which unquote_whole must still see) */
+    if (r->disc_any)
+        edge_markers(&R, hits);
+    if (R.quotes)
         unquote_whole(&R);
-    }
     rs->lower_seen = 0;
     rs->device_any = 0;
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
@@ -50202,10 +50657,12 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
             if (hits->v[i].entry >= lx->n)
                 continue;
             dc_kind kd = (dc_kind)r->kind_of[hits->v[i].entry];
+            /* (a discourse marker is as a function word here: "so true
+             * lol", "facts tbh"; session 47) */
             ok = (kd == DC_KIND_ENDORSE && wr->b >= hits->v[i].begin &&
                   wr->e <= hits->v[i].end) ||
-                 (kd == DC_KIND_GLUE && wr->b == hits->v[i].begin &&
-                  wr->e == hits->v[i].end);
+                 ((kd == DC_KIND_GLUE || kd == DC_KIND_DISCOURSE) &&
+                  wr->b == hits->v[i].begin && wr->e == hits->v[i].end);
         }
         if (!ok)
             return;
