@@ -303,7 +303,8 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(PEST, "pest")       /* bait, spray, traps: a pest fought as a pest */ \
     X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
     X(SOURCE, "source")   /* research, statistics: where a claim comes from */ \
-    X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */
+    X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
+    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

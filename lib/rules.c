@@ -49,6 +49,7 @@
 #define RIGHTS_SPAN 40  /* words rights_denied reads around a call */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
+#define TAG_WORDS 8      /* tokens a closing tag holds at most (tail_tags) */
 
 enum { TK_WORD, TK_PUNCT, TK_NL };
 
@@ -1843,7 +1844,8 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
      * the rules read them inside phrases. */
     if (content_kind((dc_kind)m->kind) && m->kind != DC_KIND_PROFANITY &&
         longer && o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON &&
-        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE &&
+        o->kind != DC_KIND_TAG)
         return true;
     /* A run-together reading inside a token that a whole-word entry already
      * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
@@ -3160,6 +3162,169 @@ static bool ends_ed(const run *R, uint32_t ti)
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
+}
+
+/* Session 47 (p47w): a sentence's closing tag. "no gypsies on this campsite
+ * just saying", "kill the boer iykyk", "stop letting them in 🙄": the
+ * writer's comment on what the sentence said ends it, as a full stop and
+ * the tag would ("... campsite. just saying"), and the rules that read a
+ * sentence's or a clause's last word (a sign's group ending it, a slogan's
+ * people, a venue, "that's what X are") read the sentence's own. The tag
+ * is a `tag` entry (grammar.tsv) or a reaction emoji that no entry starts
+ * (reaction_token), one or several in a run, with only marks between them
+ * and after the last; what comes before it holds a word, and that word
+ * does not take the tag as its own complement (tag_taken). Each such
+ * sentence is cut in two before the tag: a sentence, and a clause, of its
+ * own. Both halves keep the sentence's question: "why are so many of them
+ * in prison just asking?" still asks. */
+
+/* Does word k take the tag after it as part of its own clause: "if you
+ * know what i mean" read from "if", "do you know what i mean", "that's
+ * food for thought", "i'm not saying anything"? A subject pronoun, a
+ * modal, a determiner or one of a few function words; not a linking verb,
+ * which ends a clause as often ("vermin, that's what the jews are just
+ * saying"). */
+static bool tag_taken(const run *R, uint32_t k)
+{
+    static const char *const takes[] = {
+        "if",  "do",   "does",  "did",  "that", "not",  "and",  "or",
+        "but", "of",   "to",    "for",  "i",    "you",  "we",   "he",
+        "she", "it",   "they",  "i'm",  "im",   "just", "what", "how",
+        "why", "so",   "some",  "real", "very", "no",   "that's",
+        "thats", "it's", "its", "a", "an"};
+    return kind_at(R, k, DC_KIND_MODAL) || is_determiner(R, k) ||
+           word_among(R, k, k + 1, takes, sizeof takes / sizeof *takes);
+}
+
+/* The first token of the closing tag of sentence s (see above), or 0 if
+ * it has none. */
+static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
+                            bool emoji)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = s->te, cut = 0;
+    for (;;) {
+        while (k > s->tb && rs->toks[k - 1].type != TK_WORD)
+            k--;
+        if (k <= s->tb)
+            break;
+        uint32_t w = k - 1, from = UINT32_MAX;
+        if (emoji && !rs->at[w] &&
+            reaction_token(R->n->text, rs->toks[w].b, rs->toks[w].e))
+            from = w;
+        else if (tags) {
+            /* the longest tag that ends at w ("i'm just saying", not
+             * "just saying"); a tag holds at most TAG_WORDS tokens */
+            uint32_t lo = w + 1 > s->tb + TAG_WORDS ? w + 1 - TAG_WORDS : s->tb;
+            for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb <= w;
+                 i++)
+                if (rs->m[i].kind == DC_KIND_TAG && rs->m[i].te == w + 1 &&
+                    rs->m[i].tb < from && !rs->toks[rs->m[i].tb].quoted)
+                    from = rs->m[i].tb;
+        }
+        if (from == UINT32_MAX)
+            break;
+        cut = from;
+        k = from;
+    }
+    if (!cut)
+        return 0;
+    /* a word before it, which does not take it */
+    uint32_t p = cut;
+    while (p > s->tb && rs->toks[p - 1].type != TK_WORD)
+        p--;
+    if (p <= s->tb || (p == cut && tag_taken(R, p - 1)))
+        return 0;
+    return cut;
+}
+
+/* The report words inside the closing tag from token cut to te ("just
+ * saying", "not saying anything") report no one's words: they become
+ * part of the tag (kind `tag`), so that no rule that reads a report near
+ * a chant or a claim ("Kill the Boer just saying", chant_told) reads
+ * this one. */
+static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[cut]; i < rs->nm && rs->m[i].tb < te; i++) {
+        mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_REPORT)
+            continue;
+        bool in_tag = false;
+        for (size_t j = rs->first[cut]; j < rs->nm && rs->m[j].tb <= m->tb;
+             j++)
+            in_tag = in_tag || (rs->m[j].kind == DC_KIND_TAG &&
+                                rs->m[j].te >= m->te);
+        if (!in_tag)
+            continue;
+        m->kind = DC_KIND_TAG;
+        bool other = false;
+        for (size_t j = rs->first[m->tb]; j < rs->nm && rs->m[j].tb == m->tb;
+             j++)
+            other = other || rs->m[j].kind == DC_KIND_REPORT;
+        if (!other)
+            rs->at[m->tb] &= ~KIND_BIT(REPORT);
+    }
+}
+
+static void tail_tags(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool tags = any_kind(R, DC_KIND_TAG), emoji = !R->n->ascii;
+    size_t ns = rs->ns, add = 0;
+    /* Which sentences are cut, and where: the cut + 1 is kept in each
+     * sentence's truth, which nothing has read yet (0: none). */
+    for (size_t i = 0; i < ns; i++) {
+        uint32_t cut = tail_tag_at(R, &rs->s[i], tags, emoji);
+        rs->s[i].truth = cut ? cut + 1 : 0;
+        add += cut != 0;
+    }
+    /* (each half holds a word, so the sentences stay no more than the
+     * tokens, for which tokenize made room) */
+    if (add && ns + add > rs->cap_s)
+        for (size_t i = 0; i < ns; i++)
+            rs->s[i].truth = 0;
+    if (!add || ns + add > rs->cap_s)
+        return;
+    /* every token moves on by the cuts before it, a sentence and a clause
+     * each, and the tag's by its own too (the sentences cover the tokens
+     * one after another) */
+    uint32_t moved = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const sentence *x = &rs->s[i];
+        uint32_t cut = x->truth ? x->truth - 1 : x->te;
+        for (uint32_t k = x->tb; k < x->te; k++) {
+            uint32_t by = moved + (k >= cut);
+            rs->toks[k].sent += by;
+            rs->toks[k].clause += by;
+        }
+        moved += x->truth != 0;
+    }
+    rs->toks[rs->ntok].sent += moved;
+    rs->toks[rs->ntok].clause += moved;
+    for (size_t i = ns, o = ns + add; i-- > 0;) {
+        sentence x = rs->s[i];
+        uint32_t cut = x.truth;
+        if (!cut) {
+            rs->s[--o] = x;
+            continue;
+        }
+        cut--;
+        if (tags)
+            tag_reports_off(R, cut, x.te);
+        /* (and its words are marks, as a full stop is: the rules that ask
+         * whether a word follows, "are" ending its clause, a venue ending
+         * a ban, read none; their keys stay, so that a rule that asks for
+         * the tag's own words by key, a wink "lol" or "innit", finds them) */
+        for (uint32_t k = cut; k < x.te; k++)
+            if (rs->toks[k].type == TK_WORD)
+                rs->toks[k].type = TK_PUNCT;
+        sentence_open(&rs->s[--o], cut, x.te, x.question,
+                      x.bang > cut ? x.bang : 0);
+        sentence_open(&rs->s[--o], x.tb, cut, x.question,
+                      x.bang <= cut ? x.bang : 0);
+    }
+    rs->ns = ns + add;
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
@@ -49262,6 +49427,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (!n->ascii)
         emoji_clauses(&R);
+    if (any_kind(&R, DC_KIND_TAG) || !n->ascii)
+        tail_tags(&R);
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
