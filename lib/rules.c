@@ -2747,6 +2747,29 @@ static const dc_entry *ent(const run *R, const mention *m)
     return &R->ents[m->entry];
 }
 
+/* Is m a stance marker: a code of no group that only frames what is said
+ * beside it, a wink ("iykyk", "you know what i mean"), an insinuation's
+ * marker ("just saying", "funny that", "makes you think") or a question
+ * called plain ("genuine question")? Alone it names no one and attacks no
+ * one (session 47, p47w): it is read where a rule looks for it (beside a
+ * group and a wrong, rule_insinuated; beside a code, code_resolved), and
+ * is no content where a rule asks whether anything more is said (a
+ * review of a building said again of its people, place_judged; a
+ * rebuttal or a question of a medium gone on to attack; a comment that
+ * names who someone is, names_who_they_are). */
+static bool stance_marker(const run *R, const mention *m)
+{
+    unsigned sense = DC_SENSE_OF(R->ents[m->entry].flags);
+    return m->kind == DC_KIND_CODE && !R->ents[m->entry].categories &&
+           (sense == DC_SENSE_NOTICE || sense == DC_SENSE_WINK ||
+            sense == DC_SENSE_PLAIN);
+}
+
+/* Is a mention of a kind of mask among tokens [b, e), where a code counts
+ * only if it is no stance marker (stance_marker)? has_kinds_in for the
+ * tests that ask whether more is said. */
+static bool has_said_in(const run *R, uint32_t b, uint32_t e, uint64_t mask);
+
 /* The group a mention names, as a target: an identity word, a code or an
  * attack word that names its own group. */
 static target group_of(const run *R, const mention *m)
@@ -2950,6 +2973,20 @@ static bool has_kinds_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
         if (m->tb >= te)
             break;
         if ((mask >> m->kind) & 1)
+            return true;
+    }
+    return false;
+}
+
+static bool has_said_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
+{
+    if (!(R->kinds & mask) || tb >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= te)
+            break;
+        if (((mask >> m->kind) & 1) && !stance_marker(R, m))
             return true;
     }
     return false;
@@ -3197,9 +3234,9 @@ static bool tag_taken(const run *R, uint32_t k)
 }
 
 /* The first token of the closing tag of sentence s (see above), or 0 if
- * it has none. */
+ * it has none; *whole when the tag is all of it (". just saying"). */
 static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
-                            bool emoji)
+                            bool emoji, bool *whole)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t k = s->te, cut = 0;
@@ -3227,15 +3264,18 @@ static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
         cut = from;
         k = from;
     }
+    *whole = false;
     if (!cut)
         return 0;
     /* a word before it, which does not take it */
     uint32_t p = cut;
     while (p > s->tb && rs->toks[p - 1].type != TK_WORD)
         p--;
-    if (p <= s->tb || (p == cut && tag_taken(R, p - 1)))
-        return 0;
-    return cut;
+    if (p <= s->tb) {
+        *whole = true;
+        return cut;
+    }
+    return p == cut && tag_taken(R, p - 1) ? 0 : cut;
 }
 
 /* The report words inside the closing tag from token cut to te ("just
@@ -3267,6 +3307,46 @@ static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
     }
 }
 
+/* The words of the closing tag from token cut to te are marks, as a full
+ * stop is: the rules that ask whether a word follows ("are" ending its
+ * clause, a venue ending a ban) read none; their keys stay, so that a
+ * rule that asks for the tag's own words by key (a wink "lol", "innit")
+ * finds them. Its report words report no one (tag_reports_off). */
+static void tag_marks(run *R, uint32_t cut, uint32_t te, bool tags)
+{
+    if (tags)
+        tag_reports_off(R, cut, te);
+    for (uint32_t k = cut; k < te; k++)
+        if (R->rs->toks[k].type == TK_WORD)
+            R->rs->toks[k].type = TK_PUNCT;
+}
+
+/* Is token k a word that tail_tags made a mark (a closing tag's)? A
+ * mark of the tokenizer's is one byte that is no word byte. */
+static bool made_mark(const run *R, uint32_t k)
+{
+    return R->toks[k].type != TK_WORD &&
+           is_word_byte((unsigned char)R->n->text[R->toks[k].b]);
+}
+
+/* The sentences of the comment but the closing ones that hold no word
+ * (a tag made marks by tail_tags, an emoji alone), and never fewer than
+ * floor: "in films? just saying" has said its last word in the question. */
+static size_t ns_said(const run *R, size_t floor)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t ns = rs->ns;
+    for (; ns > floor; ns--) {
+        const sentence *x = &rs->s[ns - 1];
+        uint32_t k = x->tb;
+        while (k < x->te && rs->toks[k].type != TK_WORD)
+            k++;
+        if (k < x->te)
+            break;
+    }
+    return ns;
+}
+
 static void tail_tags(run *R)
 {
     dc_rules_scratch *rs = R->rs;
@@ -3275,7 +3355,16 @@ static void tail_tags(run *R)
     /* Which sentences are cut, and where: the cut + 1 is kept in each
      * sentence's truth, which nothing has read yet (0: none). */
     for (size_t i = 0; i < ns; i++) {
-        uint32_t cut = tail_tag_at(R, &rs->s[i], tags, emoji);
+        bool whole;
+        uint32_t cut = tail_tag_at(R, &rs->s[i], tags, emoji, &whole);
+        rs->s[i].truth = 0;
+        /* (a tag that is all its sentence closes the one before: only
+         * marks, no cut) */
+        if (whole) {
+            if (i > 0)
+                tag_marks(R, cut, rs->s[i].te, tags);
+            continue;
+        }
         rs->s[i].truth = cut ? cut + 1 : 0;
         add += cut != 0;
     }
@@ -3310,15 +3399,7 @@ static void tail_tags(run *R)
             continue;
         }
         cut--;
-        if (tags)
-            tag_reports_off(R, cut, x.te);
-        /* (and its words are marks, as a full stop is: the rules that ask
-         * whether a word follows, "are" ending its clause, a venue ending
-         * a ban, read none; their keys stay, so that a rule that asks for
-         * the tag's own words by key, a wink "lol" or "innit", finds them) */
-        for (uint32_t k = cut; k < x.te; k++)
-            if (rs->toks[k].type == TK_WORD)
-                rs->toks[k].type = TK_PUNCT;
+        tag_marks(R, cut, x.te, tags);
         sentence_open(&rs->s[--o], cut, x.te, x.question,
                       x.bang > cut ? x.bang : 0);
         sentence_open(&rs->s[--o], x.tb, cut, x.question,
@@ -7128,7 +7209,8 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     uint32_t upto = ni + 1 < R->rs->ns ? R->rs->s[ni + 1].te : nx->te;
     for (size_t i = R->rs->first[nx->tb];
          i < R->rs->nm && R->rs->m[i].tb < upto; i++)
-        if ((goes_on >> R->rs->m[i].kind) & 1)
+        if (((goes_on >> R->rs->m[i].kind) & 1) &&
+            !stance_marker(R, &R->rs->m[i]))
             return false;
     for (uint32_t j = nx->tb; j < nx->te; j++)
         if (tok_is_word(R, j, "fact") || tok_is_word(R, j, "true") ||
@@ -7674,10 +7756,11 @@ static bool portrayal_asked(const run *R, uint32_t te)
      * answers for the group, "? Because they commit the crimes", "? Who
      * do you think funds them", "? Look at the crime stats" (endorse),
      * nor a second one: "? The peasants knew. Keep your purse close.") */
-    return si + 1 >= R->rs->ns ||
-           (si + 2 >= R->rs->ns &&
-            !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
-                          goes_on));
+    size_t ns = ns_said(R, si + 1);
+    return si + 1 >= ns ||
+           (si + 2 >= ns &&
+            !has_said_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
+                         goes_on));
 }
 
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
@@ -10001,7 +10084,7 @@ static bool names_who_they_are(run *R)
             if (o->dropped)
                 continue;
             const dc_entry *oe = ent(R, o);
-            named = ((who >> o->kind) & 1) ||
+            named = (((who >> o->kind) & 1) && !stance_marker(R, o)) ||
                     (o->kind == DC_KIND_IDENTITY &&
                      (!(oe->flags & DC_F_AMBIGUOUS) || identity_of_one(R, o))) ||
                     (o->kind == DC_KIND_DEHUMANIZE && oe->severity >= 3) ||
@@ -22004,11 +22087,11 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * like everyone in it", "the marchers even worse") make it no review
      * of a building. Where a word cannot tell them apart ("the drinks
      * were worse") the comment is flagged rather than allowed. */
-    if (has_kinds_in(R, m->te, R->ntok,
-                     people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-                         KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
-                         KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
+    if (has_said_in(R, m->te, R->ntok,
+                    people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                        KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                        KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
+                        KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
     /* (nor a stereotype of people after it: a noun that casts them,
@@ -35691,7 +35774,8 @@ static bool warned_in(run *R)
     if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
         return true;
     for (uint32_t k = 0; k + 1 < n; k++) {
-        if (tk[k].type != TK_WORD)
+        /* (a closing tag's words are marks: made_mark) */
+        if (tk[k].type != TK_WORD && !made_mark(R, k))
             continue;
         if ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
             (k + 2 < n && tok_is_word(R, k, "mark") &&
@@ -37969,9 +38053,13 @@ static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
 
+/* insinuated_wrong_at's after for a wrong of its words only: no harm,
+ * threat or vice of the lexicon (a closing tag's, rule_insinuated). */
+#define WRONG_WORDS UINT32_MAX
+
 /* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
  * (at or after token after, the group's end) a harm or a threat of no
- * event? */
+ * event? (after WRONG_WORDS: the words and frames only.) */
 static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -38069,6 +38157,8 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
             !(ent(R, x)->flags & (DC_F_EVENT | DC_F_AMBIGUOUS | DC_F_GAME)))
             return true;
     }
+    if (after == WRONG_WORDS)
+        return false;
     const mention *x = mention_at(R, k, DC_KIND_STEREOTYPE);
     return x && ent(R, x)->severity >= 2;
 }
@@ -38109,7 +38199,7 @@ static bool report_unmarked(const run *R, const sentence *s)
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
 static uint32_t insinuated_wrong(const run *R, const target *t,
-                                 uint32_t ms_lo, uint32_t ms_hi)
+                                 uint32_t ms_lo, uint32_t ms_hi, bool closing)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t gs = rs->toks[t->tb].sent;
@@ -38134,7 +38224,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     if (gs > 0 && rs->s[gs - 1].question)
         lo = rs->s[gs - 1].tb;
     for (uint32_t k = lo; k < hi; k++) {
-        if ((k >= t->tb && k < t->te) || !insinuated_wrong_at(R, k, t->te))
+        if ((k >= t->tb && k < t->te) ||
+            !insinuated_wrong_at(R, k,
+                                 closing && !s->question ? WRONG_WORDS
+                                                         : t->te))
             continue;
         /* (the wrong a circumstance of what the group does: "always
          * Muslims who help after a knife attack", "Sikhs out protecting
@@ -38194,6 +38287,9 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
      * few: the first and the last are enough to bound the search) */
     uint32_t ms_lo = UINT32_MAX, ms_hi = 0;
     const mention *mk = NULL;
+    /* (every marker a closing tag, tail_tags': "..., just saying",
+     * "... iykyk"; see below) */
+    bool closing = true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE || ent(R, m)->group_len ||
@@ -38204,6 +38300,7 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
             continue;
         uint32_t si = rs->toks[m->tb].sent;
+        closing = closing && made_mark(R, m->tb);
         if (!mk)
             mk = m;
         if (si < ms_lo)
@@ -38238,10 +38335,21 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
                 !(g->te < rs->ntok && (kind_at(R, g->te, DC_KIND_PERSON) ||
                                        insinuated_wrong_at(R, g->te, 0))))
                 continue;
+            /* (after a closing tag, only the culprits' kind told as what
+             * they were, "the lad who robbed the shop was romanian again,
+             * funny that", or asked of them, "why is it that every scam
+             * call has an Indian accent? just wondering": a people's word
+             * before a thing or a trade,
+             * "the Nigerian police arrested fifty scammers", "Polish
+             * thieves stole the sign in 2009", is news told, whose tag
+             * says no more) */
+            if (closing && !sent_of(R, g->tb)->question &&
+                !(g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA)))
+                continue;
             idt = group_of(R, g);
             t = &idt;
         }
-        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi);
+        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing);
         if (w == UINT32_MAX)
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -39146,7 +39254,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (!many_marked(R, si) ||
                  (word_among(R, t->te, s->te, method_custom,
                              sizeof method_custom / sizeof *method_custom) &&
-                  insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
+                  insinuated_wrong(R, t, si, si, false) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
                                             KIND_BIT(DEROGATE))) &&
@@ -39155,7 +39263,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 !(thing_followed(R, si, p) &&
                   !asked_custom(R, s, t->te - 1) &&
                   (tok_is_word(R, p + 1, "few") ||
-                   insinuated_wrong(R, t, si, si) != UINT32_MAX)))
+                   insinuated_wrong(R, t, si, si, false) != UINT32_MAX)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
@@ -39178,7 +39286,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  * country?") */
                 ((t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                  presumed_even(R, s, p)) ||
-                insinuated_wrong(R, t, si, si) != UINT32_MAX;
+                insinuated_wrong(R, t, si, si, false) != UINT32_MAX;
             if (!tagged)
                 continue;
         } else {
