@@ -38227,7 +38227,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         if ((k >= t->tb && k < t->te) ||
             !insinuated_wrong_at(R, k,
                                  closing && !s->question ? WRONG_WORDS
-                                                         : t->te))
+                                                         : t->te) ||
+            (closing && kind_at(R, k, DC_KIND_THREAT) &&
+             !among_q(R, k, k + 1, wl_insinuated_wrong,
+                      sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
             continue;
         /* (the wrong a circumstance of what the group does: "always
          * Muslims who help after a knife attack", "Sikhs out protecting
@@ -38343,14 +38346,21 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
              * "the Nigerian police arrested fifty scammers", "Polish
              * thieves stole the sign in 2009", is news told, whose tag
              * says no more) */
-            if (closing && !sent_of(R, g->tb)->question &&
-                !(g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA)))
+            bool told = g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA);
+            if (closing && !told && !sent_of(R, g->tb)->question)
                 continue;
             idt = group_of(R, g);
             t = &idt;
         }
         uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing);
         if (w == UINT32_MAX)
+            continue;
+        /* (asked, the people's word before a thing or a trade is the
+         * subject's, "why are Nigerian politicians so corrupt? just
+         * saying"; after the wrong it names the culprits, "why is it that
+         * every scam call I get has an Indian accent? just wondering") */
+        if (closing && i >= rs->nt && w > t->tb &&
+            !(t->tb > 0 && kind_at(R, t->tb - 1, DC_KIND_COPULA)))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         finding_spec fs = {0};
