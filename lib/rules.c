@@ -3218,18 +3218,19 @@ static bool is_determiner(const run *R, uint32_t ti)
 /* Does word k take the tag after it as part of its own clause: "if you
  * know what i mean" read from "if", "do you know what i mean", "that's
  * food for thought", "i'm not saying anything"? A subject pronoun, a
- * modal, a determiner or one of a few function words; not a linking verb,
- * which ends a clause as often ("vermin, that's what the jews are just
- * saying"). */
+ * determiner or one of a few function words; not a linking verb, a modal
+ * or a preposition, which end a clause as often ("vermin, that's what the
+ * jews are just saying", "... and never will just saying", "that's all
+ * women are good for just saying"). */
 static bool tag_taken(const run *R, uint32_t k)
 {
     static const char *const takes[] = {
         "if",  "do",   "does",  "did",  "that", "not",  "and",  "or",
-        "but", "of",   "to",    "for",  "i",    "you",  "we",   "he",
-        "she", "it",   "they",  "i'm",  "im",   "just", "what", "how",
-        "why", "so",   "some",  "real", "very", "no",   "that's",
-        "thats", "it's", "its", "a", "an"};
-    return kind_at(R, k, DC_KIND_MODAL) || is_determiner(R, k) ||
+        "but", "i",    "you",   "we",   "he",   "she",  "it",   "they",
+        "i'm", "im",   "just",  "what", "how",  "why",  "so",   "some",
+        "real", "very", "no",   "that's", "thats", "it's", "its", "a",
+        "an"};
+    return is_determiner(R, k) ||
            word_among(R, k, k + 1, takes, sizeof takes / sizeof *takes);
 }
 
@@ -49545,8 +49546,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (!n->ascii)
         emoji_clauses(&R);
-    if (any_kind(&R, DC_KIND_TAG) || !n->ascii)
+    if (any_kind(&R, DC_KIND_TAG) || !n->ascii) {
         tail_tags(&R);
+        /* (a report word that was only a tag's is none: "... just
+         * saying" leaves no report in the comment) */
+        if (any_kind(&R, DC_KIND_REPORT) && any_kind(&R, DC_KIND_TAG)) {
+            bool report = false;
+            for (size_t i = 0; i < rs->nm && !report; i++)
+                report = rs->m[i].kind == DC_KIND_REPORT;
+            if (!report)
+                R.kinds &= ~KIND_BIT(REPORT);
+        }
+    }
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
