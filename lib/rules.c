@@ -37880,6 +37880,17 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                       "pointing at Black people";
             }
     }
+    /* (a closing tag, tail_tags', is a marker only beside a referent of
+     * no everyday reading or the meme's share: "the little hats on the
+     * cupcakes were a nice touch just saying", "the tribe controls access
+     * to the river ... just saying" and "my surname ends in -stein ...
+     * just saying" are told of hats, a tribe and a name; "notice how ..."
+     * opens a pointing) */
+    if (marker && made_mark(R, marker->tb) && !ref2 &&
+        (ref ? ref->kind == DC_KIND_DOGWHISTLE ||
+                   (ent(R, ref)->flags & DC_F_AMBIGUOUS)
+             : rb == UINT32_MAX))
+        marker = NULL;
     /* surnames said of a group: a referent beside a marker, or a second
      * one ("has a 👃 and a Goldberg surname") */
     uint32_t sk = (rb == UINT32_MAX && marker) || (ref && !ref2 && !marker)
