@@ -9405,9 +9405,12 @@ static bool answered_no(const run *R, uint32_t ti)
     uint32_t end = ans->te;
     if (si + 2 < rs->ns && rs->s[si + 2].te - rs->s[si + 2].tb <= 5)
         end = rs->s[si + 2].te;
+    /* (a closing tag's "just", "... nurses. just saying", is no "just
+     * most": made_mark) */
     for (uint32_t k = a + 1; k < end; k++)
-        if (tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
-            tok_is_word(R, k, "most"))
+        if ((tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
+             tok_is_word(R, k, "most")) &&
+            !made_mark(R, k))
             return false;
     return a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
