@@ -323,7 +323,8 @@ decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
     X(SOURCE, "source")   /* research, statistics: where a claim comes from */ \
     X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
     X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */ \
-    X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */
+    X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */ \
+    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

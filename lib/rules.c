@@ -49,6 +49,7 @@
 #define RIGHTS_SPAN 40  /* words rights_denied reads around a call */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
+#define TAG_WORDS 8      /* tokens a closing tag holds at most (tail_tags) */
 
 enum { TK_WORD, TK_PUNCT, TK_NL };
 
@@ -2395,7 +2396,8 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
      * the rules read them inside phrases. */
     if (content_kind((dc_kind)m->kind) && m->kind != DC_KIND_PROFANITY &&
         longer && o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON &&
-        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE &&
+        o->kind != DC_KIND_TAG)
         return true;
     /* A run-together reading inside a token that a whole-word entry already
      * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
@@ -3319,6 +3321,29 @@ static const dc_entry *ent(const run *R, const mention *m)
     return &R->ents[m->entry];
 }
 
+/* Is m a stance marker: a code of no group that only frames what is said
+ * beside it, a wink ("iykyk", "you know what i mean"), an insinuation's
+ * marker ("just saying", "funny that", "makes you think") or a question
+ * called plain ("genuine question")? Alone it names no one and attacks no
+ * one (session 47, p47w): it is read where a rule looks for it (beside a
+ * group and a wrong, rule_insinuated; beside a code, code_resolved), and
+ * is no content where a rule asks whether anything more is said (a
+ * review of a building said again of its people, place_judged; a
+ * rebuttal or a question of a medium gone on to attack; a comment that
+ * names who someone is, names_who_they_are). */
+static bool stance_marker(const run *R, const mention *m)
+{
+    unsigned sense = DC_SENSE_OF(R->ents[m->entry].flags);
+    return m->kind == DC_KIND_CODE && !R->ents[m->entry].categories &&
+           (sense == DC_SENSE_NOTICE || sense == DC_SENSE_WINK ||
+            sense == DC_SENSE_PLAIN);
+}
+
+/* Is a mention of a kind of mask among tokens [b, e), where a code counts
+ * only if it is no stance marker (stance_marker)? has_kinds_in for the
+ * tests that ask whether more is said. */
+static bool has_said_in(const run *R, uint32_t b, uint32_t e, uint64_t mask);
+
 /* The group a mention names, as a target: an identity word, a code or an
  * attack word that names its own group. */
 static target group_of(const run *R, const mention *m)
@@ -3522,6 +3547,20 @@ static bool has_kinds_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
         if (m->tb >= te)
             break;
         if ((mask >> m->kind) & 1)
+            return true;
+    }
+    return false;
+}
+
+static bool has_said_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
+{
+    if (!(R->kinds & mask) || tb >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= te)
+            break;
+        if (((mask >> m->kind) & 1) && !stance_marker(R, m))
             return true;
     }
     return false;
@@ -3734,6 +3773,214 @@ static bool ends_ed(const run *R, uint32_t ti)
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
+}
+
+/* Session 47 (p47w): a sentence's closing tag. "no gypsies on this campsite
+ * just saying", "kill the boer iykyk", "stop letting them in 🙄": the
+ * writer's comment on what the sentence said ends it, as a full stop and
+ * the tag would ("... campsite. just saying"), and the rules that read a
+ * sentence's or a clause's last word (a sign's group ending it, a slogan's
+ * people, a venue, "that's what X are") read the sentence's own. The tag
+ * is a `tag` entry (grammar.tsv) or a reaction emoji that no entry starts
+ * (reaction_token), one or several in a run, with only marks between them
+ * and after the last; what comes before it holds a word, and that word
+ * does not take the tag as its own complement (tag_taken). Each such
+ * sentence is cut in two before the tag: a sentence, and a clause, of its
+ * own. Both halves keep the sentence's question: "why are so many of them
+ * in prison just asking?" still asks. */
+
+/* Does word k take the tag after it as part of its own clause: "if you
+ * know what i mean" read from "if", "do you know what i mean", "that's
+ * food for thought", "i'm not saying anything"? A subject pronoun, a
+ * determiner or one of a few function words; not a linking verb, a modal
+ * or a preposition, which end a clause as often ("vermin, that's what the
+ * jews are just saying", "... and never will just saying", "that's all
+ * women are good for just saying"). */
+static bool tag_taken(const run *R, uint32_t k)
+{
+    static const char *const takes[] = {
+        "if",  "do",   "does",  "did",  "that", "not",  "and",  "or",
+        "but", "i",    "you",   "we",   "he",   "she",  "it",   "they",
+        "i'm", "im",   "just",  "what", "how",  "why",  "so",   "some",
+        "real", "very", "no",   "that's", "thats", "it's", "its", "a",
+        "an"};
+    return is_determiner(R, k) ||
+           word_among(R, k, k + 1, takes, sizeof takes / sizeof *takes);
+}
+
+/* The first token of the closing tag of sentence s (see above), or 0 if
+ * it has none; *whole when the tag is all of it (". just saying"). */
+static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
+                            bool emoji, bool *whole)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = s->te, cut = 0;
+    for (;;) {
+        while (k > s->tb && rs->toks[k - 1].type != TK_WORD)
+            k--;
+        if (k <= s->tb)
+            break;
+        uint32_t w = k - 1, from = UINT32_MAX;
+        if (emoji && !rs->at[w] &&
+            reaction_token(R->n->text, rs->toks[w].b, rs->toks[w].e))
+            from = w;
+        else if (tags) {
+            /* the longest tag that ends at w ("i'm just saying", not
+             * "just saying"); a tag holds at most TAG_WORDS tokens */
+            uint32_t lo = w + 1 > s->tb + TAG_WORDS ? w + 1 - TAG_WORDS : s->tb;
+            for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb <= w;
+                 i++)
+                if (rs->m[i].kind == DC_KIND_TAG && rs->m[i].te == w + 1 &&
+                    rs->m[i].tb < from && !rs->toks[rs->m[i].tb].quoted)
+                    from = rs->m[i].tb;
+        }
+        if (from == UINT32_MAX)
+            break;
+        cut = from;
+        k = from;
+    }
+    *whole = false;
+    if (!cut)
+        return 0;
+    /* a word before it, which does not take it */
+    uint32_t p = cut;
+    while (p > s->tb && rs->toks[p - 1].type != TK_WORD)
+        p--;
+    if (p <= s->tb) {
+        *whole = true;
+        return cut;
+    }
+    return p == cut && tag_taken(R, p - 1) ? 0 : cut;
+}
+
+/* The report words inside the closing tag from token cut to te ("just
+ * saying", "not saying anything") report no one's words: they become
+ * part of the tag (kind `tag`), so that no rule that reads a report near
+ * a chant or a claim ("Kill the Boer just saying", chant_told) reads
+ * this one. */
+static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[cut]; i < rs->nm && rs->m[i].tb < te; i++) {
+        mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_REPORT)
+            continue;
+        bool in_tag = false;
+        for (size_t j = rs->first[cut]; j < rs->nm && rs->m[j].tb <= m->tb;
+             j++)
+            in_tag = in_tag || (rs->m[j].kind == DC_KIND_TAG &&
+                                rs->m[j].te >= m->te);
+        if (!in_tag)
+            continue;
+        m->kind = DC_KIND_TAG;
+        bool other = false;
+        for (size_t j = rs->first[m->tb]; j < rs->nm && rs->m[j].tb == m->tb;
+             j++)
+            other = other || rs->m[j].kind == DC_KIND_REPORT;
+        if (!other)
+            rs->at[m->tb] &= ~KIND_BIT(REPORT);
+    }
+}
+
+/* The words of the closing tag from token cut to te are marks, as a full
+ * stop is: the rules that ask whether a word follows ("are" ending its
+ * clause, a venue ending a ban) read none; their keys stay, so that a
+ * rule that asks for the tag's own words by key (a wink "lol", "innit")
+ * finds them. Its report words report no one (tag_reports_off). */
+static void tag_marks(run *R, uint32_t cut, uint32_t te, bool tags)
+{
+    if (tags)
+        tag_reports_off(R, cut, te);
+    for (uint32_t k = cut; k < te; k++)
+        if (R->rs->toks[k].type == TK_WORD)
+            R->rs->toks[k].type = TK_PUNCT;
+}
+
+/* Is token k a word that tail_tags made a mark (a closing tag's)? A
+ * mark of the tokenizer's is one byte that is no word byte. */
+static bool made_mark(const run *R, uint32_t k)
+{
+    return R->toks[k].type != TK_WORD &&
+           is_word_byte((unsigned char)R->n->text[R->toks[k].b]);
+}
+
+/* The sentences of the comment but the closing ones that hold no word
+ * (a tag made marks by tail_tags, an emoji alone), and never fewer than
+ * floor: "in films? just saying" has said its last word in the question. */
+static size_t ns_said(const run *R, size_t floor)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t ns = rs->ns;
+    for (; ns > floor; ns--) {
+        const sentence *x = &rs->s[ns - 1];
+        uint32_t k = x->tb;
+        while (k < x->te && rs->toks[k].type != TK_WORD)
+            k++;
+        if (k < x->te)
+            break;
+    }
+    return ns;
+}
+
+static void tail_tags(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool tags = any_kind(R, DC_KIND_TAG), emoji = !R->n->ascii;
+    size_t ns = rs->ns, add = 0;
+    /* Which sentences are cut, and where: the cut + 1 is kept in each
+     * sentence's truth, which nothing has read yet (0: none). */
+    for (size_t i = 0; i < ns; i++) {
+        bool whole;
+        uint32_t cut = tail_tag_at(R, &rs->s[i], tags, emoji, &whole);
+        rs->s[i].truth = 0;
+        /* (a tag that is all its sentence closes the one before: only
+         * marks, no cut) */
+        if (whole) {
+            if (i > 0)
+                tag_marks(R, cut, rs->s[i].te, tags);
+            continue;
+        }
+        rs->s[i].truth = cut ? cut + 1 : 0;
+        add += cut != 0;
+    }
+    /* (each half holds a word, so the sentences stay no more than the
+     * tokens, for which tokenize made room) */
+    if (add && ns + add > rs->cap_s)
+        for (size_t i = 0; i < ns; i++)
+            rs->s[i].truth = 0;
+    if (!add || ns + add > rs->cap_s)
+        return;
+    /* every token moves on by the cuts before it, a sentence and a clause
+     * each, and the tag's by its own too (the sentences cover the tokens
+     * one after another) */
+    uint32_t moved = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const sentence *x = &rs->s[i];
+        uint32_t cut = x->truth ? x->truth - 1 : x->te;
+        for (uint32_t k = x->tb; k < x->te; k++) {
+            uint32_t by = moved + (k >= cut);
+            rs->toks[k].sent += by;
+            rs->toks[k].clause += by;
+        }
+        moved += x->truth != 0;
+    }
+    rs->toks[rs->ntok].sent += moved;
+    rs->toks[rs->ntok].clause += moved;
+    for (size_t i = ns, o = ns + add; i-- > 0;) {
+        sentence x = rs->s[i];
+        uint32_t cut = x.truth;
+        if (!cut) {
+            rs->s[--o] = x;
+            continue;
+        }
+        cut--;
+        tag_marks(R, cut, x.te, tags);
+        sentence_open(&rs->s[--o], cut, x.te, x.question,
+                      x.bang > cut ? x.bang : 0);
+        sentence_open(&rs->s[--o], x.tb, cut, x.question,
+                      x.bang <= cut ? x.bang : 0);
+    }
+    rs->ns = ns + add;
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
@@ -7537,7 +7784,8 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     uint32_t upto = ni + 1 < R->rs->ns ? R->rs->s[ni + 1].te : nx->te;
     for (size_t i = R->rs->first[nx->tb];
          i < R->rs->nm && R->rs->m[i].tb < upto; i++)
-        if ((goes_on >> R->rs->m[i].kind) & 1)
+        if (((goes_on >> R->rs->m[i].kind) & 1) &&
+            !stance_marker(R, &R->rs->m[i]))
             return false;
     for (uint32_t j = nx->tb; j < nx->te; j++)
         if (tok_is_word(R, j, "fact") || tok_is_word(R, j, "true") ||
@@ -8083,10 +8331,11 @@ static bool portrayal_asked(const run *R, uint32_t te)
      * answers for the group, "? Because they commit the crimes", "? Who
      * do you think funds them", "? Look at the crime stats" (endorse),
      * nor a second one: "? The peasants knew. Keep your purse close.") */
-    return si + 1 >= R->rs->ns ||
-           (si + 2 >= R->rs->ns &&
-            !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
-                          goes_on));
+    size_t ns = ns_said(R, si + 1);
+    return si + 1 >= ns ||
+           (si + 2 >= ns &&
+            !has_said_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
+                         goes_on));
 }
 
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
@@ -9730,9 +9979,12 @@ static bool answered_no(const run *R, uint32_t ti)
     uint32_t end = ans->te;
     if (si + 2 < rs->ns && rs->s[si + 2].te - rs->s[si + 2].tb <= 5)
         end = rs->s[si + 2].te;
+    /* (a closing tag's "just", "... nurses. just saying", is no "just
+     * most": made_mark) */
     for (uint32_t k = a + 1; k < end; k++)
-        if (tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
-            tok_is_word(R, k, "most"))
+        if ((tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
+             tok_is_word(R, k, "most")) &&
+            !made_mark(R, k))
             return false;
     return a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
@@ -10410,7 +10662,7 @@ static bool names_who_they_are(run *R)
             if (o->dropped)
                 continue;
             const dc_entry *oe = ent(R, o);
-            named = ((who >> o->kind) & 1) ||
+            named = (((who >> o->kind) & 1) && !stance_marker(R, o)) ||
                     (o->kind == DC_KIND_IDENTITY &&
                      (!(oe->flags & DC_F_AMBIGUOUS) || identity_of_one(R, o))) ||
                     (o->kind == DC_KIND_DEHUMANIZE && oe->severity >= 3) ||
@@ -22502,11 +22754,11 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * like everyone in it", "the marchers even worse") make it no review
      * of a building. Where a word cannot tell them apart ("the drinks
      * were worse") the comment is flagged rather than allowed. */
-    if (has_kinds_in(R, m->te, R->ntok,
-                     people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-                         KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
-                         KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
+    if (has_said_in(R, m->te, R->ntok,
+                    people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                        KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                        KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
+                        KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
     /* (nor a stereotype of people after it: a noun that casts them,
@@ -36252,7 +36504,8 @@ static bool warned_in(run *R)
     if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
         return true;
     for (uint32_t k = 0; k + 1 < n; k++) {
-        if (tk[k].type != TK_WORD)
+        /* (a closing tag's words are marks: made_mark) */
+        if (tk[k].type != TK_WORD && !made_mark(R, k))
             continue;
         if ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
             (k + 2 < n && tok_is_word(R, k, "mark") &&
@@ -38356,6 +38609,17 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                       "pointing at Black people";
             }
     }
+    /* (a closing tag, tail_tags', is a marker only beside a referent of
+     * no everyday reading or the meme's share: "the little hats on the
+     * cupcakes were a nice touch just saying", "the tribe controls access
+     * to the river ... just saying" and "my surname ends in -stein ...
+     * just saying" are told of hats, a tribe and a name; "notice how ..."
+     * opens a pointing) */
+    if (marker && made_mark(R, marker->tb) && !ref2 &&
+        (ref ? ref->kind == DC_KIND_DOGWHISTLE ||
+                   (ent(R, ref)->flags & DC_F_AMBIGUOUS)
+             : rb == UINT32_MAX))
+        marker = NULL;
     /* surnames said of a group: a referent beside a marker, or a second
      * one ("has a 👃 and a Goldberg surname") */
     uint32_t sk = (rb == UINT32_MAX && marker) || (ref && !ref2 && !marker)
@@ -38530,9 +38794,13 @@ static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
 
+/* insinuated_wrong_at's after for a wrong of its words only: no harm,
+ * threat or vice of the lexicon (a closing tag's, rule_insinuated). */
+#define WRONG_WORDS UINT32_MAX
+
 /* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
  * (at or after token after, the group's end) a harm or a threat of no
- * event? */
+ * event? (after WRONG_WORDS: the words and frames only.) */
 static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -38630,6 +38898,8 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
             !(ent(R, x)->flags & (DC_F_EVENT | DC_F_AMBIGUOUS | DC_F_GAME)))
             return true;
     }
+    if (after == WRONG_WORDS)
+        return false;
     const mention *x = mention_at(R, k, DC_KIND_STEREOTYPE);
     return x && ent(R, x)->severity >= 2;
 }
@@ -38670,7 +38940,7 @@ static bool report_unmarked(const run *R, const sentence *s)
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
 static uint32_t insinuated_wrong(const run *R, const target *t,
-                                 uint32_t ms_lo, uint32_t ms_hi)
+                                 uint32_t ms_lo, uint32_t ms_hi, bool closing)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t gs = rs->toks[t->tb].sent;
@@ -38695,7 +38965,13 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     if (gs > 0 && rs->s[gs - 1].question)
         lo = rs->s[gs - 1].tb;
     for (uint32_t k = lo; k < hi; k++) {
-        if ((k >= t->tb && k < t->te) || !insinuated_wrong_at(R, k, t->te))
+        if ((k >= t->tb && k < t->te) ||
+            !insinuated_wrong_at(R, k,
+                                 closing && !s->question ? WRONG_WORDS
+                                                         : t->te) ||
+            (closing && kind_at(R, k, DC_KIND_THREAT) &&
+             !among_q(R, k, k + 1, wl_insinuated_wrong,
+                      sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
             continue;
         /* (the wrong a circumstance of what the group does: "always
          * Muslims who help after a knife attack", "Sikhs out protecting
@@ -38755,6 +39031,9 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
      * few: the first and the last are enough to bound the search) */
     uint32_t ms_lo = UINT32_MAX, ms_hi = 0;
     const mention *mk = NULL;
+    /* (every marker a closing tag, tail_tags': "..., just saying",
+     * "... iykyk"; see below) */
+    bool closing = true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE || ent(R, m)->group_len ||
@@ -38765,6 +39044,7 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
             continue;
         uint32_t si = rs->toks[m->tb].sent;
+        closing = closing && made_mark(R, m->tb);
         if (!mk)
             mk = m;
         if (si < ms_lo)
@@ -38799,11 +39079,29 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
                 !(g->te < rs->ntok && (kind_at(R, g->te, DC_KIND_PERSON) ||
                                        insinuated_wrong_at(R, g->te, 0))))
                 continue;
+            /* (after a closing tag, only the culprits' kind told as what
+             * they were, "the lad who robbed the shop was romanian again,
+             * funny that", or asked of them, "why is it that every scam
+             * call has an Indian accent? just wondering": a people's word
+             * before a thing or a trade,
+             * "the Nigerian police arrested fifty scammers", "Polish
+             * thieves stole the sign in 2009", is news told, whose tag
+             * says no more) */
+            bool told = g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA);
+            if (closing && !told && !sent_of(R, g->tb)->question)
+                continue;
             idt = group_of(R, g);
             t = &idt;
         }
-        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi);
+        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing);
         if (w == UINT32_MAX)
+            continue;
+        /* (asked, the people's word before a thing or a trade is the
+         * subject's, "why are Nigerian politicians so corrupt? just
+         * saying"; after the wrong it names the culprits, "why is it that
+         * every scam call I get has an Indian accent? just wondering") */
+        if (closing && i >= rs->nt && w > t->tb &&
+            !(t->tb > 0 && kind_at(R, t->tb - 1, DC_KIND_COPULA)))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         finding_spec fs = {0};
@@ -39710,7 +40008,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (!many_marked(R, si) ||
                  (word_among(R, t->te, s->te, method_custom,
                              sizeof method_custom / sizeof *method_custom) &&
-                  insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
+                  insinuated_wrong(R, t, si, si, false) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
                                             KIND_BIT(DEROGATE))) &&
@@ -39719,7 +40017,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 !(thing_followed(R, si, p) &&
                   !asked_custom(R, s, t->te - 1) &&
                   (tok_is_word(R, p + 1, "few") ||
-                   insinuated_wrong(R, t, si, si) != UINT32_MAX)))
+                   insinuated_wrong(R, t, si, si, false) != UINT32_MAX)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
@@ -39742,7 +40040,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  * country?") */
                 ((t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                  presumed_even(R, s, p)) ||
-                insinuated_wrong(R, t, si, si) != UINT32_MAX;
+                insinuated_wrong(R, t, si, si, false) != UINT32_MAX;
             if (!tagged)
                 continue;
         } else {
@@ -50018,6 +50316,18 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     if (!n->ascii)
         emoji_clauses(&R);
+    if (any_kind(&R, DC_KIND_TAG) || !n->ascii) {
+        tail_tags(&R);
+        /* (a report word that was only a tag's is none: "... just
+         * saying" leaves no report in the comment) */
+        if (any_kind(&R, DC_KIND_REPORT) && any_kind(&R, DC_KIND_TAG)) {
+            bool report = false;
+            for (size_t i = 0; i < rs->nm && !report; i++)
+                report = rs->m[i].kind == DC_KIND_REPORT;
+            if (!report)
+                R.kinds &= ~KIND_BIT(REPORT);
+        }
+    }
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
