@@ -114,6 +114,9 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
+    /* the FC_* bits of its own words (frame_sentences; the byte the
+     * head's question word zeroes, so sentence_open needs no store) */
+    uint8_t frame;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
      * none yet); among them the reports of others' words, the furthest
@@ -719,8 +722,8 @@ typedef struct run {
      * it was done to is in the scratch (deed_group). rule_approval reads
      * approval of it. */
     const mention *deed;
-    /* frame_context's FC_* bits: the comment's words that lift a frame
-     * around a group, worked out once (FC_KNOWN) */
+    /* frame_sentences' FC_* bits: FC_KNOWN once each sentence's bits
+     * (sentence.frame) are worked out, and the bits of the whole comment */
     uint8_t frame_ctx;
     /* 1 + the index of the first mention of a wish ("hope", "pray",
      * "wish"), noted as the mentions are read; 0: none. Only then does
@@ -1341,6 +1344,7 @@ static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
                        offsetof(sentence, question) == 8 &&
                        offsetof(sentence, hostile) == 9 &&
                        offsetof(sentence, speech) == 10 &&
+                       offsetof(sentence, frame) == 11 &&
                        offsetof(sentence, bang) == 12,
                    "the four fields fill the first 16 bytes");
     char *q = (char *)p;
@@ -20413,8 +20417,9 @@ static bool attacker_sought(const run *R, const mention *m)
  * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
  * a fear or a forecast reported ("won't get down alive, the UN warned"),
  * and the words of a people's victims mourned ("Not one more
- * Palestinian. Ceasefire now."). Looked for once per comment
- * (frame_context), the reported words only in a frame's sentence. */
+ * Palestinian. Ceasefire now."). Looked for once per sentence
+ * (frame_sentences) and read in the talk around a frame (frame_near), the
+ * reported words only in a frame's sentence. */
 static const char *const frame_game[] = {
     "squad",   "team",     "xi",       "roster",    "lineup",  "league",
     "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
@@ -20460,26 +20465,269 @@ static const char *const wl_typical[] = {"typical", "classic", "standard"};
  * Somalis don't work", "whenever boys commit crimes"). */
 static const char *const wl_case[] = {"if",     "when",  "whenever", "unless",
                                       "whether", "why",  "once",     "until"};
-enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
+enum {
+    FC_KNOWN = 1,
+    FC_GAME = 2,
+    FC_WEATHER = 4,
+    FC_MOURNED = 8,
+    FC_LITERAL = 16, /* armed_literal's words (armed_literal_span) */
+    FC_SHIFT = 32,   /* the sentence opens a new topic (topic_shift) */
+    FC_ASIDE = 64    /* ... or is a word on the talk itself (aside) */
+};
 
-/* Which of the lists above the comment has a word of (FC_*), one pass
- * each over the comment, once: the frames ask per group and per vehicle
- * verb, and a comment of many must stay linear. */
-static unsigned frame_context(run *R)
+static bool armed_literal_span(run *R, uint32_t a, uint32_t b);
+
+/* Words that open a sentence on another topic than the one before it
+ * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
+ * news ...", "on another note ..."): a frame's word after one is no word
+ * of what was said before it, nor the other way round (frame_near). The
+ * phrases of more than one word are read in topic_shift. */
+static const char *const wl_topic_shift[] = {
+    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
+    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
+/* Fillers that may stand before such an opener ("oh and btw", "but
+ * anyway", "lol anyway", "ok so in other news") or an aside ("ok see
+ * you tomorrow", "well that's my two cents"). */
+static const char *const wl_topic_filler[] = {
+    "oh", "and", "but", "so", "ok", "okay", "well", "lol", "lmao", "right",
+    "alright", "also", "ah", "um", "erm", "uh", "haha", "yeah", "anyway",
+    "anyways", "just", "thats", "that's"};
+
+/* The first word token of sentence s after at most two fillers
+ * (wl_topic_filler; not the last word of the sentence, nor a word the
+ * caller looks for itself, which it passes as keep: "anyway" opens a
+ * shift, "that's" an aside), or s->te. */
+static uint32_t topic_open(const run *R, const sentence *s,
+                           const char *const *keep, size_t nkeep)
 {
-    if (!(R->frame_ctx & FC_KNOWN)) {
-        uint32_t n = R->ntok;
-        unsigned f = FC_KNOWN;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-            word_among(R, 0, n, FRAME_WORDS(wl_race)))
-            f |= FC_GAME;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
-            f |= FC_WEATHER;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
-            f |= FC_MOURNED;
-        R->frame_ctx = (uint8_t)f;
+    uint32_t k = s->tb;
+    while (k < s->te && R->toks[k].type != TK_WORD)
+        k++;
+    for (int f = 0; f < 2 && k + 1 < s->te &&
+                    !word_among(R, k, k + 1, keep, nkeep) &&
+                    word_among(R, k, k + 1, FRAME_WORDS(wl_topic_filler));
+         f++) {
+        k++;
+        while (k < s->te && R->toks[k].type != TK_WORD)
+            k++;
     }
-    return R->frame_ctx;
+    return k;
+}
+
+/* Does sentence s open on another topic than the one before it (a
+ * wl_topic_shift word, or "by the way", "in other news", "on another /
+ * a different / a side note", "side note", "off topic", "moving on",
+ * "changing the subject", "other than that", "that aside", after at most
+ * two fillers)? */
+static bool topic_shift(const run *R, const sentence *s)
+{
+    uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
+    if (k >= s->te)
+        return false;
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_topic_shift)))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "by") &&
+        tok_is_word(R, k + 1, "the") && tok_is_word(R, k + 2, "way"))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "in") &&
+        tok_is_word(R, k + 1, "other") && tok_is_word(R, k + 2, "news"))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "on") &&
+        (tok_is_word(R, k + 2, "note") ||
+         (k + 3 < s->te && tok_is_word(R, k + 3, "note"))))
+        return true;
+    return k + 1 < s->te &&
+           ((tok_is_word(R, k, "side") && tok_is_word(R, k + 1, "note")) ||
+            (tok_is_word(R, k, "off") && tok_is_word(R, k + 1, "topic")) ||
+            (tok_is_word(R, k, "moving") && tok_is_word(R, k + 1, "on")) ||
+            (tok_is_word(R, k, "changing") &&
+             tok_is_word(R, k + 1, "the")) ||
+            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "than")) ||
+            (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "aside")));
+}
+
+/* The openers of an aside: a farewell ("see you all tomorrow", "night
+ * all", "gotta go"), or the writer's word on the post itself ("thats my
+ * two cents", "just my opinion", "rant over", "fight me"). */
+static const char *const wl_aside_bye[] = {
+    "bye", "byee", "goodbye", "cya", "goodnight", "gn", "ttyl", "gtg",
+    "g2g", "laters", "imo", "imho"};
+static const char *const wl_aside_view[] = {
+    "opinion", "opinions", "view", "take", "thoughts", "rant", "cents",
+    "2c", "say", "piece"};
+static const char *const wl_aside_my[] = {"two", "2", "humble", "honest",
+                                          "own", "personal"};
+
+/* Is sentence s an aside, a word on the talk rather than on its topic:
+ * a farewell (wl_aside_bye opening it; "see you/ya/y'all ...", "good
+ * night", "night all", "take care", "peace out", "gotta go/run", "have
+ * a good/nice/great ...", "cheers" alone) or the writer's word on the
+ * post ("my two cents", "that's my opinion", "just my take": "my" and a
+ * word of a view, wl_aside_view, among its first four words; "rant
+ * over", "end of rant", "fight me", "change my mind", "prove me wrong",
+ * "thanks for reading")? What an aside says is no evidence about the
+ * sentences before it (the frames, the sign-off rules), and it lends
+ * them no frame. */
+static bool aside(const run *R, const sentence *s)
+{
+    uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
+    if (k >= s->te)
+        return false;
+    uint32_t e = s->te;
+    while (e > k && R->toks[e - 1].type != TK_WORD)
+        e--;
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_aside_bye)))
+        return true;
+    if (k + 1 < e &&
+        ((tok_is_word(R, k, "see") &&
+          (tok_is_word(R, k + 1, "you") || tok_is_word(R, k + 1, "ya") ||
+           tok_is_word(R, k + 1, "y'all") || tok_is_word(R, k + 1, "yall") ||
+           tok_is_word(R, k + 1, "u"))) ||
+         (tok_is_word(R, k, "good") && tok_is_word(R, k + 1, "night")) ||
+         (tok_is_word(R, k, "night") &&
+          (tok_is_word(R, k + 1, "all") || tok_is_word(R, k + 1, "everyone") ||
+           tok_is_word(R, k + 1, "folks"))) ||
+         (tok_is_word(R, k, "take") && tok_is_word(R, k + 1, "care") &&
+          !tok_is_word(R, k + 2, "of")) ||
+         (tok_is_word(R, k, "peace") && tok_is_word(R, k + 1, "out")) ||
+         (tok_is_word(R, k, "gotta") &&
+          (tok_is_word(R, k + 1, "go") || tok_is_word(R, k + 1, "run") ||
+           tok_is_word(R, k + 1, "dash"))) ||
+         (tok_is_word(R, k, "rant") && tok_is_word(R, k + 1, "over")) ||
+         (tok_is_word(R, k, "fight") && tok_is_word(R, k + 1, "me")) ||
+         (tok_is_word(R, k, "prove") && tok_is_word(R, k + 1, "me")) ||
+         (tok_is_word(R, k, "change") && tok_is_word(R, k + 1, "my") &&
+          k + 2 < e && tok_is_word(R, k + 2, "mind")) ||
+         (tok_is_word(R, k, "end") && tok_is_word(R, k + 1, "of") &&
+          k + 2 < e && tok_is_word(R, k + 2, "rant")) ||
+         (tok_is_word(R, k, "thanks") && tok_is_word(R, k + 1, "for") &&
+          k + 2 < e &&
+          (tok_is_word(R, k + 2, "reading") ||
+           tok_is_word(R, k + 2, "listening"))) ||
+         (tok_is_word(R, k, "have") && tok_is_word(R, k + 1, "a") &&
+          k + 2 < e &&
+          (tok_is_word(R, k + 2, "good") || tok_is_word(R, k + 2, "nice") ||
+           tok_is_word(R, k + 2, "great") ||
+           tok_is_word(R, k + 2, "lovely")))))
+        return true;
+    if (e == k + 1 && tok_is_word(R, k, "cheers"))
+        return true;
+    /* the writer's view named as such, in a short sentence: "my two
+     * cents", "that's just my opinion", "my honest take" (the fillers put
+     * "that's" and "just" behind k; not "my kids say ...") */
+    if (e > k + 5)
+        return false;
+    for (uint32_t j = k; j + 1 < e && j < k + 2; j++)
+        if (tok_is_word(R, j, "my") &&
+            (word_among(R, j + 1, j + 2, FRAME_WORDS(wl_aside_view)) ||
+             (j + 2 < e && word_among(R, j + 1, j + 2, FRAME_WORDS(wl_aside_my)) &&
+              word_among(R, j + 2, j + 3, FRAME_WORDS(wl_aside_view)))))
+            return true;
+    return false;
+}
+
+/* Each sentence's frame bits (sentence.frame: FC_* of its own words,
+ * FC_SHIFT, FC_ASIDE), worked out once a comment; R->frame_ctx holds
+ * FC_KNOWN and the frame bits of the whole comment. A list that no word
+ * of the comment is among is not read sentence by sentence: one pass
+ * each over the comment, and a second only for the lists found. */
+static void frame_sentences(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    uint32_t n = R->ntok;
+    unsigned f = 0;
+    if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
+        word_among(R, 0, n, FRAME_WORDS(wl_race)))
+        f |= FC_GAME;
+    if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
+        f |= FC_WEATHER;
+    if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
+        f |= FC_MOURNED;
+    if (armed_literal_span(R, 0, n))
+        f |= FC_LITERAL;
+    R->frame_ctx = (uint8_t)(f | FC_KNOWN);
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        sentence *s = &rs->s[si];
+        unsigned g = 0;
+        if ((f & FC_GAME) &&
+            (word_among(R, s->tb, s->te, FRAME_WORDS(frame_game)) ||
+             word_among(R, s->tb, s->te, FRAME_WORDS(wl_race))))
+            g |= FC_GAME;
+        if ((f & FC_WEATHER) &&
+            word_among(R, s->tb, s->te, FRAME_WORDS(frame_weather)))
+            g |= FC_WEATHER;
+        if ((f & FC_MOURNED) &&
+            word_among(R, s->tb, s->te, FRAME_WORDS(frame_mourned)))
+            g |= FC_MOURNED;
+        if ((f & FC_LITERAL) && armed_literal_span(R, s->tb, s->te))
+            g |= FC_LITERAL;
+        if (si > 0 && aside(R, s))
+            g |= FC_SHIFT | FC_ASIDE;
+        else if (si > 0 && topic_shift(R, s))
+            g |= FC_SHIFT;
+        s->frame = (uint8_t)g;
+    }
+}
+
+/* Sentence si's bits (frame_sentences, worked out on the first ask). */
+static inline unsigned sent_frame(run *R, uint32_t si)
+{
+    if (!(R->frame_ctx & FC_KNOWN))
+        frame_sentences(R);
+    return R->rs->s[si].frame;
+}
+
+/* Is sentence si + 1 on the topic of sentence si: there, opening no new
+ * topic and no aside (topic_shift, aside)? */
+static bool topic_goes_on(run *R, uint32_t si)
+{
+    return si + 1 < R->rs->ns &&
+           !(sent_frame(R, si + 1) & (FC_SHIFT | FC_ASIDE));
+}
+
+/* The tokens [*lo, *hi) of the talk around sentence si: si and the
+ * sentences next to it on its topic, the one before unless si opens a
+ * new topic or the one before is an aside, the one after unless it
+ * opens a new topic or is an aside (topic_shift, aside). */
+static void topic_span(run *R, uint32_t si, uint32_t *lo, uint32_t *hi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    unsigned f = sent_frame(R, si);
+    *lo = si > 0 && !(f & FC_SHIFT) && !(rs->s[si - 1].frame & FC_ASIDE)
+              ? rs->s[si - 1].tb
+              : rs->s[si].tb;
+    *hi = topic_goes_on(R, si) ? rs->s[si + 1].te : rs->s[si].te;
+}
+
+/* Which of the frame lists above (FC_*) have a word in the talk around
+ * token ti: its own sentence and the sentences next to it on the same
+ * topic, the one before unless ti's sentence opens a new topic, the one
+ * after unless it does or is an aside (topic_shift, aside). A word of a
+ * game, the weather or a mourning in an unrelated sentence ("... deal
+ * with the jews permanently. anyway the match starts at 8") lifts no
+ * frame; before, any word of the comment did, and 580 of the probes'
+ * threats were lost to that one sentence put after them. */
+static unsigned frame_near(run *R, uint32_t ti)
+{
+    if (ti >= R->ntok)
+        return 0;
+    uint32_t si = R->toks[ti].sent;
+    unsigned f = sent_frame(R, si);
+    if (!(R->frame_ctx & ~FC_KNOWN))
+        return 0;
+    const dc_rules_scratch *rs = R->rs;
+    if (si > 0 && !(f & FC_SHIFT) && !(rs->s[si - 1].frame & FC_ASIDE))
+        f |= rs->s[si - 1].frame;
+    if (topic_goes_on(R, si))
+        f |= rs->s[si + 1].frame;
+    return f & (FC_GAME | FC_WEATHER | FC_MOURNED | FC_LITERAL);
+}
+
+/* Does the talk around token ti speak of hunting, sport, DIY, a game or
+ * a story (armed_literal_span, frame_near's reach)? */
+static bool armed_literal_in(run *R, uint32_t ti)
+{
+    return (frame_near(R, ti) & FC_LITERAL) != 0;
 }
 
 /* Is the vehicle verb m ("drive into", "mowed down", "plough into")
@@ -20497,7 +20745,7 @@ static bool vehicle_astray(run *R, const mention *m)
     uint32_t n = R->ntok;
     if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
         return false;
-    if (frame_context(R) & FC_GAME)
+    if (frame_near(R, m->tb) & FC_GAME)
         return true;
     uint32_t k = m->te;
     while (k < n && k < m->te + 2 &&
@@ -22404,7 +22652,7 @@ static bool role_doer(const run *R, const mention *m, const target *t)
  * that every imam is an extremist"). */
 static bool role_spared(run *R, const mention *m, const target *t)
 {
-    if (m->kind != DC_KIND_THREAT || (frame_context(R) & FC_GAME) ||
+    if (m->kind != DC_KIND_THREAT || (frame_near(R, m->tb) & FC_GAME) ||
         game_in(R, sent_of(R, m->tb)))
         return true;
     if (t->te < R->ntok &&
@@ -26814,9 +27062,10 @@ static bool sarcastic_event(const run *R, const mention *m)
  * the code offered as a greeting. Not a word of address alone: "88 to
  * all, thanks for the QSO" and "88 to y'all" are a radio amateur's
  * sign-off (88, love and kisses), "88 to you, 91 to me" and "88 to
- * everyone who voted for me" a score or a tally (review22a). No comment
- * with another number reads so ("88 to the lads in blue, 85 to us", "88
- * to all my friends on the net, 73 from G4ABC"), nor a count ("88 to 70
+ * everyone who voted for me" a score or a tally (review22a). No talk
+ * with another number around it reads so ("88 to the lads in blue, 85
+ * to us", "88 to all my friends on the net, 73 from G4ABC": its sentence
+ * and those beside it on its topic, topic_span), nor a count ("88 to 70
  * at the half", "88 to go"). */
 /* The words of fellowship "88" is offered to, as a greeting (greeting_88)
  * or a sign-off (code_in_context); the last two are the sign-off's
@@ -26826,14 +27075,18 @@ static const char *const fellows_88[] = {
     "comrade",  "kinsmen", "kin",      "lads",     "sisters",
     "frens",    "aryans",  "patriots", "friends",  "fam"};
 
-static bool greeting_88(const run *R, const mention *m, const sentence *s)
+static bool greeting_88(run *R, const mention *m, const sentence *s)
 {
     static const char *const fill[] = {"all", "the", "my", "of", "you",
                                        "every", "our", "fellow"};
     const dc_rules_scratch *rs = R->rs;
     if (m->tb != s->tb || !tok_is_word(R, m->te, "to"))
         return false;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
+    /* (another number in the talk around it, topic_span: not "...
+     * anyway the match starts at 8") */
+    uint32_t lo, hi;
+    topic_span(R, rs->toks[m->tb].sent, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
         char c = R->n->text[rs->toks[k].b];
         if ((k < m->tb || k >= m->te) && rs->toks[k].type == TK_WORD &&
             c >= '0' && c <= '9')
@@ -27219,8 +27472,9 @@ static bool code_resolved(run *R, const mention *m)
                    said, sizeof said / sizeof *said))
         return false;
     /* (the number said, then told of: "88! that's Gretzky's assist
-     * total this season, catch my drift?"; not "88, that's all, iykyk";
-     * rv44c) */
+     * total this season, catch my drift?"; not "88, that's all, iykyk",
+     * nor the writer's aside on the post after it, "88. thats my two
+     * cents": aside; rv44c) */
     if (z == NZ_88) {
         uint32_t k = m->te;
         while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
@@ -27235,7 +27489,9 @@ static bool code_resolved(run *R, const mention *m)
         else
             k = m->te;
         if (k > m->te && k < rs->ntok && rs->toks[k].type == TK_WORD &&
-            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it"))
+            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it") &&
+            !(rs->toks[k].sent != rs->toks[m->tb].sent &&
+              (sent_frame(R, rs->toks[k].sent) & FC_ASIDE)))
             return false;
     }
     /* a "14" a few words from the "88" (not a time, "at 14:00") */
@@ -27320,7 +27576,9 @@ static bool code_in_context(run *R, const mention *m)
         const sentence *s = sent_of(R, m->tb);
         if (greeting_88(R, m, s))
             return true;
-        if (R->toks[m->tb].sent + 1 != rs->ns)
+        /* (signing off: no sentence after it on its topic, but a new
+         * topic or an aside may follow, "... 88. thats my two cents") */
+        if (topic_goes_on(R, R->toks[m->tb].sent))
             return false;
         uint32_t words = 0;
         bool other = false;
@@ -29891,7 +30149,7 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
         if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
             tok_is_word(R, j + 1, "to"))
             return UINT32_MAX;
-    if ((frame_context(R) & (FC_MOURNED | FC_GAME)) ||
+    if ((frame_near(R, gb) & (FC_MOURNED | FC_GAME)) ||
         word_among(R, ge, ge + 6 < R->ntok ? ge + 6 : R->ntok,
                    FRAME_WORDS(wl_side)))
         return UINT32_MAX;
@@ -30280,7 +30538,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
          * stop letting muslims join" is still a bar) */
         if (where && k < n && tok_is_word(R, k, "join") &&
             ((t->categories && !(t->categories & ~NATION_CATEGORIES) &&
-              (frame_context(R) & FC_GAME)) ||
+              (frame_near(R, t->tb) & FC_GAME)) ||
              has_kind_in(R, k + 1, k + 4 < n ? k + 4 : n, DC_KIND_HARM)))
             where = false;
         if (where) {
@@ -30442,7 +30700,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                       FRAME_WORDS(goods))) &&
         !(tok_is_word(R, t->te, "from") && bo < n &&
           word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
-        !(frame_context(R) & FC_GAME) &&
+        !(frame_near(R, t->tb) & FC_GAME) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -30498,7 +30756,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                (order ||
                 word_among(R, b > s->tb + 12 ? b - 12 : s->tb, b, call,
                            sizeof call / sizeof *call)) &&
-               !(frame_context(R) & FC_GAME);
+               !(frame_near(R, t->tb) & FC_GAME);
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
          * rather than with six-month grants", "... permanently, proper
@@ -30561,7 +30819,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 for (uint32_t q = j + 2; q < ke; q++)
                     if (word_among(R, q, q + 1, FRAME_WORDS(key))) {
                         if (access_told_before(R, s, b) ||
-                            (frame_context(R) & FC_GAME))
+                            (frame_near(R, t->tb) & FC_GAME))
                             break;
                         *from = b;
                         *to = q + 1;
@@ -30643,7 +30901,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
         tok_is_word(R, t->te, "over") && frame_call(R, b) &&
         clause_done(R, t->te + 1) &&
-        !(frame_context(R) & FC_GAME)) {
+        !(frame_near(R, t->tb) & FC_GAME)) {
         *from = b;
         *to = t->te + 1;
         return FR_RUN_OVER;
@@ -30747,10 +31005,10 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                 (z < n && word_among(R, z, z + 1,
                                                      FRAME_WORDS(after))));
             }
-            /* a game or the weather (frame_context, asked last: it reads
-             * the whole comment) */
+            /* a game or the weather (frame_near, asked last: the first
+             * ask reads the whole comment) */
             if ((alive || eye || see) &&
-                (frame_context(R) & (FC_GAME | FC_WEATHER)))
+                (frame_near(R, t->tb) & (FC_GAME | FC_WEATHER)))
                 alive = eye = see = false;
             if (alive || eye || see) {
                 *from = t->tb;
@@ -33978,8 +34236,11 @@ static int fate_placed(const run *R, const target *t, const mention *m)
 
 /* Is the fate idiom m ("time is up") cut by a dash or an ellipsis and
  * followed by more words, a notice's deadline ("your time is up — the
- * tent closes at 10pm", "your time is up... to submit entries")? */
-static bool fate_goes_on(const run *R, const mention *m)
+ * tent closes at 10pm", "your time is up... to submit entries")? Not
+ * words after the ellipsis that open a new topic or an aside ("Jews,
+ * your time is up.. anyway see you all tomorrow": topic_goes_on): they
+ * say nothing of what the time was for. */
+static bool fate_goes_on(run *R, const mention *m)
 {
     const char *x = R->n->text;
     size_t i = m->e, len = R->n->len;
@@ -33994,6 +34255,11 @@ static bool fate_goes_on(const run *R, const mention *m)
                  (unsigned char)x[i + 2] == 0x93 ||
                  (unsigned char)x[i + 2] == 0xa6));
     if (!cut)
+        return false;
+    /* (the ellipsis ended m's sentence: what follows it must go on with
+     * its topic) */
+    uint32_t si = R->toks[m->tb].sent;
+    if (x[i] == '.' && !topic_goes_on(R, si))
         return false;
     for (; i < len; i++)
         if ((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= '0' && x[i] <= '9'))
@@ -34249,7 +34515,7 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (nation && denied &&
         placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
-    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
+    if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
         word_among(R, 0, R->ntok, FRAME_WORDS(pity)))
         return DECORUM_OK;
     /* ("sadly" pities, "sadly for them" mocks) */
@@ -34903,7 +35169,7 @@ static decorum_status rule_wished_disaster(run *R)
             (to < s->te && dis_spared(R, to, s->te)))
             continue;
         if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
-            (frame_context(R) & FC_GAME) || game_in(R, s))
+            (frame_near(R, s->tb) & FC_GAME) || game_in(R, s))
             continue;
         const dc_entry *e = &R->ents[fe];
         mention sm = {0};
@@ -35097,15 +35363,15 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
     return false;
 }
 
-/* Does the comment talk of hunting, sport, DIY, a game or a story
+/* Does tokens [a, b) talk of hunting, sport, DIY, a game or a story
  * (armed_literal), or of a sport or craft in its own setting
- * (armed_sport then armed_sport_setting)? */
-static bool armed_literal_in(run *R)
+ * (armed_sport then armed_sport_setting)? frame_sentences asks it of
+ * the comment and of each sentence (armed_literal_in). */
+static bool armed_literal_span(run *R, uint32_t a, uint32_t b)
 {
-    uint32_t n = R->rs->ntok;
-    if (armed_among(R, 0, n, FRAME_WORDS(armed_literal)))
+    if (armed_among(R, a, b, FRAME_WORDS(armed_literal)))
         return true;
-    for (uint32_t k = 0; k + 1 < n; k++)
+    for (uint32_t k = a; k + 1 < b; k++)
         if (word_among(R, k, k + 1, FRAME_WORDS(armed_sport)) &&
             word_among(R, k + 1, k + 2, FRAME_WORDS(armed_sport_setting)))
             return true;
@@ -35288,7 +35554,6 @@ static decorum_status rule_armed(run *R)
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_ARMED] < 0)
         return DECORUM_OK;
-    int literal = -1; /* armed_literal in the comment: not yet asked */
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *w = &rs->m[i];
         if (w->kind != DC_KIND_WEAPON)
@@ -35425,10 +35690,7 @@ static decorum_status rule_armed(run *R)
             !(g.te == from && g.entry >= 0 &&
               (R->ents[g.entry].flags & DC_F_PLACE)))
             continue;
-        if (literal < 0)
-            literal = armed_literal_in(R) ||
-                      (frame_context(R) & FC_GAME);
-        if (literal)
+        if (armed_literal_in(R, w->tb) || (frame_near(R, w->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_ARMED, from, to, &g);
     }
@@ -35611,7 +35873,7 @@ static decorum_status rule_warned(run *R, size_t first)
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_COND] < 0)
         return DECORUM_OK;
-    int warned = -1, literal = -1;
+    int warned = -1;
     for (size_t si = first; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         /* (the opener by its key, inline: word_among cost 0.2% here) */
@@ -35672,11 +35934,7 @@ static decorum_status rule_warned(run *R, size_t first)
             has_kind_in(R, s->tb + 1, c, DC_KIND_THREAT) ||
             word_among(R, s->tb, he, FRAME_WORDS(armed_told)))
             continue;
-        if (literal < 0)
-            literal =
-                armed_literal_in(R) ||
-                (frame_context(R) & FC_GAME);
-        if (literal)
+        if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_COND, s->tb, he, &g);
     }
@@ -35899,8 +36157,7 @@ static const char *const next_subject[] = {
     "she'll",   "both",     "somebody", "someone", "somebodys",
     "someones", "somebody's", "someone's", "it",    "its",     "it's"};
 
-static decorum_status next_member(run *R, const sentence *s, uint32_t si,
-                                  int *literal)
+static decorum_status next_member(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t p = s->tb;
@@ -36013,16 +36270,12 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         word_among(R, h + 1, h + 4 < s->te ? h + 4 : s->te,
                    FRAME_WORDS(wl_by)))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
 
-static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
-                                   int *literal)
+static decorum_status place_struck(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t w = s->tb;
@@ -36060,10 +36313,7 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
     if (!armed_group(R, s->tb, s->te, &g) &&
         !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_ARMED, w, s->te, &g);
 }
@@ -36086,8 +36336,7 @@ static bool place_named(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
-static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
-                                 int *literal)
+static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t h = UINT32_MAX;
@@ -36126,10 +36375,7 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
          !(si > 0 &&
            armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
@@ -36141,7 +36387,6 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
 static __attribute__((noinline)) decorum_status rule_struck(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    int literal = -1;
     bool weapon = any_kind(R, DC_KIND_WEAPON);
     bool burning = any_kind(R, DC_KIND_THREAT);
     for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
@@ -36154,12 +36399,12 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
         if (p < s->te &&
             (tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
              tok_is_word(R, p, "if") || tok_is_word(R, p, "one")))
-            st = next_member(R, s, si, &literal);
+            st = next_member(R, s, si);
         if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
-            st = place_struck(R, s, si, &literal);
+            st = place_struck(R, s, si);
         if (st == DECORUM_OK && burning && R->out->rf[DC_RF_THREAT] == 0 &&
             has_kind_in(R, s->tb, s->te, DC_KIND_THREAT))
-            st = burn_shown(R, s, si, &literal);
+            st = burn_shown(R, s, si);
         if (st != DECORUM_OK)
             return st;
     }
@@ -36468,8 +36713,8 @@ static decorum_status rule_shrug(run *R)
         /* (not the veil's own words: "be a shame if ...") */
         if (word_among(R, 0, a->tb, FRAME_WORDS(shrug_mourned)) ||
             word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
-            armed_literal_in(R) ||
-            (frame_context(R) & FC_GAME))
+            armed_literal_in(R, a->tb) ||
+            (frame_near(R, a->tb) & FC_GAME))
             return DECORUM_OK;
         /* (session 40: a shrug that wants its negator holds it, "nobody
          * will miss them": read from the shrug alone, the negator before
@@ -36573,8 +36818,8 @@ static decorum_status rule_method(run *R)
             named = armed_group(R, g.te, ge, &g);
         if (!named || negator(R, a->tb))
             continue;
-        if (armed_literal_in(R) ||
-            (frame_context(R) & FC_GAME))
+        if (armed_literal_in(R, a->tb) ||
+            (frame_near(R, a->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
     }
@@ -43139,7 +43384,7 @@ static decorum_status rule_doer_praised(run *R)
  * after it, adverbs or a verb of getting between ("the natives getting
  * what was coming to them"), says the group deserved the violence done to
  * it, named or not: a threat at the group, 0.8 (review). Not asked, not
- * doubted, not in a game (frame_context: "the Kenyans had it coming
+ * doubted, not in a game (frame_near: "the Kenyans had it coming
  * after the way they ran the last lap"), not the writer's own ("our lads
  * had it coming"), not reported or called a lie after it ("..., said no
  * decent person ever", "... is the lie that fuelled the genocide"), not
@@ -43153,8 +43398,8 @@ static const char *const wl_deserved_head[] = {
     "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
 /* Words of a contest or a reward in the sentence, which make the desert
  * a win's ("the Irish deserved it after that performance"). Not "team",
- * "relay" or "race": frame_context's FC_GAME, tested first, holds them
- * for the whole comment. */
+ * "relay" or "race": frame_near's FC_GAME, tested first, holds them
+ * in the talk around it. */
 static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
     "title",  "award",      "prize",    "marathon",     "performance",
@@ -43234,7 +43479,7 @@ static decorum_status rule_group_deserved(run *R)
                               tok_is_word(R, g->tb - 1, "us")))
             continue;
         if (doubted(R, s, a->tb) || match_said(R, s) ||
-            (frame_context(R) & FC_GAME) || sentence_names_bigotry(R, s) ||
+            (frame_near(R, a->tb) & FC_GAME) || sentence_names_bigotry(R, s) ||
             word_among(R, s->tb, s->te, wl_deserved_win,
                        sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
@@ -43525,8 +43770,11 @@ static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
  * reply under the news). Of a habit it is banter: "You put the milk in
  * first? Let me guess. British?", "Let me guess, Jamaican? That jerk
  * seasoning smells incredible". k is "let", ans the token after the
- * group. */
-static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
+ * group. The words after the guess are read to the end of its topic:
+ * a sentence that opens a new one or an aside ("Let me guess, another
+ * Muslim. anyway see you all tomorrow", "... thats my two cents") says
+ * nothing of the guess (topic_goes_on). */
+static bool alone_answer_crime(run *R, uint32_t k, uint32_t ans)
 {
     if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
         return true;
@@ -43534,9 +43782,16 @@ static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
     for (uint32_t j = 0; j < k; j++)
         if (tk[j].type == TK_WORD)
             return false;
-    for (uint32_t j = ans; j < R->ntok; j++)
+    uint32_t si = ans < R->ntok ? tk[ans].sent : 0;
+    for (uint32_t j = ans; j < R->ntok; j++) {
+        if (tk[j].sent != si) {
+            if (!topic_goes_on(R, si))
+                break;
+            si = tk[j].sent;
+        }
         if (tk[j].type == TK_WORD)
             return false;
+    }
     return true;
 }
 
@@ -47958,7 +48213,7 @@ static decorum_status rule_gallows(run *R)
             (rs->m[i].e <= (rope->b < tree->b ? rope->b : tree->b) ||
              rs->m[i].b >= (rope->e > tree->e ? rope->e : tree->e)))
             return DECORUM_OK;
-    if (armed_literal_in(R))
+    if (armed_literal_in(R, rope->tb))
         return DECORUM_OK;
     /* the group: a group target, a group pronoun that stands for one
      * named in the comment, or an identity word of people */
@@ -48216,7 +48471,7 @@ static decorum_status rule_shoved(run *R)
         hit = a;
         drop = d;
     }
-    if (!drop || armed_literal_in(R) || (frame_context(R) & FC_GAME))
+    if (!drop || armed_literal_in(R, hit->tb) || (frame_near(R, hit->tb) & FC_GAME))
         return DECORUM_OK;
     /* (a dunking at a stag do, a wedding, a rite: water, a festive
      * occasion in the comment, and no hostile word; rv41) */
@@ -48309,7 +48564,7 @@ static decorum_status rule_trapped(run *R)
             }
         }
     }
-    if (!fire || armed_literal_in(R))
+    if (!fire || armed_literal_in(R, trap->tb))
         return DECORUM_OK;
     /* (we or you who lock a door lock up our own place: "At the synagogue
      * we lock the doors at night", "Lock the doors from outside when you
