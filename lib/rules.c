@@ -114,8 +114,10 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* the FC_* bits of its own words (frame_sentences; the byte the
-     * head's question word zeroes, so sentence_open needs no store) */
+    /* FC_* bits: its frame words and whether it opens a new topic,
+     * each half worked out on the first ask (sent_frame, sent_topic; the
+     * byte the head's question word zeroes, so sentence_open needs no
+     * store) */
     uint8_t frame;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
@@ -722,9 +724,6 @@ typedef struct run {
      * it was done to is in the scratch (deed_group). rule_approval reads
      * approval of it. */
     const mention *deed;
-    /* frame_sentences' FC_* bits: FC_KNOWN once each sentence's bits
-     * (sentence.frame) are worked out, and the bits of the whole comment */
-    uint8_t frame_ctx;
     /* 1 + the index of the first mention of a wish ("hope", "pray",
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
@@ -3858,8 +3857,12 @@ static bool chant_member(const run *R, const mention *m)
            word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
 }
 
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi);
+
 /* The chant after te told, not called: in the words of its sentence and
- * the two after it, a game ("the final boss in the Ottoman campaign", "a move in
+ * the two after it on its topic (topic_run: not "... anyway off to watch
+ * a film"), a game ("the final boss in the Ottoman campaign", "a move in
  * Assassin's Creed"), a court case, lyrics, a documentary or history, a
  * report ("sang the crowd", "the crusader songs said") or a denouncing
  * word. Only after a rare match, so the scan is short and rarely run. */
@@ -3882,8 +3885,8 @@ static bool chant_told(const run *R, uint32_t te)
         return false;
     /* (two sentences on: "Kill the Boer! Kill the farmer! Those lyrics
      * were the subject of the Equality Court case") */
-    uint32_t si = rs->toks[te].sent + 2;
-    uint32_t end = rs->s[si < rs->ns ? si : rs->ns - 1].te;
+    uint32_t lo, end;
+    topic_run(R, rs->toks[te].sent, 2, &lo, &end);
     for (uint32_t k = te; k < end; k++)
         if (kind_at(R, k, DC_KIND_REPORT))
             return true;
@@ -20418,7 +20421,7 @@ static bool attacker_sought(const run *R, const mention *m)
  * a fear or a forecast reported ("won't get down alive, the UN warned"),
  * and the words of a people's victims mourned ("Not one more
  * Palestinian. Ceasefire now."). Looked for once per sentence
- * (frame_sentences) and read in the talk around a frame (frame_near), the
+ * (sent_frame) and read in the talk around a frame (frame_near), the
  * reported words only in a frame's sentence. */
 static const char *const frame_game[] = {
     "squad",   "team",     "xi",       "roster",    "lineup",  "league",
@@ -20465,17 +20468,20 @@ static const char *const wl_typical[] = {"typical", "classic", "standard"};
  * Somalis don't work", "whenever boys commit crimes"). */
 static const char *const wl_case[] = {"if",     "when",  "whenever", "unless",
                                       "whether", "why",  "once",     "until"};
+/* The bits of sentence.frame, each half worked out the first time it
+ * is asked (FC_FRAMED, FC_TOPICAL). */
 enum {
-    FC_KNOWN = 1,
+    FC_FRAMED = 1,   /* the frame bits below are known (sent_frame) */
     FC_GAME = 2,
     FC_WEATHER = 4,
     FC_MOURNED = 8,
     FC_LITERAL = 16, /* armed_literal's words (armed_literal_span) */
     FC_SHIFT = 32,   /* the sentence opens a new topic (topic_shift) */
-    FC_ASIDE = 64    /* ... or is a word on the talk itself (aside) */
+    FC_ASIDE = 64,   /* ... or is a word on the talk itself (aside) */
+    FC_TOPICAL = 128 /* FC_SHIFT and FC_ASIDE are known (sent_topic) */
 };
 
-static bool armed_literal_span(run *R, uint32_t a, uint32_t b);
+static bool armed_literal_span(const run *R, uint32_t a, uint32_t b);
 
 /* Words that open a sentence on another topic than the one before it
  * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
@@ -20626,106 +20632,109 @@ static bool aside(const run *R, const sentence *s)
     return false;
 }
 
-/* Each sentence's frame bits (sentence.frame: FC_* of its own words,
- * FC_SHIFT, FC_ASIDE), worked out once a comment; R->frame_ctx holds
- * FC_KNOWN and the frame bits of the whole comment. A list that no word
- * of the comment is among is not read sentence by sentence: one pass
- * each over the comment, and a second only for the lists found. */
-static void frame_sentences(run *R)
+/* Sentence si's bits with FC_SHIFT and FC_ASIDE known: worked out the
+ * first time they are asked, a sentence at a time (a rule asks of the
+ * sentences around one it reads), and kept in sentence.frame (the
+ * sentences are the scratch's, written through a const run as a memo).
+ * The first sentence opens no new topic. */
+static unsigned sent_topic(const run *R, uint32_t si)
 {
-    dc_rules_scratch *rs = R->rs;
-    uint32_t n = R->ntok;
-    unsigned f = 0;
-    if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-        word_among(R, 0, n, FRAME_WORDS(wl_race)))
-        f |= FC_GAME;
-    if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
-        f |= FC_WEATHER;
-    if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
-        f |= FC_MOURNED;
-    if (armed_literal_span(R, 0, n))
-        f |= FC_LITERAL;
-    R->frame_ctx = (uint8_t)(f | FC_KNOWN);
-    for (uint32_t si = 0; si < rs->ns; si++) {
-        sentence *s = &rs->s[si];
-        unsigned g = 0;
-        if ((f & FC_GAME) &&
-            (word_among(R, s->tb, s->te, FRAME_WORDS(frame_game)) ||
-             word_among(R, s->tb, s->te, FRAME_WORDS(wl_race))))
-            g |= FC_GAME;
-        if ((f & FC_WEATHER) &&
-            word_among(R, s->tb, s->te, FRAME_WORDS(frame_weather)))
-            g |= FC_WEATHER;
-        if ((f & FC_MOURNED) &&
-            word_among(R, s->tb, s->te, FRAME_WORDS(frame_mourned)))
-            g |= FC_MOURNED;
-        if ((f & FC_LITERAL) && armed_literal_span(R, s->tb, s->te))
-            g |= FC_LITERAL;
+    sentence *s = &R->rs->s[si];
+    if (!(s->frame & FC_TOPICAL)) {
+        unsigned g = FC_TOPICAL;
         if (si > 0 && aside(R, s))
             g |= FC_SHIFT | FC_ASIDE;
         else if (si > 0 && topic_shift(R, s))
             g |= FC_SHIFT;
-        s->frame = (uint8_t)g;
+        s->frame = (uint8_t)(s->frame | g);
     }
+    return s->frame;
 }
 
-/* Sentence si's bits (frame_sentences, worked out on the first ask). */
-static inline unsigned sent_frame(run *R, uint32_t si)
+/* Sentence si's bits with the frame lists' known too (FC_GAME,
+ * FC_WEATHER, FC_MOURNED, FC_LITERAL: a word of theirs in the sentence),
+ * worked out once a sentence as sent_topic's are. */
+static unsigned sent_frame(const run *R, uint32_t si)
 {
-    if (!(R->frame_ctx & FC_KNOWN))
-        frame_sentences(R);
-    return R->rs->s[si].frame;
+    sentence *s = &R->rs->s[si];
+    if (!(s->frame & FC_FRAMED)) {
+        unsigned g = FC_FRAMED;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_game)) ||
+            word_among(R, s->tb, s->te, FRAME_WORDS(wl_race)))
+            g |= FC_GAME;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_weather)))
+            g |= FC_WEATHER;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_mourned)))
+            g |= FC_MOURNED;
+        if (armed_literal_span(R, s->tb, s->te))
+            g |= FC_LITERAL;
+        s->frame = (uint8_t)(s->frame | g);
+    }
+    return sent_topic(R, si);
 }
 
 /* Is sentence si + 1 on the topic of sentence si: there, opening no new
  * topic and no aside (topic_shift, aside)? */
-static bool topic_goes_on(run *R, uint32_t si)
+static bool topic_goes_on(const run *R, uint32_t si)
 {
     return si + 1 < R->rs->ns &&
-           !(sent_frame(R, si + 1) & (FC_SHIFT | FC_ASIDE));
+           !(sent_topic(R, si + 1) & (FC_SHIFT | FC_ASIDE));
 }
 
-/* The tokens [*lo, *hi) of the talk around sentence si: si and the
- * sentences next to it on its topic, the one before unless si opens a
- * new topic or the one before is an aside, the one after unless it
- * opens a new topic or is an aside (topic_shift, aside). */
-static void topic_span(run *R, uint32_t si, uint32_t *lo, uint32_t *hi)
+/* Is sentence si - 1 on the topic of sentence si: there, si opening no
+ * new topic, and no aside itself? */
+static bool topic_went_on(const run *R, uint32_t si)
+{
+    return si > 0 && !(sent_topic(R, si) & FC_SHIFT) &&
+           !(sent_topic(R, si - 1) & FC_ASIDE);
+}
+
+/* The tokens [*lo, *hi) of the talk around sentence si: si and up to
+ * reach sentences on each side of it, as far as the topic goes on
+ * (topic_went_on, topic_goes_on). */
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi)
 {
     const dc_rules_scratch *rs = R->rs;
-    unsigned f = sent_frame(R, si);
-    *lo = si > 0 && !(f & FC_SHIFT) && !(rs->s[si - 1].frame & FC_ASIDE)
-              ? rs->s[si - 1].tb
-              : rs->s[si].tb;
-    *hi = topic_goes_on(R, si) ? rs->s[si + 1].te : rs->s[si].te;
+    uint32_t a = si, b = si;
+    for (uint32_t r = 0; r < reach && topic_went_on(R, a); r++)
+        a--;
+    for (uint32_t r = 0; r < reach && topic_goes_on(R, b); r++)
+        b++;
+    *lo = rs->s[a].tb;
+    *hi = rs->s[b].te;
+}
+
+/* topic_run with a reach of one: the sentence and its neighbours on its
+ * topic. */
+static void topic_span(const run *R, uint32_t si, uint32_t *lo,
+                       uint32_t *hi)
+{
+    topic_run(R, si, 1, lo, hi);
 }
 
 /* Which of the frame lists above (FC_*) have a word in the talk around
- * token ti: its own sentence and the sentences next to it on the same
- * topic, the one before unless ti's sentence opens a new topic, the one
- * after unless it does or is an aside (topic_shift, aside). A word of a
- * game, the weather or a mourning in an unrelated sentence ("... deal
- * with the jews permanently. anyway the match starts at 8") lifts no
- * frame; before, any word of the comment did, and 580 of the probes'
- * threats were lost to that one sentence put after them. */
-static unsigned frame_near(run *R, uint32_t ti)
+ * token ti (topic_span): a word of a game, the weather or a mourning in
+ * an unrelated sentence ("... deal with the jews permanently. anyway the
+ * match starts at 8") lifts no frame; before, any word of the comment
+ * did, and 580 of the probes' threats were lost to that one sentence put
+ * after them. */
+static unsigned frame_near(const run *R, uint32_t ti)
 {
     if (ti >= R->ntok)
         return 0;
     uint32_t si = R->toks[ti].sent;
     unsigned f = sent_frame(R, si);
-    if (!(R->frame_ctx & ~FC_KNOWN))
-        return 0;
-    const dc_rules_scratch *rs = R->rs;
-    if (si > 0 && !(f & FC_SHIFT) && !(rs->s[si - 1].frame & FC_ASIDE))
-        f |= rs->s[si - 1].frame;
+    if (topic_went_on(R, si))
+        f |= sent_frame(R, si - 1);
     if (topic_goes_on(R, si))
-        f |= rs->s[si + 1].frame;
+        f |= sent_frame(R, si + 1);
     return f & (FC_GAME | FC_WEATHER | FC_MOURNED | FC_LITERAL);
 }
 
 /* Does the talk around token ti speak of hunting, sport, DIY, a game or
  * a story (armed_literal_span, frame_near's reach)? */
-static bool armed_literal_in(run *R, uint32_t ti)
+static bool armed_literal_in(const run *R, uint32_t ti)
 {
     return (frame_near(R, ti) & FC_LITERAL) != 0;
 }
@@ -27075,7 +27084,7 @@ static const char *const fellows_88[] = {
     "comrade",  "kinsmen", "kin",      "lads",     "sisters",
     "frens",    "aryans",  "patriots", "friends",  "fam"};
 
-static bool greeting_88(run *R, const mention *m, const sentence *s)
+static bool greeting_88(const run *R, const mention *m, const sentence *s)
 {
     static const char *const fill[] = {"all", "the", "my", "of", "you",
                                        "every", "our", "fellow"};
@@ -27491,7 +27500,7 @@ static bool code_resolved(run *R, const mention *m)
         if (k > m->te && k < rs->ntok && rs->toks[k].type == TK_WORD &&
             !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it") &&
             !(rs->toks[k].sent != rs->toks[m->tb].sent &&
-              (sent_frame(R, rs->toks[k].sent) & FC_ASIDE)))
+              (sent_topic(R, rs->toks[k].sent) & FC_ASIDE)))
             return false;
     }
     /* a "14" a few words from the "88" (not a time, "at 14:00") */
@@ -33019,13 +33028,14 @@ static bool solving_word(const run *R, uint32_t k)
     return word_among(R, k, k + 1, solve, sizeof solve / sizeof *solve);
 }
 
-/* Does the comment tell history, or a question on a form, rather than
+/* Does the talk around token k (its sentence and two on each side on
+ * its topic, topic_run; not "... btw anyone watching that new war
+ * documentary") tell history, or a question on a form, rather than
  * name a people a problem: "the Irish question dominated British
  * politics in the 1880s, our professor said", "Marx wrote 'On the
  * Jewish Question'", "the Muslim question on the census form"? (Read
- * only after the rare pattern, so the whole comment's words are few
- * to read.) */
-static bool problem_told(const run *R, bool question)
+ * only after the rare pattern.) */
+static bool problem_told(const run *R, bool question, uint32_t at)
 {
     static const char *const told[] = {
         "history",   "historian", "historians", "historical", "century",
@@ -33038,7 +33048,9 @@ static bool problem_told(const run *R, bool question)
         "census", "form", "survey", "poll", "questionnaire", "quiz",
         "exam",   "ballot", "interview", "box", "forms", "application"};
     const dc_rules_scratch *rs = R->rs;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
+    uint32_t lo, hi;
+    topic_run(R, rs->toks[at].sent, 2, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         if (t->type != TK_WORD)
             continue;
@@ -33944,7 +33956,7 @@ static decorum_status rule_group_problem(run *R)
             continue;
         int32_t fe = solved ? R->rules->solved_entry
                             : R->rules->problem_entry;
-        if (fe < 0 || problem_told(R, question))
+        if (fe < 0 || problem_told(R, question, m->tb))
             continue;
         const dc_entry *e = &R->ents[fe];
         mention sm = {0};
@@ -34240,7 +34252,7 @@ static int fate_placed(const run *R, const target *t, const mention *m)
  * words after the ellipsis that open a new topic or an aside ("Jews,
  * your time is up.. anyway see you all tomorrow": topic_goes_on): they
  * say nothing of what the time was for. */
-static bool fate_goes_on(run *R, const mention *m)
+static bool fate_goes_on(const run *R, const mention *m)
 {
     const char *x = R->n->text;
     size_t i = m->e, len = R->n->len;
@@ -34288,9 +34300,10 @@ static bool fate_astray(run *R, const mention *m, const sentence *s)
     if (k + 1 < s->te && tok_is_word(R, k, "at") &&
         (tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "our")))
         return true;
-    /* (the sentence and the next: "... won't be laughing for long. We
-     * beat them 3-0 last week") */
-    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    /* (the sentence and the next on its topic: "... won't be laughing
+     * for long. We beat them 3-0 last week"; not "... anyway the game
+     * is on", topic_goes_on) */
+    uint32_t e = topic_goes_on(R, si) ? rs->s[si + 1].te : s->te;
     return word_among(R, m->te, e, FRAME_WORDS(play)) || game_in(R, s);
 }
 
@@ -34515,8 +34528,12 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (nation && denied &&
         placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
-    if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
-        word_among(R, 0, R->ntok, FRAME_WORDS(pity)))
+    /* (the pity in the talk around the fate, topic_span: not "...
+     * anyway can someone help me fix my bike") */
+    uint32_t plo, phi;
+    topic_span(R, rs->toks[m->tb].sent, &plo, &phi);
+    if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) ||
+        fate_astray(R, m, s) || word_among(R, plo, phi, FRAME_WORDS(pity)))
         return DECORUM_OK;
     /* ("sadly" pities, "sadly for them" mocks) */
     for (uint32_t k = 0; k < rs->ntok; k++)
@@ -35354,7 +35371,7 @@ static const char *const armed_topic[] = {
 /* Is a word of the list [n] among tokens [a, b) outside the weapon
  * mentions (the words of "cricket bat", "hunting rifle" are the weapon's
  * own)? */
-static bool armed_among(run *R, uint32_t a, uint32_t b,
+static bool armed_among(const run *R, uint32_t a, uint32_t b,
                         const char *const *list, size_t n)
 {
     for (uint32_t k = a; k < b; k++)
@@ -35365,9 +35382,9 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
 
 /* Does tokens [a, b) talk of hunting, sport, DIY, a game or a story
  * (armed_literal), or of a sport or craft in its own setting
- * (armed_sport then armed_sport_setting)? frame_sentences asks it of
- * the comment and of each sentence (armed_literal_in). */
-static bool armed_literal_span(run *R, uint32_t a, uint32_t b)
+ * (armed_sport then armed_sport_setting)? sent_frame asks it of each
+ * sentence (armed_literal_in). */
+static bool armed_literal_span(const run *R, uint32_t a, uint32_t b)
 {
     if (armed_among(R, a, b, FRAME_WORDS(armed_literal)))
         return true;
@@ -38563,7 +38580,9 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = &rs->s[si];
-    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    /* (and the next sentence on its topic: not an aside, "have a good
+     * weekend everyone", nor "anyway can someone help me", topic_goes_on) */
+    uint32_t hi = topic_goes_on(R, si) ? rs->s[si + 1].te : s->te;
     uint32_t gb = p >= s->tb && p < s->te ? p : s->tb;
     if (among_q(R, gb, hi, wl_presumed_good,
                 sizeof wl_presumed_good / sizeof *wl_presumed_good))
@@ -43774,7 +43793,7 @@ static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
  * a sentence that opens a new one or an aside ("Let me guess, another
  * Muslim. anyway see you all tomorrow", "... thats my two cents") says
  * nothing of the guess (topic_goes_on). */
-static bool alone_answer_crime(run *R, uint32_t k, uint32_t ans)
+static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
 {
     if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
         return true;
@@ -48248,8 +48267,15 @@ static decorum_status rule_gallows(run *R)
      * makes it the patient: "the mexican who took my job better hope
      * nobody brings a rope"; a sum of signs is no sentence with a
      * subject: "Haitians + a tree + a rope = problem solved") */
-    if (!any_kind(R, DC_KIND_MODAL) &&
-        !word_among(R, 0, rs->ntok, FRAME_WORDS(wl_trap_case))) {
+    /* (the wish, the case or the modal in the talk around the rope and
+     * the tree, topic_span: not "... gotta go, the game is on") */
+    uint32_t lo, hi, lo2, hi2;
+    topic_span(R, R->toks[rope->tb].sent, &lo, &hi);
+    topic_span(R, R->toks[tree->tb].sent, &lo2, &hi2);
+    lo = lo < lo2 ? lo : lo2;
+    hi = hi > hi2 ? hi : hi2;
+    if (!has_kind_in(R, lo, hi, DC_KIND_MODAL) &&
+        !word_among(R, lo, hi, FRAME_WORDS(wl_trap_case))) {
         const sentence *s = sent_of(R, rope->tb);
         uint32_t first = rope->tb < tree->tb ? rope->tb : tree->tb;
         for (size_t j = 0; j < rs->nm; j++) {
@@ -48262,7 +48288,7 @@ static decorum_status rule_gallows(run *R)
     }
     /* (a song sung of a lynching: "Strange Fruit ..., Billie Holiday sang
      * it best") */
-    if (word_among(R, 0, rs->ntok, FRAME_WORDS(wl_gallows_song)))
+    if (word_among(R, lo, hi, FRAME_WORDS(wl_gallows_song)))
         return DECORUM_OK;
     R->out->rf[DC_RF_THREAT] += 1;
     finding_spec fs = {0};
