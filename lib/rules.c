@@ -2841,6 +2841,15 @@ static inline bool is_scare(const run *R, const mention *m)
  * one after a people's word ("the Armenian genocide"; not the "white
  * genocide" story)? */
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind);
+/* The talk around a sentence: the sentences beside it on its topic (a
+ * sentence that opens a new topic or is an aside is none; defined with
+ * the frames, sent_topic). */
+static bool topic_goes_on(const run *R, uint32_t si);
+static bool topic_went_on(const run *R, uint32_t si);
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi);
+static void topic_span(const run *R, uint32_t si, uint32_t *lo,
+                       uint32_t *hi);
 static bool atrocity_at(const run *R, uint32_t k)
 {
     const mention *ev = mention_at(R, k, DC_KIND_THREAT);
@@ -3856,9 +3865,6 @@ static bool chant_member(const run *R, const mention *m)
     return m->te == m->tb + 1 &&
            word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
 }
-
-static void topic_run(const run *R, uint32_t si, uint32_t reach,
-                      uint32_t *lo, uint32_t *hi);
 
 /* The chant after te told, not called: in the words of its sentence and
  * the two after it on its topic (topic_run: not "... anyway off to watch
@@ -6929,9 +6935,9 @@ static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
         return true;
     }
     /* The next sentence may carry the denunciation: "'X are vermin.' That
-     * is disgusting." */
+     * is disgusting." (on its topic: topic_goes_on) */
     uint32_t si = R->toks[tb].sent;
-    if (si + 1 < R->rs->ns) {
+    if (topic_goes_on(R, si)) {
         const sentence *nx = &R->rs->s[si + 1];
         if (has_kind_in(R, nx->tb, nx->te, DC_KIND_DENOUNCE))
             return true;
@@ -7007,7 +7013,7 @@ static bool answered_below(const run *R, uint32_t si)
     static const char *const below[] = {"less", "fewer", "lower"};
     const uint64_t attack = AGREE_ATTACK_KINDS | KIND_BIT(INSULT);
     const dc_rules_scratch *rs = R->rs;
-    if (!rs->s[si].question || si + 1 >= rs->ns)
+    if (!rs->s[si].question || !topic_goes_on(R, si))
         return false;
     const sentence *nx = &rs->s[si + 1];
     uint32_t k = nx->tb;
@@ -7043,7 +7049,7 @@ static bool rebutted(const run *R, uint32_t tb)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[tb].sent;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *nx = &rs->s[si + 1];
     if (nx->question) /* "That's antisemitic? Good." */
@@ -7409,7 +7415,7 @@ static bool attributed_next(const run *R, uint32_t tb)
 {
     const tok *toks = R->toks;
     uint32_t si = toks[tb].sent;
-    if (si + 1 >= R->rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     uint32_t k = nx->tb;
@@ -7515,9 +7521,10 @@ static bool portrayal_asked(const run *R, uint32_t te)
     /* (one sentence at most after it, about the medium: not one that
      * answers for the group, "? Because they commit the crimes", "? Who
      * do you think funds them", "? Look at the crime stats" (endorse),
-     * nor a second one: "? The peasants knew. Keep your purse close.") */
-    return si + 1 >= R->rs->ns ||
-           (si + 2 >= R->rs->ns &&
+     * nor a second one: "? The peasants knew. Keep your purse close.";
+     * a sentence on another topic or an aside is none, topic_goes_on) */
+    return !topic_goes_on(R, si) ||
+           (!topic_goes_on(R, si + 1) &&
             !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
                           goes_on));
 }
@@ -9130,7 +9137,7 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
 static uint32_t no_answer(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
-    if (!rs->s[si].question || si + 1 >= rs->ns)
+    if (!rs->s[si].question || !topic_goes_on(R, si))
         return NO_ANSWER;
     uint32_t a = rs->s[si + 1].tb;
     /* "Of course not." */
@@ -11041,7 +11048,7 @@ static bool our_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     size_t si = rs->toks[m->tb].sent;
-    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    uint32_t end = rs->s[topic_goes_on(R, (uint32_t)si) ? si + 1 : si].te;
     static const char *const is[] = {"is", "it's", "its", "that's",
                                      "thats", "was", "are", "'s"};
     static const char *const adv[] = {"basically", "now", "still", "just",
@@ -12264,7 +12271,7 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
     }
     /* the next sentence: "It's a vile word.", "That is a slur." */
     uint32_t si = R->toks[m->tb].sent;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *n = &rs->s[si + 1];
     k = n->tb;
@@ -14374,7 +14381,7 @@ static bool question_refuted(const run *R, uint32_t k)
     if (k >= rs->ntok)
         return false;
     uint32_t si = rs->toks[k].sent;
-    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    uint32_t end = rs->s[topic_goes_on(R, si) ? si + 1 : si].te;
     return word_among(R, k, end, refute, sizeof refute / sizeof *refute) ||
            answered_below(R, si);
 }
@@ -27703,7 +27710,7 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
      * neo-Nazi code. Please ban.": or a short sentence right after it of
      * a word of moderation and at most three more words */
     uint32_t si = (uint32_t)(s - R->rs->s);
-    if (!sanction && si + 1 < R->rs->ns) {
+    if (!sanction && topic_goes_on(R, si)) {
         const sentence *nx = &R->rs->s[si + 1];
         uint32_t words = 0;
         for (uint32_t k = nx->tb; k < nx->te; k++) {
@@ -29600,7 +29607,7 @@ static bool sign_noun(const run *R, uint32_t k)
 static bool sign_named_after(const run *R, const sentence *s)
 {
     size_t si = (size_t)(s - R->rs->s);
-    if (si + 1 >= R->rs->ns)
+    if (!topic_goes_on(R, (uint32_t)si))
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
@@ -32478,16 +32485,19 @@ static bool misgender_subject(const run *R, uint32_t b)
 }
 
 /* A thing or a pet that "that thing" may be called: a word of the
- * object or gear kind, or one of these, in the comment ("it's a boat",
- * "my cat deserves a name"). */
+ * object or gear kind, or one of these, in the talk around token at
+ * ("it's a boat", "my cat deserves a name"; its sentence and the next
+ * on its topic, topic_span: not "... anyway can someone fix my bike"). */
 static const char *const wl_mis_object[] = {
     "cat",   "dog",   "boat",  "car",     "roomba", "robot",  "teddy",
     "doll",  "toy",   "pet",   "puppy",   "kitten", "hamster", "plant",
     "phone", "laptop", "van",  "truck",   "bike",   "guitar", "vacuum",
     "horse", "ship",  "bear",  "tortoise", "parrot", "rabbit", "fish"};
-static bool misgender_object_in(const run *R)
+static bool misgender_object_in(const run *R, uint32_t at)
 {
-    for (uint32_t k = 0; k < R->rs->ntok; k++)
+    uint32_t lo, hi;
+    topic_span(R, R->toks[at].sent, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++)
         if (R->rs->toks[k].type == TK_WORD &&
             (kind_at(R, k, DC_KIND_GEAR) ||
              word_among(R, k, k + 1, FRAME_WORDS(wl_mis_object))))
@@ -32525,7 +32535,10 @@ static decorum_status rule_misgendered(run *R)
         return DECORUM_OK;
     int cue = -1; /* misgender_cue, read once when first needed */
     uint32_t gi_first = UINT32_MAX, gi_last = UINT32_MAX;
-    int obj = -1; /* misgender_object_in, likewise */
+    /* misgender_object_in's answer for the sentence obj_sent - 1 (0:
+     * none asked yet): a sentence of many "that thing"s reads it once */
+    uint32_t obj_sent = 0;
+    bool obj = false;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_DEROGATE || m->dropped ||
@@ -32546,8 +32559,10 @@ static decorum_status rule_misgendered(run *R)
                 }
             if (!pron)
                 continue;
-            if (obj < 0)
-                obj = misgender_object_in(R);
+            if (obj_sent != rs->toks[b].sent + 1) {
+                obj_sent = rs->toks[b].sent + 1;
+                obj = misgender_object_in(R, b);
+            }
             if (obj)
                 continue;
         }
@@ -33723,7 +33738,7 @@ static decorum_status rule_access_denied(run *R)
                 "danger",  "dangerous", "advise", "advises", "advised",
                 "warn",    "warns",   "warned", "careful", "protect"};
             uint32_t si = tk[v].sent;
-            uint32_t se = si + 1 < R->rs->ns ? R->rs->s[si + 1].te : s->te;
+            uint32_t se = topic_goes_on(R, si) ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
                 word_among(R, s->tb, se, safety,
                            sizeof safety / sizeof *safety) ||
@@ -33872,6 +33887,10 @@ static decorum_status rule_group_problem(run *R)
                 (int32_t)rs->m[i].entry == pw[1]);
     if (!word)
         return DECORUM_OK;
+    /* problem_told's answer for sentence told_sent - 1 (0: none yet) and
+     * told_q: a sentence of many problems reads its talk once */
+    uint32_t told_sent = 0;
+    bool told_q = false, told = false;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -33956,7 +33975,14 @@ static decorum_status rule_group_problem(run *R)
             continue;
         int32_t fe = solved ? R->rules->solved_entry
                             : R->rules->problem_entry;
-        if (fe < 0 || problem_told(R, question, m->tb))
+        if (fe < 0)
+            continue;
+        if (told_sent != rs->toks[m->tb].sent + 1 || told_q != question) {
+            told_sent = rs->toks[m->tb].sent + 1;
+            told_q = question;
+            told = problem_told(R, question, m->tb);
+        }
+        if (told)
             continue;
         const dc_entry *e = &R->ents[fe];
         mention sm = {0};
@@ -36570,7 +36596,7 @@ static bool shrug_prevented(const run *R, uint32_t lo, uint32_t vb,
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = R->toks[vb].sent;
-    uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    uint32_t end = topic_goes_on(R, si) ? rs->s[si + 1].te : rs->s[si].te;
     for (uint32_t k = lo; k < vb; k++)
         if (shrug_safe_at(R, k, h, g, weak))
             return true;
@@ -36727,9 +36753,13 @@ static decorum_status rule_shrug(run *R)
             continue;
         if (veiled && shrug_prevented(R, lo, a->tb, a->te, harm, &g, weak))
             continue;
-        /* (not the veil's own words: "be a shame if ...") */
-        if (word_among(R, 0, a->tb, FRAME_WORDS(shrug_mourned)) ||
-            word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
+        /* (not the veil's own words: "be a shame if ..."; in the talk
+         * around the shrug, two sentences each way on its topic:
+         * topic_run) */
+        uint32_t mlo, mhi;
+        topic_run(R, R->toks[a->tb].sent, 2, &mlo, &mhi);
+        if (word_among(R, mlo, a->tb, FRAME_WORDS(shrug_mourned)) ||
+            word_among(R, a->te, mhi, FRAME_WORDS(shrug_mourned)) ||
             armed_literal_in(R, a->tb) ||
             (frame_near(R, a->tb) & FC_GAME))
             return DECORUM_OK;
@@ -39544,7 +39574,7 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
          * tag: "coincidence? nope, their club runs lessons") */
         if (presumed_spared(R, si, &t, p) || question_refuted(R, p) ||
             vice_rebutted(R, si, g) ||
-            (si + 1 < rs->ns && rs->s[si + 1].question &&
+            (topic_goes_on(R, si) && rs->s[si + 1].question &&
              vice_rebutted(R, si + 1, g)))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -39833,7 +39863,7 @@ static bool trust_kin_at(const run *R, const sentence *s, uint32_t k)
 static bool trust_answered_yes(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *a = &rs->s[si + 1];
     uint32_t e = a->te < a->tb + 3 ? a->te : a->tb + 3;
@@ -39971,10 +40001,11 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
         if (!g || trust_answered_yes(R, si))
             continue;
         /* (praise of them: in the question from them on (not the asker's
-         * "be happy with"), or in the next sentence
+         * "be happy with"), or in the next sentence on its topic (not
+         * "... anyway can someone help me fix my bike": topic_goes_on)
          * unless it is the asker's "be honest") */
         if (trust_praised(R, g->tb, s->te) ||
-            (si + 1 < rs->ns &&
+            (topic_goes_on(R, si) &&
              trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)))
             continue;
         target t = group_of(R, g);
@@ -40131,7 +40162,7 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
         if (pred_suffer(R, gb, ce) ||
             among_q(R, gb, ce, FRAME_WORDS(wl_charge_suffer)) ||
             trust_praised(R, g ? gb : gb + 2, ce) ||
-            (si + 1 < rs->ns &&
+            (topic_goes_on(R, si) &&
              trust_praised(R, rs->s[si + 1].tb,
                            rs->s[si + 1].te < rs->s[si + 1].tb + 24
                                ? rs->s[si + 1].te
@@ -45965,7 +45996,7 @@ static bool habit_custom(const run *R, const mention *v)
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, v->tb);
     uint32_t ms = rs->toks[v->tb].sent;
-    uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+    uint32_t he = topic_goes_on(R, ms) ? rs->s[ms + 1].te : s->te;
     if (tok_is_word(R, v->tb, "pay") &&
         word_among(R, v->te, v->te + 3 < s->te ? v->te + 3 : s->te,
                    FRAME_WORDS(wl_habit_unowed)))
@@ -47445,8 +47476,8 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = &rs->s[si];
-    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
-    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    uint32_t lo, hi;
+    topic_span(R, si, &lo, &hi);
     for (uint32_t k = lo; k + 1 < hi; k++)
         if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_defy)))
             for (uint32_t j = k + 1; j < hi && j <= k + 3; j++)
@@ -47455,7 +47486,7 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
     if (question_refuted(R, v->tb) ||
         (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
         return true;
-    if (si + 1 < rs->ns) {
+    if (topic_goes_on(R, si)) {
         /* a negative answer in the next sentence's first clause, as a
          * clause of its own ("no.", "clearly not!", "actually no, ...",
          * "nah, ...", "never, ...", "of course not") or "not at all",
@@ -49101,7 +49132,7 @@ static decorum_status rule_group_barred(run *R)
                      (to < s->te && tok_is_word(R, to, "away"));
             /* (kids or fans kept off, or a group kept from a danger, a
              * food or drink or a game's score: for their sake) */
-            uint32_t se = rs->toks[t->te - 1].sent + 1 < rs->ns
+            uint32_t se = topic_goes_on(R, rs->toks[t->te - 1].sent)
                               ? rs->s[rs->toks[t->te - 1].sent + 1].te
                               : s->te;
             if (ok && bar_called(R, b) &&
