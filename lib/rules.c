@@ -137,6 +137,10 @@ typedef struct sentence {
     uint32_t first_modal;
     /* denounces' answer: 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
+    /* FC_* bits: its frame words and whether it opens a new topic,
+     * each half worked out on the first ask (sent_frame, sent_topic; in
+     * what was padding, which sentence_open's vector stores clear) */
+    uint8_t frame;
     /* judged_true's: 1 + the token of the word that calls what was said
      * true (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t truth;
@@ -595,11 +599,6 @@ struct dc_rules_scratch {
     /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
      * token of a word of quotas in it (hh_quota), 0 none. */
     uint32_t hh_sent, hh_quota;
-    /* problem_told's answers for the comment, without and with a form's
-     * words (pt_told[question]; 0 not yet, 1 no, 2 yes): asked for each
-     * "<group> question", the comment read again made 64 KiB of "solve
-     * the jewish question" 0.5 s. */
-    uint8_t pt_told[2];
     /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
      * "called it" or the like is in it (pn_called); for the comment, 1 +
      * the last start of a mention that explains no thing after a colon
@@ -826,9 +825,6 @@ typedef struct run {
      * it was done to is in the scratch (deed_group). rule_approval reads
      * approval of it. */
     const mention *deed;
-    /* frame_context's FC_* bits: the comment's words that lift a frame
-     * around a group, worked out once (FC_KNOWN) */
-    uint8_t frame_ctx;
     /* 1 + the index of the first mention of a wish ("hope", "pray",
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
@@ -3437,6 +3433,15 @@ static inline bool is_scare(const run *R, const mention *m)
  * one after a people's word ("the Armenian genocide"; not the "white
  * genocide" story)? */
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind);
+/* The talk around a sentence: the sentences beside it on its topic (a
+ * sentence that opens a new topic or is an aside is none; defined with
+ * the frames, sent_topic). */
+static bool topic_goes_on(const run *R, uint32_t si);
+static bool topic_went_on(const run *R, uint32_t si);
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi);
+static void topic_span(const run *R, uint32_t si, uint32_t *lo,
+                       uint32_t *hi);
 static bool atrocity_at(const run *R, uint32_t k)
 {
     const mention *ev = mention_at(R, k, DC_KIND_THREAT);
@@ -4676,7 +4681,8 @@ static bool chant_member(const run *R, const mention *m)
 }
 
 /* The chant after te told, not called: in the words of its sentence and
- * the two after it, a game ("the final boss in the Ottoman campaign", "a move in
+ * the two after it on its topic (topic_run: not "... anyway off to watch
+ * a film"), a game ("the final boss in the Ottoman campaign", "a move in
  * Assassin's Creed"), a court case, lyrics, a documentary or history, a
  * report ("sang the crowd", "the crusader songs said") or a denouncing
  * word. Only after a rare match, so the scan is short and rarely run. */
@@ -4699,8 +4705,8 @@ static bool chant_told(const run *R, uint32_t te)
         return false;
     /* (two sentences on: "Kill the Boer! Kill the farmer! Those lyrics
      * were the subject of the Equality Court case") */
-    uint32_t si = rs->toks[te].sent + 2;
-    uint32_t end = rs->s[si < rs->ns ? si : rs->ns - 1].te;
+    uint32_t lo, end;
+    topic_run(R, rs->toks[te].sent, 2, &lo, &end);
     for (uint32_t k = te; k < end; k++)
         if (kind_at(R, k, DC_KIND_REPORT))
             return true;
@@ -7743,9 +7749,9 @@ static bool denounce_near(const run *R, uint32_t tb, uint32_t te)
         return true;
     }
     /* The next sentence may carry the denunciation: "'X are vermin.' That
-     * is disgusting." */
+     * is disgusting." (on its topic: topic_goes_on) */
     uint32_t si = R->toks[tb].sent;
-    if (si + 1 < R->rs->ns) {
+    if (topic_goes_on(R, si)) {
         const sentence *nx = &R->rs->s[si + 1];
         if (has_kind_in(R, nx->tb, nx->te, DC_KIND_DENOUNCE))
             return true;
@@ -7822,7 +7828,7 @@ static bool answered_below(const run *R, uint32_t si)
     static const char *const below[] = {"less", "fewer", "lower"};
     const uint64_t attack = AGREE_ATTACK_KINDS | KIND_BIT(INSULT);
     const dc_rules_scratch *rs = R->rs;
-    if (!rs->s[si].question || si + 1 >= rs->ns)
+    if (!rs->s[si].question || !topic_goes_on(R, si))
         return false;
     const sentence *nx = &rs->s[si + 1];
     uint32_t k = nx->tb;
@@ -7858,7 +7864,7 @@ static bool rebutted(const run *R, uint32_t tb)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[tb].sent;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *nx = &rs->s[si + 1];
     if (nx->question) /* "That's antisemitic? Good." */
@@ -8224,7 +8230,7 @@ static bool attributed_next(const run *R, uint32_t tb)
 {
     const tok *toks = R->toks;
     uint32_t si = toks[tb].sent;
-    if (si + 1 >= R->rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     uint32_t k = nx->tb;
@@ -8330,10 +8336,12 @@ static bool portrayal_asked(const run *R, uint32_t te)
     /* (one sentence at most after it, about the medium: not one that
      * answers for the group, "? Because they commit the crimes", "? Who
      * do you think funds them", "? Look at the crime stats" (endorse),
-     * nor a second one: "? The peasants knew. Keep your purse close.") */
+     * nor a second one: "? The peasants knew. Keep your purse close.";
+     * a sentence on another topic or an aside is none, topic_goes_on;
+     * nor is a closing tag, ns_said) */
     size_t ns = ns_said(R, si + 1);
-    return si + 1 >= ns ||
-           (si + 2 >= ns &&
+    return si + 1 >= ns || !topic_goes_on(R, si) ||
+           ((si + 2 >= ns || !topic_goes_on(R, si + 1)) &&
             !has_said_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
                          goes_on));
 }
@@ -9946,7 +9954,7 @@ static decorum_status mitigate(run *R, uint32_t b, uint32_t e, scope sc,
 static uint32_t no_answer(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
-    if (!rs->s[si].question || si + 1 >= rs->ns)
+    if (!rs->s[si].question || !topic_goes_on(R, si))
         return NO_ANSWER;
     uint32_t a = rs->s[si + 1].tb;
     /* "Of course not." */
@@ -11860,7 +11868,7 @@ static bool our_word(const run *R, const mention *m)
 {
     const dc_rules_scratch *rs = R->rs;
     size_t si = rs->toks[m->tb].sent;
-    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    uint32_t end = rs->s[topic_goes_on(R, (uint32_t)si) ? si + 1 : si].te;
     static const char *const is[] = {"is", "it's", "its", "that's",
                                      "thats", "was", "are", "'s"};
     static const char *const adv[] = {"basically", "now", "still", "just",
@@ -13103,7 +13111,7 @@ static bool named_as_word(const run *R, const mention *m, bool *denounced)
     }
     /* the next sentence: "It's a vile word.", "That is a slur." */
     uint32_t si = R->toks[m->tb].sent;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *n = &rs->s[si + 1];
     k = n->tb;
@@ -15213,7 +15221,7 @@ static bool question_refuted(const run *R, uint32_t k)
     if (k >= rs->ntok)
         return false;
     uint32_t si = rs->toks[k].sent;
-    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    uint32_t end = rs->s[topic_goes_on(R, si) ? si + 1 : si].te;
     return word_among(R, k, end, refute, sizeof refute / sizeof *refute) ||
            answered_below(R, si);
 }
@@ -21328,8 +21336,9 @@ static bool attacker_sought(const run *R, const mention *m)
  * weather ("Filipinos better sleep with one eye open, Typhoon Carina"),
  * a fear or a forecast reported ("won't get down alive, the UN warned"),
  * and the words of a people's victims mourned ("Not one more
- * Palestinian. Ceasefire now."). Looked for once per comment
- * (frame_context), the reported words only in a frame's sentence. */
+ * Palestinian. Ceasefire now."). Looked for once per sentence
+ * (sent_frame) and read in the talk around a frame (frame_near), the
+ * reported words only in a frame's sentence. */
 static const char *const frame_game[] = {
     "squad",   "team",     "xi",       "roster",    "lineup",  "league",
     "match",   "cup",      "wickets",  "wicket",    "innings", "bowling",
@@ -21375,26 +21384,275 @@ static const char *const wl_typical[] = {"typical", "classic", "standard"};
  * Somalis don't work", "whenever boys commit crimes"). */
 static const char *const wl_case[] = {"if",     "when",  "whenever", "unless",
                                       "whether", "why",  "once",     "until"};
-enum { FC_KNOWN = 1, FC_GAME = 2, FC_WEATHER = 4, FC_MOURNED = 8 };
+/* The bits of sentence.frame, each half worked out the first time it
+ * is asked (FC_FRAMED, FC_TOPICAL). */
+enum {
+    FC_FRAMED = 1,   /* the frame bits below are known (sent_frame) */
+    FC_GAME = 2,
+    FC_WEATHER = 4,
+    FC_MOURNED = 8,
+    FC_LITERAL = 16, /* armed_literal's words (armed_literal_span) */
+    FC_SHIFT = 32,   /* the sentence opens a new topic (topic_shift) */
+    FC_ASIDE = 64,   /* ... or is a word on the talk itself (aside) */
+    FC_TOPICAL = 128 /* FC_SHIFT and FC_ASIDE are known (sent_topic) */
+};
 
-/* Which of the lists above the comment has a word of (FC_*), one pass
- * each over the comment, once: the frames ask per group and per vehicle
- * verb, and a comment of many must stay linear. */
-static unsigned frame_context(run *R)
+static bool armed_literal_span(const run *R, uint32_t a, uint32_t b);
+
+/* Words that open a sentence on another topic than the one before it
+ * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
+ * news ...", "on another note ..."): a frame's word after one is no word
+ * of what was said before it, nor the other way round (frame_near). The
+ * phrases of more than one word are read in topic_shift. */
+static const char *const wl_topic_shift[] = {
+    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
+    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
+/* Fillers that may stand before such an opener ("oh and btw", "but
+ * anyway", "lol anyway", "ok so in other news") or an aside ("ok see
+ * you tomorrow", "well that's my two cents"). */
+static const char *const wl_topic_filler[] = {
+    "oh", "and", "but", "so", "ok", "okay", "well", "lol", "lmao", "right",
+    "alright", "also", "ah", "um", "erm", "uh", "haha", "yeah", "anyway",
+    "anyways", "just", "thats", "that's"};
+
+/* The first word token of sentence s after at most two fillers
+ * (wl_topic_filler; not the last word of the sentence, nor a word the
+ * caller looks for itself, which it passes as keep: "anyway" opens a
+ * shift, "that's" an aside), or s->te. */
+static uint32_t topic_open(const run *R, const sentence *s,
+                           const char *const *keep, size_t nkeep)
 {
-    if (!(R->frame_ctx & FC_KNOWN)) {
-        uint32_t n = R->ntok;
-        unsigned f = FC_KNOWN;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_game)) ||
-            word_among(R, 0, n, FRAME_WORDS(wl_race)))
-            f |= FC_GAME;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_weather)))
-            f |= FC_WEATHER;
-        if (word_among(R, 0, n, FRAME_WORDS(frame_mourned)))
-            f |= FC_MOURNED;
-        R->frame_ctx = (uint8_t)f;
+    uint32_t k = s->tb;
+    while (k < s->te && R->toks[k].type != TK_WORD)
+        k++;
+    for (int f = 0; f < 2 && k + 1 < s->te &&
+                    !word_among(R, k, k + 1, keep, nkeep) &&
+                    word_among(R, k, k + 1, FRAME_WORDS(wl_topic_filler));
+         f++) {
+        k++;
+        while (k < s->te && R->toks[k].type != TK_WORD)
+            k++;
     }
-    return R->frame_ctx;
+    return k;
+}
+
+/* Does sentence s open on another topic than the one before it (a
+ * wl_topic_shift word, or "by the way", "in other news", "on another /
+ * a different / a side note", "side note", "off topic", "moving on",
+ * "changing the subject", "other than that", "that aside", after at most
+ * two fillers)? */
+static bool topic_shift(const run *R, const sentence *s)
+{
+    uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
+    if (k >= s->te)
+        return false;
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_topic_shift)))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "by") &&
+        tok_is_word(R, k + 1, "the") && tok_is_word(R, k + 2, "way"))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "in") &&
+        tok_is_word(R, k + 1, "other") && tok_is_word(R, k + 2, "news"))
+        return true;
+    if (k + 2 < s->te && tok_is_word(R, k, "on") &&
+        (tok_is_word(R, k + 2, "note") ||
+         (k + 3 < s->te && tok_is_word(R, k + 3, "note"))))
+        return true;
+    return k + 1 < s->te &&
+           ((tok_is_word(R, k, "side") && tok_is_word(R, k + 1, "note")) ||
+            (tok_is_word(R, k, "off") && tok_is_word(R, k + 1, "topic")) ||
+            (tok_is_word(R, k, "moving") && tok_is_word(R, k + 1, "on")) ||
+            (tok_is_word(R, k, "changing") &&
+             tok_is_word(R, k + 1, "the")) ||
+            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "than")) ||
+            (tok_is_word(R, k, "that") && tok_is_word(R, k + 1, "aside")));
+}
+
+/* The openers of an aside: a farewell ("see you all tomorrow", "night
+ * all", "gotta go"), or the writer's word on the post itself ("thats my
+ * two cents", "just my opinion", "rant over", "fight me"). */
+static const char *const wl_aside_bye[] = {
+    "bye", "byee", "goodbye", "cya", "goodnight", "gn", "ttyl", "gtg",
+    "g2g", "laters", "imo", "imho"};
+static const char *const wl_aside_view[] = {
+    "opinion", "opinions", "view", "take", "thoughts", "rant", "cents",
+    "2c", "say", "piece"};
+static const char *const wl_aside_my[] = {"two", "2", "humble", "honest",
+                                          "own", "personal"};
+
+/* Is sentence s an aside, a word on the talk rather than on its topic:
+ * a farewell (wl_aside_bye opening it; "see you/ya/y'all ...", "good
+ * night", "night all", "take care", "peace out", "gotta go/run", "have
+ * a good/nice/great ...", "cheers" alone) or the writer's word on the
+ * post ("my two cents", "that's my opinion", "just my take": "my" and a
+ * word of a view, wl_aside_view, among its first four words; "rant
+ * over", "end of rant", "fight me", "change my mind", "prove me wrong",
+ * "thanks for reading")? What an aside says is no evidence about the
+ * sentences before it (the frames, the sign-off rules), and it lends
+ * them no frame. */
+static bool aside(const run *R, const sentence *s)
+{
+    uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
+    if (k >= s->te)
+        return false;
+    uint32_t e = s->te;
+    while (e > k && R->toks[e - 1].type != TK_WORD)
+        e--;
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_aside_bye)))
+        return true;
+    if (k + 1 < e &&
+        ((tok_is_word(R, k, "see") &&
+          (tok_is_word(R, k + 1, "you") || tok_is_word(R, k + 1, "ya") ||
+           tok_is_word(R, k + 1, "y'all") || tok_is_word(R, k + 1, "yall") ||
+           tok_is_word(R, k + 1, "u"))) ||
+         (tok_is_word(R, k, "good") && tok_is_word(R, k + 1, "night")) ||
+         (tok_is_word(R, k, "night") &&
+          (tok_is_word(R, k + 1, "all") || tok_is_word(R, k + 1, "everyone") ||
+           tok_is_word(R, k + 1, "folks"))) ||
+         (tok_is_word(R, k, "take") && tok_is_word(R, k + 1, "care") &&
+          !tok_is_word(R, k + 2, "of")) ||
+         (tok_is_word(R, k, "peace") && tok_is_word(R, k + 1, "out")) ||
+         (tok_is_word(R, k, "gotta") &&
+          (tok_is_word(R, k + 1, "go") || tok_is_word(R, k + 1, "run") ||
+           tok_is_word(R, k + 1, "dash"))) ||
+         (tok_is_word(R, k, "rant") && tok_is_word(R, k + 1, "over")) ||
+         (tok_is_word(R, k, "fight") && tok_is_word(R, k + 1, "me")) ||
+         (tok_is_word(R, k, "prove") && tok_is_word(R, k + 1, "me")) ||
+         (tok_is_word(R, k, "change") && tok_is_word(R, k + 1, "my") &&
+          k + 2 < e && tok_is_word(R, k + 2, "mind")) ||
+         (tok_is_word(R, k, "end") && tok_is_word(R, k + 1, "of") &&
+          k + 2 < e && tok_is_word(R, k + 2, "rant")) ||
+         (tok_is_word(R, k, "thanks") && tok_is_word(R, k + 1, "for") &&
+          k + 2 < e &&
+          (tok_is_word(R, k + 2, "reading") ||
+           tok_is_word(R, k + 2, "listening"))) ||
+         (tok_is_word(R, k, "have") && tok_is_word(R, k + 1, "a") &&
+          k + 2 < e &&
+          (tok_is_word(R, k + 2, "good") || tok_is_word(R, k + 2, "nice") ||
+           tok_is_word(R, k + 2, "great") ||
+           tok_is_word(R, k + 2, "lovely")))))
+        return true;
+    if (e == k + 1 && tok_is_word(R, k, "cheers"))
+        return true;
+    /* the writer's view named as such, in a short sentence: "my two
+     * cents", "that's just my opinion", "my honest take" (the fillers put
+     * "that's" and "just" behind k; not "my kids say ...") */
+    if (e > k + 5)
+        return false;
+    for (uint32_t j = k; j + 1 < e && j < k + 2; j++)
+        if (tok_is_word(R, j, "my") &&
+            (word_among(R, j + 1, j + 2, FRAME_WORDS(wl_aside_view)) ||
+             (j + 2 < e && word_among(R, j + 1, j + 2, FRAME_WORDS(wl_aside_my)) &&
+              word_among(R, j + 2, j + 3, FRAME_WORDS(wl_aside_view)))))
+            return true;
+    return false;
+}
+
+/* Sentence si's bits with FC_SHIFT and FC_ASIDE known: worked out the
+ * first time they are asked, a sentence at a time (a rule asks of the
+ * sentences around one it reads), and kept in sentence.frame (the
+ * sentences are the scratch's, written through a const run as a memo).
+ * The first sentence opens no new topic. */
+static unsigned sent_topic(const run *R, uint32_t si)
+{
+    sentence *s = &R->rs->s[si];
+    if (!(s->frame & FC_TOPICAL)) {
+        unsigned g = FC_TOPICAL;
+        if (si > 0 && aside(R, s))
+            g |= FC_SHIFT | FC_ASIDE;
+        else if (si > 0 && topic_shift(R, s))
+            g |= FC_SHIFT;
+        s->frame = (uint8_t)(s->frame | g);
+    }
+    return s->frame;
+}
+
+/* Sentence si's bits with the frame lists' known too (FC_GAME,
+ * FC_WEATHER, FC_MOURNED, FC_LITERAL: a word of theirs in the sentence),
+ * worked out once a sentence as sent_topic's are. */
+static unsigned sent_frame(const run *R, uint32_t si)
+{
+    sentence *s = &R->rs->s[si];
+    if (!(s->frame & FC_FRAMED)) {
+        unsigned g = FC_FRAMED;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_game)) ||
+            word_among(R, s->tb, s->te, FRAME_WORDS(wl_race)))
+            g |= FC_GAME;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_weather)))
+            g |= FC_WEATHER;
+        if (word_among(R, s->tb, s->te, FRAME_WORDS(frame_mourned)))
+            g |= FC_MOURNED;
+        if (armed_literal_span(R, s->tb, s->te))
+            g |= FC_LITERAL;
+        s->frame = (uint8_t)(s->frame | g);
+    }
+    return sent_topic(R, si);
+}
+
+/* Is sentence si + 1 on the topic of sentence si: there, opening no new
+ * topic and no aside (topic_shift, aside)? */
+static bool topic_goes_on(const run *R, uint32_t si)
+{
+    return si + 1 < R->rs->ns &&
+           !(sent_topic(R, si + 1) & (FC_SHIFT | FC_ASIDE));
+}
+
+/* Is sentence si - 1 on the topic of sentence si: there, si opening no
+ * new topic, and no aside itself? */
+static bool topic_went_on(const run *R, uint32_t si)
+{
+    return si > 0 && !(sent_topic(R, si) & FC_SHIFT) &&
+           !(sent_topic(R, si - 1) & FC_ASIDE);
+}
+
+/* The tokens [*lo, *hi) of the talk around sentence si: si and up to
+ * reach sentences on each side of it, as far as the topic goes on
+ * (topic_went_on, topic_goes_on). */
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t a = si, b = si;
+    for (uint32_t r = 0; r < reach && topic_went_on(R, a); r++)
+        a--;
+    for (uint32_t r = 0; r < reach && topic_goes_on(R, b); r++)
+        b++;
+    *lo = rs->s[a].tb;
+    *hi = rs->s[b].te;
+}
+
+/* topic_run with a reach of one: the sentence and its neighbours on its
+ * topic. */
+static void topic_span(const run *R, uint32_t si, uint32_t *lo,
+                       uint32_t *hi)
+{
+    topic_run(R, si, 1, lo, hi);
+}
+
+/* Which of the frame lists above (FC_*) have a word in the talk around
+ * token ti (topic_span): a word of a game, the weather or a mourning in
+ * an unrelated sentence ("... deal with the jews permanently. anyway the
+ * match starts at 8") lifts no frame; before, any word of the comment
+ * did, and 580 of the probes' threats were lost to that one sentence put
+ * after them. */
+static unsigned frame_near(const run *R, uint32_t ti)
+{
+    if (ti >= R->ntok)
+        return 0;
+    uint32_t si = R->toks[ti].sent;
+    unsigned f = sent_frame(R, si);
+    if (topic_went_on(R, si))
+        f |= sent_frame(R, si - 1);
+    if (topic_goes_on(R, si))
+        f |= sent_frame(R, si + 1);
+    return f & (FC_GAME | FC_WEATHER | FC_MOURNED | FC_LITERAL);
+}
+
+/* Does the talk around token ti speak of hunting, sport, DIY, a game or
+ * a story (armed_literal_span, frame_near's reach)? */
+static bool armed_literal_in(const run *R, uint32_t ti)
+{
+    return (frame_near(R, ti) & FC_LITERAL) != 0;
 }
 
 /* Is the vehicle verb m ("drive into", "mowed down", "plough into")
@@ -21412,7 +21670,7 @@ static bool vehicle_astray(run *R, const mention *m)
     uint32_t n = R->ntok;
     if (!word_among(R, m->tb, m->tb + 1, FRAME_WORDS(drive)))
         return false;
-    if (frame_context(R) & FC_GAME)
+    if (frame_near(R, m->tb) & FC_GAME)
         return true;
     uint32_t k = m->te;
     while (k < n && k < m->te + 2 &&
@@ -23319,7 +23577,7 @@ static bool role_doer(const run *R, const mention *m, const target *t)
  * that every imam is an extremist"). */
 static bool role_spared(run *R, const mention *m, const target *t)
 {
-    if (m->kind != DC_KIND_THREAT || (frame_context(R) & FC_GAME) ||
+    if (m->kind != DC_KIND_THREAT || (frame_near(R, m->tb) & FC_GAME) ||
         game_in(R, sent_of(R, m->tb)))
         return true;
     if (t->te < R->ntok &&
@@ -27730,9 +27988,10 @@ static bool sarcastic_event(const run *R, const mention *m)
  * the code offered as a greeting. Not a word of address alone: "88 to
  * all, thanks for the QSO" and "88 to y'all" are a radio amateur's
  * sign-off (88, love and kisses), "88 to you, 91 to me" and "88 to
- * everyone who voted for me" a score or a tally (review22a). No comment
- * with another number reads so ("88 to the lads in blue, 85 to us", "88
- * to all my friends on the net, 73 from G4ABC"), nor a count ("88 to 70
+ * everyone who voted for me" a score or a tally (review22a). No talk
+ * with another number around it reads so ("88 to the lads in blue, 85
+ * to us", "88 to all my friends on the net, 73 from G4ABC": its sentence
+ * and those beside it on its topic, topic_span), nor a count ("88 to 70
  * at the half", "88 to go"). */
 /* The words of fellowship "88" is offered to, as a greeting (greeting_88)
  * or a sign-off (code_in_context); the last two are the sign-off's
@@ -27749,7 +28008,11 @@ static bool greeting_88(const run *R, const mention *m, const sentence *s)
     const dc_rules_scratch *rs = R->rs;
     if (m->tb != s->tb || !tok_is_word(R, m->te, "to"))
         return false;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
+    /* (another number in the talk around it, topic_span: not "...
+     * anyway the match starts at 8") */
+    uint32_t lo, hi;
+    topic_span(R, rs->toks[m->tb].sent, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
         char c = R->n->text[rs->toks[k].b];
         if ((k < m->tb || k >= m->te) && rs->toks[k].type == TK_WORD &&
             c >= '0' && c <= '9')
@@ -28150,8 +28413,9 @@ static bool code_resolved(run *R, const mention *m)
                    said, sizeof said / sizeof *said))
         return false;
     /* (the number said, then told of: "88! that's Gretzky's assist
-     * total this season, catch my drift?"; not "88, that's all, iykyk";
-     * rv44c) */
+     * total this season, catch my drift?"; not "88, that's all, iykyk",
+     * nor the writer's aside on the post after it, "88. thats my two
+     * cents": aside; rv44c) */
     if (z == NZ_88) {
         uint32_t k = m->te;
         while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
@@ -28166,7 +28430,9 @@ static bool code_resolved(run *R, const mention *m)
         else
             k = m->te;
         if (k > m->te && k < rs->ntok && rs->toks[k].type == TK_WORD &&
-            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it"))
+            !tok_is_word(R, k, "all") && !tok_is_word(R, k, "it") &&
+            !(rs->toks[k].sent != rs->toks[m->tb].sent &&
+              (sent_topic(R, rs->toks[k].sent) & FC_ASIDE)))
             return false;
     }
     /* a "14" a few words from the "88" (not a time, "at 14:00") */
@@ -28251,7 +28517,9 @@ static bool code_in_context(run *R, const mention *m)
         const sentence *s = sent_of(R, m->tb);
         if (greeting_88(R, m, s))
             return true;
-        if (R->toks[m->tb].sent + 1 != rs->ns)
+        /* (signing off: no sentence after it on its topic, but a new
+         * topic or an aside may follow, "... 88. thats my two cents") */
+        if (topic_goes_on(R, R->toks[m->tb].sent))
             return false;
         uint32_t words = 0;
         bool other = false;
@@ -28367,7 +28635,7 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
      * neo-Nazi code. Please ban.": or a short sentence right after it of
      * a word of moderation and at most three more words */
     uint32_t si = (uint32_t)(s - R->rs->s);
-    if (!sanction && si + 1 < R->rs->ns) {
+    if (!sanction && topic_goes_on(R, si)) {
         const sentence *nx = &R->rs->s[si + 1];
         uint32_t words = 0;
         for (uint32_t k = nx->tb; k < nx->te; k++) {
@@ -30279,7 +30547,7 @@ static bool sign_noun(const run *R, uint32_t k)
 static bool sign_named_after(const run *R, const sentence *s)
 {
     size_t si = (size_t)(s - R->rs->s);
-    if (si + 1 >= R->rs->ns)
+    if (!topic_goes_on(R, (uint32_t)si))
         return false;
     const sentence *nx = &R->rs->s[si + 1];
     for (uint32_t k = nx->tb, n = 0; k < nx->te && n < 4; k++) {
@@ -30837,7 +31105,7 @@ static uint32_t one_more(run *R, uint32_t gb, uint32_t ge)
         if ((tok_is_word(R, j, "have") || tok_is_word(R, j, "has")) &&
             tok_is_word(R, j + 1, "to"))
             return UINT32_MAX;
-    if ((frame_context(R) & (FC_MOURNED | FC_GAME)) ||
+    if ((frame_near(R, gb) & (FC_MOURNED | FC_GAME)) ||
         word_among(R, ge, ge + 6 < R->ntok ? ge + 6 : R->ntok,
                    FRAME_WORDS(wl_side)))
         return UINT32_MAX;
@@ -31226,7 +31494,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
          * stop letting muslims join" is still a bar) */
         if (where && k < n && tok_is_word(R, k, "join") &&
             ((t->categories && !(t->categories & ~NATION_CATEGORIES) &&
-              (frame_context(R) & FC_GAME)) ||
+              (frame_near(R, t->tb) & FC_GAME)) ||
              has_kind_in(R, k + 1, k + 4 < n ? k + 4 : n, DC_KIND_HARM)))
             where = false;
         if (where) {
@@ -31388,7 +31656,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                       FRAME_WORDS(goods))) &&
         !(tok_is_word(R, t->te, "from") && bo < n &&
           word_among(R, bo, bo + 1, FRAME_WORDS(sample))) &&
-        !(frame_context(R) & FC_GAME) &&
+        !(frame_near(R, t->tb) & FC_GAME) &&
         /* (a ban named as a subject, "block Palestinians from entering
          * Israel is what the policy does", is described) */
         !word_among(R, t->te, s->te,
@@ -31444,7 +31712,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                (order ||
                 word_among(R, b > s->tb + 12 ? b - 12 : s->tb, b, call,
                            sizeof call / sizeof *call)) &&
-               !(frame_context(R) & FC_GAME);
+               !(frame_near(R, t->tb) & FC_GAME);
         /* "take care of" is care, even asked for, unless nothing says how
          * ("The government should take care of refugees permanently
          * rather than with six-month grants", "... permanently, proper
@@ -31507,7 +31775,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                 for (uint32_t q = j + 2; q < ke; q++)
                     if (word_among(R, q, q + 1, FRAME_WORDS(key))) {
                         if (access_told_before(R, s, b) ||
-                            (frame_context(R) & FC_GAME))
+                            (frame_near(R, t->tb) & FC_GAME))
                             break;
                         *from = b;
                         *to = q + 1;
@@ -31589,7 +31857,7 @@ static int group_frame(run *R, const target *t, uint32_t *from,
     if (b != UINT32_MAX && tok_is_word(R, b, "run") && t->te < n &&
         tok_is_word(R, t->te, "over") && frame_call(R, b) &&
         clause_done(R, t->te + 1) &&
-        !(frame_context(R) & FC_GAME)) {
+        !(frame_near(R, t->tb) & FC_GAME)) {
         *from = b;
         *to = t->te + 1;
         return FR_RUN_OVER;
@@ -31693,10 +31961,10 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                 (z < n && word_among(R, z, z + 1,
                                                      FRAME_WORDS(after))));
             }
-            /* a game or the weather (frame_context, asked last: it reads
-             * the whole comment) */
+            /* a game or the weather (frame_near, asked last: the first
+             * ask reads the whole comment) */
             if ((alive || eye || see) &&
-                (frame_context(R) & (FC_GAME | FC_WEATHER)))
+                (frame_near(R, t->tb) & (FC_GAME | FC_WEATHER)))
                 alive = eye = see = false;
             if (alive || eye || see) {
                 *from = t->tb;
@@ -33157,16 +33425,19 @@ static bool misgender_subject(const run *R, uint32_t b)
 }
 
 /* A thing or a pet that "that thing" may be called: a word of the
- * object or gear kind, or one of these, in the comment ("it's a boat",
- * "my cat deserves a name"). */
+ * object or gear kind, or one of these, in the talk around token at
+ * ("it's a boat", "my cat deserves a name"; its sentence and the next
+ * on its topic, topic_span: not "... anyway can someone fix my bike"). */
 static const char *const wl_mis_object[] = {
     "cat",   "dog",   "boat",  "car",     "roomba", "robot",  "teddy",
     "doll",  "toy",   "pet",   "puppy",   "kitten", "hamster", "plant",
     "phone", "laptop", "van",  "truck",   "bike",   "guitar", "vacuum",
     "horse", "ship",  "bear",  "tortoise", "parrot", "rabbit", "fish"};
-static bool misgender_object_in(const run *R)
+static bool misgender_object_in(const run *R, uint32_t at)
 {
-    for (uint32_t k = 0; k < R->rs->ntok; k++)
+    uint32_t lo, hi;
+    topic_span(R, R->toks[at].sent, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++)
         if (R->rs->toks[k].type == TK_WORD &&
             (kind_at(R, k, DC_KIND_GEAR) ||
              word_among(R, k, k + 1, FRAME_WORDS(wl_mis_object))))
@@ -33204,7 +33475,10 @@ static decorum_status rule_misgendered(run *R)
         return DECORUM_OK;
     int cue = -1; /* misgender_cue, read once when first needed */
     uint32_t gi_first = UINT32_MAX, gi_last = UINT32_MAX;
-    int obj = -1; /* misgender_object_in, likewise */
+    /* misgender_object_in's answer for the sentence obj_sent - 1 (0:
+     * none asked yet): a sentence of many "that thing"s reads it once */
+    uint32_t obj_sent = 0;
+    bool obj = false;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_DEROGATE || m->dropped ||
@@ -33225,8 +33499,10 @@ static decorum_status rule_misgendered(run *R)
                 }
             if (!pron)
                 continue;
-            if (obj < 0)
-                obj = misgender_object_in(R);
+            if (obj_sent != rs->toks[b].sent + 1) {
+                obj_sent = rs->toks[b].sent + 1;
+                obj = misgender_object_in(R, b);
+            }
             if (obj)
                 continue;
         }
@@ -33707,12 +33983,15 @@ static bool solving_word(const run *R, uint32_t k)
     return word_among(R, k, k + 1, solve, sizeof solve / sizeof *solve);
 }
 
-/* Does the comment tell history, or a question on a form, rather than
+/* Does the talk around token k (its sentence and two on each side on
+ * its topic, topic_run; not "... btw anyone watching that new war
+ * documentary") tell history, or a question on a form, rather than
  * name a people a problem: "the Irish question dominated British
  * politics in the 1880s, our professor said", "Marx wrote 'On the
  * Jewish Question'", "the Muslim question on the census form"? (Read
- * only after the rare pattern, and once a comment: problem_told.) */
-static bool problem_told_scan(const run *R, bool question)
+ * only after the rare pattern, and once a sentence: rule_group_problem
+ * keeps the answer for its sentence.) */
+static bool problem_told(const run *R, bool question, uint32_t at)
 {
     static const char *const told[] = {
         "history",   "historian", "historians", "historical", "century",
@@ -33725,7 +34004,9 @@ static bool problem_told_scan(const run *R, bool question)
         "census", "form", "survey", "poll", "questionnaire", "quiz",
         "exam",   "ballot", "interview", "box", "forms", "application"};
     const dc_rules_scratch *rs = R->rs;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
+    uint32_t lo, hi;
+    topic_run(R, rs->toks[at].sent, 2, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
         const tok *t = &rs->toks[k];
         if (t->type != TK_WORD)
             continue;
@@ -33740,16 +34021,6 @@ static bool problem_told_scan(const run *R, bool question)
             return true;
     }
     return false;
-}
-
-/* problem_told_scan's answer, worked out once a comment for each of the
- * two questions (pt_told): the rule asks it for each group's problem. */
-static bool problem_told(const run *R, bool question)
-{
-    uint8_t *ans = &R->rs->pt_told[question];
-    if (!*ans)
-        *ans = problem_told_scan(R, question) ? 2 : 1;
-    return *ans == 2;
 }
 
 /* Is the problem at token k named rather than asserted: called so by
@@ -34421,7 +34692,7 @@ static decorum_status rule_access_denied(run *R)
                 "danger",  "dangerous", "advise", "advises", "advised",
                 "warn",    "warns",   "warned", "careful", "protect"};
             uint32_t si = tk[v].sent;
-            uint32_t se = si + 1 < R->rs->ns ? R->rs->s[si + 1].te : s->te;
+            uint32_t se = topic_goes_on(R, si) ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
                 word_among(R, s->tb, se, safety,
                            sizeof safety / sizeof *safety) ||
@@ -34570,6 +34841,10 @@ static decorum_status rule_group_problem(run *R)
                 (int32_t)rs->m[i].entry == pw[1]);
     if (!word)
         return DECORUM_OK;
+    /* problem_told's answer for sentence told_sent - 1 (0: none yet) and
+     * told_q: a sentence of many problems reads its talk once */
+    uint32_t told_sent = 0;
+    bool told_q = false, told = false;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -34664,7 +34939,14 @@ static decorum_status rule_group_problem(run *R)
             continue;
         int32_t fe = solved ? R->rules->solved_entry
                             : R->rules->problem_entry;
-        if (fe < 0 || problem_told(R, question))
+        if (fe < 0)
+            continue;
+        if (told_sent != rs->toks[m->tb].sent + 1 || told_q != question) {
+            told_sent = rs->toks[m->tb].sent + 1;
+            told_q = question;
+            told = problem_told(R, question, m->tb);
+        }
+        if (told)
             continue;
         const dc_entry *e = &R->ents[fe];
         mention sm = {0};
@@ -34956,7 +35238,10 @@ static int fate_placed(const run *R, const target *t, const mention *m)
 
 /* Is the fate idiom m ("time is up") cut by a dash or an ellipsis and
  * followed by more words, a notice's deadline ("your time is up — the
- * tent closes at 10pm", "your time is up... to submit entries")? */
+ * tent closes at 10pm", "your time is up... to submit entries")? Not
+ * words after the ellipsis that open a new topic or an aside ("Jews,
+ * your time is up.. anyway see you all tomorrow": topic_goes_on): they
+ * say nothing of what the time was for. */
 static bool fate_goes_on(const run *R, const mention *m)
 {
     const char *x = R->n->text;
@@ -34972,6 +35257,11 @@ static bool fate_goes_on(const run *R, const mention *m)
                  (unsigned char)x[i + 2] == 0x93 ||
                  (unsigned char)x[i + 2] == 0xa6));
     if (!cut)
+        return false;
+    /* (the ellipsis ended m's sentence: what follows it must go on with
+     * its topic) */
+    uint32_t si = R->toks[m->tb].sent;
+    if (x[i] == '.' && !topic_goes_on(R, si))
         return false;
     for (; i < len; i++)
         if ((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= '0' && x[i] <= '9'))
@@ -35000,9 +35290,10 @@ static bool fate_astray(run *R, const mention *m, const sentence *s)
     if (k + 1 < s->te && tok_is_word(R, k, "at") &&
         (tok_is_word(R, k + 1, "my") || tok_is_word(R, k + 1, "our")))
         return true;
-    /* (the sentence and the next: "... won't be laughing for long. We
-     * beat them 3-0 last week") */
-    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    /* (the sentence and the next on its topic: "... won't be laughing
+     * for long. We beat them 3-0 last week"; not "... anyway the game
+     * is on", topic_goes_on) */
+    uint32_t e = topic_goes_on(R, si) ? rs->s[si + 1].te : s->te;
     return word_among(R, m->te, e, FRAME_WORDS(play)) || game_in(R, s);
 }
 
@@ -35227,8 +35518,12 @@ static decorum_status rule_fate(run *R, const mention *m)
     if (nation && denied &&
         placed == 0 && !word_among(R, s->tb, s->te, FRAME_WORDS(here)))
         return DECORUM_OK;
-    if ((frame_context(R) & (FC_GAME | FC_WEATHER)) || fate_astray(R, m, s) ||
-        word_among(R, 0, R->ntok, FRAME_WORDS(pity)))
+    /* (the pity in the talk around the fate, topic_span: not "...
+     * anyway can someone help me fix my bike") */
+    uint32_t plo, phi;
+    topic_span(R, rs->toks[m->tb].sent, &plo, &phi);
+    if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) ||
+        fate_astray(R, m, s) || word_among(R, plo, phi, FRAME_WORDS(pity)))
         return DECORUM_OK;
     /* ("sadly" pities, "sadly for them" mocks) */
     for (uint32_t k = 0; k < rs->ntok; k++)
@@ -35881,7 +36176,7 @@ static decorum_status rule_wished_disaster(run *R)
             (to < s->te && dis_spared(R, to, s->te)))
             continue;
         if (g.reclaimed || !(g.categories & ~(1u << DECORUM_CATEGORY_SEX)) ||
-            (frame_context(R) & FC_GAME) || game_in(R, s))
+            (frame_near(R, s->tb) & FC_GAME) || game_in(R, s))
             continue;
         const dc_entry *e = &R->ents[fe];
         mention sm = {0};
@@ -36066,7 +36361,7 @@ static const char *const armed_topic[] = {
 /* Is a word of the list [n] among tokens [a, b) outside the weapon
  * mentions (the words of "cricket bat", "hunting rifle" are the weapon's
  * own)? */
-static bool armed_among(run *R, uint32_t a, uint32_t b,
+static bool armed_among(const run *R, uint32_t a, uint32_t b,
                         const char *const *list, size_t n)
 {
     for (uint32_t k = a; k < b; k++)
@@ -36075,15 +36370,15 @@ static bool armed_among(run *R, uint32_t a, uint32_t b,
     return false;
 }
 
-/* Does the comment talk of hunting, sport, DIY, a game or a story
+/* Does tokens [a, b) talk of hunting, sport, DIY, a game or a story
  * (armed_literal), or of a sport or craft in its own setting
- * (armed_sport then armed_sport_setting)? */
-static bool armed_literal_in(run *R)
+ * (armed_sport then armed_sport_setting)? sent_frame asks it of each
+ * sentence (armed_literal_in). */
+static bool armed_literal_span(const run *R, uint32_t a, uint32_t b)
 {
-    uint32_t n = R->rs->ntok;
-    if (armed_among(R, 0, n, FRAME_WORDS(armed_literal)))
+    if (armed_among(R, a, b, FRAME_WORDS(armed_literal)))
         return true;
-    for (uint32_t k = 0; k + 1 < n; k++)
+    for (uint32_t k = a; k + 1 < b; k++)
         if (word_among(R, k, k + 1, FRAME_WORDS(armed_sport)) &&
             word_among(R, k + 1, k + 2, FRAME_WORDS(armed_sport_setting)))
             return true;
@@ -36266,7 +36561,6 @@ static decorum_status rule_armed(run *R)
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_ARMED] < 0)
         return DECORUM_OK;
-    int literal = -1; /* armed_literal in the comment: not yet asked */
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *w = &rs->m[i];
         if (w->kind != DC_KIND_WEAPON)
@@ -36403,10 +36697,7 @@ static decorum_status rule_armed(run *R)
             !(g.te == from && g.entry >= 0 &&
               (R->ents[g.entry].flags & DC_F_PLACE)))
             continue;
-        if (literal < 0)
-            literal = armed_literal_in(R) ||
-                      (frame_context(R) & FC_GAME);
-        if (literal)
+        if (armed_literal_in(R, w->tb) || (frame_near(R, w->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_ARMED, from, to, &g);
     }
@@ -36590,7 +36881,7 @@ static decorum_status rule_warned(run *R, size_t first)
     const tok *tk = rs->toks;
     if (R->rules->frame_entry[FR_COND] < 0)
         return DECORUM_OK;
-    int warned = -1, literal = -1;
+    int warned = -1;
     for (size_t si = first; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         /* (the opener by its key, inline: word_among cost 0.2% here) */
@@ -36651,11 +36942,7 @@ static decorum_status rule_warned(run *R, size_t first)
             has_kind_in(R, s->tb + 1, c, DC_KIND_THREAT) ||
             word_among(R, s->tb, he, FRAME_WORDS(armed_told)))
             continue;
-        if (literal < 0)
-            literal =
-                armed_literal_in(R) ||
-                (frame_context(R) & FC_GAME);
-        if (literal)
+        if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_COND, s->tb, he, &g);
     }
@@ -36878,8 +37165,7 @@ static const char *const next_subject[] = {
     "she'll",   "both",     "somebody", "someone", "somebodys",
     "someones", "somebody's", "someone's", "it",    "its",     "it's"};
 
-static decorum_status next_member(run *R, const sentence *s, uint32_t si,
-                                  int *literal)
+static decorum_status next_member(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t p = s->tb;
@@ -36992,16 +37278,12 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si,
         word_among(R, h + 1, h + 4 < s->te ? h + 4 : s->te,
                    FRAME_WORDS(wl_by)))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
 
-static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
-                                   int *literal)
+static decorum_status place_struck(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t w = s->tb;
@@ -37039,10 +37321,7 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si,
     if (!armed_group(R, s->tb, s->te, &g) &&
         !(si > 0 && armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g)))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_ARMED, w, s->te, &g);
 }
@@ -37065,8 +37344,7 @@ static bool place_named(const run *R, uint32_t a, uint32_t b)
     return false;
 }
 
-static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
-                                 int *literal)
+static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t h = UINT32_MAX;
@@ -37105,10 +37383,7 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
          !(si > 0 &&
            armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
         return DECORUM_OK;
-    if (*literal < 0)
-        *literal = armed_literal_in(R) ||
-                   (frame_context(R) & FC_GAME);
-    if (*literal)
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
@@ -37120,7 +37395,6 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si,
 static __attribute__((noinline)) decorum_status rule_struck(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    int literal = -1;
     bool weapon = any_kind(R, DC_KIND_WEAPON);
     bool burning = any_kind(R, DC_KIND_THREAT);
     for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
@@ -37133,12 +37407,12 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
         if (p < s->te &&
             (tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
              tok_is_word(R, p, "if") || tok_is_word(R, p, "one")))
-            st = next_member(R, s, si, &literal);
+            st = next_member(R, s, si);
         if (st == DECORUM_OK && weapon && R->out->rf[DC_RF_THREAT] == 0)
-            st = place_struck(R, s, si, &literal);
+            st = place_struck(R, s, si);
         if (st == DECORUM_OK && burning && R->out->rf[DC_RF_THREAT] == 0 &&
             has_kind_in(R, s->tb, s->te, DC_KIND_THREAT))
-            st = burn_shown(R, s, si, &literal);
+            st = burn_shown(R, s, si);
         if (st != DECORUM_OK)
             return st;
     }
@@ -37287,7 +37561,7 @@ static bool shrug_prevented(const run *R, uint32_t lo, uint32_t vb,
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = R->toks[vb].sent;
-    uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+    uint32_t end = topic_goes_on(R, si) ? rs->s[si + 1].te : rs->s[si].te;
     for (uint32_t k = lo; k < vb; k++)
         if (shrug_safe_at(R, k, h, g, weak))
             return true;
@@ -37444,11 +37718,15 @@ static decorum_status rule_shrug(run *R)
             continue;
         if (veiled && shrug_prevented(R, lo, a->tb, a->te, harm, &g, weak))
             continue;
-        /* (not the veil's own words: "be a shame if ...") */
-        if (word_among(R, 0, a->tb, FRAME_WORDS(shrug_mourned)) ||
-            word_among(R, a->te, rs->ntok, FRAME_WORDS(shrug_mourned)) ||
-            armed_literal_in(R) ||
-            (frame_context(R) & FC_GAME))
+        /* (not the veil's own words: "be a shame if ..."; in the talk
+         * around the shrug, two sentences each way on its topic:
+         * topic_run) */
+        uint32_t mlo, mhi;
+        topic_run(R, R->toks[a->tb].sent, 2, &mlo, &mhi);
+        if (word_among(R, mlo, a->tb, FRAME_WORDS(shrug_mourned)) ||
+            word_among(R, a->te, mhi, FRAME_WORDS(shrug_mourned)) ||
+            armed_literal_in(R, a->tb) ||
+            (frame_near(R, a->tb) & FC_GAME))
             return DECORUM_OK;
         /* (session 40: a shrug that wants its negator holds it, "nobody
          * will miss them": read from the shrug alone, the negator before
@@ -37552,8 +37830,8 @@ static decorum_status rule_method(run *R)
             named = armed_group(R, g.te, ge, &g);
         if (!named || negator(R, a->tb))
             continue;
-        if (armed_literal_in(R) ||
-            (frame_context(R) & FC_GAME))
+        if (armed_literal_in(R, a->tb) ||
+            (frame_near(R, a->tb) & FC_GAME))
             return DECORUM_OK;
         return armed_finding(R, FR_METHOD, a->tb, d + 1, &g);
     }
@@ -39342,7 +39620,9 @@ static bool presumed_spared(const run *R, uint32_t si, const target *t,
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = &rs->s[si];
-    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    /* (and the next sentence on its topic: not an aside, "have a good
+     * weekend everyone", nor "anyway can someone help me", topic_goes_on) */
+    uint32_t hi = topic_goes_on(R, si) ? rs->s[si + 1].te : s->te;
     uint32_t gb = p >= s->tb && p < s->te ? p : s->tb;
     if (among_q(R, gb, hi, wl_presumed_good,
                 sizeof wl_presumed_good / sizeof *wl_presumed_good))
@@ -40307,7 +40587,7 @@ static __attribute__((noinline)) decorum_status rule_group_predicated(run *R)
          * tag: "coincidence? nope, their club runs lessons") */
         if (presumed_spared(R, si, &t, p) || question_refuted(R, p) ||
             vice_rebutted(R, si, g) ||
-            (si + 1 < rs->ns && rs->s[si + 1].question &&
+            (topic_goes_on(R, si) && rs->s[si + 1].question &&
              vice_rebutted(R, si + 1, g)))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
@@ -40599,7 +40879,7 @@ static bool trust_kin_at(const run *R, const sentence *s, uint32_t k)
 static bool trust_answered_yes(const run *R, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
-    if (si + 1 >= rs->ns)
+    if (!topic_goes_on(R, si))
         return false;
     const sentence *a = &rs->s[si + 1];
     uint32_t e = a->te < a->tb + 3 ? a->te : a->tb + 3;
@@ -40737,10 +41017,11 @@ static __attribute__((noinline)) decorum_status rule_trust_asked(run *R)
         if (!g || trust_answered_yes(R, si))
             continue;
         /* (praise of them: in the question from them on (not the asker's
-         * "be happy with"), or in the next sentence
+         * "be happy with"), or in the next sentence on its topic (not
+         * "... anyway can someone help me fix my bike": topic_goes_on)
          * unless it is the asker's "be honest") */
         if (trust_praised(R, g->tb, s->te) ||
-            (si + 1 < rs->ns &&
+            (topic_goes_on(R, si) &&
              trust_praised(R, rs->s[si + 1].tb, rs->s[si + 1].te)))
             continue;
         target t = group_of(R, g);
@@ -40897,7 +41178,7 @@ static __attribute__((noinline)) decorum_status rule_charge_defied(run *R)
         if (pred_suffer(R, gb, ce) ||
             among_q(R, gb, ce, FRAME_WORDS(wl_charge_suffer)) ||
             trust_praised(R, g ? gb : gb + 2, ce) ||
-            (si + 1 < rs->ns &&
+            (topic_goes_on(R, si) &&
              trust_praised(R, rs->s[si + 1].tb,
                            rs->s[si + 1].te < rs->s[si + 1].tb + 24
                                ? rs->s[si + 1].te
@@ -44169,7 +44450,7 @@ static decorum_status rule_doer_praised(run *R)
  * after it, adverbs or a verb of getting between ("the natives getting
  * what was coming to them"), says the group deserved the violence done to
  * it, named or not: a threat at the group, 0.8 (review). Not asked, not
- * doubted, not in a game (frame_context: "the Kenyans had it coming
+ * doubted, not in a game (frame_near: "the Kenyans had it coming
  * after the way they ran the last lap"), not the writer's own ("our lads
  * had it coming"), not reported or called a lie after it ("..., said no
  * decent person ever", "... is the lie that fuelled the genocide"), not
@@ -44183,8 +44464,8 @@ static const char *const wl_deserved_head[] = {
     "had", "deserved", "deserve", "deserves", "got", "brought", "what"};
 /* Words of a contest or a reward in the sentence, which make the desert
  * a win's ("the Irish deserved it after that performance"). Not "team",
- * "relay" or "race": frame_context's FC_GAME, tested first, holds them
- * for the whole comment. */
+ * "relay" or "race": frame_near's FC_GAME, tested first, holds them
+ * in the talk around it. */
 static const char *const wl_deserved_win[] = {
     "win",    "won",        "winning",  "victory",      "gold",   "medal",
     "title",  "award",      "prize",    "marathon",     "performance",
@@ -44264,7 +44545,7 @@ static decorum_status rule_group_deserved(run *R)
                               tok_is_word(R, g->tb - 1, "us")))
             continue;
         if (doubted(R, s, a->tb) || match_said(R, s) ||
-            (frame_context(R) & FC_GAME) || sentence_names_bigotry(R, s) ||
+            (frame_near(R, a->tb) & FC_GAME) || sentence_names_bigotry(R, s) ||
             word_among(R, s->tb, s->te, wl_deserved_win,
                        sizeof wl_deserved_win / sizeof *wl_deserved_win) ||
             has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
@@ -44555,7 +44836,10 @@ static uint32_t answer_group(const run *R, uint32_t k, uint32_t end,
  * reply under the news). Of a habit it is banter: "You put the milk in
  * first? Let me guess. British?", "Let me guess, Jamaican? That jerk
  * seasoning smells incredible". k is "let", ans the token after the
- * group. */
+ * group. The words after the guess are read to the end of its topic:
+ * a sentence that opens a new one or an aside ("Let me guess, another
+ * Muslim. anyway see you all tomorrow", "... thats my two cents") says
+ * nothing of the guess (topic_goes_on). */
 static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
 {
     if (any_kind(R, DC_KIND_HARM) || any_kind(R, DC_KIND_THREAT))
@@ -44564,9 +44848,16 @@ static bool alone_answer_crime(const run *R, uint32_t k, uint32_t ans)
     for (uint32_t j = 0; j < k; j++)
         if (tk[j].type == TK_WORD)
             return false;
-    for (uint32_t j = ans; j < R->ntok; j++)
+    uint32_t si = ans < R->ntok ? tk[ans].sent : 0;
+    for (uint32_t j = ans; j < R->ntok; j++) {
+        if (tk[j].sent != si) {
+            if (!topic_goes_on(R, si))
+                break;
+            si = tk[j].sent;
+        }
         if (tk[j].type == TK_WORD)
             return false;
+    }
     return true;
 }
 
@@ -46740,7 +47031,7 @@ static bool habit_custom(const run *R, const mention *v)
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, v->tb);
     uint32_t ms = rs->toks[v->tb].sent;
-    uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
+    uint32_t he = topic_goes_on(R, ms) ? rs->s[ms + 1].te : s->te;
     if (tok_is_word(R, v->tb, "pay") &&
         word_among(R, v->te, v->te + 3 < s->te ? v->te + 3 : s->te,
                    FRAME_WORDS(wl_habit_unowed)))
@@ -48218,8 +48509,8 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
 {
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = &rs->s[si];
-    uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
-    uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    uint32_t lo, hi;
+    topic_span(R, si, &lo, &hi);
     for (uint32_t k = lo; k + 1 < hi; k++)
         if (among_q(R, k, k + 1, FRAME_WORDS(wl_vice_defy)))
             for (uint32_t j = k + 1; j < hi && j <= k + 3; j++)
@@ -48228,7 +48519,7 @@ static bool vice_rebutted(const run *R, uint32_t si, const mention *v)
     if (question_refuted(R, v->tb) ||
         (R->denounce_any && has_kind_in(R, s->tb, hi, DC_KIND_DENOUNCE)))
         return true;
-    if (si + 1 < rs->ns) {
+    if (topic_goes_on(R, si)) {
         /* a negative answer in the next sentence's first clause, as a
          * clause of its own ("no.", "clearly not!", "actually no, ...",
          * "nah, ...", "never, ...", "of course not") or "not at all",
@@ -49005,7 +49296,7 @@ static decorum_status rule_gallows(run *R)
             (rs->m[i].e <= (rope->b < tree->b ? rope->b : tree->b) ||
              rs->m[i].b >= (rope->e > tree->e ? rope->e : tree->e)))
             return DECORUM_OK;
-    if (armed_literal_in(R))
+    if (armed_literal_in(R, rope->tb))
         return DECORUM_OK;
     /* the group: a group target, a group pronoun that stands for one
      * named in the comment, or an identity word of people */
@@ -49040,8 +49331,15 @@ static decorum_status rule_gallows(run *R)
      * makes it the patient: "the mexican who took my job better hope
      * nobody brings a rope"; a sum of signs is no sentence with a
      * subject: "Haitians + a tree + a rope = problem solved") */
-    if (!any_kind(R, DC_KIND_MODAL) &&
-        !word_among(R, 0, rs->ntok, FRAME_WORDS(wl_trap_case))) {
+    /* (the wish, the case or the modal in the talk around the rope and
+     * the tree, topic_span: not "... gotta go, the game is on") */
+    uint32_t lo, hi, lo2, hi2;
+    topic_span(R, R->toks[rope->tb].sent, &lo, &hi);
+    topic_span(R, R->toks[tree->tb].sent, &lo2, &hi2);
+    lo = lo < lo2 ? lo : lo2;
+    hi = hi > hi2 ? hi : hi2;
+    if (!has_kind_in(R, lo, hi, DC_KIND_MODAL) &&
+        !word_among(R, lo, hi, FRAME_WORDS(wl_trap_case))) {
         const sentence *s = sent_of(R, rope->tb);
         uint32_t first = rope->tb < tree->tb ? rope->tb : tree->tb;
         for (size_t j = 0; j < rs->nm; j++) {
@@ -49054,7 +49352,7 @@ static decorum_status rule_gallows(run *R)
     }
     /* (a song sung of a lynching: "Strange Fruit ..., Billie Holiday sang
      * it best") */
-    if (word_among(R, 0, rs->ntok, FRAME_WORDS(wl_gallows_song)))
+    if (word_among(R, lo, hi, FRAME_WORDS(wl_gallows_song)))
         return DECORUM_OK;
     R->out->rf[DC_RF_THREAT] += 1;
     finding_spec fs = {0};
@@ -49263,7 +49561,7 @@ static decorum_status rule_shoved(run *R)
         hit = a;
         drop = d;
     }
-    if (!drop || armed_literal_in(R) || (frame_context(R) & FC_GAME))
+    if (!drop || armed_literal_in(R, hit->tb) || (frame_near(R, hit->tb) & FC_GAME))
         return DECORUM_OK;
     /* (a dunking at a stag do, a wedding, a rite: water, a festive
      * occasion in the comment, and no hostile word; rv41) */
@@ -49356,7 +49654,7 @@ static decorum_status rule_trapped(run *R)
             }
         }
     }
-    if (!fire || armed_literal_in(R))
+    if (!fire || armed_literal_in(R, trap->tb))
         return DECORUM_OK;
     /* (we or you who lock a door lock up our own place: "At the synagogue
      * we lock the doors at night", "Lock the doors from outside when you
@@ -49867,7 +50165,7 @@ static decorum_status rule_group_barred(run *R)
                      (to < s->te && tok_is_word(R, to, "away"));
             /* (kids or fans kept off, or a group kept from a danger, a
              * food or drink or a game's score: for their sake) */
-            uint32_t se = rs->toks[t->te - 1].sent + 1 < rs->ns
+            uint32_t se = topic_goes_on(R, rs->toks[t->te - 1].sent)
                               ? rs->s[rs->toks[t->te - 1].sent + 1].te
                               : s->te;
             if (ok && bar_called(R, b) &&
@@ -50340,7 +50638,6 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->hb_sent = 0;
     rs->rx_known = false;
     rs->hh_sent = 0;
-    rs->pt_told[0] = rs->pt_told[1] = 0;
     rs->pn_sent = 0;
     rs->pn_last = UINT32_MAX;
     rs->gp_sent = 0;
