@@ -39217,6 +39217,9 @@ static bool report_unmarked(const run *R, const sentence *s)
 
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
+/* How far from the group insinuated_wrong looks, in tokens each way. */
+#define INSINUATED_REACH 48
+
 static uint32_t insinuated_wrong(const run *R, const target *t,
                                  uint32_t ms_lo, uint32_t ms_hi, bool closing)
 {
@@ -39227,7 +39230,15 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     const sentence *s = &rs->s[gs];
     uint32_t da = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
     uint32_t de = t->te + 4 < s->te ? t->te + 4 : s->te;
-    if (among_q(R, s->tb, s->te, wl_insinuated_victim,
+    /* Within INSINUATED_REACH tokens of the group each way: the rule runs
+     * for each group, and a comment of one long sentence naming a group
+     * again and again ("muslims just saying muslims just saying ...", 64
+     * KiB: 3.6 s) was read whole for each (session 47, p47a). */
+    uint32_t wlo = t->tb > s->tb + INSINUATED_REACH ? t->tb - INSINUATED_REACH
+                                                    : s->tb;
+    uint32_t whi = t->te + INSINUATED_REACH < s->te ? t->te + INSINUATED_REACH
+                                                    : s->te;
+    if (among_q(R, wlo, whi, wl_insinuated_victim,
                    sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim) ||
         among_q(R, da, t->tb, wl_insinuated_at,
                    sizeof wl_insinuated_at / sizeof *wl_insinuated_at) ||
@@ -39242,6 +39253,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         hi = rs->s[gs + 1].te;
     if (gs > 0 && rs->s[gs - 1].question)
         lo = rs->s[gs - 1].tb;
+    if (t->tb > lo + INSINUATED_REACH)
+        lo = t->tb - INSINUATED_REACH;
+    if (t->te + INSINUATED_REACH < hi)
+        hi = t->te + INSINUATED_REACH;
     for (uint32_t k = lo; k < hi; k++) {
         if ((k >= t->tb && k < t->te) ||
             !insinuated_wrong_at(R, k,
