@@ -20613,12 +20613,18 @@ static uint32_t topic_open(const run *R, const sentence *s,
  * wl_topic_shift word, or "by the way", "in other news", "on another /
  * a different / a side note", "side note", "off topic", "moving on",
  * "changing the subject", "other than that", "that aside", after at most
- * two fillers)? */
+ * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw")? */
 static bool topic_shift(const run *R, const sentence *s)
 {
     uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
     if (k >= s->te)
         return false;
+    uint32_t e = s->te;
+    while (e > k && R->toks[e - 1].type != TK_WORD)
+        e--;
+    if (e > k + 1 &&
+        (tok_is_word(R, e - 1, "btw") || tok_is_word(R, e - 1, "fyi")))
+        return true;
     if (word_among(R, k, k + 1, FRAME_WORDS(wl_topic_shift)))
         return true;
     if (k + 2 < s->te && tok_is_word(R, k, "by") &&
