@@ -853,6 +853,16 @@ typedef struct run {
     bool gw_known;
 } run;
 
+/* The talk around a sentence: the sentences beside it on its topic (a
+ * sentence that opens a new topic or is an aside is none; defined with
+ * the frames, sent_topic). */
+static bool topic_goes_on(const run *R, uint32_t si);
+static bool topic_went_on(const run *R, uint32_t si);
+static void topic_run(const run *R, uint32_t si, uint32_t reach,
+                      uint32_t *lo, uint32_t *hi);
+static void topic_span(const run *R, uint32_t si, uint32_t *lo,
+                       uint32_t *hi);
+
 /* Do entries a and b name the same group ("religion:jewish")? */
 static bool same_group(const dc_entry *a, const dc_entry *b)
 {
@@ -2483,26 +2493,32 @@ static inline uint32_t token_at(const tok *toks, const uint16_t *tok_at,
     return (uint32_t)lo;
 }
 
-/* Travellers: Irish Travellers or anyone travelling? The words of a
- * comment about travel (flights, airports, hotels, tourists, holidays)
- * say the second; the words of the Traveller community's life (sites,
- * camps, caravans, halting sites, the council, settled people) say the
- * first, and so does any name of the community, of Roma or of the Irish
- * that the lexicon found in the comment (community_named: the names
- * stay in the lexicon's data). */
+/* Travellers: Irish Travellers or anyone travelling? The words of talk
+ * about travel (flights, airports, hotels, tourists, holidays) say the
+ * second; the words of the Traveller community's life (sites, camps,
+ * caravans, halting sites, the council, settled people) say the first,
+ * and so does any name of the community, of Roma or of the Irish that
+ * the lexicon found in the comment (community_named: the names stay in
+ * the lexicon's data). travel_words say travel wherever they stand in
+ * the talk around the word; travel_near_words only beside it ("business
+ * travellers", "a tip for solo travellers", "travellers face delays at
+ * the gate"), as each has an everyday sense of its own: "leave it a tip"
+ * is a mess left, "the bus stop", "a coach", "the police station". */
 static const char *const travel_words[] = {
     "flight", "flights", "airport", "airports", "airline", "airlines",
     "plane", "planes", "heathrow", "gatwick", "stansted", "eurostar",
     "ryanair", "easyjet", "hotel", "hotels", "hostel", "hostels",
     "tourist", "tourists", "tourism", "holiday", "holidays", "vacation",
-    "passport", "passports", "luggage", "baggage", "boarding", "gate",
-    "backpacking", "backpackers", "solo", "business", "budget", "frequent",
-    "fellow", "carriage", "trip", "trips", "journey", "destination",
+    "passport", "passports", "luggage", "baggage", "boarding",
+    "backpacking", "backpackers", "trip", "trips", "journey", "destination",
     "destinations", "visa", "cruise", "tripadvisor", "timeshare",
-    "timeshares", "resort", "resorts", "campervan", "security", "jet",
-    "delays", "delayed", "tip", "sightseeing", "itinerary", "abroad",
-    "train", "trains", "station", "ferry", "ferries", "bus", "coach",
-    "commuters", "passengers", "inn"};
+    "timeshares", "resort", "resorts", "campervan", "sightseeing",
+    "itinerary", "abroad", "trains", "ferry", "ferries", "commuters",
+    "passengers"};
+static const char *const travel_near_words[] = {
+    "solo",  "business", "budget", "frequent", "fellow", "carriage",
+    "security", "jet",   "delays", "delayed",  "tip",    "tips",
+    "gate",  "train",    "station", "bus",     "coach",  "inn"};
 static const char *const traveller_words[] = {
     "site",  "sites",   "camp",    "camps",  "encampment", "caravan",
     "caravans", "halting", "council", "settled", "horses", "tarmac",
@@ -2543,18 +2559,61 @@ static bool word_among_at(const run *R, uint32_t a, uint32_t b,
  * (session 37). */
 #define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
+/* traveller_named's answers, kept as place_hits reads a comment's
+ * hits: whether the comment names the community's life (0: not asked
+ * yet, 1: no, 2: yes), and for the sentence sent - 1 and the clause
+ * clause - 1 last asked (0: none) whether the talk around the sentence
+ * and the sentence itself speak of travel (TM_TOPIC, TM_OWN) and whether
+ * the clause says something dehumanizing or threatening. */
+enum { TM_TOPIC = 1, TM_OWN = 2 };
+typedef struct travel_memo {
+    int community;
+    uint32_t sent, clause;
+    uint8_t travel;
+    bool hostile;
+} travel_memo;
+
+/* Does a dehumanizing or threatening hit start in the clause of token ti
+ * (bytes [cb, ce))? The hits are sorted by begin: those around hit, the
+ * one being placed, are read. */
+static bool clause_hostile(const run *R, const dc_hitvec *hits,
+                           const dc_hit *hit, uint32_t cb, uint32_t ce)
+{
+    const dc_hit *end = hits->v + hits->n;
+    for (const dc_hit *h = hit; h < end && h->begin < ce; h++)
+        if (h->entry < R->lx->n &&
+            (R->ents[h->entry].kind == DC_KIND_DEHUMANIZE ||
+             R->ents[h->entry].kind == DC_KIND_THREAT))
+            return true;
+    for (const dc_hit *h = hit; h > hits->v && h[-1].begin >= cb;) {
+        h--;
+        if (h->entry < R->lx->n &&
+            (R->ents[h->entry].kind == DC_KIND_DEHUMANIZE ||
+             R->ents[h->entry].kind == DC_KIND_THREAT))
+            return true;
+    }
+    return false;
+}
+
 /* Does "traveller(s)" at tokens [ti, te) name Irish Travellers? Not
  * after a country or an identity word ("UK Travellers", "British
  * Travellers": travellers from there), nor as a name of a run of title
  * case ("The Travellers Rest pub", "Heathrow Travellers Face Delays"),
- * nor where the comment talks of travel and not of the Traveller
- * community's life (travel_words, traveller_words, community_named).
- * Capitals or none, opening its sentence or not: "Travellers are scum,
- * burn them out", "No travellers served", "I hate Travellers who clap
- * when the plane lands". (*travel: 0 not yet asked, 1 travel, 2 not) */
+ * nor where the talk around it is of travel and the comment not of the
+ * Traveller community's life (travel_words in its sentence and those
+ * beside it on its topic, topic_span, or travel_near_words within three
+ * words of it; traveller_words, community_named). Where its own clause
+ * dehumanizes or threatens ("them travellers are vermin lads, they
+ * infest every field they pull onto and leave it a tip"), a travel word
+ * counts only in its own sentence ("the other travellers were animals,
+ * worst flight of my life"; not "Travellers are vermin. Just booked my
+ * flight"). Capitals or none, opening its sentence or not: "Travellers
+ * are scum, burn them out", "No travellers served", "I hate Travellers
+ * who clap when the plane lands". hit is the hit being placed. */
 static bool traveller_named(const run *R, const dc_hitvec *hits,
-                            const tok *toks, uint32_t ntok, uint32_t ti,
-                            uint32_t te, const uint64_t *at, int *travel)
+                            const dc_hit *hit, const tok *toks,
+                            uint32_t ntok, uint32_t ti, uint32_t te,
+                            const uint64_t *at, travel_memo *tm)
 {
     if (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED))))
         return false;
@@ -2567,16 +2626,48 @@ static bool traveller_named(const run *R, const dc_hitvec *hits,
         if (nb < R->orig_len && R->orig[nb] >= 'A' && R->orig[nb] <= 'Z')
             return false;
     }
-    if (!*travel)
-        *travel = word_among(R, 0, ntok, travel_words,
-                             sizeof travel_words / sizeof *travel_words) &&
-                          !word_among(R, 0, ntok, traveller_words,
-                                      sizeof traveller_words /
-                                          sizeof *traveller_words) &&
-                          !community_named(R, hits)
-                      ? 1
-                      : 2;
-    return *travel == 2;
+    if (!tm->community)
+        tm->community = word_among(R, 0, ntok, traveller_words,
+                                   sizeof traveller_words /
+                                       sizeof *traveller_words) ||
+                                community_named(R, hits)
+                            ? 2
+                            : 1;
+    if (tm->community == 2)
+        return true;
+    const sentence *s = &R->rs->s[toks[ti].sent];
+    uint32_t nb = ti > s->tb + 3 ? ti - 3 : s->tb;
+    uint32_t ne = te + 3 < s->te ? te + 3 : s->te;
+    if (word_among(R, nb, ne, travel_near_words,
+                   sizeof travel_near_words / sizeof *travel_near_words))
+        return false;
+    if (tm->sent != toks[ti].sent + 1) {
+        uint32_t lo, hi;
+        tm->sent = toks[ti].sent + 1;
+        topic_span(R, toks[ti].sent, &lo, &hi);
+        tm->travel = 0;
+        if (word_among(R, s->tb, s->te, travel_words,
+                       sizeof travel_words / sizeof *travel_words))
+            tm->travel = TM_TOPIC | TM_OWN;
+        else if (word_among(R, lo, hi, travel_words,
+                            sizeof travel_words / sizeof *travel_words))
+            tm->travel = TM_TOPIC;
+    }
+    if (!tm->travel)
+        return true;
+    if (tm->travel & TM_OWN)
+        return false;
+    if (tm->clause != toks[ti].clause + 1) {
+        uint32_t cb = ti, ce = te, c = toks[ti].clause;
+        while (cb > s->tb && toks[cb - 1].clause == c)
+            cb--;
+        while (ce < s->te && toks[ce].clause == c)
+            ce++;
+        tm->clause = toks[ti].clause + 1;
+        tm->hostile = clause_hostile(R, hits, hit, toks[cb].b,
+                                     toks[ce - 1].e);
+    }
+    return tm->hostile;
 }
 
 /* How far before a hit, in bytes, a hit that contains it may start: a
@@ -2960,7 +3051,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
     bool cued = false; /* a slur flagged groupcue was placed */
-    int travel = 0;    /* traveller_named's reading of the comment */
+    travel_memo travel = {0}; /* traveller_named's answers */
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
@@ -3024,7 +3115,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
             (R->ents[hit->entry].flags & DC_F_CASE) &&
-            !traveller_named(R, hits, toks, (uint32_t)ntok, ti, te, at,
+            !traveller_named(R, hits, hit, toks, (uint32_t)ntok, ti, te, at,
                              &travel))
             continue;
         mention *m = mend;
@@ -3433,15 +3524,6 @@ static inline bool is_scare(const run *R, const mention *m)
  * one after a people's word ("the Armenian genocide"; not the "white
  * genocide" story)? */
 static bool has_kind_in(const run *R, uint32_t tb, uint32_t te, dc_kind kind);
-/* The talk around a sentence: the sentences beside it on its topic (a
- * sentence that opens a new topic or is an aside is none; defined with
- * the frames, sent_topic). */
-static bool topic_goes_on(const run *R, uint32_t si);
-static bool topic_went_on(const run *R, uint32_t si);
-static void topic_run(const run *R, uint32_t si, uint32_t reach,
-                      uint32_t *lo, uint32_t *hi);
-static void topic_span(const run *R, uint32_t si, uint32_t *lo,
-                       uint32_t *hi);
 static bool atrocity_at(const run *R, uint32_t k)
 {
     const mention *ev = mention_at(R, k, DC_KIND_THREAT);
@@ -21440,12 +21522,18 @@ static uint32_t topic_open(const run *R, const sentence *s,
  * wl_topic_shift word, or "by the way", "in other news", "on another /
  * a different / a side note", "side note", "off topic", "moving on",
  * "changing the subject", "other than that", "that aside", after at most
- * two fillers)? */
+ * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw")? */
 static bool topic_shift(const run *R, const sentence *s)
 {
     uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
     if (k >= s->te)
         return false;
+    uint32_t e = s->te;
+    while (e > k && R->toks[e - 1].type != TK_WORD)
+        e--;
+    if (e > k + 1 &&
+        (tok_is_word(R, e - 1, "btw") || tok_is_word(R, e - 1, "fyi")))
+        return true;
     if (word_among(R, k, k + 1, FRAME_WORDS(wl_topic_shift)))
         return true;
     if (k + 2 < s->te && tok_is_word(R, k, "by") &&
