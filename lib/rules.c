@@ -604,6 +604,20 @@ static struct ws_slot *ws_table(const dc_alloc *al, size_t cap, void **mem)
 }
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
+/* traveller_named's answers, kept as place_hits reads a comment's
+ * hits: whether the comment names the community's life (0: not asked
+ * yet, 1: no, 2: yes), and for the sentence sent - 1 and the clause
+ * clause - 1 last asked (0: none) whether the talk around the sentence
+ * and the sentence itself speak of travel (TM_TOPIC, TM_OWN) and whether
+ * the clause says something dehumanizing or threatening. */
+enum { TM_TOPIC = 1, TM_OWN = 2 };
+typedef struct travel_memo {
+    int community;
+    uint32_t sent, clause;
+    uint8_t travel;
+    bool hostile;
+} travel_memo;
+
 typedef struct run {
     const dc_alloc *al;
     const dc_lexicon *lx;
@@ -750,6 +764,9 @@ typedef struct run {
     /* gate_words' answer (GW_* bits), once a run (gw_known) */
     uint64_t gw;
     bool gw_known;
+    /* traveller_named's answers (in the run, not place_hits' frame: a
+     * local whose address is taken cost the hot loop registers) */
+    travel_memo travel;
 } run;
 
 /* The talk around a sentence: the sentences beside it on its topic (a
@@ -2012,20 +2029,6 @@ static bool word_among_at(const run *R, uint32_t a, uint32_t b,
  * (session 37). */
 #define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
-/* traveller_named's answers, kept as place_hits reads a comment's
- * hits: whether the comment names the community's life (0: not asked
- * yet, 1: no, 2: yes), and for the sentence sent - 1 and the clause
- * clause - 1 last asked (0: none) whether the talk around the sentence
- * and the sentence itself speak of travel (TM_TOPIC, TM_OWN) and whether
- * the clause says something dehumanizing or threatening. */
-enum { TM_TOPIC = 1, TM_OWN = 2 };
-typedef struct travel_memo {
-    int community;
-    uint32_t sent, clause;
-    uint8_t travel;
-    bool hostile;
-} travel_memo;
-
 /* Does a dehumanizing or threatening hit start in the clause of token ti
  * (bytes [cb, ce))? The hits are sorted by begin: those around hit, the
  * one being placed, are read. */
@@ -2063,11 +2066,12 @@ static bool clause_hostile(const run *R, const dc_hitvec *hits,
  * flight"). Capitals or none, opening its sentence or not: "Travellers
  * are scum, burn them out", "No travellers served", "I hate Travellers
  * who clap when the plane lands". hit is the hit being placed. */
-static bool traveller_named(const run *R, const dc_hitvec *hits,
-                            const dc_hit *hit, const tok *toks,
-                            uint32_t ntok, uint32_t ti, uint32_t te,
-                            const uint64_t *at, travel_memo *tm)
+static __attribute__((noinline)) bool
+traveller_named(run *R, const dc_hitvec *hits, const dc_hit *hit,
+                const tok *toks, uint32_t ntok, uint32_t ti, uint32_t te,
+                const uint64_t *at)
 {
+    travel_memo *tm = &R->travel;
     if (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED))))
         return false;
     uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
@@ -2495,7 +2499,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
     bool cued = false; /* a slur flagged groupcue was placed */
-    travel_memo travel = {0}; /* traveller_named's answers */
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
@@ -2546,8 +2549,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
             (R->ents[hit->entry].flags & DC_F_CASE) &&
-            !traveller_named(R, hits, hit, toks, (uint32_t)ntok, ti, te, at,
-                             &travel))
+            !traveller_named(R, hits, hit, toks, (uint32_t)ntok, ti, te, at))
             continue;
         mention *m = mend;
         put_mention(m, hit, kind, ti, te);
@@ -33979,6 +33981,8 @@ static decorum_status rule_group_problem(run *R)
      * told_q: a sentence of many problems reads its talk once */
     uint32_t told_sent = 0;
     bool told_q = false, told = false;
+    /* the last solving word of sentence sol_sent - 1, + 1 (0: none) */
+    uint32_t sol_sent = 0, sol_last = 0;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -34039,8 +34043,19 @@ static decorum_status rule_group_problem(run *R)
         for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
              k++)
             solved = solving_word(R, k);
-        for (uint32_t k = m->te + 1; k < s->te && !solved; k++)
-            solved = solving_word(R, k);
+        /* (a solving word after it in its sentence: the sentence's last
+         * one, found once a sentence, is past it; a sentence of a
+         * thousand problems read itself once per problem) */
+        if (!solved) {
+            if (sol_sent != rs->toks[m->tb].sent + 1) {
+                sol_sent = rs->toks[m->tb].sent + 1;
+                sol_last = 0;
+                for (uint32_t k = s->te; k > s->tb && !sol_last; k--)
+                    if (solving_word(R, k - 1))
+                        sol_last = k;
+            }
+            solved = sol_last > m->te + 1;
+        }
         target t = {0};
         t.tb = m->tb;
         t.te = m->te;
