@@ -34664,8 +34664,10 @@ static decorum_status rule_fate(run *R, const mention *m)
     if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) ||
         fate_astray(R, m, s) || word_among(R, plo, phi, FRAME_WORDS(pity)))
         return DECORUM_OK;
-    /* ("sadly" pities, "sadly for them" mocks) */
-    for (uint32_t k = 0; k < rs->ntok; k++)
+    /* ("sadly" pities, "sadly for them" mocks; in the talk around it,
+     * as the pity: a comment of a thousand fates read itself once per
+     * fate) */
+    for (uint32_t k = plo; k < phi; k++)
         if (tok_is_word(R, k, "sadly") &&
             !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "for")))
             return DECORUM_OK;
