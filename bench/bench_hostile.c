@@ -5,7 +5,7 @@
  * chant of "kill all the jews" once took 28 s; this program finds such
  * paths before a site's readers do.
  *
- *   bench_hostile [CORPUS]
+ *   bench_hostile [--top N] [CORPUS]
  *
  * Phrases: every term of the built-in lexicon, a list of chants below, and
  * the first 300 texts of CORPUS when given. Each phrase, followed by a
@@ -14,11 +14,12 @@
  * that needs no word boundary (it starts and ends with a byte that is not
  * an ASCII letter or digit: emoji, symbols, "(((") and the joined chants
  * are also repeated with no space, as one token: 64 KiB of axe emoji once
- * took 2.5G instructions that way. Printed:
- * the ten slowest at 64 KiB with their growth (time at 64 KiB over time at
- * 16 KiB: 4 is linear, 16 quadratic), the total, and `result` lines for
- * bench/run.sh. Growth is only shown for phrases that take over 1 ms, below
- * which the clock says little.
+ * took 2.5G instructions that way. Printed: the N slowest at 64 KiB (30
+ * unless --top says) with their growth (time at 64 KiB over time at 16
+ * KiB: 4 is linear, 16 quadratic), the total, and `result` lines for
+ * bench/run.sh. The fastest growth is only taken among phrases that take
+ * over 1 ms, below which the clock says little. Times are on the wall
+ * clock, or in the thread's CPU time with BENCH_CLOCK=thread.
  */
 #include "corpus.h"
 #include "dcx_utf8.h"
@@ -92,6 +93,10 @@ static size_t fill(char *buf, size_t cap, const char *p, size_t n,
  * between the two runs of each text, so no analysis is skipped. */
 static uint64_t checksum;
 
+/* bench_now, or bench_thread_now with BENCH_CLOCK=thread: on a shared
+ * machine the thread's CPU time leaves out what other processes took. */
+static double (*now)(void) = bench_now;
+
 static double time_one(const decorum_engine *e, decorum_scratch *s,
                        const char *t, size_t n)
 {
@@ -100,9 +105,9 @@ static double time_one(const decorum_engine *e, decorum_scratch *s,
     for (int r = 0; r < 2; r++) {
         const decorum_result *res;
         decorum_error err;
-        double t0 = bench_now();
+        double t0 = now();
         decorum_status st = decorum_analyze(e, s, t, n, NULL, &res, &err);
-        double dt = bench_now() - t0;
+        double dt = now() - t0;
         if (st != DECORUM_OK) {
             fprintf(stderr, "bench_hostile: %s\n", err.message);
             exit(2);
@@ -145,10 +150,32 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_hostile: %s\n", err.message);
         return 2;
     }
+    /* Thirty: one slow rule fills the first places with its terms, and
+     * another that re-reads per mention can sit below the tenth. */
+    size_t top = 30;
+    const char *path = NULL;
+    for (int a = 1; a < argc; a++) {
+        char *end;
+        if (strcmp(argv[a], "--top") == 0 && a + 1 < argc) {
+            unsigned long v = strtoul(argv[++a], &end, 10);
+            if (*end || v == 0) {
+                fprintf(stderr, "bench_hostile: --top wants a count\n");
+                return 2;
+            }
+            top = v;
+        } else if (argv[a][0] == '-' || path) {
+            fprintf(stderr, "usage: bench_hostile [--top N] [CORPUS]\n");
+            return 2;
+        } else
+            path = argv[a];
+    }
+    const char *clk = getenv("BENCH_CLOCK");
+    if (clk && strcmp(clk, "thread") == 0)
+        now = bench_thread_now;
     bench_corpus c = {0};
     size_t from_corpus = 0;
-    if (argc > 1) {
-        bench_corpus_load(argv[1], &c);
+    if (path) {
+        bench_corpus_load(path, &c);
         from_corpus = c.n < 300 ? c.n : 300;
     }
     const dc_lexicon *lx = dc_engine_lexicon(e);
@@ -205,7 +232,7 @@ int main(int argc, char **argv)
             worst_growth = g;
             worst = i;
         }
-        if (i < 10) {
+        if (i < top) {
             int shown = pv[i].len > 40 ? 40 : (int)pv[i].len;
             printf("  %8.2f ms  growth %5.1f  \"%.*s%s\"%s\n",
                    pv[i].big_s * 1e3, g, shown, pv[i].phrase,

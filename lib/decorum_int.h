@@ -247,6 +247,24 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
                             size_t max_out, dc_norm *out);
 void dc_norm_release(const dc_alloc *al, dc_norm *n);
 
+/* One change to a normalized text: bytes [b, e) are replaced by the rep_len
+ * bytes at rep (none, and rep NULL: taken out). */
+typedef struct dc_edit {
+    uint32_t b, e;
+    const char *rep;
+    uint32_t rep_len;
+} dc_edit;
+
+/* Writes into *out the normalized text in with the n edits ed applied
+ * (sorted by b, not overlapping, within in's text), with its offset map:
+ * a kept byte maps where it did in in, a replacement's bytes to the whole
+ * source range of what they replace. out is padded as dc_normalize's is
+ * and never in itself; its buffers are reused across calls (limit max_out
+ * bytes, else DECORUM_ERR_TOOBIG). */
+decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
+                            const dc_edit *ed, size_t n, size_t max_out,
+                            dc_norm *out);
+
 /* ---------------------------------------------------------------------- */
 /* Lexicon (lexicon.c): entries loaded from data/lexicon, one .tsv a file */
 /* ---------------------------------------------------------------------- */
@@ -303,7 +321,10 @@ void dc_norm_release(const dc_alloc *al, dc_norm *n);
     X(PEST, "pest")       /* bait, spray, traps: a pest fought as a pest */ \
     X(GEAR, "gear")       /* engine, door, lens: a made thing or its part */ \
     X(SOURCE, "source")   /* research, statistics: where a claim comes from */ \
-    X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */
+    X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
+    X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */ \
+    X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */ \
+    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -517,6 +538,35 @@ enum {
                          * ("the airlines", "every platform", "the grid"):
                          * an object only told at scale of an actor that is
                          * the trope (sector_object; session 45, q45d) */
+    DC_SENSE_STANCE,    /* filler: a stance adverb or intensifier after
+                         * an affirmative linking verb ("are basically",
+                         * "is literally"): left out (canon.c) */
+    DC_SENSE_DET,       /* filler: a determiner before a group word
+                         * ("them Muslims", "all these Somalis"): left
+                         * out, the bare plural stays (canon.c) */
+    DC_SENSE_QUANT,     /* filler: a word inside a quantifier phrase
+                         * ("every last", "each and every"): left out
+                         * (canon.c) */
+    DC_SENSE_HEAD,      /* filler: a collective head after an identity
+                         * adjective ("the Polish lot"): read "people"
+                         * (canon.c) */
+    DC_SENSE_LEAD,      /* discourse: a marker only in front of a
+                         * sentence ("i mean", "look", "so yeah");
+                         * edge_markers, session 47 (p47m) */
+    DC_SENSE_TAG,       /* discourse: a marker only after one ("innit",
+                         * "or what") */
+    DC_SENSE_LAUGH,     /* discourse: laughter ("lol", "lmao", "😂"), at
+                         * either edge; after a harm told it still mocks
+                         * it (sentence.laughed) */
+    DC_SENSE_ASK,       /* discourse: a tag that asks the reader to agree
+                         * ("innit", "isn't it", "eh"): only after a
+                         * sentence, whose edges keep it (EDGE_ASK) */
+    DC_SENSE_ANSWER,    /* discourse: an answer word ("yes", "yeah",
+                         * "nah"): a marker in front, but not right after
+                         * a question, where it is the answer */
+    DC_SENSE_BOUND,     /* discourse: a phrase whose first word is a
+                         * marker elsewhere ("look at", "well over", "so
+                         * many"): where it starts, that word is none */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
@@ -916,6 +966,23 @@ void dc_model_prefetch_drop(dc_model_scratch *ms);
  * empty. */
 extern const dc_blob dc_builtin_model[];
 extern const size_t dc_builtin_model_count;
+
+/* ---------------------------------------------------------------------- */
+/* The canonical text (canon.c)                                            */
+/* ---------------------------------------------------------------------- */
+
+/* The roles of the lexicon's entries that canon.c reads (engine-side,
+ * immutable). */
+typedef struct dc_canon dc_canon;
+decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
+                            dc_canon **out);
+void dc_canon_free(const dc_alloc *al, dc_canon *c);
+/* The edits that make n's canonical text (canon.c's header: fillers taken
+ * out where their sense changes nothing), from its hits hv: at most cap of
+ * them into ed, sorted and apart, and their count returned (0: the text is
+ * its own canonical text). */
+size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
+                      const dc_hitvec *hv, dc_edit *ed, size_t cap);
 
 /* ---------------------------------------------------------------------- */
 /* Rules (rules.c) and scoring (score.c)                                   */

@@ -1,7 +1,8 @@
 /*
  * engine.c: the public entry points. Loads the immutable engine (lexicons,
  * matcher, rules, model), allocates per-thread scratches, and drives the
- * pipeline for one comment: validate -> normalize -> match -> rules ->
+ * pipeline for one comment: validate -> normalize -> match -> (the
+ * canonical text, canon.c, matched again where it differs) -> rules ->
  * model -> combine into a decorum_result whose spans are mapped back to the
  * caller's original byte offsets.
  */
@@ -26,6 +27,7 @@ struct decorum_engine {
     dc_lexicon lx;
     dc_matcher *matcher;
     dc_rules *rules;
+    dc_canon *canon;
     dc_model *model;
 };
 
@@ -41,7 +43,10 @@ typedef struct pass {
  * code and tables stay in cache from one comment to the next; the whole
  * pipeline's code does not fit in L1i (docs/BENCHMARKS.md). */
 typedef struct lane {
-    pass main, parent, title;
+    /* canon: the buffers of the comment's canonical text (canon.c); where
+     * it differs from the normalized text, the two passes are swapped, so
+     * that main is always the one the later stages read. */
+    pass main, parent, title, canon;
     pass *ctx[2]; /* the context's passes in use, parent first */
     size_t nctx;
     dc_rules_out rules;
@@ -62,6 +67,8 @@ struct decorum_scratch {
     dc_rules_scratch *rs;
     dc_model_scratch *mods;
     dc_rules_out parent_rules; /* a parent read for a reply that agrees */
+    dc_edit *ed;               /* [ed_cap]: canonize's edits */
+    size_t ed_cap;
     lane lanes[DECORUM_BATCH_MAX];
 };
 
@@ -164,6 +171,9 @@ decorum_status decorum_engine_open(const decorum_engine_options *opt,
     st = dc_rules_new(e->lal, &e->lx, &e->rules, err);
     if (st != DECORUM_OK)
         goto fail;
+    st = dc_canon_new(e->lal, &e->lx, &e->canon);
+    if (st != DECORUM_OK)
+        goto fail;
     if (!(o.flags & DECORUM_OPT_NO_MODEL)) {
         st = dc_model_open(e->lal, o.model_path, &e->model, err);
         if (st != DECORUM_OK)
@@ -187,6 +197,7 @@ void decorum_engine_free(decorum_engine *e)
     dc_alloc al = e->al;
     const dc_alloc *lal = e->lal ? e->lal : &e->al;
     dc_model_free(lal, e->model);
+    dc_canon_free(lal, e->canon);
     dc_rules_free(lal, e->rules);
     dc_matcher_free(lal, e->matcher);
     dc_lexicon_free(lal, &e->lx);
@@ -256,10 +267,12 @@ void decorum_scratch_free(decorum_scratch *s)
         pass_release(al, &l->main);
         pass_release(al, &l->parent);
         pass_release(al, &l->title);
+        pass_release(al, &l->canon);
         dc_rules_out_release(al, &l->rules);
         dc_free(al, l->spans, l->spans_cap * sizeof *l->spans);
     }
     dc_rules_out_release(al, &s->parent_rules);
+    dc_free(al, s->ed, s->ed_cap * sizeof *s->ed);
     dc_model_scratch_free(al, s->mods);
     dc_rules_scratch_free(al, s->rs);
     dc_match_scratch_free(al, s->ms);
@@ -284,6 +297,43 @@ static inline decorum_status match(const decorum_engine *e,
                                    decorum_scratch *s, pass *p)
 {
     return dc_match(s->al, e->matcher, s->ms, &p->norm, &p->hits);
+}
+
+/* The comment's canonical text (canon.c), where it differs from its
+ * normalized text: made, matched, and swapped into l->main, which every
+ * later stage reads. Only a comment with a filler hit where its sense
+ * drops it pays more than the look at its hits. */
+static decorum_status canonize(const decorum_engine *e, decorum_scratch *s,
+                               lane *l)
+{
+    const dc_hitvec *hv = &l->main.hits;
+    if (!hv->n)
+        return DECORUM_OK;
+    if (s->ed_cap < hv->n) {
+        size_t cap = s->ed_cap ? s->ed_cap : 16;
+        while (cap < hv->n)
+            cap *= 2;
+        dc_edit *ed = dc_malloc(s->al, cap * sizeof *ed);
+        if (!ed)
+            return DECORUM_ERR_NOMEM;
+        dc_free(s->al, s->ed, s->ed_cap * sizeof *s->ed);
+        s->ed = ed;
+        s->ed_cap = cap;
+    }
+    size_t n = dc_canon_edits(e->canon, &l->main.norm, hv, s->ed, s->ed_cap);
+    if (!n)
+        return DECORUM_OK;
+    decorum_status st = dc_norm_edit(s->al, &l->main.norm, s->ed, n,
+                                     e->opt.max_input * 4 + 64,
+                                     &l->canon.norm);
+    if (st == DECORUM_OK)
+        st = match(e, s, &l->canon);
+    if (st != DECORUM_OK)
+        return st;
+    pass t = l->main;
+    l->main = l->canon;
+    l->canon = t;
+    return DECORUM_OK;
 }
 
 /* What is wrong with a text check_text refused, reported in err. */
@@ -384,7 +434,9 @@ static decorum_status stage_match(const decorum_engine *e, decorum_scratch *s,
     decorum_status r = DECORUM_OK;
     for (size_t k = 0; k < l->nctx && r == DECORUM_OK; k++)
         r = match(e, s, l->ctx[k]);
-    return r == DECORUM_OK ? match(e, s, &l->main) : r;
+    if (r == DECORUM_OK)
+        r = match(e, s, &l->main);
+    return r == DECORUM_OK ? canonize(e, s, l) : r;
 }
 
 static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
@@ -569,6 +621,8 @@ decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
     decorum_status st = normalize(e, s, &l->main, text, len);
     if (st == DECORUM_OK)
         st = match(e, s, &l->main);
+    if (st == DECORUM_OK)
+        st = canonize(e, s, l);
     if (st == DECORUM_OK)
         st = dc_rules_run(s->al, e->rules, s->rs, &e->lx, text ? text : "",
                           len, &l->main.norm, &l->main.hits, NULL, 0,

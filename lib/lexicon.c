@@ -145,6 +145,16 @@ static const struct {
     {"wink", (uint64_t)DC_SENSE_WINK << DC_F_SENSE_SHIFT},
     {"kin", (uint64_t)DC_SENSE_KIN << DC_F_SENSE_SHIFT},
     {"sector", (uint64_t)DC_SENSE_SECTOR << DC_F_SENSE_SHIFT},
+    {"stance", (uint64_t)DC_SENSE_STANCE << DC_F_SENSE_SHIFT},
+    {"det", (uint64_t)DC_SENSE_DET << DC_F_SENSE_SHIFT},
+    {"quant", (uint64_t)DC_SENSE_QUANT << DC_F_SENSE_SHIFT},
+    {"head", (uint64_t)DC_SENSE_HEAD << DC_F_SENSE_SHIFT},
+    {"lead", (uint64_t)DC_SENSE_LEAD << DC_F_SENSE_SHIFT},
+    {"tag", (uint64_t)DC_SENSE_TAG << DC_F_SENSE_SHIFT},
+    {"laugh", (uint64_t)DC_SENSE_LAUGH << DC_F_SENSE_SHIFT},
+    {"ask", (uint64_t)DC_SENSE_ASK << DC_F_SENSE_SHIFT},
+    {"answer", (uint64_t)DC_SENSE_ANSWER << DC_F_SENSE_SHIFT},
+    {"bound", (uint64_t)DC_SENSE_BOUND << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

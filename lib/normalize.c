@@ -2512,3 +2512,74 @@ decorum_status dc_normalize(const dc_alloc *al, const dc_normalizer *nz,
     }
     return st;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Edits of a normalized text (canon.c's canonical text)                   */
+/* ---------------------------------------------------------------------- */
+
+/* Bytes [from, to) of in, appended to out at o with their map. */
+static size_t edit_copy(const dc_norm *in, size_t from, size_t to,
+                        dc_norm *out, size_t o, uint32_t *ev)
+{
+    size_t k = to - from;
+    memcpy(out->text + o, in->text + from, k);
+    memcpy(out->how + o, in->how + from, k);
+    if (in->ident_map) {
+        for (size_t i = 0; i < k; i++) {
+            out->src_begin[o + i] = (uint32_t)(from + i);
+            out->src_end[o + i] = (uint32_t)(from + i + 1);
+        }
+    } else {
+        memcpy(out->src_begin + o, in->src_begin + from,
+               k * sizeof *out->src_begin);
+        memcpy(out->src_end + o, in->src_end + from, k * sizeof *out->src_end);
+    }
+    uint8_t h = 0;
+    for (size_t i = 0; i < k; i++)
+        h |= in->how[from + i];
+    *ev |= h;
+    return o + k;
+}
+
+decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
+                            const dc_edit *ed, size_t n, size_t max_out,
+                            dc_norm *out)
+{
+    if (!al || !in || !out || out == in || (n && !ed))
+        return DECORUM_ERR_INVALID;
+    size_t len = in->len, last = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ed[i].b < last || ed[i].e < ed[i].b || ed[i].e > in->len ||
+            (ed[i].rep_len && (!ed[i].rep || ed[i].e == ed[i].b)))
+            return DECORUM_ERR_INVALID;
+        last = ed[i].e;
+        len = len - (ed[i].e - ed[i].b) + ed[i].rep_len;
+    }
+    decorum_status st = reserve(al, out, len + 1, 0, max_out);
+    if (st != DECORUM_OK)
+        return st;
+    uint32_t ev = 0;
+    size_t o = 0, p = 0;
+    for (size_t i = 0; i < n; i++) {
+        o = edit_copy(in, p, ed[i].b, out, o, &ev);
+        /* a replacement maps, byte by byte, to all it replaces */
+        uint32_t sb = dc_norm_src_begin(in, ed[i].b),
+                 se = ed[i].e > ed[i].b ? dc_norm_src_end(in, ed[i].e - 1)
+                                        : sb;
+        for (uint32_t k = 0; k < ed[i].rep_len; k++, o++) {
+            out->text[o] = ed[i].rep[k];
+            out->src_begin[o] = sb;
+            out->src_end[o] = se;
+            out->how[o] = 0;
+        }
+        p = ed[i].e;
+    }
+    o = edit_copy(in, p, in->len, out, o, &ev);
+    out->len = o;
+    memset(out->text + o, 0, DC_NORM_PAD);
+    out->evasions = ev;
+    out->ascii = in->ascii;
+    out->padded = true;
+    out->ident_map = false;
+    return DECORUM_OK;
+}

@@ -49,6 +49,7 @@
 #define RIGHTS_SPAN 40  /* words rights_denied reads around a call */
 #define MEMBER_MAX 8     /* groups a dehumanized "you" may be addressed as */
 #define MAX_FINDINGS 1024 /* findings kept per comment (the most seen: 49) */
+#define TAG_WORDS 8      /* tokens a closing tag holds at most (tail_tags) */
 
 enum { TK_WORD, TK_PUNCT, TK_NL };
 
@@ -114,11 +115,10 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* FC_* bits: its frame words and whether it opens a new topic,
-     * each half worked out on the first ask (sent_frame, sent_topic; the
-     * byte the head's question word zeroes, so sentence_open needs no
-     * store) */
-    uint8_t frame;
+    /* the markers edge_markers took from its edges (EDGE_*; session 47):
+     * a tag after an answer still winks, laughter after a harm told still
+     * mocks it */
+    uint8_t edges;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
      * none yet); among them the reports of others' words, the furthest
@@ -137,6 +137,10 @@ typedef struct sentence {
     uint32_t first_modal;
     /* denounces' answer: 0 not yet, 1 no, 2 yes */
     uint8_t denounced;
+    /* FC_* bits: its frame words and whether it opens a new topic,
+     * each half worked out on the first ask (sent_frame, sent_topic; in
+     * what was padding, which sentence_open's vector stores clear) */
+    uint8_t frame;
     /* judged_true's: 1 + the token of the word that calls what was said
      * true (0: not looked for yet; UINT32_MAX: there is none) */
     uint32_t truth;
@@ -212,6 +216,11 @@ static const char *const guess_kinds[GUESS_KINDS] = {
  * the last ones of attack.tsv, "lock up", "lock away" and the
  * citizenship verbs, and each new verb pushed out one more.) */
 #define SPLIT_MAX 48
+
+/* The bits of each of dc_rules' two filters of discourse markers' words
+ * (disc_lead, disc_tail): some 150 words at two bits each leave a tenth
+ * of them set, and a word that is none passes one time in a hundred. */
+#define DISC_BITS 4096u
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
@@ -401,7 +410,32 @@ struct dc_rules {
      * (split_key): split_verb_around compares the words of a token pair
      * only with the verbs of the same key. */
     uint32_t split_keys[SPLIT_MAX];
+    /* The discourse markers' words (session 47, p47m: edge_markers): a
+     * Bloom filter of DISC_BITS bits over the key (tok_key) of the first
+     * word of each marker that may open a sentence, and one over the last
+     * word of each that may end one. Most sentences' first and last words
+     * are passed over by two bits each; only a word that may be a marker's
+     * sends edge_markers to the hits. disc_any: the lexicon has a marker. */
+    uint64_t disc_lead[DISC_BITS / 64], disc_tail[DISC_BITS / 64];
+    bool disc_any;
 };
+
+/* Two bits of a word's key (tok_key: its first bytes, up to eight) in a
+ * filter of DISC_BITS bits (dc_rules.disc_lead, disc_tail). */
+static inline void disc_bits(uint64_t key, uint32_t *a, uint32_t *b)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    *a = (uint32_t)(h >> 54) & (DISC_BITS - 1);
+    *b = (uint32_t)(h >> 44) & (DISC_BITS - 1);
+}
+
+/* May key be the word of a marker, by the filter f? */
+static inline bool disc_may(const uint64_t *f, uint64_t key)
+{
+    uint32_t a, b;
+    disc_bits(key, &a, &b);
+    return ((f[a >> 6] >> (a & 63)) & (f[b >> 6] >> (b & 63)) & 1) != 0;
+}
 
 /* Two bits of a word's key (tok_key: its first bytes, up to eight), from
  * the top of a multiplicative hash: a word's bits are all set in the
@@ -519,6 +553,10 @@ struct dc_rules_scratch {
     /* lower_letters' answer: the count of lower-case ASCII letters in the
      * original comment, plus one (0: not worked out yet) */
     size_t lower_seen;
+    /* device_sense's reading of the whole comment: a device word in it
+     * and no hostile hit (0 not yet, 1 no, 2 yes; reset with lower_seen).
+     * Read for each slur flagged `case`, 64 KiB of "fob" took 0.5 s. */
+    uint8_t device_any;
     /* generalized_vice's, the same way: the last token of a word of
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
@@ -545,6 +583,63 @@ struct dc_rules_scratch {
     uint32_t bo_sent, bo_held, bo_assume, bo_kin, bo_modal;
     bool sq_named;
     uint8_t sq_place, sq_event, sq_point, sq_lock;
+    /* habit_of's answers for one sentence and the next (hb_sent 1 + the
+     * sentence's index, 0: none yet): a word or frame of habit (hb_word)
+     * and a frame alone (hb_frame), 0 not yet, 1 no, 2 yes. Asked for
+     * each wrong, the sentence read again made 64 KiB of "thug" 6.4 s. */
+    uint32_t hb_sent;
+    uint8_t hb_word, hb_frame;
+    /* refusal_explained's, per comment (rx_known): 1 + the last token of
+     * a legal reason's word (rx_why) and of a verb of hiring that is no
+     * refusal (rx_hire), 0 none. It asked whether one follows a refusal
+     * by reading to the comment's end for each: 64 KiB of "i do not
+     * hire" took 0.43 s. */
+    bool rx_known;
+    uint32_t rx_why, rx_hire;
+    /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
+     * token of a word of quotas in it (hh_quota), 0 none. */
+    uint32_t hh_sent, hh_quota;
+    /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
+     * "called it" or the like is in it (pn_called); for the comment, 1 +
+     * the last start of a mention that explains no thing after a colon
+     * (pn_last; 0 none, UINT32_MAX not yet). */
+    uint32_t pn_sent, pn_last;
+    bool pn_called;
+    /* rule_group_problem's, for sentence gp_sent - 1 (0: none yet): 1 +
+     * the last token of a solving word in it (gp_solve), 0 none. */
+    uint32_t gp_sent, gp_solve;
+    /* member_antecedent's, for sentence ma_sent - 1 (0: none yet): the
+     * first token that may open its case ("if", "when", "whenever",
+     * "next time", "once"), UINT32_MAX none. */
+    uint32_t ma_sent, ma_case;
+    /* harmless_threat's, for the comment: a word of a sport or a hobby
+     * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
+     * threat, 64 KiB of "bring the bat" took 0.25 s. */
+    uint8_t ht_hobby;
+    /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
+     * token from the sentence before on where a deed to repeat is told
+     * (repeat_told), UINT32_MAX none. */
+    uint32_t ag_sent, ag_first;
+    /* toll_unnamed's, for the comment once tu_known: the Holocaust or
+     * Jewish people named (tu_named), money talked of (tu_money), the
+     * first figure's token (tu_fig_first, UINT32_MAX none) and 1 + the
+     * last's (tu_fig_last, 0 none). */
+    bool tu_known, tu_named, tu_money;
+    uint32_t tu_fig_first, tu_fig_last;
+    /* traveller_life's: dead stock in sentence tl_sent - 1 (tl_stock; 0:
+     * none yet); for the comment once tl_known, the Travellers' life
+     * told (tl_life) and how many mentions name them, at most 2
+     * (tl_named). */
+    uint32_t tl_sent;
+    bool tl_stock, tl_known, tl_life;
+    uint8_t tl_named;
+    /* groomer_smear's: a word of a court or a pet in the comment
+     * (gs_court; 0 not yet, 1 no, 2 yes); for sentence gs_sent - 1 (0:
+     * none yet) its words (gs_words), 1 + the last one's token (gs_last)
+     * and Pride or LGBTQ people named in it (gs_pride). */
+    uint8_t gs_court;
+    bool gs_pride;
+    uint32_t gs_sent, gs_words, gs_last;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -668,6 +763,12 @@ typedef struct run {
     bool quotes;          /* a '"' or '\'' token: mark_quotes has work */
     uint32_t quote_tok;   /* the first such token, where mark_quotes starts */
     bool question;        /* a '?' token: some sentence is a question */
+    /* edge_markers took laughter from some sentence's edge ("lol ...",
+     * "... 😂"; session 47) */
+    bool edge_laugh;
+    /* ... and some word outside quotation marks: the writer's own words
+     * around a quotation, for unquote_whole */
+    bool edge_said;
     /* a hate verb was swallowed by a longer denouncing phrase ("stop
      * hating", "against hating"): the writer opposes hatred */
     bool opposes_hatred;
@@ -914,6 +1015,53 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 static uint64_t smear_pairs(void);
 static void gate_words_make(dc_rules *r);
 
+/* May a discourse marker of sense s open a sentence (not a `tag` or an
+ * `ask`), may it close one (not a `lead` or an `answer`)? A `bound`
+ * phrase does neither: it only bars the marker it starts with. */
+static inline bool sense_leads(unsigned s)
+{
+    return s != DC_SENSE_TAG && s != DC_SENSE_ASK && s != DC_SENSE_BOUND;
+}
+static inline bool sense_tails(unsigned s)
+{
+    return s != DC_SENSE_LEAD && s != DC_SENSE_ANSWER && s != DC_SENSE_BOUND;
+}
+
+/* Fills dc_rules' filters of the discourse markers' first and last words
+ * (disc_lead, disc_tail) from the lexicon's `discourse` entries: a marker
+ * flagged `tag` ends a sentence only, one flagged `lead` or `answer`
+ * opens one only, and a `bound` phrase is read only where a marker
+ * starts. */
+static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        unsigned sense = DC_SENSE_OF(e->flags);
+        if (e->kind != DC_KIND_DISCOURSE || sense == DC_SENSE_BOUND ||
+            !e->term_len)
+            continue;
+        r->disc_any = true;
+        const char *sp = memchr(e->term, ' ', e->term_len);
+        size_t l1 = sp ? (size_t)(sp - e->term) : e->term_len;
+        size_t l0 = e->term_len;
+        while (l0 > 0 && e->term[l0 - 1] != ' ')
+            l0--;
+        const char *last = e->term + l0;
+        size_t l2 = e->term_len - l0;
+        uint32_t a, b;
+        if (sense_leads(sense)) {
+            disc_bits(split_word_key(e->term, l1), &a, &b);
+            r->disc_lead[a >> 6] |= (uint64_t)1 << (a & 63);
+            r->disc_lead[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+        if (sense_tails(sense)) {
+            disc_bits(split_word_key(last, l2), &a, &b);
+            r->disc_tail[a >> 6] |= (uint64_t)1 << (a & 63);
+            r->disc_tail[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
+    }
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -948,6 +1096,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         r->kind_of[i] = lx->entries[i].kind;
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
+    disc_words_make(r, lx);
     decorum_status pst = people_labels(al, lx, r);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
@@ -1359,9 +1508,10 @@ static inline void tok_put(tok *t, uint32_t b, uint32_t e, uint64_t sc,
 
 /* Writes a sentence of tokens [tb, te): its answers worked out later
  * (hostility, report_in, ...) start at zero. Its first 16 bytes are its
- * four fields (question's word holds hostile and speech, zero), the rest
- * is cleared by three vector stores: as a compound literal or a memset,
- * GCC wrote each field on its own, padding left out (eleven stores). */
+ * four fields (question's word holds hostile, speech and edges, zero),
+ * the rest is cleared by three vector stores: as a compound literal or a
+ * memset, GCC wrote each field on its own, padding left out (eleven
+ * stores). */
 static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
                                  bool question, uint32_t bang)
 {
@@ -1370,7 +1520,7 @@ static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
                        offsetof(sentence, question) == 8 &&
                        offsetof(sentence, hostile) == 9 &&
                        offsetof(sentence, speech) == 10 &&
-                       offsetof(sentence, frame) == 11 &&
+                       offsetof(sentence, edges) == 11 &&
                        offsetof(sentence, bang) == 12,
                    "the four fields fill the first 16 bytes");
     char *q = (char *)p;
@@ -1382,6 +1532,56 @@ static inline void sentence_open(sentence *p, uint32_t tb, uint32_t te,
 #else
     *p = (sentence){.tb = tb, .te = te, .question = question, .bang = bang};
 #endif
+}
+
+/* The most tokens a sentence holds. A longer run of words with no mark
+ * that ends a sentence (no real sentence comes near it: the longest in
+ * the 92,399 dataset rows has under 200 words) is cut into sentences of
+ * SENT_MAX tokens. Many rules read a mention's sentence, or its
+ * neighbour, once per mention; on one 64 KiB sentence of a term said over
+ * and over that was quadratic ("thug" repeated took 6.4 s in
+ * rule_habit_pinned, and bench_hostile found 286 such phrases over 49 ms,
+ * session 47). A cut sentence bounds every such read at once. */
+#define SENT_MAX 256u
+
+/* Cuts the sentences longer than SENT_MAX tokens (asked after tokenize of
+ * a comment of more than SENT_MAX tokens), from the last back, so that
+ * sentence i's pieces land at i plus the pieces added before it. A token
+ * after a cut moves to the next sentence and to a clause of its own:
+ * sentence and clause indices grow by the cuts before the token, so both
+ * stay in token order. A piece is a question, or holds the last '!', when
+ * its last token is the sentence's own mark. */
+static __attribute__((noinline, cold)) void split_long_sentences(
+    dc_rules_scratch *rs)
+{
+    size_t ns = rs->ns, extra = 0;
+    for (size_t i = 0; i < ns; i++)
+        extra += (rs->s[i].te - rs->s[i].tb - 1) / SENT_MAX;
+    if (extra == 0)
+        return;
+    size_t total = ns + extra, to = total;
+    for (size_t i = ns; i-- > 0;) {
+        sentence old = rs->s[i];
+        uint32_t n = old.te - old.tb, pieces = (n - 1) / SENT_MAX + 1;
+        extra -= pieces - 1; /* the cuts before sentence i */
+        for (uint32_t p = pieces; p-- > 0;) {
+            uint32_t tb = old.tb + p * SENT_MAX;
+            uint32_t te = p + 1 == pieces ? old.te : tb + SENT_MAX;
+            bool last = p + 1 == pieces;
+            uint32_t bang = old.bang > tb && old.bang <= te ? old.bang : 0;
+            sentence_open(&rs->s[--to], tb, te, last && old.question, bang);
+            uint32_t add = (uint32_t)extra + p;
+            for (uint32_t k = tb; k < te && add; k++) {
+                rs->toks[k].sent += add;
+                rs->toks[k].clause += add;
+            }
+        }
+    }
+    /* the sentinel token after the last sentence moves with it */
+    uint32_t last = rs->s[total - 1].te;
+    rs->toks[last].sent += (uint32_t)(total - ns);
+    rs->toks[last].clause += (uint32_t)(total - ns);
+    rs->ns = total;
 }
 
 /* No runs from the matcher: every word's end is found by word_end. */
@@ -1684,6 +1884,348 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     return DECORUM_OK;
 }
 
+/* Session 47 (p47m): discourse markers at a sentence's edges.
+ *
+ * Online English puts markers in front of a sentence ("ngl", "tbh", "i
+ * mean", "look,", "so yeah", "mate") and after it ("lol", "imo", "fr",
+ * an eye roll): interjections, hedges, fillers and words of address that
+ * say how the writer holds the sentence, not what it says. The rules read
+ * a sentence's first word (an imperative "kill ...", a wish "hope ...",
+ * its subject) and its last (a group that ends the clause), and a marker
+ * moves both: "i mean hope the boat sinks" lost its wish, and "never hire
+ * a muslim lol" read "muslim" as the adjective of "lol". So the tokens of
+ * such markers are taken out of the array the rules read, with the comma,
+ * colon or dash that sets them off: every rule sees the sentence as if
+ * the marker were not there. A token keeps its bytes, so spans still map
+ * to the original text.
+ *
+ * The markers are the lexicon's `discourse` entries (grammar.tsv), found
+ * by the matcher; the entry and the position decide which count:
+ *   - a run of markers opens the sentence at its first token, or closes
+ *     it at its last word (before its . ! ? ;), and a word of the sentence
+ *     is left between (a sentence of markers alone, "lol.", "yeah,
+ *     exactly", is left whole);
+ *   - a marker is the hit of the entry's own term (not "mates", "lols"),
+ *     from a token's start to a token's end, not glued to a hyphen after
+ *     it ("so-called", "well-known");
+ *   - a longer entry of another kind that starts where it does ("well
+ *     done", "yeah i said it", "so true"), a `bound` discourse phrase that
+ *     does ("look at", "well over", "so many"), or an entry of another
+ *     kind that runs from inside it past its end, says it is no marker;
+ *   - a marker flagged `ambiguous` counts only set off by a comma, a colon
+ *     or a dash, after it in front and before it behind ("look, they ...",
+ *     "..., like"; not "look what they did");
+ *   - `lead` markers only open a sentence, `tag` markers only close one;
+ *   - behind, a marker after a determiner or a possessive is a noun ("my
+ *     mate", "the lads").
+ * What was taken is kept as bits of the sentence's `edges` (EDGE_*): a
+ * tag after an answer still winks (rule_answer_group: "who stabbed the
+ * lad? the somalis mate"), and laughter after a harm told still mocks it
+ * (rule_attack, wl_suffered_mocked: "gays get beaten lol"); laughter at
+ * either edge is also the comment's edge_laugh (ape_named's hype). An
+ * answer word (sense `answer`: "yes", "yeah", "nah") right after a
+ * question is the answer, and stays ("are they animals? yes, ...").
+ *
+ * Each sentence is read once; only one whose first or last word passes
+ * the filter of the markers' words (disc_lead, disc_tail) looks for the
+ * hits, by bisection. The tokens kept move down in one pass, with their
+ * keys, the index by byte (tok_at), the sentences' bounds and last '!',
+ * and the first quote mark; nothing later sees the tokens taken out. */
+
+/* The first hit that starts at byte b or after (hits sorted by begin). */
+static size_t hit_from(const dc_hitvec *hits, uint32_t b)
+{
+    size_t lo = 0, hi = hits->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hits->v[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The discourse entry hit h is a marker of, written as the entry's own
+ * term (not its plural: "mates" is no "mate"), or NULL. */
+static const dc_entry *marker_of(const run *R, const dc_hit *h)
+{
+    if (h->entry >= R->lx->n || h->how != DC_HIT_EXACT || h->end <= h->begin)
+        return NULL;
+    const dc_entry *e = &R->ents[h->entry];
+    if (e->kind != DC_KIND_DISCOURSE || DC_SENSE_OF(e->flags) == DC_SENSE_BOUND ||
+        R->n->text[h->end - 1] != e->term[e->term_len - 1])
+        return NULL;
+    return e;
+}
+
+/* Does hit h say that a marker it overlaps is none: an entry of another
+ * kind than glue and discourse, or a `bound` discourse phrase? */
+static bool marker_barred_by(const run *R, const dc_hit *h)
+{
+    if (h->entry >= R->lx->n)
+        return false;
+    const dc_entry *e = &R->ents[h->entry];
+    return e->kind == DC_KIND_DISCOURSE
+               ? DC_SENSE_OF(e->flags) == DC_SENSE_BOUND
+               : e->kind != DC_KIND_GLUE;
+}
+
+/* Is token k a comma, a colon or a dash (what sets a marker off)? */
+static inline bool marker_sep(const tok *t)
+{
+    return t->type == TK_PUNCT && (t->ch == ',' || t->ch == ':' || t->ch == '-');
+}
+
+/* The bits of sentence.edges: a marker was taken from its front, one
+ * from its end (or a sentence of markers alone after it), laughter among
+ * those from its end, a tag among them that asks to be agreed with. */
+#define EDGE_LEAD 1u
+#define EDGE_TAG 2u
+#define EDGE_LAUGH 4u
+#define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
+
+/* The marker that opens at token k of a sentence ending at te: the
+ * token after it and the mark that sets it off, or 0 for none; its sense
+ * in *sense. An answer word (sense `answer`) after a question (asked) is
+ * none. */
+static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
+                            uint32_t te, bool asked, unsigned *sense)
+{
+    const tok *t = R->rs->toks;
+    uint32_t b = t[k].b, mark = 0, other = 0;
+    const dc_entry *me = NULL;
+    size_t i = hit_from(hits, b);
+    for (; i < hits->n && hits->v[i].begin == b; i++) {
+        const dc_hit *h = &hits->v[i];
+        const dc_entry *e = marker_of(R, h);
+        if (e && sense_leads(DC_SENSE_OF(e->flags))) {
+            if (h->end > mark) {
+                mark = h->end;
+                me = e;
+            }
+        } else if (marker_barred_by(R, h) && h->end > other) {
+            other = h->end;
+        }
+    }
+    if (!me || other > mark ||
+        (asked && DC_SENSE_OF(me->flags) == DC_SENSE_ANSWER))
+        return 0;
+    for (; i < hits->n && hits->v[i].begin < mark; i++)
+        if (hits->v[i].end > mark && marker_barred_by(R, &hits->v[i]))
+            return 0;
+    uint32_t j = k + 1;
+    while (j < te && t[j].b < mark)
+        j++;
+    if (t[j - 1].e != mark)
+        return 0;
+    bool sep = j < te && marker_sep(&t[j]);
+    /* glued to a mark that makes a word of it: "so-called", "well-known" */
+    if (j < te && t[j].b == mark && t[j].type == TK_PUNCT &&
+        !strchr(",:.!?;)\"", t[j].ch))
+        return 0;
+    if ((me->flags & DC_F_AMBIGUOUS) && !sep)
+        return 0;
+    *sense = DC_SENSE_OF(me->flags);
+    return sep ? j + 1 : j;
+}
+
+/* Words after which a marker behind is none: a determiner or a
+ * possessive makes it a noun ("my mate", "the lads"). */
+static const char *const wl_marker_det[] = {
+    "a",     "an",    "the",   "my",      "your",  "ur",   "his",
+    "her",   "our",   "their", "its",     "this",  "that", "these",
+    "those", "some",  "any",   "every",   "no",    "one",  "another",
+    /* and a question word, whose clause it ends: "what i guess" */
+    "what",  "how",   "who",   "which",   "why",   "where", "when"};
+
+/* The first token of the run of markers that closes the tokens [first, e)
+ * of a sentence (e: after its last word), each starting at first or
+ * later, with the comma before the first of them unless that is before
+ * first; e for none. *edges: EDGE_LAUGH, EDGE_ASK for what is among them. */
+static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
+                             uint32_t first, uint32_t e, unsigned *edges)
+{
+    const tok *t = R->rs->toks;
+    uint32_t cut = e;
+    while (cut > first && t[cut - 1].type == TK_WORD &&
+           disc_may(R->rules->disc_tail, R->key[cut - 1])) {
+        uint32_t last = cut - 1, from = last >= first + 4 ? last - 4 : first;
+        uint32_t end = t[last].e, mb = UINT32_MAX;
+        const dc_entry *me = NULL;
+        size_t i0 = hit_from(hits, t[from].b);
+        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
+            const dc_hit *h = &hits->v[i];
+            const dc_entry *e2;
+            if (h->end == end && h->begin < mb && (e2 = marker_of(R, h)) &&
+                sense_tails(DC_SENSE_OF(e2->flags))) {
+                mb = h->begin;
+                me = e2;
+            }
+        }
+        if (!me)
+            break;
+        bool barred = false;
+        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
+            const dc_hit *h = &hits->v[i];
+            barred |= ((h->begin < mb && h->end > mb) || h->end > end) &&
+                      marker_barred_by(R, h);
+        }
+        uint32_t m = from;
+        while (m < last && t[m].b < mb)
+            m++;
+        if (barred || t[m].b != mb)
+            break;
+        const tok *p = m > 0 ? &t[m - 1] : NULL;
+        bool sep = p && marker_sep(p);
+        if ((me->flags & DC_F_AMBIGUOUS) && !sep)
+            break;
+        if (p && ((p->type == TK_PUNCT && p->e == mb && !sep) ||
+                  (p->type == TK_WORD &&
+                   dc_word_in(R->n->text + p->b, p->e - p->b, wl_marker_det,
+                              sizeof wl_marker_det / sizeof *wl_marker_det))))
+            break;
+        *edges |= DC_SENSE_OF(me->flags) == DC_SENSE_LAUGH  ? EDGE_LAUGH
+                  : DC_SENSE_OF(me->flags) == DC_SENSE_ASK ? EDGE_ASK
+                                                           : 0;
+        cut = m;
+        if (sep && m > first)
+            cut = m - 1;
+    }
+    return cut;
+}
+
+/* Is token k a quotation mark next to the quoted word at k + d (d = 1:
+ * it opens the quote, -1: it closes it)? A marker beside a quotation is
+ * the writer's reaction to it ("yes \"exterminate them\" like this kid",
+ * "\"@x: ...\" lol"), and stays. (mark_quotes has run.) */
+static inline bool quote_beside(const run *R, uint32_t k, int d)
+{
+    const tok *t = R->rs->toks;
+    uint32_t q = k + (uint32_t)d;
+    return t[k].type == TK_PUNCT && (t[k].ch == '"' || t[k].ch == '\'') &&
+           q < R->rs->ntok && t[q].type == TK_WORD && t[q].quoted;
+}
+
+/* Is there a word among tokens [a, b)? */
+static inline bool word_in(const tok *t, uint32_t a, uint32_t b)
+{
+    while (a < b && t[a].type != TK_WORD)
+        a++;
+    return a < b;
+}
+
+static void edge_markers(run *R, const dc_hitvec *hits)
+{
+    dc_rules_scratch *rs = R->rs;
+    const dc_rules *r = R->rules;
+    tok *t = rs->toks;
+    uint64_t *key = rs->key;
+    uint16_t *tok_at = rs->tok_at;
+    /* w: where the next token kept goes; ns: the sentences kept; lead: of
+     * those, the first ones that are markers alone ("lol. kill them"),
+     * taken out when a sentence of words follows them; said: a sentence
+     * of words was read */
+    uint32_t w = 0, ns = 0, lead = 0;
+    bool moved = false, said = false, question = false, lead_laugh = false,
+         lead_said = false;
+    for (size_t si = 0; si < rs->ns; si++) {
+        sentence s = rs->s[si];
+        uint32_t tb = s.tb, te = s.te, e = te, j, n;
+        bool asked = si > 0 && rs->s[si - 1].question, laugh_lead = false;
+        unsigned sense = 0;
+        /* the markers in front */
+        for (j = tb; j < te && t[j].type == TK_WORD &&
+                     disc_may(r->disc_lead, key[j]) &&
+                     (n = lead_marker(R, hits, j, te, asked, &sense));) {
+            j = n;
+            laugh_lead |= sense == DC_SENSE_LAUGH;
+        }
+        /* the words end before the marks that end the sentence */
+        while (e > tb && (t[e - 1].type == TK_NL ||
+                          (t[e - 1].type == TK_PUNCT &&
+                           (t[e - 1].ch == '.' || t[e - 1].ch == '!' ||
+                            t[e - 1].ch == '?' || t[e - 1].ch == ';'))))
+            e--;
+        bool words = word_in(t, j, te);
+        unsigned tail = 0;
+        uint32_t lo = words && !quote_beside(R, j, 1) ? j : tb, cut = e;
+        /* the markers behind the words, or a sentence of them alone after
+         * one of words ("... fix it. lol") */
+        if ((words || said) && e > tb && t[e - 1].type == TK_WORD &&
+            disc_may(r->disc_tail, key[e - 1])) {
+            cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
+            if (words ? !word_in(t, lo, cut) || quote_beside(R, cut - 1, -1)
+                      : cut != tb) {
+                cut = e;
+                tail = 0;
+            }
+        }
+        R->edge_laugh |= (tail & EDGE_LAUGH) || (words && laugh_lead);
+        if (!words && said && cut == tb) {
+            /* taken out whole; what it was is the sentence's before */
+            moved = true;
+            rs->s[ns - 1].edges |= (uint8_t)(EDGE_TAG | tail);
+            R->edge_said |= !t[tb].quoted;
+            continue;
+        }
+        if (!words && !said && j > tb && lead == ns) {
+            lead++;
+            lead_laugh |= laugh_lead;
+            lead_said |= !t[tb].quoted;
+        }
+        if (words && !said && lead && lead == ns &&
+            !quote_beside(R, lo, 1)) {
+            /* the sentences of markers alone before it go */
+            moved = true;
+            w = ns = 0;
+            question = false;
+            R->edge_laugh |= lead_laugh;
+            R->edge_said |= lead_said;
+        }
+        said |= words;
+        question |= s.question;
+        if (!moved && lo == tb && cut == e) {
+            w = te;
+            ns++;
+            continue;
+        }
+        moved = true;
+        uint32_t nb = w, bang = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (k < lo || (k >= cut && k < e)) {
+                R->edge_said |= t[k].type == TK_WORD && !t[k].quoted;
+                continue;
+            }
+            if (t[k].type == TK_PUNCT && t[k].ch == '!')
+                bang = w + 1;
+            if (w != k) {
+                t[w] = t[k];
+                key[w] = key[k];
+                tok_at[t[w].b] = (uint16_t)w;
+            }
+            t[w].sent = ns;
+            w++;
+        }
+        s.tb = nb;
+        s.te = w;
+        if (s.bang)
+            s.bang = bang;
+        s.edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
+                            (cut < e ? EDGE_TAG : 0) | tail);
+        rs->s[ns++] = s;
+    }
+    if (!moved)
+        return;
+    t[w] = t[rs->ntok]; /* the sentinel */
+    t[w].sent = ns - 1;
+    key[w] = 0;
+    rs->ntok = w;
+    R->ntok = w;
+    rs->ns = ns;
+    R->question = question;
+}
+
 /* A single quote that a tokenizer spaced off its word: "they 'll", "it 's".
  * It is an apostrophe, not a quotation mark. */
 static bool apostrophe_at(const run *R, uint32_t k)
@@ -1752,6 +2294,10 @@ static __attribute__((noinline)) void mark_quotes(run *R)
 static void unquote_whole(run *R)
 {
     dc_rules_scratch *rs = R->rs;
+    /* ("\"@x: fat hoes get chose\" lol": the writer's laugh, a marker
+     * edge_markers took, frames it) */
+    if (R->edge_said)
+        return;
     bool any = false;
     for (uint32_t i = 0; i < rs->ntok; i++) {
         const tok *t = &rs->toks[i];
@@ -1873,7 +2419,8 @@ static bool explained_by(const run *R, const mention *m, const mention *o)
      * the rules read them inside phrases. */
     if (content_kind((dc_kind)m->kind) && m->kind != DC_KIND_PROFANITY &&
         longer && o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_PERSON &&
-        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+        o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE &&
+        o->kind != DC_KIND_TAG)
         return true;
     /* A run-together reading inside a token that a whole-word entry already
      * explains is spurious: "niggas" is not "nig" + "gas". Hashtag codes
@@ -2394,8 +2941,8 @@ static bool weak_swap(const run *R, const dc_hit *hv, const dc_hit *hend,
  * one owned ("my fob is sticky", "my fob.") is the thing too. The device
  * words are everyday ones, so not beside a threat, an exclusion, a
  * dehumanizing word or a hate verb ("Dirty fob, go back home, the door is
- * that way"; a "cheap" fob is still a thing). Asked only of such a slur's hits, so
- * the scan of the comment is rare. */
+ * that way"; a "cheap" fob is still a thing). Asked only of such a slur's
+ * hits; the scan of the comment is done once for it (device_any). */
 static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
                          const dc_hit *h, uint32_t ti, uint32_t te)
 {
@@ -2425,11 +2972,20 @@ static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
     if (word_among(R, ti > 0 ? ti - 1 : 0, te + 1 < rs->ntok ? te + 1 : te,
                    device, sizeof device / sizeof device[0]))
         return true;
-    return word_among(R, 0, (uint32_t)rs->ntok, device,
-                      sizeof device / sizeof device[0]) &&
-           !hostile_hit(R, hv, hend, h,
-                        KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
-                            KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB));
+    /* (a device word anywhere in the comment, and no hostile word: read
+     * once for the comment. h is a slur, of no hostile kind, so the
+     * answer is the same for every hit.) */
+    if (!rs->device_any)
+        R->rs->device_any =
+            word_among(R, 0, (uint32_t)rs->ntok, device,
+                       sizeof device / sizeof device[0]) &&
+                    !hostile_hit(R, hv, hend, h,
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(THREAT) |
+                                     KIND_BIT(EXCLUSION) |
+                                     KIND_BIT(HATE_VERB))
+                ? 2
+                : 1;
+    return rs->device_any == 2;
 }
 
 /* Places the hits on tokens as mentions, drops those a longer mention
@@ -2509,6 +3065,12 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         if (hit->entry >= n_entries || he <= hb)
             continue;
         uint8_t kind = kind_of[hit->entry];
+        /* A filler ("basically", "them" before a group word) was for
+         * canon.c to read, which has made the text the rules see: where
+         * it still stands, its sense changed something, and its word is
+         * read as the word it is. */
+        if (kind == DC_KIND_FILLER)
+            continue;
         /* Glue (function words) is 42% of the hits (73 000 of 171 000 on
          * the bench corpus), and the rules ask whether a token starts one
          * for 2 000-odd comments of the 13 800 that come here. Glue that
@@ -2520,6 +3082,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             *later++ = hit;
             continue;
         }
+        /* A discourse marker is read only where it stands at a sentence's
+         * edge, by edge_markers, which has already taken those tokens
+         * out; elsewhere it is a word of the sentence as before, and no
+         * mention ("TRASH 😤 Bajan boys": the face still ends a clause,
+         * emoji_clauses). */
+        if (__builtin_expect(kind == DC_KIND_DISCOURSE, 0))
+            continue;
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
         /* The sentinel token after the last stops the scan for te, and is
          * where a hit past the last token finds only spaces. */
@@ -2841,6 +3410,29 @@ static const dc_entry *ent(const run *R, const mention *m)
     return &R->ents[m->entry];
 }
 
+/* Is m a stance marker: a code of no group that only frames what is said
+ * beside it, a wink ("iykyk", "you know what i mean"), an insinuation's
+ * marker ("just saying", "funny that", "makes you think") or a question
+ * called plain ("genuine question")? Alone it names no one and attacks no
+ * one (session 47, p47w): it is read where a rule looks for it (beside a
+ * group and a wrong, rule_insinuated; beside a code, code_resolved), and
+ * is no content where a rule asks whether anything more is said (a
+ * review of a building said again of its people, place_judged; a
+ * rebuttal or a question of a medium gone on to attack; a comment that
+ * names who someone is, names_who_they_are). */
+static bool stance_marker(const run *R, const mention *m)
+{
+    unsigned sense = DC_SENSE_OF(R->ents[m->entry].flags);
+    return m->kind == DC_KIND_CODE && !R->ents[m->entry].categories &&
+           (sense == DC_SENSE_NOTICE || sense == DC_SENSE_WINK ||
+            sense == DC_SENSE_PLAIN);
+}
+
+/* Is a mention of a kind of mask among tokens [b, e), where a code counts
+ * only if it is no stance marker (stance_marker)? has_kinds_in for the
+ * tests that ask whether more is said. */
+static bool has_said_in(const run *R, uint32_t b, uint32_t e, uint64_t mask);
+
 /* The group a mention names, as a target: an identity word, a code or an
  * attack word that names its own group. */
 static target group_of(const run *R, const mention *m)
@@ -3044,6 +3636,20 @@ static bool has_kinds_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
         if (m->tb >= te)
             break;
         if ((mask >> m->kind) & 1)
+            return true;
+    }
+    return false;
+}
+
+static bool has_said_in(const run *R, uint32_t tb, uint32_t te, uint64_t mask)
+{
+    if (!(R->kinds & mask) || tb >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[tb]; i < R->rs->nm; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->tb >= te)
+            break;
+        if (((mask >> m->kind) & 1) && !stance_marker(R, m))
             return true;
     }
     return false;
@@ -3256,6 +3862,214 @@ static bool ends_ed(const run *R, uint32_t ti)
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
+}
+
+/* Session 47 (p47w): a sentence's closing tag. "no gypsies on this campsite
+ * just saying", "kill the boer iykyk", "stop letting them in 🙄": the
+ * writer's comment on what the sentence said ends it, as a full stop and
+ * the tag would ("... campsite. just saying"), and the rules that read a
+ * sentence's or a clause's last word (a sign's group ending it, a slogan's
+ * people, a venue, "that's what X are") read the sentence's own. The tag
+ * is a `tag` entry (grammar.tsv) or a reaction emoji that no entry starts
+ * (reaction_token), one or several in a run, with only marks between them
+ * and after the last; what comes before it holds a word, and that word
+ * does not take the tag as its own complement (tag_taken). Each such
+ * sentence is cut in two before the tag: a sentence, and a clause, of its
+ * own. Both halves keep the sentence's question: "why are so many of them
+ * in prison just asking?" still asks. */
+
+/* Does word k take the tag after it as part of its own clause: "if you
+ * know what i mean" read from "if", "do you know what i mean", "that's
+ * food for thought", "i'm not saying anything"? A subject pronoun, a
+ * determiner or one of a few function words; not a linking verb, a modal
+ * or a preposition, which end a clause as often ("vermin, that's what the
+ * jews are just saying", "... and never will just saying", "that's all
+ * women are good for just saying"). */
+static bool tag_taken(const run *R, uint32_t k)
+{
+    static const char *const takes[] = {
+        "if",  "do",   "does",  "did",  "that", "not",  "and",  "or",
+        "but", "i",    "you",   "we",   "he",   "she",  "it",   "they",
+        "i'm", "im",   "just",  "what", "how",  "why",  "so",   "some",
+        "real", "very", "no",   "that's", "thats", "it's", "its", "a",
+        "an"};
+    return is_determiner(R, k) ||
+           word_among(R, k, k + 1, takes, sizeof takes / sizeof *takes);
+}
+
+/* The first token of the closing tag of sentence s (see above), or 0 if
+ * it has none; *whole when the tag is all of it (". just saying"). */
+static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
+                            bool emoji, bool *whole)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = s->te, cut = 0;
+    for (;;) {
+        while (k > s->tb && rs->toks[k - 1].type != TK_WORD)
+            k--;
+        if (k <= s->tb)
+            break;
+        uint32_t w = k - 1, from = UINT32_MAX;
+        if (emoji && !rs->at[w] &&
+            reaction_token(R->n->text, rs->toks[w].b, rs->toks[w].e))
+            from = w;
+        else if (tags) {
+            /* the longest tag that ends at w ("i'm just saying", not
+             * "just saying"); a tag holds at most TAG_WORDS tokens */
+            uint32_t lo = w + 1 > s->tb + TAG_WORDS ? w + 1 - TAG_WORDS : s->tb;
+            for (size_t i = rs->first[lo]; i < rs->nm && rs->m[i].tb <= w;
+                 i++)
+                if (rs->m[i].kind == DC_KIND_TAG && rs->m[i].te == w + 1 &&
+                    rs->m[i].tb < from && !rs->toks[rs->m[i].tb].quoted)
+                    from = rs->m[i].tb;
+        }
+        if (from == UINT32_MAX)
+            break;
+        cut = from;
+        k = from;
+    }
+    *whole = false;
+    if (!cut)
+        return 0;
+    /* a word before it, which does not take it */
+    uint32_t p = cut;
+    while (p > s->tb && rs->toks[p - 1].type != TK_WORD)
+        p--;
+    if (p <= s->tb) {
+        *whole = true;
+        return cut;
+    }
+    return p == cut && tag_taken(R, p - 1) ? 0 : cut;
+}
+
+/* The report words inside the closing tag from token cut to te ("just
+ * saying", "not saying anything") report no one's words: they become
+ * part of the tag (kind `tag`), so that no rule that reads a report near
+ * a chant or a claim ("Kill the Boer just saying", chant_told) reads
+ * this one. */
+static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
+{
+    dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[cut]; i < rs->nm && rs->m[i].tb < te; i++) {
+        mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_REPORT)
+            continue;
+        bool in_tag = false;
+        for (size_t j = rs->first[cut]; j < rs->nm && rs->m[j].tb <= m->tb;
+             j++)
+            in_tag = in_tag || (rs->m[j].kind == DC_KIND_TAG &&
+                                rs->m[j].te >= m->te);
+        if (!in_tag)
+            continue;
+        m->kind = DC_KIND_TAG;
+        bool other = false;
+        for (size_t j = rs->first[m->tb]; j < rs->nm && rs->m[j].tb == m->tb;
+             j++)
+            other = other || rs->m[j].kind == DC_KIND_REPORT;
+        if (!other)
+            rs->at[m->tb] &= ~KIND_BIT(REPORT);
+    }
+}
+
+/* The words of the closing tag from token cut to te are marks, as a full
+ * stop is: the rules that ask whether a word follows ("are" ending its
+ * clause, a venue ending a ban) read none; their keys stay, so that a
+ * rule that asks for the tag's own words by key (a wink "lol", "innit")
+ * finds them. Its report words report no one (tag_reports_off). */
+static void tag_marks(run *R, uint32_t cut, uint32_t te, bool tags)
+{
+    if (tags)
+        tag_reports_off(R, cut, te);
+    for (uint32_t k = cut; k < te; k++)
+        if (R->rs->toks[k].type == TK_WORD)
+            R->rs->toks[k].type = TK_PUNCT;
+}
+
+/* Is token k a word that tail_tags made a mark (a closing tag's)? A
+ * mark of the tokenizer's is one byte that is no word byte. */
+static bool made_mark(const run *R, uint32_t k)
+{
+    return R->toks[k].type != TK_WORD &&
+           is_word_byte((unsigned char)R->n->text[R->toks[k].b]);
+}
+
+/* The sentences of the comment but the closing ones that hold no word
+ * (a tag made marks by tail_tags, an emoji alone), and never fewer than
+ * floor: "in films? just saying" has said its last word in the question. */
+static size_t ns_said(const run *R, size_t floor)
+{
+    const dc_rules_scratch *rs = R->rs;
+    size_t ns = rs->ns;
+    for (; ns > floor; ns--) {
+        const sentence *x = &rs->s[ns - 1];
+        uint32_t k = x->tb;
+        while (k < x->te && rs->toks[k].type != TK_WORD)
+            k++;
+        if (k < x->te)
+            break;
+    }
+    return ns;
+}
+
+static void tail_tags(run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    bool tags = any_kind(R, DC_KIND_TAG), emoji = !R->n->ascii;
+    size_t ns = rs->ns, add = 0;
+    /* Which sentences are cut, and where: the cut + 1 is kept in each
+     * sentence's truth, which nothing has read yet (0: none). */
+    for (size_t i = 0; i < ns; i++) {
+        bool whole;
+        uint32_t cut = tail_tag_at(R, &rs->s[i], tags, emoji, &whole);
+        rs->s[i].truth = 0;
+        /* (a tag that is all its sentence closes the one before: only
+         * marks, no cut) */
+        if (whole) {
+            if (i > 0)
+                tag_marks(R, cut, rs->s[i].te, tags);
+            continue;
+        }
+        rs->s[i].truth = cut ? cut + 1 : 0;
+        add += cut != 0;
+    }
+    /* (each half holds a word, so the sentences stay no more than the
+     * tokens, for which tokenize made room) */
+    if (add && ns + add > rs->cap_s)
+        for (size_t i = 0; i < ns; i++)
+            rs->s[i].truth = 0;
+    if (!add || ns + add > rs->cap_s)
+        return;
+    /* every token moves on by the cuts before it, a sentence and a clause
+     * each, and the tag's by its own too (the sentences cover the tokens
+     * one after another) */
+    uint32_t moved = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const sentence *x = &rs->s[i];
+        uint32_t cut = x->truth ? x->truth - 1 : x->te;
+        for (uint32_t k = x->tb; k < x->te; k++) {
+            uint32_t by = moved + (k >= cut);
+            rs->toks[k].sent += by;
+            rs->toks[k].clause += by;
+        }
+        moved += x->truth != 0;
+    }
+    rs->toks[rs->ntok].sent += moved;
+    rs->toks[rs->ntok].clause += moved;
+    for (size_t i = ns, o = ns + add; i-- > 0;) {
+        sentence x = rs->s[i];
+        uint32_t cut = x.truth;
+        if (!cut) {
+            rs->s[--o] = x;
+            continue;
+        }
+        cut--;
+        tag_marks(R, cut, x.te, tags);
+        sentence_open(&rs->s[--o], cut, x.te, x.question,
+                      x.bang > cut ? x.bang : 0);
+        sentence_open(&rs->s[--o], x.tb, cut, x.question,
+                      x.bang <= cut ? x.bang : 0);
+    }
+    rs->ns = ns + add;
 }
 
 static bool identity_ends_at(const run *R, uint32_t tb);
@@ -7060,7 +7874,8 @@ static bool rebuttal_opens(const run *R, const sentence *nx, uint32_t k)
     uint32_t upto = ni + 1 < R->rs->ns ? R->rs->s[ni + 1].te : nx->te;
     for (size_t i = R->rs->first[nx->tb];
          i < R->rs->nm && R->rs->m[i].tb < upto; i++)
-        if ((goes_on >> R->rs->m[i].kind) & 1)
+        if (((goes_on >> R->rs->m[i].kind) & 1) &&
+            !stance_marker(R, &R->rs->m[i]))
             return false;
     for (uint32_t j = nx->tb; j < nx->te; j++)
         if (tok_is_word(R, j, "fact") || tok_is_word(R, j, "true") ||
@@ -7606,11 +8421,13 @@ static bool portrayal_asked(const run *R, uint32_t te)
      * answers for the group, "? Because they commit the crimes", "? Who
      * do you think funds them", "? Look at the crime stats" (endorse),
      * nor a second one: "? The peasants knew. Keep your purse close.";
-     * a sentence on another topic or an aside is none, topic_goes_on) */
-    return !topic_goes_on(R, si) ||
-           (!topic_goes_on(R, si + 1) &&
-            !has_kinds_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
-                          goes_on));
+     * a sentence on another topic or an aside is none, topic_goes_on;
+     * nor is a closing tag, ns_said) */
+    size_t ns = ns_said(R, si + 1);
+    return si + 1 >= ns || !topic_goes_on(R, si) ||
+           ((si + 2 >= ns || !topic_goes_on(R, si + 1)) &&
+            !has_said_in(R, R->rs->s[si + 1].tb, R->rs->s[si + 1].te,
+                         goes_on));
 }
 
 static scope scope_of(const run *R, uint32_t tb, uint32_t te,
@@ -9254,9 +10071,12 @@ static bool answered_no(const run *R, uint32_t ti)
     uint32_t end = ans->te;
     if (si + 2 < rs->ns && rs->s[si + 2].te - rs->s[si + 2].tb <= 5)
         end = rs->s[si + 2].te;
+    /* (a closing tag's "just", "... nurses. just saying", is no "just
+     * most": made_mark) */
     for (uint32_t k = a + 1; k < end; k++)
-        if (tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
-            tok_is_word(R, k, "most"))
+        if ((tok_is_word(R, k, "just") || tok_is_word(R, k, "only") ||
+             tok_is_word(R, k, "most")) &&
+            !made_mark(R, k))
             return false;
     return a + 1 >= ans->te || rs->toks[a + 1].type != TK_WORD ||
            mention_at(R, a + 1, DC_KIND_PRONOUN_GROUP) ||
@@ -9934,7 +10754,7 @@ static bool names_who_they_are(run *R)
             if (o->dropped)
                 continue;
             const dc_entry *oe = ent(R, o);
-            named = ((who >> o->kind) & 1) ||
+            named = (((who >> o->kind) & 1) && !stance_marker(R, o)) ||
                     (o->kind == DC_KIND_IDENTITY &&
                      (!(oe->flags & DC_F_AMBIGUOUS) || identity_of_one(R, o))) ||
                     (o->kind == DC_KIND_DEHUMANIZE && oe->severity >= 3) ||
@@ -11663,6 +12483,15 @@ static bool partner_of(const run *R, const mention *m)
     return false;
 }
 
+/* Does mention o name Travellers or the Roma: an identity or a slur of
+ * theirs (traveller_life)? */
+static bool travellers_mention(const run *R, const mention *o)
+{
+    return (o->kind == DC_KIND_IDENTITY || o->kind == DC_KIND_SLUR) &&
+           (names_group(ent(R, o), "irish_traveller", 15) ||
+            names_group(ent(R, o), "roma", 4));
+}
+
 /* "Knacker caravans blocking the GAA pitch again, the whole tribe of
  * them": an ambiguous slur for Travellers (knacker, tinker) in a comment
  * about the Traveller community's life (caravans, a halting site, an
@@ -11705,10 +12534,20 @@ static bool traveller_life(const run *R, const mention *m)
         "dead",   "carcass", "carcasses", "ewe",   "ewes",  "sheep",
         "cow",    "cows",    "cattle",    "calf",  "livestock", "stock",
         "pony",   "foal",    "abattoir",  "slaughter"};
+    /* (the sentence's dead stock and the comment's cues below are read
+     * once for each, tl_*: for each slur, 64 KiB of "tinker" took
+     * 0.8 s) */
+    dc_rules_scratch *memo = R->rs;
     const sentence *st = sent_of(R, m->tb);
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (memo->tl_sent != si + 1) {
+        memo->tl_sent = si + 1;
+        memo->tl_stock = word_among(R, st->tb, st->te, stock,
+                                    sizeof stock / sizeof *stock);
+    }
     if ((m->te + 1 < rs->ntok && rs->toks[m->te].type == TK_PUNCT &&
          rs->toks[m->te].ch == ',' && tok_is_word(R, m->te + 1, "tailor")) ||
-        word_among(R, st->tb, st->te, stock, sizeof stock / sizeof *stock))
+        memo->tl_stock)
         return false;
     /* the verb's objects and prepositions, where no determiner makes it
      * a noun ("the knackers at the halting site") nor the sentence's
@@ -11734,17 +12573,18 @@ static bool traveller_life(const run *R, const mention *m)
         if ((rs->m[i].te == m->tb || rs->m[i].tb == m->te) &&
             hostile_word(R, &rs->m[i]))
             return true;
-    if (word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life))
-        return true;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *o = &rs->m[i];
-        if (o == m || (o->kind != DC_KIND_IDENTITY && o->kind != DC_KIND_SLUR))
-            continue;
-        if (names_group(ent(R, o), "irish_traveller", 15) ||
-            names_group(ent(R, o), "roma", 4))
-            return true;
+    /* the community's life in the comment, or the community named by
+     * another mention than m: how many name it is counted once (two are
+     * enough), m's own among them when it does */
+    if (!memo->tl_known) {
+        memo->tl_known = true;
+        memo->tl_life =
+            word_among(R, 0, rs->ntok, life, sizeof life / sizeof *life);
+        memo->tl_named = 0;
+        for (size_t i = 0; i < rs->nm && memo->tl_named < 2; i++)
+            memo->tl_named += travellers_mention(R, &rs->m[i]);
     }
-    return false;
+    return memo->tl_life || memo->tl_named > travellers_mention(R, m);
 }
 
 /* "we wouldn't clock the tranny", "had to share a bathroom with the
@@ -19336,9 +20176,26 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
     bool its = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !its; k++)
         its = tok_is_word(R, k, "its");
+    /* Nothing counts before the case opens: the reading starts at the
+     * sentence's first word that may open one, found once for the
+     * sentence (ma_*). From the sentence's start for each threat, 64 KiB
+     * of "get my bat" took 0.3 s. */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->ma_sent != si + 1) {
+        memo->ma_sent = si + 1;
+        memo->ma_case = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te && memo->ma_case == UINT32_MAX;
+             k++)
+            if (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
+                tok_is_word(R, k, "whenever") || tok_is_word(R, k, "once") ||
+                (tok_is_word(R, k, "next") && k + 1 < s->te &&
+                 tok_is_word(R, k + 1, "time")))
+                memo->ma_case = k;
+    }
     const mention *last = NULL;
     bool cond = false, self = false;
-    for (uint32_t k = s->tb; k < m->tb; k++)
+    for (uint32_t k = memo->ma_case; k < m->tb; k++)
         if (!cond && (tok_is_word(R, k, "if") || tok_is_word(R, k, "when") ||
                       tok_is_word(R, k, "whenever") ||
                       /* "Next time a tranny walks into ..." */
@@ -19487,6 +20344,49 @@ static bool coming_here(const run *R, uint32_t k)
                       sizeof words / sizeof words[0]);
 }
 
+/* The deed a call to repeat takes up at token k (anaphor_group): 1 a
+ * deed at a group, *buf the group; 2 the event named only to qualify a
+ * remembrance or its people, which is no deed to repeat; 0 none. */
+static int repeat_told(const run *R, uint32_t k, target *buf)
+{
+    /* (the event named only to qualify a remembrance or its people:
+     * "the Gujarat riots survivors' cricket match", "the Kristallnacht
+     * memorial walk", "the 1984 riots exhibition": that is what is
+     * done again) */
+    static const char *const told[] = {
+        "survivors",   "survivor",  "victims",     "victim",
+        "memorial",    "remembrance", "vigil",     "exhibition",
+        "exhibit",     "lecture",   "talk",        "documentary",
+        "film",        "assembly",  "march",       "walk",
+        "museum",      "anniversary", "commemoration", "inquiry",
+        "podcast",     "concert",   "service",     "event",
+        "class",       "lesson",    "book",        "play"};
+    const dc_rules_scratch *rs = R->rs;
+    /* "Amin was right to chase out the Indians. ... it's time for round
+     * two": an expulsion or a threat the writer says was right, at a
+     * group named right after it, is the deed repeated */
+    const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
+                                tok_is_word(R, k - 2, "right")
+                            ? act_at(R, k)
+                            : NULL;
+    for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
+         i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
+        if (rs->t[i].type == TG_GROUP) {
+            *buf = rs->t[i];
+            return 1;
+        }
+    const mention *ev = mention_at(R, k, DC_KIND_THREAT);
+    if (ev && (ent(R, ev)->flags & DC_F_EVENT) && ent(R, ev)->categories) {
+        if (ev->te < rs->ntok &&
+            word_among(R, ev->te, ev->te + 1, told,
+                       sizeof told / sizeof *told))
+            return 2;
+        *buf = group_of(R, ev);
+        return 1;
+    }
+    return 0;
+}
+
 /* The last group named in the sentence before m's, whose harm an entry
  * flagged `anaphor` ("finish the job") takes up, when the writer regrets
  * that a bare "it" (the disease, the fire, the attack) did not finish it:
@@ -19546,42 +20446,25 @@ static const target *anaphor_group(const run *R, const mention *m,
          * "the Gujarat riots survivors' cricket match", "the Kristallnacht
          * memorial walk", "the 1984 riots exhibition": that is what is
          * done again) */
-        static const char *const told[] = {
-            "survivors",   "survivor",  "victims",     "victim",
-            "memorial",    "remembrance", "vigil",     "exhibition",
-            "exhibit",     "lecture",   "talk",        "documentary",
-            "film",        "assembly",  "march",       "walk",
-            "museum",      "anniversary", "commemoration", "inquiry",
-            "podcast",     "concert",   "service",     "event",
-            "class",       "lesson",    "book",        "play"};
-        uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
-        for (uint32_t k = from; k < m->tb; k++) {
-            /* "Amin was right to chase out the Indians. ... it's time for
-             * round two": an expulsion or a threat the writer says was
-             * right, at a group named right after it, is the deed
-             * repeated */
-            const mention *ac = k >= 2 && tok_is_word(R, k - 1, "to") &&
-                                        tok_is_word(R, k - 2, "right")
-                                    ? act_at(R, k)
-                                    : NULL;
-            for (size_t i = ac ? targets_from(rs, ac->te) : rs->nt;
-                 i < rs->nt && rs->t[i].tb < ac->te + 3; i++)
-                if (rs->t[i].type == TG_GROUP) {
-                    *buf = rs->t[i];
-                    return buf;
+        /* The first deed told from the sentence before on decides, when
+         * it comes before m: where it is is worked out once for the
+         * sentence (ag_*), as each call to repeat read from the sentence
+         * before to itself (64 KiB of "do it again" took 0.5 s). */
+        dc_rules_scratch *memo = R->rs;
+        const uint32_t si = R->toks[m->tb].sent;
+        if (memo->ag_sent != si + 1) {
+            memo->ag_sent = si + 1;
+            memo->ag_first = UINT32_MAX;
+            uint32_t from = s->tb > 0 ? sent_of(R, s->tb - 1)->tb : s->tb;
+            for (uint32_t k = from; k < s->te; k++)
+                if (repeat_told(R, k, buf)) {
+                    memo->ag_first = k;
+                    break;
                 }
-            const mention *ev = mention_at(R, k, DC_KIND_THREAT);
-            if (ev && (ent(R, ev)->flags & DC_F_EVENT) &&
-                ent(R, ev)->categories) {
-                if (ev->te < rs->ntok &&
-                    word_among(R, ev->te, ev->te + 1, told,
-                               sizeof told / sizeof *told))
-                    return NULL;
-                *buf = group_of(R, ev);
-                return buf;
-            }
         }
-        return NULL;
+        if (memo->ag_first >= m->tb)
+            return NULL;
+        return repeat_told(R, memo->ag_first, buf) == 1 ? buf : NULL;
     }
     if (s->tb == 0)
         return NULL;
@@ -19903,7 +20786,7 @@ static bool refusal_explained(const run *R, const mention *m)
         "sponsorship", "opportunity", "sign", "signs", "licence",
         "license", "table"};
     const dc_entry *e = ent(R, m);
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     if (e->severity < 3 || m->te <= m->tb ||
         !(tok_is_word(R, m->tb, "i") || tok_is_word(R, m->tb, "we")))
         return false;
@@ -19914,7 +20797,31 @@ static bool refusal_explained(const run *R, const mention *m)
         return false;
     if (sent_of(R, m->tb)->question)
         return true;
-    if (word_among(R, m->te, rs->ntok, why, sizeof why / sizeof *why))
+    /* A reason's word, or a verb of whom the writer does hire, anywhere
+     * after the refusal: where the last of each is, worked out once for
+     * the comment (rx_*), not read to the end for each refusal. (m->te is
+     * at least 1: the verb's test reads the token before.) */
+    if (!rs->rx_known) {
+        rs->rx_known = true;
+        rs->rx_why = rs->rx_hire = 0;
+        for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->rx_why;)
+            if (word_among(R, k, k + 1, why, sizeof why / sizeof *why))
+                rs->rx_why = k + 1;
+        for (uint32_t k = (uint32_t)rs->ntok; k-- > 1 && !rs->rx_hire;) {
+            if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs) ||
+                kind_at(R, k - 1, DC_KIND_NEGATION) ||
+                (k >= 2 && kind_at(R, k - 2, DC_KIND_NEGATION)))
+                continue;
+            bool group = false;
+            for (uint32_t j = k + 1; j < rs->ntok && j < k + 5 &&
+                                     rs->toks[j].clause == rs->toks[k].clause;
+                 j++)
+                group |= kind_at(R, j, DC_KIND_IDENTITY);
+            if (!group)
+                rs->rx_hire = k + 1;
+        }
+    }
+    if (rs->rx_why > m->te)
         return true;
     for (uint32_t k = m->te; k < rs->ntok && k < m->te + 6; k++) {
         if (in_target(R, k, TG_GROUP)) {
@@ -19926,20 +20833,7 @@ static bool refusal_explained(const run *R, const mention *m)
             break;
         }
     }
-    for (uint32_t k = m->te; k < rs->ntok; k++) {
-        if (!word_among(R, k, k + 1, verbs, sizeof verbs / sizeof *verbs) ||
-            kind_at(R, k - 1, DC_KIND_NEGATION) ||
-            (k >= 2 && kind_at(R, k - 2, DC_KIND_NEGATION)))
-            continue;
-        bool group = false;
-        for (uint32_t j = k + 1; j < rs->ntok && j < k + 5 &&
-                                 rs->toks[j].clause == rs->toks[k].clause;
-             j++)
-            group |= kind_at(R, j, DC_KIND_IDENTITY);
-        if (!group)
-            return true;
-    }
-    return false;
+    return rs->rx_hire > m->te;
 }
 
 /* "can't" and "couldn't": what a group cannot do (unfit_said,
@@ -20010,11 +20904,21 @@ static int hiring_how(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     /* (quotas and diversity are the smear's own purpose, not how the
      * group is treated: "stop hiring women just for diversity points,
-     * they can't do the job") */
+     * they can't do the job"; where the sentence's last such word is,
+     * worked out once for it: hh_*) */
     static const char *const quota[] = {"diversity", "quota", "quotas",
                                         "dei", "token", "tokens", "optics",
                                         "boxes", "box"};
-    if (word_among(R, m->te, s->te, quota, sizeof quota / sizeof *quota))
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->hh_sent != si + 1) {
+        memo->hh_sent = si + 1;
+        memo->hh_quota = 0;
+        for (uint32_t k = s->te; k-- > s->tb && !memo->hh_quota;)
+            if (word_among(R, k, k + 1, quota, sizeof quota / sizeof *quota))
+                memo->hh_quota = k + 1;
+    }
+    if (memo->hh_quota > m->te)
         return 0;
     int how = 0;
     for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 14; k++) {
@@ -20327,7 +21231,12 @@ static bool harmless_threat(const run *R, const mention *m,
             "cricket",  "baseball", "softball", "rounders", "practice",
             "practise", "training", "clay",     "pigeon",   "pigeons",
             "skeet",    "hunting",  "innings",  "nets"};
-        return word_among(R, 0, rs->ntok, hobby, sizeof hobby / sizeof *hobby);
+        if (!rs->ht_hobby)
+            R->rs->ht_hobby = word_among(R, 0, rs->ntok, hobby,
+                                         sizeof hobby / sizeof *hobby)
+                                  ? 2
+                                  : 1;
+        return rs->ht_hobby == 2;
     }
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense == DC_SENSE_MISHAP) {
@@ -22193,11 +23102,11 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * like everyone in it", "the marchers even worse") make it no review
      * of a building. Where a word cannot tell them apart ("the drinks
      * were worse") the comment is flagged rather than allowed. */
-    if (has_kinds_in(R, m->te, R->ntok,
-                     people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-                         KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
-                         KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
+    if (has_said_in(R, m->te, R->ntok,
+                    people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
+                        KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                        KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
+                        KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
     /* (nor a stereotype of people after it: a noun that casts them,
@@ -23234,12 +24143,13 @@ static decorum_status rule_attack(run *R, const mention *m)
             called = mention_at(R, k, DC_KIND_MODAL) != NULL;
         /* (or wished, or laughed at, after it: "Trans people get hurt,
          * hopefully", "Gays get beaten, lol", "... hurt. Hopefully more
-         * every year") */
+         * every year"; laughter that ended the sentence was taken out of
+         * its tokens by edge_markers, and is its EDGE_LAUGH) */
         uint32_t after = ps + 1 < R->rs->s + R->rs->ns
                              ? (ps[1].te < ps[1].tb + 3 ? ps[1].te
                                                         : ps[1].tb + 3)
                              : ps->te;
-        called = called ||
+        called = called || (ps->edges & EDGE_LAUGH) ||
                  word_among(R, m->te, after, FRAME_WORDS(wl_suffered_mocked)) ||
                  /* "..., as they should", "which is how it should be" */
                  has_kinds_in(R, m->te, ps->te,
@@ -27294,16 +28204,39 @@ static bool groomer_smear(const run *R, const mention *m)
         "pride", "drag", "lgbt", "lgbtq", "lgbtq+", "lgbtqia", "rainbow",
         "queer", "queers", "gay", "gays", "trans", "tranny", "trannies",
         "lesbian", "lesbians", "homosexual", "homosexuals", "alphabet"};
-    const dc_rules_scratch *rs = R->rs;
-    if (word_among(R, 0, rs->ntok, court, sizeof court / sizeof *court))
+    /* (what the comment and the sentence say is read once for each,
+     * gs_*: for each "groomer", 64 KiB of them took 0.5 s) */
+    dc_rules_scratch *rs = R->rs;
+    if (!rs->gs_court)
+        rs->gs_court =
+            word_among(R, 0, rs->ntok, court, sizeof court / sizeof *court)
+                ? 2
+                : 1;
+    if (rs->gs_court == 2)
         return false;
     const sentence *s = sent_of(R, m->tb);
-    uint32_t words = 0;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        words += rs->toks[k].type == TK_WORD;
-    bool last = true;
-    for (uint32_t k = m->te; k < s->te; k++)
-        last &= rs->toks[k].type != TK_WORD;
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (rs->gs_sent != si + 1) {
+        rs->gs_sent = si + 1;
+        rs->gs_words = rs->gs_last = 0;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (rs->toks[k].type == TK_WORD) {
+                rs->gs_words++;
+                rs->gs_last = k + 1;
+            }
+        rs->gs_pride =
+            word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride);
+        for (size_t i = 0; i < rs->nt && !rs->gs_pride; i++) {
+            const target *t = &rs->t[i];
+            rs->gs_pride =
+                t->type == TG_GROUP && t->tb >= s->tb && t->tb < s->te &&
+                (t->categories &
+                 ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                  (1u << DECORUM_CATEGORY_GENDER_IDENTITY)));
+        }
+    }
+    uint32_t words = rs->gs_words;
+    bool last = rs->gs_last <= m->te; /* no word after it */
     /* (not a customer's thanks: "Thanks, groomer!") */
     static const char *const thanks[] = {"thanks", "thank", "thx", "ty",
                                          "cheers", "love", "best"};
@@ -27315,16 +28248,8 @@ static bool groomer_smear(const run *R, const mention *m)
          word_among(R, m->tb - 1, m->tb, retort,
                     sizeof retort / sizeof *retort)))
         return true;
-    if (word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride))
-        return true;
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->type == TG_GROUP && t->tb >= s->tb && t->tb < s->te &&
-            (t->categories & ((1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
-                              (1u << DECORUM_CATEGORY_GENDER_IDENTITY))))
-            return true;
-    }
-    return false;
+    /* Pride or LGBTQ people named in the sentence */
+    return rs->gs_pride;
 }
 
 /* Does the word before token k end its clause, as a bare code or a wink
@@ -27838,32 +28763,46 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
         "salary",  "market",  "house",   "apartment", "flat",  "contract",
         "deal",    "dollars", "pounds",  "euros",   "bucks",   "fee",
         "views",   "followers", "subscribers", "votes", "sales"};
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     if (!((e->term_len > 12 && memcmp(e->term, "six million ", 12) == 0) ||
           (e->term_len > 10 && memcmp(e->term, "6 million ", 10) == 0)))
         return false;
-    if (word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named))
+    /* What the comment names is read once for it (tu_*), not for each
+     * number: 64 KiB of "six million is a lie" took 0.4 s. */
+    if (!rs->tu_known) {
+        rs->tu_known = true;
+        rs->tu_named =
+            word_among(R, 0, rs->ntok, named, sizeof named / sizeof *named);
+        /* Jewish people named: a group the lexicon says is Jewish */
+        for (size_t i = 0; i < rs->nt && !rs->tu_named; i++) {
+            const target *t = &rs->t[i];
+            if (t->type != TG_GROUP || t->entry < 0)
+                continue;
+            const dc_entry *g = &R->ents[t->entry];
+            rs->tu_named = g->group_len == 6 &&
+                           memcmp(g->group, "jewish", 6) == 0;
+        }
+        rs->tu_money =
+            word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money);
+        /* (the first and the last figure: one outside the number's own
+         * words is before the first or after the last of them) */
+        rs->tu_fig_first = UINT32_MAX;
+        rs->tu_fig_last = 0;
+        for (uint32_t k = 0; k < rs->ntok; k++) {
+            const tok *t = &rs->toks[k];
+            unsigned char c = (unsigned char)R->n->text[t->b];
+            if (t->type == TK_WORD && ((c >= '0' && c <= '9') || c == '$')) {
+                if (rs->tu_fig_first == UINT32_MAX)
+                    rs->tu_fig_first = k;
+                rs->tu_fig_last = k + 1;
+            }
+        }
+    }
+    if (rs->tu_named)
         return false;
-    /* Jewish people named: a group the lexicon says is Jewish */
-    for (size_t i = 0; i < rs->nt; i++) {
-        const target *t = &rs->t[i];
-        if (t->type != TG_GROUP || t->entry < 0)
-            continue;
-        const dc_entry *g = &R->ents[t->entry];
-        if (g->group_len == 6 && memcmp(g->group, "jewish", 6) == 0)
-            return false;
-    }
-    if (sent_of(R, m->tb)->question ||
-        word_among(R, 0, rs->ntok, money, sizeof money / sizeof *money))
+    if (sent_of(R, m->tb)->question || rs->tu_money)
         return true;
-    for (uint32_t k = 0; k < rs->ntok; k++) {
-        const tok *t = &rs->toks[k];
-        unsigned char c = (unsigned char)R->n->text[t->b];
-        if ((k < m->tb || k >= m->te) && t->type == TK_WORD &&
-            ((c >= '0' && c <= '9') || c == '$'))
-            return true;
-    }
-    return false;
+    return rs->tu_fig_first < m->tb || rs->tu_fig_last > m->te;
 }
 
 static bool negated_copula(const char *w, size_t wl);
@@ -28404,6 +29343,7 @@ static bool ape_named(const run *R, const mention *m)
         "running", "scored", "did", "does", "thinks"};
     const dc_rules_scratch *rs = R->rs;
     if (any_kind(R, DC_KIND_PRONOUN_SELF) || any_kind(R, DC_KIND_POSITIVE) ||
+        R->edge_laugh ||
         word_among(R, 0, rs->ntok, hype, sizeof hype / sizeof *hype))
         return false;
     uint32_t p = m->tb - 1; /* m->tb > 0 */
@@ -33139,7 +34079,8 @@ static bool solving_word(const run *R, uint32_t k)
  * name a people a problem: "the Irish question dominated British
  * politics in the 1880s, our professor said", "Marx wrote 'On the
  * Jewish Question'", "the Muslim question on the census form"? (Read
- * only after the rare pattern.) */
+ * only after the rare pattern, and once a sentence: rule_group_problem
+ * keeps the answer for its sentence.) */
 static bool problem_told(const run *R, bool question, uint32_t at)
 {
     static const char *const told[] = {
@@ -33180,26 +34121,39 @@ static bool problem_told(const run *R, bool question, uint32_t at)
  * "a Muslim problem: they refuse to integrate")? */
 static bool problem_named(const run *R, uint32_t k)
 {
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, k);
-    for (uint32_t j = s->tb; j + 1 < s->te; j++)
-        if ((tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
-             tok_is_word(R, j, "calls")) &&
-            (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them")))
-            return true;
+    /* (asked for each group's problem: the sentence's "called it" and
+     * the comment's last mention of a group or an attack are worked out
+     * once, pn_*) */
+    dc_rules_scratch *rs = R->rs;
+    const uint32_t si = R->toks[k].sent;
+    if (rs->pn_sent != si + 1) {
+        const sentence *s = &rs->s[si];
+        rs->pn_sent = si + 1;
+        rs->pn_called = false;
+        for (uint32_t j = s->tb; j + 1 < s->te && !rs->pn_called; j++)
+            rs->pn_called =
+                (tok_is_word(R, j, "called") || tok_is_word(R, j, "call") ||
+                 tok_is_word(R, j, "calls")) &&
+                (tok_is_word(R, j + 1, "it") || tok_is_word(R, j + 1, "them"));
+    }
+    if (rs->pn_called)
+        return true;
     if (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_PUNCT ||
         rs->toks[k + 1].ch != ':')
         return false;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *m = &rs->m[i];
-        if (m->tb <= k + 1)
-            continue;
-        if (m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
-            m->kind == DC_KIND_PRONOUN_GROUP ||
-            ((CONTENT_KINDS >> m->kind) & 1))
-            return false;
+    if (rs->pn_last == UINT32_MAX) {
+        rs->pn_last = 0;
+        for (size_t i = 0; i < rs->nm; i++) {
+            const mention *m = &rs->m[i];
+            if ((m->kind == DC_KIND_IDENTITY || m->kind == DC_KIND_SLUR ||
+                 m->kind == DC_KIND_PRONOUN_GROUP ||
+                 ((CONTENT_KINDS >> m->kind) & 1)) &&
+                m->tb + 1 > rs->pn_last)
+                rs->pn_last = m->tb + 1;
+        }
     }
-    return true;
+    /* (a group or an attack after the colon: no thing explained) */
+    return rs->pn_last <= k + 2;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -33981,8 +34935,6 @@ static decorum_status rule_group_problem(run *R)
      * told_q: a sentence of many problems reads its talk once */
     uint32_t told_sent = 0;
     bool told_q = false, told = false;
-    /* the last solving word of sentence sol_sent - 1, + 1 (0: none) */
-    uint32_t sol_sent = 0, sol_last = 0;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if ((m->kind != DC_KIND_IDENTITY && m->kind != DC_KIND_SLUR) ||
@@ -34043,19 +34995,18 @@ static decorum_status rule_group_problem(run *R)
         for (uint32_t k = d > s->tb + 4 ? d - 4 : s->tb; k < d && !solved;
              k++)
             solved = solving_word(R, k);
-        /* (a solving word after it in its sentence: the sentence's last
-         * one, found once a sentence, is past it; a sentence of a
-         * thousand problems read itself once per problem) */
-        if (!solved) {
-            if (sol_sent != rs->toks[m->tb].sent + 1) {
-                sol_sent = rs->toks[m->tb].sent + 1;
-                sol_last = 0;
-                for (uint32_t k = s->te; k > s->tb && !sol_last; k--)
-                    if (solving_word(R, k - 1))
-                        sol_last = k;
-            }
-            solved = sol_last > m->te + 1;
+        /* (a solving word in the rest of the sentence: where its last one
+         * is, worked out once for the sentence, gp_*; read for each
+         * group's problem, 64 KiB of "the jewish question" took 0.15 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (R->rs->gp_sent != si + 1) {
+            R->rs->gp_sent = si + 1;
+            R->rs->gp_solve = 0;
+            for (uint32_t k = s->te; k-- > s->tb && !rs->gp_solve;)
+                if (solving_word(R, k))
+                    R->rs->gp_solve = k + 1;
         }
+        solved |= rs->gp_solve > m->te + 1;
         target t = {0};
         t.tb = m->tb;
         t.te = m->te;
@@ -35936,7 +36887,8 @@ static bool warned_in(run *R)
     if (word_among(R, 0, n, FRAME_WORDS(wl_warned_warning)))
         return true;
     for (uint32_t k = 0; k + 1 < n; k++) {
-        if (tk[k].type != TK_WORD)
+        /* (a closing tag's words are marks: made_mark) */
+        if (tk[k].type != TK_WORD && !made_mark(R, k))
             continue;
         if ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
             (k + 2 < n && tok_is_word(R, k, "mark") &&
@@ -38027,6 +38979,17 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                       "pointing at Black people";
             }
     }
+    /* (a closing tag, tail_tags', is a marker only beside a referent of
+     * no everyday reading or the meme's share: "the little hats on the
+     * cupcakes were a nice touch just saying", "the tribe controls access
+     * to the river ... just saying" and "my surname ends in -stein ...
+     * just saying" are told of hats, a tribe and a name; "notice how ..."
+     * opens a pointing) */
+    if (marker && made_mark(R, marker->tb) && !ref2 &&
+        (ref ? ref->kind == DC_KIND_DOGWHISTLE ||
+                   (ent(R, ref)->flags & DC_F_AMBIGUOUS)
+             : rb == UINT32_MAX))
+        marker = NULL;
     /* surnames said of a group: a referent beside a marker, or a second
      * one ("has a 👃 and a Goldberg surname") */
     uint32_t sk = (rb == UINT32_MAX && marker) || (ref && !ref2 && !marker)
@@ -38201,9 +39164,13 @@ static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
 
+/* insinuated_wrong_at's after for a wrong of its words only: no harm,
+ * threat or vice of the lexicon (a closing tag's, rule_insinuated). */
+#define WRONG_WORDS UINT32_MAX
+
 /* Is token k a wrong of wl_insinuated_wrong, "break-ins", or a vice, or
  * (at or after token after, the group's end) a harm or a threat of no
- * event? */
+ * event? (after WRONG_WORDS: the words and frames only.) */
 static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -38301,6 +39268,8 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
             !(ent(R, x)->flags & (DC_F_EVENT | DC_F_AMBIGUOUS | DC_F_GAME)))
             return true;
     }
+    if (after == WRONG_WORDS)
+        return false;
     const mention *x = mention_at(R, k, DC_KIND_STEREOTYPE);
     return x && ent(R, x)->severity >= 2;
 }
@@ -38340,8 +39309,11 @@ static bool report_unmarked(const run *R, const sentence *s)
 
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
+/* How far from the group insinuated_wrong looks, in tokens each way. */
+#define INSINUATED_REACH 48
+
 static uint32_t insinuated_wrong(const run *R, const target *t,
-                                 uint32_t ms_lo, uint32_t ms_hi)
+                                 uint32_t ms_lo, uint32_t ms_hi, bool closing)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t gs = rs->toks[t->tb].sent;
@@ -38350,7 +39322,15 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     const sentence *s = &rs->s[gs];
     uint32_t da = t->tb > s->tb + 2 ? t->tb - 2 : s->tb;
     uint32_t de = t->te + 4 < s->te ? t->te + 4 : s->te;
-    if (among_q(R, s->tb, s->te, wl_insinuated_victim,
+    /* Within INSINUATED_REACH tokens of the group each way: the rule runs
+     * for each group, and a comment of one long sentence naming a group
+     * again and again ("muslims just saying muslims just saying ...", 64
+     * KiB: 3.6 s) was read whole for each (session 47, p47a). */
+    uint32_t wlo = t->tb > s->tb + INSINUATED_REACH ? t->tb - INSINUATED_REACH
+                                                    : s->tb;
+    uint32_t whi = t->te + INSINUATED_REACH < s->te ? t->te + INSINUATED_REACH
+                                                    : s->te;
+    if (among_q(R, wlo, whi, wl_insinuated_victim,
                    sizeof wl_insinuated_victim / sizeof *wl_insinuated_victim) ||
         among_q(R, da, t->tb, wl_insinuated_at,
                    sizeof wl_insinuated_at / sizeof *wl_insinuated_at) ||
@@ -38365,8 +39345,18 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         hi = rs->s[gs + 1].te;
     if (gs > 0 && rs->s[gs - 1].question)
         lo = rs->s[gs - 1].tb;
+    if (t->tb > lo + INSINUATED_REACH)
+        lo = t->tb - INSINUATED_REACH;
+    if (t->te + INSINUATED_REACH < hi)
+        hi = t->te + INSINUATED_REACH;
     for (uint32_t k = lo; k < hi; k++) {
-        if ((k >= t->tb && k < t->te) || !insinuated_wrong_at(R, k, t->te))
+        if ((k >= t->tb && k < t->te) ||
+            !insinuated_wrong_at(R, k,
+                                 closing && !s->question ? WRONG_WORDS
+                                                         : t->te) ||
+            (closing && kind_at(R, k, DC_KIND_THREAT) &&
+             !among_q(R, k, k + 1, wl_insinuated_wrong,
+                      sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
             continue;
         /* (the wrong a circumstance of what the group does: "always
          * Muslims who help after a knife attack", "Sikhs out protecting
@@ -38426,6 +39416,9 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
      * few: the first and the last are enough to bound the search) */
     uint32_t ms_lo = UINT32_MAX, ms_hi = 0;
     const mention *mk = NULL;
+    /* (every marker a closing tag, tail_tags': "..., just saying",
+     * "... iykyk"; see below) */
+    bool closing = true;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
         if (m->kind != DC_KIND_CODE || ent(R, m)->group_len ||
@@ -38436,6 +39429,7 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
             continue;
         uint32_t si = rs->toks[m->tb].sent;
+        closing = closing && made_mark(R, m->tb);
         if (!mk)
             mk = m;
         if (si < ms_lo)
@@ -38470,11 +39464,29 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
                 !(g->te < rs->ntok && (kind_at(R, g->te, DC_KIND_PERSON) ||
                                        insinuated_wrong_at(R, g->te, 0))))
                 continue;
+            /* (after a closing tag, only the culprits' kind told as what
+             * they were, "the lad who robbed the shop was romanian again,
+             * funny that", or asked of them, "why is it that every scam
+             * call has an Indian accent? just wondering": a people's word
+             * before a thing or a trade,
+             * "the Nigerian police arrested fifty scammers", "Polish
+             * thieves stole the sign in 2009", is news told, whose tag
+             * says no more) */
+            bool told = g->tb > 0 && kind_at(R, g->tb - 1, DC_KIND_COPULA);
+            if (closing && !told && !sent_of(R, g->tb)->question)
+                continue;
             idt = group_of(R, g);
             t = &idt;
         }
-        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi);
+        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing);
         if (w == UINT32_MAX)
+            continue;
+        /* (asked, the people's word before a thing or a trade is the
+         * subject's, "why are Nigerian politicians so corrupt? just
+         * saying"; after the wrong it names the culprits, "why is it that
+         * every scam call I get has an Indian accent? just wondering") */
+        if (closing && i >= rs->nt && w > t->tb &&
+            !(t->tb > 0 && kind_at(R, t->tb - 1, DC_KIND_COPULA)))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         finding_spec fs = {0};
@@ -38851,6 +39863,9 @@ static uint32_t presumed_essence(const run *R, uint32_t si, bool asked)
  * ("..., isn't it?", "innit")? */
 static bool presumed_tagged(const run *R, const sentence *s)
 {
+    /* (edge_markers took it: "innit", "isn't it", "eh") */
+    if (s->edges & EDGE_ASK)
+        return true;
     uint32_t e = s->te;
     while (e > s->tb && R->toks[e - 1].type != TK_WORD)
         e--;
@@ -39380,7 +40395,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (!many_marked(R, si) ||
                  (word_among(R, t->te, s->te, method_custom,
                              sizeof method_custom / sizeof *method_custom) &&
-                  insinuated_wrong(R, t, si, si) == UINT32_MAX)) &&
+                  insinuated_wrong(R, t, si, si, false) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
                                             KIND_BIT(DEROGATE))) &&
@@ -39389,7 +40404,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 !(thing_followed(R, si, p) &&
                   !asked_custom(R, s, t->te - 1) &&
                   (tok_is_word(R, p + 1, "few") ||
-                   insinuated_wrong(R, t, si, si) != UINT32_MAX)))
+                   insinuated_wrong(R, t, si, si, false) != UINT32_MAX)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
@@ -39412,7 +40427,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  * country?") */
                 ((t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                  presumed_even(R, s, p)) ||
-                insinuated_wrong(R, t, si, si) != UINT32_MAX;
+                insinuated_wrong(R, t, si, si, false) != UINT32_MAX;
             if (!tagged)
                 continue;
         } else {
@@ -39871,6 +40886,9 @@ static __attribute__((noinline)) decorum_status rule_answer_group(run *R)
             (w > s->tb && (tok_is_word(R, w - 1, "guess") ||
                            tok_is_word(R, w - 1, "guesses"))) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_wink)) ||
+            /* (a tag edge_markers took from its end: "the somalis mate",
+             * "the jews lol", "the gypsies 🙄") */
+            (a->edges & EDGE_TAG) ||
             among_q(R, a->tb, a->te, FRAME_WORDS(wl_answer_hint)) ||
             has_kind_in(R, g->te, a->te, DC_KIND_STEREOTYPE) ||
             pred_winked(R, si);
@@ -45420,6 +46438,26 @@ static bool habit_in(const run *R, uint32_t a, uint32_t b, bool frames_only)
     return false;
 }
 
+/* habit_in over sentence si and the next one (a habit told after the
+ * deed: "... lie about their times. always have"), its answers kept per
+ * sentence (hb_*): rule_habit_pinned asks for each wrong in it, and a
+ * sentence of many wrongs was read once per wrong. */
+static bool habit_of(const run *R, uint32_t si, bool frames_only)
+{
+    dc_rules_scratch *memo = R->rs;
+    if (memo->hb_sent != si + 1) {
+        memo->hb_sent = si + 1;
+        memo->hb_word = memo->hb_frame = 0;
+    }
+    uint8_t *ans = frames_only ? &memo->hb_frame : &memo->hb_word;
+    if (!*ans) {
+        const sentence *s = &memo->s[si];
+        uint32_t he = si + 1 < memo->ns ? memo->s[si + 1].te : s->te;
+        *ans = habit_in(R, s->tb, he, frames_only) ? 2 : 1;
+    }
+    return *ans == 2;
+}
+
 /* The group pronoun ending at token e (exclusive), starting at most two
  * tokens before its last ("they", "those people", "that whole nation"),
  * or NULL. A pronoun of several words marks only its first token, so
@@ -45574,8 +46612,7 @@ static decorum_status rule_habit_pinned(run *R)
             continue;
         /* the habit: in the sentence, or in the next one ("... lie about
          * their times. always have") */
-        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
-        if (!habit_in(R, s->tb, he, named))
+        if (!habit_of(R, ms, named))
             continue;
         /* (a deed bound to a time, a rule or a reason: "never work on
          * Easter", "can't drive because ...", as generalized_vice reads
@@ -46176,10 +47213,8 @@ static decorum_status rule_habit_failed(run *R)
         mm.kind = DC_KIND_STEREOTYPE;
         mm.tb = hc.neg;
         mm.b = rs->toks[hc.neg].b;
-        uint32_t ms = rs->toks[v->tb].sent;
-        uint32_t he = ms + 1 < rs->ns ? rs->s[ms + 1].te : s->te;
         bool whole = (hc.named ? generalized_vice(R, hc.named, &mm)
-                               : habit_in(R, s->tb, he, false)) ||
+                               : habit_of(R, rs->toks[v->tb].sent, false)) ||
                      none_of_them(R, v->te, s->te);
         if (!whole)
             continue;
@@ -49670,15 +50705,34 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
         DECORUM_OK)
         return st;
-    if (R.quotes) { /* the tokenizer leaves every token unquoted */
+    if (rs->ntok > SENT_MAX) /* (fewer tokens: no sentence to cut) */
+        split_long_sentences(rs);
+    if (R.quotes) /* the tokenizer leaves every token unquoted */
         mark_quotes(&R);
+    /* (after mark_quotes: a marker outside the quotes is the writer's
+     * reaction to them, which unquote_whole must still see) */
+    if (r->disc_any)
+        edge_markers(&R, hits);
+    if (R.quotes)
         unquote_whole(&R);
-    }
     rs->lower_seen = 0;
+    rs->device_any = 0;
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     if (!n->ascii)
         emoji_clauses(&R);
+    if (any_kind(&R, DC_KIND_TAG) || !n->ascii) {
+        tail_tags(&R);
+        /* (a report word that was only a tag's is none: "... just
+         * saying" leaves no report in the comment) */
+        if (any_kind(&R, DC_KIND_REPORT) && any_kind(&R, DC_KIND_TAG)) {
+            bool report = false;
+            for (size_t i = 0; i < rs->nm && !report; i++)
+                report = rs->m[i].kind == DC_KIND_REPORT;
+            if (!report)
+                R.kinds &= ~KIND_BIT(REPORT);
+        }
+    }
     if (any_kind(&R, DC_KIND_INGROUP))
         find_ingroup(&R);
     if (any_kind(&R, DC_KIND_SLUR))
@@ -49688,6 +50742,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->like = rs->group = (struct seek){0, 0};
     rs->gn_known = false;
     rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = rs->bo_sent = 0;
+    rs->hb_sent = 0;
+    rs->rx_known = false;
+    rs->hh_sent = 0;
+    rs->pn_sent = 0;
+    rs->pn_last = UINT32_MAX;
+    rs->gp_sent = 0;
+    rs->ma_sent = 0;
+    rs->ht_hobby = 0;
+    rs->ag_sent = 0;
+    rs->tu_known = false;
+    rs->tl_sent = 0;
+    rs->tl_known = false;
+    rs->gs_sent = 0;
+    rs->gs_court = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
@@ -50303,10 +51371,12 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
             if (hits->v[i].entry >= lx->n)
                 continue;
             dc_kind kd = (dc_kind)r->kind_of[hits->v[i].entry];
+            /* (a discourse marker is as a function word here: "so true
+             * lol", "facts tbh"; session 47) */
             ok = (kd == DC_KIND_ENDORSE && wr->b >= hits->v[i].begin &&
                   wr->e <= hits->v[i].end) ||
-                 (kd == DC_KIND_GLUE && wr->b == hits->v[i].begin &&
-                  wr->e == hits->v[i].end);
+                 ((kd == DC_KIND_GLUE || kd == DC_KIND_DISCOURSE) &&
+                  wr->b == hits->v[i].begin && wr->e == hits->v[i].end);
         }
         if (!ok)
             return;

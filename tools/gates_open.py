@@ -36,13 +36,13 @@ import golden  # noqa: E402
 # (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
 KNOWN_SHORT = {
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '34c63ca78e91190bf7561caceeb20cf8865ee220'),
+                                    '80355df2fbcb789d00fff420c4cc7903f05fd277'),
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '942c54133a246d8ff9bfc3700f3ac3cf53bb3bac'),
+                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '9bfca2256d987e14d231540b3303e2bbc10f9f32'),
+                            'c759b8add360fe297f4db161043b56484b65fc6e'),
 }
 
 

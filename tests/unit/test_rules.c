@@ -376,6 +376,41 @@ Test(rules, pronouns_in_a_long_sentence)
     }
 }
 
+/* A sentence of more than SENT_MAX (256) tokens is cut into pieces of
+ * 256 (rules.c split_long_sentences), which bounds the rules' reads of a
+ * mention's sentence. The tokens after each cut move to the next piece:
+ * an attack in the second piece and one in the third are each found, at
+ * their bytes, as they are alone. */
+Test(rules, attacks_in_a_sentence_cut_in_pieces)
+{
+    static char text[8192];
+    size_t n = 0;
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "ok ");
+    size_t first = n;
+    n += (size_t)snprintf(text + n, sizeof text - n, "muslims are vermin ");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "ok ");
+    size_t second = n;
+    n += (size_t)snprintf(text + n, sizeof text - n, "women are vermin");
+    const decorum_result *r = judge(text, NULL);
+    size_t found = 0;
+    for (size_t i = 0; i < r->n_spans; i++) {
+        const decorum_span *sp = &r->spans[i];
+        if (sp->signal != DECORUM_SIGNAL_DEHUMANIZATION ||
+            (sp->flags & DECORUM_SPAN_MITIGATING))
+            continue;
+        if (sp->begin == first + 12 && sp->end == first + 18)
+            found |= 1;
+        else if (sp->begin == second + 10 && sp->end == second + 16)
+            found |= 2;
+    }
+    if (found != 3)
+        dump(text, r);
+    cr_assert_eq(found, 3, "found %zu", found);
+    cr_assert_eq(r->verdict, DECORUM_REJECT);
+}
+
 /* Past 65 535 tokens the index of tokens by byte (tok_at, 16 bits) names
  * the wrong token, and place_hits finds the hit's token by bisection:
  * the attack after 70 000 punctuation tokens is read as it is alone. */

@@ -431,3 +431,83 @@ Test(tokens, too_many_hits)
     free(big.v);
     free(text);
 }
+
+/* The canonical text (canon.c): what is taken out, what stays, and that
+ * each byte left maps back to the original byte it came from. */
+Test(tokens, canonical_text)
+{
+    static const struct {
+        const char *in, *out;
+    } canon_cases[] = {
+        /* a stance adverb after an affirmative linking verb, several */
+        {"their days are basically numbered", "their days are numbered"},
+        {"they're really truly evil", "they're evil"},
+        {"women are biologically dumber", "women are dumber"},
+        {"gypsies are, honestly, the worst", "gypsies are the worst"},
+        /* not after "'s", which is "it's just genetics", "let's just" */
+        {"it's just genetics", "it's just genetics"},
+        /* not after a negator, nor before a slur or a dehumanizing word
+         * (the rules read the adverb there), nor an essence adverb */
+        {"they aren't really bad", "they aren't really bad"},
+        {"mexicans are basically animals", "mexicans are basically animals"},
+        {"somalis are naturally violent", "somalis are naturally violent"},
+        /* nor inside a longer entry that holds it */
+        {"cutting corners is just what they do",
+         "cutting corners is just what they do"},
+        /* a determiner before a group word */
+        {"why are them romanians so dirty", "why are romanians so dirty"},
+        {"them trans people", "trans people"},
+        {"an infestation of all these somalis", "an infestation of somalis"},
+        {"all them muslims out", "muslims out"},
+        /* not before a pronoun's emoji, nor a bare adjective */
+        {"either us or them \xe2\x98\xaa\xef\xb8\x8f",
+         "either us or them \xe2\x98\xaa"}, /* (no variation selector) */
+        {"tell them about it", "tell them about it"},
+        /* nor what a negator reaches into */
+        {"not all these muslims are bad", "not all these muslims are bad"},
+        /* quantifiers */
+        {"line every last roma up", "line every roma up"},
+        {"each and every muslim", "every muslim"},
+        {"they deserve every single punch", "they deserve every punch"},
+        {"every last one of them", "every last one of them"},
+        /* a collective head after an identity adjective */
+        {"the polish lot are thieves", "the polish people are thieves"},
+        {"a lot of polish food", "a lot of polish food"},
+    };
+    dc_canon *cn = NULL;
+    cr_assert_eq(dc_canon_new(&al, &lx, &cn), DECORUM_OK);
+    dc_norm out = {0};
+    dc_edit ed[32];
+    for (size_t k = 0; k < sizeof canon_cases / sizeof *canon_cases; k++) {
+        const char *in = canon_cases[k].in;
+        size_t len = strlen(in);
+        cr_assert_eq(dc_normalize(&al, nz, ns, in, len, len * 4 + 64, &n),
+                     DECORUM_OK);
+        cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+        size_t ne = dc_canon_edits(cn, &n, &hv, ed, 32);
+        const dc_norm *c = &n;
+        if (ne) {
+            cr_assert_eq(dc_norm_edit(&al, &n, ed, ne, len * 4 + 64, &out),
+                         DECORUM_OK);
+            c = &out;
+            cr_assert(out.padded && out.text[-1] == ' ' &&
+                      out.text[out.len] == 0);
+        }
+        cr_assert(c->len == strlen(canon_cases[k].out) &&
+                      memcmp(c->text, canon_cases[k].out, c->len) == 0,
+                  "%s: canonical \"%.*s\", expected \"%s\"", in,
+                  (int)c->len, c->text, canon_cases[k].out);
+        /* ASCII input, lower case: every byte left that is no replacement
+         * maps to the same byte of the original */
+        for (size_t i = 0; i < c->len; i++) {
+            uint32_t b = dc_norm_src_begin(c, i), e = dc_norm_src_end(c, i);
+            cr_assert(b < e && e <= len && (i == 0 ||
+                                             b >= dc_norm_src_begin(c, i - 1)),
+                      "%s: byte %zu maps to [%u, %u)", in, i, b, e);
+            if (e - b == 1)
+                cr_assert_eq(in[b], c->text[i], "%s: byte %zu", in, i);
+        }
+    }
+    dc_norm_release(&al, &out);
+    dc_canon_free(&al, cn);
+}
