@@ -1984,6 +1984,38 @@ static inline bool marker_sep(const tok *t)
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
+/* a marker taken from its front opens a new topic ("anyway", "btw", "by
+ * the way"), or "btw" was taken from its end: topic_shift reads it */
+#define EDGE_SHIFT 16u
+
+/* Words that open a sentence on another topic than the one before it
+ * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
+ * news ...", "on another note ..."): a frame's word after one is no word
+ * of what was said before it, nor the other way round (frame_near). The
+ * phrases of more than one word are read in topic_shift. */
+static const char *const wl_topic_shift[] = {
+    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
+    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
+
+/* Do the markers taken from tokens [a, b) open a new topic: a word of
+ * wl_topic_shift or "by the way" in front (tail: false), "btw" or "fyi"
+ * behind ("the match is at 8 btw")? */
+static bool shift_taken(const run *R, uint32_t a, uint32_t b, bool tail)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tail ? tok_is_word(R, k, "btw") || tok_is_word(R, k, "fyi")
+                 : (R->rs->toks[k].type == TK_WORD &&
+                    dc_word_in(R->n->text + R->rs->toks[k].b,
+                               R->rs->toks[k].e - R->rs->toks[k].b,
+                               wl_topic_shift,
+                               sizeof wl_topic_shift /
+                                   sizeof *wl_topic_shift)) ||
+                       (k + 2 < b && tok_is_word(R, k, "by") &&
+                        tok_is_word(R, k + 1, "the") &&
+                        tok_is_word(R, k + 2, "way")))
+            return true;
+    return false;
+}
 
 /* The marker that opens at token k of a sentence ending at te: the
  * token after it and the mark that sets it off, or 0 for none; its sense
@@ -2162,6 +2194,11 @@ static void edge_markers(run *R, const dc_hitvec *hits)
             }
         }
         R->edge_laugh |= (tail & EDGE_LAUGH) || (words && laugh_lead);
+        /* (read before the tokens move down over the markers) */
+        unsigned shift = (lo > tb && shift_taken(R, tb, lo, false)) ||
+                                 (cut < e && shift_taken(R, cut, e, true))
+                             ? EDGE_SHIFT
+                             : 0;
         if (!words && said && cut == tb) {
             /* taken out whole; what it was is the sentence's before */
             moved = true;
@@ -2212,7 +2249,7 @@ static void edge_markers(run *R, const dc_hitvec *hits)
         if (s.bang)
             s.bang = bang;
         s.edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
-                            (cut < e ? EDGE_TAG : 0) | tail);
+                            (cut < e ? EDGE_TAG : 0) | tail | shift);
         rs->s[ns++] = s;
     }
     if (!moved)
@@ -21483,14 +21520,6 @@ enum {
 
 static bool armed_literal_span(const run *R, uint32_t a, uint32_t b);
 
-/* Words that open a sentence on another topic than the one before it
- * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
- * news ...", "on another note ..."): a frame's word after one is no word
- * of what was said before it, nor the other way round (frame_near). The
- * phrases of more than one word are read in topic_shift. */
-static const char *const wl_topic_shift[] = {
-    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
-    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
 /* Fillers that may stand before such an opener ("oh and btw", "but
  * anyway", "lol anyway", "ok so in other news") or an aside ("ok see
  * you tomorrow", "well that's my two cents"). */
@@ -21524,9 +21553,14 @@ static uint32_t topic_open(const run *R, const sentence *s,
  * wl_topic_shift word, or "by the way", "in other news", "on another /
  * a different / a side note", "side note", "off topic", "moving on",
  * "changing the subject", "other than that", "that aside", after at most
- * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw")? */
+ * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw";
+ * the discourse markers among these, "anyway", "btw", "by the way", are
+ * taken out by edge_markers and kept as EDGE_SHIFT)? */
 static bool topic_shift(const run *R, const sentence *s)
 {
+    /* (the opener or the closing "btw" edge_markers took out) */
+    if (s->edges & EDGE_SHIFT)
+        return true;
     uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
     if (k >= s->te)
         return false;
