@@ -699,6 +699,20 @@ static struct ws_slot *ws_table(const dc_alloc *al, size_t cap, void **mem)
 }
 
 /* Everything one run needs, passed around instead of a dozen parameters. */
+/* traveller_named's answers, kept as place_hits reads a comment's
+ * hits: whether the comment names the community's life (0: not asked
+ * yet, 1: no, 2: yes), and for the sentence sent - 1 and the clause
+ * clause - 1 last asked (0: none) whether the talk around the sentence
+ * and the sentence itself speak of travel (TM_TOPIC, TM_OWN) and whether
+ * the clause says something dehumanizing or threatening. */
+enum { TM_TOPIC = 1, TM_OWN = 2 };
+typedef struct travel_memo {
+    int community;
+    uint32_t sent, clause;
+    uint8_t travel;
+    bool hostile;
+} travel_memo;
+
 typedef struct run {
     const dc_alloc *al;
     const dc_lexicon *lx;
@@ -851,6 +865,9 @@ typedef struct run {
     /* gate_words' answer (GW_* bits), once a run (gw_known) */
     uint64_t gw;
     bool gw_known;
+    /* traveller_named's answers (in the run, not place_hits' frame: a
+     * local whose address is taken cost the hot loop registers) */
+    travel_memo travel;
 } run;
 
 /* The talk around a sentence: the sentences beside it on its topic (a
@@ -1967,6 +1984,38 @@ static inline bool marker_sep(const tok *t)
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
+/* a marker taken from its front opens a new topic ("anyway", "btw", "by
+ * the way"), or "btw" was taken from its end: topic_shift reads it */
+#define EDGE_SHIFT 16u
+
+/* Words that open a sentence on another topic than the one before it
+ * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
+ * news ...", "on another note ..."): a frame's word after one is no word
+ * of what was said before it, nor the other way round (frame_near). The
+ * phrases of more than one word are read in topic_shift. */
+static const char *const wl_topic_shift[] = {
+    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
+    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
+
+/* Do the markers taken from tokens [a, b) open a new topic: a word of
+ * wl_topic_shift or "by the way" in front (tail: false), "btw" or "fyi"
+ * behind ("the match is at 8 btw")? */
+static bool shift_taken(const run *R, uint32_t a, uint32_t b, bool tail)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tail ? tok_is_word(R, k, "btw") || tok_is_word(R, k, "fyi")
+                 : (R->rs->toks[k].type == TK_WORD &&
+                    dc_word_in(R->n->text + R->rs->toks[k].b,
+                               R->rs->toks[k].e - R->rs->toks[k].b,
+                               wl_topic_shift,
+                               sizeof wl_topic_shift /
+                                   sizeof *wl_topic_shift)) ||
+                       (k + 2 < b && tok_is_word(R, k, "by") &&
+                        tok_is_word(R, k + 1, "the") &&
+                        tok_is_word(R, k + 2, "way")))
+            return true;
+    return false;
+}
 
 /* The marker that opens at token k of a sentence ending at te: the
  * token after it and the mark that sets it off, or 0 for none; its sense
@@ -2145,6 +2194,11 @@ static void edge_markers(run *R, const dc_hitvec *hits)
             }
         }
         R->edge_laugh |= (tail & EDGE_LAUGH) || (words && laugh_lead);
+        /* (read before the tokens move down over the markers) */
+        unsigned shift = (lo > tb && shift_taken(R, tb, lo, false)) ||
+                                 (cut < e && shift_taken(R, cut, e, true))
+                             ? EDGE_SHIFT
+                             : 0;
         if (!words && said && cut == tb) {
             /* taken out whole; what it was is the sentence's before */
             moved = true;
@@ -2195,7 +2249,7 @@ static void edge_markers(run *R, const dc_hitvec *hits)
         if (s.bang)
             s.bang = bang;
         s.edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
-                            (cut < e ? EDGE_TAG : 0) | tail);
+                            (cut < e ? EDGE_TAG : 0) | tail | shift);
         rs->s[ns++] = s;
     }
     if (!moved)
@@ -2559,20 +2613,6 @@ static bool word_among_at(const run *R, uint32_t a, uint32_t b,
  * (session 37). */
 #define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
-/* traveller_named's answers, kept as place_hits reads a comment's
- * hits: whether the comment names the community's life (0: not asked
- * yet, 1: no, 2: yes), and for the sentence sent - 1 and the clause
- * clause - 1 last asked (0: none) whether the talk around the sentence
- * and the sentence itself speak of travel (TM_TOPIC, TM_OWN) and whether
- * the clause says something dehumanizing or threatening. */
-enum { TM_TOPIC = 1, TM_OWN = 2 };
-typedef struct travel_memo {
-    int community;
-    uint32_t sent, clause;
-    uint8_t travel;
-    bool hostile;
-} travel_memo;
-
 /* Does a dehumanizing or threatening hit start in the clause of token ti
  * (bytes [cb, ce))? The hits are sorted by begin: those around hit, the
  * one being placed, are read. */
@@ -2610,11 +2650,12 @@ static bool clause_hostile(const run *R, const dc_hitvec *hits,
  * flight"). Capitals or none, opening its sentence or not: "Travellers
  * are scum, burn them out", "No travellers served", "I hate Travellers
  * who clap when the plane lands". hit is the hit being placed. */
-static bool traveller_named(const run *R, const dc_hitvec *hits,
-                            const dc_hit *hit, const tok *toks,
-                            uint32_t ntok, uint32_t ti, uint32_t te,
-                            const uint64_t *at, travel_memo *tm)
+static __attribute__((noinline)) bool
+traveller_named(run *R, const dc_hitvec *hits, const dc_hit *hit,
+                const tok *toks, uint32_t ntok, uint32_t ti, uint32_t te,
+                const uint64_t *at)
 {
+    travel_memo *tm = &R->travel;
     if (ti > 0 && (at[ti - 1] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED))))
         return false;
     uint32_t ob = dc_norm_src_begin(R->n, toks[ti].b);
@@ -3051,7 +3092,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * entry was placed is asked of both. */
     uint64_t kinds = 0, dropped = 0;
     bool cued = false; /* a slur flagged groupcue was placed */
-    travel_memo travel = {0}; /* traveller_named's answers */
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
      * hit. (hits->v may be NULL when there are none.) */
@@ -3115,8 +3155,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * Travellers hate the new Heathrow charges". */
         if (kind == DC_KIND_IDENTITY &&
             (R->ents[hit->entry].flags & DC_F_CASE) &&
-            !traveller_named(R, hits, hit, toks, (uint32_t)ntok, ti, te, at,
-                             &travel))
+            !traveller_named(R, hits, hit, toks, (uint32_t)ntok, ti, te, at))
             continue;
         mention *m = mend;
         put_mention(m, hit, kind, ti, te);
@@ -21481,14 +21520,6 @@ enum {
 
 static bool armed_literal_span(const run *R, uint32_t a, uint32_t b);
 
-/* Words that open a sentence on another topic than the one before it
- * ("anyway the match starts at 8", "btw the pub quiz is on", "in other
- * news ...", "on another note ..."): a frame's word after one is no word
- * of what was said before it, nor the other way round (frame_near). The
- * phrases of more than one word are read in topic_shift. */
-static const char *const wl_topic_shift[] = {
-    "anyway", "anyways", "anyhoo",   "anyhow", "btw", "unrelated",
-    "unrelatedly", "ps", "pps",      "offtopic", "sidenote", "fyi"};
 /* Fillers that may stand before such an opener ("oh and btw", "but
  * anyway", "lol anyway", "ok so in other news") or an aside ("ok see
  * you tomorrow", "well that's my two cents"). */
@@ -21522,9 +21553,14 @@ static uint32_t topic_open(const run *R, const sentence *s,
  * wl_topic_shift word, or "by the way", "in other news", "on another /
  * a different / a side note", "side note", "off topic", "moving on",
  * "changing the subject", "other than that", "that aside", after at most
- * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw")? */
+ * two fillers; or "btw" or "fyi" closing it, "the match is at 8 btw";
+ * the discourse markers among these, "anyway", "btw", "by the way", are
+ * taken out by edge_markers and kept as EDGE_SHIFT)? */
 static bool topic_shift(const run *R, const sentence *s)
 {
+    /* (the opener or the closing "btw" edge_markers took out) */
+    if (s->edges & EDGE_SHIFT)
+        return true;
     uint32_t k = topic_open(R, s, FRAME_WORDS(wl_topic_shift));
     if (k >= s->te)
         return false;
@@ -35613,8 +35649,10 @@ static decorum_status rule_fate(run *R, const mention *m)
     if ((frame_near(R, m->tb) & (FC_GAME | FC_WEATHER)) ||
         fate_astray(R, m, s) || word_among(R, plo, phi, FRAME_WORDS(pity)))
         return DECORUM_OK;
-    /* ("sadly" pities, "sadly for them" mocks) */
-    for (uint32_t k = 0; k < rs->ntok; k++)
+    /* ("sadly" pities, "sadly for them" mocks; in the talk around it,
+     * as the pity: a comment of a thousand fates read itself once per
+     * fate) */
+    for (uint32_t k = plo; k < phi; k++)
         if (tok_is_word(R, k, "sadly") &&
             !(k + 1 < rs->ntok && tok_is_word(R, k + 1, "for")))
             return DECORUM_OK;
