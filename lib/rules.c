@@ -114,9 +114,9 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* the markers edge_markers took from its edges (EDGE_*; session 47):
-     * a tag after an answer still winks, laughter after a harm told still
-     * mocks it */
+    /* the markers edge_markers took from its end (EDGE_*; session 47): a
+     * tag after an answer still winks, laughter after a harm told still
+     * mocks it, "innit" still asks */
     uint8_t edges;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
@@ -1970,10 +1970,10 @@ static uint32_t marker_back(const run *R, const dc_entry *e, uint32_t k,
     return j;
 }
 
-/* The bits of sentence.edges: a marker was taken from its front, one
- * from its end (or a sentence of markers alone after it), laughter among
- * those from its end, a tag among them that asks to be agreed with. */
-#define EDGE_LEAD 1u
+/* The bits of sentence.edges: a marker was taken from its end (or a
+ * sentence of markers alone after it), laughter among them, a tag among
+ * them that asks to be agreed with. (What was taken from the front no
+ * rule asks.) */
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
@@ -2236,6 +2236,12 @@ static __attribute__((noinline)) void edge_markers(run *R,
         /* the markers behind the words, or a sentence of them alone after
          * one of words ("... fix it. lol") */
         if ((words || said) && e > tb && t[e - 1].type == TK_WORD) {
+            /* (tags alone, which the front took none of: "... Afghan?
+             * 🙄") */
+            if (words && said && j == tb &&
+                tail_markers(R, hits, tb, e, &tail) == tb)
+                words = false;
+            tail = 0;
             cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
             if (words ? !word_in(t, lo, cut) || quote_beside(R, cut - 1, -1)
                       : cut != tb) {
@@ -2305,8 +2311,7 @@ static __attribute__((noinline)) void edge_markers(run *R,
         d->tb = nb;
         d->te = w;
         d->bang = bang;
-        d->edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
-                             (cut < e ? EDGE_TAG : 0) | tail);
+        d->edges = (uint8_t)((cut < e ? EDGE_TAG : 0) | tail);
     }
     if (!moved)
         return;
