@@ -121,7 +121,7 @@
 
 /* Bump when the generated literals or their meaning change, so that
  * databases serialized by an older generator are not used. */
-#define GEN_VERSION 6u
+#define GEN_VERSION 7u /* 7: discourse entries left out (session 47) */
 
 #define MAX_PATTERNS (1u << 22)
 #define MAX_PATTERN_BYTES (64u << 20)
@@ -136,12 +136,11 @@
 /* The build-time blob: the whole matcher, tables and database (see
  * "The precompiled matcher" in docs/MATCH.md and blob_write()). */
 #define BLOB_MAGIC "DCMATCH2"
-#define BLOB_VERSION 8u /* 3: the split spellings' table (S_SPLIT); 4: its
+#define BLOB_VERSION 7u /* 3: the split spellings' table (S_SPLIT); 4: its
                          * slots placed by dc_fnv1a64 from DC_FNV_BASIS; 5:
                          * the Bloom filter three bits in one word a key;
                          * 6: the run keys' own filter (S_WBLOOM); 7: F_S1
-                         * by a first word's last four bytes (s1_slot); 8:
-                         * short_tab's SHORT_NOPIECE bit */
+                         * by a first word's last four bytes (s1_slot) */
 #define BLOB_HEADER 64u
 #define BLOB_ALIGN 64u
 #define BLOB_BOM 0x01020304u
@@ -167,9 +166,6 @@
  * every word and would cost a callback each. They are looked up in a
  * table indexed by their bytes: 36 one-byte slots, then 36 * 36. */
 #define SHORT_SLOTS (36u + 36u * 36u)
-/* The bit of a short_tab value that says its term is no piece of
- * run-together words (the group index is below it). */
-#define SHORT_NOPIECE 0x80000000u
 /* Literals that can only ever match from a word start to a word end
  * (plus an inflection) are not in the database either: single words and
  * their misspelled, masked and verb forms, and phrases and their forms.
@@ -332,9 +328,7 @@ struct dc_matcher {
     uint32_t *gent; /* [n_entries] entry indices, grouped by term */
     uint8_t *ebits; /* [n_entries] EB_* */
     size_t n_entries;
-    /* [SHORT_SLOTS] group + 1, 0: none, with SHORT_NOPIECE where the term
-     * is no piece of run-together words; or NULL */
-    uint32_t *short_tab;
+    uint32_t *short_tab; /* [SHORT_SLOTS] group + 1, 0: none; or NULL */
     hslot *hash;         /* [hash_cap] (a power of 2), or NULL */
     size_t hash_cap;
     unsigned hash_shift; /* 64 - log2(hash_cap) */
@@ -794,15 +788,6 @@ static inline uint32_t hash_find_run(const dc_matcher *m,
     return sl && (sl->val & want) ? sl->val : 0;
 }
 
-/* Is the short table's value v (a group + 1, 0: none) a piece of
- * run-together words? Not a term that is no piece (SHORT_NOPIECE, where
- * PB_SEG was cleared: a discourse marker such as "fr", "ps", "um"; "gasps"
- * is no gas + ps), though the table still finds it as a word of its own. */
-static inline bool short_piece(uint32_t v)
-{
-    return v && !(v & SHORT_NOPIECE);
-}
-
 /* Positions of the word t[0, L) (L <= 64) that a chain of its pieces (as
  * split_token finds them) reaches from its start: bit p - 1 for p. Not
  * through the word as one piece, nor one piece and the plural s ending
@@ -816,10 +801,10 @@ static uint64_t reach(const dc_matcher *m, const unsigned char *t, size_t L)
         uint64_t lens = 0;               /* bit l - 1: a piece of l bytes */
         int slot;
         if (tab && p == 0 && maxl >= 1 && (slot = alnum_code(t[0])) >= 0 &&
-            short_piece(tab[slot]))
+            tab[slot])
             lens |= 1;
         if (tab && maxl >= 2 && (slot = short_slot(t + p, 2)) >= 0 &&
-            short_piece(tab[slot]))
+            tab[slot])
             lens |= 2;
         uint64_t want = maxl >= 3 ? filt_lens(m, F_PRE, t + p) : 0;
         if (maxl < 64)
@@ -1861,9 +1846,17 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         goto fail;
     }
     /* Exact patterns first, so that pattern id == group index for them
-     * and every term is in the set before any generated form. */
+     * and every term is in the set before any generated form. A discourse
+     * marker ("lol", "i mean") is no literal: the rules read the few at a
+     * sentence's edge from its tokens (rules.c edge_markers), and as hits
+     * the common ones ("so", "like", "right") cost every comment a look;
+     * such an entry is in no group (group_of UINT32_MAX). */
     for (size_t i = 0; i < n; i++) {
         const dc_entry *e = &lx->entries[i];
+        if (e->kind == DC_KIND_DISCOURSE) {
+            group_of[i] = UINT32_MAX;
+            continue;
+        }
         m->ebits[i] = entry_bits(e);
         long p = find_lit(b, e->term, e->term_len);
         if (p < 0) {
@@ -1883,13 +1876,16 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
         goto fail;
     }
     for (size_t i = 0; i < n; i++)
-        m->groups[group_of[i]].n++;
+        if (group_of[i] != UINT32_MAX)
+            m->groups[group_of[i]].n++;
     for (size_t g = 0, at = 0; g < m->n_groups; g++) {
         m->groups[g].first = (uint32_t)at;
         at += m->groups[g].n;
         m->groups[g].n = 0;
     }
     for (size_t i = 0; i < n; i++) {
+        if (group_of[i] == UINT32_MAX)
+            continue;
         grp *g = &m->groups[group_of[i]];
         m->gent[g->first + g->n++] = (uint32_t)i;
         pat *p = &b->pats[group_of[i]];
@@ -1902,8 +1898,8 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
      * are often hashtags of words ("killalljews", "whitegenocide"). */
     for (size_t i = 0; i < n; i++) {
         dc_kind k = (dc_kind)lx->entries[i].kind;
-        if (k != DC_KIND_CODE && k != DC_KIND_DOGWHISTLE &&
-            k != DC_KIND_CONSPIRACY)
+        if (group_of[i] != UINT32_MAX && k != DC_KIND_CODE &&
+            k != DC_KIND_DOGWHISTLE && k != DC_KIND_CONSPIRACY)
             b->pats[group_of[i]].bits |= PB_WORD;
     }
     for (size_t g = 0; g < m->n_groups; g++) {
@@ -1923,25 +1919,16 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
     }
     /* A trade (sense `sector` only: "market", "business", "trade") is no
      * piece of run-together words: "blackmarket" is not black + market,
-     * "businessmen" not business + men (session 45, rv45d). Nor is a
-     * discourse marker alone ("lol", "fr", "tbh"): the rules read it only
-     * as a word of its own at a sentence's edge (session 47, p47m). */
+     * "businessmen" not business + men (session 45, rv45d). */
     for (size_t g = 0; g < m->n_groups; g++) {
         if (!(b->pats[g].bits & PB_SEG))
             continue;
         bool other = false;
-        for (uint32_t k = 0; k < m->groups[g].n; k++) {
-            const dc_entry *e = &lx->entries[m->gent[m->groups[g].first + k]];
-            other |= DC_SENSE_OF(e->flags) != DC_SENSE_SECTOR &&
-                     e->kind != DC_KIND_DISCOURSE;
-        }
-        if (other)
-            continue;
-        b->pats[g].bits &= ~(uint32_t)PB_SEG;
-        int slot = short_slot((const unsigned char *)b->buf + b->off[g],
-                              b->pats[g].len);
-        if (slot >= 0)
-            m->short_tab[slot] |= SHORT_NOPIECE;
+        for (uint32_t k = 0; k < m->groups[g].n; k++)
+            other |= DC_SENSE_OF(lx->entries[m->gent[m->groups[g].first + k]]
+                                     .flags) != DC_SENSE_SECTOR;
+        if (!other)
+            b->pats[g].bits &= ~(uint32_t)PB_SEG;
     }
     /* Verb forms the suffix check cannot see. */
     for (size_t g = 0; g < m->n_groups; g++) {
@@ -2347,7 +2334,7 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
     if (bad)
         return false;
     for (size_t i = 0; m->short_tab && i < SHORT_SLOTS; i++)
-        if ((m->short_tab[i] & ~SHORT_NOPIECE) > m->n_groups)
+        if (m->short_tab[i] > m->n_groups)
             return false;
     for (size_t i = 0; i < m->n_tiny; i++)
         if (m->tiny[i].id >= m->n_pats || m->tiny[i].len < 1 ||
@@ -3186,10 +3173,10 @@ static decorum_status split_token(scan *s, size_t ts, size_t te, uint8_t *fwd,
     const uint32_t *tab = m->short_tab;
     if (tab) {
         int slot = short_slot(t, 1);
-        if (slot >= 0 && short_piece(tab[slot]))
+        if (slot >= 0 && tab[slot])
             add_piece(s, 0, 1);
         for (size_t i = 0; i + 2 <= L; i++)
-            if ((slot = short_slot(t + i, 2)) >= 0 && short_piece(tab[slot]))
+            if ((slot = short_slot(t + i, 2)) >= 0 && tab[slot])
                 add_piece(s, i, i + 2);
     }
     span *pc = s->ms->pieces;
@@ -4430,7 +4417,7 @@ static inline bool short_hits(scan *s, size_t a, size_t L, bool *found)
     if (!tab || (slot = short_slot(s->t + a, L)) < 0 || !tab[slot])
         return true;
     *found = true;
-    const grp *g = &m->groups[(tab[slot] & ~SHORT_NOPIECE) - 1];
+    const grp *g = &m->groups[tab[slot] - 1];
     for (uint32_t k = 0; k < g->n; k++)
         if (!push_hit(s, a, a + L, m->gent[g->first + k], DC_HIT_EXACT))
             return false;
@@ -4445,7 +4432,7 @@ static uint64_t short_one(const dc_matcher *m, const unsigned char *w,
     int slot = short_slot(w, L);
     if (!m->short_tab || slot < 0 || !m->short_tab[slot])
         return 0;
-    const grp *g = &m->groups[(m->short_tab[slot] & ~SHORT_NOPIECE) - 1];
+    const grp *g = &m->groups[m->short_tab[slot] - 1];
     return g->n == 1 ? memo_one(m->gent[g->first], DC_HIT_EXACT) : 0;
 }
 

@@ -115,9 +115,9 @@ typedef struct sentence {
     uint8_t question;
     uint8_t hostile; /* hostility's answer (HOSTILE_*): 0 not yet */
     uint8_t speech;  /* about_speech's answer: 0 not yet, 1 no, 2 yes */
-    /* the markers edge_markers took from its edges (EDGE_*; session 47):
-     * a tag after an answer still winks, laughter after a harm told still
-     * mocks it */
+    /* the markers edge_markers took from its end (EDGE_*; session 47): a
+     * tag after an answer still winks, laughter after a harm told still
+     * mocks it, "innit" still asks */
     uint8_t edges;
     uint32_t bang;   /* the index of its last '!' token + 1; 0: none */
     /* report_in's cursor: the mentions before token rep_tb are read (0:
@@ -217,10 +217,24 @@ static const char *const guess_kinds[GUESS_KINDS] = {
  * citizenship verbs, and each new verb pushed out one more.) */
 #define SPLIT_MAX 48
 
-/* The bits of each of dc_rules' two filters of discourse markers' words
- * (disc_lead, disc_tail): some 150 words at two bits each leave a tenth
- * of them set, and a word that is none passes one time in a hundred. */
-#define DISC_BITS 4096u
+/* The slots of each of dc_rules' two tables of discourse markers by a
+ * word (disc_key: some 150 first words and 150 last words), a power of
+ * two; at most half are filled (more words are left out). And the most
+ * markers each table lists (DISC_MAX; more are left out). */
+#define DISC_SLOTS 512u
+#define DISC_MAX 1024u
+#define DISC_WORDS 0x0fu /* disc_how: the words of the marker (at most) */
+#define DISC_AMBIG 0x10u /* ... it is flagged `ambiguous` */
+#define DISC_BOUND 0x20u /* ... it is a `bound` phrase */
+#define DISC_EXACT 0x80u /* ... its keys tell it */
+#define DISC_ONE 1u       /* disc_flag: a marker of the slot's word alone */
+#define DISC_ONE_AMBIG 2u /* ... one flagged `ambiguous` */
+
+/* The bit of a word's key in dc_rules.disc_mask. */
+static inline uint64_t disc_bit(uint64_t key)
+{
+    return (uint64_t)1 << ((key * 0x9E3779B97F4A7C15ull) >> 58);
+}
 
 /* Built for one lexicon, the one dc_rules_run is then given. */
 #define RECLAIM_GROUPS 24
@@ -410,31 +424,51 @@ struct dc_rules {
      * (split_key): split_verb_around compares the words of a token pair
      * only with the verbs of the same key. */
     uint32_t split_keys[SPLIT_MAX];
-    /* The discourse markers' words (session 47, p47m: edge_markers): a
-     * Bloom filter of DISC_BITS bits over the key (tok_key) of the first
-     * word of each marker that may open a sentence, and one over the last
-     * word of each that may end one. Most sentences' first and last words
-     * are passed over by two bits each; only a word that may be a marker's
-     * sends edge_markers to the hits. disc_any: the lexicon has a marker. */
-    uint64_t disc_lead[DISC_BITS / 64], disc_tail[DISC_BITS / 64];
+    /* The discourse markers (session 47, p47m: edge_markers), which the
+     * matcher leaves out: side 0 by the first word (tok_key) of each that
+     * may open a sentence and of each `bound` phrase, side 1 by the last
+     * word of each that may close one. disc_key[side][h] is a word's key
+     * (0: empty slot), and its markers are the entries disc_ent[side][
+     * disc_at[side][h] + i], i < disc_n[side][h]; of each, disc_k2 the key
+     * of its next word in (its second, or the one before its last; 0 for
+     * one word), and disc_how its count of words (DISC_WORDS), whether it
+     * is `ambiguous` or `bound`, and DISC_EXACT where keys alone tell it
+     * (two words at most, each under eight bytes). A sentence's first and
+     * last words are each looked up
+     * once; most are no key, and most markers of a key ("i mean", "i
+     * guess" for "i") fail on the next word's key. disc_any: the lexicon
+     * has a marker. */
+    uint64_t disc_key[2][DISC_SLOTS];
+    uint16_t disc_at[2][DISC_SLOTS], disc_n[2][DISC_SLOTS];
+    uint32_t disc_ent[2][DISC_MAX];
+    uint64_t disc_k2[2][DISC_MAX];
+    uint8_t disc_how[2][DISC_MAX];
+    /* ... and of each slot, a bit (disc_bit) of each longer marker's next
+     * word's key, and DISC_ONE / DISC_ONE_AMBIG where a marker of the one
+     * word is there (one flagged `ambiguous`): lead_may and tail_may read
+     * the records only where these let one through */
+    uint64_t disc_mask[2][DISC_SLOTS];
+    uint8_t disc_flag[2][DISC_SLOTS];
     bool disc_any;
 };
 
-/* Two bits of a word's key (tok_key: its first bytes, up to eight) in a
- * filter of DISC_BITS bits (dc_rules.disc_lead, disc_tail). */
-static inline void disc_bits(uint64_t key, uint32_t *a, uint32_t *b)
+/* The slot of dc_rules' table side (0: markers by their first word, 1:
+ * by their last) whose key is key (tok_key), or the empty slot where it
+ * would go. */
+static inline uint32_t disc_find(const dc_rules *r, int side, uint64_t key)
 {
-    uint64_t h = key * 0x9E3779B97F4A7C15ull;
-    *a = (uint32_t)(h >> 54) & (DISC_BITS - 1);
-    *b = (uint32_t)(h >> 44) & (DISC_BITS - 1);
+    uint32_t h = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 55);
+    while (r->disc_key[side][h] && r->disc_key[side][h] != key)
+        h = (h + 1) & (DISC_SLOTS - 1);
+    return h;
 }
 
-/* May key be the word of a marker, by the filter f? */
-static inline bool disc_may(const uint64_t *f, uint64_t key)
+/* The slot of the markers whose word (first: side 0, last: side 1) has
+ * key key, UINT32_MAX for none. */
+static inline uint32_t disc_slot(const dc_rules *r, int side, uint64_t key)
 {
-    uint32_t a, b;
-    disc_bits(key, &a, &b);
-    return ((f[a >> 6] >> (a & 63)) & (f[b >> 6] >> (b & 63)) & 1) != 0;
+    uint32_t h = disc_find(r, side, key);
+    return r->disc_key[side][h] ? h : UINT32_MAX;
 }
 
 /* Two bits of a word's key (tok_key: its first bytes, up to eight), from
@@ -1027,37 +1061,103 @@ static inline bool sense_tails(unsigned s)
     return s != DC_SENSE_LEAD && s != DC_SENSE_ANSWER && s != DC_SENSE_BOUND;
 }
 
-/* Fills dc_rules' filters of the discourse markers' first and last words
- * (disc_lead, disc_tail) from the lexicon's `discourse` entries: a marker
- * flagged `tag` ends a sentence only, one flagged `lead` or `answer`
- * opens one only, and a `bound` phrase is read only where a marker
- * starts. */
+/* The key of marker e's next word in from its edge (side 0: its second,
+ * 1: the one before its last; 0 for one word) and its disc_how: its count
+ * of words (a marker of more than 15 is no marker), its flag and sense,
+ * and DISC_EXACT when it has two words at most, each under eight bytes
+ * (then equal keys are equal words). */
+static void disc_shape(const dc_entry *e, int side, uint64_t *k2,
+                       uint8_t *how)
+{
+    size_t nw = 0, pb = 0, pl = 0, b2 = 0, l2 = 0;
+    bool longw = false;
+    for (size_t b = 0; b < e->term_len; nw++) {
+        size_t l = 0;
+        while (b + l < e->term_len && e->term[b + l] != ' ')
+            l++;
+        longw |= l >= 8;
+        if (side ? b + l >= e->term_len : nw == 1) {
+            /* (side 0: the second word; 1: the one before the last) */
+            b2 = side ? pb : b;
+            l2 = side ? pl : l;
+        }
+        pb = b;
+        pl = l;
+        b += l + 1;
+    }
+    *k2 = nw < 2 ? 0 : split_word_key(e->term + b2, l2);
+    *how = (uint8_t)((nw < DISC_WORDS ? nw : DISC_WORDS) |
+                     (e->flags & DC_F_AMBIGUOUS ? DISC_AMBIG : 0) |
+                     (DC_SENSE_OF(e->flags) == DC_SENSE_BOUND ? DISC_BOUND
+                                                              : 0) |
+                     (nw <= 2 && !longw ? DISC_EXACT : 0));
+}
+
+/* Fills dc_rules' two tables of the discourse markers (disc_key, ...)
+ * from the lexicon's `discourse` entries, each by its first word if it may
+ * open a sentence (not `tag`, `ask`) or is a `bound` phrase, by its last
+ * word if it may close one (not `lead`, `answer`, `bound`). Counted first,
+ * then placed, so that a word's markers lie together. */
 static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
 {
-    for (size_t i = 0; i < lx->n; i++) {
-        const dc_entry *e = &lx->entries[i];
-        unsigned sense = DC_SENSE_OF(e->flags);
-        if (e->kind != DC_KIND_DISCOURSE || sense == DC_SENSE_BOUND ||
-            !e->term_len)
-            continue;
-        r->disc_any = true;
-        const char *sp = memchr(e->term, ' ', e->term_len);
-        size_t l1 = sp ? (size_t)(sp - e->term) : e->term_len;
-        size_t l0 = e->term_len;
-        while (l0 > 0 && e->term[l0 - 1] != ' ')
-            l0--;
-        const char *last = e->term + l0;
-        size_t l2 = e->term_len - l0;
-        uint32_t a, b;
-        if (sense_leads(sense)) {
-            disc_bits(split_word_key(e->term, l1), &a, &b);
-            r->disc_lead[a >> 6] |= (uint64_t)1 << (a & 63);
-            r->disc_lead[b >> 6] |= (uint64_t)1 << (b & 63);
-        }
-        if (sense_tails(sense)) {
-            disc_bits(split_word_key(last, l2), &a, &b);
-            r->disc_tail[a >> 6] |= (uint64_t)1 << (a & 63);
-            r->disc_tail[b >> 6] |= (uint64_t)1 << (b & 63);
+    /* (the discourse entries first, in one pass over the lexicon) */
+    uint32_t idx[DISC_MAX];
+    size_t nd = 0;
+    for (size_t i = 0; i < lx->n && nd < DISC_MAX; i++)
+        if (lx->entries[i].kind == DC_KIND_DISCOURSE && lx->entries[i].term_len)
+            idx[nd++] = (uint32_t)i;
+    r->disc_any = nd > 0;
+    for (int side = 0; side < 2; side++) {
+        uint16_t fill[DISC_SLOTS] = {0};
+        size_t keys = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t q = 0; q < nd; q++) {
+                const dc_entry *e = &lx->entries[idx[q]];
+                unsigned sense = DC_SENSE_OF(e->flags);
+                if (!(side ? sense_tails(sense)
+                           : sense_leads(sense) || sense == DC_SENSE_BOUND))
+                    continue;
+                size_t b = 0, l = e->term_len;
+                if (side) {
+                    while (b < l && e->term[l - 1 - b] != ' ')
+                        b++;
+                    b = l - b;
+                } else {
+                    while (b < l && e->term[b] != ' ')
+                        b++;
+                    l = b;
+                    b = 0;
+                }
+                uint64_t key = split_word_key(e->term + b, l - b);
+                uint32_t h = disc_find(r, side, key);
+                if (pass == 0) {
+                    if (!r->disc_key[side][h]) {
+                        if (keys == DISC_SLOTS / 2)
+                            continue; /* full: left out */
+                        r->disc_key[side][h] = key;
+                        keys++;
+                    }
+                    r->disc_n[side][h]++;
+                } else if (r->disc_key[side][h]) {
+                    uint32_t x = r->disc_at[side][h] + fill[h]++;
+                    r->disc_ent[side][x] = idx[q];
+                    disc_shape(e, side, &r->disc_k2[side][x],
+                               &r->disc_how[side][x]);
+                    unsigned how = r->disc_how[side][x];
+                    if (how & DISC_BOUND)
+                        continue;
+                    if ((how & DISC_WORDS) > 1)
+                        r->disc_mask[side][h] |= disc_bit(r->disc_k2[side][x]);
+                    else
+                        r->disc_flag[side][h] |=
+                            how & DISC_AMBIG ? DISC_ONE_AMBIG : DISC_ONE;
+                }
+            }
+            if (pass == 0)
+                for (uint32_t h = 0, at = 0; h < DISC_SLOTS; h++) {
+                    r->disc_at[side][h] = (uint16_t)at;
+                    at += r->disc_n[side][h];
+                }
         }
     }
 }
@@ -1884,6 +1984,16 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     return DECORUM_OK;
 }
 
+static bool word_among_at(const run *R, uint32_t a, uint32_t b,
+                          const char *const *list, size_t n, uint32_t site);
+
+/* word_among(R, a, b, list, n): word_among_at with the call site's own
+ * number (__COUNTER__, 0 to ws_sites - 1 in this file), by which the
+ * scratch finds the list's set (rs->ws_site): a list's slot no longer
+ * hangs on its address, which any data added to this file moved
+ * (session 37). */
+#define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
+
 /* Session 47 (p47m): discourse markers at a sentence's edges.
  *
  * Online English puts markers in front of a sentence ("ngl", "tbh", "i
@@ -1899,15 +2009,18 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
  * the marker were not there. A token keeps its bytes, so spans still map
  * to the original text.
  *
- * The markers are the lexicon's `discourse` entries (grammar.tsv), found
- * by the matcher; the entry and the position decide which count:
+ * The markers are the lexicon's `discourse` entries (grammar.tsv), which
+ * the matcher leaves out (as hits, "so", "like", "right" cost every comment
+ * a look, and a marker is no mention anywhere: "TRASH 😤 Bajan boys" still
+ * ends a clause at the face, emoji_clauses): they are read here from the
+ * tokens, by dc_rules' tables of their first and last words. The entry
+ * and the position decide which count:
  *   - a run of markers opens the sentence at its first token, or closes
  *     it at its last word (before its . ! ? ;), and a word of the sentence
  *     is left between (a sentence of markers alone, "lol.", "yeah,
  *     exactly", is left whole);
- *   - a marker is the hit of the entry's own term (not "mates", "lols"),
- *     from a token's start to a token's end, not glued to a hyphen after
- *     it ("so-called", "well-known");
+ *   - a marker is the entry's own term on whole word tokens (not "mates",
+ *     "lols"), not glued to a hyphen after it ("so-called", "well-known");
  *   - a longer entry of another kind that starts where it does ("well
  *     done", "yeah i said it", "so true"), a `bound` discourse phrase that
  *     does ("look at", "well over", "so many"), or an entry of another
@@ -1926,11 +2039,11 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
  * answer word (sense `answer`: "yes", "yeah", "nah") right after a
  * question is the answer, and stays ("are they animals? yes, ...").
  *
- * Each sentence is read once; only one whose first or last word passes
- * the filter of the markers' words (disc_lead, disc_tail) looks for the
- * hits, by bisection. The tokens kept move down in one pass, with their
- * keys, the index by byte (tok_at), the sentences' bounds and last '!',
- * and the first quote mark; nothing later sees the tokens taken out. */
+ * Each sentence's first and last words are looked up once; only a marker
+ * found there looks at the hits (by bisection) for an entry that bars it.
+ * The tokens kept move down in one pass, with their keys, the index by
+ * byte (tok_at), their sentence, and the sentences' bounds and last '!';
+ * nothing later sees the tokens taken out. Runs after mark_quotes. */
 
 /* The first hit that starts at byte b or after (hits sorted by begin). */
 static size_t hit_from(const dc_hitvec *hits, uint32_t b)
@@ -1946,41 +2059,61 @@ static size_t hit_from(const dc_hitvec *hits, uint32_t b)
     return lo;
 }
 
-/* The discourse entry hit h is a marker of, written as the entry's own
- * term (not its plural: "mates" is no "mate"), or NULL. */
-static const dc_entry *marker_of(const run *R, const dc_hit *h)
-{
-    if (h->entry >= R->lx->n || h->how != DC_HIT_EXACT || h->end <= h->begin)
-        return NULL;
-    const dc_entry *e = &R->ents[h->entry];
-    if (e->kind != DC_KIND_DISCOURSE || DC_SENSE_OF(e->flags) == DC_SENSE_BOUND ||
-        R->n->text[h->end - 1] != e->term[e->term_len - 1])
-        return NULL;
-    return e;
-}
-
-/* Does hit h say that a marker it overlaps is none: an entry of another
- * kind than glue and discourse, or a `bound` discourse phrase? */
+/* Does hit h say that a marker it overlaps past the marker's edge is
+ * none: an entry of any kind but glue? */
 static bool marker_barred_by(const run *R, const dc_hit *h)
 {
-    if (h->entry >= R->lx->n)
-        return false;
-    const dc_entry *e = &R->ents[h->entry];
-    return e->kind == DC_KIND_DISCOURSE
-               ? DC_SENSE_OF(e->flags) == DC_SENSE_BOUND
-               : e->kind != DC_KIND_GLUE;
+    return h->entry < R->lx->n && R->ents[h->entry].kind != DC_KIND_GLUE;
 }
 
-/* Is token k a comma, a colon or a dash (what sets a marker off)? */
+/* Is token t a comma, a colon or a dash (what sets a marker off)? */
 static inline bool marker_sep(const tok *t)
 {
     return t->type == TK_PUNCT && (t->ch == ',' || t->ch == ':' || t->ch == '-');
 }
 
-/* The bits of sentence.edges: a marker was taken from its front, one
- * from its end (or a sentence of markers alone after it), laughter among
- * those from its end, a tag among them that asks to be agreed with. */
-#define EDGE_LEAD 1u
+/* Does the term of marker e lie on the word tokens from k on, before te?
+ * The token after its last word, or 0. */
+static uint32_t marker_fwd(const run *R, const dc_entry *e, uint32_t k,
+                           uint32_t te)
+{
+    const tok *t = R->rs->toks;
+    uint32_t j = k;
+    for (size_t b = 0; b < e->term_len; j++) {
+        size_t l = 0;
+        while (b + l < e->term_len && e->term[b + l] != ' ')
+            l++;
+        if (j >= te || t[j].type != TK_WORD || t[j].e - t[j].b != l ||
+            memcmp(R->n->text + t[j].b, e->term + b, l) != 0)
+            return 0;
+        b += l + 1;
+    }
+    return j;
+}
+
+/* Does the term of marker e lie on the word tokens that end with token k,
+ * from first on? Its first token, or UINT32_MAX. */
+static uint32_t marker_back(const run *R, const dc_entry *e, uint32_t k,
+                            uint32_t first)
+{
+    const tok *t = R->rs->toks;
+    uint32_t j = k + 1;
+    for (size_t b = e->term_len; b > 0;) {
+        size_t l = 0;
+        while (l < b && e->term[b - 1 - l] != ' ')
+            l++;
+        if (j <= first || t[--j].type != TK_WORD || t[j].e - t[j].b != l ||
+            memcmp(R->n->text + t[j].b, e->term + b - l, l) != 0)
+            return UINT32_MAX;
+        b = b > l ? b - l - 1 : 0;
+    }
+    return j;
+}
+
+/* The bits of sentence.edges: a marker was taken from its end (or a
+ * sentence of markers alone after it), laughter among them, a tag among
+ * them that asks to be agreed with. (What was taken from the front no
+ * rule asks.) */
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
@@ -2017,40 +2150,100 @@ static bool shift_taken(const run *R, uint32_t a, uint32_t b, bool tail)
     return false;
 }
 
-/* The marker that opens at token k of a sentence ending at te: the
+/* May a marker of slot h (side 0) open at word token k of a sentence
+ * ending at te, by the keys of its words and the comma an `ambiguous` one
+ * needs after it? (Most sentences that start with a marker's first word,
+ * "i", "so", "the", go no further.) */
+static bool lead_may(const run *R, uint32_t h, uint32_t k, uint32_t te)
+{
+    const dc_rules *r = R->rules;
+    const tok *t = R->rs->toks;
+    unsigned f = r->disc_flag[0][h];
+    bool next = k + 1 < te && t[k + 1].type == TK_WORD;
+    if ((f & DISC_ONE) ||
+        ((f & DISC_ONE_AMBIG) && k + 1 < te && marker_sep(&t[k + 1])))
+        return true;
+    if (!next || !(r->disc_mask[0][h] & disc_bit(R->rs->key[k + 1])))
+        return false;
+    for (uint32_t i = 0, x = r->disc_at[0][h]; i < r->disc_n[0][h]; i++, x++) {
+        unsigned how = r->disc_how[0][x], nw = how & DISC_WORDS;
+        if ((how & DISC_BOUND) ||
+            (nw > 1 && (k + 1 >= te || t[k + 1].type != TK_WORD ||
+                        R->rs->key[k + 1] != r->disc_k2[0][x])) ||
+            ((how & DISC_AMBIG) && (k + nw >= te || !marker_sep(&t[k + nw]))))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* May a marker of slot h (side 1) end at word token k of a sentence
+ * starting at tb (the same tests)? */
+static bool tail_may(const run *R, uint32_t h, uint32_t k, uint32_t tb)
+{
+    const dc_rules *r = R->rules;
+    const tok *t = R->rs->toks;
+    unsigned f = r->disc_flag[1][h];
+    if ((f & DISC_ONE) ||
+        ((f & DISC_ONE_AMBIG) && k > tb && marker_sep(&t[k - 1])))
+        return true;
+    if (k <= tb || t[k - 1].type != TK_WORD ||
+        !(r->disc_mask[1][h] & disc_bit(R->rs->key[k - 1])))
+        return false;
+    for (uint32_t i = 0, x = r->disc_at[1][h]; i < r->disc_n[1][h]; i++, x++) {
+        unsigned how = r->disc_how[1][x], nw = how & DISC_WORDS;
+        if ((nw > 1 && (k <= tb || t[k - 1].type != TK_WORD ||
+                        R->rs->key[k - 1] != r->disc_k2[1][x])) ||
+            ((how & DISC_AMBIG) && (k < tb + nw || !marker_sep(&t[k - nw]))))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* The marker that opens at word token k of a sentence ending at te: the
  * token after it and the mark that sets it off, or 0 for none; its sense
  * in *sense. An answer word (sense `answer`) after a question (asked) is
  * none. */
 static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
                             uint32_t te, bool asked, unsigned *sense)
 {
+    const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    uint32_t b = t[k].b, mark = 0, other = 0;
+    uint32_t h = disc_slot(r, 0, R->rs->key[k]);
+    if (h == UINT32_MAX)
+        return 0;
+    uint32_t j = 0, bound = 0;
     const dc_entry *me = NULL;
-    size_t i = hit_from(hits, b);
-    for (; i < hits->n && hits->v[i].begin == b; i++) {
-        const dc_hit *h = &hits->v[i];
-        const dc_entry *e = marker_of(R, h);
-        if (e && sense_leads(DC_SENSE_OF(e->flags))) {
-            if (h->end > mark) {
-                mark = h->end;
-                me = e;
-            }
-        } else if (marker_barred_by(R, h) && h->end > other) {
-            other = h->end;
+    const uint64_t *key = R->rs->key;
+    for (uint32_t i = 0, x = r->disc_at[0][h]; i < r->disc_n[0][h]; i++, x++) {
+        unsigned how = r->disc_how[0][x];
+        if ((how & DISC_WORDS) > 1 &&
+            (k + 1 >= te || t[k + 1].type != TK_WORD ||
+             key[k + 1] != r->disc_k2[0][x]))
+            continue;
+        const dc_entry *e = &R->ents[r->disc_ent[0][x]];
+        uint32_t n = (how & DISC_EXACT) ? k + (how & DISC_WORDS)
+                                        : marker_fwd(R, e, k, te);
+        if (!n)
+            continue;
+        if (DC_SENSE_OF(e->flags) == DC_SENSE_BOUND)
+            bound = n > bound ? n : bound;
+        else if (n > j) {
+            j = n;
+            me = e;
         }
     }
-    if (!me || other > mark ||
+    if (!me || bound > j ||
         (asked && DC_SENSE_OF(me->flags) == DC_SENSE_ANSWER))
         return 0;
-    for (; i < hits->n && hits->v[i].begin < mark; i++)
+    /* an entry of the lexicon from its start or inside it that runs past
+     * its end ("well done", "so true", "yeah i said it") */
+    uint32_t mark = t[j - 1].e;
+    for (size_t i = hit_from(hits, t[k].b);
+         i < hits->n && hits->v[i].begin < mark; i++)
         if (hits->v[i].end > mark && marker_barred_by(R, &hits->v[i]))
             return 0;
-    uint32_t j = k + 1;
-    while (j < te && t[j].b < mark)
-        j++;
-    if (t[j - 1].e != mark)
-        return 0;
     bool sep = j < te && marker_sep(&t[j]);
     /* glued to a mark that makes a word of it: "so-called", "well-known" */
     if (j < te && t[j].b == mark && t[j].type == TK_PUNCT &&
@@ -2078,44 +2271,50 @@ static const char *const wl_marker_det[] = {
 static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
                              uint32_t first, uint32_t e, unsigned *edges)
 {
+    const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    uint32_t cut = e;
+    uint32_t cut = e, h;
     while (cut > first && t[cut - 1].type == TK_WORD &&
-           disc_may(R->rules->disc_tail, R->key[cut - 1])) {
-        uint32_t last = cut - 1, from = last >= first + 4 ? last - 4 : first;
-        uint32_t end = t[last].e, mb = UINT32_MAX;
+           (h = disc_slot(r, 1, R->rs->key[cut - 1])) != UINT32_MAX) {
+        uint32_t last = cut - 1, m = UINT32_MAX;
         const dc_entry *me = NULL;
-        size_t i0 = hit_from(hits, t[from].b);
-        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
-            const dc_hit *h = &hits->v[i];
-            const dc_entry *e2;
-            if (h->end == end && h->begin < mb && (e2 = marker_of(R, h)) &&
-                sense_tails(DC_SENSE_OF(e2->flags))) {
-                mb = h->begin;
-                me = e2;
+        for (uint32_t i = 0, y = r->disc_at[1][h]; i < r->disc_n[1][h];
+             i++, y++) {
+            unsigned how = r->disc_how[1][y];
+            if ((how & DISC_WORDS) > 1 &&
+                (last <= first || t[last - 1].type != TK_WORD ||
+                 R->rs->key[last - 1] != r->disc_k2[1][y]))
+                continue;
+            const dc_entry *x = &R->ents[r->disc_ent[1][y]];
+            uint32_t b = (how & DISC_EXACT)
+                             ? last + 1 - (how & DISC_WORDS)
+                             : marker_back(R, x, last, first);
+            if (b < m) {
+                m = b;
+                me = x;
             }
         }
         if (!me)
             break;
+        /* an entry of the lexicon that runs into it from before, or past
+         * its end */
+        uint32_t mb = t[m].b, end = t[last].e;
         bool barred = false;
-        for (size_t i = i0; i < hits->n && hits->v[i].begin <= t[last].b; i++) {
-            const dc_hit *h = &hits->v[i];
-            barred |= ((h->begin < mb && h->end > mb) || h->end > end) &&
-                      marker_barred_by(R, h);
+        for (size_t i = hit_from(hits, t[m > first + 4 ? m - 4 : first].b);
+             i < hits->n && hits->v[i].begin <= t[last].b && !barred; i++) {
+            const dc_hit *x = &hits->v[i];
+            barred = ((x->begin < mb && x->end > mb) || x->end > end) &&
+                     marker_barred_by(R, x);
         }
-        uint32_t m = from;
-        while (m < last && t[m].b < mb)
-            m++;
-        if (barred || t[m].b != mb)
+        if (barred)
             break;
         const tok *p = m > 0 ? &t[m - 1] : NULL;
         bool sep = p && marker_sep(p);
         if ((me->flags & DC_F_AMBIGUOUS) && !sep)
             break;
         if (p && ((p->type == TK_PUNCT && p->e == mb && !sep) ||
-                  (p->type == TK_WORD &&
-                   dc_word_in(R->n->text + p->b, p->e - p->b, wl_marker_det,
-                              sizeof wl_marker_det / sizeof *wl_marker_det))))
+                  word_among(R, m - 1, m, wl_marker_det,
+                             sizeof wl_marker_det / sizeof *wl_marker_det)))
             break;
         *edges |= DC_SENSE_OF(me->flags) == DC_SENSE_LAUGH  ? EDGE_LAUGH
                   : DC_SENSE_OF(me->flags) == DC_SENSE_ASK ? EDGE_ASK
@@ -2147,10 +2346,35 @@ static inline bool word_in(const tok *t, uint32_t a, uint32_t b)
     return a < b;
 }
 
-static void edge_markers(run *R, const dc_hitvec *hits)
+/* May some sentence's first or last word (the last of any, past quotes
+ * and brackets too) be a marker's, by lead_may and tail_may? Most
+ * comments: none, and edge_markers is not called (this test, inlined in
+ * dc_rules_run, saves it a call's prologue). */
+static inline __attribute__((always_inline)) bool edge_may(const run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const dc_rules *r = R->rules;
+    const tok *t = rs->toks;
+    const uint64_t *key = rs->key;
+    for (size_t si = 0; si < rs->ns; si++) {
+        uint32_t tb = rs->s[si].tb, te = rs->s[si].te, e = te, h;
+        if (tb < e && t[tb].type == TK_WORD &&
+            (h = disc_slot(r, 0, key[tb])) != UINT32_MAX &&
+            lead_may(R, h, tb, te))
+            return true;
+        while (e > tb && t[e - 1].type != TK_WORD)
+            e--;
+        if (e > tb && (h = disc_slot(r, 1, key[e - 1])) != UINT32_MAX &&
+            tail_may(R, h, e - 1, tb))
+            return true;
+    }
+    return false;
+}
+
+static __attribute__((noinline)) void edge_markers(run *R,
+                                                   const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
-    const dc_rules *r = R->rules;
     tok *t = rs->toks;
     uint64_t *key = rs->key;
     uint16_t *tok_at = rs->tok_at;
@@ -2162,13 +2386,12 @@ static void edge_markers(run *R, const dc_hitvec *hits)
     bool moved = false, said = false, question = false, lead_laugh = false,
          lead_said = false;
     for (size_t si = 0; si < rs->ns; si++) {
-        sentence s = rs->s[si];
-        uint32_t tb = s.tb, te = s.te, e = te, j, n;
+        sentence *s = &rs->s[si];
+        uint32_t tb = s->tb, te = s->te, e = te, j, n;
         bool asked = si > 0 && rs->s[si - 1].question, laugh_lead = false;
         unsigned sense = 0;
         /* the markers in front */
         for (j = tb; j < te && t[j].type == TK_WORD &&
-                     disc_may(r->disc_lead, key[j]) &&
                      (n = lead_marker(R, hits, j, te, asked, &sense));) {
             j = n;
             laugh_lead |= sense == DC_SENSE_LAUGH;
@@ -2184,8 +2407,13 @@ static void edge_markers(run *R, const dc_hitvec *hits)
         uint32_t lo = words && !quote_beside(R, j, 1) ? j : tb, cut = e;
         /* the markers behind the words, or a sentence of them alone after
          * one of words ("... fix it. lol") */
-        if ((words || said) && e > tb && t[e - 1].type == TK_WORD &&
-            disc_may(r->disc_tail, key[e - 1])) {
+        if ((words || said) && e > tb && t[e - 1].type == TK_WORD) {
+            /* (tags alone, which the front took none of: "... Afghan?
+             * 🙄") */
+            if (words && said && j == tb &&
+                tail_markers(R, hits, tb, e, &tail) == tb)
+                words = false;
+            tail = 0;
             cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
             if (words ? !word_in(t, lo, cut) || quote_beside(R, cut - 1, -1)
                       : cut != tb) {
@@ -2221,36 +2449,46 @@ static void edge_markers(run *R, const dc_hitvec *hits)
             R->edge_said |= lead_said;
         }
         said |= words;
-        question |= s.question;
+        question |= s->question;
         if (!moved && lo == tb && cut == e) {
             w = te;
             ns++;
             continue;
         }
         moved = true;
-        uint32_t nb = w, bang = 0;
-        for (uint32_t k = tb; k < te; k++) {
-            if (k < lo || (k >= cut && k < e)) {
-                R->edge_said |= t[k].type == TK_WORD && !t[k].quoted;
+        for (uint32_t k = tb; k < lo; k++)
+            R->edge_said |= t[k].type == TK_WORD && !t[k].quoted;
+        for (uint32_t k = cut; k < e; k++)
+            R->edge_said |= t[k].type == TK_WORD && !t[k].quoted;
+        /* the tokens kept, [lo, cut) and [e, te), moved down to w (a
+         * stretch already in place, as before a tag, stays) */
+        uint32_t nb = w, bang = s->bang;
+        if (bang)
+            /* (a '!' is never taken: those before it that were) */
+            bang -= (lo - tb) + (bang > e ? e - cut : 0);
+        bang += bang ? w - tb : 0;
+        for (int part = 0; part < 2; part++) {
+            uint32_t a = part ? e : lo, b = part ? te : cut;
+            if (w == a && ns == si) {
+                w = b;
                 continue;
             }
-            if (t[k].type == TK_PUNCT && t[k].ch == '!')
-                bang = w + 1;
-            if (w != k) {
-                t[w] = t[k];
-                key[w] = key[k];
-                tok_at[t[w].b] = (uint16_t)w;
+            memmove(&t[w], &t[a], (b - a) * sizeof *t);
+            memmove(&key[w], &key[a], (b - a) * sizeof *key);
+            for (uint32_t k = w, stop = w + (b - a); k < stop; k++) {
+                tok_at[t[k].b] = (uint16_t)k;
+                t[k].sent = ns;
             }
-            t[w].sent = ns;
-            w++;
+            w += b - a;
         }
-        s.tb = nb;
-        s.te = w;
-        if (s.bang)
-            s.bang = bang;
-        s.edges = (uint8_t)((lo > tb ? EDGE_LEAD : 0) |
-                            (cut < e ? EDGE_TAG : 0) | tail | shift);
-        rs->s[ns++] = s;
+        /* (ns <= si: the sentence moves down, or stays) */
+        sentence *d = &rs->s[ns++];
+        if (d != s)
+            *d = *s;
+        d->tb = nb;
+        d->te = w;
+        d->bang = bang;
+        d->edges = (uint8_t)((cut < e ? EDGE_TAG : 0) | tail | shift);
     }
     if (!moved)
         return;
@@ -2602,16 +2840,6 @@ static bool community_named(const run *R, const dc_hitvec *hits)
     }
     return false;
 }
-
-static bool word_among_at(const run *R, uint32_t a, uint32_t b,
-                          const char *const *list, size_t n, uint32_t site);
-
-/* word_among(R, a, b, list, n): word_among_at with the call site's own
- * number (__COUNTER__, 0 to ws_sites - 1 in this file), by which the
- * scratch finds the list's set (rs->ws_site): a list's slot no longer
- * hangs on its address, which any data added to this file moved
- * (session 37). */
-#define word_among(...) word_among_at(__VA_ARGS__, (uint32_t)__COUNTER__)
 
 /* Does a dehumanizing or threatening hit start in the clause of token ti
  * (bytes [cb, ce))? The hits are sorted by begin: those around hit, the
@@ -3119,13 +3347,6 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
             *later++ = hit;
             continue;
         }
-        /* A discourse marker is read only where it stands at a sentence's
-         * edge, by edge_markers, which has already taken those tokens
-         * out; elsewhere it is a word of the sentence as before, and no
-         * mention ("TRASH 😤 Bajan boys": the face still ends a clause,
-         * emoji_clauses). */
-        if (__builtin_expect(kind == DC_KIND_DISCOURSE, 0))
-            continue;
         uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
         /* The sentinel token after the last stops the scan for te, and is
          * where a hit past the last token finds only spaces. */
@@ -50745,7 +50966,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         mark_quotes(&R);
     /* (after mark_quotes: a marker outside the quotes is the writer's
      * reaction to them, which unquote_whole must still see) */
-    if (r->disc_any)
+    if (r->disc_any && edge_may(&R))
         edge_markers(&R, hits);
     if (R.quotes)
         unquote_whole(&R);
@@ -51382,6 +51603,24 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
  * comment ..."), no negator outside an agreeing phrase ("not exactly"),
  * no denouncing word, no question. Its agreeing words go in
  * out->agree_b/e. */
+/* Is the word w[0, l) a discourse marker of one word, at either edge? */
+static bool disc_word(const dc_rules *r, const dc_lexicon *lx, const char *w,
+                      size_t l)
+{
+    uint64_t key = split_word_key(w, l);
+    for (int side = 0; side < 2; side++) {
+        uint32_t h = disc_slot(r, side, key);
+        for (uint32_t i = 0; h != UINT32_MAX && i < r->disc_n[side][h]; i++) {
+            const dc_entry *e =
+                &lx->entries[r->disc_ent[side][r->disc_at[side][h] + i]];
+            if (e->term_len == l && memcmp(e->term, w, l) == 0 &&
+                DC_SENSE_OF(e->flags) != DC_SENSE_BOUND)
+                return true;
+        }
+    }
+    return false;
+}
+
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                           const dc_norm *n, const dc_hitvec *hits,
                           dc_rules_out *out)
@@ -51401,16 +51640,17 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
         bool ok = true;
         for (uint32_t q = wr->b; q < wr->e && ok; q++)
             ok = n->text[q] >= '0' && n->text[q] <= '9';
+        /* (a discourse marker of one word is as a function word here: "so
+         * true lol", "facts tbh"; session 47) */
+        ok = ok || disc_word(r, lx, n->text + wr->b, wr->e - wr->b);
         for (size_t i = 0; i < hits->n && !ok; i++) {
             if (hits->v[i].entry >= lx->n)
                 continue;
             dc_kind kd = (dc_kind)r->kind_of[hits->v[i].entry];
-            /* (a discourse marker is as a function word here: "so true
-             * lol", "facts tbh"; session 47) */
             ok = (kd == DC_KIND_ENDORSE && wr->b >= hits->v[i].begin &&
                   wr->e <= hits->v[i].end) ||
-                 ((kd == DC_KIND_GLUE || kd == DC_KIND_DISCOURSE) &&
-                  wr->b == hits->v[i].begin && wr->e == hits->v[i].end);
+                 (kd == DC_KIND_GLUE && wr->b == hits->v[i].begin &&
+                  wr->e == hits->v[i].end);
         }
         if (!ok)
             return;

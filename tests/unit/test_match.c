@@ -972,6 +972,29 @@ Test(match, short_terms_and_their_limits)
     check_cases(text, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Discourse markers (kind discourse) are no literals: the rules read them
+ * from the tokens at a sentence's edge (rules.c edge_markers). No hit of
+ * theirs, no piece of run-together words ("gasps" is not gas + ps), and an
+ * entry of another kind on the same word is found as before. */
+Test(match, discourse_entries_are_not_matched)
+{
+    static const char text[] =
+        "gas\tthreat\t-\t3\tverb,compound\tcalls for gassing people\n"
+        "jews\tidentity\treligion:jewish\t1\tnoun\tJewish people\n"
+        "ps\tdiscourse\t-\t-\tnofuzzy\ta postscript\n"
+        "lol\tdiscourse\t-\t-\tnofuzzy,laugh\tlaughter\n"
+        "i mean\tdiscourse\t-\t-\tnofuzzy,lead\ta filler\n"
+        "though\tconjunction\t-\t-\tnofuzzy\tcontrast\n"
+        "though\tdiscourse\t-\t-\tnofuzzy,tag\ta tag\n";
+    static const hit_case cases[] = {
+        {"lol ps i mean", ""},
+        {"gasps", ""},
+        {"gasjews", "gas+gas | jews+jews"},
+        {"they are though", "though=though"},
+    };
+    check_cases(text, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Terms with digits split out of run-together words, and near misses
  * ("k89k", "x41z") do not. (This does not test the automaton in
  * cands_maybe, which reads every digit as one symbol: none of these words
