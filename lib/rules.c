@@ -38211,6 +38211,18 @@ static bool report_unmarked(const run *R, const sentence *s)
     return false;
 }
 
+/* Does an identity adjective (flag `adj`: "russian", "nigerian") end
+ * right before token k, in the singular and with no person noun there
+ * ("the Russian spies", not "these Afghan men disappear", "indians
+ * control")? */
+static bool adjective_ends(const run *R, uint32_t k)
+{
+    const mention *g = k > 0 ? identity_ending_at(R, k) : NULL;
+    return g && (ent(R, g)->flags & DC_F_ADJ) &&
+           !kind_at(R, k - 1, DC_KIND_PERSON) &&
+           !plural_word(R, R->toks[k - 1].b, R->toks[k - 1].e);
+}
+
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
 static uint32_t insinuated_wrong(const run *R, const target *t,
@@ -38234,15 +38246,22 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
      * ("Why do airports hire muslims for baggage? ever wonder why bags go
      * missing?") */
     uint32_t lo = s->tb, hi = s->te;
-    if (gs + 1 < rs->ns && rs->s[gs + 1].question)
+    /* (not after a closing tag, whose question next door is answered
+     * as often: "Are all Romanians thieves? Of course not, my neighbours
+     * are Romanian nurses. just saying") */
+    if (gs + 1 < rs->ns && rs->s[gs + 1].question && !closing)
         hi = rs->s[gs + 1].te;
-    if (gs > 0 && rs->s[gs - 1].question)
+    if (gs > 0 && rs->s[gs - 1].question && !closing)
         lo = rs->s[gs - 1].tb;
     for (uint32_t k = lo; k < hi; k++) {
         if ((k >= t->tb && k < t->te) ||
             !insinuated_wrong_at(R, k,
                                  closing && !s->question ? WRONG_WORDS
                                                          : t->te) ||
+            /* (nor the trade a people's adjective names, "the Russian
+             * spies swapped in 2010", "Nigerian scam emails"; not "indians
+             * control every call centre") */
+            (closing && k == t->te && adjective_ends(R, k)) ||
             (closing && kind_at(R, k, DC_KIND_THREAT) &&
              !among_q(R, k, k + 1, wl_insinuated_wrong,
                       sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
