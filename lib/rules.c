@@ -3247,7 +3247,7 @@ static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
         if (k <= s->tb)
             break;
         uint32_t w = k - 1, from = UINT32_MAX;
-        if (emoji && !rs->at[w] &&
+        if (emoji && (uint8_t)rs->key[w] >= 0xE2 && !rs->at[w] &&
             reaction_token(R->n->text, rs->toks[w].b, rs->toks[w].e))
             from = w;
         else if (tags) {
@@ -3291,8 +3291,11 @@ static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
         mention *m = &rs->m[i];
         if (m->kind != DC_KIND_REPORT)
             continue;
+        /* (a tag holds at most TAG_WORDS tokens: one that covers m
+         * starts no further back) */
+        uint32_t lo = m->tb > cut + TAG_WORDS ? m->tb - TAG_WORDS : cut;
         bool in_tag = false;
-        for (size_t j = rs->first[cut]; j < rs->nm && rs->m[j].tb <= m->tb;
+        for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb <= m->tb;
              j++)
             in_tag = in_tag || (rs->m[j].kind == DC_KIND_TAG &&
                                 rs->m[j].te >= m->te);
