@@ -4168,7 +4168,7 @@ static uint32_t tail_tag_at(const run *R, const sentence *s, bool tags,
         if (k <= s->tb)
             break;
         uint32_t w = k - 1, from = UINT32_MAX;
-        if (emoji && !rs->at[w] &&
+        if (emoji && (uint8_t)rs->key[w] >= 0xE2 && !rs->at[w] &&
             reaction_token(R->n->text, rs->toks[w].b, rs->toks[w].e))
             from = w;
         else if (tags) {
@@ -4212,8 +4212,11 @@ static void tag_reports_off(run *R, uint32_t cut, uint32_t te)
         mention *m = &rs->m[i];
         if (m->kind != DC_KIND_REPORT)
             continue;
+        /* (a tag holds at most TAG_WORDS tokens: one that covers m
+         * starts no further back) */
+        uint32_t lo = m->tb > cut + TAG_WORDS ? m->tb - TAG_WORDS : cut;
         bool in_tag = false;
-        for (size_t j = rs->first[cut]; j < rs->nm && rs->m[j].tb <= m->tb;
+        for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb <= m->tb;
              j++)
             in_tag = in_tag || (rs->m[j].kind == DC_KIND_TAG &&
                                 rs->m[j].te >= m->te);
@@ -39562,6 +39565,18 @@ static bool report_unmarked(const run *R, const sentence *s)
     return false;
 }
 
+/* Does an identity adjective (flag `adj`: "russian", "nigerian") end
+ * right before token k, in the singular and with no person noun there
+ * ("the Russian spies", not "these Afghan men disappear", "indians
+ * control")? */
+static bool adjective_ends(const run *R, uint32_t k)
+{
+    const mention *g = k > 0 ? identity_ending_at(R, k) : NULL;
+    return g && (ent(R, g)->flags & DC_F_ADJ) &&
+           !kind_at(R, k - 1, DC_KIND_PERSON) &&
+           !plural_word(R, R->toks[k - 1].b, R->toks[k - 1].e);
+}
+
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
 /* How far from the group insinuated_wrong looks, in tokens each way. */
@@ -39596,9 +39611,12 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
      * ("Why do airports hire muslims for baggage? ever wonder why bags go
      * missing?") */
     uint32_t lo = s->tb, hi = s->te;
-    if (gs + 1 < rs->ns && rs->s[gs + 1].question)
+    /* (not after a closing tag, whose question next door is answered
+     * as often: "Are all Romanians thieves? Of course not, my neighbours
+     * are Romanian nurses. just saying") */
+    if (gs + 1 < rs->ns && rs->s[gs + 1].question && !closing)
         hi = rs->s[gs + 1].te;
-    if (gs > 0 && rs->s[gs - 1].question)
+    if (gs > 0 && rs->s[gs - 1].question && !closing)
         lo = rs->s[gs - 1].tb;
     if (t->tb > lo + INSINUATED_REACH)
         lo = t->tb - INSINUATED_REACH;
@@ -39609,6 +39627,10 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
             !insinuated_wrong_at(R, k,
                                  closing && !s->question ? WRONG_WORDS
                                                          : t->te) ||
+            /* (nor the trade a people's adjective names, "the Russian
+             * spies swapped in 2010", "Nigerian scam emails"; not "indians
+             * control every call centre") */
+            (closing && k == t->te && adjective_ends(R, k)) ||
             (closing && kind_at(R, k, DC_KIND_THREAT) &&
              !among_q(R, k, k + 1, wl_insinuated_wrong,
                       sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
