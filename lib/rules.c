@@ -606,6 +606,13 @@ struct dc_rules_scratch {
     uint8_t gs_court;
     bool gs_pride;
     uint32_t gs_sent, gs_words, gs_last;
+    /* libel_of_people's, for the comment once lb_known, for an entry of
+     * categories lb_cat: of the groups of those categories (no white
+     * people) whose next word names no breed, the least end (lb_te_min,
+     * UINT32_MAX none) and 1 + the last start (lb_tb_last, 0 none);
+     * whether one's next word names one (lb_breed). */
+    bool lb_known, lb_breed;
+    uint32_t lb_cat, lb_te_min, lb_tb_last;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -27836,20 +27843,44 @@ static bool code_said_of(const run *R, const mention *m)
     return false;
 }
 
-/* Is the group word of target t (before the phrase m) a colour or a place
- * before a name written as one, a breed ("Black Angus", "our Black
- * Orpingtons", "Black Copper Marans")? A word in title case right after
+/* The word that would make the group word of target t a colour or a
+ * place before a name written as one, a breed ("Black Angus", "our Black
+ * Orpingtons", "Black Copper Marans"): a word in title case right after
  * it that is no noun for people ("Black families", "Black Women" are
- * people) nor the phrase itself ("Muslims Breed On Purpose"). */
-static bool breed_named(const run *R, const target *t, const mention *m)
+ * people). Its token, else UINT32_MAX. */
+static uint32_t breed_word(const run *R, const target *t)
 {
     uint32_t k = t->tb;
     while (k < t->te && !kind_at(R, k, DC_KIND_IDENTITY))
         k++;
     k++; /* (the word after the first group word: "Black Women Are") */
-    return k < t->te + 1 && k < R->ntok && k != m->tb &&
-           R->toks[k].type == TK_WORD && title_case(R, k) &&
-           !kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY);
+    return k < t->te + 1 && k < R->ntok && R->toks[k].type == TK_WORD &&
+                   title_case(R, k) && !kind_at(R, k, DC_KIND_PERSON) &&
+                   !kind_at(R, k, DC_KIND_IDENTITY)
+               ? k
+               : UINT32_MAX;
+}
+
+/* Is the group word of target t (before the phrase m) a breed's: a
+ * breed_word that is not the phrase itself ("Muslims Breed On
+ * Purpose")? */
+static bool breed_named(const run *R, const target *t, const mention *m)
+{
+    uint32_t k = breed_word(R, t);
+    return k != UINT32_MAX && k != m->tb;
+}
+
+/* Does target t name, apart from the breeding plot's phrase m, a group
+ * its entry e smears (libel_of_people)? */
+static bool breed_group(const run *R, const target *t, const mention *m,
+                        const dc_entry *e)
+{
+    /* (session 46, q46s: not white people, whom the plot casts as the
+     * replaced: "more white people are going to replace us?") */
+    return t->type == TG_GROUP && (t->categories & e->categories) &&
+           !(t->tb < m->te && t->te > m->tb) && !breed_named(R, t, m) &&
+           !(t->entry >= 0 && R->ents[t->entry].group_len == 5 &&
+             memcmp(R->ents[t->entry].group, "white", 5) == 0);
 }
 
 /* A conspiracy's actor no everyday word names (Soros, the Rothschilds;
@@ -27924,16 +27955,45 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
      * any group its entry smears (a kind of group: migrants, Muslims,
      * people of colour), not of a breeder's dogs */
     if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
-        for (size_t i = 0; i < R->rs->nt; i++) {
-            const target *t = &R->rs->t[i];
-            /* (session 46, q46s: not white people, whom the plot casts
-             * as the replaced: "more white people are going to replace
-             * us?") */
-            if (t->type == TG_GROUP && (t->categories & e->categories) &&
-                !(t->tb < m->te && t->te > m->tb) && !breed_named(R, t, m) &&
-                !(t->entry >= 0 && R->ents[t->entry].group_len == 5 &&
-                  memcmp(R->ents[t->entry].group, "white", 5) == 0))
-                return true;
+        /* Where such groups are is worked out once a comment for the
+         * entry's categories (lb_*), not read over every target for each
+         * phrase: 64 KiB of "replace white men" took 0.14 s. A group
+         * whose next word names no breed stands apart from m when it
+         * ends before m or starts after it: the least end and the last
+         * start tell. One whose next word names a breed counts only when
+         * that word is m's first (breed_named), so it ends where m starts:
+         * only the targets that end there are read. */
+        dc_rules_scratch *memo = R->rs;
+        if (!memo->lb_known || memo->lb_cat != e->categories) {
+            memo->lb_known = true;
+            memo->lb_cat = e->categories;
+            memo->lb_te_min = UINT32_MAX;
+            memo->lb_tb_last = 0;
+            memo->lb_breed = false;
+            for (size_t i = 0; i < memo->nt; i++) {
+                const target *t = &memo->t[i];
+                if (t->type != TG_GROUP || !(t->categories & e->categories) ||
+                    (t->entry >= 0 && R->ents[t->entry].group_len == 5 &&
+                     memcmp(R->ents[t->entry].group, "white", 5) == 0))
+                    continue;
+                if (breed_word(R, t) != UINT32_MAX) {
+                    memo->lb_breed = true;
+                    continue;
+                }
+                if (t->te < memo->lb_te_min)
+                    memo->lb_te_min = t->te;
+                if (t->tb + 1 > memo->lb_tb_last)
+                    memo->lb_tb_last = t->tb + 1;
+            }
+        }
+        if (memo->lb_te_min <= m->tb || memo->lb_tb_last > m->te)
+            return true;
+        if (memo->lb_breed) {
+            uint32_t span = target_span(memo);
+            for (size_t i = targets_from(memo, m->tb > span ? m->tb - span : 0);
+                 i < memo->nt && memo->t[i].tb < m->tb; i++)
+                if (breed_group(R, &memo->t[i], m, e))
+                    return true;
         }
         /* Session 46 (q46s): or the plot's doer, a conspiracy's actor
          * ("soros NGOs fly them in to replace us", "the Rothschilds want
@@ -49529,6 +49589,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->tl_known = false;
     rs->gs_sent = 0;
     rs->gs_court = 0;
+    rs->lb_known = false;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
