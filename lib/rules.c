@@ -433,6 +433,10 @@ static inline uint32_t split_key(size_t l1, unsigned char b1, size_t l2,
  * more for one gate). In 2048 (32 KiB) few collide. */
 #define WS_SLOTS 2048
 
+/* The entries code_spelled keeps per comment: a comment says of one
+ * word, seldom two, that it is code. */
+#define CS_MAX 4
+
 /* The number of word_among's call sites: __COUNTER__ read at the end of
  * this file, above every site's number as long as no word_among call
  * comes after that definition (another use of __COUNTER__ anywhere only
@@ -518,6 +522,19 @@ struct dc_rules_scratch {
      * and no hostile hit (0 not yet, 1 no, 2 yes; reset with lower_seen).
      * Read for each slur flagged `case`, 64 KiB of "fob" took 0.5 s. */
     uint8_t device_any;
+    /* code_spelled's, once cs_known (reset with lower_seen, as
+     * find_targets asks it): the entries the comment says are code,
+     * cs_n of them (past CS_MAX, more than the array holds) */
+    bool cs_known;
+    uint32_t cs_entry[CS_MAX];
+    size_t cs_n;
+    /* mark_reclaimed's, reset with lower_seen: self_named_as's answer
+     * for the entry sn_entry (NULL: none yet); our_word's "our word"
+     * after a slur: none starts in tokens [ow_from, ow_at), one at ow_at
+     * (UINT32_MAX: none to the end) */
+    const dc_entry *sn_entry;
+    bool sn_said;
+    uint32_t ow_from, ow_at;
     /* generalized_vice's, the same way: the last token of a word of
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
@@ -613,6 +630,10 @@ struct dc_rules_scratch {
      * whether one's next word names one (lb_breed). */
     bool lb_known, lb_breed;
     uint32_t lb_cat, lb_te_min, lb_tb_last;
+    /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
+     * lower_seen, as find_targets asks it): 1 + the start of its last
+     * "for a bundle", 0 none */
+    uint32_t fb_sent, fb_last;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -3676,6 +3697,9 @@ static bool leave_slogan(const run *R, uint32_t k)
     return clause_done(R, j);
 }
 
+static bool code_spelled_at(const run *R, const mention *x);
+static bool code_spelled_scan(const run *R, const mention *m);
+
 /* Does the comment say that the word of m's entry is code: "we all know
  * what 'Zionist' really means", "you know what globalist means" ("know
  * what" at most three tokens before a mention of the entry, then "means",
@@ -3683,34 +3707,66 @@ static bool leave_slogan(const run *R, uint32_t k)
  * ambiguous stand-in words with a group, which are rare. */
 static bool code_spelled(const run *R, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *x = &rs->m[i];
-        if (x->entry != m->entry)
-            continue;
-        bool what = false;
-        for (uint32_t k = x->tb > 3 ? x->tb - 3 : 0; k < x->tb; k++)
-            what |= tok_is_word(R, k, "what") && k > 0 &&
-                    (tok_is_word(R, k - 1, "know") ||
-                     tok_is_word(R, k - 1, "knows"));
-        if (!what)
-            continue;
-        uint32_t k = x->te;
-        while (k < rs->ntok && rs->toks[k].type == TK_PUNCT &&
-               k < x->te + 2)
-            k++; /* the closing quote */
-        if (k < rs->ntok && (tok_is_word(R, k, "really") ||
-                             tok_is_word(R, k, "actually")))
-            k++;
-        /* left unsaid, the wink: "means" ends its sentence ("...
-         * really means."; not "means: supporting a Jewish state") */
-        if (k < rs->ntok &&
-            (tok_is_word(R, k, "means") || tok_is_word(R, k, "mean")) &&
-            (k + 1 >= rs->ntok || rs->toks[k + 1].sent != rs->toks[k].sent ||
-             (rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch != ':' &&
-              rs->toks[k + 1].ch != ',')))
-            return true;
+    /* (the answer is the entry's: the entries said to be code are found
+     * in one reading of the comment, cs_*, as each mention of a repeated
+     * word read every mention, and 64 KiB of "globalist" took 0.1 s;
+     * past CS_MAX of them, each is read as before) */
+    dc_rules_scratch *rs = R->rs;
+    if (!rs->cs_known) {
+        rs->cs_known = true;
+        rs->cs_n = 0;
+        for (size_t i = 0; i < rs->nm && rs->cs_n <= CS_MAX; i++) {
+            bool seen = false;
+            for (size_t j = 0; j < rs->cs_n && j < CS_MAX && !seen; j++)
+                seen = rs->cs_entry[j] == rs->m[i].entry;
+            if (!seen && code_spelled_at(R, &rs->m[i])) {
+                if (rs->cs_n < CS_MAX)
+                    rs->cs_entry[rs->cs_n] = rs->m[i].entry;
+                rs->cs_n++;
+            }
+        }
     }
+    if (rs->cs_n > CS_MAX)
+        return code_spelled_scan(R, m);
+    for (size_t j = 0; j < rs->cs_n; j++)
+        if (rs->cs_entry[j] == m->entry)
+            return true;
+    return false;
+}
+
+/* Is mention x said to be code where it stands: "know what" at most
+ * three tokens before it, "means" after it ending its clause? */
+static bool code_spelled_at(const run *R, const mention *x)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool what = false;
+    for (uint32_t k = x->tb > 3 ? x->tb - 3 : 0; k < x->tb; k++)
+        what |= tok_is_word(R, k, "what") && k > 0 &&
+                (tok_is_word(R, k - 1, "know") ||
+                 tok_is_word(R, k - 1, "knows"));
+    if (!what)
+        return false;
+    uint32_t k = x->te;
+    while (k < rs->ntok && rs->toks[k].type == TK_PUNCT && k < x->te + 2)
+        k++; /* the closing quote */
+    if (k < rs->ntok &&
+        (tok_is_word(R, k, "really") || tok_is_word(R, k, "actually")))
+        k++;
+    /* left unsaid, the wink: "means" ends its sentence ("... really
+     * means."; not "means: supporting a Jewish state") */
+    return k < rs->ntok &&
+           (tok_is_word(R, k, "means") || tok_is_word(R, k, "mean")) &&
+           (k + 1 >= rs->ntok || rs->toks[k + 1].sent != rs->toks[k].sent ||
+            (rs->toks[k + 1].type == TK_PUNCT && rs->toks[k + 1].ch != ':' &&
+             rs->toks[k + 1].ch != ','));
+}
+
+static bool code_spelled_scan(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++)
+        if (rs->m[i].entry == m->entry && code_spelled_at(R, &rs->m[i]))
+            return true;
     return false;
 }
 
@@ -10958,7 +11014,22 @@ static bool a_form_banter(run *R, const mention *m)
  * not its category: "I'm straight and f...s are gross" claims nothing of
  * gay people; and "I'm not trans" puts a negator between. Asked only of a
  * reclaimable slur not yet claimed, in a comment with a first person. */
+static bool self_named_as_scan(const run *R, const dc_entry *e);
+
 static bool self_named_as(const run *R, const dc_entry *e)
+{
+    /* (the answer is the entry's: kept for the last entry asked, sn_*,
+     * as each slur read every mention, 64 KiB of "money and hoes" 0.02
+     * s) */
+    dc_rules_scratch *rs = R->rs;
+    if (rs->sn_entry != e) {
+        rs->sn_entry = e;
+        rs->sn_said = self_named_as_scan(R, e);
+    }
+    return rs->sn_said;
+}
+
+static bool self_named_as_scan(const run *R, const dc_entry *e)
 {
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nm; i++) {
@@ -11122,8 +11193,25 @@ static bool our_word(const run *R, const mention *m)
     static const char *const adv[] = {"basically", "now", "still", "just",
                                       "really", "totally", "literally"};
     /* (the first person's mentions, not every token: most comments with
-     * a slur and a first person have no "our word") */
-    for (size_t i = m->te < rs->ntok ? rs->first[m->te] : rs->nm;
+     * a slur and a first person have no "our word". The first "our
+     * word" after m is found from where the last call found it, ow_*:
+     * each slur read every mention to the next sentence's end, and 64
+     * KiB of "money and hoes" took 0.02 s.) */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t q = m->te + 1;
+    if (!(memo->ow_from <= q && q <= memo->ow_at)) {
+        memo->ow_from = q;
+        memo->ow_at = UINT32_MAX;
+        for (size_t i = q < rs->ntok ? rs->first[q] : rs->nm; i < rs->nm; i++)
+            if (rs->m[i].kind == DC_KIND_PRONOUN_SELF &&
+                tok_is_word(R, rs->m[i].tb, "our") &&
+                (tok_is_word(R, rs->m[i].tb + 1, "word") ||
+                 tok_is_word(R, rs->m[i].tb + 1, "words"))) {
+                memo->ow_at = rs->m[i].tb;
+                break;
+            }
+    }
+    for (size_t i = memo->ow_at < rs->ntok ? rs->first[memo->ow_at] : rs->nm;
          i < rs->nm && rs->m[i].tb + 1 < end; i++) {
         uint32_t k = rs->m[i].tb;
         if (rs->m[i].kind != DC_KIND_PRONOUN_SELF || k <= m->te ||
@@ -13326,15 +13414,23 @@ static bool armour_sense_of(const run *R, const mention *m)
     return false;
 }
 
-/* Do tokens [k, e) hold "for a bundle" (a word defined: "a faggot is an
- * old word for a bundle of sticks")? */
-static bool for_a_bundle(const run *R, uint32_t k, uint32_t e)
+/* Does "for a bundle" (a word defined: "a faggot is an old word for a
+ * bundle of sticks") start at or after token k in its sentence s? Where
+ * its last one starts is found once for the sentence (fb_*), as each
+ * slur read the rest of it (64 KiB of "faggot" took 0.03 s). */
+static bool for_a_bundle(const run *R, const sentence *s, uint32_t k)
 {
-    for (; k + 2 < e; k++)
-        if (tok_is_word(R, k, "for") && tok_is_word(R, k + 1, "a") &&
-            tok_is_word(R, k + 2, "bundle"))
-            return true;
-    return false;
+    dc_rules_scratch *rs = R->rs;
+    const uint32_t si = (uint32_t)(s - rs->s);
+    if (rs->fb_sent != si + 1) {
+        rs->fb_sent = si + 1;
+        rs->fb_last = 0;
+        for (uint32_t j = s->tb; j + 2 < s->te; j++)
+            if (tok_is_word(R, j, "for") && tok_is_word(R, j + 1, "a") &&
+                tok_is_word(R, j + 2, "bundle"))
+                rs->fb_last = j + 1;
+    }
+    return rs->fb_last > k;
 }
 
 /* Does every group pronoun of the comment ("them") have one of the
@@ -13602,7 +13698,7 @@ static bool dish_sense(const run *R, const mention *m)
                  word_among(R, m->te, m->te + 1, smithed,
                             sizeof smithed / sizeof *smithed) &&
                  smithing_said(R, s)) ||
-                for_a_bundle(R, m->te, s->te)) &&
+                for_a_bundle(R, s, m->te)) &&
                !(R->kinds & (KIND_BIT(PERSON) | KIND_BIT(DEROGATE) |
                              KIND_BIT(THREAT) | KIND_BIT(INSULT) |
                              KIND_BIT(HUMANITY))) &&
@@ -49561,6 +49657,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     }
     rs->lower_seen = 0;
     rs->device_any = 0;
+    rs->cs_known = false;
+    rs->sn_entry = NULL;
+    rs->ow_from = 1;
+    rs->ow_at = 0;
+    rs->fb_sent = 0;
     if ((st = place_hits(&R, hits)) != DECORUM_OK)
         return st;
     if (!n->ascii)
