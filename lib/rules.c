@@ -599,6 +599,25 @@ struct dc_rules_scratch {
      * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
      * threat, 64 KiB of "bring the bat" took 0.25 s. */
     uint8_t ht_hobby;
+    /* ... and, for the coffin, the first "who" or "that" after the first
+     * "any" in sentence ht_sent - 1 (ht_who, UINT32_MAX none; 0: none
+     * yet); for the desert, a report in sentence ht_told_sent - 1
+     * (ht_told), and once ht_first_known the comment's first group
+     * target's start (ht_group) and first word of deporting (ht_deport),
+     * UINT32_MAX none */
+    uint32_t ht_sent, ht_who, ht_told_sent, ht_group, ht_deport;
+    bool ht_told, ht_first_known;
+    /* ... and, for a call to dox, once ht_menace_known, 1 + the
+     * comment's last word of menace (ht_menace, 0 none) */
+    uint32_t ht_menace;
+    bool ht_menace_known;
+    /* ... and, for a mishap wished, once ht_blame_known, 1 + the
+     * comment's last word of blame (ht_blame) and last group word or
+     * slur's start (ht_named), 0 none; no reason after the wish in
+     * tokens [ht_sep_from, ht_sep_at), and one at ht_sep_at (ntok: none
+     * to the end) */
+    bool ht_blame_known;
+    uint32_t ht_blame, ht_named, ht_sep_from, ht_sep_at;
     /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
      * token from the sentence before on where a deed to repeat is told
      * (repeat_told), UINT32_MAX none. */
@@ -636,6 +655,17 @@ struct dc_rules_scratch {
     uint8_t ap_hype, ap_animals;
     bool ap_role;
     uint32_t ap_sent;
+    /* stoned_high's: a word of cannabis in the comment (0 not yet, 1 no,
+     * 2 yes) */
+    uint8_t sh_weed;
+    /* armed_expulsion's: the first word of fear in sentence ae_sent - 1
+     * (ae_fear, UINT32_MAX none; 0: none yet) */
+    uint32_t ae_sent, ae_fear;
+    /* doer_named's, for sentence dr_sent - 1 (0: none yet): 1 + its last
+     * word of people inside (dr_inside), 0 none; veil_literal's, for
+     * sentence vl_sent - 1: 1 + its last "inside" or "with them"
+     * (vl_inside) and its last purpose of building (vl_purpose), 0 none */
+    uint32_t dr_sent, dr_inside, vl_sent, vl_inside, vl_purpose;
     /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
      * lower_seen, as find_targets asks it): 1 + the start of its last
      * "for a bundle", 0 none */
@@ -16011,7 +16041,13 @@ static bool stoned_high(const run *R, const mention *m)
              (tok_is_word(R, k + 1, "day") || tok_is_word(R, k + 1, "night"))))
             return true;
     }
-    return word_among(R, 0, rs->ntok, weed, sizeof weed / sizeof weed[0]);
+    /* (the comment's cannabis, read once for it: sh_weed; for each
+     * threat, 64 KiB of "should be stoned" took 0.06 s) */
+    if (!rs->sh_weed)
+        R->rs->sh_weed =
+            word_among(R, 0, rs->ntok, weed, sizeof weed / sizeof weed[0]) ? 2
+                                                                           : 1;
+    return rs->sh_weed == 2;
 }
 
 /* Do the tokens [k, v) after a group word and before a verb phrase at v
@@ -19174,22 +19210,36 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
                 tok_is_word(R, m->te, "techno") || tok_is_word(R, m->te, "rave"));
     if ((e->flags & (DC_F_PLACE | DC_F_GAME)) == (DC_F_PLACE | DC_F_GAME)) {
         /* people inside anywhere after it, before or after the purpose
-         * ("Bulldoze every Roma camp to build flats with them inside") */
-        for (uint32_t k = m->te; k < s->te; k++)
-            if (tok_is_word(R, k, "inside") ||
-                (k + 1 < s->te && tok_is_word(R, k, "with") &&
-                 tok_is_word(R, k + 1, "them")))
-                return false;
-        for (uint32_t k = m->te; k + 1 < s->te; k++) {
-            if ((tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "build")) ||
-                (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "make")) ||
-                (tok_is_word(R, k, "for") &&
-                 (tok_is_word(R, k + 1, "flats") ||
-                  tok_is_word(R, k + 1, "luxury") ||
-                  tok_is_word(R, k + 1, "housing") ||
-                  tok_is_word(R, k + 1, "offices"))))
-                return true;
+         * ("Bulldoze every Roma camp to build flats with them inside"):
+         * where the sentence's last of each is, worked out once for it
+         * (vl_*), as each verb read the rest of the sentence (64 KiB of
+         * "bulldoze" took 0.06 s) */
+        dc_rules_scratch *memo = R->rs;
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (memo->vl_sent != si + 1) {
+            memo->vl_sent = si + 1;
+            memo->vl_inside = memo->vl_purpose = 0;
+            for (uint32_t k = s->tb; k < s->te; k++) {
+                if (tok_is_word(R, k, "inside") ||
+                    (k + 1 < s->te && tok_is_word(R, k, "with") &&
+                     tok_is_word(R, k + 1, "them")))
+                    memo->vl_inside = k + 1;
+                if (k + 1 < s->te &&
+                    ((tok_is_word(R, k, "to") &&
+                      tok_is_word(R, k + 1, "build")) ||
+                     (tok_is_word(R, k, "to") &&
+                      tok_is_word(R, k + 1, "make")) ||
+                     (tok_is_word(R, k, "for") &&
+                      (tok_is_word(R, k + 1, "flats") ||
+                       tok_is_word(R, k + 1, "luxury") ||
+                       tok_is_word(R, k + 1, "housing") ||
+                       tok_is_word(R, k + 1, "offices")))))
+                    memo->vl_purpose = k + 1;
+            }
         }
+        if (memo->vl_inside > m->te)
+            return false;
+        return memo->vl_purpose > m->te;
     }
     return false;
 }
@@ -19280,7 +19330,20 @@ static bool armed_expulsion(const run *R, const mention *m)
     if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
                    sizeof told / sizeof *told))
         return false;
-    if (word_among(R, s->tb, m->tb, fear, sizeof fear / sizeof *fear))
+    /* (the sentence's first word of fear, found once for it: ae_*; for
+     * each call, 64 KiB of "deport" took 0.05 s) */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->ae_sent != si + 1) {
+        memo->ae_sent = si + 1;
+        memo->ae_fear = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (word_among(R, k, k + 1, fear, sizeof fear / sizeof *fear)) {
+                memo->ae_fear = k;
+                break;
+            }
+    }
+    if (memo->ae_fear < m->tb)
         return false;
     /* (the writer's own side is no third party: "our youths will ...") */
     uint32_t near = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
@@ -19962,12 +20025,22 @@ static bool doer_named(const run *R, const mention *m)
         "just", "can", "may", "might", "is", "are", "has", "have", "had",
         "voted", "decided", "hope", "hopes", "intend", "intends", "need",
         "needs", "set", "about", "already", "now", "soon", "and"};
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    for (uint32_t k = m->te; k < s->te; k++)
-        if (tok_is_word(R, k, "inside") || tok_is_word(R, k, "them") ||
-            tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
-            return false;
+    /* (where the sentence's last word of people inside is, worked out
+     * once for it, dr_*: for each verb, 64 KiB of "flatten" took
+     * 0.06 s) */
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (rs->dr_sent != si + 1) {
+        rs->dr_sent = si + 1;
+        rs->dr_inside = 0;
+        for (uint32_t k = s->te; k-- > s->tb && !rs->dr_inside;)
+            if (tok_is_word(R, k, "inside") || tok_is_word(R, k, "them") ||
+                tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
+                rs->dr_inside = k + 1;
+    }
+    if (rs->dr_inside > m->te)
+        return false;
     uint32_t k = m->tb;
     for (int n = 0; n < 6 && k > s->tb &&
                     word_among(R, k - 1, k, aux, sizeof aux / sizeof aux[0]);
@@ -20519,36 +20592,71 @@ static bool harmless_threat(const run *R, const mention *m,
          * "..., since he is gay": a reason that names a group is one) */
         static const char *const blame[] = {"deserve", "deserves", "coming",
                                             "asked", "earned"};
-        if (word_among(R, m->te, rs->ntok, blame,
-                       sizeof blame / sizeof *blame) ||
-            has_kind_in(R, m->te, rs->ntok, DC_KIND_IDENTITY) ||
-            has_kind_in(R, m->te, rs->ntok, DC_KIND_SLUR))
-            return false;
-        for (uint32_t k = m->te; k < rs->ntok; k++) {
-            if (!((rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ';') ||
-                  (k + 1 < rs->ntok && rs->toks[k].type == TK_PUNCT &&
-                   rs->toks[k].ch == ',' &&
-                   word_among(R, k + 1, k + 2, reason,
-                              sizeof reason / sizeof *reason))))
-                continue;
-            /* a clause, not a word ("; lol"): three words after it */
-            uint32_t words = 0;
-            for (uint32_t j = k + 1; j < rs->ntok && words < 3; j++)
-                words += rs->toks[j].type == TK_WORD;
-            return words >= 3;
+        /* Each read to the comment's end: the last word of blame and
+         * the last group or slur are found once for the comment (ht_*),
+         * the next reason from where the last call found it (ht_sep_*,
+         * the calls come in order). For each call, 64 KiB of "had an
+         * accident" took 0.07 s. */
+        dc_rules_scratch *memo = R->rs;
+        if (!memo->ht_blame_known) {
+            memo->ht_blame_known = true;
+            memo->ht_blame = memo->ht_named = 0;
+            for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !memo->ht_blame;)
+                if (word_among(R, k, k + 1, blame,
+                               sizeof blame / sizeof *blame))
+                    memo->ht_blame = k + 1;
+            for (size_t i = 0; i < rs->nm; i++)
+                if ((rs->m[i].kind == DC_KIND_IDENTITY ||
+                     rs->m[i].kind == DC_KIND_SLUR) &&
+                    rs->m[i].tb + 1 > memo->ht_named)
+                    memo->ht_named = rs->m[i].tb + 1;
+            memo->ht_sep_from = memo->ht_sep_at = UINT32_MAX;
         }
-        return false;
+        if (memo->ht_blame > m->te || memo->ht_named > m->te)
+            return false;
+        /* (no reason in [ht_sep_from, ht_sep_at), and one at ht_sep_at,
+         * or none to the end, ntok) */
+        if (!(memo->ht_sep_from <= m->te && m->te <= memo->ht_sep_at)) {
+            uint32_t k = m->te;
+            while (k < rs->ntok &&
+                   !((rs->toks[k].type == TK_PUNCT && rs->toks[k].ch == ';') ||
+                     (k + 1 < rs->ntok && rs->toks[k].type == TK_PUNCT &&
+                      rs->toks[k].ch == ',' &&
+                      word_among(R, k + 1, k + 2, reason,
+                                 sizeof reason / sizeof *reason))))
+                k++;
+            memo->ht_sep_from = m->te;
+            memo->ht_sep_at = k;
+        }
+        uint32_t k = memo->ht_sep_at;
+        if (k >= rs->ntok)
+            return false;
+        /* a clause, not a word ("; lol"): three words after it */
+        uint32_t words = 0;
+        for (uint32_t j = k + 1; j < rs->ntok && words < 3; j++)
+            words += rs->toks[j].type == TK_WORD;
+        return words >= 3;
     }
     if (sense == DC_SENSE_COFFIN) {
-        bool any = false, who = false;
-        for (uint32_t k = s->tb; k < m->tb; k++)
-            if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
-                tok_is_word(R, k, "each"))
-                any = true;
-            else if (any && (tok_is_word(R, k, "who") ||
-                             tok_is_word(R, k, "that")))
-                who = true;
-        return !who;
+        /* (a "who" or "that" after the sentence's first "any", "every"
+         * or "each": where the first is, worked out once for the
+         * sentence, ht_*; read for each threat, 64 KiB of "leave in a
+         * box" took 0.05 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (rs->ht_sent != si + 1) {
+            R->rs->ht_sent = si + 1;
+            R->rs->ht_who = UINT32_MAX;
+            bool any = false;
+            for (uint32_t k = s->tb; k < s->te && rs->ht_who == UINT32_MAX;
+                 k++)
+                if (tok_is_word(R, k, "any") || tok_is_word(R, k, "every") ||
+                    tok_is_word(R, k, "each"))
+                    any = true;
+                else if (any && (tok_is_word(R, k, "who") ||
+                                 tok_is_word(R, k, "that")))
+                    R->rs->ht_who = k;
+        }
+        return rs->ht_who >= m->tb;
     }
     if (sense == DC_SENSE_DESERT) {
         static const char *const told[] = {
@@ -20557,14 +20665,33 @@ static bool harmless_threat(const run *R, const mention *m,
         static const char *const deport[] = {
             "deport", "deporting", "deported", "deportation", "deportations",
             "illegals", "illegal"};
-        if (word_among(R, s->tb, s->te, told, sizeof told / sizeof *told))
+        /* (the sentence's report, the comment's first group and first
+         * word of deporting: worked out once, ht_*; for each threat, 64
+         * KiB of "leave them in the desert" took 0.04 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (rs->ht_told_sent != si + 1) {
+            R->rs->ht_told_sent = si + 1;
+            R->rs->ht_told =
+                word_among(R, s->tb, s->te, told, sizeof told / sizeof *told);
+        }
+        if (rs->ht_told)
             return true;
-        bool group = false;
-        for (size_t i = 0; i < rs->nt && !group; i++)
-            group = rs->t[i].type == TG_GROUP && rs->t[i].categories &&
-                    rs->t[i].tb < m->tb;
-        return !group &&
-               !word_among(R, 0, m->tb, deport, sizeof deport / sizeof *deport);
+        if (!rs->ht_first_known) {
+            R->rs->ht_first_known = true;
+            R->rs->ht_group = R->rs->ht_deport = UINT32_MAX;
+            for (size_t i = 0; i < rs->nt; i++)
+                if (rs->t[i].type == TG_GROUP && rs->t[i].categories) {
+                    R->rs->ht_group = rs->t[i].tb;
+                    break;
+                }
+            for (uint32_t k = 0; k < rs->ntok; k++)
+                if (word_among(R, k, k + 1, deport,
+                               sizeof deport / sizeof *deport)) {
+                    R->rs->ht_deport = k;
+                    break;
+                }
+        }
+        return rs->ht_group >= m->tb && rs->ht_deport >= m->tb;
     }
     if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
@@ -20576,9 +20703,18 @@ static bool harmless_threat(const run *R, const mention *m,
         bool after = false;
         for (uint32_t k = m->te; k < rs->ntok && !after; k++)
             after = rs->toks[k].type == TK_WORD;
-        return after &&
-               !word_among(R, m->te, rs->ntok, menace,
-                         sizeof menace / sizeof *menace) &&
+        /* (a menace after it: where the comment's last word of one is,
+         * worked out once, ht_menace; for each call, 64 KiB of "someone
+         * dox her" took 0.06 s) */
+        if (!rs->ht_menace_known) {
+            R->rs->ht_menace_known = true;
+            R->rs->ht_menace = 0;
+            for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->ht_menace;)
+                if (word_among(R, k, k + 1, menace,
+                               sizeof menace / sizeof *menace))
+                    R->rs->ht_menace = k + 1;
+        }
+        return after && rs->ht_menace <= m->te &&
                !has_kind_in(R, m->te, rs->ntok, DC_KIND_THREAT) &&
                !has_kind_in(R, m->te, rs->ntok, DC_KIND_HARM);
     }
@@ -49707,6 +49843,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->gp_sent = 0;
     rs->ma_sent = 0;
     rs->ht_hobby = 0;
+    rs->ht_sent = rs->ht_told_sent = 0;
+    rs->ht_first_known = false;
+    rs->ht_menace_known = rs->ht_blame_known = false;
     rs->ag_sent = 0;
     rs->tu_known = false;
     rs->tl_sent = 0;
@@ -49716,6 +49855,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->lb_known = false;
     rs->ap_hype = rs->ap_animals = 0;
     rs->ap_sent = 0;
+    rs->sh_weed = 0;
+    rs->ae_sent = 0;
+    rs->dr_sent = rs->vl_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
