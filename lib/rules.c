@@ -661,11 +661,21 @@ struct dc_rules_scratch {
     /* armed_expulsion's: the first word of fear in sentence ae_sent - 1
      * (ae_fear, UINT32_MAX none; 0: none yet) */
     uint32_t ae_sent, ae_fear;
+    /* disability_named's, for sentence dn_sent - 1 (0: none yet): its
+     * first word of the writer (dn_self, UINT32_MAX none) and whether an
+     * aid or a disability is named in it (dn_named) */
+    uint32_t dn_sent, dn_self;
+    bool dn_named;
     /* doer_named's, for sentence dr_sent - 1 (0: none yet): 1 + its last
      * word of people inside (dr_inside), 0 none; veil_literal's, for
      * sentence vl_sent - 1: 1 + its last "inside" or "with them"
      * (vl_inside) and its last purpose of building (vl_purpose), 0 none */
     uint32_t dr_sent, dr_inside, vl_sent, vl_inside, vl_purpose;
+    /* attributed_after's, in sentence aa_sent - 1 (0: none yet): no
+     * token of [aa_from, aa_at) decides, and aa_at's answer is aa_val
+     * (said_after_at's; 0 when aa_at is the end) */
+    uint32_t aa_sent, aa_from, aa_at;
+    uint8_t aa_val;
     /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
      * lower_seen, as find_targets asks it): 1 + the start of its last
      * "for a bundle", 0 none */
@@ -7489,72 +7499,93 @@ static bool acted_against(const run *R, uint32_t v, uint32_t se)
  * four words (another's, not backing: other_speaker) and a verb of
  * saying (not of belief): the words before are the speaker's, told
  * unquoted, as attributed_next reads them in the next sentence. Agreement
- * after it is endorsed()'s to read. */
-static bool attributed_after(const run *R, uint32_t tb)
+ * after it is endorsed()'s to read. said_after_at reads token k of s: 2
+ * such a comma and speaker, 1 a word of the writer's own, which ends the
+ * search, 0 neither. */
+static int said_after_at(const run *R, const sentence *s, uint32_t k)
 {
     const tok *toks = R->toks;
-    const sentence *s = sent_of(R, tb);
-    for (uint32_t k = tb + 1; k + 2 < s->te; k++) {
-        /* (not past a clause of the writer's own: "..., I mean it, my
-         * wife said I shouldn't post this") */
-        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
-            return false;
-        if (toks[k].type != TK_PUNCT || toks[k].ch != ',')
+    /* (not past a clause of the writer's own: "..., I mean it, my wife
+     * said I shouldn't post this") */
+    if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
+        return 1;
+    if (toks[k].type != TK_PUNCT || toks[k].ch != ',')
+        return 0;
+    uint32_t subj = k + 1;
+    /* (a speaker is "he", "she" or a noun phrase with its determiner: not
+     * "..., who just posted", "..., and call it even") */
+    if (!word_among(R, subj, subj + 1, wl_speaker_opens,
+                    sizeof wl_speaker_opens / sizeof *wl_speaker_opens))
+        return 0;
+    for (size_t i = R->rs->first[subj];
+         i < R->rs->nm && R->rs->m[i].tb <= subj + 4; i++) {
+        const mention *m = &R->rs->m[i];
+        if (m->kind != DC_KIND_REPORT || m->tb == subj ||
+            (ent(R, m)->flags & DC_F_BELIEF))
             continue;
-        uint32_t subj = k + 1;
-        /* (a speaker is "he", "she" or a noun phrase with its
-         * determiner: not "..., who just posted", "..., and call it
-         * even") */
-        if (!word_among(R, subj, subj + 1, wl_speaker_opens,
-                        sizeof wl_speaker_opens / sizeof *wl_speaker_opens))
+        /* (said, not to be said nor said of it: "the law should say
+         * so again", "the diary was written in ballpoint") */
+        /* (in the past: "the Talmud says so itself", "the book
+         * says" invoke a text; and the verb ends its clause: not
+         * "the mods said I'd get banned"; and nothing of the
+         * writer's or of agreement after it) */
+        uint32_t v = m->te;
+        bool past = ends_ed(R, m->te - 1) ||
+                    word_among(R, m->te - 1, m->te, wl_said_past,
+                               sizeof wl_said_past / sizeof *wl_said_past);
+        /* (a noun of written words in the speaker, "the graffiti
+         * said": its verb may follow) */
+        if (!past && m->te - m->tb == 1 && m->te < s->te &&
+            toks[m->te].type == TK_WORD && m->tb < subj + 3)
             continue;
-        for (size_t i = R->rs->first[subj];
-             i < R->rs->nm && R->rs->m[i].tb <= subj + 4; i++) {
-            const mention *m = &R->rs->m[i];
-            if (m->kind != DC_KIND_REPORT || m->tb == subj ||
-                (ent(R, m)->flags & DC_F_BELIEF))
-                continue;
-            /* (said, not to be said nor said of it: "the law should say
-             * so again", "the diary was written in ballpoint") */
-            /* (in the past: "the Talmud says so itself", "the book
-             * says" invoke a text; and the verb ends its clause: not
-             * "the mods said I'd get banned"; and nothing of the
-             * writer's or of agreement after it) */
-            uint32_t v = m->te;
-            bool past = ends_ed(R, m->te - 1) ||
-                        word_among(R, m->te - 1, m->te, wl_said_past,
-                                   sizeof wl_said_past / sizeof *wl_said_past);
-            /* (a noun of written words in the speaker, "the graffiti
-             * said": its verb may follow) */
-            if (!past && m->te - m->tb == 1 && m->te < s->te &&
-                toks[m->te].type == TK_WORD && m->tb < subj + 3)
-                continue;
-            /* (the writer after it, in its sentence or a later one,
-             * only to act against the words: "and I called the police",
-             * "I reported it", acted_against; agreement in a later
-             * sentence takes up the words, "... painted over it.
-             * Cowards, every word was true"; approval only in its own,
-             * for later it may approve the punishment: "... before
-             * torching the mosque. He got life, good") */
-            if (other_speaker(R, subj, m->tb) &&
-                !has_kinds_in(R, subj, m->tb,
-                              KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
-                past &&
-                (v >= s->te || toks[v].type == TK_PUNCT ||
-                 word_among(R, v, v + 1, wl_said_then,
-                            sizeof wl_said_then / sizeof *wl_said_then)) &&
-                (!word_among(R, v, R->ntok, wl_said_i,
-                             sizeof wl_said_i / sizeof *wl_said_i) ||
-                 acted_against(R, v, R->ntok)) &&
-                !word_among(R, v, R->ntok, wl_said_agreed,
-                            sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
-                !has_kind_in(R, v, R->ntok, DC_KIND_ENDORSE) &&
-                !has_kind_in(R, v, s->te, DC_KIND_APPROVE))
-                return true;
-            break;
-        }
+        /* (the writer after it, in its sentence or a later one,
+         * only to act against the words: "and I called the police",
+         * "I reported it", acted_against; agreement in a later
+         * sentence takes up the words, "... painted over it.
+         * Cowards, every word was true"; approval only in its own,
+         * for later it may approve the punishment: "... before
+         * torching the mosque. He got life, good") */
+        if (other_speaker(R, subj, m->tb) &&
+            !has_kinds_in(R, subj, m->tb,
+                          KIND_BIT(MODAL) | KIND_BIT(COPULA)) &&
+            past &&
+            (v >= s->te || toks[v].type == TK_PUNCT ||
+             word_among(R, v, v + 1, wl_said_then,
+                        sizeof wl_said_then / sizeof *wl_said_then)) &&
+            (!word_among(R, v, R->ntok, wl_said_i,
+                         sizeof wl_said_i / sizeof *wl_said_i) ||
+             acted_against(R, v, R->ntok)) &&
+            !word_among(R, v, R->ntok, wl_said_agreed,
+                        sizeof wl_said_agreed / sizeof *wl_said_agreed) &&
+            !has_kind_in(R, v, R->ntok, DC_KIND_ENDORSE) &&
+            !has_kind_in(R, v, s->te, DC_KIND_APPROVE))
+            return 2;
+        break;
     }
-    return false;
+    return 0;
+}
+
+static bool attributed_after(const run *R, uint32_t tb)
+{
+    /* The first token from tb + 1 on that decides (said_after_at) is
+     * kept with the stretch before it that decides nothing (aa_*): each
+     * attack of a long sentence read to its end, and 64 KiB of
+     * "half-caste" took 0.06 s. A call from inside the stretch needs no
+     * reading. */
+    dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, tb);
+    const uint32_t si = R->toks[tb].sent, q = tb + 1;
+    if (!(rs->aa_sent == si + 1 && rs->aa_from <= q && q <= rs->aa_at)) {
+        uint32_t k = q;
+        int e = 0;
+        while (k + 2 < s->te && !(e = said_after_at(R, s, k)))
+            k++;
+        rs->aa_sent = si + 1;
+        rs->aa_from = q;
+        rs->aa_at = k;
+        rs->aa_val = (uint8_t)e;
+    }
+    return rs->aa_val == 2;
 }
 
 /* The token after "that's what" (thats, that is what; this is what
@@ -13205,26 +13236,36 @@ static bool disability_named(run *R, const mention *m)
     const dc_entry *e = ent(R, m);
     if (!(e->categories & (1u << DECORUM_CATEGORY_DISABILITY)))
         return false;
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    for (uint32_t k = s->tb; k < m->tb; k++)
-        if (kind_at(R, k, DC_KIND_PRONOUN_SELF))
-            return false;
-    if (!R->aid_named)
-        R->aid_named = word_among(R, 0, (uint32_t)rs->ntok, aids,
-                                  sizeof aids / sizeof *aids)
-                           ? 2
-                           : 1;
-    if (R->aid_named == 2 &&
-        word_among(R, s->tb, s->te, aids, sizeof aids / sizeof *aids))
-        return true;
-    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
-        if (rs->m[i].kind == DC_KIND_IDENTITY &&
-            !(ent(R, &rs->m[i])->flags & DC_F_AMBIGUOUS) &&
-            (ent(R, &rs->m[i])->categories &
-             (1u << DECORUM_CATEGORY_DISABILITY)))
-            return true;
-    return false;
+    /* (the sentence's first word of the writer and whether it names the
+     * disability are worked out once for it, dn_*: for each slur, 64 KiB
+     * of "schizo" took 0.07 s) */
+    const uint32_t si = rs->toks[m->tb].sent;
+    if (rs->dn_sent != si + 1) {
+        rs->dn_sent = si + 1;
+        rs->dn_self = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (kind_at(R, k, DC_KIND_PRONOUN_SELF)) {
+                rs->dn_self = k;
+                break;
+            }
+        if (!R->aid_named)
+            R->aid_named = word_among(R, 0, (uint32_t)rs->ntok, aids,
+                                      sizeof aids / sizeof *aids)
+                               ? 2
+                               : 1;
+        rs->dn_named = R->aid_named == 2 && word_among(R, s->tb, s->te, aids,
+                                                       sizeof aids /
+                                                           sizeof *aids);
+        for (size_t i = rs->first[s->tb];
+             i < rs->nm && rs->m[i].tb < s->te && !rs->dn_named; i++)
+            rs->dn_named = rs->m[i].kind == DC_KIND_IDENTITY &&
+                           !(ent(R, &rs->m[i])->flags & DC_F_AMBIGUOUS) &&
+                           (ent(R, &rs->m[i])->categories &
+                            (1u << DECORUM_CATEGORY_DISABILITY));
+    }
+    return rs->dn_self >= m->tb && rs->dn_named;
 }
 
 /* "Rebuilt two trannies this winter, the auto ones always slip": a
@@ -49857,7 +49898,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->ap_sent = 0;
     rs->sh_weed = 0;
     rs->ae_sent = 0;
+    rs->dn_sent = 0;
     rs->dr_sent = rs->vl_sent = 0;
+    rs->aa_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
