@@ -655,6 +655,9 @@ struct dc_rules_scratch {
     uint8_t ap_hype, ap_animals;
     bool ap_role;
     uint32_t ap_sent;
+    /* hostile_beside's: 1 + the comment's hostile words, at most two (0:
+     * not counted yet) */
+    uint8_t hw_count;
     /* stoned_high's: a word of cannabis in the comment (0 not yet, 1 no,
      * 2 yes) */
     uint8_t sh_weed;
@@ -671,15 +674,37 @@ struct dc_rules_scratch {
      * sentence vl_sent - 1: 1 + its last "inside" or "with them"
      * (vl_inside) and its last purpose of building (vl_purpose), 0 none */
     uint32_t dr_sent, dr_inside, vl_sent, vl_inside, vl_purpose;
+    /* deed_judged_of's last walk back over adverbs: every token of
+     * [dj_from, dj_to) passes as one, and dj_from is its sentence's
+     * start or follows a word that does not (dj_to 0: none yet) */
+    uint32_t dj_from, dj_to;
     /* attributed_after's, in sentence aa_sent - 1 (0: none yet): no
      * token of [aa_from, aa_at) decides, and aa_at's answer is aa_val
      * (said_after_at's; 0 when aa_at is the end) */
     uint32_t aa_sent, aa_from, aa_at;
     uint8_t aa_val;
+    /* collective_after's, for sentence ca_sent - 1 (0: none yet): 1 +
+     * the start of its last "that whole race" (ca_whole) and of its last
+     * "in that people" (ca_in), 0 none */
+    uint32_t ca_sent, ca_whole, ca_in;
+    /* rule_bare_trait's, for sentence bt_sent - 1 (0: none yet): 1 + the
+     * index of its last mention of a frame of every member (bt_last), 0
+     * none */
+    uint32_t bt_sent;
+    size_t bt_last;
     /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
      * lower_seen, as find_targets asks it): 1 + the start of its last
      * "for a bundle", 0 none */
     uint32_t fb_sent, fb_last;
+    /* rule_trait_pinned's: the most tokens a stereotype spans (kind_span;
+     * UINT32_MAX not yet) */
+    uint32_t tp_span;
+    /* habit_turned's, for sentence ht2_sent - 1 (0: none yet): 1 + the
+     * start of its last "don't be" (or "take", "expect", "worry") that
+     * opens a clause (ht2_free), of its last other one (ht2_last, the
+     * clause of its word before ht2_clause) and of the last before that
+     * whose word before is in another clause (ht2_other); 0 none */
+    uint32_t ht2_sent, ht2_free, ht2_last, ht2_other, ht2_clause;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -21378,29 +21403,37 @@ static bool illness_had(const run *R, const mention *m)
 static const char *const wl_place_prep[] = {"in", "at", "on", "near",
                                             "around", "across", "from"};
 
-/* Does the comment of mention m hold a hostile word other than m (an
- * attack word, swearing, a slur, an open predicate, a charge of
- * bigotry)? */
+/* Is mention o a hostile word (an attack word, swearing, a slur, an open
+ * predicate, a charge of bigotry) for hostile_beside? */
+static bool hostile_or_charge(const run *R, const mention *o)
+{
+    /* (a charge of bigotry too: "Muslims are by nature anti-semitic") */
+    return (hostile_kind((dc_kind)o->kind) || o->kind == DC_KIND_SLUR ||
+            o->kind == DC_KIND_DENOUNCE) &&
+           !(o->kind == DC_KIND_STEREOTYPE &&
+             (ent(R, o)->flags & DC_F_ESSENCE));
+}
+
+/* Does the comment of mention m hold a hostile word other than m? */
 static bool hostile_beside(const run *R, const mention *m)
 {
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     /* (m is a stereotype: a hostile word of another kind is one beside
      * it, and only the other stereotypes need looking at) */
     if (R->kinds & ((HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)) | KIND_BIT(SLUR) |
                     KIND_BIT(DENOUNCE)))
         return true;
-    for (size_t i = 0; i < rs->nm; i++) {
-        const mention *o = &rs->m[i];
-        /* (a charge of bigotry too: "Muslims are by nature
-         * anti-semitic") */
-        if (o != m && (hostile_kind((dc_kind)o->kind) ||
-                       o->kind == DC_KIND_SLUR ||
-                       o->kind == DC_KIND_DENOUNCE) &&
-            !(o->kind == DC_KIND_STEREOTYPE &&
-              (ent(R, o)->flags & DC_F_ESSENCE)))
-            return true;
+    /* How many hostile words the comment holds is counted once for it
+     * (two are enough; hw_count, 1 + the count), m's own among them when
+     * it is one: read for each frame of nature, 64 KiB of "in their dna"
+     * took 0.05 s. */
+    if (!rs->hw_count) {
+        uint8_t n = 0;
+        for (size_t i = 0; i < rs->nm && n < 2; i++)
+            n += hostile_or_charge(R, &rs->m[i]);
+        rs->hw_count = n + 1;
     }
-    return false;
+    return rs->hw_count - 1 > hostile_or_charge(R, m);
 }
 
 /* The group or group pronoun that is the subject of the predicate m's
@@ -22682,12 +22715,23 @@ static bool deed_judged_of(const run *R, const mention *m)
                                        "your", "these", "those"};
     static const char *const reason[] = {"because", "since", "cause",
                                          "cuz", "coz", "as"};
-    const dc_rules_scratch *rs = R->rs;
+    dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
-    /* the linking verb right before the word, adverbs between */
+    /* the linking verb right before the word, adverbs between. (A run of
+     * words that pass as adverbs is walked once: the last walk's run,
+     * [dj_from, dj_to), is jumped over when this one reaches its end, as
+     * each word of 64 KiB of "ugly" or "smelly" walked back to the
+     * sentence's start, 0.08 s.) */
     uint32_t c = m->tb;
-    while (c > s->tb && adverb_like(R, c - 1))
+    while (c > s->tb && adverb_like(R, c - 1)) {
+        if (c == rs->dj_to && rs->dj_from >= s->tb && rs->dj_from < c) {
+            c = rs->dj_from;
+            break;
+        }
         c--;
+    }
+    rs->dj_from = c;
+    rs->dj_to = m->tb;
     /* (a noun's article: "... is a disgrace", session 44) */
     if (c > s->tb + 1 && a_or_an(R, c - 1))
         c--;
@@ -25639,20 +25683,33 @@ static bool collective_after(const run *R, const mention *m)
     static const char *const det[] = {"that", "the",   "their",
                                       "this", "these", "those"};
     const sentence *s = sent_of(R, m->tb);
-    for (uint32_t k = m->te; k + 1 < s->te; k++) {
-        if ((tok_is_word(R, k, "whole") || tok_is_word(R, k, "entire")) &&
-            k > m->te && word_among(R, k - 1, k, det, sizeof det / sizeof *det) &&
-            word_among(R, k + 1, k + 2, whole_of,
-                       sizeof whole_of / sizeof *whole_of))
-            return true;
-        if (tok_is_word(R, k, "in") &&
-            (tok_is_word(R, k + 1, "that") || tok_is_word(R, k + 1, "those")) &&
-            k + 2 < s->te && tok_is_word(R, k + 2, "people") &&
-            (k + 3 >= s->te || R->toks[k + 3].type != TK_WORD ||
-             tok_is_word(R, k + 3, "at")))
-            return true;
+    /* Where the sentence's last phrase of each kind starts is worked out
+     * once for it (ca_*), not read to its end for each predicate (64
+     * KiB of "con men" took 0.05 s): one after m is one at or after the
+     * first token past it (the determiner of "that whole race" past it
+     * too). */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = R->toks[m->tb].sent;
+    if (memo->ca_sent != si + 1) {
+        memo->ca_sent = si + 1;
+        memo->ca_whole = memo->ca_in = 0;
+        for (uint32_t k = s->tb; k + 1 < s->te; k++) {
+            if ((tok_is_word(R, k, "whole") || tok_is_word(R, k, "entire")) &&
+                k > s->tb &&
+                word_among(R, k - 1, k, det, sizeof det / sizeof *det) &&
+                word_among(R, k + 1, k + 2, whole_of,
+                           sizeof whole_of / sizeof *whole_of))
+                memo->ca_whole = k + 1;
+            if (tok_is_word(R, k, "in") &&
+                (tok_is_word(R, k + 1, "that") ||
+                 tok_is_word(R, k + 1, "those")) &&
+                k + 2 < s->te && tok_is_word(R, k + 2, "people") &&
+                (k + 3 >= s->te || R->toks[k + 3].type != TK_WORD ||
+                 tok_is_word(R, k + 3, "at")))
+                memo->ca_in = k + 1;
+        }
     }
-    return false;
+    return memo->ca_whole > m->te + 1 || memo->ca_in > m->te;
 }
 
 /* Session 43 (rv43j): does "typical" before a person noun of an age or
@@ -45247,7 +45304,15 @@ static decorum_status rule_trait_pinned(run *R)
             continue;
         const sentence *s = sent_of(R, x->tb);
         const mention *trait = NULL;
-        for (size_t j = rs->first[s->tb]; j < i; j++) {
+        /* (from the first mention that may end within the window: a
+         * trait is a stereotype or a one-word derogation, so one that
+         * starts further back than the window and the longest stereotype
+         * ends before it. Read from the sentence's start for each frame,
+         * 64 KiB of "iq data" took 0.05 s.) */
+        uint32_t back = CONCLUSION_WINDOW +
+                        kind_span(rs, &R->rs->tp_span, DC_KIND_STEREOTYPE) + 1;
+        uint32_t lo = x->tb > s->tb + back ? x->tb - back : s->tb;
+        for (size_t j = rs->first[lo]; j < i; j++) {
             const mention *m = &rs->m[j];
             const dc_entry *e = ent(R, m);
             if (m->te > x->tb || m->te + CONCLUSION_WINDOW < x->tb ||
@@ -45455,13 +45520,26 @@ static decorum_status rule_bare_trait(run *R)
             for (size_t j = rs->first[m->te + 1];
                  !all && j < rs->nm && rs->m[j].tb == m->te + 1; j++)
                 all = bare_hostile_trait(R, &rs->m[j]);
-        for (size_t j = i + 1; !all && j < rs->nm && rs->m[j].tb < s->te; j++) {
-            const dc_entry *f = ent(R, &rs->m[j]);
-            all = rs->m[j].kind == DC_KIND_STEREOTYPE &&
-                  ((f->flags & DC_F_ESSENCE) ||
-                   dc_word_in(f->term, f->term_len, wl_all_members,
-                              sizeof wl_all_members / sizeof *wl_all_members));
+        /* (a frame of every member after it in the sentence: the last
+         * one's index is found once for the sentence, bt_*, as each trait
+         * read the rest of it: 64 KiB of vomiting emoji, run together,
+         * took 0.1 s) */
+        const uint32_t si = rs->toks[m->tb].sent;
+        if (!all && R->rs->bt_sent != si + 1) {
+            R->rs->bt_sent = si + 1;
+            R->rs->bt_last = 0;
+            for (size_t j = rs->first[s->tb]; j < rs->nm && rs->m[j].tb < s->te;
+                 j++) {
+                const dc_entry *f = ent(R, &rs->m[j]);
+                if (rs->m[j].kind == DC_KIND_STEREOTYPE &&
+                    ((f->flags & DC_F_ESSENCE) ||
+                     dc_word_in(f->term, f->term_len, wl_all_members,
+                                sizeof wl_all_members /
+                                    sizeof *wl_all_members)))
+                    R->rs->bt_last = j + 1;
+            }
         }
+        all = all || rs->bt_last > i + 1;
         if (!all)
             continue;
         target g;
@@ -46122,14 +46200,40 @@ static bool habit_turned(const run *R, const mention *v, const sentence *s)
          k++)
         if (word_among(R, k, k + 1, FRAME_WORDS(wl_habit_turned)))
             return true;
-    for (uint32_t k = v->te; k + 1 < s->te; k++)
-        if ((tok_is_word(R, k, "don't") || tok_is_word(R, k, "dont")) &&
-            (k == 0 || rs->toks[k - 1].clause != c ||
-             rs->toks[k - 1].type != TK_WORD || tok_is_word(R, k - 1, "so")) &&
-            (tok_is_word(R, k + 1, "be") || tok_is_word(R, k + 1, "take") ||
-             tok_is_word(R, k + 1, "expect") || tok_is_word(R, k + 1, "worry")))
-            return true;
-    return false;
+    /* The sentence's "don't be" and the like are found once for it
+     * (ht2_*, as each failing read to its end: 64 KiB of "never pay
+     * their rent" took 0.03 s): the last that opens a clause of its own
+     * (after no word, or after "so"), and the last two whose word before
+     * lies in two different clauses. One after v whose word before is in
+     * a clause other than v's is the last of them, or the one before it
+     * when the last's is v's. */
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = (uint32_t)(s - rs->s);
+    if (memo->ht2_sent != si + 1) {
+        memo->ht2_sent = si + 1;
+        memo->ht2_free = memo->ht2_last = memo->ht2_other = 0;
+        for (uint32_t k = s->tb; k + 1 < s->te; k++) {
+            if (!((tok_is_word(R, k, "don't") || tok_is_word(R, k, "dont")) &&
+                  (tok_is_word(R, k + 1, "be") ||
+                   tok_is_word(R, k + 1, "take") ||
+                   tok_is_word(R, k + 1, "expect") ||
+                   tok_is_word(R, k + 1, "worry"))))
+                continue;
+            if (k == 0 || rs->toks[k - 1].type != TK_WORD ||
+                tok_is_word(R, k - 1, "so")) {
+                memo->ht2_free = k + 1;
+                continue;
+            }
+            if (memo->ht2_last &&
+                rs->toks[k - 1].clause != memo->ht2_clause)
+                memo->ht2_other = memo->ht2_last;
+            memo->ht2_last = k + 1;
+            memo->ht2_clause = rs->toks[k - 1].clause;
+        }
+    }
+    return memo->ht2_free > v->te ||
+           (memo->ht2_last > v->te && memo->ht2_clause != c) ||
+           (memo->ht2_last > v->te && memo->ht2_other > v->te);
 }
 
 /* Locative words after a group that open where it is, before its verb
@@ -46198,8 +46302,13 @@ static bool habit_clause_subject(const run *R, uint32_t neg, habit_clause *hc)
         }
     }
     /* (the group and where it is: at most seven words, no verb of its
-     * own, no other doer but a place's owner, "at my gym") */
-    for (size_t i = 0; i < rs->nt; i++) {
+     * own, no other doer but a place's owner, "at my gym". Read from the
+     * first target that may end within eight words, not from the first
+     * of the comment: for each clause, 64 KiB of "never pay their rent"
+     * read every target, 0.03 s.) */
+    uint32_t back = 8 + target_span(R->rs);
+    uint32_t lo = k > s->tb + back ? k - back : s->tb;
+    for (size_t i = targets_from(rs, lo); i < rs->nt; i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te + 8 < k ||
             t->tb < s->tb || rs->toks[t->tb].clause != c || t->te >= k ||
@@ -49896,11 +50005,17 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->lb_known = false;
     rs->ap_hype = rs->ap_animals = 0;
     rs->ap_sent = 0;
+    rs->hw_count = 0;
     rs->sh_weed = 0;
     rs->ae_sent = 0;
     rs->dn_sent = 0;
     rs->dr_sent = rs->vl_sent = 0;
+    rs->dj_from = rs->dj_to = 0;
     rs->aa_sent = 0;
+    rs->ca_sent = 0;
+    rs->bt_sent = 0;
+    rs->tp_span = UINT32_MAX;
+    rs->ht2_sent = 0;
     rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
