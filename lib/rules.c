@@ -47533,10 +47533,11 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
  * half our tools, thats just what they do". The wrong w stands in the
  * sentence right before the frame's, its subject is a group pronoun (the
  * last before w in its sentence, three words at most before it) that
- * resolves to g itself, and no other people's word stands between g and
- * w ("the romanians next door are lovely. my ex nicked my bike. its
- * cultural with them"). One pronoun resolved per frame, only for a frame
- * that found its group too far back. */
+ * resolves to g itself, or names no one before the wrong (a fragment:
+ * "entitled, shouting, no manners at all"), and no other people's word
+ * stands between g and w ("the romanians next door are lovely. my ex
+ * nicked my bike. its cultural with them"). One pronoun resolved per
+ * frame, only for a frame that found its group too far back. */
 static bool swept_chain(const run *R, const target *g, const mention *w,
                         uint32_t fs)
 {
@@ -47545,21 +47546,32 @@ static bool swept_chain(const run *R, const target *g, const mention *w,
     if (ws + 1 != fs || gs + 1 != ws || g->type != TG_GROUP)
         return false;
     const sentence *s = &rs->s[ws];
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(NONPROTECTED) | KIND_BIT(PRONOUN_SELF) |
+                            KIND_BIT(PRONOUN_YOU);
     uint32_t p = NO_TARGET;
+    bool anyone = false;
     for (uint32_t k = s->tb; k < w->tb; k++) {
         uint64_t at = R->at[k];
-        if (at & KIND_BIT(PRONOUN_GROUP))
+        if (at & KIND_BIT(PRONOUN_GROUP)) {
             p = k;
-        else if (at & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
-                       KIND_BIT(NONPROTECTED) | KIND_BIT(PRONOUN_SELF) |
-                       KIND_BIT(PRONOUN_YOU)))
+            anyone = true;
+        } else if (at & people) {
             p = NO_TARGET;
+            anyone = true;
+        }
     }
-    if (p == NO_TARGET || w->tb > p + 4)
+    /* (or the wrong's sentence names no one before it, a fragment that
+     * goes on about the people: "flew with a big group of israelis.
+     * entitled, shouting, no manners at all. thats just what they are
+     * like") */
+    if (anyone && (p == NO_TARGET || w->tb > p + 4))
         return false;
     for (uint32_t k = g->te; k < s->tb; k++)
         if (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED)))
             return false;
+    if (!anyone)
+        return true;
     target r;
     bool ctx;
     return resolve_pronoun(R, p, &r, &ctx) && !ctx && r.type == TG_GROUP &&
