@@ -47399,6 +47399,32 @@ static decorum_status rule_habit_pinned(run *R)
  * copula or opening its clause, so "fucking brilliant" is none. */
 #define SWEPT_BACK 40
 #define SWEPT_AFTER 12
+
+/* (session 48, q48g) Is the allow entry at token k a failing told: one of
+ * sense `failing` ("laziness", "rudeness"), or a duty or skill
+ * (data/lexicon/allow.tsv `duty`, `skill`: "clean", "pay", "queue",
+ * "drive") with a negator of habit at most six words before it in its
+ * clause, not before lo ("dont know how to keep anything clean", "never
+ * learned to ... pay a toll")? */
+static bool swept_failing(const run *R, uint32_t k, uint32_t lo)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *a = mention_at(R, k, DC_KIND_ALLOW);
+    if (!a)
+        return false;
+    unsigned sense = DC_SENSE_OF(ent(R, a)->flags);
+    if (sense == DC_SENSE_FAILING)
+        return true;
+    if (sense != DC_SENSE_DUTY && sense != DC_SENSE_SKILL)
+        return false;
+    for (uint32_t j = k; j > lo && j + 7 > k; j--) {
+        if (rs->toks[j - 1].clause != rs->toks[k].clause)
+            return false;
+        if (kind_at(R, j - 1, DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
 static const mention *swept_wrong_before(const run *R, const mention *f,
                                          const sentence *s, bool *weak)
 {
@@ -47468,6 +47494,12 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
             sign = true;
         if (k < f->tb && (at & (HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE))))
             hostile = true;
+        /* (session 48, q48g: a failing the lexicon holds as innocent
+         * words, a duty or skill negated, "they just dont know how to
+         * keep anything clean, its how they were raised", "never learned
+         * to drive straight or pay a toll", or named, "the laziness") */
+        if (k < f->tb && (at & KIND_BIT(ALLOW)) && swept_failing(R, k, lo))
+            sign = hostile = true;
     }
     /* (a negator alone may deny a vice, "never rushes a cut, its how
      * they are, true craftsmen": a weight under the review line, which
@@ -47493,9 +47525,97 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
  * counter-speech and a denial are attack_on_group's. Only where nothing
  * else found hate. */
 
+/* Session 48 (q48g): is the group g, named two sentences before the
+ * frame's (fs), carried to the frame by the wrong's own sentence? Comment
+ * writing names a people once and goes on in pronouns: "got the car
+ * washed by albanians. they nicked my sat nav. its cultural with them",
+ * "the new plot holders are polish. give it a month and they'll have
+ * half our tools, thats just what they do". The wrong w stands in the
+ * sentence right before the frame's, its subject is a group pronoun (the
+ * last before w in its sentence, three words at most before it) that
+ * resolves to g itself, or names no one before the wrong (a fragment:
+ * "entitled, shouting, no manners at all"), and no other people's word
+ * stands between g and w ("the romanians next door are lovely. my ex
+ * nicked my bike. its cultural with them"). One pronoun resolved per
+ * frame, only for a frame that found its group too far back. */
+static bool swept_chain(const run *R, const target *g, const mention *w,
+                        uint32_t fs)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t ws = rs->toks[w->tb].sent, gs = rs->toks[g->tb].sent;
+    if (ws + 1 != fs || gs + 1 != ws || g->type != TG_GROUP)
+        return false;
+    const sentence *s = &rs->s[ws];
+    const uint64_t people = KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(NONPROTECTED) | KIND_BIT(PRONOUN_SELF) |
+                            KIND_BIT(PRONOUN_YOU);
+    uint32_t p = NO_TARGET;
+    bool anyone = false;
+    for (uint32_t k = s->tb; k < w->tb; k++) {
+        uint64_t at = R->at[k];
+        if (at & KIND_BIT(PRONOUN_GROUP)) {
+            p = k;
+            anyone = true;
+        } else if (at & people) {
+            p = NO_TARGET;
+            anyone = true;
+        }
+    }
+    /* (or the wrong's sentence names no one before it, a fragment that
+     * goes on about the people: "flew with a big group of israelis.
+     * entitled, shouting, no manners at all. thats just what they are
+     * like") */
+    if (anyone && (p == NO_TARGET || w->tb > p + 4))
+        return false;
+    for (uint32_t k = g->te; k < s->tb; k++)
+        if (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(NONPROTECTED)))
+            return false;
+    if (!anyone)
+        return true;
+    target r;
+    bool ctx;
+    return resolve_pronoun(R, p, &r, &ctx) && !ctx && r.type == TG_GROUP &&
+           r.tb == g->tb && r.te == g->te;
+}
+
 /* The openers of a frame of nature that take the wrong before it as
  * their subject ("its in them", "its a national trait"). */
 static const char *const wl_swept_it[] = {"its", "it's", "thats", "that's"};
+
+/* Words that may stand between an opener and the frame it opens ("its
+ * basically the national hobby", "thats just a cultural thing", "its
+ * literally their culture thing"). */
+static const char *const wl_swept_gap[] = {
+    "a",      "the",        "their",   "just",     "basically", "literally",
+    "simply", "honestly",   "totally", "probably", "obviously", "clearly",
+    "kinda",  "definitely", "such",    "all"};
+
+/* (session 48, q48g) Does the frame f open on "its"/"thats", or stand
+ * after one with at most three words of wl_swept_gap between, in its
+ * clause ("its basically the national hobby over there"), or make its
+ * whole sentence? */
+static bool swept_opener(const run *R, const mention *f)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (word_among(R, f->tb, f->tb + 1, FRAME_WORDS(wl_swept_it)))
+        return true;
+    /* (or the frame is its sentence, a tag: "they lie straight to your
+     * face. cultural thing") */
+    const sentence *s = sent_of(R, f->tb);
+    if (f->tb == s->tb &&
+        (f->te >= s->te ||
+         (f->te + 1 == s->te && rs->toks[f->te].type == TK_PUNCT)))
+        return true;
+    for (uint32_t k = f->tb; k > 0 && k + 4 > f->tb; k--) {
+        if (rs->toks[k - 1].clause != rs->toks[f->tb].clause)
+            return false;
+        if (word_among(R, k - 1, k, FRAME_WORDS(wl_swept_it)))
+            return true;
+        if (!word_among(R, k - 1, k, FRAME_WORDS(wl_swept_gap)))
+            return false;
+    }
+    return false;
+}
 
 static decorum_status rule_trait_swept(run *R)
 {
@@ -47544,7 +47664,7 @@ static decorum_status rule_trait_swept(run *R)
             fe_end = f->te + 1;
         if (((fe->flags & DC_F_ESSENCE) &&
              !has_kind_in(R, f->tb, fe_end, DC_KIND_PRONOUN_GROUP) &&
-             !word_among(R, f->tb, f->tb + 1, FRAME_WORDS(wl_swept_it))) ||
+             !swept_opener(R, f)) ||
             has_kind_in(R, w->te, f->te, DC_KIND_NEGATION))
             continue;
         /* the group: the frame's pronoun resolved */
@@ -47632,7 +47752,7 @@ static decorum_status rule_trait_swept(run *R)
             (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
             continue;
         uint32_t gs = rs->toks[g.tb].sent, fs = rs->toks[f->tb].sent;
-        if (gs != fs && gs + 1 != fs)
+        if (gs != fs && gs + 1 != fs && !swept_chain(R, &g, w, fs))
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         decorum_status st = attack_on_group(R, w, &g,
