@@ -291,6 +291,48 @@ static inline bool word_after(const dc_norm *n, uint32_t p)
     return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
 }
 
+/* Words that agree with a collective head read as people, in the plural
+ * ("the Polish lot are thieves", "that lot don't work"): a parking lot, a
+ * plot or an auction lot takes the singular ("is", "has") or "of". */
+static const char *const head_plural[] = {
+    "are",    "were",    "r",      "have",   "do",     "don't", "dont",
+    "aren't", "arent",   "weren't", "werent", "haven't", "havent"};
+
+/* Is the head filler at i ("lot") the people of the identity adjective
+ * right before it? Not in the plural ("the Mexican lots"), not after "a"
+ * or "an" ("a Japanese lot of stamps"), and only where the next word
+ * agrees with it as a plural of people, or a dehumanizing word or a slur
+ * begins there ("the Somali lot breed like cockroaches"): "the Mexican
+ * lot is full of trash" names a car park. */
+static bool head_of_people(const dc_canon *c, const dc_norm *n,
+                           const dc_hitvec *hv, size_t i)
+{
+    const dc_hit *f = &hv->v[i];
+    uint32_t b = f->begin, e = f->end;
+    if (b < 2 || e - b != c->lx->entries[f->entry].term_len ||
+        !ends_at(c, hv, i, b - 1, ROLE_ADJ, false))
+        return false;
+    /* the word before the adjective */
+    uint32_t pe = b - 1;
+    while (pe > 0 && word_byte((unsigned char)n->text[pe - 1]))
+        pe--;
+    while (pe > 0 && n->text[pe - 1] == ' ')
+        pe--;
+    uint32_t pb = pe;
+    while (pb > 0 && word_byte((unsigned char)n->text[pb - 1]))
+        pb--;
+    if ((pe - pb == 1 && n->text[pb] == 'a') ||
+        (pe - pb == 2 && memcmp(n->text + pb, "an", 2) == 0))
+        return false;
+    uint32_t q = e + 1, qe = q; /* the next word (word_after holds) */
+    while (qe < n->len && word_byte((unsigned char)n->text[qe]))
+        qe++;
+    if (dc_word_in(n->text + q, qe - q, head_plural,
+                   sizeof head_plural / sizeof *head_plural))
+        return true;
+    return begins_at(c, hv, i, q, ROLE_FIGURE, false);
+}
+
 /* The first hit from i on whose entry lies in [flo, flo + fspan), or nh.
  * Every hit of every comment asks, so four at a time where SSE2 is
  * (the entries are the third word of each 16-byte hit). */
@@ -421,7 +463,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                     ends_at(c, hv, i, b - 1, ROLE_EVERY, false));
             break;
         case ROLE_HEAD:
-            take = ends_at(c, hv, i, b - 1, ROLE_ADJ, false);
+            take = head_of_people(c, n, hv, i);
             rep = "people";
             rep_len = 6;
             break;
