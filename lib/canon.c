@@ -333,6 +333,24 @@ static bool head_of_people(const dc_canon *c, const dc_norm *n,
     return begins_at(c, hv, i, q, ROLE_FIGURE, false);
 }
 
+/* Is a stance adverb set off by commas right after byte p (", frankly,"
+ * and a word)? Its end, or 0. */
+static uint32_t paren_after(const dc_canon *c, const dc_norm *n,
+                            const dc_hitvec *hv, size_t i, uint32_t p)
+{
+    if (p + 2 >= n->len || n->text[p] != ',' || n->text[p + 1] != ' ')
+        return 0;
+    for (size_t j = i + 1; j < hv->n && hv->v[j].begin <= p + 2; j++) {
+        const dc_hit *h = &hv->v[j];
+        unsigned r = role_of(c, h);
+        if (h->begin == p + 2 && (r == ROLE_STANCE || r == ROLE_HEDGE) &&
+            h->end + 1 < n->len && n->text[h->end] == ',' &&
+            word_after(n, h->end + 1))
+            return h->end;
+    }
+    return 0;
+}
+
 /* The first hit from i on whose entry lies in [flo, flo + fspan), or nh.
  * Every hit of every comment asks, so four at a time where SSE2 is
  * (the entries are the third word of each 16-byte hit). */
@@ -405,30 +423,59 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
          * set off by commas ("are, frankly, animals") */
         bool stance = r == ROLE_STANCE || r == ROLE_HEDGE;
         bool paren = false;
+        uint32_t pend = 0; /* the end of a set-off adverb right after it */
         if (e > n->len || (b > 0 && word_byte((unsigned char)n->text[b - 1])))
             continue;
         if (!word_after(n, e)) {
             paren = stance && e + 1 < n->len && n->text[e] == ',' &&
                     word_after(n, e + 1) && b > 2 && n->text[b - 1] == ' ' &&
                     n->text[b - 2] == ',';
-            if (!paren)
+            if (!paren && stance && b > 1 && n->text[b - 1] == ' ')
+                pend = paren_after(c, n, hv, i, e);
+            if (!paren && !pend)
                 continue;
         }
         bool take = false;
         const char *rep = NULL;
         uint32_t rep_len = 0;
         if (paren) {
-            /* ", frankly," goes, the space before the predicate stays */
-            if (!ends_at(c, hv, i, b - 2, ROLE_COPULA, false))
+            /* ", frankly," goes, the space before the predicate stays;
+             * after an adverb dropped before it ("are really, frankly,
+             * X"), the space after it goes too */
+            bool chained = b - 2 == chain;
+            if (!chained && !ends_at(c, hv, i, b - 2, ROLE_COPULA, false))
                 continue;
             if (held(c, hv, i))
                 continue;
-            dc_edit x = {b - 2, e + 1, NULL, 0};
+            dc_edit x = {b - 2, chained ? e + 2 : e + 1, NULL, 0};
             if (ne && x.b < ed[ne - 1].e)
                 continue;
             if (ne == cap)
                 break;
             ed[ne++] = x;
+            chain = e + 1; /* "are, frankly, really X" */
+            continue;
+        }
+        if (pend) {
+            /* an adverb before one set off by commas ("are really,
+             * frankly, X"): it goes, its comma with the other's */
+            if (!(b - 1 == chain ||
+                  ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) ||
+                (r == ROLE_HEDGE && figure_near(c, n, hv, i, pend + 1)) ||
+                held(c, hv, i))
+                continue;
+            dc_edit x = {b, e, NULL, 0};
+            if (ne && !ed[ne - 1].rep && x.b <= ed[ne - 1].e) {
+                if (x.e > ed[ne - 1].e)
+                    ed[ne - 1].e = x.e;
+            } else if (ne && x.b < ed[ne - 1].e) {
+                continue;
+            } else {
+                if (ne == cap)
+                    break;
+                ed[ne++] = x;
+            }
+            chain = e;
             continue;
         }
         switch (r) {
