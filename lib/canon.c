@@ -292,18 +292,24 @@ static inline bool word_after(const dc_norm *n, uint32_t p)
 }
 
 /* Words that agree with a collective head read as people, in the plural
- * ("the Polish lot are thieves", "that lot don't work"): a parking lot, a
- * plot or an auction lot takes the singular ("is", "has") or "of". */
+ * ("the Polish lot are thieves", "that lot don't work"), and words that
+ * agree with one read as a thing, in the singular: a parking lot, a plot
+ * or an auction lot ("the Mexican lot is full of trash", "the Korean lot
+ * across the street has cheap parking"). */
 static const char *const head_plural[] = {
     "are",    "were",    "r",      "have",   "do",     "don't", "dont",
     "aren't", "arent",   "weren't", "werent", "haven't", "havent"};
+static const char *const head_singular[] = {
+    "is",    "was",   "has",    "isn't", "isnt",    "wasn't",
+    "wasnt", "hasn't", "hasnt", "does",  "doesn't", "doesnt", "of"};
 
 /* Is the head filler at i ("lot") the people of the identity adjective
  * right before it? Not in the plural ("the Mexican lots"), not after "a"
- * or "an" ("a Japanese lot of stamps"), and only where the next word
- * agrees with it as a plural of people, or a dehumanizing word or a slur
- * begins there ("the Somali lot breed like cockroaches"): "the Mexican
- * lot is full of trash" names a car park. */
+ * or "an" ("a Japanese lot of stamps"), not before "of" ("an African lot
+ * of records"); where a plural verb follows it, yes; where a singular
+ * verb follows in its clause (eight words at most), no; else yes ("the
+ * Somali lot in the tower blocks breed like cockroaches", "stop letting
+ * the trans lot join the choir"). */
 static bool head_of_people(const dc_canon *c, const dc_norm *n,
                            const dc_hitvec *hv, size_t i)
 {
@@ -324,13 +330,24 @@ static bool head_of_people(const dc_canon *c, const dc_norm *n,
     if ((pe - pb == 1 && n->text[pb] == 'a') ||
         (pe - pb == 2 && memcmp(n->text + pb, "an", 2) == 0))
         return false;
-    uint32_t q = e + 1, qe = q; /* the next word (word_after holds) */
-    while (qe < n->len && word_byte((unsigned char)n->text[qe]))
-        qe++;
-    if (dc_word_in(n->text + q, qe - q, head_plural,
-                   sizeof head_plural / sizeof *head_plural))
-        return true;
-    return begins_at(c, hv, i, q, ROLE_FIGURE, false);
+    /* the words after it (word_after holds), to its clause's end */
+    uint32_t q = e;
+    for (int w = 0; w < 8 && q + 1 < n->len && n->text[q] == ' '; w++) {
+        uint32_t qe = ++q;
+        while (qe < n->len && word_byte((unsigned char)n->text[qe]))
+            qe++;
+        if (qe == q)
+            break;
+        if (w == 0 && dc_word_in(n->text + q, qe - q, head_plural,
+                                 sizeof head_plural / sizeof *head_plural))
+            return true;
+        if (dc_word_in(n->text + q, qe - q, head_singular,
+                       sizeof head_singular / sizeof *head_singular) &&
+            (w == 0 || qe - q != 2 || memcmp(n->text + q, "of", 2) != 0))
+            return false;
+        q = qe;
+    }
+    return true;
 }
 
 /* Is a stance adverb set off by commas right after byte p (", frankly,"
