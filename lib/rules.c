@@ -4435,6 +4435,12 @@ static void tail_tags(run *R)
                       x.bang > cut ? x.bang : 0);
         sentence_open(&rs->s[--o], x.tb, cut, x.question,
                       x.bang <= cut ? x.bang : 0);
+        /* what edge_markers took from the sentence's edges stays with
+         * both halves (laughter after "just saying" still mocks the harm
+         * told before it), and the tag is a tag taken from the first
+         * half's end, as a marker is ("the somalis iykyk") */
+        rs->s[o + 1].edges = x.edges;
+        rs->s[o].edges = (uint8_t)(x.edges | EDGE_TAG);
     }
     rs->ns = ns + add;
 }
