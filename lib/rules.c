@@ -2452,8 +2452,22 @@ static inline bool word_in(const tok *t, uint32_t a, uint32_t b)
     return a < b;
 }
 
-/* May some sentence's first or last word (the last of any, past quotes
- * and brackets too) be a marker's, by lead_may and tail_may? Most
+/* The end of the words of tokens [tb, e): before the marks that end the
+ * sentence (full stops, a stray comma, an emoticon's ":)", a bracket, a
+ * line break), but not before a quotation mark, which quote_beside reads
+ * (a marker inside a quote is none). edge_may and edge_markers read a
+ * sentence's last word by it, so that they agree on it. */
+static inline uint32_t words_end(const tok *t, uint32_t tb, uint32_t e)
+{
+    while (e > tb && t[e - 1].type != TK_WORD &&
+           !(t[e - 1].type == TK_PUNCT &&
+             (t[e - 1].ch == '"' || t[e - 1].ch == '\'')))
+        e--;
+    return e;
+}
+
+/* May some sentence's first or last word (by words_end) be a marker's,
+ * by lead_may and tail_may? Most
  * comments: none, and edge_markers is not called (this test, inlined in
  * dc_rules_run, saves it a call's prologue). */
 static inline __attribute__((always_inline)) bool edge_may(const run *R)
@@ -2468,9 +2482,9 @@ static inline __attribute__((always_inline)) bool edge_may(const run *R)
             (h = disc_slot(r, 0, key[tb])) != UINT32_MAX &&
             lead_may(R, h, tb, te))
             return true;
-        while (e > tb && t[e - 1].type != TK_WORD)
-            e--;
-        if (e > tb && (h = disc_slot(r, 1, key[e - 1])) != UINT32_MAX &&
+        e = words_end(t, tb, e);
+        if (e > tb && t[e - 1].type == TK_WORD &&
+            (h = disc_slot(r, 1, key[e - 1])) != UINT32_MAX &&
             tail_may(R, h, e - 1, tb))
             return true;
     }
@@ -2502,12 +2516,9 @@ static __attribute__((noinline)) void edge_markers(run *R,
             j = n;
             laugh_lead |= sense == DC_SENSE_LAUGH;
         }
-        /* the words end before the marks that end the sentence */
-        while (e > tb && (t[e - 1].type == TK_NL ||
-                          (t[e - 1].type == TK_PUNCT &&
-                           (t[e - 1].ch == '.' || t[e - 1].ch == '!' ||
-                            t[e - 1].ch == '?' || t[e - 1].ch == ';'))))
-            e--;
+        /* the words end before the marks that end the sentence (which
+         * stay, moved after the words kept) */
+        e = words_end(t, tb, e);
         bool words = word_in(t, j, te);
         unsigned tail = 0;
         uint32_t lo = words && !quote_beside(R, j, 1) ? j : tb, cut = e;
