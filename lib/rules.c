@@ -2331,7 +2331,11 @@ static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
         const dc_entry *e = &R->ents[r->disc_ent[0][x]];
         uint32_t n = (how & DISC_EXACT) ? k + (how & DISC_WORDS)
                                         : marker_fwd(R, e, k, te);
-        if (!n)
+        /* (an `ambiguous` one needs a mark after it: a shorter plain one
+         * may still open here, "well" of "well then kill ...") */
+        if (!n || ((e->flags & DC_F_AMBIGUOUS) &&
+                   DC_SENSE_OF(e->flags) != DC_SENSE_BOUND &&
+                   (n >= te || !marker_sep(&t[n]))))
             continue;
         if (DC_SENSE_OF(e->flags) == DC_SENSE_BOUND)
             bound = n > bound ? n : bound;
@@ -2395,6 +2399,11 @@ static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
             uint32_t b = (how & DISC_EXACT)
                              ? last + 1 - (how & DISC_WORDS)
                              : marker_back(R, x, last, first);
+            /* (an `ambiguous` one needs a mark before it: a shorter
+             * plain one may still close here) */
+            if (b < m && (x->flags & DC_F_AMBIGUOUS) &&
+                (b == 0 || !marker_sep(&t[b - 1])))
+                continue;
             if (b < m) {
                 m = b;
                 me = x;
