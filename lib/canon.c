@@ -20,16 +20,23 @@
  *   stance  an adverb right after an affirmative linking verb (a `copula`
  *           entry, or a pronoun flagged `copula`: "they're") and before
  *           another word: dropped, as are more such adverbs after it ("are
- *           really truly evil"). Not after a negator ("isn't just", "not
- *           really": the adverb is what is denied).
- *   det     a determiner right before a group word (an identity or slur
- *           entry starting at the next word): dropped, the bare plural
- *           stays ("them Muslims" -> "Muslims").
- *   quant   inside a quantifier: "last"/"single" between "every" and a group
- *           word, "each and" before "every": dropped.
- *   head    a collective noun right after an identity adjective ("lot"):
- *           written "people".
- * A comment with no filler hit costs one look at each hit's role.
+ *           really truly evil"), one set off by commas with its commas
+ *           ("are, frankly, really evil", "are really, frankly, evil").
+ *           Not after a negator ("isn't just", "not really": the adverb is
+ *           what is denied). An -ly adverb or "just" stays before a
+ *           dehumanizing word or a slur ("are basically rats").
+ *   det     a determiner right before a group word (an identity noun, an
+ *           identity adjective in the plural or before a person or
+ *           identity noun: not a slur): dropped, the bare plural stays
+ *           ("them Muslims" -> "Muslims").
+ *   quant   inside a quantifier: "last"/"single" after "every", before
+ *           any word ("every last bullet" says "every bullet"), "each and"
+ *           before "every": dropped.
+ *   head    a collective noun right after an identity adjective ("lot"),
+ *           where it names people (head_of_people: a plural verb after it,
+ *           or no singular verb in its clause): written "people".
+ * A comment with no filler hit costs one test of each hit's entry index
+ * against the fillers' block of entries (next_filler).
  */
 #include "decorum_int.h"
 

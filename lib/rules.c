@@ -2218,8 +2218,10 @@ static uint32_t marker_back(const run *R, const dc_entry *e, uint32_t k,
 
 /* The bits of sentence.edges: a marker was taken from its end (or a
  * sentence of markers alone after it), laughter among them, a tag among
- * them that asks to be agreed with. (What was taken from the front no
- * rule asks.) */
+ * them that asks to be agreed with; of what was taken from the front, a
+ * new topic's opener (EDGE_SHIFT; front laughter is run.edge_laugh).
+ * tail_tags' cut keeps them on both halves, and sets EDGE_TAG on the
+ * first. */
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
