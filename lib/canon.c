@@ -256,6 +256,14 @@ static bool held(const dc_canon *c, const dc_hitvec *hv, size_t i)
     return false;
 }
 
+/* Is ch a byte of a word (a letter, a digit, a non-ASCII byte, or an
+ * apostrophe or star inside one)? */
+static inline bool word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+           ch >= 0x80 || ch == '\'' || ch == '*';
+}
+
 /* Does a dehumanizing word or a slur begin in the three words after byte
  * p, in its clause? */
 static bool figure_near(const dc_canon *c, const dc_norm *n,
@@ -269,8 +277,7 @@ static bool figure_near(const dc_canon *c, const dc_norm *n,
             q++;
             continue;
         }
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-              ch >= 0x80 || ch == '\'' || ch == '*'))
+        if (!word_byte(ch))
             break; /* the clause ends */
         q++;
     }
@@ -278,14 +285,6 @@ static bool figure_near(const dc_canon *c, const dc_norm *n,
         if (hv->v[j].begin > p && role_of(c, &hv->v[j]) == ROLE_FIGURE)
             return true;
     return false;
-}
-
-/* Is ch a byte of a word (a letter, a digit, a non-ASCII byte, or an
- * apostrophe or star inside one)? */
-static inline bool word_byte(unsigned char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-           ch >= 0x80 || ch == '\'' || ch == '*';
 }
 
 /* Is byte p a space followed by a word byte (a letter, a digit, or the
