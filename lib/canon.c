@@ -20,16 +20,23 @@
  *   stance  an adverb right after an affirmative linking verb (a `copula`
  *           entry, or a pronoun flagged `copula`: "they're") and before
  *           another word: dropped, as are more such adverbs after it ("are
- *           really truly evil"). Not after a negator ("isn't just", "not
- *           really": the adverb is what is denied).
- *   det     a determiner right before a group word (an identity or slur
- *           entry starting at the next word): dropped, the bare plural
- *           stays ("them Muslims" -> "Muslims").
- *   quant   inside a quantifier: "last"/"single" between "every" and a group
- *           word, "each and" before "every": dropped.
- *   head    a collective noun right after an identity adjective ("lot"):
- *           written "people".
- * A comment with no filler hit costs one look at each hit's role.
+ *           really truly evil"), one set off by commas with its commas
+ *           ("are, frankly, really evil", "are really, frankly, evil").
+ *           Not after a negator ("isn't just", "not really": the adverb is
+ *           what is denied). An -ly adverb or "just" stays before a
+ *           dehumanizing word or a slur ("are basically rats").
+ *   det     a determiner right before a group word (an identity noun, an
+ *           identity adjective in the plural or before a person or
+ *           identity noun: not a slur): dropped, the bare plural stays
+ *           ("them Muslims" -> "Muslims").
+ *   quant   inside a quantifier: "last"/"single" after "every", before
+ *           any word ("every last bullet" says "every bullet"), "each and"
+ *           before "every": dropped.
+ *   head    a collective noun right after an identity adjective ("lot"),
+ *           where it names people (head_of_people: a plural verb after it,
+ *           or no singular verb in its clause): written "people".
+ * A comment with no filler hit costs one test of each hit's entry index
+ * against the fillers' block of entries (next_filler).
  */
 #include "decorum_int.h"
 
@@ -249,6 +256,14 @@ static bool held(const dc_canon *c, const dc_hitvec *hv, size_t i)
     return false;
 }
 
+/* Is ch a byte of a word (a letter, a digit, a non-ASCII byte, or an
+ * apostrophe or star inside one)? */
+static inline bool word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+           ch >= 0x80 || ch == '\'' || ch == '*';
+}
+
 /* Does a dehumanizing word or a slur begin in the three words after byte
  * p, in its clause? */
 static bool figure_near(const dc_canon *c, const dc_norm *n,
@@ -262,8 +277,7 @@ static bool figure_near(const dc_canon *c, const dc_norm *n,
             q++;
             continue;
         }
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-              ch >= 0x80 || ch == '\'' || ch == '*'))
+        if (!word_byte(ch))
             break; /* the clause ends */
         q++;
     }
@@ -271,14 +285,6 @@ static bool figure_near(const dc_canon *c, const dc_norm *n,
         if (hv->v[j].begin > p && role_of(c, &hv->v[j]) == ROLE_FIGURE)
             return true;
     return false;
-}
-
-/* Is ch a byte of a word (a letter, a digit, a non-ASCII byte, or an
- * apostrophe or star inside one)? */
-static inline bool word_byte(unsigned char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-           ch >= 0x80 || ch == '\'' || ch == '*';
 }
 
 /* Is byte p a space followed by a word byte (a letter, a digit, or the
@@ -289,6 +295,83 @@ static inline bool word_after(const dc_norm *n, uint32_t p)
         return false;
     unsigned char ch = (unsigned char)n->text[p + 1];
     return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+}
+
+/* Words that agree with a collective head read as people, in the plural
+ * ("the Polish lot are thieves", "that lot don't work"), and words that
+ * agree with one read as a thing, in the singular: a parking lot, a plot
+ * or an auction lot ("the Mexican lot is full of trash", "the Korean lot
+ * across the street has cheap parking"). */
+static const char *const head_plural[] = {
+    "are",    "were",    "r",      "have",   "do",     "don't", "dont",
+    "aren't", "arent",   "weren't", "werent", "haven't", "havent"};
+static const char *const head_singular[] = {
+    "is",    "was",   "has",    "isn't", "isnt",    "wasn't",
+    "wasnt", "hasn't", "hasnt", "does",  "doesn't", "doesnt", "of"};
+
+/* Is the head filler at i ("lot") the people of the identity adjective
+ * right before it? Not in the plural ("the Mexican lots"), not after "a"
+ * or "an" ("a Japanese lot of stamps"), not before "of" ("an African lot
+ * of records"); where a plural verb follows it, yes; where a singular
+ * verb follows in its clause (eight words at most), no; else yes ("the
+ * Somali lot in the tower blocks breed like cockroaches", "stop letting
+ * the trans lot join the choir"). */
+static bool head_of_people(const dc_canon *c, const dc_norm *n,
+                           const dc_hitvec *hv, size_t i)
+{
+    const dc_hit *f = &hv->v[i];
+    uint32_t b = f->begin, e = f->end;
+    if (b < 2 || e - b != c->lx->entries[f->entry].term_len ||
+        !ends_at(c, hv, i, b - 1, ROLE_ADJ, false))
+        return false;
+    /* the word before the adjective */
+    uint32_t pe = b - 1;
+    while (pe > 0 && word_byte((unsigned char)n->text[pe - 1]))
+        pe--;
+    while (pe > 0 && n->text[pe - 1] == ' ')
+        pe--;
+    uint32_t pb = pe;
+    while (pb > 0 && word_byte((unsigned char)n->text[pb - 1]))
+        pb--;
+    if ((pe - pb == 1 && n->text[pb] == 'a') ||
+        (pe - pb == 2 && memcmp(n->text + pb, "an", 2) == 0))
+        return false;
+    /* the words after it (word_after holds), to its clause's end */
+    uint32_t q = e;
+    for (int w = 0; w < 8 && q + 1 < n->len && n->text[q] == ' '; w++) {
+        uint32_t qe = ++q;
+        while (qe < n->len && word_byte((unsigned char)n->text[qe]))
+            qe++;
+        if (qe == q)
+            break;
+        if (w == 0 && dc_word_in(n->text + q, qe - q, head_plural,
+                                 sizeof head_plural / sizeof *head_plural))
+            return true;
+        if (dc_word_in(n->text + q, qe - q, head_singular,
+                       sizeof head_singular / sizeof *head_singular) &&
+            (w == 0 || qe - q != 2 || memcmp(n->text + q, "of", 2) != 0))
+            return false;
+        q = qe;
+    }
+    return true;
+}
+
+/* Is a stance adverb set off by commas right after byte p (", frankly,"
+ * and a word)? Its end, or 0. */
+static uint32_t paren_after(const dc_canon *c, const dc_norm *n,
+                            const dc_hitvec *hv, size_t i, uint32_t p)
+{
+    if (p + 2 >= n->len || n->text[p] != ',' || n->text[p + 1] != ' ')
+        return 0;
+    for (size_t j = i + 1; j < hv->n && hv->v[j].begin <= p + 2; j++) {
+        const dc_hit *h = &hv->v[j];
+        unsigned r = role_of(c, h);
+        if (h->begin == p + 2 && (r == ROLE_STANCE || r == ROLE_HEDGE) &&
+            h->end + 1 < n->len && n->text[h->end] == ',' &&
+            word_after(n, h->end + 1))
+            return h->end;
+    }
+    return 0;
 }
 
 /* The first hit from i on whose entry lies in [flo, flo + fspan), or nh.
@@ -363,30 +446,59 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
          * set off by commas ("are, frankly, animals") */
         bool stance = r == ROLE_STANCE || r == ROLE_HEDGE;
         bool paren = false;
+        uint32_t pend = 0; /* the end of a set-off adverb right after it */
         if (e > n->len || (b > 0 && word_byte((unsigned char)n->text[b - 1])))
             continue;
         if (!word_after(n, e)) {
             paren = stance && e + 1 < n->len && n->text[e] == ',' &&
                     word_after(n, e + 1) && b > 2 && n->text[b - 1] == ' ' &&
                     n->text[b - 2] == ',';
-            if (!paren)
+            if (!paren && stance && b > 1 && n->text[b - 1] == ' ')
+                pend = paren_after(c, n, hv, i, e);
+            if (!paren && !pend)
                 continue;
         }
         bool take = false;
         const char *rep = NULL;
         uint32_t rep_len = 0;
         if (paren) {
-            /* ", frankly," goes, the space before the predicate stays */
-            if (!ends_at(c, hv, i, b - 2, ROLE_COPULA, false))
+            /* ", frankly," goes, the space before the predicate stays;
+             * after an adverb dropped before it ("are really, frankly,
+             * X"), the space after it goes too */
+            bool chained = b - 2 == chain;
+            if (!chained && !ends_at(c, hv, i, b - 2, ROLE_COPULA, false))
                 continue;
             if (held(c, hv, i))
                 continue;
-            dc_edit x = {b - 2, e + 1, NULL, 0};
+            dc_edit x = {b - 2, chained ? e + 2 : e + 1, NULL, 0};
             if (ne && x.b < ed[ne - 1].e)
                 continue;
             if (ne == cap)
                 break;
             ed[ne++] = x;
+            chain = e + 1; /* "are, frankly, really X" */
+            continue;
+        }
+        if (pend) {
+            /* an adverb before one set off by commas ("are really,
+             * frankly, X"): it goes, its comma with the other's */
+            if (!(b - 1 == chain ||
+                  ends_at(c, hv, i, b - 1, ROLE_COPULA, false)) ||
+                (r == ROLE_HEDGE && figure_near(c, n, hv, i, pend + 1)) ||
+                held(c, hv, i))
+                continue;
+            dc_edit x = {b, e, NULL, 0};
+            if (ne && !ed[ne - 1].rep && x.b <= ed[ne - 1].e) {
+                if (x.e > ed[ne - 1].e)
+                    ed[ne - 1].e = x.e;
+            } else if (ne && x.b < ed[ne - 1].e) {
+                continue;
+            } else {
+                if (ne == cap)
+                    break;
+                ed[ne++] = x;
+            }
+            chain = e;
             continue;
         }
         switch (r) {
@@ -421,7 +533,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                     ends_at(c, hv, i, b - 1, ROLE_EVERY, false));
             break;
         case ROLE_HEAD:
-            take = ends_at(c, hv, i, b - 1, ROLE_ADJ, false);
+            take = head_of_people(c, n, hv, i);
             rep = "people";
             rep_len = 6;
             break;

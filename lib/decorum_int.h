@@ -557,7 +557,7 @@ enum {
                          * "or what") */
     DC_SENSE_LAUGH,     /* discourse: laughter ("lol", "lmao", "😂"), at
                          * either edge; after a harm told it still mocks
-                         * it (sentence.laughed) */
+                         * it (sentence.edges & EDGE_LAUGH, run.edge_laugh) */
     DC_SENSE_ASK,       /* discourse: a tag that asks the reader to agree
                          * ("innit", "isn't it", "eh"): only after a
                          * sentence, whose edges keep it (EDGE_ASK) */

@@ -43,9 +43,10 @@ typedef struct pass {
  * code and tables stay in cache from one comment to the next; the whole
  * pipeline's code does not fit in L1i (docs/BENCHMARKS.md). */
 typedef struct lane {
-    /* canon: the buffers of the comment's canonical text (canon.c); where
-     * it differs from the normalized text, the two passes are swapped, so
-     * that main is always the one the later stages read. */
+    /* canon: the buffers of a canonical text (canon.c), the parent's, the
+     * title's, the comment's in turn; where one differs from the
+     * normalized text, the two passes are swapped, so that main (parent,
+     * title) is always the one the later stages read. */
     pass main, parent, title, canon;
     pass *ctx[2]; /* the context's passes in use, parent first */
     size_t nctx;
@@ -299,14 +300,16 @@ static inline decorum_status match(const decorum_engine *e,
     return dc_match(s->al, e->matcher, s->ms, &p->norm, &p->hits);
 }
 
-/* The comment's canonical text (canon.c), where it differs from its
- * normalized text: made, matched, and swapped into l->main, which every
- * later stage reads. Only a comment with a filler hit where its sense
+/* A text's canonical text (canon.c), where it differs from its
+ * normalized text: made in spare, matched, and swapped into p, which
+ * every later stage reads (the comment's, and its parent's and title's,
+ * which the rules read for a reply: "so true" under "your days are
+ * basically numbered"). Only a text with a filler hit where its sense
  * drops it pays more than the look at its hits. */
 static decorum_status canonize(const decorum_engine *e, decorum_scratch *s,
-                               lane *l)
+                               pass *p, pass *spare)
 {
-    const dc_hitvec *hv = &l->main.hits;
+    const dc_hitvec *hv = &p->hits;
     if (!hv->n)
         return DECORUM_OK;
     if (s->ed_cap < hv->n) {
@@ -320,19 +323,18 @@ static decorum_status canonize(const decorum_engine *e, decorum_scratch *s,
         s->ed = ed;
         s->ed_cap = cap;
     }
-    size_t n = dc_canon_edits(e->canon, &l->main.norm, hv, s->ed, s->ed_cap);
+    size_t n = dc_canon_edits(e->canon, &p->norm, hv, s->ed, s->ed_cap);
     if (!n)
         return DECORUM_OK;
-    decorum_status st = dc_norm_edit(s->al, &l->main.norm, s->ed, n,
-                                     e->opt.max_input * 4 + 64,
-                                     &l->canon.norm);
+    decorum_status st = dc_norm_edit(s->al, &p->norm, s->ed, n,
+                                     e->opt.max_input * 4 + 64, &spare->norm);
     if (st == DECORUM_OK)
-        st = match(e, s, &l->canon);
+        st = match(e, s, spare);
     if (st != DECORUM_OK)
         return st;
-    pass t = l->main;
-    l->main = l->canon;
-    l->canon = t;
+    pass t = *p;
+    *p = *spare;
+    *spare = t;
     return DECORUM_OK;
 }
 
@@ -432,11 +434,16 @@ static decorum_status stage_match(const decorum_engine *e, decorum_scratch *s,
 {
     (void)it;
     decorum_status r = DECORUM_OK;
-    for (size_t k = 0; k < l->nctx && r == DECORUM_OK; k++)
+    /* (each canonized in l->canon, whose buffers then hold the text it
+     * replaced and serve the next) */
+    for (size_t k = 0; k < l->nctx && r == DECORUM_OK; k++) {
         r = match(e, s, l->ctx[k]);
+        if (r == DECORUM_OK)
+            r = canonize(e, s, l->ctx[k], &l->canon);
+    }
     if (r == DECORUM_OK)
         r = match(e, s, &l->main);
-    return r == DECORUM_OK ? canonize(e, s, l) : r;
+    return r == DECORUM_OK ? canonize(e, s, &l->main, &l->canon) : r;
 }
 
 static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
@@ -622,7 +629,7 @@ decorum_status dc_engine_rules(const decorum_engine *e, decorum_scratch *s,
     if (st == DECORUM_OK)
         st = match(e, s, &l->main);
     if (st == DECORUM_OK)
-        st = canonize(e, s, l);
+        st = canonize(e, s, &l->main, &l->canon);
     if (st == DECORUM_OK)
         st = dc_rules_run(s->al, e->rules, s->rs, &e->lx, text ? text : "",
                           len, &l->main.norm, &l->main.hits, NULL, 0,

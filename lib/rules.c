@@ -2218,8 +2218,10 @@ static uint32_t marker_back(const run *R, const dc_entry *e, uint32_t k,
 
 /* The bits of sentence.edges: a marker was taken from its end (or a
  * sentence of markers alone after it), laughter among them, a tag among
- * them that asks to be agreed with. (What was taken from the front no
- * rule asks.) */
+ * them that asks to be agreed with; of what was taken from the front, a
+ * new topic's opener (EDGE_SHIFT; front laughter is run.edge_laugh).
+ * tail_tags' cut keeps them on both halves, and sets EDGE_TAG on the
+ * first. */
 #define EDGE_TAG 2u
 #define EDGE_LAUGH 4u
 #define EDGE_ASK 8u /* a tag that asks the reader to agree ("innit") */
@@ -2331,7 +2333,11 @@ static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
         const dc_entry *e = &R->ents[r->disc_ent[0][x]];
         uint32_t n = (how & DISC_EXACT) ? k + (how & DISC_WORDS)
                                         : marker_fwd(R, e, k, te);
-        if (!n)
+        /* (an `ambiguous` one needs a mark after it: a shorter plain one
+         * may still open here, "well" of "well then kill ...") */
+        if (!n || ((e->flags & DC_F_AMBIGUOUS) &&
+                   DC_SENSE_OF(e->flags) != DC_SENSE_BOUND &&
+                   (n >= te || !marker_sep(&t[n]))))
             continue;
         if (DC_SENSE_OF(e->flags) == DC_SENSE_BOUND)
             bound = n > bound ? n : bound;
@@ -2395,6 +2401,11 @@ static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
             uint32_t b = (how & DISC_EXACT)
                              ? last + 1 - (how & DISC_WORDS)
                              : marker_back(R, x, last, first);
+            /* (an `ambiguous` one needs a mark before it: a shorter
+             * plain one may still close here) */
+            if (b < m && (x->flags & DC_F_AMBIGUOUS) &&
+                (b == 0 || !marker_sep(&t[b - 1])))
+                continue;
             if (b < m) {
                 m = b;
                 me = x;
@@ -2452,8 +2463,22 @@ static inline bool word_in(const tok *t, uint32_t a, uint32_t b)
     return a < b;
 }
 
-/* May some sentence's first or last word (the last of any, past quotes
- * and brackets too) be a marker's, by lead_may and tail_may? Most
+/* The end of the words of tokens [tb, e): before the marks that end the
+ * sentence (full stops, a stray comma, an emoticon's ":)", a bracket, a
+ * line break), but not before a quotation mark, which quote_beside reads
+ * (a marker inside a quote is none). edge_may and edge_markers read a
+ * sentence's last word by it, so that they agree on it. */
+static inline uint32_t words_end(const tok *t, uint32_t tb, uint32_t e)
+{
+    while (e > tb && t[e - 1].type != TK_WORD &&
+           !(t[e - 1].type == TK_PUNCT &&
+             (t[e - 1].ch == '"' || t[e - 1].ch == '\'')))
+        e--;
+    return e;
+}
+
+/* May some sentence's first or last word (by words_end) be a marker's,
+ * by lead_may and tail_may? Most
  * comments: none, and edge_markers is not called (this test, inlined in
  * dc_rules_run, saves it a call's prologue). */
 static inline __attribute__((always_inline)) bool edge_may(const run *R)
@@ -2468,9 +2493,9 @@ static inline __attribute__((always_inline)) bool edge_may(const run *R)
             (h = disc_slot(r, 0, key[tb])) != UINT32_MAX &&
             lead_may(R, h, tb, te))
             return true;
-        while (e > tb && t[e - 1].type != TK_WORD)
-            e--;
-        if (e > tb && (h = disc_slot(r, 1, key[e - 1])) != UINT32_MAX &&
+        e = words_end(t, tb, e);
+        if (e > tb && t[e - 1].type == TK_WORD &&
+            (h = disc_slot(r, 1, key[e - 1])) != UINT32_MAX &&
             tail_may(R, h, e - 1, tb))
             return true;
     }
@@ -2502,12 +2527,9 @@ static __attribute__((noinline)) void edge_markers(run *R,
             j = n;
             laugh_lead |= sense == DC_SENSE_LAUGH;
         }
-        /* the words end before the marks that end the sentence */
-        while (e > tb && (t[e - 1].type == TK_NL ||
-                          (t[e - 1].type == TK_PUNCT &&
-                           (t[e - 1].ch == '.' || t[e - 1].ch == '!' ||
-                            t[e - 1].ch == '?' || t[e - 1].ch == ';'))))
-            e--;
+        /* the words end before the marks that end the sentence (which
+         * stay, moved after the words kept) */
+        e = words_end(t, tb, e);
         bool words = word_in(t, j, te);
         unsigned tail = 0;
         uint32_t lo = words && !quote_beside(R, j, 1) ? j : tb, cut = e;
@@ -4435,6 +4457,12 @@ static void tail_tags(run *R)
                       x.bang > cut ? x.bang : 0);
         sentence_open(&rs->s[--o], x.tb, cut, x.question,
                       x.bang <= cut ? x.bang : 0);
+        /* what edge_markers took from the sentence's edges stays with
+         * both halves (laughter after "just saying" still mocks the harm
+         * told before it), and the tag is a tag taken from the first
+         * half's end, as a marker is ("the somalis iykyk") */
+        rs->s[o + 1].edges = x.edges;
+        rs->s[o].edges = (uint8_t)(x.edges | EDGE_TAG);
     }
     rs->ns = ns + add;
 }
