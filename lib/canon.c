@@ -170,6 +170,12 @@ decorum_status dc_canon_new(const dc_alloc *al, const dc_lexicon *lx,
     return DECORUM_OK;
 }
 
+void dc_canon_fillers(const dc_canon *c, uint32_t *lo, uint32_t *span)
+{
+    *lo = c->flo;
+    *span = c->fspan;
+}
+
 void dc_canon_free(const dc_alloc *al, dc_canon *c)
 {
     if (!c)

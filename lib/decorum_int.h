@@ -737,6 +737,11 @@ uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms);
  * the scratch, read once a comment as before. Returns whether the CPU has
  * the AVX2 path. */
 bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
+/* Every dc_match with ms sets dc_hitvec.watched where some hit's entry
+ * lies in [lo, lo + n) (the default, lo 0 and n UINT32_MAX: any
+ * hit). Asked of each hit in sort_unique_hits' pass, which loads it
+ * anyway. */
+void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n);
 
 /* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
  * went over: normalized byte range [b, e). */
@@ -766,6 +771,11 @@ typedef struct dc_hitvec {
     size_t nruns, cap_runs;
     bool has_runs;
     bool split; /* some hit is DC_HIT_SPLIT */
+    /* Some hit's entry lies in the range dc_match_scratch_watch set (by
+     * default any entry: some hit). canon.c's fillers lie in one block of
+     * the lexicon: a comment with none of them (most) is its own
+     * canonical text, and the engine asks no more (canonize). */
+    bool watched;
     /* The text holds no byte >= 0x80: its input was ASCII (dc_norm.ascii),
      * or dc_match's pass over its bytes (the copy, or the test for the
      * database's non-ASCII literals) found none. False where dc_match did
@@ -983,6 +993,11 @@ void dc_canon_free(const dc_alloc *al, dc_canon *c);
  * its own canonical text). */
 size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                       const dc_hitvec *hv, dc_edit *ed, size_t cap);
+/* The block of entry indices [*lo, *lo + *span) that holds every filler
+ * (span 0: the lexicon has none): dc_canon_edits finds no edit in hits
+ * with none of them, so the engine watches for them in dc_match
+ * (dc_match_scratch_watch) and asks it only where one is. */
+void dc_canon_fillers(const dc_canon *c, uint32_t *lo, uint32_t *span);
 
 /* ---------------------------------------------------------------------- */
 /* Rules (rules.c) and scoring (score.c)                                   */

@@ -229,6 +229,7 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "engine or out is NULL");
     decorum_status st;
+    uint32_t lo, span;
     decorum_scratch *s = dc_calloc(&e->al, 1, sizeof *s);
     if (!s)
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
@@ -245,6 +246,9 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
                                           dc_match_scratch_words(s->ms),
                                           &s->mods)) != DECORUM_OK))
         goto fail;
+    /* dc_match watches for the fillers' entries (canonize) */
+    dc_canon_fillers(e->canon, &lo, &span);
+    dc_match_scratch_watch(s->ms, lo, span);
     *out = s;
     return DECORUM_OK;
 fail:
@@ -304,13 +308,15 @@ static inline decorum_status match(const decorum_engine *e,
  * normalized text: made in spare, matched, and swapped into p, which
  * every later stage reads (the comment's, and its parent's and title's,
  * which the rules read for a reply: "so true" under "your days are
- * basically numbered"). Only a text with a filler hit where its sense
- * drops it pays more than the look at its hits. */
+ * basically numbered"). A text with no filler among its hits (dc_match
+ * watched for them: dc_hitvec.watched, 81% of the bench corpus) is its
+ * own; only one with a filler where its sense drops it pays more than
+ * the look at its hits. */
 static decorum_status canonize(const decorum_engine *e, decorum_scratch *s,
                                pass *p, pass *spare)
 {
     const dc_hitvec *hv = &p->hits;
-    if (!hv->n)
+    if (!hv->watched)
         return DECORUM_OK;
     if (s->ed_cap < hv->n) {
         size_t cap = s->ed_cap ? s->ed_cap : 16;

@@ -436,6 +436,9 @@ struct dc_match_scratch {
                             * masked words end, since the scratch was made
                             * (dc_match_scratch_masked_steps) */
     bool avx2;             /* word_runs_avx2 runs on this CPU */
+    /* dc_hitvec.watched: an entry in [watch_lo, watch_lo + watch_n)
+     * (dc_match_scratch_watch) */
+    uint32_t watch_lo, watch_n;
 };
 
 /* ---------------------------------------------------------------------- */
@@ -2675,6 +2678,7 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
     if (!ms)
         return DECORUM_ERR_NOMEM;
     ms->m = m;
+    ms->watch_n = UINT32_MAX; /* watched: any hit */
     dc_match_scratch_set_avx2(ms, true); /* the CPU test lives there */
     if (m->cand_any || m->hmax_word) {
         if (!(ms->memo_mem = dc_calloc(al, MEMO_BYTES, 1))) {
@@ -2708,6 +2712,12 @@ void dc_match_scratch_free(const dc_alloc *al, dc_match_scratch *ms)
     dc_free(al, ms->memo_mem, MEMO_BYTES);
     dc_free(al, ms->wk, ms->wk_cap * sizeof *ms->wk);
     dc_free(al, ms, sizeof *ms);
+}
+
+void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n)
+{
+    ms->watch_lo = lo;
+    ms->watch_n = n;
 }
 
 uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms)
@@ -3104,6 +3114,38 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
         if (!w || !same_hit(&v[w - 1], &v[i]))
             v[w++] = v[i];
     return w;
+}
+
+/* Is some hit's entry e of v[0, n) one with e - lo < nw
+ * (dc_hitvec.watched)? Four at a time where SSE2 is (the entries are the
+ * third word of each 16-byte hit). */
+static bool hits_watched(const dc_hit *v, size_t n, uint32_t lo, uint32_t nw)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8,
+                   "a hit's entry is its third 32-bit word");
+    const __m128i vlo = _mm_set1_epi32((int)lo);
+    const __m128i sign = _mm_set1_epi32((int)0x80000000u);
+    const __m128i vn = _mm_xor_si128(_mm_set1_epi32((int)nw), sign);
+    for (; i + 4 <= n; i += 4) {
+        const __m128i *p = (const __m128i *)(const void *)(v + i);
+        __m128i ab = _mm_unpackhi_epi32(_mm_loadu_si128(p),
+                                        _mm_loadu_si128(p + 1));
+        __m128i cd = _mm_unpackhi_epi32(_mm_loadu_si128(p + 2),
+                                        _mm_loadu_si128(p + 3));
+        __m128i en = _mm_unpacklo_epi64(ab, cd); /* the four entries */
+        /* entry - lo < nw, unsigned: both sides' sign bits flipped */
+        __m128i in = _mm_cmplt_epi32(
+            _mm_xor_si128(_mm_sub_epi32(en, vlo), sign), vn);
+        if (_mm_movemask_ps(_mm_castsi128_ps(in)))
+            return true;
+    }
+#endif
+    for (; i < n; i++)
+        if (v[i].entry - lo < nw)
+            return true;
+    return false;
 }
 
 static void add_piece(scan *s, size_t b, size_t e)
@@ -5188,6 +5230,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     out->n = 0;
     out->has_runs = false;
     out->split = false;
+    out->watched = false;
     out->ascii = n->ascii;
     ms->cand.n = 0;
     if (n->len == 0 || (!m->db && !m->short_tab && !m->hash && !m->n_tiny))
@@ -5290,9 +5333,11 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         goto fail;
     /* The same entry at the same span through two patterns: keep one. */
     out->n = sort_unique_hits(out->v, out->n);
+    out->watched = hits_watched(out->v, out->n, ms->watch_lo, ms->watch_n);
     return DECORUM_OK;
 fail:
     out->n = 0;
+    out->watched = false;
     out->has_runs = false;
     out->ascii = false;
     return s.st;

@@ -1890,3 +1890,38 @@ Test(match, hitvec_ascii_is_the_texts_bytes)
             cr_assert(hv.ascii);
         }
 }
+
+/* dc_hitvec.watched (session 48, spd48): the engine asks canon.c for a
+ * comment's edits only where some hit's entry lies in the fillers' block;
+ * a wrong false would leave a comment unedited. Texts of 1 to 40 words
+ * (the four-at-a-time pass and its tail), each range of one entry and a
+ * few wider ones, against the hits themselves; the default watches any
+ * hit. */
+Test(match, hitvec_watched_is_an_entry_in_the_range)
+{
+    static const char *const words[] = {"the", "rats", "go",    "back",
+                                        "every", "vermin", "great", "scum",
+                                        "fuck", "niger",  "gas",   "x"};
+    static char buf[512];
+    for (size_t nw = 1; nw <= 40; nw++) {
+        size_t o = 0;
+        for (size_t i = 0; i < nw; i++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+                                  i ? " " : "", words[(i * 7 + nw) % 12]);
+        dc_norm n = norm_of(buf);
+        dc_match_scratch_watch(ms, 0, UINT32_MAX);
+        cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+        cr_assert_eq(hv.watched, hv.n > 0, "\"%s\"", buf);
+        for (uint32_t lo = 0; lo <= lx.n; lo++)
+            for (uint32_t span = 0; span <= 3; span++) {
+                dc_match_scratch_watch(ms, lo, span);
+                cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+                bool want = false;
+                for (size_t i = 0; i < hv.n; i++)
+                    want |= hv.v[i].entry >= lo && hv.v[i].entry - lo < span;
+                cr_assert_eq(hv.watched, want, "\"%s\" [%u, +%u)", buf, lo,
+                             span);
+            }
+    }
+    dc_match_scratch_watch(ms, 0, UINT32_MAX);
+}
