@@ -40052,13 +40052,48 @@ static bool adjective_ends(const run *R, uint32_t k)
            !plural_word(R, R->toks[k - 1].b, R->toks[k - 1].e);
 }
 
+/* Session 48 (q48q): the trait asked. "is it just me or do all the
+ * pakistani taxi drivers round here stink? do they not shower",
+ * "honest question, why do black audiences always yell at the screen?
+ * low iq or just bad upbringing?", "srs q: why are autistic people even
+ * allowed at cons when they just melt down?": the blind rounds' wrongs
+ * were traits (a smell, a mind, a body, a habit of dirt), not the crimes
+ * and losses of wl_insinuated_wrong. In a question, a word the lexicon
+ * holds as a derogation or a dehumanization (attack.tsv, dehumanize.tsv:
+ * "stink", "low iq", "filthy", "creepy", "apes"), a vice (stereotype.tsv
+ * sense `vice`: "lie to", "scam", "cheat"), or a duty of daily life denied
+ * (allow.tsv sense `duty` after a negation: "not shower", "never wash",
+ * "nobody washes") is a trait put to the reader as the group's without
+ * being said: the insinuation's wrong, where a marker makes the question
+ * one that wants no answer. Asked, not told: a statement's derogation is
+ * rule_attack's. Is token k such a trait? */
+static bool asked_trait_at(const run *R, uint32_t k)
+{
+    if (R->toks[k].type != TK_WORD || !sent_of(R, k)->question)
+        return false;
+    if (kind_at(R, k, DC_KIND_DEROGATE) || kind_at(R, k, DC_KIND_DEHUMANIZE))
+        return true;
+    const mention *v = mention_at(R, k, DC_KIND_STEREOTYPE);
+    if (v && DC_SENSE_OF(ent(R, v)->flags) == DC_SENSE_VICE)
+        return true;
+    const mention *d = mention_at(R, k, DC_KIND_ALLOW);
+    if (!d || DC_SENSE_OF(ent(R, d)->flags) != DC_SENSE_DUTY)
+        return false;
+    uint32_t sb = sent_of(R, k)->tb;
+    for (uint32_t j = k >= sb + 2 ? k - 2 : sb; j < k; j++)
+        if (kind_at(R, j, DC_KIND_NEGATION))
+            return true;
+    return false;
+}
+
 /* The token of the wrong laid at group t by a marker in the sentences
  * ms_lo..ms_hi, UINT32_MAX if none (rule_insinuated). */
 /* How far from the group insinuated_wrong looks, in tokens each way. */
 #define INSINUATED_REACH 48
 
 static uint32_t insinuated_wrong(const run *R, const target *t,
-                                 uint32_t ms_lo, uint32_t ms_hi, bool closing)
+                                 uint32_t ms_lo, uint32_t ms_hi, bool closing,
+                                 bool traits)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t gs = rs->toks[t->tb].sent;
@@ -40099,13 +40134,23 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         hi = t->te + INSINUATED_REACH;
     for (uint32_t k = lo; k < hi; k++) {
         if ((k >= t->tb && k < t->te) ||
-            !insinuated_wrong_at(R, k,
-                                 closing && !s->question ? WRONG_WORDS
-                                                         : t->te) ||
+            !(insinuated_wrong_at(R, k,
+                                  (closing && !s->question) || !traits
+                                      ? WRONG_WORDS
+                                      : t->te) ||
+              (traits && k >= t->te && asked_trait_at(R, k))) ||
             /* (nor the trade a people's adjective names, "the Russian
              * spies swapped in 2010", "Nigerian scam emails"; not "indians
-             * control every call centre") */
-            (closing && k == t->te && adjective_ends(R, k)) ||
+             * control every call centre"; session 48: nor, a marker in
+             * front, the wrong a people's word makes of a thing, "is it
+             * just me or are all the Nigerian scam emails getting
+             * smarter?", not "funny how tolerating black crime is key")
+             */
+            (k == t->te && adjective_ends(R, k) &&
+             (closing ||
+              (!traits && k + 1 < rs->ntok &&
+               plural_word(R, rs->toks[k + 1].b, rs->toks[k + 1].e) &&
+               !kind_at(R, k + 1, DC_KIND_PERSON)))) ||
             (closing && kind_at(R, k, DC_KIND_THREAT) &&
              !among_q(R, k, k + 1, wl_insinuated_wrong,
                       sizeof wl_insinuated_wrong / sizeof *wl_insinuated_wrong)))
@@ -40171,15 +40216,26 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
     /* (every marker a closing tag, tail_tags': "..., just saying",
      * "... iykyk"; see below) */
     bool closing = true;
+    /* (session 48: a question called plain, "honest q", "srs question",
+     * where no sentence singles the group out, is a marker only of a
+     * trait asked, asked_trait_at: "serious q, do the indian support
+     * agents even wash their hands?", not "genuinely curious, why is
+     * crime down in leeds?") */
+    bool plain_only = true;
+    int singled = -1;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_CODE || ent(R, m)->group_len ||
-            (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_NOTICE &&
-             !(plain_tag(R, m) && comment_singled(R))))
+        if (m->kind != DC_KIND_CODE || ent(R, m)->group_len)
+            continue;
+        bool notice = DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_NOTICE;
+        if (!notice && !plain_tag(R, m))
             continue;
         const mention *neg;
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
             continue;
+        if (!notice && singled < 0)
+            singled = comment_singled(R);
+        plain_only = plain_only && !notice && singled == 0;
         uint32_t si = rs->toks[m->tb].sent;
         closing = closing && made_mark(R, m->tb);
         if (!mk)
@@ -40197,6 +40253,7 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
     for (size_t i = 0; i < rs->nt + rs->nm; i++) {
         target idt;
         const target *t;
+        bool people;
         if (i < rs->nt) {
             t = &rs->t[i];
             /* (a group named by a code is rule_noticing's referent) */
@@ -40230,8 +40287,30 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
             idt = group_of(R, g);
             t = &idt;
         }
-        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing);
-        if (w == UINT32_MAX)
+        /* (a trait asked or a wrong laid, a marker in front, is a
+         * people's, not a thing's their word names: "is it just me or
+         * are all Irish pubs abroad a bit dirty?", "... the Nigerian
+         * scam emails getting smarter?", "does anyone else think the
+         * Chinese government is aggressive?"; "the pakistani taxi
+         * drivers", "gay men", "muslims lie", "was romanian?", "the
+         * indian owned cafes") */
+        static const char *const owned[] = {"owned", "run", "led",
+                                            "staffed"};
+        uint32_t nx = t->te;
+        people = !kind_at(R, nx - 1, DC_KIND_NONPROTECTED) &&
+                 !kind_at(R, nx - 1, DC_KIND_OBJECT) &&
+                 !kind_at(R, nx - 1, DC_KIND_PLACE);
+        people = people && (nx >= rs->ntok || R->toks[nx].type != TK_WORD ||
+                 kind_at(R, nx, DC_KIND_PERSON) ||
+                 kind_at(R, nx, DC_KIND_HUMANITY) ||
+                 kind_at(R, nx, DC_KIND_IDENTITY) ||
+                 word_among(R, nx, nx + 1, owned, sizeof owned / sizeof *owned) ||
+                 (plural_word(R, R->toks[nx - 1].b, R->toks[nx - 1].e) &&
+                  !kind_at(R, nx, DC_KIND_OBJECT) &&
+                  !kind_at(R, nx, DC_KIND_PLACE) &&
+                  !kind_at(R, nx, DC_KIND_NONPROTECTED)));
+        uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing, people);
+        if (w == UINT32_MAX || (plain_only && !asked_trait_at(R, w)))
             continue;
         /* (asked, the people's word before a thing or a trade is the
          * subject's, "why are Nigerian politicians so corrupt? just
@@ -41147,7 +41226,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 (!many_marked(R, si) ||
                  (word_among(R, t->te, s->te, method_custom,
                              sizeof method_custom / sizeof *method_custom) &&
-                  insinuated_wrong(R, t, si, si, false) == UINT32_MAX)) &&
+                  insinuated_wrong(R, t, si, si, false, true) == UINT32_MAX)) &&
                 !(si + 1 < rs->ns && presumed_followed(R, si) &&
                   sent_kinds(R, si + 1, KIND_BIT(STEREOTYPE) |
                                             KIND_BIT(DEROGATE))) &&
@@ -41156,7 +41235,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                 !(thing_followed(R, si, p) &&
                   !asked_custom(R, s, t->te - 1) &&
                   (tok_is_word(R, p + 1, "few") ||
-                   insinuated_wrong(R, t, si, si, false) != UINT32_MAX)))
+                   insinuated_wrong(R, t, si, si, false, true) != UINT32_MAX)))
                 continue;
             bool tagged =
                 presumed_marker(R, si, false, true) ||
@@ -41179,7 +41258,7 @@ static __attribute__((noinline)) decorum_status rule_presumed(run *R)
                  * country?") */
                 ((t->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
                  presumed_even(R, s, p)) ||
-                insinuated_wrong(R, t, si, si, false) != UINT32_MAX;
+                insinuated_wrong(R, t, si, si, false, true) != UINT32_MAX;
             if (!tagged)
                 continue;
         } else {
