@@ -51873,7 +51873,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                            sizeof nature_prefixes / sizeof *nature_prefixes) &&
              (any_kind(&R, DC_KIND_NEGATION) ||
               key_prefix_in(&R, cap_prefixes,
-                            sizeof cap_prefixes / sizeof *cap_prefixes))) &&
+                            sizeof cap_prefixes / sizeof *cap_prefixes) ||
+              /* (session 48, q48m: or a failing said of women, a
+               * stereotype or derogate entry, with no negator: "females
+               * panic under pressure, its biology") */
+              ((any_kind(&R, DC_KIND_STEREOTYPE) ||
+                any_kind(&R, DC_KIND_DEROGATE)) &&
+               women_named(&R)))) &&
         (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
         return st;
     /* (a trans person misgendered with contempt: a wig, a dress or
