@@ -33774,7 +33774,7 @@ static decorum_status rule_ward(run *R)
  * "just biology", "their brains are wired for", "hormones", "genetics". */
 static const char *const wl_nature_word[] = {
     "biology", "biological", "hormones", "hormonal", "genetics",
-    "genetic", "wired",      "built"};
+    "genetic", "wired",      "built",    "biologically", "genetically"};
 /* The words of the body's own facts (birth, the cycle), whose limits
  * biology does set: "women can't get pregnant after menopause, it's
  * biology". */
@@ -34038,6 +34038,32 @@ static decorum_status rule_unfit_by_nature(run *R)
             resolve_pronoun(R, their, &pg, &ctx) && !ctx &&
             pg.type == TG_GROUP && !pg.reclaimed)
             g = &pg;
+        /* (session 48, q48m: women named in the sentence before the
+         * claim's, which tells of them with no group word of its own,
+         * "women shouldnt be pacing the groups. too emotional to hold a
+         * split, its just biology"; or two sentences before, a short one
+         * between, "females panic under pressure. always have, always
+         * will. its how their brains are wired". Not a sentence that
+         * reports, refutes or denounces the claim.) */
+        for (uint32_t back = 1;
+             !g && !natur && !never && back <= 2 &&
+             rs->toks[s->tb].sent >= back &&
+             (from == s->tb || back == 2);
+             back++) {
+            const sentence *ps = &rs->s[rs->toks[s->tb].sent - back];
+            if (back == 2 && rs->s[rs->toks[s->tb].sent - 1].te >
+                                 rs->s[rs->toks[s->tb].sent - 1].tb + 6)
+                break;
+            for (size_t i = targets_from(rs, ps->tb);
+                 i < rs->nt && rs->t[i].tb < ps->te; i++)
+                if (rs->t[i].tb >= ps->tb && names_women(R, &rs->t[i]) &&
+                    !rs->t[i].coded && !ps->question)
+                    g = &rs->t[i];
+            if (g && (word_among(R, ps->tb, ps->te,
+                                 FRAME_WORDS(wl_nature_told)) ||
+                      has_kind_in(R, ps->tb, ps->te, DC_KIND_DENOUNCE)))
+                g = NULL;
+        }
         if (!g) {
             k = next;
             continue;
@@ -34091,6 +34117,22 @@ static decorum_status rule_unfit_by_nature(run *R)
                 k = next;
                 continue;
             }
+        }
+        /* (session 48, q48m: of women, a failing their sex is told to
+         * have, a trait of the lexicon's said of them before the cause:
+         * "females panic under pressure, its how their brains are
+         * wired", "they cry when shouted at. hormones"; the sex-bound
+         * failings are stereotype entries of group female, nothing
+         * alone) */
+        for (uint32_t j = g->te; names_women(R, g) && j < k &&
+                                 cap == UINT32_MAX && !never;
+             j++) {
+            const mention *tm = mention_at(R, j, DC_KIND_STEREOTYPE);
+            if (!tm)
+                tm = mention_at(R, j, DC_KIND_DEROGATE);
+            if (tm && tm->te <= k &&
+                !(ent(R, tm)->flags & (DC_F_ESSENCE | DC_F_JOKE)))
+                cap = j;
         }
         for (uint32_t j = g->te; j < k && cap == UINT32_MAX; j++)
             if ((word_among(R, j, j + 1, wl_cannot,
@@ -52058,7 +52100,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                            sizeof nature_prefixes / sizeof *nature_prefixes) &&
              (any_kind(&R, DC_KIND_NEGATION) ||
               key_prefix_in(&R, cap_prefixes,
-                            sizeof cap_prefixes / sizeof *cap_prefixes))) &&
+                            sizeof cap_prefixes / sizeof *cap_prefixes) ||
+              /* (session 48, q48m: or a failing said of women, a
+               * stereotype or derogate entry, with no negator: "females
+               * panic under pressure, its biology") */
+              ((any_kind(&R, DC_KIND_STEREOTYPE) ||
+                any_kind(&R, DC_KIND_DEROGATE)) &&
+               women_named(&R)))) &&
         (st = rule_unfit_by_nature(&R)) != DECORUM_OK)
         return st;
     /* (a trans person misgendered with contempt: a wig, a dress or
