@@ -21035,10 +21035,12 @@ static bool place_taken_up(const run *R, const mention *m, target *out)
             "place", "building", "house", "houses", "shop", "hotel",
             "hostel", "camp", "caravans", "homes", "home", "flat",
             "lot"};
+        /* (not one its own "of" names: "we burn the house of god") */
         if (k + 1 >= s->te ||
             !word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
             !word_among(R, k + 1, k + 2, building,
-                        sizeof building / sizeof *building))
+                        sizeof building / sizeof *building) ||
+            (k + 2 < s->te && tok_is_word(R, k + 2, "of")))
             return false;
     }
     target g;
