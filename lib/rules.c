@@ -21033,8 +21033,7 @@ static bool place_taken_up(const run *R, const mention *m, target *out)
                                           "those", "them"};
         static const char *const building[] = {
             "place", "building", "house", "houses", "shop", "hotel",
-            "hostel", "camp", "caravans", "homes", "home", "flat",
-            "lot"};
+            "hostel", "camp", "caravans", "homes", "home", "flat"};
         /* (not one its own "of" names: "we burn the house of god") */
         if (k + 1 >= s->te ||
             !word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
@@ -25208,8 +25207,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* "... a mosque on our road. someone should torch it" (session 48) */
     target place_buf;
     bool taken_up = false;
-    if ((!t || t->type != TG_GROUP) && m->kind == DC_KIND_THREAT &&
-        place_taken_up(R, m, &place_buf)) {
+    /* (a group before the threat in its sentence too: "those refugees
+     * on our lane, im torching the place") */
+    if ((!t || t->type != TG_GROUP || t->te <= m->tb) &&
+        m->kind == DC_KIND_THREAT && place_taken_up(R, m, &place_buf)) {
         t = &place_buf;
         taken_up = true;
     }
@@ -25766,11 +25767,14 @@ static decorum_status rule_attack(run *R, const mention *m)
                    planned_object(R, m, t_local)) &&
                   writer_plans(R, m->tb));
     /* "we're torching that refugee hostel saturday": a threat to places
-     * (flag `place`) at the group's place named after it, planned */
+     * (flag `place`) at the group's place named after it, planned; or
+     * one the threat takes up ("those refugees on our lane, i'll torch
+     * the place": place_taken_up), planned or willed */
     if (!intent && m->kind == DC_KIND_THREAT &&
         ((e->flags & DC_F_PLACE) || taken_up) &&
         t && t->type == TG_GROUP && t_local &&
-        (t_local->tb >= m->te || taken_up) && writer_plans(R, m->tb))
+        (t_local->tb >= m->te || taken_up) &&
+        (writer_plans(R, m->tb) || (taken_up && writer_will(R, m->tb))))
         intent = true;
     /* "if i see a tranny ... im beating them senseless": in the case put
      * for a member, the writer's present progressive is the will too */
