@@ -18498,10 +18498,11 @@ static bool writer_will(const run *R, uint32_t ti)
  * country told of ("we are bombing muslims in yemen with our arms"), so
  * the plural plans only with a time to come or a pick of victims in the
  * sentence after the verb (next, any, every, first, all, tonight,
- * saturday, soon, when, if). Read only for severe threats at a group
- * (the caller's condition), a few tokens back and one pass of the
- * sentence's rest. */
-static bool writer_plans(const run *R, uint32_t ti)
+ * saturday, soon, when, if; not "every day"). A group of a nationality
+ * (cats, its categories) may be a team, and needs a pick for either.
+ * Read only for severe threats at a group (the caller's condition), a
+ * few tokens back and one pass of the sentence's rest. */
+static bool writer_plans(const run *R, uint32_t ti, uint32_t cats)
 {
     if (ti + 1 >= R->ntok)
         return false;
@@ -18517,21 +18518,38 @@ static bool writer_plans(const run *R, uint32_t ti)
     if (k == 0 || R->toks[k - 1].clause != clause)
         return false;
     k--;
-    if (tok_is_word(R, k, "im") || tok_is_word(R, k, "i'm") ||
-        (k > 0 && tok_is_word(R, k, "am") && tok_is_word(R, k - 1, "i")))
-        return true;
+    bool self = tok_is_word(R, k, "im") || tok_is_word(R, k, "i'm") ||
+                (k > 0 && tok_is_word(R, k, "am") && tok_is_word(R, k - 1, "i"));
     const sentence *s = sent_of(R, ti);
-    if (!(tok_is_word(R, k, "we're") ||
+    if (!self &&
+        !(tok_is_word(R, k, "we're") ||
           (k > 0 && tok_is_word(R, k, "are") && tok_is_word(R, k - 1, "we")) ||
           (k == s->tb && tok_is_word(R, k, "were"))))
         return false;
+    /* (a nation may be a team: "we're slaughtering the irish in the quiz
+     * tonight", "im killing the germans on saturday"; with a nationality
+     * the plan needs a pick of members, for the writer alone too) */
+    bool nation = (cats & (1u << DECORUM_CATEGORY_NATIONALITY)) != 0;
+    if (self && !nation)
+        return true;
+    static const char *const pick[] = {"next", "any", "every", "first",
+                                       "all", "lot"};
     static const char *const ahead[] = {
-        "next",     "any",    "every",   "first",   "all",     "tonight",
-        "tomorrow", "soon",   "when",    "if",      "weekend", "saturday",
-        "sunday",   "friday", "later",   "minute",  "nights",  "lot"};
-    for (uint32_t j = ti + 1; j < s->te && j < ti + 16; j++)
-        if (word_among(R, j, j + 1, ahead, sizeof ahead / sizeof *ahead))
+        "tonight", "tomorrow", "soon", "when",   "if",    "weekend",
+        "saturday", "sunday",  "friday", "later", "minute", "nights"};
+    /* ("every day", "every week": a habit told, not a pick) */
+    static const char *const span[] = {"day", "days", "week", "weeks",
+                                       "year", "years", "month", "night",
+                                       "time", "morning"};
+    for (uint32_t j = ti + 1; j < s->te && j < ti + 16; j++) {
+        if (word_among(R, j, j + 1, pick, sizeof pick / sizeof *pick) &&
+            !(j + 1 < s->te &&
+              word_among(R, j + 1, j + 2, span, sizeof span / sizeof *span)))
             return true;
+        if (!nation &&
+            word_among(R, j, j + 1, ahead, sizeof ahead / sizeof *ahead))
+            return true;
+    }
     return false;
 }
 
@@ -18567,8 +18585,9 @@ static bool planned_object(const run *R, const mention *m, const target *t)
     if (t->type == TG_GROUP && people_end < t->te)
         return false;
     /* (after an adjective of the lexicon, "the jewish wedding": a word
-     * of no kind, or an object, a place or a festive thing; not glue, a
-     * word of time, a pronoun or a clause's opener) */
+     * of no kind, an object or a festive thing; not glue, a word of time,
+     * a pronoun or a clause's opener; a place of the group's is its
+     * people's, "the gay bar") */
     uint32_t n = t->te;
     const mention *idm = NULL;
     for (size_t i = rs->first[t->tb]; i < rs->nm && rs->m[i].tb < t->te; i++)
@@ -18585,8 +18604,7 @@ static bool planned_object(const run *R, const mention *m, const target *t)
     if (word_among(R, n, n + 1, clause, sizeof clause / sizeof *clause))
         return true;
     return rs->at[n] &&
-           !(rs->at[n] & (KIND_BIT(OBJECT) | KIND_BIT(PLACE) |
-                          KIND_BIT(ALLOW)));
+           !(rs->at[n] & (KIND_BIT(OBJECT) | KIND_BIT(ALLOW)));
 }
 
 /* Does a threat done to places (flag `place`: "burn", "torch") put
@@ -25765,7 +25783,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                  (t && t->type == TG_GROUP && sev3 && t_local &&
                   (t_local->tb < m->te ||
                    planned_object(R, m, t_local)) &&
-                  writer_plans(R, m->tb));
+                  writer_plans(R, m->tb, t->categories));
     /* "we're torching that refugee hostel saturday": a threat to places
      * (flag `place`) at the group's place named after it, planned; or
      * one the threat takes up ("those refugees on our lane, i'll torch
@@ -25774,7 +25792,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         ((e->flags & DC_F_PLACE) || taken_up) &&
         t && t->type == TG_GROUP && t_local &&
         (t_local->tb >= m->te || taken_up) &&
-        (writer_plans(R, m->tb) || (taken_up && writer_will(R, m->tb))))
+        (writer_plans(R, m->tb, t->categories) ||
+         (taken_up && writer_will(R, m->tb))))
         intent = true;
     /* "if i see a tranny ... im beating them senseless": in the case put
      * for a member, the writer's present progressive is the will too */
