@@ -5652,6 +5652,13 @@ static decorum_status find_group_targets(run *R)
                              (mention_at(R, m->te, DC_KIND_PRONOUN_SELF) ||
                               tok_is_word(R, m->te, "who"))) ||
                             the_next_seen(R, m) ||
+                            /* "the next muslim who looks at me", "the
+                             * next tranny that walks in" (session 48):
+                             * one picked out by a clause of its own, as
+                             * "every immigrant who crosses" */
+                            (the_next(R, m->tb) && m->te < rs->ntok &&
+                             (tok_is_word(R, m->te, "who") ||
+                              tok_is_word(R, m->te, "that"))) ||
                             /* "never let a Muslim near the saw": the
                              * object of a prohibition (session 39) */
                             (a_or_an(R, m->tb - 1) &&
@@ -18507,6 +18514,127 @@ static bool writer_will(const run *R, uint32_t ti)
     return false;
 }
 
+/* Session 48 (q48t): the writer's present progressive as a plan. English
+ * online writing tells what the writer means to do in the present
+ * progressive as often as with "will": "im stabbing the next muslim who
+ * looks at me", "we're torching that hostel saturday". The verb at token
+ * ti, in -ing, right after "im", "i'm", "i am", "we're" or "we are" (or
+ * "were" opening its sentence, the apostrophe dropped), at most two
+ * adverbs between ("im literally stabbing"); not after "not" or a
+ * question's inversion ("are we killing"). The writer alone needs no more:
+ * one person does not narrate killing in the present. "We" may be a
+ * country told of ("we are bombing muslims in yemen with our arms"), so
+ * the plural plans only with a time to come or a pick of victims in the
+ * sentence after the verb (next, any, every, first, all, tonight,
+ * saturday, soon, when, if; not "every day"). A group of a nationality
+ * (cats, its categories) may be a team, and needs a pick for either.
+ * Read only for severe threats at a group (the caller's condition), a
+ * few tokens back and one pass of the sentence's rest. */
+static bool writer_plans(const run *R, uint32_t ti, uint32_t cats)
+{
+    if (ti + 1 >= R->ntok)
+        return false;
+    const tok *v = &R->toks[ti];
+    if (ti == 0 || v->e - v->b < 5 ||
+        memcmp(R->n->text + v->e - 3, "ing", 3) != 0)
+        return false;
+    uint32_t k = ti, clause = v->clause;
+    for (int n = 0; n < 2 && k > 0 && R->toks[k - 1].clause == clause &&
+                    R->toks[k - 1].type == TK_WORD && adverb_like(R, k - 1);
+         n++)
+        k--;
+    if (k == 0 || R->toks[k - 1].clause != clause)
+        return false;
+    k--;
+    bool self = tok_is_word(R, k, "im") || tok_is_word(R, k, "i'm") ||
+                (k > 0 && tok_is_word(R, k, "am") && tok_is_word(R, k - 1, "i"));
+    const sentence *s = sent_of(R, ti);
+    if (!self &&
+        !(tok_is_word(R, k, "we're") ||
+          (k > 0 && tok_is_word(R, k, "are") && tok_is_word(R, k - 1, "we")) ||
+          (k == s->tb && tok_is_word(R, k, "were"))))
+        return false;
+    /* (a nation may be a team: "we're slaughtering the irish in the quiz
+     * tonight", "im killing the germans on saturday"; with a nationality
+     * the plan needs a pick of members, for the writer alone too) */
+    bool nation = (cats & (1u << DECORUM_CATEGORY_NATIONALITY)) != 0;
+    if (self && !nation)
+        return true;
+    static const char *const pick[] = {"next", "any", "every", "first",
+                                       "all", "lot"};
+    static const char *const ahead[] = {
+        "tonight", "tomorrow", "soon", "when",   "if",    "weekend",
+        "saturday", "sunday",  "friday", "later", "minute", "nights"};
+    /* ("every day", "every week": a habit told, not a pick) */
+    static const char *const span[] = {"day", "days", "week", "weeks",
+                                       "year", "years", "month", "night",
+                                       "time", "morning"};
+    for (uint32_t j = ti + 1; j < s->te && j < ti + 16; j++) {
+        if (word_among(R, j, j + 1, pick, sizeof pick / sizeof *pick) &&
+            !(j + 1 < s->te &&
+              word_among(R, j + 1, j + 2, span, sizeof span / sizeof *span)))
+            return true;
+        if (!nation &&
+            word_among(R, j, j + 1, ahead, sizeof ahead / sizeof *ahead))
+            return true;
+    }
+    return false;
+}
+
+/* Session 48 (q48t): is the group t the direct object of the planned
+ * threat m: at most four tokens after it, only words that pick members
+ * out between ("the next", "every", "any of the", "the lot of"), and no
+ * thing noun after an adjective group ("im shooting the jewish wedding",
+ * "shooting hoops with the somali kids": a photographer, a game)? */
+static bool planned_object(const run *R, const mention *m, const target *t)
+{
+    static const char *const pick[] = {
+        "the",  "a",    "an",    "that",  "those", "these", "this",
+        "next", "any",  "every", "first", "all",   "lot",   "of",
+        "few",  "couple", "pair", "whole", "last",  "one",   "up",
+        "down", "out",  "new",   "them",  "em",    "more",  "some"};
+    if (t->tb < m->te || t->tb > m->te + 4)
+        return false;
+    for (uint32_t k = m->te; k < t->tb; k++)
+        if (!word_among(R, k, k + 1, pick, sizeof pick / sizeof *pick))
+            return false;
+    /* (the target's own last words a thing: "the jewish wedding", whose
+     * people words end before it does) */
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t people_end = t->tb;
+    for (size_t i = rs->first[t->tb]; i < rs->nm && rs->m[i].tb < t->te; i++)
+        if ((rs->m[i].kind == DC_KIND_IDENTITY ||
+             rs->m[i].kind == DC_KIND_PERSON ||
+             rs->m[i].kind == DC_KIND_SLUR ||
+             rs->m[i].kind == DC_KIND_HUMANITY ||
+             rs->m[i].kind == DC_KIND_PRONOUN_GROUP) &&
+            rs->m[i].te > people_end)
+            people_end = rs->m[i].te;
+    if (t->type == TG_GROUP && people_end < t->te)
+        return false;
+    /* (after an adjective of the lexicon, "the jewish wedding": a word
+     * of no kind, an object or a festive thing; not glue, a word of time,
+     * a pronoun or a clause's opener; a place of the group's is its
+     * people's, "the gay bar") */
+    uint32_t n = t->te;
+    const mention *idm = NULL;
+    for (size_t i = rs->first[t->tb]; i < rs->nm && rs->m[i].tb < t->te; i++)
+        if (rs->m[i].kind == DC_KIND_IDENTITY && rs->m[i].te == t->te)
+            idm = &rs->m[i];
+    if (!idm || (ent(R, idm)->flags & DC_F_NOUN) || plural_hit(R, idm) ||
+        n >= R->ntok || R->toks[n].type != TK_WORD || glue_at(R, n) ||
+        when_word(R, n))
+        return true;
+    static const char *const clause[] = {
+        "who", "that", "who's", "whom", "which", "tonight", "tomorrow",
+        "here", "there", "first", "myself", "ourselves", "too", "alive",
+        "i", "we", "you", "one", "ones", "lot"};
+    if (word_among(R, n, n + 1, clause, sizeof clause / sizeof *clause))
+        return true;
+    return rs->at[n] &&
+           !(rs->at[n] & (KIND_BIT(OBJECT) | KIND_BIT(ALLOW)));
+}
+
 /* Does a threat done to places (flag `place`: "burn", "torch") put
  * people inside the place, "with" then, within seven words in its clause
  * ("with the lot of them still praying inside"),
@@ -20919,6 +21047,61 @@ static int repeat_told(const run *R, uint32_t k, target *buf)
         return 1;
     }
     return 0;
+}
+
+/* Session 48 (q48t): the group's place a fire threat takes up. "the
+ * muslims built a mosque on our road. someone should torch it",
+ * "refugees in that hostel? burn the place down": the threat's object
+ * right after it is "it" or a place said again ("the place", "that
+ * building", "their house", "the hotel": a determiner and a word of
+ * buildings), and the pronoun's antecedent (resolve_pronoun) is a group
+ * named before it, in its sentence or the one before; for "it", a place
+ * of the group (an identity entry flagged `place`, "mosque", or a group
+ * word with a place noun after it, "refugee hostel"), since "it" is a
+ * thing. Only threats done to places (flag `place`, or a word of
+ * burning). *out is the group. One lookup per fire threat. */
+static bool place_taken_up(const run *R, const mention *m, target *out)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = m->te;
+    const tok *v = &rs->toks[m->tb];
+    if (k + 1 >= rs->ntok ||
+        !((ent(R, m)->flags & DC_F_PLACE) ||
+          (v->e - v->b >= 4 &&
+           memcmp(R->n->text + v->b, "burn", 4) == 0)))
+        return false;
+    if (tok_is_word(R, k, "down") && k + 2 < rs->ntok)
+        k++;
+    const sentence *s = sent_of(R, m->tb);
+    bool it = tok_is_word(R, k, "it");
+    if (!it) {
+        static const char *const det[] = {"the", "that", "their", "this",
+                                          "those", "them"};
+        static const char *const building[] = {
+            "place", "building", "house", "houses", "shop", "hotel",
+            "hostel", "camp", "caravans", "homes", "home", "flat"};
+        /* (not one its own "of" names: "we burn the house of god") */
+        if (k + 1 >= s->te ||
+            !word_among(R, k, k + 1, det, sizeof det / sizeof *det) ||
+            !word_among(R, k + 1, k + 2, building,
+                        sizeof building / sizeof *building) ||
+            (k + 2 < s->te && tok_is_word(R, k + 2, "of")))
+            return false;
+    }
+    target g;
+    bool ctx;
+    if (!resolve_pronoun(R, k, &g, &ctx) || ctx || g.type != TG_GROUP ||
+        g.te > m->tb || !g.categories)
+        return false;
+    uint32_t gs = rs->toks[g.tb].sent, ms = rs->toks[m->tb].sent;
+    if (gs > ms || gs + 1 < ms)
+        return false;
+    if (it && !(g.entry >= 0 &&
+                (R->ents[g.entry].flags & DC_F_PLACE)) &&
+        !(g.te < rs->ntok && (rs->at[g.te] & KIND_BIT(PLACE))))
+        return false;
+    *out = g;
+    return true;
 }
 
 /* The last group named in the sentence before m's, whose harm an entry
@@ -25067,6 +25250,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = NULL;
     if (!t && (e->flags & DC_F_ANAPHOR))
         t = anaphor_group(R, m, &anaphor_buf);
+    /* "... a mosque on our road. someone should torch it" (session 48) */
+    target place_buf;
+    bool taken_up = false;
+    /* (a group before the threat in its sentence too: "those refugees
+     * on our lane, im torching the place") */
+    if ((!t || t->type != TG_GROUP || t->te <= m->tb) &&
+        m->kind == DC_KIND_THREAT && place_taken_up(R, m, &place_buf)) {
+        t = &place_buf;
+        taken_up = true;
+    }
     /* "them Jews": the pronoun's own noun says who. */
     if (t && t->type == TG_PRONOUN)
         for (size_t i = R->rs->nt > FEW_TARGETS ? targets_from(R->rs, t->te)
@@ -25613,7 +25806,23 @@ static decorum_status rule_attack(run *R, const mention *m)
            has_kind_in(R, m->tb + 1, m->te + 1, DC_KIND_PRONOUN_GROUP) ||
            /* ("... with them inside": the pronoun after it) */
            (e->severity < 3 && t_local && t_local->tb >= m->te)))))
-        intent = writer_will(R, m->tb);
+        intent = writer_will(R, m->tb) ||
+                 /* "im stabbing the next muslim i see" (session 48) */
+                 (t && t->type == TG_GROUP && sev3 && t_local &&
+                  (t_local->tb < m->te ||
+                   planned_object(R, m, t_local)) &&
+                  writer_plans(R, m->tb, t->categories));
+    /* "we're torching that refugee hostel saturday": a threat to places
+     * (flag `place`) at the group's place named after it, planned; or
+     * one the threat takes up ("those refugees on our lane, i'll torch
+     * the place": place_taken_up), planned or willed */
+    if (!intent && m->kind == DC_KIND_THREAT &&
+        ((e->flags & DC_F_PLACE) || taken_up) &&
+        t && t->type == TG_GROUP && t_local &&
+        (t_local->tb >= m->te || taken_up) &&
+        (writer_plans(R, m->tb, t->categories) ||
+         (taken_up && writer_will(R, m->tb))))
+        intent = true;
     /* "if i see a tranny ... im beating them senseless": in the case put
      * for a member, the writer's present progressive is the will too */
     if (member && !intent && m->tb > 0) {
