@@ -28,6 +28,7 @@
 #include "decorum_int.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -381,6 +382,9 @@ struct dc_rules {
      * looked up, and this table stays in the L1 cache where the 56-byte
      * entries (200 KB) did not. */
     uint8_t *kind_of;
+    /* [n_entries]: 1 where every word of the entry's term is a word of
+     * some discourse marker (marker_words_make) */
+    uint8_t *in_marker;
     size_t n_entries;
     /* [n_entries] each entry's group read as words for people
      * (group_people), made at load for the reasons: offset into people
@@ -1268,6 +1272,53 @@ static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
     }
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Marks in r->in_marker the entries each word of whose term is a word of
+ * some discourse marker (by the key of its first eight bytes, tok_key's:
+ * a longer word that shares them is marked too, which only costs a
+ * comment the full pass). A hit of one may sit inside a marker that
+ * edge_markers takes out, which weak_needs' short way, reading hits
+ * alone, cannot tell: in "<heart>, if you ask me," the full pass reads no
+ * "you" (target.you), the short way would. */
+static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
+{
+    enum { MW_MAX = 4096 };
+    uint64_t keys[MW_MAX];
+    size_t nk = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        if (e->kind != DC_KIND_DISCOURSE)
+            continue;
+        for (size_t b = 0; b < e->term_len && nk < MW_MAX;) {
+            size_t w = b;
+            while (w < e->term_len && e->term[w] != ' ')
+                w++;
+            if (w > b)
+                keys[nk++] = split_word_key(e->term + b, w - b);
+            b = w + 1;
+        }
+    }
+    qsort(keys, nk, sizeof *keys, key_cmp);
+    for (size_t i = 0; i < lx->n; i++) {
+        const dc_entry *e = &lx->entries[i];
+        bool all = nk > 0 && e->term_len > 0;
+        for (size_t b = 0; all && b < e->term_len;) {
+            size_t w = b;
+            while (w < e->term_len && e->term[w] != ' ')
+                w++;
+            uint64_t key = split_word_key(e->term + b, w - b);
+            all = w > b && bsearch(&key, keys, nk, sizeof *keys, key_cmp);
+            b = w + 1;
+        }
+        r->in_marker[i] = all;
+    }
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -1300,6 +1351,13 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     for (size_t i = 0; i < lx->n; i++)
         r->kind_of[i] = lx->entries[i].kind;
+    r->in_marker = dc_malloc(al, lx->n ? lx->n : 1);
+    if (!r->in_marker) {
+        dc_free(al, r->kind_of, lx->n ? lx->n : 1);
+        dc_free(al, r, sizeof *r);
+        return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
+    }
+    marker_words_make(r, lx);
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
     disc_words_make(r, lx);
@@ -1459,6 +1517,7 @@ void dc_rules_free(const dc_alloc *al, dc_rules *r)
     if (!r)
         return;
     dc_free(al, r->kind_of, r->n_entries ? r->n_entries : 1);
+    dc_free(al, r->in_marker, r->n_entries ? r->n_entries : 1);
     dc_free(al, r->people_at,
             (r->n_entries ? r->n_entries : 1) * sizeof *r->people_at);
     dc_free(al, r->people, r->people_size ? r->people_size : 1);
@@ -42784,6 +42843,10 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
             continue;
         dc_kind k = (dc_kind)r->kind_of[h->entry];
         if (((needs & ~WEAK_KINDS) >> k) & 1)
+            return true;
+        /* (a hit that may be inside a discourse marker, which the full
+         * pass takes out: marker_words_make) */
+        if (r->in_marker[h->entry])
             return true;
         kinds |= kind_bit[k];
         if ((PLAIN_KINDS >> k) & 1) {
