@@ -3450,22 +3450,28 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     const mention *m = &mv[i];
     const tok *toks = R->toks;
     uint32_t ntok = (uint32_t)R->ntok, tb = m->tb;
-    /* the mentions of tokens [tb - 12, te + 4) */
+    /* the mentions of tokens [tb - 12, te + 6) */
     size_t lo = i, hi = i + 1;
     while (lo > 0 && mv[lo - 1].tb + 12 >= tb)
         lo--;
-    while (hi < nm && mv[hi].tb < m->te + 4)
+    while (hi < nm && mv[hi].tb < m->te + 6)
         hi++;
-    /* After it: "awful weather", "great game", "love the new season". */
+    /* After it: "awful weather", "great game", "love the new album", "love
+     * the new season of that show" (two words of no entry at most, and
+     * "of" after one of them). */
     uint32_t k = m->te, skipped = 0;
-    while (k < ntok && k < m->te + 4 && toks[k].clause == toks[tb].clause &&
+    while (k < ntok && k < m->te + 6 && toks[k].clause == toks[tb].clause &&
            toks[k].type == TK_WORD) {
         if (thing_at(R, mv, lo, hi, k))
             return true;
+        if (skipped && tok_is_word(R, k, "of") && !R->at[k]) {
+            k++;
+            continue;
+        }
         if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop) ||
             tok_is_word(R, k, "thing") || tok_is_word(R, k, "things"))
             break;
-        if (!JW_IN(R, k, wl_judge_det) && ++skipped > 1)
+        if (!JW_IN(R, k, wl_judge_det) && (R->at[k] || ++skipped > 2))
             break;
         k++;
     }
