@@ -3379,9 +3379,14 @@ static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
  * ("comment", "post", "thread", "article") and no `medium` ("films" that
  * portray people), read right after the word ("awful weather", "love the
  * new album") or, before a linking verb, as the head of the clause's
- * subject ("the food at that new place was gross"); or a subject the
- * writer owns ("my day", "our commute": my or our and at most two words,
- * none of them a mention of people). */
+ * subject ("the food at that new place was gross"); or, for a judge
+ * word, a subject the writer owns ("my day", "our commute": my or our and
+ * at most two words, none of them a mention of people). Praise is kept
+ * of a thing of a people's ways (sense `culture`: "I love that accent")
+ * and in a comment with a call to leave (praised_trip's "go back to
+ * Japan sometime, the food is amazing"). weak_needs sends a comment with
+ * praise and an object the full way, so that the short way's features
+ * are the full pass's. */
 
 /* adverbs of degree between a linking verb and the judgement */
 static const char *const wl_judge_adv[] = {
@@ -3419,17 +3424,18 @@ static bool jw_in(const run *R, uint32_t k, const char *const *list, size_t n)
 #define JW_IN(R, k, list) jw_in(R, k, list, sizeof list / sizeof *list)
 
 /* Does an object mention that is neither speech nor a medium start at
- * token t? mv[lo, hi) holds every mention that may start there (sorted by
+ * token t (nor, for praise, a thing of a people's ways)? mv[lo, hi) holds every mention that may start there (sorted by
  * begin). */
 static bool thing_at(const run *R, const mention *mv, size_t lo, size_t hi,
-                     uint32_t t)
+                     uint32_t t, bool praise)
 {
     if (!((R->at[t] >> DC_KIND_OBJECT) & 1))
         return false;
     for (size_t j = lo; j < hi; j++)
         if (mv[j].tb == t && !mv[j].dropped && mv[j].kind == DC_KIND_OBJECT) {
             unsigned s = DC_SENSE_OF(R->ents[mv[j].entry].flags);
-            return s != DC_SENSE_SPEECH && s != DC_SENSE_MEDIUM;
+            return s != DC_SENSE_SPEECH && s != DC_SENSE_MEDIUM &&
+                   !(praise && s == DC_SENSE_CULTURE);
         }
     return false;
 }
@@ -3448,6 +3454,7 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
                              size_t i)
 {
     const mention *m = &mv[i];
+    bool praise = m->kind == DC_KIND_POSITIVE;
     const tok *toks = R->toks;
     uint32_t ntok = (uint32_t)R->ntok, tb = m->tb;
     /* the mentions of tokens [tb - 12, te + 6) */
@@ -3462,7 +3469,7 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     uint32_t k = m->te, skipped = 0;
     while (k < ntok && k < m->te + 6 && toks[k].clause == toks[tb].clause &&
            toks[k].type == TK_WORD) {
-        if (thing_at(R, mv, lo, hi, k))
+        if (thing_at(R, mv, lo, hi, k, praise))
             return true;
         if (skipped && tok_is_word(R, k, "of") && !R->at[k]) {
             k++;
@@ -3502,7 +3509,7 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
         return false; /* no subject, or one longer than read */
     bool own = false;
     for (k = s; k < c; k++) {
-        if (thing_at(R, mv, lo, hi, k))
+        if (thing_at(R, mv, lo, hi, k, praise))
             return true;
         if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop))
             return false;
@@ -3513,7 +3520,7 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
         else if (!own || k - s > 3)
             return false;
     }
-    return own;
+    return own && !praise;
 }
 
 /* Drops the judgements that judge something else (judged_elsewhere) from
@@ -3527,6 +3534,10 @@ static void drop_judged_elsewhere(run *R, mention *mv, size_t nm,
     for (size_t i = 0; i < nm; i++) {
         const mention *m = &mv[i];
         if (m->dropped || !((both >> m->kind) & 1) ||
+            /* praise beside a call to leave may be a trip recommended
+             * ("go back to Japan sometime, the weather is great":
+             * praised_trip): kept */
+            (m->kind == DC_KIND_POSITIVE && (*kinds & KIND_BIT(EXCLUSION))) ||
             (m->kind == DC_KIND_DENOUNCE &&
              !(R->ents[m->entry].flags & DC_F_JUDGE)) ||
             !judged_elsewhere(R, mv, nm, i))
@@ -42650,6 +42661,10 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         allow |= k == DC_KIND_ALLOW;
     }
     if (kinds & KIND_BIT(INGROUP))
+        return true;
+    /* praise of an object ("great game"), which place_hits may drop
+     * (judged_elsewhere): the features would be the full pass's */
+    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
         return true;
     /* "they are not human": a group for rule_humanity can only be one a
      * pronoun stands for */
