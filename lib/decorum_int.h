@@ -567,6 +567,12 @@ enum {
     DC_SENSE_BOUND,     /* discourse: a phrase whose first word is a
                          * marker elsewhere ("look at", "well over", "so
                          * many"): where it starts, that word is none */
+    DC_SENSE_SPEECH,    /* object: something said or written ("comment",
+                         * "post", "thread", "article"): a judgement of it
+                         * judges what was said (judged_elsewhere) */
+    DC_SENSE_CULTURE,   /* object: a thing of a people's ways ("food",
+                         * "cuisine", "accent", "music"): praise of it
+                         * praises the people (judged_elsewhere) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -155,6 +155,8 @@ static const struct {
     {"ask", (uint64_t)DC_SENSE_ASK << DC_F_SENSE_SHIFT},
     {"answer", (uint64_t)DC_SENSE_ANSWER << DC_F_SENSE_SHIFT},
     {"bound", (uint64_t)DC_SENSE_BOUND << DC_F_SENSE_SHIFT},
+    {"speech", (uint64_t)DC_SENSE_SPEECH << DC_F_SENSE_SHIFT},
+    {"culture", (uint64_t)DC_SENSE_CULTURE << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

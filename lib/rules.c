@@ -3440,6 +3440,221 @@ static bool device_sense(const run *R, const dc_hit *hv, const dc_hit *hend,
     return rs->device_any == 2;
 }
 
+/* Session 48 (j48): a judgement counts only for what it judges.
+ *
+ * A judge word (a `denounce` entry flagged `judge`: "awful", "vile",
+ * "pathetic") or a `positive` one ("great", "love") is counter-speech, or
+ * praise that clears a line, when it is said of what was said, of those
+ * who said it or of a group; not when its own clause gives it a subject of
+ * its own: "the weather has been awful", "traffic on the way in was
+ * horrible", "my day was awful", "awful weather", "great game last night",
+ * "love the new season". Such a mention is dropped here, once, with the
+ * mentions explained by a longer one, so that no rule reads it: the rules
+ * that ask for a denouncing or a positive word anywhere in the comment
+ * (any_kind, denounces, denounce_near, the judge flag) then find none. A
+ * fragment ("Disgusting.", "how vile", "so sick of this") takes up what
+ * was said and is kept, as is a subject that is speech or people ("that",
+ * "what you said", "your comment", "people like you", "he").
+ *
+ * The subject is an `object` entry (targets.tsv) that is no `speech`
+ * ("comment", "post", "thread", "article") and no `medium` ("films" that
+ * portray people), read right after the word ("awful weather", "love the
+ * new album") or, before a linking verb, as the head of the clause's
+ * subject ("the food at that new place was gross"); or, for a judge
+ * word, a subject the writer owns ("my day", "our commute": my or our and
+ * at most two words, none of them a mention of people). Praise is kept
+ * of a thing of a people's ways (sense `culture`: "I love that accent")
+ * and in a comment with a call to leave (praised_trip's "go back to
+ * Japan sometime, the food is amazing"). weak_needs sends a comment with
+ * praise and an object the full way, so that the short way's features
+ * are the full pass's. */
+
+/* adverbs of degree between a linking verb and the judgement */
+static const char *const wl_judge_adv[] = {
+    "really",  "so",      "absolutely", "pretty",     "truly",   "just",
+    "very",    "quite",   "too",        "kinda",      "super",   "bloody",
+    "totally", "utterly", "being",      "always",  "honestly",
+    "actually", "genuinely", "rather",  "fairly",     "incredibly",
+    "extremely", "properly", "seriously", "damn",     "proper"};
+/* linking verbs ("'s" is a token of its own) */
+static const char *const wl_judge_link[] = {
+    "is",    "was",    "are",    "were",   "be",     "been",  "'s",
+    "seems", "seemed", "looks",  "looked", "tastes", "tasted", "smells",
+    "smelled", "sounds", "sounded", "feels", "felt",  "got",   "gets",
+    "became", "becomes", "am"};
+/* words that open a subject and are not its head */
+static const char *const wl_judge_det[] = {
+    "the", "this", "that", "these", "those", "a", "an", "his", "her",
+    "their", "today's", "tonight's", "yesterday's", "todays", "ps", "pps",
+    "btw", "also", "and", "but", "anyway", "anyways", "plus", "oh", "man",
+    "honestly", "tbh", "ngl", "lol", "omg", "god", "wow", "sheesh", "ugh"};
+/* words that end a subject's head (a preposition or a relative after it)
+ * or stand for what was said or someone ("it", "you", "which") */
+static const char *const wl_judge_stop[] = {
+    "on",    "at",   "in",  "of",    "from",  "about", "with", "for",
+    "to",    "who",  "which", "what", "it",   "you",   "he",   "she",
+    "they",  "we",   "i",   "your",  "ur",    "whoever", "anyone", "whoever's",
+    "everyone", "people", "someone", "somebody", "op", "guy", "guys", "those"};
+
+static bool jw_in(const run *R, uint32_t k, const char *const *list, size_t n)
+{
+    const tok *t = &R->toks[k];
+    return t->type == TK_WORD &&
+           dc_word_in(R->n->text + t->b, t->e - t->b, list, n);
+}
+#define JW_IN(R, k, list) jw_in(R, k, list, sizeof list / sizeof *list)
+
+/* Does an object mention that is neither speech nor a medium start at
+ * token t (nor, for praise, a thing of a people's ways)? mv[lo, hi) holds every mention that may start there (sorted by
+ * begin). */
+static bool thing_at(const run *R, const mention *mv, size_t lo, size_t hi,
+                     uint32_t t, bool praise)
+{
+    if (!((R->at[t] >> DC_KIND_OBJECT) & 1))
+        return false;
+    for (size_t j = lo; j < hi; j++)
+        if (mv[j].tb == t && !mv[j].dropped && mv[j].kind == DC_KIND_OBJECT) {
+            unsigned s = DC_SENSE_OF(R->ents[mv[j].entry].flags);
+            return s != DC_SENSE_SPEECH && s != DC_SENSE_MEDIUM &&
+                   !(praise && s == DC_SENSE_CULTURE);
+        }
+    return false;
+}
+
+/* Mentions of these kinds name people or speech: a subject holding one
+ * keeps the judgement. */
+#define JUDGED_PEOPLE                                                        \
+    (KIND_BIT(IDENTITY) | KIND_BIT(SLUR) | KIND_BIT(PERSON) |                \
+     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(HUMANITY) |  \
+     KIND_BIT(NONPROTECTED) | KIND_BIT(REPORT) | KIND_BIT(CODE) |            \
+     KIND_BIT(DOGWHISTLE) | KIND_BIT(MIGRATION))
+
+/* Does judgement mv[i] judge something else, by its clause (above)? The
+ * window read is a few tokens each side: the pass stays linear. */
+static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
+                             size_t i, bool objects)
+{
+    const mention *m = &mv[i];
+    bool praise = m->kind == DC_KIND_POSITIVE;
+    const tok *toks = R->toks;
+    uint32_t ntok = (uint32_t)R->ntok, tb = m->tb;
+    /* With no object in the comment only a judge word's subject the
+     * writer owns is left: "my" or "our" just before it, or nothing
+     * (the word lists cost 1% of the bench corpus read for every
+     * judgement) */
+    if (!objects) {
+        bool mine = false;
+        for (uint32_t k = tb > 10 ? tb - 10 : 0; k < tb && !mine; k++)
+            mine = tok_is_word(R, k, "my") || tok_is_word(R, k, "our");
+        if (praise || !mine)
+            return false;
+    }
+    /* the mentions of tokens [tb - 12, te + 6) */
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && mv[lo - 1].tb + 12 >= tb)
+        lo--;
+    while (hi < nm && mv[hi].tb < m->te + 6)
+        hi++;
+    /* After it: "awful weather", "great game", "love the new album", "love
+     * the new season of that show" (two words of no entry at most, and
+     * "of" after one of them). */
+    uint32_t k = m->te, skipped = 0;
+    while (objects && k < ntok && k < m->te + 6 && toks[k].clause == toks[tb].clause &&
+           toks[k].type == TK_WORD) {
+        if (thing_at(R, mv, lo, hi, k, praise))
+            return true;
+        if (skipped && tok_is_word(R, k, "of") && !R->at[k]) {
+            k++;
+            continue;
+        }
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop) ||
+            tok_is_word(R, k, "thing") || tok_is_word(R, k, "things"))
+            break;
+        if (!JW_IN(R, k, wl_judge_det) && (R->at[k] || ++skipped > 2))
+            break;
+        k++;
+    }
+    /* Before it: a linking verb and the clause's subject. */
+    if (tb == 0)
+        return false;
+    k = tb - 1;
+    for (uint32_t n = 0; n < 3 && k > 0 && JW_IN(R, k, wl_judge_adv); n++)
+        k--;
+    if (!JW_IN(R, k, wl_judge_link))
+        return false;
+    /* "has been", "had been", "have been", "is getting" */
+    if (k > 0 && (tok_is_word(R, k - 1, "has") || tok_is_word(R, k - 1, "had") ||
+                  tok_is_word(R, k - 1, "have") || tok_is_word(R, k - 1, "is") ||
+                  tok_is_word(R, k - 1, "was")))
+        k--;
+    uint32_t c = k, s = c;
+    while (s > 0 && c - s < 8 && toks[s - 1].type == TK_WORD &&
+           toks[s - 1].clause == toks[c].clause &&
+           !tok_is_word(R, s - 1, "and") && !tok_is_word(R, s - 1, "but") &&
+           !JW_IN(R, s - 1, wl_topic_shift))
+        s--;
+    if (s == c || (s > 0 && toks[s - 1].type == TK_WORD &&
+                   toks[s - 1].clause == toks[c].clause &&
+                   !tok_is_word(R, s - 1, "and") &&
+                   !tok_is_word(R, s - 1, "but") &&
+                   !JW_IN(R, s - 1, wl_topic_shift)))
+        return false; /* no subject, or one longer than read */
+    bool own = false;
+    for (k = s; k < c; k++) {
+        if (thing_at(R, mv, lo, hi, k, praise))
+            return true;
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop))
+            return false;
+        if (tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
+            own = true;
+        else if (JW_IN(R, k, wl_judge_det))
+            continue;
+        else if (!own || k - s > 3)
+            return false;
+    }
+    return own && !praise;
+}
+
+/* Drops the judgements that judge something else (judged_elsewhere) from
+ * the mentions mv[0, nm), and their kinds' bits where none is left. Out
+ * of line, as explained: inlined, it cost the placement loop its
+ * registers. */
+static __attribute__((noinline)) void
+drop_judged_elsewhere(run *R, mention *mv, size_t nm,
+                                  uint64_t *at, uint64_t *kinds,
+                                  uint64_t *dropped)
+{
+    const uint64_t both = KIND_BIT(DENOUNCE) | KIND_BIT(POSITIVE);
+    bool any = false, objects = (*kinds >> DC_KIND_OBJECT) & 1;
+    for (size_t i = 0; i < nm; i++) {
+        const mention *m = &mv[i];
+        if (m->dropped || !((both >> m->kind) & 1) ||
+            /* praise beside a call to leave may be a trip recommended
+             * ("go back to Japan sometime, the weather is great":
+             * praised_trip): kept */
+            (m->kind == DC_KIND_POSITIVE && (*kinds & KIND_BIT(EXCLUSION))) ||
+            (m->kind == DC_KIND_DENOUNCE &&
+             !(R->ents[m->entry].flags & DC_F_JUDGE)) ||
+            !judged_elsewhere(R, mv, nm, i, objects))
+            continue;
+        mv[i].dropped = 1;
+        *dropped |= ((uint64_t)1 << m->kind);
+        any = true;
+    }
+    if (!any)
+        return;
+    /* the kind bits again, from the judgements kept */
+    *kinds &= ~both;
+    for (size_t i = 0; i < nm; i++)
+        if ((both >> mv[i].kind) & 1)
+            at[mv[i].tb] &= ~((uint64_t)1 << mv[i].kind);
+    for (size_t i = 0; i < nm; i++)
+        if (((both >> mv[i].kind) & 1) && !mv[i].dropped) {
+            *kinds |= ((uint64_t)1 << mv[i].kind);
+            at[mv[i].tb] |= ((uint64_t)1 << mv[i].kind);
+        }
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -3652,6 +3867,11 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                 at[mv[i].tb] |= KIND_BIT(SLUR);
             }
     }
+    /* (praise is dropped only of an object: without one, only judge
+     * words are read) */
+    if (kinds & (KIND_BIT(DENOUNCE) |
+                 ((kinds & KIND_BIT(OBJECT)) ? KIND_BIT(POSITIVE) : 0)))
+        drop_judged_elsewhere(R, mv, nm, at, &kinds, &dropped);
     if (dropped) {
         size_t keep = 0;
         for (size_t i = 0; i < nm; i++)
@@ -42879,6 +43099,10 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         allow |= k == DC_KIND_ALLOW;
     }
     if (kinds & KIND_BIT(INGROUP))
+        return true;
+    /* praise of an object ("great game"), which place_hits may drop
+     * (judged_elsewhere): the features would be the full pass's */
+    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
         return true;
     /* "they are not human": a group for rule_humanity can only be one a
      * pronoun stands for */
