@@ -29,20 +29,19 @@ import golden  # noqa: E402
 # Known differences of the short way (needs_rules) from the full pass,
 # left by session 37 (docs/RULES.md, gt37 and spd38g): where -> the start
 # of its text and the digest of both output lines. Scores move (and one
-# "negated" span), no verdict. Each is
-# for needs_rules' own argument, not for a gate of words. The digests hold
-# the model's scores: after `make model` changes the model, check that the
-# three still differ only as before and record them again
-# (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py ... prints them).
+# "negated" span), no verdict. Each is for needs_rules' own argument, not
+# for a gate of words. The digests hold the model's scores: after `make
+# model` changes the model, check that the two still differ only as before
+# and record them again (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py
+# ... prints them). Session 48: golden s19-gen5-spelled-01-c ("Does anyone
+# know what Zionist means?") no longer differs and came off.
 KNOWN_SHORT = {
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '80355df2fbcb789d00fff420c4cc7903f05fd277'),
-    'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
+                                    '846607bff80b780bad2747edfeb843e61da32e81'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'c759b8add360fe297f4db161043b56484b65fc6e'),
+                            '84e326cb81a026eafaaf7be3ffc091d4f076489b'),
 }
 
 
