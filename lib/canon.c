@@ -36,7 +36,7 @@
  *           where it names people (head_of_people: a plural verb after it,
  *           or no singular verb in its clause): written "people".
  * A comment with no filler hit costs one test of each hit's entry index
- * against the fillers' block of entries (next_filler).
+ * against the fillers' block of entries (dc_hit_next_in, match.c).
  */
 #include "decorum_int.h"
 
@@ -380,38 +380,6 @@ static uint32_t paren_after(const dc_canon *c, const dc_norm *n,
     return 0;
 }
 
-/* The first hit from i on whose entry lies in [flo, flo + fspan), or nh.
- * Every hit of every comment asks, so four at a time where SSE2 is
- * (the entries are the third word of each 16-byte hit). */
-static size_t next_filler(const dc_hit *v, size_t nh, size_t i, uint32_t flo,
-                          uint32_t fspan)
-{
-#ifdef __SSE2__
-    _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8,
-                   "a hit's entry is its third 32-bit word");
-    const __m128i lo = _mm_set1_epi32((int)flo);
-    const __m128i sign = _mm_set1_epi32((int)0x80000000u);
-    const __m128i span = _mm_xor_si128(_mm_set1_epi32((int)fspan), sign);
-    for (; i + 4 <= nh; i += 4) {
-        const __m128i *p = (const __m128i *)(const void *)(v + i);
-        __m128i ab = _mm_unpackhi_epi32(_mm_loadu_si128(p),
-                                        _mm_loadu_si128(p + 1));
-        __m128i cd = _mm_unpackhi_epi32(_mm_loadu_si128(p + 2),
-                                        _mm_loadu_si128(p + 3));
-        __m128i en = _mm_unpacklo_epi64(ab, cd); /* the four entries */
-        /* entry - flo < fspan, unsigned: both sides' sign bits flipped */
-        __m128i in = _mm_cmplt_epi32(
-            _mm_xor_si128(_mm_sub_epi32(en, lo), sign), span);
-        int mask = _mm_movemask_ps(_mm_castsi128_ps(in));
-        if (mask)
-            return i + (size_t)__builtin_ctz((unsigned)mask);
-    }
-#endif
-    while (i < nh && v[i].entry - flo >= fspan)
-        i++;
-    return i;
-}
-
 /* The roles of fillers, and of the words that make a comment one whose
  * stance adverbs (the commonest fillers: "it's really good") are worth a
  * second match, as its canonical text may change its verdict: a group word, a slur or a
@@ -439,7 +407,7 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
     bool stance_only = true;     /* every edit taken drops a stance adverb */
     for (size_t i = 0;; i++) {
         /* most hits are no filler's: one test (their entries' block) */
-        i = next_filler(v, nh, i, flo, fspan);
+        i = dc_hit_next_in(v, nh, i, flo, fspan);
         if (i == nh)
             break;
         const dc_hit *f = &v[i];

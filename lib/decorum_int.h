@@ -745,9 +745,11 @@ uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms);
 bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
 /* Every dc_match with ms sets dc_hitvec.watched where some hit's entry
  * lies in [lo, lo + n) (the default, lo 0 and n UINT32_MAX: any
- * hit). Asked of each hit in sort_unique_hits' pass, which loads it
- * anyway. */
+ * hit): one pass over the sorted hits (dc_hit_next_in). */
 void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n);
+/* The first hit of v[i, n) whose entry e has e - lo < nw, or n. */
+size_t dc_hit_next_in(const dc_hit *v, size_t n, size_t i, uint32_t lo,
+                      uint32_t nw);
 
 /* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
  * went over: normalized byte range [b, e). */

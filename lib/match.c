@@ -3116,12 +3116,13 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
     return w;
 }
 
-/* Is some hit's entry e of v[0, n) one with e - lo < nw
- * (dc_hitvec.watched)? Four at a time where SSE2 is (the entries are the
- * third word of each 16-byte hit). */
-static bool hits_watched(const dc_hit *v, size_t n, uint32_t lo, uint32_t nw)
+/* The first hit of v[i, n) whose entry e has e - lo < nw, or n: four
+ * at a time where SSE2 is (the entries are the third word of each 16-byte
+ * hit). dc_match's watch (dc_hitvec.watched) and canon.c's walk over the
+ * fillers' hits ask it. */
+size_t dc_hit_next_in(const dc_hit *v, size_t n, size_t i, uint32_t lo,
+                      uint32_t nw)
 {
-    size_t i = 0;
 #ifdef __SSE2__
     _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8,
                    "a hit's entry is its third 32-bit word");
@@ -3138,14 +3139,14 @@ static bool hits_watched(const dc_hit *v, size_t n, uint32_t lo, uint32_t nw)
         /* entry - lo < nw, unsigned: both sides' sign bits flipped */
         __m128i in = _mm_cmplt_epi32(
             _mm_xor_si128(_mm_sub_epi32(en, vlo), sign), vn);
-        if (_mm_movemask_ps(_mm_castsi128_ps(in)))
-            return true;
+        int mask = _mm_movemask_ps(_mm_castsi128_ps(in));
+        if (mask)
+            return i + (size_t)__builtin_ctz((unsigned)mask);
     }
 #endif
-    for (; i < n; i++)
-        if (v[i].entry - lo < nw)
-            return true;
-    return false;
+    while (i < n && v[i].entry - lo >= nw)
+        i++;
+    return i;
 }
 
 static void add_piece(scan *s, size_t b, size_t e)
@@ -5333,7 +5334,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         goto fail;
     /* The same entry at the same span through two patterns: keep one. */
     out->n = sort_unique_hits(out->v, out->n);
-    out->watched = hits_watched(out->v, out->n, ms->watch_lo, ms->watch_n);
+    out->watched =
+        dc_hit_next_in(out->v, out->n, 0, ms->watch_lo, ms->watch_n) < out->n;
     return DECORUM_OK;
 fail:
     out->n = 0;
