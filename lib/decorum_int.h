@@ -23,6 +23,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------------- */
 /* Allocation (alloc.c)                                                    */
@@ -747,9 +750,38 @@ bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
  * lies in [lo, lo + n) (the default, lo 0 and n UINT32_MAX: any
  * hit): one pass over the sorted hits (dc_hit_next_in). */
 void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n);
-/* The first hit of v[i, n) whose entry e has e - lo < nw, or n. */
-size_t dc_hit_next_in(const dc_hit *v, size_t n, size_t i, uint32_t lo,
-                      uint32_t nw);
+/* The first hit of v[i, n) whose entry e has e - lo < nw, or n: four
+ * at a time where SSE2 is (the entries are the third word of each 16-byte
+ * hit). dc_match's watch (dc_hitvec.watched) and canon.c's walk over the
+ * fillers' hits ask it, each inlined on its hot path. */
+static inline size_t dc_hit_next_in(const dc_hit *v, size_t n, size_t i,
+                                    uint32_t lo, uint32_t nw)
+{
+#ifdef __SSE2__
+    _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8,
+                   "a hit's entry is its third 32-bit word");
+    const __m128i vlo = _mm_set1_epi32((int)lo);
+    const __m128i sign = _mm_set1_epi32((int)0x80000000u);
+    const __m128i vn = _mm_xor_si128(_mm_set1_epi32((int)nw), sign);
+    for (; i + 4 <= n; i += 4) {
+        const __m128i *p = (const __m128i *)(const void *)(v + i);
+        __m128i ab = _mm_unpackhi_epi32(_mm_loadu_si128(p),
+                                        _mm_loadu_si128(p + 1));
+        __m128i cd = _mm_unpackhi_epi32(_mm_loadu_si128(p + 2),
+                                        _mm_loadu_si128(p + 3));
+        __m128i en = _mm_unpacklo_epi64(ab, cd); /* the four entries */
+        /* entry - lo < nw, unsigned: both sides' sign bits flipped */
+        __m128i in = _mm_cmplt_epi32(
+            _mm_xor_si128(_mm_sub_epi32(en, vlo), sign), vn);
+        int mask = _mm_movemask_ps(_mm_castsi128_ps(in));
+        if (mask)
+            return i + (size_t)__builtin_ctz((unsigned)mask);
+    }
+#endif
+    while (i < n && v[i].entry - lo >= nw)
+        i++;
+    return i;
+}
 
 /* A run of word bytes ([a-z0-9] and non-ASCII bytes) that the word pass
  * went over: normalized byte range [b, e). */
