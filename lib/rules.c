@@ -1272,6 +1272,23 @@ static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
     }
 }
 
+/* Sets of kinds are 64-bit masks (run.kinds, the sets below). */
+#define KIND_BIT(k) ((uint64_t)1 << DC_KIND_##k)
+
+/* Kinds that make needs_rules look closer (weak_needs): alone they fire
+ * no rule but in company (a positive or denouncing word, a humanity word
+ * with no negation, one part of a conspiracy story). */
+#define WEAK_KINDS                                                           \
+    (KIND_BIT(POSITIVE) | KIND_BIT(DENOUNCE) | KIND_BIT(HUMANITY) |          \
+     KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) | KIND_BIT(CONSP_OBJECT))
+
+/* Kinds whose hits needs_rules' plain features read, as the full pass
+ * reads their kept mentions (the kinds of target and "positive"), and
+ * ENDORSE, which both ask of agreeing_hits. */
+#define PLAIN_KINDS                                                          \
+    (KIND_BIT(POSITIVE) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(NONPROTECTED) |   \
+     KIND_BIT(OBJECT) | KIND_BIT(ENDORSE))
+
 static int key_cmp(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -1284,7 +1301,13 @@ static int key_cmp(const void *a, const void *b)
  * comment the full pass). A hit of one may sit inside a marker that
  * edge_markers takes out, which weak_needs' short way, reading hits
  * alone, cannot tell: in "<heart>, if you ask me," the full pass reads no
- * "you" (target.you), the short way would. */
+ * "you" (target.you), the short way would. Only the kinds whose hits the
+ * short way's output reads are marked (WEAK_KINDS, PLAIN_KINDS, negation
+ * and linking verbs, MARKER_KINDS): "the", "to", "and" are words of
+ * markers too ("to be honest"), and a glue hit's place changes nothing the
+ * short way gives. */
+#define MARKER_KINDS                                                         \
+    (WEAK_KINDS | PLAIN_KINDS | KIND_BIT(NEGATION) | KIND_BIT(COPULA))
 static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
 {
     enum { MW_MAX = 4096 };
@@ -1303,16 +1326,24 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
             b = w + 1;
         }
     }
-    qsort(keys, nk, sizeof *keys, key_cmp);
+    /* sorted for bsearch (insertion: a few hundred keys, once, and no
+     * allocation, which the C library's qsort may make) */
+    for (size_t i = 1; i < nk; i++) {
+        uint64_t k = keys[i];
+        size_t j = i;
+        for (; j > 0 && keys[j - 1] > k; j--)
+            keys[j] = keys[j - 1];
+        keys[j] = k;
+    }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
-        bool all = nk > 0 && e->term_len > 0;
+        bool all = ((MARKER_KINDS >> e->kind) & 1) && e->term_len > 0;
         for (size_t b = 0; all && b < e->term_len;) {
             size_t w = b;
             while (w < e->term_len && e->term[w] != ' ')
                 w++;
             uint64_t key = split_word_key(e->term + b, w - b);
-            all = w > b && bsearch(&key, keys, nk, sizeof *keys, key_cmp);
+            all = w > b && bsearch(&key, keys, nk, sizeof key, key_cmp);
             b = w + 1;
         }
         r->in_marker[i] = all;
@@ -2786,8 +2817,6 @@ static void unquote_whole(run *R)
 /* Mentions: lexicon hits placed on tokens                                 */
 /* ---------------------------------------------------------------------- */
 
-/* Sets of kinds are 64-bit masks (run.kinds, the sets below). */
-#define KIND_BIT(k) ((uint64_t)1 << DC_KIND_##k)
 _Static_assert(DC_N_KINDS <= 64, "a kind set fits in 64 bits");
 
 /* Categories a team is named for: a nation ("the Italians", "English
@@ -42952,20 +42981,6 @@ static bool echo_in(const dc_norm *n)
     }
     return false;
 }
-
-/* Kinds that make needs_rules look closer (weak_needs): alone they fire
- * no rule but in company (a positive or denouncing word, a humanity word
- * with no negation, one part of a conspiracy story). */
-#define WEAK_KINDS                                                           \
-    (KIND_BIT(POSITIVE) | KIND_BIT(DENOUNCE) | KIND_BIT(HUMANITY) |          \
-     KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) | KIND_BIT(CONSP_OBJECT))
-
-/* Kinds whose hits needs_rules' plain features read, as the full pass
- * reads their kept mentions (the kinds of target and "positive"), and
- * ENDORSE, which both ask of agreeing_hits. */
-#define PLAIN_KINDS                                                          \
-    (KIND_BIT(POSITIVE) | KIND_BIT(PRONOUN_YOU) | KIND_BIT(NONPROTECTED) |   \
-     KIND_BIT(OBJECT) | KIND_BIT(ENDORSE))
 
 /* How far weak_needs looks back for a token's start, in bytes: further,
  * it leaves the comment to the full pass. */

@@ -31,11 +31,12 @@ import golden  # noqa: E402
 # of its text and the digest of both output lines. Scores move (and one
 # "negated" span), no verdict. Each is for needs_rules' own argument, not
 # for a gate of words. The digests hold the model's scores: after `make
-# model` changes the model, check that the two still differ only as before
+# model` changes the model, check that the three still differ only as before
 # and record them again (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py
-# ... prints them). Session 48: golden s19-gen5-spelled-01-c ("Does anyone
-# know what Zionist means?") no longer differs and came off.
+# ... prints them).
 KNOWN_SHORT = {
+    'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
+                                     '19b08264fb31c9fdb895fe108d6e4ea03dfa589e'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
                                     '846607bff80b780bad2747edfeb843e61da32e81'),
     # (session 42: blind round 29's line, committed after the round; no
