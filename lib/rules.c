@@ -2451,8 +2451,6 @@ static uint32_t lead_marker(const run *R, const dc_hitvec *hits, uint32_t k,
     if (j < te && t[j].b == mark && t[j].type == TK_PUNCT &&
         !strchr(",:.!?;)\"", t[j].ch))
         return 0;
-    if ((me->flags & DC_F_AMBIGUOUS) && !sep)
-        return 0;
     *sense = DC_SENSE_OF(me->flags);
     return sep ? j + 1 : j;
 }
@@ -2517,8 +2515,6 @@ static uint32_t tail_markers(const run *R, const dc_hitvec *hits,
             break;
         const tok *p = m > 0 ? &t[m - 1] : NULL;
         bool sep = p && marker_sep(p);
-        if ((me->flags & DC_F_AMBIGUOUS) && !sep)
-            break;
         if (p && ((p->type == TK_PUNCT && p->e == mb && !sep) ||
                   word_among(R, m - 1, m, wl_marker_det,
                              sizeof wl_marker_det / sizeof *wl_marker_det)))
