@@ -2624,11 +2624,15 @@ static __attribute__((noinline)) void edge_markers(run *R,
         if ((words || said) && e > tb && t[e - 1].type == TK_WORD) {
             /* (tags alone, which the front took none of: "... Afghan?
              * 🙄") */
-            if (words && said && j == tb &&
-                tail_markers(R, hits, tb, e, &tail) == tb)
-                words = false;
-            tail = 0;
-            cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
+            bool alone = words && said && j == tb &&
+                         tail_markers(R, hits, tb, e, &tail) == tb;
+            if (alone) {
+                words = false; /* (that reading is the one kept) */
+                cut = tb;
+            } else {
+                tail = 0;
+                cut = tail_markers(R, hits, words ? lo + 1 : tb, e, &tail);
+            }
             if (words ? !word_in(t, lo, cut) || quote_beside(R, cut - 1, -1)
                       : cut != tb) {
                 cut = e;
