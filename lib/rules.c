@@ -34564,8 +34564,7 @@ static decorum_status rule_unfit_by_nature(run *R)
          * reports, refutes or denounces the claim.) */
         for (uint32_t back = 1;
              !g && !natur && !never && back <= 2 &&
-             rs->toks[s->tb].sent >= back &&
-             (from == s->tb || back == 2);
+             rs->toks[s->tb].sent >= back && from == s->tb;
              back++) {
             const sentence *ps = &rs->s[rs->toks[s->tb].sent - back];
             if (back == 2 && rs->s[rs->toks[s->tb].sent - 1].te >
@@ -48602,7 +48601,8 @@ static bool habit_clause_subject(const run *R, uint32_t neg, habit_clause *hc)
      * read every target, 0.03 s.) */
     uint32_t back = 8 + target_span(R->rs);
     uint32_t lo = k > s->tb + back ? k - back : s->tb;
-    for (size_t i = targets_from(rs, lo); i < rs->nt; i++) {
+    for (size_t i = targets_from(rs, lo); i < rs->nt && rs->t[i].tb < k;
+         i++) {
         const target *t = &rs->t[i];
         if (t->type != TG_GROUP || t->te + 8 < k ||
             t->tb < s->tb || rs->toks[t->tb].clause != c || t->te >= k ||
