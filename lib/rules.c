@@ -510,9 +510,16 @@ static inline uint32_t split_key(size_t l1, unsigned char b1, size_t l2,
  * more for one gate). In 2048 (32 KiB) few collide. */
 #define WS_SLOTS 2048
 
-/* The entries code_spelled keeps per comment: a comment says of one
- * word, seldom two, that it is code. */
-#define CS_MAX 4
+/* The groups libel_of_people keeps per comment for its deeds (the
+ * lexicon's deeds name two: Jews, the Chinese); a comment that names
+ * more reads the targets again for each one past them. */
+#define LD_GROUPS 4
+
+/* The entries code_spelled keeps per comment: it reads only the
+ * entries it can be asked about (ambiguous stand-in words with a group,
+ * 7 in the lexicon), so a comment that spells out each of them still
+ * fits. */
+#define CS_MAX 8
 
 /* The number of word_among's call sites: __COUNTER__ read at the end of
  * this file, above every site's number as long as no word_among call
@@ -721,6 +728,18 @@ struct dc_rules_scratch {
      * whether one's next word names one (lb_breed). */
     bool lb_known, lb_breed;
     uint32_t lb_cat, lb_te_min, lb_tb_last;
+    /* libel_of_people's for a deed ("poisoned the wells"), reset with
+     * lb_known: a "tribe" named by a pointing word in the comment
+     * (ld_tribe; 0 not yet, 1 no, 2 yes); for each of the groups
+     * ld_group[0 .. ld_n) (by name, LD_GROUPS at most), of the targets
+     * naming it, the least end (ld_te_min, UINT32_MAX none) and 1 + the
+     * last start (ld_tb_last, 0 none) of those whose last word is no
+     * "tribe", and the least end of those whose is (ld_tribe_te) */
+    uint8_t ld_tribe;
+    size_t ld_n;
+    const char *ld_group[LD_GROUPS];
+    uint32_t ld_te_min[LD_GROUPS], ld_tb_last[LD_GROUPS],
+        ld_tribe_te[LD_GROUPS];
     /* code_as_person's and ape_named's: words of hype (ap_hype) and of
      * animals (ap_animals) in the comment, 0 not yet, 1 no, 2 yes; a
      * word of a role in sentence ap_sent - 1 (ap_role; 0: none yet). */
@@ -741,11 +760,12 @@ struct dc_rules_scratch {
      * aid or a disability is named in it (dn_named) */
     uint32_t dn_sent, dn_self;
     bool dn_named;
-    /* doer_named's, for sentence dr_sent - 1 (0: none yet): 1 + its last
-     * word of people inside (dr_inside), 0 none; veil_literal's, for
-     * sentence vl_sent - 1: 1 + its last "inside" or "with them"
-     * (vl_inside) and its last purpose of building (vl_purpose), 0 none */
-    uint32_t dr_sent, dr_inside, vl_sent, vl_inside, vl_purpose;
+    /* inside_words', for sentence pi_sent - 1 (0: none yet), read
+     * once for doer_named and veil_literal: 1 + its last word of people
+     * inside (dr_inside: "inside", "them", "people", "alive"), its last
+     * "inside" or "with them" (vl_inside) and its last purpose of
+     * building (vl_purpose), 0 none */
+    uint32_t pi_sent, dr_inside, vl_inside, vl_purpose;
     /* deed_judged_of's last walk back over adverbs: every token of
      * [dj_from, dj_to) passes as one, and dj_from is its sentence's
      * start or follows a word that does not (dj_to 0: none yet) */
@@ -5219,13 +5239,21 @@ static bool code_spelled(const run *R, const mention *m)
 {
     /* (the answer is the entry's: the entries said to be code are found
      * in one reading of the comment, cs_*, as each mention of a repeated
-     * word read every mention, and 64 KiB of "globalist" took 0.1 s;
-     * past CS_MAX of them, each is read as before) */
+     * word read every mention, and 64 KiB of "globalist" took 0.1 s.
+     * Session 49 (spd49r, the review of session 48): only mentions of
+     * the entries asked about are read, which the lexicon holds fewer of
+     * than CS_MAX; before, any entry said to be code took a slot, and
+     * past 4 each mention read the comment again. A lexicon with more
+     * such entries than CS_MAX falls back to that reading.) */
     dc_rules_scratch *rs = R->rs;
     if (!rs->cs_known) {
         rs->cs_known = true;
         rs->cs_n = 0;
         for (size_t i = 0; i < rs->nm && rs->cs_n <= CS_MAX; i++) {
+            const dc_entry *x = &R->ents[rs->m[i].entry];
+            if (x->kind != DC_KIND_CONSP_ACTOR || !x->categories ||
+                !(x->flags & DC_F_AMBIGUOUS))
+                continue;
             bool seen = false;
             for (size_t j = 0; j < rs->cs_n && j < CS_MAX && !seen; j++)
                 seen = rs->cs_entry[j] == rs->m[i].entry;
@@ -20791,6 +20819,40 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
+/* The words that put people inside a building in m's sentence, read
+ * once for the sentence for doer_named and veil_literal (which ask it of
+ * the same threats, a place flagged `game`): the memo pi_*, dr_inside,
+ * vl_inside and vl_purpose (see the scratch). */
+static const dc_rules_scratch *inside_words(const run *R, const mention *m)
+{
+    dc_rules_scratch *memo = R->rs;
+    const uint32_t si = memo->toks[m->tb].sent;
+    if (memo->pi_sent == si + 1)
+        return memo;
+    const sentence *s = sent_of(R, m->tb);
+    memo->pi_sent = si + 1;
+    memo->dr_inside = memo->vl_inside = memo->vl_purpose = 0;
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (tok_is_word(R, k, "inside") ||
+            (k + 1 < s->te && tok_is_word(R, k, "with") &&
+             tok_is_word(R, k + 1, "them")))
+            memo->vl_inside = k + 1;
+        if (tok_is_word(R, k, "inside") || tok_is_word(R, k, "them") ||
+            tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
+            memo->dr_inside = k + 1;
+        if (k + 1 < s->te &&
+            ((tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "build")) ||
+             (tok_is_word(R, k, "to") && tok_is_word(R, k + 1, "make")) ||
+             (tok_is_word(R, k, "for") &&
+              (tok_is_word(R, k + 1, "flats") ||
+               tok_is_word(R, k + 1, "luxury") ||
+               tok_is_word(R, k + 1, "housing") ||
+               tok_is_word(R, k + 1, "offices")))))
+            memo->vl_purpose = k + 1;
+    }
+    return memo;
+}
+
 /* Is the veiled threat phrase m used for what its words say? The phrases
  * that veil a threat in everyday words are everyday words first:
  *   - the oven ready "for you and your family" in a comment about food
@@ -20855,29 +20917,7 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
          * where the sentence's last of each is, worked out once for it
          * (vl_*), as each verb read the rest of the sentence (64 KiB of
          * "bulldoze" took 0.06 s) */
-        dc_rules_scratch *memo = R->rs;
-        const uint32_t si = rs->toks[m->tb].sent;
-        if (memo->vl_sent != si + 1) {
-            memo->vl_sent = si + 1;
-            memo->vl_inside = memo->vl_purpose = 0;
-            for (uint32_t k = s->tb; k < s->te; k++) {
-                if (tok_is_word(R, k, "inside") ||
-                    (k + 1 < s->te && tok_is_word(R, k, "with") &&
-                     tok_is_word(R, k + 1, "them")))
-                    memo->vl_inside = k + 1;
-                if (k + 1 < s->te &&
-                    ((tok_is_word(R, k, "to") &&
-                      tok_is_word(R, k + 1, "build")) ||
-                     (tok_is_word(R, k, "to") &&
-                      tok_is_word(R, k + 1, "make")) ||
-                     (tok_is_word(R, k, "for") &&
-                      (tok_is_word(R, k + 1, "flats") ||
-                       tok_is_word(R, k + 1, "luxury") ||
-                       tok_is_word(R, k + 1, "housing") ||
-                       tok_is_word(R, k + 1, "offices")))))
-                    memo->vl_purpose = k + 1;
-            }
-        }
+        const dc_rules_scratch *memo = inside_words(R, m);
         if (memo->vl_inside > m->te)
             return false;
         return memo->vl_purpose > m->te;
@@ -21721,21 +21761,12 @@ static bool doer_named(const run *R, const mention *m)
         "just", "can", "may", "might", "is", "are", "has", "have", "had",
         "voted", "decided", "hope", "hopes", "intend", "intends", "need",
         "needs", "set", "about", "already", "now", "soon", "and"};
-    dc_rules_scratch *rs = R->rs;
+    const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     /* (where the sentence's last word of people inside is, worked out
-     * once for it, dr_*: for each verb, 64 KiB of "flatten" took
-     * 0.06 s) */
-    const uint32_t si = rs->toks[m->tb].sent;
-    if (rs->dr_sent != si + 1) {
-        rs->dr_sent = si + 1;
-        rs->dr_inside = 0;
-        for (uint32_t k = s->te; k-- > s->tb && !rs->dr_inside;)
-            if (tok_is_word(R, k, "inside") || tok_is_word(R, k, "them") ||
-                tok_is_word(R, k, "people") || tok_is_word(R, k, "alive"))
-                rs->dr_inside = k + 1;
-    }
-    if (rs->dr_inside > m->te)
+     * once for it, inside_words: for each verb, 64 KiB of "flatten"
+     * took 0.06 s) */
+    if (inside_words(R, m)->dr_inside > m->te)
         return false;
     uint32_t k = m->tb;
     for (int n = 0; n < 6 && k > s->tb &&
@@ -30284,31 +30315,59 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
     /* "tribe" as the writer's name for the people, by a pointing word
      * ("same tribe", "that tribe", "a certain tribe"); not a named one
      * ("the Navajo tribe depends on ...") nor "find your tribe" */
+    /* (session 49, spd49r: the comment's "tribe" and its targets are
+     * read once a comment, ld_*, not once a mention: 64 KiB of "poison
+     * the wells" took 55 ms, growing about quadratically) */
+    dc_rules_scratch *memo = R->rs;
     static const char *const pointing[] = {"same", "that", "this", "certain",
                                            "chosen", "usual", "those"};
-    for (uint32_t k = 1; k < R->ntok; k++) {
-        if (!tok_is_word(R, k, "tribe") && !tok_is_word(R, k, "tribes"))
-            continue;
-        uint32_t p = k - 1; /* ("same old tribe") */
-        if (p > 0 && tok_is_word(R, p, "old"))
-            p--;
-        if (word_among(R, p, p + 1, pointing, sizeof pointing / sizeof *pointing))
-            return true;
+    if (!memo->ld_tribe) {
+        memo->ld_tribe = 1;
+        for (uint32_t k = 1; k < R->ntok && memo->ld_tribe == 1; k++) {
+            if (!tok_is_word(R, k, "tribe") && !tok_is_word(R, k, "tribes"))
+                continue;
+            uint32_t p = k - 1; /* ("same old tribe") */
+            if (p > 0 && tok_is_word(R, p, "old"))
+                p--;
+            if (word_among(R, p, p + 1, pointing,
+                           sizeof pointing / sizeof *pointing))
+                memo->ld_tribe = 2;
+        }
     }
-    for (size_t i = 0; i < R->rs->nt; i++) {
-        const target *t = &R->rs->t[i];
-        /* (nor "the tribe" after the deed, its victims: "... so the
-         * tribe had to move south"; "the tribe poisoned the wells" is
-         * told of the people) */
-        if (t->type != TG_GROUP || t->entry < 0 ||
-            (t->tb < m->te && t->te > m->tb) ||
-            (t->tb >= m->te && (tok_is_word(R, t->te - 1, "tribe") ||
-                                tok_is_word(R, t->te - 1, "tribes"))))
-            continue;
-        if (strcmp(R->ents[t->entry].group, e->group) == 0)
-            return true;
+    if (memo->ld_tribe == 2)
+        return true;
+    size_t g = 0;
+    while (g < memo->ld_n && g < LD_GROUPS &&
+           strcmp(memo->ld_group[g], e->group) != 0)
+        g++;
+    if (g == memo->ld_n || g == LD_GROUPS) {
+        g = memo->ld_n++ % LD_GROUPS;
+        memo->ld_group[g] = e->group;
+        memo->ld_te_min[g] = memo->ld_tribe_te[g] = UINT32_MAX;
+        memo->ld_tb_last[g] = 0;
+        for (size_t i = 0; i < memo->nt; i++) {
+            const target *t = &memo->t[i];
+            if (t->type != TG_GROUP || t->entry < 0 ||
+                strcmp(R->ents[t->entry].group, e->group) != 0)
+                continue;
+            if (tok_is_word(R, t->te - 1, "tribe") ||
+                tok_is_word(R, t->te - 1, "tribes")) {
+                if (t->te < memo->ld_tribe_te[g])
+                    memo->ld_tribe_te[g] = t->te;
+                continue;
+            }
+            if (t->te < memo->ld_te_min[g])
+                memo->ld_te_min[g] = t->te;
+            if (t->tb + 1 > memo->ld_tb_last[g])
+                memo->ld_tb_last[g] = t->tb + 1;
+        }
     }
-    return false;
+    /* A target of the group apart from the phrase, before it or after
+     * it; one whose last word is "tribe" only before it (nor "the tribe"
+     * after the deed, its victims: "... so the tribe had to move south";
+     * "the tribe poisoned the wells" is told of the people). */
+    return memo->ld_te_min[g] <= m->tb || memo->ld_tb_last[g] > m->te ||
+           memo->ld_tribe_te[g] <= m->tb;
 }
 
 /* Is the ambiguous plot word m ("gay agenda", "trans agenda") the subject
@@ -52321,13 +52380,15 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->gs_sent = 0;
     rs->gs_court = 0;
     rs->lb_known = false;
+    rs->ld_tribe = 0;
+    rs->ld_n = 0;
     rs->ap_hype = rs->ap_animals = 0;
     rs->ap_sent = 0;
     rs->hw_count = 0;
     rs->sh_weed = 0;
     rs->ae_sent = 0;
     rs->dn_sent = 0;
-    rs->dr_sent = rs->vl_sent = 0;
+    rs->pi_sent = 0;
     rs->dj_from = rs->dj_to = 0;
     rs->aa_sent = 0;
     rs->ca_sent = 0;
