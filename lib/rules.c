@@ -17090,6 +17090,27 @@ static bool wish_opener(const dc_entry *e)
     return memcmp(e->term, w, e->term_len) == 0;
 }
 
+/* Session 49 (q49t): is the act from tb to te, after a group and "can",
+ * a return to "their own" (a country, land, halls: "the Poles can go back
+ * to their own country", "can go back where they came from"), told with
+ * no time or help that makes it a right ("once the war ends", "when it is
+ * safe", "when they want", "the scheme pays", "any time")? */
+static const char *const wl_can_own[] = {"own", "came"};
+static const char *const wl_can_when[] = {
+    "once",   "when",  "after",   "until", "safe",  "ceasefire", "war",
+    "scheme", "pays",  "paid",    "free",  "choose", "chose",    "want",
+    "wants",  "wish",  "visit",   "holiday", "holidays", "reopens", "time",
+    "anytime", "whenever", "registry", "office"};
+static bool can_dismiss(const run *R, const sentence *s, uint32_t tb,
+                        uint32_t te)
+{
+    uint32_t e = te + 4 < s->te ? te + 4 : s->te;
+    return word_among(R, tb, e, wl_can_own,
+                      sizeof wl_can_own / sizeof *wl_can_own) &&
+           !word_among(R, tb, s->te, wl_can_when,
+                       sizeof wl_can_when / sizeof *wl_can_when);
+}
+
 /* A modal in sentence s before token tb (an act ending at te) that calls
  * for what follows.
  * "will", "would" and "can" (ambiguous modals, and "would") after an
@@ -17148,8 +17169,13 @@ static bool calling_modal(const run *R, const sentence *s, uint32_t tb,
          * return to camps after the storm", "Migrants will be bused to
          * camps"). Not violence: "The Jews will be gassed again", "women
          * would benefit from a beating" wish it. */
+        /* (session 49, q49t: but "can" before a return to "their own"
+         * dismisses: "the Poles can go back to their own country", "...
+         * to their own halls"; not a return with its time, "... once the
+         * war ends") */
         if (exclusion && predicts && t && t->type == TG_GROUP &&
-            t->te == md->tb)
+            t->te == md->tb &&
+            !(tok_is_word(R, md->tb, "can") && can_dismiss(R, s, tb, te)))
             continue;
         if (!news || !predicts ||
             !has_kind_in(R, s->tb, md->tb, DC_KIND_NONPROTECTED))
@@ -31972,6 +31998,17 @@ static bool sign_told(const run *R, const sentence *s, uint32_t no)
     return named;
 }
 
+/* Session 49 (q49t): verbs of getting in after "no" a group "can" or
+ * "should" (sign_rest), and the words of where that end the rule. Not
+ * "eat", "drink", "attend", "come": a faith's own rule ("no Jews can
+ * come on the Sabbath", "no Muslims can eat pork in Ramadan"). */
+static const char *const sign_get_in[] = {
+    "buy",  "rent",  "lease", "join", "enter", "live",
+    "move", "stay",  "settle", "shop", "park",  "sit"};
+static const char *const sign_get_where[] = {
+    "on", "in", "at", "here", "our", "my", "this", "round", "near",
+    "into", "onto", "inside"};
+
 /* After the group that "no" opens its clause with, from token k: the rest
  * of a sign, or not? Returns the token past the sign's last word, or 0.
  *   - a word of admission, then the clause ends or a place or a purpose
@@ -32099,6 +32136,21 @@ static uint32_t sign_rest(const run *R, uint32_t k)
     if (!mention_at(R, k, DC_KIND_MODAL))
         return 0;
     uint32_t j = k + 1;
+    /* (session 49, q49t: the house rule told with "can" or "should"
+     * and a verb of getting in, then a place or the clause's end: "No
+     * Arabs can buy or rent on the estate", "no Muslims can join our
+     * club", "no Africans can move in"; not "no immigrants can vote",
+     * "no refugees can work", "can afford", "can be forced") */
+    if ((tok_is_word(R, k, "can") || tok_is_word(R, k, "should")) &&
+        j < rs->ntok && word_among(R, j, j + 1, FRAME_WORDS(sign_get_in))) {
+        uint32_t e = j + 6, x;
+        for (x = j + 1; x < rs->ntok && x < e && tk[x].clause == tk[k].clause;
+             x++)
+            if (tk[x].type == TK_WORD &&
+                word_among(R, x, x + 1, FRAME_WORDS(sign_get_where)))
+                return x + 1;
+        return clause_done(R, j + 1) ? j + 1 : 0;
+    }
     if (j < rs->ntok && tok_is_word(R, j, "ever"))
         j++;
     if (j + 1 >= rs->ntok || !tok_is_word(R, j, "be") ||
@@ -32552,7 +32604,10 @@ static const char *const wl_kitchen[] = {
     "noodles",  "ramen",     "dumplings", "chopsticks", "brie",  "steak"};
 static const char *const wl_hired_how[] = {
     "through", "via", "as",      "on",    "under", "without",
-    "just",    "because", "unless", "off", "only"};
+    "just",    "because", "unless", "off", "only",
+    /* (session 49, q49t: when, for an interview, "don't interview
+     * Muslims during iftar") */
+    "during"};
 
 /* The words that refuse a trade or a hiring as the writer's call: "don't
  * rent to", "refuse to serve", "never hire" (group_frame, and
@@ -32568,7 +32623,8 @@ static const char *const wl_refuse_trade[] = {"don't", "dont",  "never",
 static const char *const gf_b_verbs[] = {
     "letting", "allowing", "admitting", "let", "allow", "admit",
     "accept", "accepting", "hire", "employ", "serve", "hiring",
-    "employing", "serving",
+    "employing", "serving", "shortlist", "interview", "promote",
+    "shortlisting", "interviewing", "promoting",
     "revoke", "strip", "cancel", "rescind", "remove", "take",
     "withdraw", "revoking", "stripping", "cancelling", "taking",
     "bar", "deny", "block", "exclude", "banish"};
@@ -32800,7 +32856,11 @@ static int group_frame(run *R, const target *t, uint32_t *from,
      * them", is a deed, as "refused" is no call; see wl_refuse_trade) */
     static const char *const trade_obj[] = {"hire", "employ", "serve",
                                             "hiring", "employing",
-                                            "serving"};
+                                            "serving",
+                                            /* (session 49, q49t) */
+                                            "shortlist", "interview",
+                                            "promote", "shortlisting",
+                                            "interviewing", "promoting"};
     static const char *const papers[] = {"citizenship", "passports",
                                          "passport", "nationality",
                                          "residency"};
