@@ -820,8 +820,7 @@ typedef struct dc_hitvec {
      * or dc_match's pass over its bytes (the copy, or the test for the
      * database's non-ASCII literals) found none. False where dc_match did
      * not look (or failed), so only true is an answer: the model takes it
-     * for its own test of the same bytes (dc_model_score_runs), and fetches
-     * ahead for such a text too (dc_model_prefetch). */
+     * for its own test of the same bytes (dc_model_score_runs). */
     bool ascii;
 } dc_hitvec;
 
@@ -995,22 +994,6 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out);
-
-/* Does ahead, while the comment before is scored, the first pass of the
- * dc_model_score_runs() call to come with the same n and hv (its first
- * tokens found from the runs, their word cache sets made and fetched
- * toward the CPU caches); that call takes it rather than doing it. Only
- * for a text known to be ASCII (dc_norm.ascii or dc_hitvec.ascii) with
- * runs. Two may be pending on one scratch (the engine calls this for
- * comment i + 1, then scores comment i); n's text and the runs must not
- * change in between. No effect on any result. */
-void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
-                       const dc_norm *n, const dc_hitvec *hv);
-
-/* Drops the passes done ahead that no call took (none, when every comment
- * looked ahead for was scored), so that a later text in the same buffers
- * cannot be taken for one of them. */
-void dc_model_prefetch_drop(dc_model_scratch *ms);
 
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */

@@ -489,22 +489,6 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
                                &l->main.hits, l->rules.rf, &l->mo);
 }
 
-/* Lane l's first pass over its tokens (its word cache sets made and their
- * rows fetched), done ahead by dc_model_prefetch while the lane before is
- * scored, and taken by stage_model. A pass done ahead must be taken or
- * dropped before its lane's buffers are used for another text (a slot is
- * matched by the text's and runs' pointers and lengths): run_stage looks
- * ahead only for a lane that has not failed, stage_model scores every lane
- * with runs, and dc_model_score_runs clears the slot it takes; what a
- * batch left anyway is dropped after its model stage
- * (dc_model_prefetch_drop). */
-static void ahead_model(const decorum_engine *e, decorum_scratch *s,
-                        const lane *l)
-{
-    if (e->model && l->main.hits.has_runs)
-        dc_model_prefetch(e->model, s->mods, &l->main.norm, &l->main.hits);
-}
-
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
                                   lane *l, const decorum_item *it)
 {
@@ -516,22 +500,17 @@ static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,
 
 typedef decorum_status (*stage_fn)(const decorum_engine *, decorum_scratch *,
                                    lane *, const decorum_item *);
-typedef void (*ahead_fn)(const decorum_engine *, decorum_scratch *,
-                         const lane *);
 
-/* One stage over the items that have not failed; with ahead, the next
- * such item's first reads fetched before each. Inline, so that each call
- * site calls its stage directly. */
+/* One stage over the items that have not failed. Inline, so that each
+ * call site calls its stage directly. */
 __attribute__((always_inline)) static inline void
-run_stage(stage_fn stage, ahead_fn ahead, const decorum_engine *e,
-          decorum_scratch *s, const decorum_item *items, size_t n,
-          decorum_status *st, decorum_error *err)
+run_stage(stage_fn stage, const decorum_engine *e, decorum_scratch *s,
+          const decorum_item *items, size_t n, decorum_status *st,
+          decorum_error *err)
 {
     for (size_t i = 0; i < n; i++) {
         if (st[i] != DECORUM_OK)
             continue;
-        if (ahead && i + 1 < n && st[i + 1] == DECORUM_OK)
-            ahead(e, s, &s->lanes[i + 1]);
         decorum_status r = stage(e, s, &s->lanes[i], &items[i]);
         if (r != DECORUM_OK)
             lane_fail(st, err, i, r);
@@ -562,17 +541,15 @@ analyze_batch(const decorum_engine *e, decorum_scratch *s,
         st[i] = lane_start(e, s, &s->lanes[i], &items[i], valid,
                            err ? &err[i] : NULL);
     }
-    /* The model's word cache is larger than the L2 and read at random:
-     * the next item's first entries are fetched while this one is handled
-     * (dc_model_prefetch, whose pass over the next item's first tokens the
-     * model then takes rather than doing it again). The matcher's memo
-     * pairs are fetched as its word pass starts (word_keys: docs/MATCH.md,
-     * sixteenth round). */
-    run_stage(stage_match, NULL, e, s, items, n, st, err);
-    run_stage(stage_rules, NULL, e, s, items, n, st, err);
-    run_stage(stage_model, ahead_model, e, s, items, n, st, err);
-    dc_model_prefetch_drop(s->mods); /* (a no-op with no model) */
-    run_stage(stage_score, NULL, e, s, items, n, st, err);
+    /* The matcher's memo pairs are fetched as its word pass starts
+     * (word_keys: docs/MATCH.md, sixteenth round); its word table is the
+     * model's word cache, so the model finds the sets it reads where the
+     * matcher left them (no fetch ahead of the model stage: docs/MODEL.md,
+     * "Session 49"). */
+    run_stage(stage_match, e, s, items, n, st, err);
+    run_stage(stage_rules, e, s, items, n, st, err);
+    run_stage(stage_model, e, s, items, n, st, err);
+    run_stage(stage_score, e, s, items, n, st, err);
     for (size_t i = 0; i < n; i++)
         if (st[i] == DECORUM_OK)
             out[i] = &s->lanes[i].result;

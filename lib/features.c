@@ -1033,14 +1033,32 @@ blocks_avx2(uint32_t bits, const int8_t *w, const unsigned char *t, size_t len,
 #define RUNS_BITS 17
 
 /* Tokens a turn of runs_avx2(). */
-enum { RUNS_TURN = DC_FEAT_AHEAD };
+enum { RUNS_TURN = 32 };
+
+/* A turn's first pass (find_turn), which its second and third read: the
+ * tokens found from the runs and their word cache sets computed and
+ * fetched toward the CPU caches. */
+typedef struct feat_turn {
+    /* what the pass was done over (first_turn() sets these) */
+    const dc_wrun *runs;
+    const char *text;
+    size_t nruns;
+    size_t k;     /* tokens found */
+    size_t used;  /* runs they took */
+    size_t bytes; /* their bytes, together */
+    uint64_t span[RUNS_TURN]; /* a token's begin | end << 32 */
+    union {
+        dc_feat_cache_entry *set; /* its word cache set */
+        const int8_t *bg; /* once the set is read: its bigram row */
+    } at[RUNS_TURN];
+} feat_turn;
 
 /* The first pass of a turn of runs_avx2(): up to RUNS_TURN tokens from the
  * runs at *rp (before end), into f: their count, spans (begin | end << 32),
  * word cache sets, each fetched, and bytes together; *rp moves past the
  * runs they took. */
 AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
-                           const dc_wrun *end, dc_feat_ahead *f,
+                           const dc_wrun *end, feat_turn *f,
                            dc_feat_cache *cache)
 {
     const dc_wrun *r = *rp;
@@ -1086,11 +1104,10 @@ AVX2_INLINE void find_turn(const unsigned char *t, const dc_wrun **rp,
 }
 
 /* The first turn's first pass over the runs[nruns] of the text t, into
- * *ah with what it was made for (ah->len is not set), the record
- * runs_avx2() starts from. */
+ * *ah with what it was made for, the record runs_avx2() starts from. */
 AVX2_INLINE void first_turn(const unsigned char *t, const dc_wrun *runs,
                             size_t nruns, dc_feat_cache *cache,
-                            dc_feat_ahead *ah)
+                            feat_turn *ah)
 {
     const dc_wrun *r = runs;
     find_turn(t, &r, runs + nruns, ah, cache);
@@ -1118,12 +1135,11 @@ AVX2_INLINE void first_turn(const unsigned char *t, const dc_wrun *runs,
  * bigram's row fetched; the bigram rows added. Token by token, the bigram
  * row's load alone held 71 % of this pass's time (perf annotate, one
  * thread). The text, its runs and the first turn's first pass come in
- * ah, made by first_turn(): by dc_feat_find_ahead() while the comment
- * before was scored, or by the caller (six arguments, all in registers,
- * where the text and runs were passed again beside ah). */
+ * ah, made by the caller with first_turn() (six arguments, all in
+ * registers, where the text and runs were passed again beside ah). */
 AVX2_INLINE size_t runs_avx2(uint32_t bits, const int8_t *w, int32_t *acc,
                              dc_feat_tsum *toks, size_t *ntok,
-                             dc_feat_cache *cache, dc_feat_ahead *ah)
+                             dc_feat_cache *cache, feat_turn *ah)
 {
     const unsigned char *const t = (const unsigned char *)ah->text;
     const dc_wrun *r = ah->runs + ah->used;
@@ -1139,8 +1155,8 @@ AVX2_INLINE size_t runs_avx2(uint32_t bits, const int8_t *w, int32_t *acc,
      * the stack every token). The first token's (made with prev 0, a row
      * like any other) is replaced by zero_row. */
     static const int8_t zero_row[DC_FEAT_VOCAB_STRIDE];
-    dc_feat_ahead own; /* the later turns' first passes */
-    dc_feat_ahead *f = ah;
+    feat_turn own; /* the later turns' first passes */
+    feat_turn *f = ah;
     for (size_t k; (k = f->k) != 0;) {
         /* each token has a row per byte (less, past DC_FEAT_WORD_MAX, for
          * a token not cached: token_own_avx2 takes those off) */
@@ -1223,7 +1239,7 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
             hi = _mm256_or_si256(
                 hi, _mm256_load_si256((const __m256i *)(const void *)(t + j)));
         if (!_mm256_movemask_epi8(hi)) {
-            dc_feat_ahead a;
+            feat_turn a;
             first_turn(t, runs, nruns, cache, &a);
             return runs_avx2(bits, w, acc, toks, ntok, cache, &a);
         }
@@ -1235,12 +1251,10 @@ copy_sum_avx2(uint32_t bits, const int8_t *w, const unsigned char *text,
 }
 
 /* runs_avx2() for the shipped table's size, the bucket shift a constant
- * (which frees the token loop a register). Its own function, so that
- * dc_feat_sum_taken() calls it directly, with fewer arguments than
- * sum_avx2() takes, when the first pass was done ahead. */
+ * (which frees the token loop a register), out of line. */
 AVX2 static __attribute__((noinline)) size_t
 runs17_avx2(const int8_t *w, int32_t *acc, dc_feat_tsum *toks, size_t *ntok,
-            dc_feat_cache *cache, dc_feat_ahead *ah)
+            dc_feat_cache *cache, feat_turn *ah)
 {
     return runs_avx2(RUNS_BITS, w, acc, toks, ntok, cache, ah);
 }
@@ -1254,8 +1268,7 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                             const unsigned char *text, size_t len,
                             unsigned known, const dc_wrun *runs, size_t nruns,
                             int32_t *acc, dc_feat_tsum *toks, size_t max_toks,
-                            size_t *ntok, dc_feat_cache *cache,
-                            dc_feat_ahead *ah)
+                            size_t *ntok, dc_feat_cache *cache)
 {
     /* token hashes read the 8 bytes that end a token (masked), keys and
      * grams 32 bytes from its start, blocks_avx2() 64 bytes from an offset
@@ -1271,16 +1284,13 @@ AVX2 static size_t sum_avx2(uint32_t bits, const int8_t *w,
                     hi, _mm256_loadu_si256(
                             (const __m256i *)(const void *)(text + j)));
             if (!_mm256_movemask_epi8(hi)) {
-                dc_feat_ahead a;
-                if (!ah) {
-                    first_turn(text, runs, nruns, cache, &a);
-                    ah = &a;
-                }
+                feat_turn a;
+                first_turn(text, runs, nruns, cache, &a);
                 /* the shipped table's size a constant: the token loop
                  * keeps the shift in no register */
                 if (bits == RUNS_BITS)
-                    return runs17_avx2(w, acc, toks, ntok, cache, ah);
-                return runs_avx2(bits, w, acc, toks, ntok, cache, ah);
+                    return runs17_avx2(w, acc, toks, ntok, cache, &a);
+                return runs_avx2(bits, w, acc, toks, ntok, cache, &a);
             }
         }
         return blocks_avx2(bits, w, text, len, acc, toks, max_toks, ntok,
@@ -1360,78 +1370,6 @@ static inline int avx2_pass(const dc_feat_cfg *c, size_t len, unsigned known)
 #endif
 }
 
-#if defined(HAVE_AVX2_PATH)
-AVX2 static __attribute__((noinline)) void
-find_ahead_avx2(const unsigned char *t, const dc_wrun *runs, size_t nruns,
-                dc_feat_cache *cache, dc_feat_ahead *ah)
-{
-    first_turn(t, runs, nruns, cache, ah);
-}
-#endif
-
-void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, unsigned known,
-                        const dc_wrun *runs, size_t nruns, size_t max_toks,
-                        dc_feat_cache *cache, dc_feat_ahead *ah)
-{
-    ah->runs = NULL;
-#if defined(HAVE_AVX2_PATH)
-    /* sum_avx2()'s way to runs_avx2(), the text known to be ASCII; a cache
-     * about to be emptied (filled for other weights) is not used */
-    if (!runs || !cache || !cache_for(cache, c, w) || nruns > max_toks ||
-        (known & (DC_FEAT_PADDED | DC_FEAT_ASCII)) !=
-            (DC_FEAT_PADDED | DC_FEAT_ASCII) ||
-        !avx2_pass(c, len, known))
-        return;
-    find_ahead_avx2((const unsigned char *)text, runs, nruns, cache, ah);
-    ah->len = len;
-#else
-    (void)c;
-    (void)w;
-    (void)text;
-    (void)len;
-    (void)known;
-    (void)runs;
-    (void)nruns;
-    (void)max_toks;
-    (void)cache;
-#endif
-}
-
-/* dc_feat_sum_taken() but for its common case, out of line so that the
- * common case saves no registers: another table size (sum_avx2), a cache
- * no longer for these weights or too many runs (the long way). */
-static __attribute__((noinline)) size_t
-sum_taken_rest(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
-               dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-               dc_feat_cache *cache, dc_feat_ahead *ah)
-{
-#if defined(HAVE_AVX2_PATH)
-    /* the cache still the one filled for these weights (else it is to be
-     * emptied: the long way) */
-    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks)
-        return sum_avx2(c->bucket_bits, w, (const unsigned char *)ah->text,
-                        ah->len, DC_FEAT_PADDED | DC_FEAT_ASCII, ah->runs,
-                        ah->nruns, acc, toks, max_toks, ntok, cache, ah);
-#endif
-    return dc_feat_sum_runs(c, w, ah->text, ah->len,
-                            ah->runs ? DC_FEAT_PADDED | DC_FEAT_ASCII : 0,
-                            ah->runs, ah->nruns, acc, toks, max_toks, ntok,
-                            cache);
-}
-
-size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
-                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, dc_feat_ahead *ah)
-{
-#if defined(HAVE_AVX2_PATH)
-    if (ah->runs && cache_for(cache, c, w) && ah->nruns <= max_toks &&
-        c->bucket_bits == RUNS_BITS)
-        return runs17_avx2(w, acc, toks, ntok, cache, ah);
-#endif
-    return sum_taken_rest(c, w, acc, toks, max_toks, ntok, cache, ah);
-}
-
 size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         const char *text, size_t len, unsigned known,
                         const dc_wrun *runs, size_t nruns, int32_t *acc,
@@ -1448,7 +1386,7 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
 #if defined(HAVE_AVX2_PATH)
     if (cache && avx2_pass(c, len, known))
         return sum_avx2(c->bucket_bits, w, t, len, known, runs, nruns, acc,
-                        toks, max_toks, ntok, cache, NULL);
+                        toks, max_toks, ntok, cache);
 #endif
     return sum_text_portable(c, w, t, len, acc, toks, max_toks, ntok, cache);
 }

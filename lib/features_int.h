@@ -160,49 +160,6 @@ size_t dc_feat_sum_runs(const dc_feat_cfg *c, const int8_t *w,
                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
                         dc_feat_cache *cache);
 
-/* The first pass of dc_feat_sum_runs() over the first DC_FEAT_AHEAD tokens
- * of a text, done ahead (dc_feat_find_ahead) while the comment before is
- * scored: the tokens found from the runs and their word cache sets
- * computed and fetched toward the CPU caches, then taken by the
- * dc_feat_sum_runs() call with the same text, known, runs and cache, which
- * does not do it again (dc_feat_sum_taken). Only for a padded ASCII text
- * with runs (the AVX2 pass's). */
-#define DC_FEAT_AHEAD 32
-typedef struct dc_feat_ahead {
-    /* what the pass was done for (runs NULL: nothing) */
-    const dc_wrun *runs;
-    const char *text;
-    size_t nruns, len;
-    size_t k;     /* tokens found */
-    size_t used;  /* runs they took */
-    size_t bytes; /* their bytes, together */
-    uint64_t span[DC_FEAT_AHEAD]; /* a token's begin | end << 32 */
-    union {
-        dc_feat_cache_entry *set; /* its word cache set */
-        const int8_t *bg; /* once the set is read: its bigram row */
-    } at[DC_FEAT_AHEAD];
-} dc_feat_ahead;
-
-/* Fills *ah for the call dc_feat_sum_runs(c, w, text, len, known, runs,
- * nruns, .., max_toks, .., cache) that is to come, made as
- * dc_feat_sum_taken(c, w, .., max_toks, .., cache, ah), when that call
- * would take the AVX2 pass over the runs; else empties it (ah->runs
- * NULL). Between the two, the text and the runs must not change. No
- * effect on any result. */
-void dc_feat_find_ahead(const dc_feat_cfg *c, const int8_t *w,
-                        const char *text, size_t len, unsigned known,
-                        const dc_wrun *runs, size_t nruns, size_t max_toks,
-                        dc_feat_cache *cache, dc_feat_ahead *ah);
-
-/* dc_feat_sum_runs() over the text and runs dc_feat_find_ahead filled ah
- * for (its known bits, max_toks and cache as given there), taking the
- * first pass from ah, which it uses up (the sets' places get the bigram
- * rows). The same results. */
-size_t dc_feat_sum_taken(const dc_feat_cfg *c, const int8_t *w, int32_t *acc,
-                         dc_feat_tsum *toks, size_t max_toks, size_t *ntok,
-                         dc_feat_cache *cache, dc_feat_ahead *ah);
-
-
 /* Nonzero: dc_feat_sum() takes its portable path even where a faster one
  * exists (tests and benchmarks compare the two). */
 extern int dc_feat_portable;

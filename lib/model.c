@@ -46,13 +46,6 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     size_t size; /* bytes allocated: sizeof, or head_size() when shared */
-    /* The first pass over the next comments' tokens, done by
-     * dc_model_prefetch while the one before is scored: the engine fetches
-     * for comment i + 1 before it scores comment i, so two are pending at
-     * a time. Each is used (and emptied) by the dc_model_score_runs call
-     * for the same text and runs. */
-    dc_feat_ahead ahead[2];
-    unsigned ahead_next; /* the one dc_model_prefetch fills next */
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -761,23 +754,6 @@ static inline unsigned text_known(const dc_norm *n, const dc_hitvec *hv)
            (n->ascii || (hv && hv->ascii) ? DC_FEAT_ASCII : 0);
 }
 
-void dc_model_prefetch(const dc_model *m, dc_model_scratch *ms,
-                       const dc_norm *n, const dc_hitvec *hv)
-{
-    if (!m || !ms || !n || !hv || !hv->has_runs)
-        return;
-    dc_feat_ahead *ah = &ms->ahead[ms->ahead_next];
-    ms->ahead_next ^= 1;
-    dc_feat_find_ahead(&m->h.fc, m->w, n->text, n->len, text_known(n, hv),
-                       hv->runs, hv->nruns, KEEP_TOKENS, &ms->cache, ah);
-}
-
-void dc_model_prefetch_drop(dc_model_scratch *ms)
-{
-    if (ms)
-        ms->ahead[0].runs = ms->ahead[1].runs = NULL;
-}
-
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
@@ -791,23 +767,10 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     size_t ntok;
     const dc_wrun *const runs = hv && hv->has_runs ? hv->runs : NULL;
     const size_t nruns = runs ? hv->nruns : 0;
-    /* the first pass over its tokens, when dc_model_prefetch did it for
-     * this text and these runs */
-    dc_feat_ahead *ah = NULL;
-    for (size_t k = 0; runs && k < 2 && !ah; k++)
-        if (ms->ahead[k].runs == runs && ms->ahead[k].text == n->text &&
-            ms->ahead[k].nruns == nruns && ms->ahead[k].len == n->len)
-            ah = &ms->ahead[k];
-    size_t nfeat;
-    if (ah) {
-        nfeat = dc_feat_sum_taken(&h->fc, m->w, acc, toks, KEEP_TOKENS, &ntok,
-                                  &ms->cache, ah);
-        ah->runs = NULL;
-    } else
-        nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len,
-                                 text_known(n, hv), runs,
-                                 nruns, acc, toks, KEEP_TOKENS, &ntok,
-                                 &ms->cache);
+    const size_t nfeat = dc_feat_sum_runs(&h->fc, m->w, n->text, n->len,
+                                          text_known(n, hv), runs, nruns, acc,
+                                          toks, KEEP_TOKENS, &ntok,
+                                          &ms->cache);
     const float inv = feat_weight(nfeat);
     float z[DC_MODEL_STRIDE];
     logits(m, acc, inv, rf, z);

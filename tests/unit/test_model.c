@@ -628,10 +628,8 @@ Test(model, expf8_is_the_c_librarys_expf)
  * with apostrophes everywhere, digits, long and one-letter words, more
  * runs than the kept tokens, and non-ASCII ones (which do not). Each way
  * has its own scratch, so that neither reads word sums the other put in
- * the cache. A third way is the engine's: each comment's first pass done
- * ahead by dc_model_prefetch while the one before is scored, two pending
- * at a time, and now and then one fetched for and never scored. Only the
- * AVX2 path reads the runs: without it the ways are one. */
+ * the cache. Only the AVX2 path reads the runs: without it the ways are
+ * one. */
 Test(model, word_runs_change_no_score)
 {
 #if defined(__x86_64__)
@@ -657,7 +655,7 @@ Test(model, word_runs_change_no_score)
     dc_matcher *mt = NULL;
     dc_match_scratch *mts = NULL;
     dc_model *m = NULL;
-    dc_model_scratch *ms = NULL, *ms_runs = NULL, *ms_ahead = NULL;
+    dc_model_scratch *ms = NULL, *ms_runs = NULL;
     cr_assert_eq(dc_normalizer_new(&al, &nz, &err), DECORUM_OK);
     cr_assert_eq(dc_norm_scratch_new(&al, nz, &ns), DECORUM_OK);
     cr_assert_eq(dc_lexicon_load(&al, &lx, NULL, &err), DECORUM_OK);
@@ -667,21 +665,10 @@ Test(model, word_runs_change_no_score)
     cr_assert_not_null(m);
     cr_assert_eq(dc_model_scratch_new(&al, m, &ms), DECORUM_OK);
     cr_assert_eq(dc_model_scratch_new(&al, m, &ms_runs), DECORUM_OK);
-    cr_assert_eq(dc_model_scratch_new(&al, m, &ms_ahead), DECORUM_OK);
     dc_norm n;
     memset(&n, 0, sizeof n);
     dc_hitvec hv;
     memset(&hv, 0, sizeof hv);
-    /* the engine's way: two comments, the one fetched ahead and the one
-     * scored, with the rule features and scores of the one before */
-    dc_norm nb[2];
-    dc_hitvec hb[2];
-    memset(nb, 0, sizeof nb);
-    memset(hb, 0, sizeof hb);
-    float rf_prev[DC_N_RULE_FEATURES] = {0};
-    dc_model_out b_prev;
-    memset(&b_prev, 0, sizeof b_prev);
-    int pending = 0; /* the one before was fetched ahead, to be scored */
     static char text[4000];
     uint64_t x = 88172645463325252ull;
     size_t with_runs = 0, mapped_ascii = 0;
@@ -739,38 +726,7 @@ Test(model, word_runs_change_no_score)
                                  sizeof a.ev[k].weight) == 0,
                       "round %d: evidence %zu", round, k);
         with_runs += ascii && hv.nruns <= 256;
-        /* this comment fetched ahead, then the one before scored */
-        dc_norm *nc = &nb[round & 1], *np = &nb[(round + 1) & 1];
-        dc_hitvec *hc = &hb[round & 1], *hp = &hb[(round + 1) & 1];
-        cr_assert_eq(dc_normalize(&al, nz, ns, text, len,
-                                  4 * sizeof text + 64, nc),
-                     DECORUM_OK);
-        cr_assert_eq(dc_match(&al, mt, mts, nc, hc), DECORUM_OK);
-        dc_model_prefetch(m, ms_ahead, nc, hc);
-        if (pending) {
-            dc_model_out c;
-            memset(&c, 0, sizeof c);
-            cr_assert_eq(dc_model_score_runs(m, ms_ahead, np, hp, rf_prev, &c),
-                         DECORUM_OK);
-            cr_assert(memcmp(c.p, b_prev.p, sizeof c.p) == 0,
-                      "round %d: scores ahead", round - 1);
-            cr_assert_eq(c.n_ev, b_prev.n_ev, "round %d: evidence ahead",
-                         round - 1);
-            for (size_t k = 0; k < c.n_ev; k++)
-                cr_assert(c.ev[k].begin == b_prev.ev[k].begin &&
-                              c.ev[k].end == b_prev.ev[k].end,
-                          "round %d: evidence ahead %zu", round - 1, k);
-        }
-        /* one in 13 is fetched for and never scored */
-        pending = round % 13 != 5;
-        memcpy(rf_prev, rf, sizeof rf);
-        b_prev = b;
     }
-    for (int k = 0; k < 2; k++) {
-        dc_hitvec_release(&al, &hb[k]);
-        dc_norm_release(&al, &nb[k]);
-    }
-    dc_model_scratch_free(&al, ms_ahead);
     /* (of the texts made: enough of them are ones the runs serve) */
     cr_assert_gt(with_runs, 1000);
     /* and some whose input was not ASCII but whose text is */
