@@ -267,8 +267,11 @@ _Static_assert(offsetof(dc_word_entry, nf) % sizeof(uint64_t) == 0 &&
                "nf and mv fill one word of the entry");
 
 /* What one pending phrase did with the next word (pend_go): 1 << PC_BITS
- * entries of 32 bytes after the memo, in pairs, two ways (pc_at). */
-#define PC_BITS 12u
+ * entries of 32 bytes after the memo, in pairs, two ways (pc_at). 512 KB:
+ * against 128 KB (12), pend_slow's calls 39 302 -> 32 956 and 2.02 M
+ * fewer instructions on the benchmark corpus; 13: -1.23 M, 15 (1 MB):
+ * -2.49 M, 16: -2.70 M (docs/BENCHMARKS.md, round spd49m). */
+#define PC_BITS 14u
 #define PC_WORDS ((size_t)4 << PC_BITS)
 /* The victim table, after pend_go's cache: a memo entry pushed out of
  * its pair's second way by a new word (plain_body) waits there, one
