@@ -12483,6 +12483,20 @@ static bool self_beside(const run *R, const mention *m)
             !(ent(R, m)->flags & DC_F_BANTER) &&
             !has_kind_in(R, k, m->tb, DC_KIND_COPULA))
             return false;
+        /* (session 49, q49p: nor the writer's act, negated or hostile,
+         * done to them: "I don't serve trannies", "i dont see trannies,
+         * they dont exist"; a negation before a linking verb is a claim
+         * denied, "I'm not a dyke", which stays as it was; nor a slur
+         * that is also a verb after a modal, "we should cripple them") */
+        if ((tok_is_word(R, k, "i") || tok_is_word(R, k, "we")) &&
+            !has_kind_in(R, k + 1, m->tb, DC_KIND_COPULA) &&
+            (has_kind_in(R, k + 1, m->tb, DC_KIND_NEGATION) ||
+             ((ent(R, m)->flags & DC_F_VERBSENSE) &&
+              has_kind_in(R, k + 1, m->tb, DC_KIND_MODAL)) ||
+             has_kind_in(R, k + 1, m->tb, DC_KIND_EXCLUSION) ||
+             has_kind_in(R, k + 1, m->tb, DC_KIND_THREAT) ||
+             has_kind_in(R, k + 1, m->tb, DC_KIND_HATE_VERB)))
+            return false;
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
                     !writers_object(R, k, m)) ||
