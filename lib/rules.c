@@ -43274,6 +43274,27 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         return true;
     if (echo_in(n))
         return true;
+    /* (session 49, q49g: a '?' right after a word that is a discourse
+     * marker's, "frfr? that entire people", may go out with the marker
+     * in the full pass, which then hedges nothing: such a comment goes
+     * the full way. The matcher leaves markers out, so the word before
+     * each '?' is looked up in the markers' tables by its key.) */
+    const char *q = r->disc_any ? memchr(n->text, '?', n->len) : NULL;
+    for (const char *end = n->text + n->len; q;
+         q = memchr(q + 1, '?', (size_t)(end - q - 1))) {
+        const char *w = q;
+        while (w > n->text &&
+               ((w[-1] >= 'a' && w[-1] <= 'z') ||
+                (w[-1] >= '0' && w[-1] <= '9') || w[-1] == '\'' ||
+                (unsigned char)w[-1] >= 0x80))
+            w--;
+        if (w == q)
+            continue;
+        uint64_t key = split_word_key(w, (size_t)(q - w));
+        if (disc_slot(r, 0, key) != UINT32_MAX ||
+            disc_slot(r, 1, key) != UINT32_MAX)
+            return true;
+    }
     *hedged = denial || memchr(n->text, '?', n->len) != NULL;
     return false;
 }
