@@ -30348,7 +30348,9 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
             return false;
         uint32_t si = R->toks[m->tb].sent;
         const sentence *from = &R->rs->s[si > 0 ? si - 1 : 0];
-        const sentence *to = &R->rs->s[si];
+        /* (session 49, q49d: or the one after, the doer named as a tag:
+         * "they're shipped in deliberately to dilute us out. soros money") */
+        const sentence *to = &R->rs->s[si + 1 < R->rs->ns ? si + 1 : si];
         size_t n = 0;
         for (size_t i = R->rs->first[from->tb]; i < R->rs->nm && n < 64;
              i++, n++) {
