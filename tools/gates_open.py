@@ -36,13 +36,13 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '19b08264fb31c9fdb895fe108d6e4ea03dfa589e'),
+                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '846607bff80b780bad2747edfeb843e61da32e81'),
+                                    '34c63ca78e91190bf7561caceeb20cf8865ee220'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '84e326cb81a026eafaaf7be3ffc091d4f076489b'),
+                            '4dd04f7bd2b08259affc9edcc71673fabb82122b'),
 }
 
 
