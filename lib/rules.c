@@ -27907,6 +27907,57 @@ static bool bare_plural(const run *R, const target *g)
     return true;
 }
 
+/* (q49l) Verbs of a relative clause that places a group where the
+ * writer meets it, where its members live, came or work ("Turks who live
+ * here", "Romanians that moved in", "Albanians who run the car washes"):
+ * the clause narrows the kind to the ones around the writer, not to the
+ * members who did a deed ("Somalis who commit crimes"), and the predicate
+ * after it is said of them all. */
+static const char *const wl_rel_dwell[] = {
+    "live",    "lives",   "living",  "moved",  "move",   "moves",
+    "came",    "come",    "comes",   "settled", "arrived", "work",
+    "works",   "run",     "runs",    "own",    "owns",   "opened",
+    "stay",    "stays"};
+/* (q49l) Words that make such a clause a deed, a status or a condition
+ * after all ("who came illegally", "who moved here to steal", "who work
+ * for cash"): the clause then picks some members out. */
+static const char *const wl_rel_dwell_stop[] = {
+    "illegally", "legally", "to",  "for",   "because", "if",   "when",
+    "and",       "or",      "but", "who",   "that",    "which", "without",
+    "as",        "on",      "off", "under"};
+
+/* The end of a relative clause of dwelling (wl_rel_dwell) that opens at
+ * token k, right after a group, and runs to the predicate at e: "who" or
+ * "that", one such verb, then at most four words of place ("here", "next
+ * door", "in my street", "the car wash"), none a linking verb, a modal, a
+ * negator, a report or a word of wl_rel_dwell_stop; k when there is
+ * none. Read for the group word only (generalized_vice, bare_generic):
+ * a few tokens, once a predicate. */
+static uint32_t dwell_clause_end(const run *R, uint32_t k, uint32_t e)
+{
+    const tok *tk = R->toks;
+    if (e < k + 3 || e > k + 6 ||
+        !(tok_is_word(R, k, "who") || tok_is_word(R, k, "that")) ||
+        !word_among(R, k + 1, k + 2, FRAME_WORDS(wl_rel_dwell)))
+        return k;
+    /* ("moved to our town", "came to this country": a place after "to";
+     * "came to steal" is a purpose, stopped below) */
+    static const char *const place_det[] = {"the", "our", "this", "my",
+                                            "your", "their"};
+    uint32_t from = k + 2;
+    if (from + 1 < e && tok_is_word(R, from, "to") &&
+        word_among(R, from + 1, from + 2, FRAME_WORDS(place_det)))
+        from += 2;
+    for (uint32_t j = from; j < e; j++)
+        if (tk[j].type != TK_WORD || tk[j].sent != tk[k].sent ||
+            kind_at(R, j, DC_KIND_COPULA) || kind_at(R, j, DC_KIND_MODAL) ||
+            kind_at(R, j, DC_KIND_NEGATION) || kind_at(R, j, DC_KIND_REPORT) ||
+            kind_at(R, j, DC_KIND_STEREOTYPE) ||
+            word_among(R, j, j + 1, FRAME_WORDS(wl_rel_dwell_stop)))
+            return k;
+    return e;
+}
+
 /* Is the group target t (the group word the sentence names, or the
  * pronoun for it) the bare generic subject of the predicate m after it:
  * a bare plural (bare_plural: "Somalis commit crimes"; not "these
@@ -27947,7 +27998,9 @@ static bool bare_generic(const run *R, const target *t, const mention *m)
     if ((vl > 4 && memcmp(vw + vl - 3, "ing", 3) == 0) ||
         (vl > 3 && memcmp(vw + vl - 2, "ed", 2) == 0))
         return false;
-    uint32_t k = t->te;
+    /* (past a relative clause of where they live: "Turks who live here
+     * rip everyone off", q49l) */
+    uint32_t k = dwell_clause_end(R, t->te, m->tb);
     /* a place they live: "in this town", "across Europe" */
     if (k < m->tb && (tok_is_word(R, k, "in") || tok_is_word(R, k, "round") ||
                       tok_is_word(R, k, "around") ||
@@ -28170,8 +28223,11 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
         every = linked && (tok_is_word(R, t->te, "all") ||
                            tok_is_word(R, t->te, "always"));
     }
+    /* (past a relative clause of where they live, dwell_clause_end: "Turks
+     * who live here rip everyone off"; q49l) */
+    uint32_t dwell = before ? dwell_clause_end(R, t->te, m->tb) : t->te;
     if (before && !linked)
-        for (uint32_t k = t->te; k < m->tb; k++) {
+        for (uint32_t k = dwell; k < m->tb; k++) {
             if (kind_at(R, k, DC_KIND_COPULA)) {
                 /* ("are all", "are always": every member, whatever the
                  * clause after; not "aren't all", "are not all") */
@@ -28272,7 +28328,7 @@ static bool generalized_vice(const run *R, const target *t, const mention *m)
     /* a frame of generalization near it, the group the subject right
      * before it (not "... always get asked if they cheat") */
     if (!before || tk[t->tb].clause != tk[m->tb].clause ||
-        (m->tb > t->te + 3 && !catenative_gap(R, t->te, m->tb)) ||
+        (m->tb > dwell + 3 && !catenative_gap(R, dwell, m->tb)) ||
         (t->tb > 0 && (kind_at(R, t->tb - 1, DC_KIND_CONJUNCTION) ||
                        tok_is_word(R, t->tb - 1, "if") ||
                        tok_is_word(R, t->tb - 1, "whether"))))
