@@ -24976,6 +24976,16 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, m->tb - 1, "the") ||
              tok_is_word(R, m->tb - 1, "da")))
             return DECORUM_OK;
+        /* "make sure they dont come back" (session 49, q49w) is a
+         * team's comeback in a sentence that names a game or a score
+         * ("the French are 2-0 down, make sure they dont come back"), or
+         * before "from", "into" or "in" ("... come back from that") */
+        if (e->term_len > 10 && memcmp(e->term, "make sure ", 10) == 0 &&
+            (match_said(R, sent_of(R, m->tb)) ||
+             (m->te < R->ntok && (tok_is_word(R, m->te, "from") ||
+                                  tok_is_word(R, m->te, "into") ||
+                                  tok_is_word(R, m->te, "in")))))
+            return DECORUM_OK;
         /* "killers", "murderer": a verb's agent noun names people (by
          * what they did or are said to do); it calls for nothing. When
          * the lexicon has the noun as a stereotype at the same place,
