@@ -24976,6 +24976,52 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, m->tb - 1, "the") ||
              tok_is_word(R, m->tb - 1, "da")))
             return DECORUM_OK;
+        /* "make sure they dont come back" (session 49, q49w) is a
+         * team's comeback in a sentence that names a game or a score
+         * ("the French are 2-0 down, make sure they dont come back"), or
+         * before "from", "into" or "in" ("... come back from that").
+         * The match words and the score are read at most twelve words
+         * before it and eight after (not the sentence once per
+         * mention); a game object from game_scan's cache. */
+        if (e->term_len > 10 && memcmp(e->term, "make sure ", 10) == 0) {
+            sentence win = *sent_of(R, m->tb);
+            if (m->tb > win.tb + 12)
+                win.tb = m->tb - 12;
+            if (m->te + 8 < win.te)
+                win.te = m->te + 8;
+            if ((m->te < R->ntok && (tok_is_word(R, m->te, "from") ||
+                                     tok_is_word(R, m->te, "into") ||
+                                     tok_is_word(R, m->te, "in"))) ||
+                game_in(R, sent_of(R, m->tb)) ||
+                word_among(R, win.tb, win.te, wl_match_words,
+                           sizeof wl_match_words / sizeof *wl_match_words) ||
+                score_in(R, &win, false))
+                return DECORUM_OK;
+        }
+        /* "hope their windows survive the night" (session 49, q49w) is a
+         * fear for them where their danger or the writer's care is named
+         * in the sentence, at most twelve words before it and eight
+         * after ("riots in town tonight, our jewish neighbours are
+         * scared, hope their windows survive the night") */
+        if ((e->flags & DC_F_AMBIGUOUS) && m->tb + 1 < m->te &&
+            (tok_is_word(R, m->tb + 1, "survive") ||
+             tok_is_word(R, m->tb + 1, "survives"))) {
+            static const char *const care[] = {
+                "scared",  "worried", "afraid",   "frightened", "terrified",
+                "riot",    "riots",   "rioting",  "rioters",    "thugs",
+                "mob",     "mobs",    "storm",    "storms",     "gale",
+                "wind",    "winds",   "thinking", "praying",    "pray",
+                "prayers", "safe",    "poor",     "sadly",      "attacked",
+                "targeted", "vandals", "racists", "bigots",     "hate"};
+            sentence win = *sent_of(R, m->tb);
+            if (m->tb > win.tb + 12)
+                win.tb = m->tb - 12;
+            if (m->te + 8 < win.te)
+                win.te = m->te + 8;
+            if (word_among(R, win.tb, win.te, care,
+                           sizeof care / sizeof *care))
+                return DECORUM_OK;
+        }
         /* "killers", "murderer": a verb's agent noun names people (by
          * what they did or are said to do); it calls for nothing. When
          * the lexicon has the noun as a stereotype at the same place,
