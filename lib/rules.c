@@ -17119,7 +17119,12 @@ static bool wish_opener(const dc_entry *e)
  * to their own country", "can go back where they came from"), told with
  * no time or help that makes it a right ("once the war ends", "when it is
  * safe", "when they want", "the scheme pays", "any time")? */
-static const char *const wl_can_own[] = {"own", "came"};
+/* (mend49: "came", or after "own" a word of a land, not "their own villages",
+ * "homes", "schools": "Refugees can go back to their own villages now
+ * that the roads are open") */
+static const char *const wl_can_land[] = {
+    "country", "countries", "land", "lands", "homeland", "homelands",
+    "nation", "kind", "people"};
 static const char *const wl_can_when[] = {
     "once",   "when",  "after",   "until", "safe",  "ceasefire", "war",
     "scheme", "pays",  "paid",    "free",  "choose", "chose",    "want",
@@ -17129,8 +17134,13 @@ static bool can_dismiss(const run *R, const sentence *s, uint32_t tb,
                         uint32_t te)
 {
     uint32_t e = te + 4 < s->te ? te + 4 : s->te;
-    return word_among(R, tb, e, wl_can_own,
-                      sizeof wl_can_own / sizeof *wl_can_own) &&
+    bool own = false;
+    for (uint32_t k = tb; k < e && !own; k++)
+        own = tok_is_word(R, k, "came") ||
+              (tok_is_word(R, k, "own") && k + 1 < s->te &&
+               word_among(R, k + 1, k + 2, wl_can_land,
+                          sizeof wl_can_land / sizeof *wl_can_land));
+    return own &&
            !word_among(R, tb, s->te, wl_can_when,
                        sizeof wl_can_when / sizeof *wl_can_when);
 }
