@@ -32179,12 +32179,32 @@ static uint32_t sign_rest(const run *R, uint32_t k)
      * "no refugees can work", "can afford", "can be forced") */
     if ((tok_is_word(R, k, "can") || tok_is_word(R, k, "should")) &&
         j < rs->ntok && word_among(R, j, j + 1, FRAME_WORDS(sign_get_in))) {
+        /* (mend49: a preposition ends the sign only before the
+         * writer's own or a pointed place, "on the estate", "in our
+         * club", "at this b&b", or at the clause's end ("move in"); not
+         * "No Jews can live in Saudi Arabia", "... the Freemasons in
+         * good standing") */
+        static const char *const sign_place_det[] = {
+            "the", "our", "my", "this", "these", "that", "here", "round"};
         uint32_t e = j + 6, x;
         for (x = j + 1; x < rs->ntok && x < e && tk[x].clause == tk[k].clause;
              x++)
             if (tk[x].type == TK_WORD &&
-                word_among(R, x, x + 1, FRAME_WORDS(sign_get_where)))
+                word_among(R, x, x + 1, FRAME_WORDS(sign_get_where))) {
+                if (tok_is_word(R, x, "on") || tok_is_word(R, x, "in") ||
+                    tok_is_word(R, x, "at") || tok_is_word(R, x, "into") ||
+                    tok_is_word(R, x, "onto") ||
+                    tok_is_word(R, x, "inside") ||
+                    tok_is_word(R, x, "near")) {
+                    uint32_t y = x + 1;
+                    if (!(clause_done(R, y) ||
+                          (y < rs->ntok && tk[y].type == TK_WORD &&
+                           word_among(R, y, y + 1,
+                                      FRAME_WORDS(sign_place_det)))))
+                        continue;
+                }
                 return x + 1;
+            }
         return clause_done(R, j + 1) ? j + 1 : 0;
     }
     if (j < rs->ntok && tok_is_word(R, j, "ever"))
