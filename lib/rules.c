@@ -43314,15 +43314,22 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     const char *q = r->disc_any ? memchr(n->text, '?', n->len) : NULL;
     for (const char *end = n->text + n->len; q;
          q = memchr(q + 1, '?', (size_t)(end - q - 1))) {
-        const char *w = q;
+        /* (mend49: over a few spaces and marks first, "frfr ? that",
+         * "lol !? x"; at most 4 bytes, so "????..." stays linear) */
+        const char *p = q;
+        while (p > n->text && q - p < 4 &&
+               (p[-1] == ' ' || p[-1] == '!' || p[-1] == '.' ||
+                p[-1] == '?'))
+            p--;
+        const char *w = p;
         while (w > n->text &&
                ((w[-1] >= 'a' && w[-1] <= 'z') ||
                 (w[-1] >= '0' && w[-1] <= '9') || w[-1] == '\'' ||
                 (unsigned char)w[-1] >= 0x80))
             w--;
-        if (w == q)
+        if (w == p)
             continue;
-        uint64_t key = split_word_key(w, (size_t)(q - w));
+        uint64_t key = split_word_key(w, (size_t)(p - w));
         if (disc_slot(r, 0, key) != UINT32_MAX ||
             disc_slot(r, 1, key) != UINT32_MAX)
             return true;
