@@ -25001,6 +25001,26 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("a deed whose motive the writer asks "
                                 "('why would anyone ...')"));
+        /* (mend49: patience said to run out is the others' ("the
+         * somalis better watch themselves, people round here will stop
+         * asking nicely"); the group as its subject is the one asking:
+         * "Women should stop asking nicely for equal pay", "Disabled
+         * people will stop asking nicely") */
+        if (e->term_len > 13 &&
+            memcmp(e->term + e->term_len - 13, "asking nicely", 13) == 0) {
+            static const char *const aux[] = {
+                "should", "will", "would", "must", "are", "is", "have",
+                "has", "just", "gonna", "need", "to", "all"};
+            uint32_t k = m->tb;
+            for (int n = 0; n < 3 && k > 0 &&
+                            (kind_at(R, k - 1, DC_KIND_MODAL) ||
+                             word_among(R, k - 1, k, aux,
+                                        sizeof aux / sizeof *aux));
+                 n++)
+                k--;
+            if (group_ends_at(R, k))
+                return DECORUM_OK;
+        }
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
