@@ -25481,6 +25481,22 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* (mend49: the vermin verbs of session 49 (q49d) take a group's
+     * adjective before a noun as a thing ("fumigate the Chinese
+     * restaurant", "scuttled the Irish deal"); "scurry" a group named
+     * by a role ("the Japanese commuters scurrying to work") is hurry) */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEHUMANIZE &&
+        (e->flags & DC_F_AMBIGUOUS) && e->term_len >= 6 &&
+        (memcmp(e->term, "fumiga", 6) == 0 ||
+         memcmp(e->term, "scuttl", 6) == 0 ||
+         memcmp(e->term, "scurri", 6) == 0 ||
+         memcmp(e->term, "scurry", 6) == 0)) {
+        if (head_noun_follows(R, t->te))
+            return DECORUM_OK;
+        if (e->term[2] == 'u' && e->term[3] == 'r' && t->te > t->tb + 1 &&
+            mention_at(R, t->te - 1, DC_KIND_PERSON))
+            return DECORUM_OK;
+    }
     /* a faith's role-holders, quantified and threatened: its people
      * (role_group, role_spared) */
     target role;
