@@ -30338,6 +30338,17 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
      * any group its entry smears (a kind of group: migrants, Muslims,
      * people of colour), not of a breeder's dogs */
     if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
+        /* (mend49: an arrival "brought in deliberately" for work is
+         * labour migration told as policy: "Migrants were brought in
+         * deliberately to fill labour shortages") */
+        static const char *const work_for[] = {
+            "fill", "staff", "work", "pick", "jobs", "labour", "labor",
+            "build", "harvest", "nurse", "care"};
+        if (m->te + 1 < R->ntok &&
+            (tok_is_word(R, m->te, "to") || tok_is_word(R, m->te, "for")) &&
+            word_among(R, m->te + 1, m->te + 2, work_for,
+                       sizeof work_for / sizeof *work_for))
+            return false;
         /* Where such groups are is worked out once a comment for the
          * entry's categories (lb_*), not read over every target for each
          * phrase: 64 KiB of "replace white men" took 0.14 s. A group
