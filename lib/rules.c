@@ -25485,16 +25485,25 @@ static decorum_status rule_attack(run *R, const mention *m)
      * adjective before a noun as a thing ("fumigate the Chinese
      * restaurant", "scuttled the Irish deal"); "scurry" a group named
      * by a role ("the Japanese commuters scurrying to work") is hurry) */
-    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEHUMANIZE &&
-        (e->flags & DC_F_AMBIGUOUS) && e->term_len >= 6 &&
+    if (m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_AMBIGUOUS) &&
+        e->term_len >= 6 &&
         (memcmp(e->term, "fumiga", 6) == 0 ||
          memcmp(e->term, "scuttl", 6) == 0 ||
          memcmp(e->term, "scurri", 6) == 0 ||
          memcmp(e->term, "scurry", 6) == 0)) {
-        if (head_noun_follows(R, t->te))
+        /* (the group word right after the verb, or after its article) */
+        uint32_t k = m->te;
+        if (k < R->ntok && (tok_is_word(R, k, "the") ||
+                            tok_is_word(R, k, "that") ||
+                            tok_is_word(R, k, "this") ||
+                            tok_is_word(R, k, "a") || tok_is_word(R, k, "an")))
+            k++;
+        const mention *id = k < R->ntok ? mention_at(R, k, DC_KIND_IDENTITY)
+                                        : NULL;
+        if (id && head_noun_follows(R, id->te))
             return DECORUM_OK;
-        if (e->term[2] == 'u' && e->term[3] == 'r' && t->te > t->tb + 1 &&
-            mention_at(R, t->te - 1, DC_KIND_PERSON))
+        if (t && t->type == TG_GROUP && e->term[3] == 'r' &&
+            t->te > t->tb + 1 && mention_at(R, t->te - 1, DC_KIND_PERSON))
             return DECORUM_OK;
     }
     /* a faith's role-holders, quantified and threatened: its people
