@@ -17124,7 +17124,7 @@ static bool wish_opener(const dc_entry *e)
  * that the roads are open") */
 static const char *const wl_can_land[] = {
     "country", "countries", "land", "lands", "homeland", "homelands",
-    "nation", "kind", "people"};
+    "nation", "kind", "people", "hall", "halls"};
 static const char *const wl_can_when[] = {
     "once",   "when",  "after",   "until", "safe",  "ceasefire", "war",
     "scheme", "pays",  "paid",    "free",  "choose", "chose",    "want",
