@@ -17119,7 +17119,12 @@ static bool wish_opener(const dc_entry *e)
  * to their own country", "can go back where they came from"), told with
  * no time or help that makes it a right ("once the war ends", "when it is
  * safe", "when they want", "the scheme pays", "any time")? */
-static const char *const wl_can_own[] = {"own", "came"};
+/* (mend49: "came", or after "own" a word of a land, not "their own villages",
+ * "homes", "schools": "Refugees can go back to their own villages now
+ * that the roads are open") */
+static const char *const wl_can_land[] = {
+    "country", "countries", "land", "lands", "homeland", "homelands",
+    "nation", "kind", "people", "hall", "halls"};
 static const char *const wl_can_when[] = {
     "once",   "when",  "after",   "until", "safe",  "ceasefire", "war",
     "scheme", "pays",  "paid",    "free",  "choose", "chose",    "want",
@@ -17129,8 +17134,13 @@ static bool can_dismiss(const run *R, const sentence *s, uint32_t tb,
                         uint32_t te)
 {
     uint32_t e = te + 4 < s->te ? te + 4 : s->te;
-    return word_among(R, tb, e, wl_can_own,
-                      sizeof wl_can_own / sizeof *wl_can_own) &&
+    bool own = false;
+    for (uint32_t k = tb; k < e && !own; k++)
+        own = tok_is_word(R, k, "came") ||
+              (tok_is_word(R, k, "own") && k + 1 < s->te &&
+               word_among(R, k + 1, k + 2, wl_can_land,
+                          sizeof wl_can_land / sizeof *wl_can_land));
+    return own &&
            !word_among(R, tb, s->te, wl_can_when,
                        sizeof wl_can_when / sizeof *wl_can_when);
 }
@@ -25037,6 +25047,26 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("a deed whose motive the writer asks "
                                 "('why would anyone ...')"));
+        /* (mend49: patience said to run out is the others' ("the
+         * somalis better watch themselves, people round here will stop
+         * asking nicely"); the group as its subject is the one asking:
+         * "Women should stop asking nicely for equal pay", "Disabled
+         * people will stop asking nicely") */
+        if (e->term_len > 13 &&
+            memcmp(e->term + e->term_len - 13, "asking nicely", 13) == 0) {
+            static const char *const aux[] = {
+                "should", "will", "would", "must", "are", "is", "have",
+                "has", "just", "gonna", "need", "to", "all"};
+            uint32_t k = m->tb;
+            for (int n = 0; n < 3 && k > 0 &&
+                            (kind_at(R, k - 1, DC_KIND_MODAL) ||
+                             word_among(R, k - 1, k, aux,
+                                        sizeof aux / sizeof *aux));
+                 n++)
+                k--;
+            if (group_ends_at(R, k))
+                return DECORUM_OK;
+        }
         sig = DECORUM_SIGNAL_THREAT;
         prefer = DIR_FORWARD;
         w = severity_weight(e->severity, 0.7f, 0.88f, 0.95f);
@@ -25497,6 +25527,31 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* (mend49: the vermin verbs of session 49 (q49d) take a group's
+     * adjective before a noun as a thing ("fumigate the Chinese
+     * restaurant", "scuttled the Irish deal"); "scurry" a group named
+     * by a role ("the Japanese commuters scurrying to work") is hurry) */
+    if (m->kind == DC_KIND_DEHUMANIZE && (e->flags & DC_F_AMBIGUOUS) &&
+        e->term_len >= 6 &&
+        (memcmp(e->term, "fumiga", 6) == 0 ||
+         memcmp(e->term, "scuttl", 6) == 0 ||
+         memcmp(e->term, "scurri", 6) == 0 ||
+         memcmp(e->term, "scurry", 6) == 0)) {
+        /* (the group word right after the verb, or after its article) */
+        uint32_t k = m->te;
+        if (k < R->ntok && (tok_is_word(R, k, "the") ||
+                            tok_is_word(R, k, "that") ||
+                            tok_is_word(R, k, "this") ||
+                            tok_is_word(R, k, "a") || tok_is_word(R, k, "an")))
+            k++;
+        const mention *id = k < R->ntok ? mention_at(R, k, DC_KIND_IDENTITY)
+                                        : NULL;
+        if (id && head_noun_follows(R, id->te))
+            return DECORUM_OK;
+        if (t && t->type == TG_GROUP && e->term[3] == 'r' &&
+            t->te > t->tb + 1 && mention_at(R, t->te - 1, DC_KIND_PERSON))
+            return DECORUM_OK;
+    }
     /* a faith's role-holders, quantified and threatened: its people
      * (role_group, role_spared) */
     target role;
@@ -30394,6 +30449,17 @@ static bool libel_of_people(const run *R, const mention *m, const dc_entry *e)
      * any group its entry smears (a kind of group: migrants, Muslims,
      * people of colour), not of a breeder's dogs */
     if (DC_SENSE_OF(e->flags) == DC_SENSE_BREED) {
+        /* (mend49: an arrival "brought in deliberately" for work is
+         * labour migration told as policy: "Migrants were brought in
+         * deliberately to fill labour shortages") */
+        static const char *const work_for[] = {
+            "fill", "staff", "work", "pick", "jobs", "labour", "labor",
+            "build", "harvest", "nurse", "care"};
+        if (m->te + 1 < R->ntok &&
+            (tok_is_word(R, m->te, "to") || tok_is_word(R, m->te, "for")) &&
+            word_among(R, m->te + 1, m->te + 2, work_for,
+                       sizeof work_for / sizeof *work_for))
+            return false;
         /* Where such groups are is worked out once a comment for the
          * entry's categories (lb_*), not read over every target for each
          * phrase: 64 KiB of "replace white men" took 0.14 s. A group
@@ -32271,12 +32337,32 @@ static uint32_t sign_rest(const run *R, uint32_t k)
      * "no refugees can work", "can afford", "can be forced") */
     if ((tok_is_word(R, k, "can") || tok_is_word(R, k, "should")) &&
         j < rs->ntok && word_among(R, j, j + 1, FRAME_WORDS(sign_get_in))) {
+        /* (mend49: a preposition ends the sign only before the
+         * writer's own or a pointed place, "on the estate", "in our
+         * club", "at this b&b", or at the clause's end ("move in"); not
+         * "No Jews can live in Saudi Arabia", "... the Freemasons in
+         * good standing") */
+        static const char *const sign_place_det[] = {
+            "the", "our", "my", "this", "these", "that", "here", "round"};
         uint32_t e = j + 6, x;
         for (x = j + 1; x < rs->ntok && x < e && tk[x].clause == tk[k].clause;
              x++)
             if (tk[x].type == TK_WORD &&
-                word_among(R, x, x + 1, FRAME_WORDS(sign_get_where)))
+                word_among(R, x, x + 1, FRAME_WORDS(sign_get_where))) {
+                if (tok_is_word(R, x, "on") || tok_is_word(R, x, "in") ||
+                    tok_is_word(R, x, "at") || tok_is_word(R, x, "into") ||
+                    tok_is_word(R, x, "onto") ||
+                    tok_is_word(R, x, "inside") ||
+                    tok_is_word(R, x, "near")) {
+                    uint32_t y = x + 1;
+                    if (!(clause_done(R, y) ||
+                          (y < rs->ntok && tk[y].type == TK_WORD &&
+                           word_among(R, y, y + 1,
+                                      FRAME_WORDS(sign_place_det)))))
+                        continue;
+                }
                 return x + 1;
+            }
         return clause_done(R, j + 1) ? j + 1 : 0;
     }
     if (j < rs->ntok && tok_is_word(R, j, "ever"))
@@ -43386,15 +43472,22 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
     const char *q = r->disc_any ? memchr(n->text, '?', n->len) : NULL;
     for (const char *end = n->text + n->len; q;
          q = memchr(q + 1, '?', (size_t)(end - q - 1))) {
-        const char *w = q;
+        /* (mend49: over a few spaces and marks first, "frfr ? that",
+         * "lol !? x"; at most 4 bytes, so "????..." stays linear) */
+        const char *p = q;
+        while (p > n->text && q - p < 4 &&
+               (p[-1] == ' ' || p[-1] == '!' || p[-1] == '.' ||
+                p[-1] == '?'))
+            p--;
+        const char *w = p;
         while (w > n->text &&
                ((w[-1] >= 'a' && w[-1] <= 'z') ||
                 (w[-1] >= '0' && w[-1] <= '9') || w[-1] == '\'' ||
                 (unsigned char)w[-1] >= 0x80))
             w--;
-        if (w == q)
+        if (w == p)
             continue;
-        uint64_t key = split_word_key(w, (size_t)(q - w));
+        uint64_t key = split_word_key(w, (size_t)(p - w));
         if (disc_slot(r, 0, key) != UINT32_MAX ||
             disc_slot(r, 1, key) != UINT32_MAX)
             return true;

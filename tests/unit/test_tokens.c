@@ -315,6 +315,11 @@ Test(tokens, short_way)
         "the proud boys",
         "( ( (soros) ) ) i love them",
         "( (soros) ) ( i love them",
+        /* (mend49: a '?' a space or a mark after a marker's word) */
+        "frfr ? that entire people",
+        "frfr!? that entire people",
+        "lol !? x",
+        "soros. lol ?",
     };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         both_passes(fixed[i], strlen(fixed[i]));
