@@ -12493,12 +12493,12 @@ static bool self_beside(const run *R, const mention *m)
          * that is also a verb after a modal, "we should cripple them") */
         if ((tok_is_word(R, k, "i") || tok_is_word(R, k, "we")) &&
             !has_kind_in(R, k + 1, m->tb, DC_KIND_COPULA) &&
-            (has_kind_in(R, k + 1, m->tb, DC_KIND_NEGATION) ||
-             ((ent(R, m)->flags & DC_F_VERBSENSE) &&
-              has_kind_in(R, k + 1, m->tb, DC_KIND_MODAL)) ||
-             has_kind_in(R, k + 1, m->tb, DC_KIND_EXCLUSION) ||
-             has_kind_in(R, k + 1, m->tb, DC_KIND_THREAT) ||
-             has_kind_in(R, k + 1, m->tb, DC_KIND_HATE_VERB)))
+            has_kinds_in(R, k + 1, m->tb,
+                         KIND_BIT(NEGATION) | KIND_BIT(EXCLUSION) |
+                             KIND_BIT(THREAT) | KIND_BIT(HATE_VERB) |
+                             ((ent(R, m)->flags & DC_F_VERBSENSE)
+                                  ? KIND_BIT(MODAL)
+                                  : 0)))
             return false;
         if (mention_at(R, k, DC_KIND_PRONOUN_SELF))
             return (!has_kind_in(R, k + 1, m->tb, DC_KIND_OBJECT) &&
@@ -18924,8 +18924,10 @@ static bool writer_will(const run *R, uint32_t ti)
  * sentence after the verb (next, any, every, first, all, tonight,
  * saturday, soon, when, if; not "every day"). A group of a nationality
  * (cats, its categories) may be a team, and needs a pick for either.
- * Read only for severe threats at a group (the caller's condition), a
- * few tokens back and one pass of the sentence's rest. */
+ * Read by rule_attack's intent for severe threats at a group and for
+ * threats to a group's place (q48t), at most twice a threat (the second
+ * where the first did not decide): a few tokens back and one pass of the
+ * sentence's rest each. */
 static bool writer_plans(const run *R, uint32_t ti, uint32_t cats)
 {
     if (ti + 1 >= R->ntok)
@@ -25548,7 +25550,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                                         : NULL;
         if (id && head_noun_follows(R, id->te))
             return DECORUM_OK;
-        if (t && t->type == TG_GROUP && e->term[3] == 'r' &&
+        if (t && t->type == TG_GROUP && memcmp(e->term, "scur", 4) == 0 &&
             t->te > t->tb + 1 && mention_at(R, t->te - 1, DC_KIND_PERSON))
             return DECORUM_OK;
     }
