@@ -1336,15 +1336,18 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
     enum { MW_MAX = 4096 };
     uint64_t keys[MW_MAX];
     size_t nk = 0;
+    bool full = false; /* a word left out: every entry is marked */
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         if (e->kind != DC_KIND_DISCOURSE)
             continue;
-        for (size_t b = 0; b < e->term_len && nk < MW_MAX;) {
+        for (size_t b = 0; b < e->term_len;) {
             size_t w = b;
             while (w < e->term_len && e->term[w] != ' ')
                 w++;
-            if (w > b)
+            if (w > b && nk == MW_MAX)
+                full = true;
+            else if (w > b)
                 keys[nk++] = split_word_key(e->term + b, w - b);
             b = w + 1;
         }
@@ -1361,7 +1364,10 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         bool all = ((MARKER_KINDS >> e->kind) & 1) && e->term_len > 0;
-        for (size_t b = 0; all && b < e->term_len;) {
+        /* (past MW_MAX words a marker's word may be missing from keys: a
+         * mark too many costs only the full pass, one too few would let
+         * the short way differ from it) */
+        for (size_t b = 0; all && !full && b < e->term_len;) {
             size_t w = b;
             while (w < e->term_len && e->term[w] != ' ')
                 w++;
