@@ -1331,6 +1331,14 @@ static int key_cmp(const void *a, const void *b)
  * short way gives. */
 #define MARKER_KINDS                                                         \
     (WEAK_KINDS | PLAIN_KINDS | KIND_BIT(NEGATION) | KIND_BIT(COPULA))
+/* The end of the word of a lexicon term that starts at b (terms are words
+ * joined by single spaces). */
+static size_t term_word_end(const char *term, size_t len, size_t b)
+{
+    while (b < len && term[b] != ' ')
+        b++;
+    return b;
+}
 static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
 {
     enum { MW_MAX = 4096 };
@@ -1342,9 +1350,7 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
         if (e->kind != DC_KIND_DISCOURSE)
             continue;
         for (size_t b = 0; b < e->term_len;) {
-            size_t w = b;
-            while (w < e->term_len && e->term[w] != ' ')
-                w++;
+            size_t w = term_word_end(e->term, e->term_len, b);
             if (w > b && nk == MW_MAX)
                 full = true;
             else if (w > b)
@@ -1368,9 +1374,7 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
          * mark too many costs only the full pass, one too few would let
          * the short way differ from it) */
         for (size_t b = 0; all && !full && b < e->term_len;) {
-            size_t w = b;
-            while (w < e->term_len && e->term[w] != ' ')
-                w++;
+            size_t w = term_word_end(e->term, e->term_len, b);
             uint64_t key = split_word_key(e->term + b, w - b);
             all = w > b && bsearch(&key, keys, nk, sizeof key, key_cmp);
             b = w + 1;
