@@ -10650,6 +10650,34 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
                        sizeof wl_speech_held / sizeof *wl_speech_held);
 }
 
+/* Nouns of what is done to a group, by a state or by anyone: policies,
+ * laws, bans, violence (treatment_pp). */
+static const char *const wl_treatment_noun[] = {
+    "ban",        "bans",        "policy",      "policies",   "law",
+    "laws",       "bill",        "bills",       "legislation", "rules",
+    "restrictions", "curbs",     "crackdown",   "crackdowns", "raids",
+    "sanctions",  "measures",    "attacks",     "attack",     "assaults",
+    "violence",   "war",         "discrimination", "persecution",
+    "harassment", "abuse",       "treatment",   "killings",   "massacre",
+    "prejudice",  "bigotry",     "racism",      "hostility",  "crimes",
+    "stigma",     "deportations", "deportation", "campaign",  "propaganda"};
+
+/* Is group target t the one something is done to, inside a noun phrase:
+ * after "on", "against", "towards", "toward" or "of" and a noun of
+ * wl_treatment_noun ("the attacks on Jews", "the policy on Muslims",
+ * "the law against gays", "the persecution of Christians")? */
+static bool treatment_pp(const run *R, const target *t)
+{
+    if (t->type != TG_GROUP || t->tb < 2)
+        return false;
+    uint32_t p = t->tb - 1;
+    return (tok_is_word(R, p, "on") || tok_is_word(R, p, "against") ||
+            tok_is_word(R, p, "towards") || tok_is_word(R, p, "toward") ||
+            tok_is_word(R, p, "of")) &&
+           word_among(R, p - 1, p, wl_treatment_noun,
+                      sizeof wl_treatment_noun / sizeof *wl_treatment_noun);
+}
+
 /* Picks the target an attack at [tb, te) is about: the nearest target in
  * the same sentence within TARGET_WINDOW tokens, preferring the given
  * direction (verbs look at their object, predicates at their subject). */
@@ -25539,6 +25567,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* "The attacks on Jews will hurt the whole community", "the policy on
+     * Muslims has hurt a lot of families", "the law against gays hurt
+     * people": a group before the verb, inside the noun phrase of what is
+     * done to it (treatment_pp), is not the verb's subject; the treatment
+     * is. */
+    /* (a verb: an entry flagged so, or a word after a modal, "will
+     * destroy"; not an approval of the deed, "the murder of Jews was a
+     * good start", which is said of what was done to them) */
+    if (t && t->te <= m->tb &&
+        ((e->flags & DC_F_VERB) ||
+         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
+        treatment_pp(R, t))
+        return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
      * restaurant", "scuttled the Irish deal"); "scurry" a group named
