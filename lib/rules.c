@@ -24949,6 +24949,53 @@ static bool misgender_entry(const dc_entry *e)
            e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
 }
 
+/* "The ban on Muslims was struck down", "the Muslim ban was lifted": the
+ * noun "ban" after "the", "that" or "this" opening its sentence (an
+ * identity adjective may stand between), told with "was", "were", "has"
+ * or "had" within six words after it, in a sentence with no modal and
+ * nothing endorsed, approved or praised: a measure described, not called
+ * for ("the ban on Muslims should stay", "the Muslim ban was the best
+ * thing he did" still call for it). */
+static bool ban_described(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->term_len != 3 || memcmp(e->term, "ban", 3) != 0 ||
+        m->e - m->b != 3 || m->tb == 0)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t d = m->tb - 1;
+    const mention *id = identity_ending_at(R, m->tb);
+    if (id && id->tb > s->tb)
+        d = id->tb - 1;
+    if (d != s->tb || !(tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
+                        tok_is_word(R, d, "this")))
+        return false;
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_MODAL) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_APPROVE) ||
+        has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+        return false;
+    /* (what was done to the ban, or a judgement of it: "was struck
+     * down", "has been lifted", "was cruel", "was a disgrace"; not "was
+     * needed") */
+    static const char *const told[] = {
+        "struck",   "lifted",   "repealed", "overturned", "blocked",
+        "reversed", "scrapped", "dropped",  "ended",      "challenged",
+        "ruled",    "suspended", "halted",  "revoked",    "rescinded",
+        "cruel",    "unconstitutional", "illegal", "unlawful", "unjust",
+        "inhumane", "wrong"};
+    uint32_t end = m->te + 6 < s->te ? m->te + 6 : s->te;
+    for (uint32_t k = m->te; k < end; k++)
+        if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were") ||
+            tok_is_word(R, k, "has") || tok_is_word(R, k, "had"))
+            return word_among(R, k + 1, s->te, told,
+                              sizeof told / sizeof *told) ||
+                   has_kind_in(R, k + 1, s->te, DC_KIND_DEROGATE) ||
+                   has_kind_in(R, k + 1, s->te, DC_KIND_INSULT) ||
+                   has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE);
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -25116,7 +25163,8 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
         if (refusal_explained(R, m) || refusal_of_others(R, m) ||
-            (hiring_how(R, m) == 1 && !unfit_said(R, m->te)))
+            (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
+            ban_described(R, m))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_EXCLUSION;
         prefer = DIR_FORWARD;
@@ -25575,6 +25623,12 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* (a verb: an entry flagged so, or a word after a modal, "will
      * destroy"; not an approval of the deed, "the murder of Jews was a
      * good start", which is said of what was done to them) */
+    /* "the Muslim ban was a disgrace": a group's adjective before the
+     * noun "ban" names the measure, which is what is judged */
+    if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
+        m->kind != DC_KIND_EXCLUSION &&
+        (tok_is_word(R, t->te, "ban") || tok_is_word(R, t->te, "bans")))
+        return DECORUM_OK;
     if (t && t->te <= m->tb &&
         ((e->flags & DC_F_VERB) ||
          (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
