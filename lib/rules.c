@@ -30286,10 +30286,16 @@ static bool toll_unnamed(const run *R, const mention *m, const dc_entry *e)
          * words is before the first or after the last of them) */
         rs->tu_fig_first = UINT32_MAX;
         rs->tu_fig_last = 0;
+        /* (a span of time is no rival count: "you lot have milked it for
+         * 80 years", "lied about it for 70 yrs") */
+        static const char *const span[] = {"years", "yrs", "decades"};
         for (uint32_t k = 0; k < rs->ntok; k++) {
             const tok *t = &rs->toks[k];
             unsigned char c = (unsigned char)R->n->text[t->b];
-            if (t->type == TK_WORD && ((c >= '0' && c <= '9') || c == '$')) {
+            if (t->type == TK_WORD && ((c >= '0' && c <= '9') || c == '$') &&
+                !(k + 1 < rs->ntok &&
+                  word_among(R, k + 1, k + 2, span,
+                             sizeof span / sizeof *span))) {
                 if (rs->tu_fig_first == UINT32_MAX)
                     rs->tu_fig_first = k;
                 rs->tu_fig_last = k + 1;
