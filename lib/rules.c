@@ -5451,6 +5451,8 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b);
  * ("so hostile to VAR", "so aggressive at the set pieces"; not "hostile
  * to the West", "to us", "to each other", "to animals": people and
  * beings)? */
+static bool count_word(const run *R, uint32_t k);
+
 static bool trait_of_role(const run *R, const target *t, uint32_t k)
 {
     static const char *const aim[] = {"to", "at", "towards", "toward"};
@@ -5469,12 +5471,20 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
      * are the race's; session 50. Its road is the one role besides a
      * sport's: "why are Italian drivers so aggressive?" is its traffic,
      * the nationality right before the word; "Pakistani taxi drivers"
-     * are a trade.) */
+     * are a trade. So are a few counted or one's own: "three ghanaian
+     * nurses on the night shift", "my Ghanaian colleagues": those
+     * people, not the nation.) */
+    static const char *const own[] = {"my",  "our", "your",
+                                      "his", "her", "their"};
     if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
         if (p && ((ent(R, p)->flags & DC_F_GAME) ||
                   (t->te == t->tb + 2 &&
-                   tok_is_word(R, t->te - 1, "drivers"))) &&
+                   tok_is_word(R, t->te - 1, "drivers")) ||
+                  (t->tb > 0 &&
+                   (count_word(R, t->tb - 1) ||
+                    word_among(R, t->tb - 1, t->tb, own,
+                               sizeof own / sizeof *own)))) &&
             !(ent(R, p)->flags & DC_F_SEXAGE))
             return true;
     }
