@@ -5449,12 +5449,14 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b);
 
 /* Is a trait said of group t ("English fans are so hostile", "why are
  * the Dutch so hostile to VAR?") said of something other than the
- * people t names: a nation's team or crowd, named by a role noun after
- * the nationality ("English fans", "Italian drivers", "Brazilian
+ * people t names: a nation's team or crowd, named by a role noun of a
+ * sport after the nationality (flag `game`: "English fans", "Brazilian
  * players"), or a nation's trait aimed at a thing after it, token k on
  * ("so hostile to VAR", "so aggressive at the set pieces"; not "hostile
  * to the West", "to us", "to each other", "to animals": people and
  * beings)? */
+static bool count_word(const run *R, uint32_t k);
+
 static bool trait_of_role(const run *R, const target *t, uint32_t k)
 {
     static const char *const aim[] = {"to", "at", "towards", "toward"};
@@ -5468,9 +5470,25 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
         "each",   "one",     "another",  "animals",  "dogs",
         "cats",   "pets",    "wildlife"};
     const dc_rules_scratch *rs = R->rs;
+    /* (a trade or a family is the people: "Filipino nurses are lazy",
+     * "Mexican workers are lazy" are the nation's, as "Black nurses"
+     * are the race's; session 50. Its road is the one role besides a
+     * sport's: "why are Italian drivers so aggressive?" is its traffic,
+     * the nationality right before the word; "Pakistani taxi drivers"
+     * are a trade. So are a few counted or one's own: "three ghanaian
+     * nurses on the night shift", "my Ghanaian colleagues": those
+     * people, not the nation.) */
+    static const char *const own[] = {"my",  "our", "your",
+                                      "his", "her", "their"};
     if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
-        if (p && (ent(R, p)->flags & (DC_F_GAME | DC_F_PLURAL)) &&
+        if (p && ((ent(R, p)->flags & DC_F_GAME) ||
+                  (t->te == t->tb + 2 &&
+                   tok_is_word(R, t->te - 1, "drivers")) ||
+                  (t->tb > 0 &&
+                   (count_word(R, t->tb - 1) ||
+                    word_among(R, t->tb - 1, t->tb, own,
+                               sizeof own / sizeof *own)))) &&
             !(ent(R, p)->flags & DC_F_SEXAGE))
             return true;
     }
