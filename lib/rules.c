@@ -48831,12 +48831,14 @@ static decorum_status rule_trait_swept(run *R)
 /* Session 50 (q50e): a frame of nature that names the people itself where
  * the lexicon's frame has their pronoun: "thats just what albanians do
  * over here", "its what romanians are like", "thats how nigerians
- * operate" (the lexicon holds "just what they do", sense `sweep`; a
- * people's noun in the slot no entry can hold). The frame: an opener of
- * wl_swept_it, at most two words of wl_named_gap, "what" or "how", a
- * people's word (an identity mention of PEOPLE_CATEGORIES, not a place,
- * not the writer's own: "as a pole, thats just what we poles do"), then
- * at most one of wl_named_adv and a verb of wl_named_verb. The wrong it
+ * operate", "thats the irish for you" (the lexicon holds "just what they
+ * do", sense `sweep`; a people's noun in the slot no entry can hold). The
+ * frame: an opener of wl_swept_it, at most two words of wl_named_gap,
+ * "what" or "how", a people's word (an identity mention of
+ * PEOPLE_CATEGORIES, not a place, not the writer's own: "as a pole, thats
+ * just what we poles do"), then at most one of wl_named_adv and a verb of
+ * wl_named_verb; or the opener, the gap and the people's word said "for
+ * you". The wrong it
  * sweeps is swept_wrong_in's, read as for a dismissive frame that holds
  * its people: a wrong the lexicon holds before the opener in its
  * sentence, or in the sentence before when the opener starts its own
@@ -48850,7 +48852,7 @@ static decorum_status rule_trait_swept(run *R)
  * attack_on_group's. Only where nothing else found hate. */
 static const char *const wl_named_gap[] = {
     "just", "exactly", "simply", "basically", "literally", "only",
-    "precisely", "totally", "honestly", "typically", "always"};
+    "precisely", "totally", "honestly", "typically", "always", "the"};
 static const char *const wl_named_adv[] = {"always", "all", "just"};
 static const char *const wl_named_verb[] = {
     "do",   "does", "did",     "are",     "r",     "were",  "operate",
@@ -48863,10 +48865,19 @@ static uint32_t named_frame_end(const run *R, const mention *q,
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t c = rs->toks[q->tb].clause;
-    if (q->tb < 2 || q->te >= rs->ntok ||
-        !(tok_is_word(R, q->tb - 1, "what") || tok_is_word(R, q->tb - 1, "how")))
+    if (q->tb < 1 || q->te >= rs->ntok)
         return 0;
-    uint32_t k = q->tb - 1, gaps = 0;
+    bool wh = tok_is_word(R, q->tb - 1, "what") ||
+              tok_is_word(R, q->tb - 1, "how");
+    /* (or the people said with "for you": "thats the irish for you") */
+    bool fy = !wh && q->te + 1 < rs->ntok && tok_is_word(R, q->te, "for") &&
+              (tok_is_word(R, q->te + 1, "you") ||
+               tok_is_word(R, q->te + 1, "ya") ||
+               tok_is_word(R, q->te + 1, "u")) &&
+              rs->toks[q->te + 1].clause == c;
+    if (!wh && !fy)
+        return 0;
+    uint32_t k = wh ? q->tb - 1 : q->tb, gaps = 0;
     while (k > 0 && rs->toks[k - 1].clause == c &&
            word_among(R, k - 1, k, FRAME_WORDS(wl_named_gap)) && gaps < 2) {
         k--;
@@ -48876,6 +48887,8 @@ static uint32_t named_frame_end(const run *R, const mention *q,
         !word_among(R, k - 1, k, FRAME_WORDS(wl_swept_it)))
         return 0;
     *open = k - 1;
+    if (fy)
+        return q->te + 2;
     uint32_t v = q->te;
     if (word_among(R, v, v + 1, FRAME_WORDS(wl_named_adv)) && v + 1 < rs->ntok)
         v++;
