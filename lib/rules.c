@@ -48838,15 +48838,15 @@ static decorum_status rule_trait_swept(run *R)
  * PEOPLE_CATEGORIES, not a place, not the writer's own: "as a pole, thats
  * just what we poles do"), then at most one of wl_named_adv and a verb of
  * wl_named_verb; or the opener, the gap and the people's word said "for
- * you". The wrong it
- * sweeps is swept_wrong_in's, read as for a dismissive frame that holds
- * its people: a wrong the lexicon holds before the opener in its
- * sentence, or in the sentence before when the opener starts its own
- * ("the albanian lads at my gym are all dealing drugs. thats just what
- * albanians do"), or a hostile word there with no word of praise near
- * ("the kosovan lads at the car wash are lying scumbags. thats just what
- * kosovans do"); a negator alone sweeps nothing here, having no word to
- * show. The frame said of a deed that is no wrong is a custom ("thats just
+ * you". The wrong it sweeps is swept_wrong_in's, read as for a
+ * dismissive frame that holds its people: a wrong the lexicon holds
+ * before the opener in its sentence, or in the sentence before when the
+ * opener starts its own ("the albanian lads at my gym are all dealing
+ * drugs. thats just what albanians do"), or a derogatory or dehumanizing
+ * word there with no word of praise near ("the kosovan lads at the car
+ * wash are scum. thats just what kosovans do"); never an insult or
+ * swearing alone, and a negator alone sweeps nothing here, having no word
+ * to show. The frame said of a deed that is no wrong is a custom ("thats just
  * what albanians do at weddings, dance till 4am"). Not in a question, a
  * quote or a report; scope, counter-speech and a rebuttal are
  * attack_on_group's. Only where nothing else found hate. */
@@ -48870,7 +48870,8 @@ static uint32_t named_frame_end(const run *R, const mention *q,
     bool wh = tok_is_word(R, q->tb - 1, "what") ||
               tok_is_word(R, q->tb - 1, "how");
     /* (or the people said with "for you": "thats the irish for you") */
-    bool fy = !wh && q->te + 1 < rs->ntok && tok_is_word(R, q->te, "for") &&
+    bool fy = !wh && q->te + 1 < rs->ntok &&
+              tok_is_word(R, q->te, "for") &&
               (tok_is_word(R, q->te + 1, "you") ||
                tok_is_word(R, q->te + 1, "ya") ||
                tok_is_word(R, q->te + 1, "u")) &&
@@ -48901,9 +48902,12 @@ static uint32_t named_frame_end(const run *R, const mention *q,
 static decorum_status rule_trait_named(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* (the wrongs it sweeps: a word of a people's vice or scorn, never
+     * an insult or swearing, which may be said of anyone or of nothing:
+     * "damn, thats just what albanians do at weddings", "my mate is an
+     * idiot, got lost again. thats just what scots do on holiday") */
     const uint64_t wrongs = KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
-                            KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
-                            KIND_BIT(PROFANITY);
+                            KIND_BIT(DEHUMANIZE);
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *q = &rs->m[i];
         if (q->kind != DC_KIND_IDENTITY)
@@ -48932,6 +48936,8 @@ static decorum_status rule_trait_named(run *R)
                      ~KIND_BIT(STEREOTYPE)) &&
                     !ent(R, &rs->m[j])->categories)
                     w = &rs->m[j];
+        if (w && !(((uint64_t)1 << w->kind) & wrongs))
+            continue;
         if (!w || question_refuted(R, w->te) ||
             has_kind_in(R, w->te, end, DC_KIND_NEGATION))
             continue;
@@ -53208,8 +53214,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * pronoun, "thats just what albanians do") */
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
         (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
-                    KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
-                    KIND_BIT(PROFANITY))) &&
+                    KIND_BIT(DEHUMANIZE))) &&
         (st = rule_trait_named(&R)) != DECORUM_OK)
         return st;
     /* (session 40: a duty failed or a skill denied as a group's habit:
