@@ -48947,7 +48947,30 @@ static decorum_status rule_trait_named(run *R)
             (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
             colour_alone(R, &g))
             continue;
-        if (!(g.categories & ~NATION_CATEGORIES) && game_in(R, s))
+        /* (a nation's team in the wrong's sentence too: "the romanian
+         * team cheated again in the final. thats just what romanians
+         * do") */
+        if (!(g.categories & ~NATION_CATEGORIES) &&
+            (game_in(R, s) || game_in(R, sent_of(R, w->tb))))
+            continue;
+        /* (the writer's own people: "i'm albanian and we are loud at
+         * weddings, thats just what albanians do": "we" among the four
+         * words before the wrong, its subject, or a people's word the
+         * writer claims among the twelve before it in its sentence or
+         * between it and the frame; bounded, so that a long sentence of
+         * frames is not read once per frame. Not "us", the victim: "they
+         * ripped us off") */
+        bool ours = false;
+        uint32_t wsb = sent_of(R, w->tb)->tb;
+        if (w->tb > wsb + 12)
+            wsb = w->tb - 12;
+        for (uint32_t k = wsb; k < q->tb && !ours; k++) {
+            ours = k < w->tb && k + 4 >= w->tb && tok_is_word(R, k, "we");
+            const mention *o =
+                ours ? NULL : mention_at(R, k, DC_KIND_IDENTITY);
+            ours = ours || (o && own_identity(R, o));
+        }
+        if (ours)
             continue;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         decorum_status st = attack_on_group(R, w, &g,
