@@ -48576,23 +48576,35 @@ static bool swept_failing(const run *R, uint32_t k, uint32_t lo)
     }
     return false;
 }
-static const mention *swept_wrong_before(const run *R, const mention *f,
-                                         const sentence *s, bool *weak)
+
+/* swept_wrong_before's reading of the frame at tokens [ftb, fte): the
+ * wrong the lexicon holds before it, returned; else, with sweep (a
+ * dismissive frame that holds its people), *sign when a negator or a
+ * hostile word that is no frame stands before it and no word of praise
+ * near it, *weak when no hostile word does, and *hk the last hostile
+ * word's token (NO_TARGET: none). (Session 50, q50e: split out for
+ * rule_trait_named, whose frame is no mention.) */
+static const mention *swept_wrong_in(const run *R, uint32_t ftb, uint32_t fte,
+                                     const sentence *s, bool sweep,
+                                     bool *sign_out, bool *weak,
+                                     uint32_t *hk)
 {
     const dc_rules_scratch *rs = R->rs;
-    uint32_t si = rs->toks[f->tb].sent;
+    uint32_t si = rs->toks[ftb].sent;
     uint32_t lo = s->tb;
-    if (f->tb < s->tb + 4 && si > 0 && !rs->s[si - 1].question)
+    *sign_out = false;
+    *hk = NO_TARGET;
+    if (ftb < s->tb + 4 && si > 0 && !rs->s[si - 1].question)
         lo = rs->s[si - 1].tb;
     /* (a window of SWEPT_BACK tokens before the frame and SWEPT_AFTER
      * after it: a long sentence of frames is not scanned once per
      * frame) */
-    if (f->tb > lo + SWEPT_BACK)
-        lo = f->tb - SWEPT_BACK;
+    if (ftb > lo + SWEPT_BACK)
+        lo = ftb - SWEPT_BACK;
     const mention *w = NULL;
-    for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < f->tb; j++) {
+    for (size_t j = rs->first[lo]; j < rs->nm && rs->m[j].tb < ftb; j++) {
         const mention *q = &rs->m[j];
-        if (q->te > f->tb || rs->toks[q->tb].quoted)
+        if (q->te > ftb || rs->toks[q->tb].quoted)
             continue;
         const dc_entry *e = ent(R, q);
         if (e->categories)
@@ -48626,36 +48638,55 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
      * praise (a `positive` entry that is no person noun: "neighbours",
      * "friend" name people) does ("Kenyans never lose, its bred into
      * them, amazing athletes"). Its weight is rule_trait_swept's. */
-    if (DC_SENSE_OF(ent(R, f)->flags) != DC_SENSE_SWEEP ||
-        (!has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) &&
-         !(f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
-           rs->toks[f->te].sent == rs->toks[f->tb].sent)))
+    if (!sweep)
         return NULL;
     bool sign = false, hostile = false;
-    uint32_t end = s->te < f->te + SWEPT_AFTER ? s->te : f->te + SWEPT_AFTER;
+    uint32_t end = s->te < fte + SWEPT_AFTER ? s->te : fte + SWEPT_AFTER;
     for (uint32_t k = lo; k < end; k++) {
-        if (k >= f->tb && k < f->te)
+        if (k >= ftb && k < fte)
             continue;
         uint64_t at = R->at[k];
         if ((at & KIND_BIT(POSITIVE)) && !(at & KIND_BIT(PERSON)))
             return NULL;
-        if (k < f->tb && ((at & ((HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)) |
-                                 KIND_BIT(NEGATION))) ||
-                          tok_is_word(R, k, "zero")))
+        if (k < ftb && ((at & ((HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)) |
+                                KIND_BIT(NEGATION))) ||
+                        tok_is_word(R, k, "zero")))
             sign = true;
-        if (k < f->tb && (at & (HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE))))
+        if (k < ftb && (at & (HOSTILE_KINDS & ~KIND_BIT(STEREOTYPE)))) {
             hostile = true;
+            *hk = k;
+        }
         /* (session 48, q48g: a failing the lexicon holds as innocent
          * words, a duty or skill negated, "they just dont know how to
          * keep anything clean, its how they were raised", "never learned
          * to drive straight or pay a toll", or named, "the laziness") */
-        if (k < f->tb && (at & KIND_BIT(ALLOW)) && swept_failing(R, k, lo))
+        if (k < ftb && (at & KIND_BIT(ALLOW)) && swept_failing(R, k, lo))
             sign = hostile = true;
     }
     /* (a negator alone may deny a vice, "never rushes a cut, its how
      * they are, true craftsmen": a weight under the review line, which
      * the model's reading must lift) */
     *weak = !hostile;
+    *sign_out = sign;
+    return NULL;
+}
+
+static const mention *swept_wrong_before(const run *R, const mention *f,
+                                         const sentence *s, bool *weak)
+{
+    const dc_rules_scratch *rs = R->rs;
+    bool sweep =
+        DC_SENSE_OF(ent(R, f)->flags) == DC_SENSE_SWEEP &&
+        (has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) ||
+         (f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
+          rs->toks[f->te].sent == rs->toks[f->tb].sent));
+    bool sign, w_weak = *weak;
+    uint32_t hk;
+    const mention *w =
+        swept_wrong_in(R, f->tb, f->te, s, sweep, &sign, &w_weak, &hk);
+    if (w)
+        return w;
+    *weak = w_weak;
     return sign ? f : NULL;
 }
 
@@ -48919,6 +48950,163 @@ static decorum_status rule_trait_swept(run *R)
     return DECORUM_OK;
 }
 
+
+/* Session 50 (q50e): a frame of nature that names the people itself where
+ * the lexicon's frame has their pronoun: "thats just what albanians do
+ * over here", "its what romanians are like", "thats how nigerians
+ * operate", "thats the irish for you" (the lexicon holds "just what they
+ * do", sense `sweep`; a people's noun in the slot no entry can hold). The
+ * frame: an opener of wl_swept_it, at most two words of wl_named_gap,
+ * "what" or "how", a people's word (an identity mention of
+ * PEOPLE_CATEGORIES, not a place, not the writer's own: "as a pole, thats
+ * just what we poles do"), then at most one of wl_named_adv and a verb of
+ * wl_named_verb; or the opener, the gap and the people's word said "for
+ * you". The wrong it sweeps is swept_wrong_in's, read as for a
+ * dismissive frame that holds its people: a wrong the lexicon holds
+ * before the opener in its sentence, or in the sentence before when the
+ * opener starts its own ("the albanian lads at my gym are all dealing
+ * drugs. thats just what albanians do"), or a derogatory or dehumanizing
+ * word there with no word of praise near ("the kosovan lads at the car
+ * wash are scum. thats just what kosovans do"); never an insult or
+ * swearing alone, and a negator alone sweeps nothing here, having no word
+ * to show. The frame said of a deed that is no wrong is a custom ("thats just
+ * what albanians do at weddings, dance till 4am"). Not in a question, a
+ * quote or a report; scope, counter-speech and a rebuttal are
+ * attack_on_group's. Only where nothing else found hate. */
+static const char *const wl_named_gap[] = {
+    "just", "exactly", "simply", "basically", "literally", "only",
+    "precisely", "totally", "honestly", "typically", "always", "the"};
+static const char *const wl_named_adv[] = {"always", "all", "just"};
+static const char *const wl_named_verb[] = {
+    "do",   "does", "did",     "are",     "r",     "were",  "operate",
+    "behave", "roll", "act",   "work",    "live"};
+
+/* The token after the frame the people's word q ends, or 0 when q stands
+ * in no such frame. */
+static uint32_t named_frame_end(const run *R, const mention *q,
+                                uint32_t *open)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t c = rs->toks[q->tb].clause;
+    if (q->tb < 1 || q->te >= rs->ntok)
+        return 0;
+    bool wh = tok_is_word(R, q->tb - 1, "what") ||
+              tok_is_word(R, q->tb - 1, "how");
+    /* (or the people said with "for you": "thats the irish for you") */
+    bool fy = !wh && q->te + 1 < rs->ntok &&
+              tok_is_word(R, q->te, "for") &&
+              (tok_is_word(R, q->te + 1, "you") ||
+               tok_is_word(R, q->te + 1, "ya") ||
+               tok_is_word(R, q->te + 1, "u")) &&
+              rs->toks[q->te + 1].clause == c;
+    if (!wh && !fy)
+        return 0;
+    uint32_t k = wh ? q->tb - 1 : q->tb, gaps = 0;
+    while (k > 0 && rs->toks[k - 1].clause == c &&
+           word_among(R, k - 1, k, FRAME_WORDS(wl_named_gap)) && gaps < 2) {
+        k--;
+        gaps++;
+    }
+    if (k == 0 || rs->toks[k - 1].clause != c ||
+        !word_among(R, k - 1, k, FRAME_WORDS(wl_swept_it)))
+        return 0;
+    *open = k - 1;
+    if (fy)
+        return q->te + 2;
+    uint32_t v = q->te;
+    if (word_among(R, v, v + 1, FRAME_WORDS(wl_named_adv)) && v + 1 < rs->ntok)
+        v++;
+    if (rs->toks[v].clause != c ||
+        !word_among(R, v, v + 1, FRAME_WORDS(wl_named_verb)))
+        return 0;
+    return v + 1;
+}
+
+static decorum_status rule_trait_named(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    /* (the wrongs it sweeps: a word of a people's vice or scorn, never
+     * an insult or swearing, which may be said of anyone or of nothing:
+     * "damn, thats just what albanians do at weddings", "my mate is an
+     * idiot, got lost again. thats just what scots do on holiday") */
+    const uint64_t wrongs = KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(DEHUMANIZE);
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *q = &rs->m[i];
+        if (q->kind != DC_KIND_IDENTITY)
+            continue;
+        uint32_t open, end = named_frame_end(R, q, &open);
+        if (!end)
+            continue;
+        const dc_entry *qe = ent(R, q);
+        if (!(qe->categories & PEOPLE_CATEGORIES) || (qe->flags & DC_F_PLACE) ||
+            own_identity(R, q))
+            continue;
+        const sentence *s = sent_of(R, q->tb);
+        if (s->question || rs->toks[q->tb].quoted ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        bool sign, weak = false;
+        uint32_t hk;
+        const mention *w =
+            swept_wrong_in(R, open, end, s, true, &sign, &weak, &hk);
+        /* (no wrong the lexicon holds: the last hostile word that is no
+         * frame, the word the sweep shows) */
+        if (!w && sign && hk != NO_TARGET)
+            for (size_t j = rs->first[hk]; j < rs->nm && rs->m[j].tb == hk;
+                 j++)
+                if ((((uint64_t)1 << rs->m[j].kind) & wrongs &
+                     ~KIND_BIT(STEREOTYPE)) &&
+                    !ent(R, &rs->m[j])->categories)
+                    w = &rs->m[j];
+        if (w && !(((uint64_t)1 << w->kind) & wrongs))
+            continue;
+        if (!w || question_refuted(R, w->te) ||
+            has_kind_in(R, w->te, end, DC_KIND_NEGATION))
+            continue;
+        const target *t = target_ending(R, q->te, TG_GROUP);
+        target g = t ? *t : group_of(R, q);
+        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
+            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
+            colour_alone(R, &g))
+            continue;
+        /* (a nation's team in the wrong's sentence too: "the romanian
+         * team cheated again in the final. thats just what romanians
+         * do") */
+        if (!(g.categories & ~NATION_CATEGORIES) &&
+            (game_in(R, s) || game_in(R, sent_of(R, w->tb))))
+            continue;
+        /* (the writer's own people: "i'm albanian and we are loud at
+         * weddings, thats just what albanians do": "we" among the four
+         * words before the wrong, its subject, or a people's word the
+         * writer claims among the twelve before it in its sentence or
+         * between it and the frame; bounded, so that a long sentence of
+         * frames is not read once per frame. Not "us", the victim: "they
+         * ripped us off") */
+        bool ours = false;
+        uint32_t wsb = sent_of(R, w->tb)->tb;
+        if (w->tb > wsb + 12)
+            wsb = w->tb - 12;
+        for (uint32_t k = wsb; k < q->tb && !ours; k++) {
+            ours = k < w->tb && k + 4 >= w->tb && tok_is_word(R, k, "we");
+            const mention *o =
+                ours ? NULL : mention_at(R, k, DC_KIND_IDENTITY);
+            ours = ours || (o && own_identity(R, o));
+        }
+        if (ours)
+            continue;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        decorum_status st = attack_on_group(R, w, &g,
+                                            w->kind == DC_KIND_STEREOTYPE
+                                                ? DECORUM_SIGNAL_STEREOTYPE
+                                                : DECORUM_SIGNAL_DEROGATION,
+                                            weak ? 0.45f : 0.7f, false);
+        if (st != DECORUM_OK)
+            return st;
+        break;
+    }
+    return DECORUM_OK;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Session 40 (q40c): one reading of a clause, who is said to do or be    */
@@ -53167,6 +53355,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
         any_kind(&R, DC_KIND_IDENTITY) && /* (the frame is a stereotype) */
         (st = rule_trait_swept(&R)) != DECORUM_OK)
+        return st;
+    /* (session 50: the same frame with the people's noun for their
+     * pronoun, "thats just what albanians do") */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        (R.kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(DEROGATE) |
+                    KIND_BIT(DEHUMANIZE))) &&
+        (st = rule_trait_named(&R)) != DECORUM_OK)
         return st;
     /* (session 40: a duty failed or a skill denied as a group's habit:
      * a word of duty or skill, an allow entry, and a negator: one of
