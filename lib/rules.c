@@ -40778,7 +40778,7 @@ static const char *const wl_insinuated_wrong[] = {
      * nonces?"): deeds and doers, no participle a victim suffers */
     "groping",   "grope",      "gropes",     "molesting",  "molest",
     "molester",  "molesters",  "rapist",     "rapists",    "raping",
-    "predator",  "predators",  "predatory",  "paedophile", "paedophiles",
+    "predator",  "predators",  "paedophile", "paedophiles",
     "pedophile", "pedophiles", "paedos",     "pedos",      "nonces",
     "perverts",  "stalking",   "kidnapping", "abducting"};
 
@@ -41148,9 +41148,8 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     /* (not after a closing tag, whose question next door is answered
      * as often: "Are all Romanians thieves? Of course not, my neighbours
      * are Romanian nurses. just saying") */
-    /* (session 50: or a follow-up that asks "what" with no mark, the
-     * comment's last words: "... a dozen kids each? what exactly are they
-     * planning") */
+    /* (session 50: or a follow-up to a question that asks "what" with no
+     * mark: "... a dozen kids each? what exactly are they planning") */
     /* (after a closing tag, a question next door that points back at
      * the group in its first words: "why are gay men so keen on
      * adopting? what do they want with our children? asking for a
@@ -41158,7 +41157,7 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     if (gs + 1 < rs->ns &&
         ((!closing &&
           (rs->s[gs + 1].question ||
-           (gs + 2 == rs->ns && s->question &&
+           (s->question &&
             among_q(R, rs->s[gs + 1].tb, rs->s[gs + 1].tb + 1, wl_what,
                     sizeof wl_what / sizeof *wl_what)))) ||
          (closing && s->question && rs->s[gs + 1].question &&
