@@ -40642,6 +40642,45 @@ static bool writer_in(const run *R, uint32_t tb)
     return rs->wi_self;
 }
 
+/* The token of a noun of kin or kind ("community", "families") right
+ * after an ellipsis that follows "same", "certain" or "particular" ("the
+ * same... community", "certain... families"), UINT32_MAX if none: the
+ * writer pauses where a people's name would stand (rule_noticing, asked
+ * only beside a marker). Not "people" nor a singular "family": "the same
+ * ... family" is one family, "certain... people" everyone's pause. */
+static uint32_t ellipsis_kind(const run *R)
+{
+    static const char *const kind[] = {
+        "community", "communities", "families",   "background",
+        "backgrounds", "persuasion", "extraction", "heritage",
+        "demographic", "demographics", "ethnicity", "ethnicities",
+        "faith",     "faiths",      "culture",    "cultures",
+        "origins",   "descent"};
+    static const char *const which[] = {"same", "certain", "particular",
+                                        "specific"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *t = rs->toks;
+    for (uint32_t k = 2; k < rs->ntok; k++) {
+        /* (the noun ends its clause, where the name would: not "the
+         * same... community centre", "certain... families on the
+         * allotment") */
+        if (t[k].type != TK_WORD || t[k - 1].type != TK_PUNCT ||
+            t[k - 1].ch != '.' ||
+            (k + 1 < rs->ntok && t[k + 1].type == TK_WORD) ||
+            !among_q(R, k, k + 1, kind, sizeof kind / sizeof *kind))
+            continue;
+        uint32_t j = k - 1, dots = 0;
+        while (j > 0 && t[j].type == TK_PUNCT && t[j].ch == '.' && dots < 4) {
+            j--;
+            dots++;
+        }
+        if (dots >= 2 &&
+            among_q(R, j, j + 1, which, sizeof which / sizeof *which))
+            return k;
+    }
+    return UINT32_MAX;
+}
+
 static __attribute__((noinline)) decorum_status rule_noticing(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -40733,6 +40772,22 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                 why = "the \"13 percent\" of the \"13/50\" statistic meme, "
                       "pointing at Black people";
             }
+    }
+    /* Session 50 (q50q): a people's word the writer will not say, an
+     * ellipsis before a noun of kin or kind after "same" or "certain":
+     * "bought by the same... community? coincidence im sure", "trace
+     * back to certain... families? not naming anyone"; beside a marker
+     * only (alone, "the same... family again" is a pause) */
+    if (marker && rb == UINT32_MAX) {
+        uint32_t k = ellipsis_kind(R);
+        if (k != UINT32_MAX) {
+            rb = k;
+            re = k + 1;
+            cats = (1u << DECORUM_CATEGORY_RELIGION) |
+                   (1u << DECORUM_CATEGORY_RACE);
+            why = "a group hinted and left unsaid (an ellipsis before a "
+                  "word of kin or kind)";
+        }
     }
     /* (a closing tag, tail_tags', is a marker only beside a referent of
      * no everyday reading or the meme's share: "the little hats on the
@@ -40840,7 +40895,15 @@ static const char *const wl_insinuated_wrong[] = {
     "loyalty",   "loyal",      "side",       "hide",       "hiding",
     "benefits",  "handouts",   "welfare",    "dirtier",    "filth",
     "unsafe",    "violence",   "diseases",   "cheating",   "bribes",
-    "control",   "controls",   "controlled", "controlling", "afford"};
+    "control",   "controls",   "controlled", "controlling", "afford",
+    /* session 50 (q50q): the predation laid at a people's door ("how many
+     * of these 'refugees' will be groping our girls?", "are they all
+     * nonces?"): deeds and doers, no participle a victim suffers */
+    "groping",   "grope",      "gropes",     "molesting",  "molest",
+    "molester",  "molesters",  "rapist",     "rapists",    "raping",
+    "predator",  "predators",  "paedophile", "paedophiles",
+    "pedophile", "pedophiles", "paedos",     "pedos",      "nonces",
+    "perverts",  "stalking",   "kidnapping", "abducting"};
 
 /* Words that make the group the one wronged, in its sentence. */
 static const char *const wl_insinuated_victim[] = {
@@ -40915,6 +40978,26 @@ static const char *const wl_pull[] = {"pulling", "pull", "pulls"};
 static const char *const wl_virtue[] = {"honest", "honesty", "behave",
                                         "truth"};
 static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
+/* (session 50: the verbs of children wanted or neared, "what do they want
+ * with other peoples kids?", "let them near our kids?") */
+static const char *const wl_young_at[] = {"teach", "to",   "with", "near",
+                                          "around", "want", "wants"};
+/* A plot the follow-up asks the group's mind for ("what exactly are they
+ * planning", "what are they plotting"). */
+static const char *const wl_plotting[] = {"planning", "plotting",
+                                          "scheming"};
+static const char *const wl_what[] = {"what", "whats", "what's"};
+/* Words that point back at a group in a follow-up question (and
+ * rule_presumed's). */
+static const char *const wl_presumed_back[] = {
+    "they", "them", "their", "theyre", "they're", "theirs", "themselves"};
+static const char *const wl_they_subj[] = {"they", "theyre", "they're"};
+/* A job called real (idleness asked: "ever met a romanian with a real
+ * job?"), had or held, not sought ("hard to get a real job"). */
+static const char *const wl_real_job[] = {"real", "proper", "honest",
+                                          "actual"};
+static const char *const wl_job_held[] = {"with", "has", "have", "had",
+                                          "hold", "holds", "holding"};
 static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
@@ -40978,11 +41061,53 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
          (tok_is_word(R, k - 1, "what") && k + 1 < rs->ntok &&
           tok_is_word(R, k + 1, "means"))))
         return true;
+    /* (session 50, q50q: "our", "your" or "other peoples" children, and
+     * wanted, "why do they want other peoples kids?", or neared, "let
+     * them near our kids?"; not wanted to do a thing, "want our kids to
+     * learn punjabi") */
     if (among_q(R, k, k + 1, wl_young, sizeof wl_young / sizeof *wl_young) &&
-        k > 1 && tok_is_word(R, k - 1, "our") && sent_of(R, k)->question &&
-        (tok_is_word(R, k - 2, "teach") || tok_is_word(R, k - 2, "to") ||
-         tok_is_word(R, k - 2, "with")))
-        return true;
+        k > 1 && sent_of(R, k)->question) {
+        uint32_t v = tok_is_word(R, k - 1, "our") || tok_is_word(R, k - 1, "your")
+                         ? k - 2
+                     : k > 2 && tok_is_word(R, k - 2, "other") &&
+                             (tok_is_word(R, k - 1, "peoples") ||
+                              tok_is_word(R, k - 1, "people's"))
+                         ? k - 3
+                         : UINT32_MAX;
+        if (v != UINT32_MAX &&
+            among_q(R, v, v + 1, wl_young_at,
+                    sizeof wl_young_at / sizeof *wl_young_at) &&
+            !((tok_is_word(R, v, "want") || tok_is_word(R, v, "wants")) &&
+              k + 1 < rs->ntok && tok_is_word(R, k + 1, "to")))
+            return true;
+    }
+    /* (a plot asked of "they" in a question that opens with "what":
+     * "what exactly are they planning", not "what are the council
+     * planning") */
+    if (among_q(R, k, k + 1, wl_plotting,
+                sizeof wl_plotting / sizeof *wl_plotting)) {
+        const sentence *ps = sent_of(R, k);
+        if (k > ps->tb + 1 && k <= ps->tb + 5 &&
+            among_q(R, ps->tb, ps->tb + 1, wl_what,
+                    sizeof wl_what / sizeof *wl_what) &&
+            among_q(R, ps->tb + 1, k, wl_they_subj,
+                    sizeof wl_they_subj / sizeof *wl_they_subj))
+            return true;
+    }
+    /* (a real job had: "ever met a romanian with a real job?", "how many
+     * of them have real jobs?") */
+    if ((tok_is_word(R, k, "job") || tok_is_word(R, k, "jobs")) && k > 1 &&
+        sent_of(R, k)->question &&
+        among_q(R, k - 1, k, wl_real_job,
+                sizeof wl_real_job / sizeof *wl_real_job)) {
+        uint32_t h = (tok_is_word(R, k - 2, "a") || tok_is_word(R, k - 2, "an")) &&
+                             k > 2
+                         ? k - 3
+                         : k - 2;
+        if (among_q(R, h, h + 1, wl_job_held,
+                    sizeof wl_job_held / sizeof *wl_job_held))
+            return true;
+    }
     /* (orders from a power, not a waiter's: "who are they really taking
      * orders from?", "taking orders from abroad") */
     if (tok_is_word(R, k, "orders") && k > 0 &&
@@ -41146,7 +41271,25 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
     /* (not after a closing tag, whose question next door is answered
      * as often: "Are all Romanians thieves? Of course not, my neighbours
      * are Romanian nurses. just saying") */
-    if (gs + 1 < rs->ns && rs->s[gs + 1].question && !closing)
+    /* (session 50: or a follow-up to a question that asks "what" with no
+     * mark: "... a dozen kids each? what exactly are they planning") */
+    /* (after a closing tag, a question next door that points back at
+     * the group in its first words: "why are gay men so keen on
+     * adopting? what do they want with our children? asking for a
+     * friend") */
+    if (gs + 1 < rs->ns &&
+        ((!closing &&
+          (rs->s[gs + 1].question ||
+           (s->question &&
+            among_q(R, rs->s[gs + 1].tb, rs->s[gs + 1].tb + 1, wl_what,
+                    sizeof wl_what / sizeof *wl_what)))) ||
+         (closing && s->question && rs->s[gs + 1].question &&
+          among_q(R, rs->s[gs + 1].tb,
+                  rs->s[gs + 1].tb + 6 < rs->s[gs + 1].te
+                      ? rs->s[gs + 1].tb + 6
+                      : rs->s[gs + 1].te,
+                  wl_presumed_back,
+                  sizeof wl_presumed_back / sizeof *wl_presumed_back))))
         hi = rs->s[gs + 1].te;
     if (gs > 0 && rs->s[gs - 1].question && !closing)
         lo = rs->s[gs - 1].tb;
@@ -41434,9 +41577,6 @@ static const char *const wl_presumed_people_on[] = {
 
 static const char *const wl_presumed_or[] = {"or"};
 
-/* Words that point back at a group in a follow-up question. */
-static const char *const wl_presumed_back[] = {
-    "they", "them", "their", "theyre", "they're", "theirs", "themselves"};
 
 /* Words that open a question whose "even" is rhetorical ("do they even
  * wash?", "can any of them even read?"). */
