@@ -37978,9 +37978,9 @@ static const char *const armed_literal[] = {
     "wwii",      "ww1",       "war",      "revolution", "history",
     "historical", "darts",    "scoreboard",
     /* (session 50, q50t: a lighter for a grill or a candle, "the refugee
-     * centre bbq will need a lighter and some charcoal") */
-    "bbq",       "barbecue",  "barbeque", "charcoal",   "candle",
-    "candles"};
+     * centre bbq will need a lighter and some charcoal"; not "bbq" or
+     * "barbecue": "the Kurds are having a barbecue ... they're the meal") */
+    "charcoal",  "candle",    "candles"};
 /* Sports and crafts whose bats and knives are gear, but only in their
  * own setting ("the cricket club", "the cookery class"): not "watch the
  * cricket after", "a cookery lesson they won't forget", said beside a
