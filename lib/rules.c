@@ -38857,17 +38857,17 @@ static bool struck_done(run *R, const sentence *s)
     return false;
 }
 
-/* Session 50 (q50t): a plan told in the future or as one night to come,
- * in place of a modal: "one night someone brings a can of petrol and the
- * whole place goes up", "we'll pay them a visit with some petrol", "one
- * of these days someone's gonna torch it". */
+/* Session 50 (q50t): a plan told as one night to come or as the writer's
+ * own, in place of a modal: "one night someone brings a can of petrol and
+ * the whole place goes up", "we'll pay them a visit with some petrol". Not
+ * any "will": "militias will drive the Tutsi out with machetes" is a
+ * forecast (golden s24-fix24a-armed-contrast-01, -02). */
 static const char *const struck_when[] = {"night", "day", "evening",
                                           "days"};
 static bool struck_someday(const run *R, const sentence *s)
 {
     for (uint32_t k = s->tb; k < s->te; k++)
-        if (ends_ll(R, k) || tok_is_word(R, k, "will") ||
-            tok_is_word(R, k, "gonna") ||
+        if (tok_is_word(R, k, "we'll") || tok_is_word(R, k, "i'll") ||
             (tok_is_word(R, k, "one") && k + 1 < s->te &&
              word_among(R, k + 1, k + 2, FRAME_WORDS(struck_when))) ||
             tok_is_word(R, k, "someday"))
