@@ -293,6 +293,7 @@ enum {
     GW_JOKE,     /* "cross", "many": rule_joke_count's riddles */
     GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
     GW_FREE,     /* "free": rule_group_free's "-free" */
+    GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_N
 };
@@ -38098,7 +38099,11 @@ static const char *const armed_literal[] = {
     "theme",     "practice",  "training", "season",
     "dnd",       "campaign",  "quest",    "boss",       "ww2",
     "wwii",      "ww1",       "war",      "revolution", "history",
-    "historical", "darts",    "scoreboard"};
+    "historical", "darts",    "scoreboard",
+    /* (session 50, q50t: a lighter for a grill or a candle, "the refugee
+     * centre bbq will need a lighter and some charcoal"; not "bbq" or
+     * "barbecue": "the Kurds are having a barbecue ... they're the meal") */
+    "charcoal",  "candle",    "candles"};
 /* Sports and crafts whose bats and knives are gear, but only in their
  * own setting ("the cricket club", "the cookery class"): not "watch the
  * cricket after", "a cookery lesson they won't forget", said beside a
@@ -38613,6 +38618,23 @@ static const char *const warn_mild[] = {
 static const char *const warn_neg[] = {"never", "doesn't", "doesnt",
                                        "won't", "wont", "not", "don't"};
 static const char *const wl_warned_warning[] = {"warned", "warning"};
+/* The negators after "make sure" ("we'll make sure they dont walk home
+ * safe": session 50, q50t, "dont" beside warn_neg's), and the plights a
+ * welcome makes sure they are spared ("we'll make sure they won't go
+ * hungry", "make sure they never feel alone", "make sure they dont get
+ * hurt"), which main rejected as threats. */
+static const char *const warn_sure_neg[] = {"never", "doesn't", "doesnt",
+                                            "won't", "wont",    "not",
+                                            "don't", "dont"};
+static const char *const warn_sure_kind[] = {
+    "hungry",   "alone",    "lonely",   "unwelcome", "left",    "short",
+    "without",  "cold",     "lost",     "isolated",  "scared",  "afraid",
+    "frightened", "worry",  "worried",  "struggle",  "struggling", "miss",
+    "suffer",   "homeless", "forgotten", "excluded", "ignored", "harassed",
+    "hurt",     "bullied",  "targeted", "attacked",  "abused",  "unsafe",
+    "hassled",  "stranded", "stuck",    "evicted",   "deported", "starve",
+    "freeze",   "wait",     "strangers", "overwhelmed", "struggles",
+    "ripped",   "scammed",  "exploited", "cheated", "conned"};
 
 /* Is token k a word ending in "'ll" ("there'll", "it'll", "we'll")? */
 static bool ends_ll(const run *R, uint32_t k)
@@ -38760,7 +38782,9 @@ static decorum_status rule_warned(run *R, size_t first)
                       tok_is_word(R, k, "making")) &&
                      k + 1 < s->te && tok_is_word(R, k + 1, "sure") &&
                      word_among(R, k + 2, k + 6 < s->te ? k + 6 : s->te,
-                                FRAME_WORDS(warn_neg)))
+                                FRAME_WORDS(warn_sure_neg)) &&
+                     !word_among(R, k + 2, k + 10 < s->te ? k + 10 : s->te,
+                                 FRAME_WORDS(warn_sure_kind)))
                 h = k, he = k + 2;
         }
         if (h == UINT32_MAX) {
@@ -38866,6 +38890,9 @@ static const char *const next_main[] = {
 static const char *const struck_do[] = {
     "sort",  "sorts", "finish",  "finishes", "clear",  "clears", "torch",
     "burn",  "burns", "deal"};
+/* ... and verbs of a problem ended, with "the problem" their object
+ * (session 50, q50t: "would fix the problem overnight") */
+static const char *const struck_fix[] = {"fix", "fixes", "solve", "solves"};
 static const char *const struck_pane[] = {"door", "doors", "window",
                                           "windows"};
 static const char *const struck_into[] = {"through", "in", "into"};
@@ -38928,7 +38955,12 @@ static bool struck_done(run *R, const sentence *s)
     for (uint32_t k = s->tb; k < s->te; k++) {
         if (R->toks[k].type != TK_WORD)
             continue;
-        if (word_among(R, k, k + 1, FRAME_WORDS(struck_do))) {
+        if (word_among(R, k, k + 1, FRAME_WORDS(struck_fix))) {
+            /* (only "the problem": "a crowbar would fix it" is a job) */
+            for (uint32_t j = k + 1; j < s->te && j < k + 4; j++)
+                if (tok_is_word(R, j, "problem"))
+                    return true;
+        } else if (word_among(R, k, k + 1, FRAME_WORDS(struck_do))) {
             if (struck_object(R, s, k))
                 return true;
         } else if (word_among(R, k, k + 1, FRAME_WORDS(struck_pane))) {
@@ -38945,6 +38977,24 @@ static bool struck_done(run *R, const sentence *s)
             return true;
         }
     }
+    return false;
+}
+
+/* Session 50 (q50t): a plan told as one night to come or as the writer's
+ * own, in place of a modal: "one night someone brings a can of petrol and
+ * the whole place goes up", "we'll pay them a visit with some petrol". Not
+ * any "will": "militias will drive the Tutsi out with machetes" is a
+ * forecast (golden s24-fix24a-armed-contrast-01, -02). */
+static const char *const struck_when[] = {"night", "day", "evening",
+                                          "days"};
+static bool struck_someday(const run *R, const sentence *s)
+{
+    for (uint32_t k = s->tb; k < s->te; k++)
+        if (tok_is_word(R, k, "we'll") || tok_is_word(R, k, "i'll") ||
+            (tok_is_word(R, k, "one") && k + 1 < s->te &&
+             word_among(R, k + 1, k + 2, FRAME_WORDS(struck_when))) ||
+            tok_is_word(R, k, "someday"))
+            return true;
     return false;
 }
 
@@ -39144,12 +39194,20 @@ static decorum_status place_struck(run *R, const sentence *s, uint32_t si)
             return DECORUM_OK;
     }
     /* (what it does, or "with" it: "drop round the temple after dark
-     * with a can of petrol") */
+     * with a can of petrol"; session 50, q50t: or what it does said in
+     * the next sentence, opening with a modal: "that roma camp needs a
+     * couple of jerry cans and a lighter at 3am. would fix the problem
+     * overnight") */
+    const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    bool then = w < s->te && n && n->te > n->tb + 2 &&
+                word_among(R, n->tb, n->tb + 1, FRAME_WORDS(struck_modal));
     if (w == s->te ||
-        !word_among(R, s->tb, s->te, FRAME_WORDS(struck_modal)) ||
+        !(word_among(R, s->tb, s->te, FRAME_WORDS(struck_modal)) ||
+          struck_someday(R, s)) ||
         !(struck_done(R, s) ||
           word_among(R, w > s->tb + 4 ? w - 4 : s->tb, w,
-                     FRAME_WORDS(wl_with))) ||
+                     FRAME_WORDS(wl_with)) ||
+          (then && struck_done(R, n))) ||
         has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
         word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
         word_among(R, s->tb, s->te, FRAME_WORDS(struck_past)) ||
@@ -39226,15 +39284,127 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
     return armed_finding(R, FR_COND, s->tb, h + 1, &g);
 }
 
+/* Session 50 (q50t): where a group lives or meets said to be known by the
+ * writer's side, then a menace that names no weapon: "we know where the
+ * jewish bakery on 5th is. dont be surprised when the windows go in", "we
+ * all know where the synagogue on elm street is. when the time comes
+ * nobody will need directions", "we know where the lesbian coach lives.
+ * keep pushing that stuff on our girls and find out". The knowing is
+ * menace_knower's (the writer's side, not "the police know where ...");
+ * what is known is a group or its place (armed_group, after "where" or
+ * "which"); the menace stands after it in its sentence or in the next
+ * one (known_menace). Not a help or a welcome in either ("we know where
+ * the synagogue is, we'll drop the food parcels there": next_kind, and
+ * no menace), a deed told, a game or a story. */
+static const char *const known_which[] = {"where", "which"};
+/* Menaces that need no weapon once the place is known: "when the time
+ * comes" (not "... to vote", "... for eid"), "and find out" ending its
+ * clause, "(don't) be surprised" with harm after it (a fire, a window, a
+ * car: warn_harm, warn_broke), "enjoy it while it lasts", "... it while
+ * you can" (not "enjoy the festival while it lasts"), "watch
+ * this space", "(only) a matter of time", "see what happens", "wait and
+ * see", "just saying", "you've been warned". */
+static const char *const known_wait[] = {"lasts", "can"};
+static const char *const known_for[] = {"to", "for"};
+static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
+{
+    const tok *tk = R->toks;
+    for (uint32_t k = a; k < b; k++) {
+        if (tk[k].type != TK_WORD)
+            continue;
+        uint32_t e = 0;
+        /* (opening its clause: "when the time comes nobody will need
+         * directions", not "drop off donations when the time comes") */
+        if (k + 3 < b && tok_is_word(R, k, "when") &&
+            (k == a || tk[k - 1].type != TK_WORD) &&
+            tok_is_word(R, k + 1, "the") && tok_is_word(R, k + 2, "time") &&
+            (tok_is_word(R, k + 3, "comes") || tok_is_word(R, k + 3, "come")) &&
+            !word_among(R, k + 4, k + 5 < b ? k + 5 : b, FRAME_WORDS(known_for)))
+            e = k + 4;
+        else if (k > a && tok_is_word(R, k, "find") && k + 1 < b &&
+                 tok_is_word(R, k + 1, "out") && tok_is_word(R, k - 1, "and") &&
+                 (k + 2 >= b || tk[k + 2].type != TK_WORD))
+            e = k + 2;
+        else if (tok_is_word(R, k, "surprised") && k > a &&
+                 tok_is_word(R, k - 1, "be")) {
+            uint32_t z = k + 9 < b ? k + 9 : b;
+            if (word_among(R, k + 1, z, FRAME_WORDS(warn_harm)) ||
+                word_among(R, k + 1, z, FRAME_WORDS(warn_broke)))
+                e = k + 1;
+        } else if (tok_is_word(R, k, "while") && k + 2 < b && k > a &&
+                   tok_is_word(R, k - 1, "it") &&
+                   (tok_is_word(R, k + 1, "it") ||
+                    tok_is_word(R, k + 1, "you"))) {
+            if (word_among(R, k + 2, k + 3, FRAME_WORDS(known_wait)))
+                e = k + 3;
+        } else if (k + 2 < b &&
+                   ((tok_is_word(R, k, "watch") &&
+                     tok_is_word(R, k + 1, "this") &&
+                     tok_is_word(R, k + 2, "space")) ||
+                    (tok_is_word(R, k, "matter") &&
+                     tok_is_word(R, k + 1, "of") &&
+                     tok_is_word(R, k + 2, "time")) ||
+                    (tok_is_word(R, k, "see") &&
+                     tok_is_word(R, k + 1, "what") &&
+                     tok_is_word(R, k + 2, "happens")) ||
+                    (tok_is_word(R, k, "wait") &&
+                     tok_is_word(R, k + 1, "and") &&
+                     tok_is_word(R, k + 2, "see"))))
+            e = k + 3;
+        else if (k + 1 < b &&
+                 ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
+                  ((tok_is_word(R, k, "been") || tok_is_word(R, k, "be")) &&
+                   tok_is_word(R, k + 1, "warned"))))
+            e = k + 2;
+        if (e) {
+            *end = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+static decorum_status known_where(run *R, const sentence *s, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t j = s->tb;
+    while (j + 2 < s->te &&
+           !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows")) &&
+             word_among(R, j + 1, j + 2, FRAME_WORDS(known_which))))
+        j++;
+    if (j + 2 >= s->te || !menace_knower(R, s->tb, j))
+        return DECORUM_OK;
+    /* what is known, to the clause's end */
+    uint32_t c = j + 2;
+    while (c < s->te && R->toks[c].type == TK_WORD)
+        c++;
+    target g;
+    if (!armed_group(R, j + 2, c, &g))
+        return DECORUM_OK;
+    uint32_t end = 0;
+    const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    if (!known_menace(R, c, s->te, &end) &&
+        !(n && known_menace(R, n->tb, n->te, &end)))
+        return DECORUM_OK;
+    uint32_t last = n && end > s->te ? n->te : s->te;
+    if (word_among(R, s->tb, last, FRAME_WORDS(next_kind)) ||
+        word_among(R, s->tb, c, FRAME_WORDS(armed_told)) ||
+        armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, j, end, &g);
+}
+
 /* Run for a comment that names a group where no threat was found. Each
  * part only where its cheap test holds: a sentence that opens with
  * "next", "the next" or "any"; a weapon in the comment; a burning word
  * (a threat entry) in the sentence. */
+static uint64_t gate_words(run *R);
 static __attribute__((noinline)) decorum_status rule_struck(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     bool weapon = any_kind(R, DC_KIND_WEAPON);
     bool burning = any_kind(R, DC_KIND_THREAT);
+    bool know = (gate_words(R) & GW(GW_KNOW)) != 0;
     for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
          si++) {
         const sentence *s = &rs->s[si];
@@ -39251,6 +39421,8 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
         if (st == DECORUM_OK && burning && R->out->rf[DC_RF_THREAT] == 0 &&
             has_kind_in(R, s->tb, s->te, DC_KIND_THREAT))
             st = burn_shown(R, s, si);
+        if (st == DECORUM_OK && know && R->out->rf[DC_RF_THREAT] == 0)
+            st = known_where(R, s, si);
         if (st != DECORUM_OK)
             return st;
     }
@@ -52775,6 +52947,7 @@ static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
 static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
+static const char *const gw_know[] = {"know", "knows"}; /* known_where */
 static const struct gw_list {
     const char *const *words;
     size_t n;
@@ -52818,6 +52991,7 @@ static const struct gw_list {
     GW_LIST(gw_joke, GW_JOKE),
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
+    GW_LIST(gw_know, GW_KNOW),
     GW_LIST(wl_grant_bare, GW_GRANT),
     GW_LIST(wl_grant_let, GW_GRANT),
     GW_LIST(wl_grant_put, GW_GRANT),
@@ -52926,6 +53100,7 @@ static bool frames_may(run *R)
 static bool struck_may(run *R)
 {
     return any_kind(R, DC_KIND_WEAPON) || any_kind(R, DC_KIND_THREAT) ||
+           (gate_words(R) & GW(GW_KNOW)) ||
            ((gate_words(R) & GW(GW_NEXT_ANY)) &&
             (gate_words(R) & GW(GW_NEXT_HARM)));
 }
