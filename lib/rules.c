@@ -34155,7 +34155,10 @@ static bool is_possessive_end(const run *R, uint32_t k)
  * clause), the last group of its sentence or the one before when that
  * group is women ("female mechanics lol. stick to the ironing"). Not a
  * place chosen (wl_place_chosen), nor a question (the caller). The frame
- * and scope are rule_place_assigned's (slogan_exclusion). */
+ * and scope are rule_place_assigned's (slogan_exclusion). Session 50
+ * (q50m): "go back to" and "get back to" are read the same way (len 3
+ * tokens, "stick to" 2), but only as an order, bare or after a modal
+ * ("go back to makeup tutorials", "they should go back to the kitchen"). */
 static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
                                uint32_t len, int32_t fe)
 {
