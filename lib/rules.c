@@ -34159,7 +34159,12 @@ static bool home_task_in(const run *R, uint32_t a, uint32_t b)
         "cooking",   "cleaning",  "washing",  "hoovering", "housework",
         "chores",    "sandwich",  "sandwiches", "dinner",  "dinners",
         "breakfast", "babies",    "nappies",  "diapers",   "mopping",
-        "dusting",   "scrubbing", "baking"};
+        "dusting",   "scrubbing", "baking",
+        /* (session 50, q50m: the pastimes and the looks a woman is sent
+         * back to in the same taunt, "stick to pilates", "go back to
+         * makeup tutorials") */
+        "makeup",    "pilates",   "yoga",     "zumba",     "knitting",
+        "sewing",    "shopping",  "nails",    "gossiping", "babysitting"};
     return a < b && word_among(R, a, b, task, sizeof task / sizeof *task);
 }
 
@@ -34274,12 +34279,15 @@ static bool is_possessive_end(const run *R, uint32_t k)
  * clause), the last group of its sentence or the one before when that
  * group is women ("female mechanics lol. stick to the ironing"). Not a
  * place chosen (wl_place_chosen), nor a question (the caller). The frame
- * and scope are rule_place_assigned's (slogan_exclusion). */
+ * and scope are rule_place_assigned's (slogan_exclusion). Session 50
+ * (q50m): "go back to" and "get back to" are read the same way (len 3
+ * tokens, "stick to" 2), but only as an order, bare or after a modal
+ * ("go back to makeup tutorials", "they should go back to the kitchen"). */
 static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
-                               int32_t fe)
+                               uint32_t len, int32_t fe)
 {
     const dc_rules_scratch *rs = R->rs;
-    uint32_t from = k + 2;
+    uint32_t from = k + len;
     if (!home_place_in(R, from, from + 4 < s->te ? from + 4 : s->te) &&
         !home_task_in(R, from, from + 3 < s->te ? from + 3 : s->te))
         return DECORUM_OK;
@@ -34296,6 +34304,11 @@ static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
     /* who is now the first token of the predicate; the subject ends
      * before it */
     bool bare = who == s->tb || rs->toks[who - 1].type != TK_WORD;
+    /* ("go back to" is told, not said of what they do: bare or after a
+     * modal, "go back to makeup tutorials", "they should go back to the
+     * kitchen"; not "the girls go back to the house at six") */
+    if (len > 2 && !bare && who == k)
+        return DECORUM_OK;
     target g;
     bool found = false, ctx = false;
     if (!bare) {
@@ -34354,11 +34367,11 @@ static decorum_status stick_to(run *R, const sentence *s, uint32_t k,
         return DECORUM_OK;
     mention sm = {0};
     sm.b = rs->toks[k].b;
-    sm.e = rs->toks[k + 1].e;
+    sm.e = rs->toks[k + len - 1].e;
     sm.entry = (uint32_t)fe;
     sm.kind = DC_KIND_EXCLUSION;
     sm.tb = k;
-    sm.te = k + 2;
+    sm.te = k + len;
     return slogan_exclusion(R, &sm, &g, fe);
 }
 
@@ -34382,9 +34395,18 @@ static decorum_status rule_place_assigned(run *R)
     const dc_rules_scratch *rs = R->rs;
     int32_t fe = R->rules->frame_entry[FR_PLACE];
     for (uint32_t k = 0; fe >= 0 && k < rs->ntok; k++) {
-        /* (session 44: "stick to" a home place or chore, stick_to) */
-        bool stick = k + 2 < rs->ntok && tok_is_word(R, k, "stick") &&
-                     tok_is_word(R, k + 1, "to");
+        /* (session 44: "stick to" a home place or chore, stick_to;
+         * session 50: "go back to" or "get back to" one, the same
+         * taunt) */
+        uint32_t len = 0;
+        if (k + 2 < rs->ntok && tok_is_word(R, k, "stick") &&
+            tok_is_word(R, k + 1, "to"))
+            len = 2;
+        else if (k + 3 < rs->ntok && tok_is_word(R, k + 1, "back") &&
+                 tok_is_word(R, k + 2, "to") &&
+                 (tok_is_word(R, k, "go") || tok_is_word(R, k, "get")))
+            len = 3;
+        bool stick = len > 0;
         if (!stick && k == 0)
             continue;
         if (!stick && !tok_is_word(R, k, "belong") &&
@@ -34396,7 +34418,7 @@ static decorum_status rule_place_assigned(run *R)
             continue;
         if (stick) {
             size_t found = R->out->n;
-            decorum_status st = stick_to(R, s, k, fe);
+            decorum_status st = stick_to(R, s, k, len, fe);
             if (st != DECORUM_OK || R->out->n != found)
                 return st;
             continue;
@@ -53591,7 +53613,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (women_named(&R) ||
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
         GATE(text_has(n, "belong", 6) || text_has(n, "place is", 8) ||
-             text_has(n, "stick to", 8)) &&
+             text_has(n, "stick to", 8) || text_has(n, "back to", 7)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* (women told they may not act without a man: a negator, women
