@@ -36,13 +36,13 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
+                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '34c63ca78e91190bf7561caceeb20cf8865ee220'),
+                                    '00363cd3a0a27cb3aec16492d692fff68ab84040'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '4dd04f7bd2b08259affc9edcc71673fabb82122b'),
+                            'a83803e0837acc88fc7513d41c2030dcd5c89240'),
 }
 
 
