@@ -485,8 +485,23 @@ static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
 {
     if (!e->model || !it->len)
         return DECORUM_OK;
-    return dc_model_score_runs(e->model, s->mods, &l->main.norm,
-                               &l->main.hits, l->rules.rf, &l->mo);
+    if (!l->rules.npred)
+        return dc_model_score_runs(e->model, s->mods, &l->main.norm,
+                                   &l->main.hits, l->rules.rf, &l->mo);
+    /* a generalization whose predicate the model weighs (session 50) */
+    uint32_t pred[DC_MAX_PRED][2];
+    size_t np = l->rules.npred;
+    for (size_t i = 0; i < np; i++) {
+        pred[i][0] = l->rules.pred[i].b;
+        pred[i][1] = l->rules.pred[i].e;
+    }
+    decorum_status st = dc_model_score_pred(e->model, s->mods, &l->main.norm,
+                                            &l->main.hits, l->rules.rf,
+                                            (const uint32_t(*)[2])pred, np,
+                                            &l->mo);
+    if (st != DECORUM_OK)
+        return st;
+    return dc_rules_weigh_pred(s->al, &l->rules, &l->main.norm, &l->mo);
 }
 
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,

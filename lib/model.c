@@ -754,12 +754,51 @@ static inline unsigned text_known(const dc_norm *n, const dc_hitvec *hv)
            (n->ascii || (hv && hv->ascii) ? DC_FEAT_ASCII : 0);
 }
 
+/* Weighs the spans pred[0..npred) from the kept per-token sums: each of
+ * a span's first DC_PRED_WORDS tokens on the hate and toxicity heads, by
+ * the slopes without the comment's feature weight. A token counts when it
+ * lies inside the span. Candidates are rare (a frame of every member said
+ * of a group with no lexicon word in its predicate): one walk over the
+ * comment's tokens per span. */
+static __attribute__((noinline)) void
+weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
+           const uint32_t (*pred)[2], size_t npred, dc_model_out *out)
+{
+    float sh, st;
+    slopes(m, 1.0f, &sh, &st);
+    for (size_t q = 0; q < npred; q++) {
+        dc_model_pred *o = &out->pw[q];
+        o->begin = pred[q][0];
+        o->end = pred[q][1];
+        o->nw = 0;
+        for (size_t i = 0; i < ntok && o->nw < DC_PRED_WORDS; i++) {
+            if (toks[i].begin < o->begin || toks[i].end > o->end)
+                continue;
+            o->wb[o->nw] = toks[i].begin;
+            o->we[o->nw] = toks[i].end;
+            o->hate[o->nw] = sh * (float)toks[i].w[DC_HEAD_HATE];
+            o->tox[o->nw] = st * (float)toks[i].w[DECORUM_TOXICITY];
+            o->nw++;
+        }
+    }
+    out->npred = npred;
+}
+
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out)
 {
-    if (!m || !ms || !n || !out)
+    return dc_model_score_pred(m, ms, n, hv, rf, NULL, 0, out);
+}
+
+decorum_status dc_model_score_pred(const dc_model *m, dc_model_scratch *ms,
+                                   const dc_norm *n, const dc_hitvec *hv,
+                                   const float rf[DC_N_RULE_FEATURES],
+                                   const uint32_t (*pred)[2], size_t npred,
+                                   dc_model_out *out)
+{
+    if (!m || !ms || !n || !out || npred > DC_MAX_PRED)
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE];
@@ -776,6 +815,10 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     logits(m, acc, inv, rf, z);
     calibrate(h, z, out->p);
     out->n_ev = 0;
+    out->npred = 0;
+    /* (a comment too long to keep its tokens weighs no predicate) */
+    if (npred && ntok <= KEEP_TOKENS)
+        weigh_pred(m, toks, ntok, pred, npred, out);
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;
