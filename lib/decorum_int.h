@@ -983,7 +983,7 @@ typedef struct dc_model_out {
     float p[DC_N_HEADS]; /* calibrated probabilities */
     dc_model_evidence ev[DC_MAX_EVIDENCE];
     size_t n_ev;
-    /* the predicates weighed (dc_model_score_pred), npred of them */
+    /* the predicates weighed (dc_model_scratch_pred), npred of them */
     dc_model_pred pw[DC_MAX_PRED];
     size_t npred;
 } dc_model_out;
@@ -1019,15 +1019,12 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out);
-/* dc_model_score_runs() that also weighs the npred (at most DC_MAX_PRED)
- * spans pred[i] = {begin, end} (normalized byte offsets): out->pw[i], from
- * the per-token sums the scoring kept, no second pass over the text
- * (session 50, q50x). */
-decorum_status dc_model_score_pred(const dc_model *m, dc_model_scratch *ms,
-                                   const dc_norm *n, const dc_hitvec *hv,
-                                   const float rf[DC_N_RULE_FEATURES],
-                                   const uint32_t (*pred)[2], size_t npred,
-                                   dc_model_out *out);
+/* The next dc_model_score_runs() with ms also weighs the npred (at most
+ * DC_MAX_PRED) spans pred[i] = {begin, end} (normalized byte offsets):
+ * out->pw[i], from the per-token sums the scoring keeps, no second pass
+ * over the text; then forgets them (session 50, q50x). */
+void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
+                           size_t npred);
 
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */

@@ -46,6 +46,9 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     size_t size; /* bytes allocated: sizeof, or head_size() when shared */
+    /* predicates the next scoring weighs (dc_model_scratch_pred) */
+    uint32_t pred[DC_MAX_PRED][2];
+    size_t npred;
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -784,21 +787,21 @@ weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
     out->npred = npred;
 }
 
+void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
+                           size_t npred)
+{
+    if (npred > DC_MAX_PRED)
+        npred = DC_MAX_PRED;
+    memcpy(ms->pred, pred, npred * sizeof *pred);
+    ms->npred = npred;
+}
+
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out)
 {
-    return dc_model_score_pred(m, ms, n, hv, rf, NULL, 0, out);
-}
-
-decorum_status dc_model_score_pred(const dc_model *m, dc_model_scratch *ms,
-                                   const dc_norm *n, const dc_hitvec *hv,
-                                   const float rf[DC_N_RULE_FEATURES],
-                                   const uint32_t (*pred)[2], size_t npred,
-                                   dc_model_out *out)
-{
-    if (!m || !ms || !n || !out || npred > DC_MAX_PRED)
+    if (!m || !ms || !n || !out)
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE];
@@ -817,8 +820,12 @@ decorum_status dc_model_score_pred(const dc_model *m, dc_model_scratch *ms,
     out->n_ev = 0;
     out->npred = 0;
     /* (a comment too long to keep its tokens weighs no predicate) */
-    if (npred && ntok <= KEEP_TOKENS)
-        weigh_pred(m, toks, ntok, pred, npred, out);
+    if (ms->npred) {
+        if (ntok <= KEEP_TOKENS)
+            weigh_pred(m, toks, ntok, (const uint32_t(*)[2])ms->pred,
+                       ms->npred, out);
+        ms->npred = 0;
+    }
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;
