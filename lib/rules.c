@@ -53550,7 +53550,7 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
  * words are the model's, no lexicon's, and a person reads it. Chosen on
  * the dataset rows and the probe files (docs/RULES.md, "Session 50
  * (q50x)"). */
-#define PRED_HATE 2.0f
+#define PRED_HATE 2.5f
 #define PRED_TOX 2.5f
 #define PRED_WEIGHT 0.55f
 
