@@ -957,10 +957,35 @@ typedef struct dc_model_evidence {
 
 #define DC_MAX_EVIDENCE 8
 
+/* At most this many predicates of a generalization the rules ask the
+ * model to weigh (dc_rules_out.pred, dc_model_out.pw). */
+#define DC_MAX_PRED 2
+
+/* Words of a predicate the model weighs, at most. */
+#define DC_PRED_WORDS 8
+
+/* A predicate span [begin, end) (normalized byte offsets) the model is
+ * asked to weigh, and what it found for each of its first DC_PRED_WORDS
+ * tokens: the word [wb, we), its hate weight (the hate head's int8 sum for
+ * the token's features times the head's calibration slope and scale,
+ * without the comment's 1/sqrt(features) factor, so that a word weighs
+ * the same in a short comment as in a long one) and its toxicity weight
+ * alike. nw == 0: no token of the model's in the span (or the comment too
+ * long to keep its tokens). */
+typedef struct dc_model_pred {
+    uint32_t begin, end;
+    size_t nw;
+    uint32_t wb[DC_PRED_WORDS], we[DC_PRED_WORDS];
+    float hate[DC_PRED_WORDS], tox[DC_PRED_WORDS];
+} dc_model_pred;
+
 typedef struct dc_model_out {
     float p[DC_N_HEADS]; /* calibrated probabilities */
     dc_model_evidence ev[DC_MAX_EVIDENCE];
     size_t n_ev;
+    /* the predicates weighed (dc_model_scratch_pred), npred of them */
+    dc_model_pred pw[DC_MAX_PRED];
+    size_t npred;
 } dc_model_out;
 
 /* Loads a model file (mmap) or, with path NULL, the built-in model; *out is
@@ -994,6 +1019,12 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
                                    dc_model_out *out);
+/* The next dc_model_score_runs() with ms also weighs the npred (at most
+ * DC_MAX_PRED) spans pred[i] = {begin, end} (normalized byte offsets):
+ * out->pw[i], from the per-token sums the scoring keeps, no second pass
+ * over the text; then forgets them (session 50, q50x). */
+void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
+                           size_t npred);
 
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */
@@ -1070,6 +1101,18 @@ typedef struct dc_rules_out {
      * the agreeing words, normalized offsets. */
     bool agrees;
     uint32_t agree_b, agree_e;
+    /* Generalizations whose predicate no lexicon word carries ("albanians
+     * are all dealing", "yanks are all fat thick loudmouths"): a frame of
+     * every member said of a named group, the predicate's span [b, e)
+     * (normalized offsets), the group's categories and the offset of the
+     * reason's opening ("generalization aimed at Albanian people ...") in
+     * reasons. The model weighs the predicate (dc_model_score_pred) and
+     * dc_rules_weigh_pred turns one it reads as hateful into a finding.
+     * Session 50 (q50x). */
+    struct {
+        uint32_t b, e, categories, reason;
+    } pred[DC_MAX_PRED];
+    size_t npred;
 } dc_rules_out;
 
 typedef struct dc_rules dc_rules;                 /* engine-side */
@@ -1103,6 +1146,14 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             const dc_hitvec *hits, const dc_ctx_view *ctx,
                             size_t n_ctx, dc_rules_out *out);
 void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);
+/* After the model weighed out's predicates (mo->pw, from
+ * dc_model_score_pred over out->pred): where the rules found no attack,
+ * no mitigation and no praise, the first predicate whose heaviest word
+ * weighs at least DC_PRED_HATE on the hate head becomes a finding on that
+ * word, at a review's weight, and out's scores follow (the rule features
+ * stay what the model read). n: the normalized text. Session 50 (q50x). */
+decorum_status dc_rules_weigh_pred(const dc_alloc *al, dc_rules_out *out,
+                                   const dc_norm *n, const dc_model_out *mo);
 /* out agrees with its parent (out->agrees) and parent is the rules' output
  * on the parent: when the parent is hateful by the rules, out gains a
  * finding on its agreeing words with the parent's strongest attack, marked

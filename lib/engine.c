@@ -479,14 +479,37 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
     return st;
 }
 
-/* An empty comment, or an engine without a model, has no model output. */
-static decorum_status stage_model(const decorum_engine *e, decorum_scratch *s,
+/* A comment whose rules found generalizations for the model to weigh
+ * (session 50): their predicates handed to the model's scratch before
+ * the scoring (out of line: rare). */
+static __attribute__((noinline)) void model_pred(decorum_scratch *s,
+                                                 const lane *l)
+{
+    uint32_t pred[DC_MAX_PRED][2];
+    size_t np = l->rules.npred;
+    for (size_t i = 0; i < np; i++) {
+        pred[i][0] = l->rules.pred[i].b;
+        pred[i][1] = l->rules.pred[i].e;
+    }
+    dc_model_scratch_pred(s->mods, (const uint32_t(*)[2])pred, np);
+}
+
+/* An empty comment, or an engine without a model, has no model output.
+ * The rules then read what the model weighed of their predicates. */
+static inline __attribute__((always_inline)) decorum_status
+stage_model(const decorum_engine *e, decorum_scratch *s,
                                   lane *l, const decorum_item *it)
 {
     if (!e->model || !it->len)
         return DECORUM_OK;
-    return dc_model_score_runs(e->model, s->mods, &l->main.norm,
-                               &l->main.hits, l->rules.rf, &l->mo);
+    if (__builtin_expect(l->rules.npred != 0, 0))
+        model_pred(s, l);
+    decorum_status st = dc_model_score_runs(e->model, s->mods, &l->main.norm,
+                                            &l->main.hits, l->rules.rf,
+                                            &l->mo);
+    if (st != DECORUM_OK || __builtin_expect(l->mo.npred == 0, 1))
+        return st;
+    return dc_rules_weigh_pred(s->al, &l->rules, &l->main.norm, &l->mo);
 }
 
 static decorum_status stage_score(const decorum_engine *e, decorum_scratch *s,

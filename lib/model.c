@@ -46,6 +46,9 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     size_t size; /* bytes allocated: sizeof, or head_size() when shared */
+    /* predicates the next scoring weighs (dc_model_scratch_pred) */
+    uint32_t pred[DC_MAX_PRED][2];
+    size_t npred;
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -754,6 +757,45 @@ static inline unsigned text_known(const dc_norm *n, const dc_hitvec *hv)
            (n->ascii || (hv && hv->ascii) ? DC_FEAT_ASCII : 0);
 }
 
+/* Weighs the spans pred[0..npred) from the kept per-token sums: each of
+ * a span's first DC_PRED_WORDS tokens on the hate and toxicity heads, by
+ * the slopes without the comment's feature weight. A token counts when it
+ * lies inside the span. Candidates are rare (a frame of every member said
+ * of a group with no lexicon word in its predicate): one walk over the
+ * comment's tokens per span. */
+static __attribute__((noinline)) void
+weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
+           const uint32_t (*pred)[2], size_t npred, dc_model_out *out)
+{
+    float sh, st;
+    slopes(m, 1.0f, &sh, &st);
+    for (size_t q = 0; q < npred; q++) {
+        dc_model_pred *o = &out->pw[q];
+        o->begin = pred[q][0];
+        o->end = pred[q][1];
+        o->nw = 0;
+        for (size_t i = 0; i < ntok && o->nw < DC_PRED_WORDS; i++) {
+            if (toks[i].begin < o->begin || toks[i].end > o->end)
+                continue;
+            o->wb[o->nw] = toks[i].begin;
+            o->we[o->nw] = toks[i].end;
+            o->hate[o->nw] = sh * (float)toks[i].w[DC_HEAD_HATE];
+            o->tox[o->nw] = st * (float)toks[i].w[DECORUM_TOXICITY];
+            o->nw++;
+        }
+    }
+    out->npred = npred;
+}
+
+void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
+                           size_t npred)
+{
+    if (npred > DC_MAX_PRED)
+        npred = DC_MAX_PRED;
+    memcpy(ms->pred, pred, npred * sizeof *pred);
+    ms->npred = npred;
+}
+
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
@@ -776,6 +818,14 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     logits(m, acc, inv, rf, z);
     calibrate(h, z, out->p);
     out->n_ev = 0;
+    out->npred = 0;
+    /* (a comment too long to keep its tokens weighs no predicate) */
+    if (ms->npred) {
+        if (ntok <= KEEP_TOKENS)
+            weigh_pred(m, toks, ntok, (const uint32_t(*)[2])ms->pred,
+                       ms->npred, out);
+        ms->npred = 0;
+    }
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;

@@ -11381,6 +11381,108 @@ static bool trust_not_received(const run *R, const mention *m,
            kind_at(R, t->te, DC_KIND_NONPROTECTED);
 }
 
+/* Session 50 (q50x): a generalization whose predicate no lexicon word
+ * carries. A frame of every member said of a named group ("albanians are
+ * all dealing", "yanks are always late", "on their phones all day, every
+ * one of them") weighs only 0.4 by itself; the predicate is what makes it
+ * hate or not, and where it holds no trait the lexicon knows, the model's
+ * learned word weights are asked (dc_rules_weigh_pred, after the model).
+ * Frames that lead their predicate, and frames that close it. */
+static const char *const wl_pred_lead[] = {"are all", "always", "they all"};
+static const char *const wl_pred_trail[] = {
+    "all of them",          "every one of them",      "every single one",
+    "every single one of them", "every last one",     "every last one of them",
+    "each and every one",   "the lot of them",        "the whole lot of them"};
+/* Words that may stand between a group and a leading frame. */
+static const char *const wl_pred_gap[] = {
+    "are", "were", "will", "would", "be", "is", "have", "has", "just",
+    "basically", "literally", "pretty", "nearly", "almost"};
+/* Words that open a phrase of where the group is, before the frame. */
+static const char *const wl_pred_where[] = {
+    "at", "in", "on", "from", "round", "around", "near", "here", "there",
+    "over", "down"};
+/* The predicate's reach in words. */
+#define PRED_REACH 8u
+
+static bool pred_suffer(const run *R, uint32_t b, uint32_t e);
+
+/* Records frame m's predicate, said of group t, as a candidate for the
+ * model to weigh: after a leading frame, its words up to the clause's
+ * first punctuation (at most PRED_REACH); before a closing one, the words
+ * from the group (or the sentence's start) to it. Not where the predicate
+ * tells what is done to them ("are always attacked": pred_suffer), nor
+ * one that names people (another group, a person: the trait may be
+ * theirs). label: the group's, for the reason. */
+static __attribute__((noinline)) decorum_status
+note_pred(run *R, const mention *m, const target *t, piece label)
+{
+    const dc_entry *e = ent(R, m);
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t b, en;
+    if (dc_word_in(e->term, e->term_len, wl_pred_lead,
+                   sizeof wl_pred_lead / sizeof *wl_pred_lead)) {
+        /* (said of the group: it ends right before the frame, or before
+         * a linking verb or an adverb or two, "yanks are always", "the
+         * polish lads will always be"; not "i am always worried about
+         * black people", whose subject is the writer) */
+        /* (or past a phrase of where they are, of at most four words:
+         * "the albanian lads at my gym are all dealing") */
+        if (t->te > m->tb || m->tb - t->te > 4)
+            return DECORUM_OK;
+        bool where = m->tb > t->te &&
+                     word_among(R, t->te, t->te + 1, wl_pred_where,
+                                sizeof wl_pred_where / sizeof *wl_pred_where);
+        if (!where && m->tb - t->te > 2)
+            return DECORUM_OK;
+        for (uint32_t k = t->te; k < m->tb; k++)
+            if (where ? R->toks[k].type != TK_WORD ||
+                            (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                                         KIND_BIT(NONPROTECTED)))
+                      : !kind_at(R, k, DC_KIND_COPULA) &&
+                            !word_among(R, k, k + 1, wl_pred_gap,
+                                        sizeof wl_pred_gap /
+                                            sizeof *wl_pred_gap))
+                return DECORUM_OK;
+        b = m->te;
+        en = b;
+        while (en < s->te && en < b + PRED_REACH &&
+               R->toks[en].type == TK_WORD)
+            en++;
+    } else if (dc_word_in(e->term, e->term_len, wl_pred_trail,
+                          sizeof wl_pred_trail / sizeof *wl_pred_trail)) {
+        en = m->tb;
+        b = t->te <= m->tb && t->tb >= s->tb ? t->te : s->tb;
+        while (en > b && R->toks[en - 1].type != TK_WORD)
+            en--;
+        if (en > b + PRED_REACH)
+            b = en - PRED_REACH;
+    } else {
+        return DECORUM_OK;
+    }
+    if (en <= b || pred_suffer(R, b, en))
+        return DECORUM_OK;
+    for (uint32_t k = b; k < en; k++)
+        if (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                        KIND_BIT(NONPROTECTED) | KIND_BIT(PRONOUN_SELF) |
+                        KIND_BIT(PRONOUN_YOU)))
+            return DECORUM_OK;
+    dc_rules_out *o = R->out;
+    uint32_t pb = tb_byte(R, b), pe = te_byte(R, en);
+    for (size_t i = 0; i < o->npred; i++)
+        if (o->pred[i].b == pb && o->pred[i].e == pe)
+            return DECORUM_OK;
+    uint32_t r;
+    decorum_status st = REASON(R, &r, LIT("generalization aimed at "), label);
+    if (st != DECORUM_OK)
+        return st;
+    o->pred[o->npred].b = pb;
+    o->pred[o->npred].e = pe;
+    o->pred[o->npred].categories = t->categories;
+    o->pred[o->npred].reason = r;
+    o->npred++;
+    return DECORUM_OK;
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
@@ -11489,6 +11591,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
     }
     char buf[128];
     piece label = target_label(R, t, buf, sizeof buf);
+    /* (a frame of every member: its predicate, for the model to weigh) */
+    if (m->kind == DC_KIND_STEREOTYPE && e->severity <= 1 &&
+        t->type == TG_GROUP && !from_ctx && !qs->question &&
+        R->out->npred < DC_MAX_PRED) {
+        decorum_status st = note_pred(R, m, t, label);
+        if (st != DECORUM_OK)
+            return st;
+    }
     finding_spec fs = {0};
     fs.b = m->b;
     fs.e = m->e;
@@ -53189,6 +53299,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->untargeted = false;
     out->hedged = false;
     out->agrees = false;
+    out->npred = 0;
     if (n->len == 0)
         return DECORUM_OK;
     /* The hits are read first, then the text and the runs, each where the
@@ -54081,6 +54192,110 @@ decorum_status dc_rules_agree(const dc_alloc *al, dc_rules_out *out,
     out->hedged = false;
     out->rf[DC_RF_RULE_HATE] = out->hate;
     out->rf[DC_RF_RULE_TOX] = out->attr[DECORUM_TOXICITY];
+    return DECORUM_OK;
+}
+
+/* Session 50 (q50x): a generalization's predicate the model reads as
+ * hateful. A predicate counts when one of its content words (not a
+ * function word of wl_pred_function, which the model weighs because
+ * hateful generalizations use them, "their", "after", "they") adds at
+ * least PRED_HATE to the hate head's calibrated logit, or PRED_TOX to the
+ * toxicity head's, by its own weight, not shrunk by the comment's length
+ * (dc_model_pred); the finding then weighs PRED_WEIGHT, a review: the
+ * words are the model's, no lexicon's, and a person reads it. Chosen on
+ * the dataset rows and the probe files (docs/RULES.md, "Session 50
+ * (q50x)"). */
+#define PRED_HATE 2.5f
+#define PRED_TOX 2.5f
+#define PRED_WEIGHT 0.55f
+
+static const char *const wl_pred_function[] = {
+    "the",   "their", "they",  "them",   "theyre", "a",      "an",
+    "of",    "to",    "in",    "on",     "at",     "by",     "for",
+    "with",  "from",  "after", "before", "into",   "onto",   "those",
+    "these", "this",  "that",  "are",    "is",     "be",     "been",
+    "have",  "has",   "had",   "do",     "does",   "did",    "and",
+    "or",    "but",   "so",    "as",     "like",   "just",   "all",
+    "always", "every", "one",  "some",   "such",   "same",   "own",
+    "out",   "up",    "down",  "over",   "about",  "there",  "here",
+    "what",  "who",   "when",  "than",   "then",   "it",     "its",
+    "too",   "very",  "really", "no",    "not",    "seem",   "seems",
+    "get",   "got",   "go",    "going",  "make",   "take",   "their",
+    "back",  "off",   "around", "round", "our",    "my",     "your",
+    "his",   "her",   "we",    "us",     "you",    "i",      "me",
+    "more",  "most",  "much",  "many",   "way",    "lot",    "day",
+    "time",  "same",  "each",  "other",  "again",  "still",  "ever",
+    "never", "where", "how",   "why",    "which",  "while",  "till",
+    "until", "until", "if",    "because", "can",   "will",   "would",
+    "could", "should", "even", "only",   "also",   "being",  "am",
+    "was",   "were",  "doing", "having"};
+
+decorum_status dc_rules_weigh_pred(const dc_alloc *al, dc_rules_out *out,
+                                   const dc_norm *n, const dc_model_out *mo)
+{
+    if (!out->npred || out->hate >= 0.5f || out->hedged ||
+        out->untargeted || out->rf[DC_RF_COUNTER] > 0 ||
+        out->rf[DC_RF_NEGATED] > 0 || out->rf[DC_RF_RECLAIMED] > 0 ||
+        out->rf[DC_RF_QUOTED] > 0 || out->rf[DC_RF_POSITIVE] > 0 ||
+        out->n >= MAX_FINDINGS)
+        return DECORUM_OK;
+    for (size_t i = 0; i < mo->npred && i < out->npred; i++) {
+        const dc_model_pred *p = &mo->pw[i];
+        /* the content word that weighs most, by the margin over its
+         * threshold */
+        size_t best = SIZE_MAX;
+        float bm = 0.0f;
+        for (size_t k = 0; k < p->nw; k++) {
+            if (p->we[k] <= p->wb[k] || p->we[k] > n->len ||
+                dc_word_in(n->text + p->wb[k], p->we[k] - p->wb[k],
+                           wl_pred_function,
+                           sizeof wl_pred_function / sizeof *wl_pred_function))
+                continue;
+            float mh = p->hate[k] - PRED_HATE, mt = p->tox[k] - PRED_TOX;
+            float mg = mh > mt ? mh : mt;
+            if (mg >= 0.0f && (best == SIZE_MAX || mg > bm)) {
+                best = k;
+                bm = mg;
+            }
+        }
+        if (best == SIZE_MAX)
+            continue;
+        char lead[REASON_MAX];
+        const char *r0 = out->reasons + out->pred[i].reason;
+        size_t ll = strlen(r0);
+        if (ll >= sizeof lead)
+            ll = sizeof lead - 1;
+        memcpy(lead, r0, ll);
+        lead[ll] = '\0';
+        uint32_t r;
+        decorum_status st =
+            dc_grow(al, (void **)&out->v, &out->cap, out->n + 1,
+                    sizeof *out->v, MAX_ITEMS);
+        if (st == DECORUM_OK)
+            st = add_reason(
+                al, out, &r,
+                PIECES(piece_text(lead, (int)ll),
+                       LIT(": said of all of them, and the learned model "
+                           "reads '"),
+                       piece_text(n->text + p->wb[best],
+                                  (int)(p->we[best] - p->wb[best])),
+                       LIT("' as hateful (no lexicon word)")));
+        if (st != DECORUM_OK)
+            return st;
+        dc_finding *f = &out->v[out->n++];
+        *f = (dc_finding){p->wb[best],
+                          p->we[best],
+                          DECORUM_SIGNAL_STEREOTYPE,
+                          DECORUM_IDENTITY_ATTACK,
+                          (uint16_t)F_HATE,
+                          out->pred[i].categories,
+                          PRED_WEIGHT,
+                          r};
+        add_scores(out, f);
+        f->flags &= (uint16_t)~(F_HATE | F_SEVERE | F_EXCLAIM | F_MILD);
+        out->categories |= f->categories;
+        break;
+    }
     return DECORUM_OK;
 }
 
