@@ -10670,7 +10670,8 @@ static bool speech_topic(const run *R, const target *t, uint32_t at)
 }
 
 /* Nouns of what is done to a group, by a state or by anyone: policies,
- * laws, bans, violence (treatment_pp). */
+ * laws, bans, violence (treatment_pp); and (session 50, p50h) cuts,
+ * quotas, detention, hatred. */
 static const char *const wl_treatment_noun[] = {
     "ban",        "bans",        "policy",      "policies",   "law",
     "laws",       "bill",        "bills",       "legislation", "rules",
@@ -10679,22 +10680,52 @@ static const char *const wl_treatment_noun[] = {
     "violence",   "war",         "discrimination", "persecution",
     "harassment", "abuse",       "treatment",   "killings",   "massacre",
     "prejudice",  "bigotry",     "racism",      "hostility",  "crimes",
-    "stigma",     "deportations", "deportation", "campaign",  "propaganda"};
+    "stigma",     "deportations", "deportation", "campaign",  "propaganda",
+    "cuts",       "cut",         "cutting",     "quota",      "quotas",
+    "cap",        "caps",        "restriction", "detention",  "internment",
+    "hatred",     "mistreatment", "oppression", "scapegoating",
+    "demonisation", "demonization", "vilification", "shootings",
+    "bombings",   "raid"};
 
 /* Is group target t the one something is done to, inside a noun phrase:
  * after "on", "against", "towards", "toward" or "of" and a noun of
  * wl_treatment_noun ("the attacks on Jews", "the policy on Muslims",
- * "the law against gays", "the persecution of Christians")? */
+ * "the law against gays", "the persecution of Christians")? Session 50
+ * (p50h): also after "for" or "to", after a participle that aims it
+ * ("the bill targeting trans kids", "the law aimed at gays", "cuts
+ * affecting disabled people"), and with the noun up to three words
+ * before the preposition in its clause ("cuts to benefits for disabled
+ * people", "cutting visas for Indians"). */
 static bool treatment_pp(const run *R, const target *t)
 {
+    static const char *const prep[] = {"on",     "against", "towards",
+                                       "toward", "of",      "for",
+                                       "to",     "targeting", "targetting",
+                                       "affecting"};
     if (t->type != TG_GROUP || t->tb < 2)
         return false;
     uint32_t p = t->tb - 1;
-    return (tok_is_word(R, p, "on") || tok_is_word(R, p, "against") ||
-            tok_is_word(R, p, "towards") || tok_is_word(R, p, "toward") ||
-            tok_is_word(R, p, "of")) &&
-           word_among(R, p - 1, p, wl_treatment_noun,
-                      sizeof wl_treatment_noun / sizeof *wl_treatment_noun);
+    if ((tok_is_word(R, p, "at") &&
+         (tok_is_word(R, p - 1, "aimed") || tok_is_word(R, p - 1, "directed"))))
+        p--;
+    else if (!word_among(R, p, p + 1, prep, sizeof prep / sizeof *prep))
+        return false;
+    /* (further back only over the words of a "for" or "to" phrase: not
+     * "the attacks by gangs of Muslims", whose Muslims do it) */
+    const uint32_t cl = R->toks[p].clause;
+    const uint32_t reach =
+        tok_is_word(R, p, "for") || tok_is_word(R, p, "to") ? 3 : 1;
+    for (uint32_t k = p, n = 0; k > 0 && n < reach; n++) {
+        k--;
+        if (R->toks[k].type != TK_WORD || R->toks[k].clause != cl ||
+            tok_is_word(R, k, "by") || tok_is_word(R, k, "of") ||
+            tok_is_word(R, k, "from") || tok_is_word(R, k, "with"))
+            return false;
+        if (word_among(R, k, k + 1, wl_treatment_noun,
+                       sizeof wl_treatment_noun / sizeof *wl_treatment_noun))
+            return true;
+    }
+    return false;
 }
 
 /* Picks the target an attack at [tb, te) is about: the nearest target in
@@ -23429,6 +23460,7 @@ static bool emoji_sum(const tok *t)
  * people). A thing's effect told,
  * no call and no will; "he kills", "Muslims kill", "I kill" keep their
  * readings. */
+static bool names_no_one(const run *R, uint32_t k, uint32_t at);
 static bool thing_does(const run *R, const mention *m, const dc_entry *e)
 {
     if (!(e->flags & DC_F_VERB) || m->te != m->tb + 1 || m->tb == 0 ||
@@ -23449,8 +23481,18 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
     uint32_t k = m->tb - 1;
     if (k > s->tb && adverb_like(R, k))
         k--;
+    return k >= s->tb && names_no_one(R, k, m->tb);
+}
+
+/* Does word k, the subject of a verb at `at` in its sentence, name no one
+ * (thing_does, thing_will): no pronoun, no person, identity, humanity or
+ * slur word, no public figure or body, no word in title case inside its
+ * sentence? */
+static bool names_no_one(const run *R, uint32_t k, uint32_t at)
+{
+    const sentence *s = sent_of(R, at);
     const tok *t = &R->toks[k];
-    if (k < s->tb || t->type != TK_WORD || t->clause != R->toks[m->tb].clause ||
+    if (t->type != TK_WORD || t->clause != R->toks[at].clause ||
         he_or_she(R, k) || tok_is_word(R, k, "who") ||
         tok_is_word(R, k, "one") || tok_is_word(R, k, "everyone") ||
         tok_is_word(R, k, "someone") || tok_is_word(R, k, "somebody") ||
@@ -23467,6 +23509,51 @@ static bool thing_does(const run *R, const mention *m, const dc_entry *e)
      * "then Dave kills them"; in a text in capitals throughout the case
      * says nothing: "HALF THE MURDERS ..." reads as "half the murders") */
     return k == s->tb || !title_case(R, k);
+}
+
+/* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
+ * will hurt your wallet", "the Mexican restaurant downtown will destroy
+ * your diet": a word of harm (one word, a verb where it stands) after
+ * "will", "would", "could", "can" or "might", whose subject right before
+ * the modal names no one (names_no_one), and not the writer's thing nor a
+ * weapon ("my boot will break your face", "this knife will kill you"):
+ * a thing's effect foretold, as thing_does reads "cancer kills women".
+ * rule_attack asks it only when the target is no group ("the virus will
+ * kill the jews" keeps its reading). */
+static bool thing_will(const run *R, const mention *m)
+{
+    static const char *const modal[] = {"will", "would", "could", "can",
+                                        "might", "'ll"};
+    if (m->te != m->tb + 1 || m->tb < 2 ||
+        !word_among(R, m->tb - 1, m->tb, modal, sizeof modal / sizeof *modal))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb - 2;
+    /* (one thing, no word of contempt or of crime: not "the non white
+     * hordes will kill you", "these desert barbarians will destroy ...",
+     * "a terrorist would kill you all") */
+    if (k < s->tb || !names_no_one(R, k, m->tb) || plural_noun_at(R, k) ||
+        has_kinds_in(R, k, k + 1,
+                     KIND_BIT(WEAPON) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                         KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
+                         KIND_BIT(SLUR)))
+        return false;
+    /* (someone's: "my", "our", "his", "her", "their", "your" within three
+     * words before it, "my dog will kill you", "his hillbilly ass would
+     * shoot ya"; nor a subject left out after "and": "he is a terrorist
+     * and would kill you all") */
+    static const char *const whose[] = {"my",  "our",   "his", "her",
+                                        "their", "your", "and", "n",
+                                        "or",  "but",   "then"};
+    if (word_among(R, k, k + 1, whose, sizeof whose / sizeof *whose))
+        return false;
+    for (uint32_t j = k, n = 0; j > s->tb && n < 3; n++) {
+        j--;
+        if (word_among(R, j, j + 1, whose, 6) || kind_at(R, j, DC_KIND_WEAPON))
+            return false;
+    }
+    return true;
 }
 
 
@@ -25762,6 +25849,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         ((e->flags & DC_F_VERB) ||
          (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
         treatment_pp(R, t))
+        return DECORUM_OK;
+    /* (session 50, p50h: a thing's effect foretold at a person or a
+     * thing, no group and no pronoun that may stand for one, in a
+     * comment with no wish: "Indian food will kill you", thing_will) */
+    if (t && m->kind == DC_KIND_THREAT && !R->wish_first && t->tb >= m->te &&
+        (t->type == TG_YOU || t->type == TG_NP || t->type == TG_OBJECT) &&
+        thing_will(R, m))
         return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
