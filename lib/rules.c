@@ -10702,6 +10702,10 @@ static bool treatment_pp(const run *R, const target *t)
                                        "toward", "of",      "for",
                                        "to",     "targeting", "targetting",
                                        "affecting"};
+    static const char *const treated_of[] = {
+        "persecution", "treatment", "deportation", "deportations",
+        "killings",    "massacre",  "harassment",  "discrimination",
+        "abuse",       "detention", "ban",         "bans"};
     if (t->type != TG_GROUP || t->tb < 2)
         return false;
     uint32_t p = t->tb - 1;
@@ -10723,7 +10727,12 @@ static bool treatment_pp(const run *R, const target *t)
             return false;
         if (word_among(R, k, k + 1, wl_treatment_noun,
                        sizeof wl_treatment_noun / sizeof *wl_treatment_noun))
-            return true;
+            /* (after "of" only a noun of what is done to people: "the
+             * violence of Muslims", "the attacks of gangs" name the
+             * doers; rev50) */
+            return !tok_is_word(R, p, "of") ||
+                   word_among(R, k, k + 1, treated_of,
+                              sizeof treated_of / sizeof *treated_of);
     }
     return false;
 }
@@ -23706,7 +23715,7 @@ static const char *const wl_ill_told[] = {
  * hate the noise"). */
 static const char *const wl_care_when[] = {
     "during", "if",     "until", "till",    "while",      "when",
-    "whenever", "unless", "throughout"};
+    "whenever", "unless", "throughout", "today", "tonight", "tomorrow"};
 /* (session 46: "shouldnt be let out in public alone at night"; mend1:
  * care only with a time or a danger in the three words after it, "alone
  * after dark", "unsupervised near water", "in the kitchen"; "women
@@ -25179,6 +25188,9 @@ static bool ban_described(const run *R, const mention *m)
         m->e - m->b != 3 || m->tb == 0)
         return false;
     const sentence *s = sent_of(R, m->tb);
+    /* (not asked: "the ban on muslims was wrong? no, ..."; rev50) */
+    if (s->question)
+        return false;
     uint32_t d = m->tb - 1;
     const mention *id = identity_ending_at(R, m->tb);
     if (id && id->tb > s->tb)
@@ -25210,6 +25222,20 @@ static bool ban_described(const run *R, const mention *m)
                    has_kind_in(R, k + 1, s->te, DC_KIND_INSULT) ||
                    has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE);
     return false;
+}
+
+/* "our trip to auschwitz taught the jewish students a lesson they'll
+ * never forget", "the lads learnt a lesson they won't forget": a lesson
+ * taught or learnt before the threat entry "a lesson they won't forget"
+ * in its sentence is a lesson, not retribution promised (rev50). */
+static bool lesson_learnt(const run *R, const mention *m)
+{
+    static const char *const learnt[] = {"taught", "learned", "learnt",
+                                         "learn",  "learns",  "learning"};
+    const dc_entry *e = ent(R, m);
+    return e->term_len > 9 && memcmp(e->term, "a lesson ", 9) == 0 &&
+           word_among(R, sent_of(R, m->tb)->tb, m->tb, learnt,
+                      sizeof learnt / sizeof *learnt);
 }
 
 static decorum_status rule_attack(run *R, const mention *m)
@@ -25278,6 +25304,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         if ((e->flags & DC_F_AMBIGUOUS) && e->term_len >= 4 &&
             memcmp(e->term, "sink", 4) == 0 && sinks_alone(R, m))
+            return DECORUM_OK;
+        if (lesson_learnt(R, m))
             return DECORUM_OK;
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
@@ -25841,7 +25869,9 @@ static decorum_status rule_attack(run *R, const mention *m)
      * good start", which is said of what was done to them) */
     /* "the Muslim ban was a disgrace": a group's adjective before the
      * noun "ban" names the measure, which is what is judged */
+    /* (after a determiner: "muslims ban christmas" is their deed; rev50) */
     if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
+        t->tb > 0 && is_determiner(R, t->tb - 1) &&
         m->kind != DC_KIND_EXCLUSION &&
         (tok_is_word(R, t->te, "ban") || tok_is_word(R, t->te, "bans")))
         return DECORUM_OK;
@@ -39575,12 +39605,18 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
                      tok_is_word(R, k + 2, "happens")) ||
                     (tok_is_word(R, k, "wait") &&
                      tok_is_word(R, k + 1, "and") &&
-                     tok_is_word(R, k + 2, "see"))))
+                     tok_is_word(R, k + 2, "see"))) &&
+                 /* (ending its clause, but for "a matter of time
+                  * before ...": not "watch this space for the open
+                  * day"; rev50) */
+                 (k + 3 >= b || tk[k + 3].type != TK_WORD ||
+                  tok_is_word(R, k, "matter")))
             e = k + 3;
         else if (k + 1 < b &&
                  ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
                   ((tok_is_word(R, k, "been") || tok_is_word(R, k, "be")) &&
-                   tok_is_word(R, k + 1, "warned"))))
+                   tok_is_word(R, k + 1, "warned"))) &&
+                 (k + 2 >= b || tk[k + 2].type != TK_WORD))
             e = k + 2;
         if (e) {
             *end = e;
@@ -39613,8 +39649,12 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
         !(n && known_menace(R, n->tb, n->te, &end)))
         return DECORUM_OK;
     uint32_t last = n && end > s->te ? n->te : s->te;
+    /* (nor with praise or sorrow: "... just saying it's the best in
+     * town", "... a matter of time before they all close, sadly"; rev50) */
     if (word_among(R, s->tb, last, FRAME_WORDS(next_kind)) ||
         word_among(R, s->tb, c, FRAME_WORDS(armed_told)) ||
+        has_kind_in(R, s->tb, last, DC_KIND_POSITIVE) ||
+        word_among(R, s->tb, last, FRAME_WORDS(menace_sorry)) ||
         armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
     return armed_finding(R, FR_COND, j, end, &g);
