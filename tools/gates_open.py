@@ -36,9 +36,9 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
+                                     '021f5012f0c436506d6e8da363073237d1b100b0'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '00363cd3a0a27cb3aec16492d692fff68ab84040'),
+                                    'e4344b5c1bff762eb4f63f0fff651e8782d2ba7e'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
