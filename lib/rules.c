@@ -25824,7 +25824,27 @@ static decorum_status rule_attack(run *R, const mention *m)
      * `event` after a group word, a country or "the", and no call for it,
      * names an event, as history does ("we need a Muslim genocide" calls
      * for one) */
-    if ((e->flags & DC_F_EVENT) && m->tb > 0 &&
+    /* (and a threat verb's "-ing" after "the", "that" or "this": "the
+     * shooting at the black church in charleston", "that stabbing
+     * outside the mosque" name a deed done, as the event nouns do) */
+    /* (with no modal and no call for more of it in the sentence: "the
+     * killing of jews must begin", "start the shooting of the gays",
+     * "Muslims, the shooting starts tonight" call for one) */
+    static const char *const deed_call[] = {
+        "start", "starts", "starting", "begin",  "begins", "continue",
+        "resume", "more",  "need",     "needs",  "want",   "bring",
+        "let",   "time",   "tonight",  "tomorrow", "soon"};
+    const bool deed_named =
+        m->kind == DC_KIND_THREAT && m->tb > 0 && m->e - m->b > 4 &&
+        memcmp(R->n->text + m->e - 3, "ing", 3) == 0 &&
+        (tok_is_word(R, m->tb - 1, "the") ||
+         tok_is_word(R, m->tb - 1, "that") ||
+         tok_is_word(R, m->tb - 1, "this")) &&
+        !has_kind_in(R, sent_of(R, m->tb)->tb, sent_of(R, m->tb)->te,
+                     DC_KIND_MODAL) &&
+        !word_among(R, sent_of(R, m->tb)->tb, sent_of(R, m->tb)->te,
+                    deed_call, sizeof deed_call / sizeof *deed_call);
+    if (((e->flags & DC_F_EVENT) || deed_named) && m->tb > 0 &&
         (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the") ||
          tok_is_word(R, m->tb - 1, "that") ||
          tok_is_word(R, m->tb - 1, "this") ||
