@@ -25174,6 +25174,11 @@ static bool misgender_entry(const dc_entry *e)
            e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
 }
 
+/* "the", "that", "this": a noun after them names a known one (the ban
+ * in force, the shooting that happened; ban_described, rule_attack's
+ * deeds named). */
+static const char *const wl_the_that_this[] = {"the", "that", "this"};
+
 /* "The ban on Muslims was struck down", "the Muslim ban was lifted": the
  * noun "ban" after "the", "that" or "this" opening its sentence (an
  * identity adjective may stand between), told with "was", "were", "has"
@@ -25195,13 +25200,12 @@ static bool ban_described(const run *R, const mention *m)
     const mention *id = identity_ending_at(R, m->tb);
     if (id && id->tb > s->tb)
         d = id->tb - 1;
-    if (d != s->tb || !(tok_is_word(R, d, "the") || tok_is_word(R, d, "that") ||
-                        tok_is_word(R, d, "this")))
-        return false;
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_MODAL) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_APPROVE) ||
-        has_kind_in(R, s->tb, s->te, DC_KIND_POSITIVE))
+    if (d != s->tb ||
+        !word_among(R, d, d + 1, wl_the_that_this,
+                    sizeof wl_the_that_this / sizeof *wl_the_that_this) ||
+        has_kinds_in(R, s->tb, s->te,
+                     KIND_BIT(MODAL) | KIND_BIT(ENDORSE) | KIND_BIT(APPROVE) |
+                         KIND_BIT(POSITIVE)))
         return false;
     /* (what was done to the ban, or a judgement of it: "was struck
      * down", "has been lifted", "was cruel", "was a disgrace"; not "was
@@ -25218,9 +25222,9 @@ static bool ban_described(const run *R, const mention *m)
             tok_is_word(R, k, "has") || tok_is_word(R, k, "had"))
             return word_among(R, k + 1, s->te, told,
                               sizeof told / sizeof *told) ||
-                   has_kind_in(R, k + 1, s->te, DC_KIND_DEROGATE) ||
-                   has_kind_in(R, k + 1, s->te, DC_KIND_INSULT) ||
-                   has_kind_in(R, k + 1, s->te, DC_KIND_DENOUNCE);
+                   has_kinds_in(R, k + 1, s->te,
+                                KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
+                                    KIND_BIT(DENOUNCE));
     return false;
 }
 
@@ -25834,23 +25838,22 @@ static decorum_status rule_attack(run *R, const mention *m)
         "start", "starts", "starting", "begin",  "begins", "continue",
         "resume", "more",  "need",     "needs",  "want",   "bring",
         "let",   "time",   "tonight",  "tomorrow", "soon"};
+    const sentence *ms = sent_of(R, m->tb);
+    const bool definite =
+        m->tb > 0 && word_among(R, m->tb - 1, m->tb, wl_the_that_this,
+                                sizeof wl_the_that_this /
+                                    sizeof *wl_the_that_this);
     const bool deed_named =
-        m->kind == DC_KIND_THREAT && m->tb > 0 && m->e - m->b > 4 &&
+        definite && m->kind == DC_KIND_THREAT && m->e - m->b > 4 &&
         memcmp(R->n->text + m->e - 3, "ing", 3) == 0 &&
-        (tok_is_word(R, m->tb - 1, "the") ||
-         tok_is_word(R, m->tb - 1, "that") ||
-         tok_is_word(R, m->tb - 1, "this")) &&
-        !has_kind_in(R, sent_of(R, m->tb)->tb, sent_of(R, m->tb)->te,
-                     DC_KIND_MODAL) &&
-        !word_among(R, sent_of(R, m->tb)->tb, sent_of(R, m->tb)->te,
-                    deed_call, sizeof deed_call / sizeof *deed_call);
-    if (((e->flags & DC_F_EVENT) || deed_named) && m->tb > 0 &&
-        (identity_ends_at(R, m->tb) || tok_is_word(R, m->tb - 1, "the") ||
-         tok_is_word(R, m->tb - 1, "that") ||
-         tok_is_word(R, m->tb - 1, "this") ||
-         in_target(R, m->tb - 1, TG_NP)) &&
-        !has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_MODAL) &&
-        sent_of(R, m->tb)->bang <= m->te) {
+        !has_kind_in(R, ms->tb, ms->te, DC_KIND_MODAL) &&
+        !word_among(R, ms->tb, ms->te, deed_call,
+                    sizeof deed_call / sizeof *deed_call);
+    if ((deed_named ||
+         ((e->flags & DC_F_EVENT) && m->tb > 0 &&
+          (definite || identity_ends_at(R, m->tb) ||
+           in_target(R, m->tb - 1, TG_NP)))) &&
+        !has_kind_in(R, ms->tb, m->tb, DC_KIND_MODAL) && ms->bang <= m->te) {
         /* "The Rwandan genocide is also known as the genocide against
          * the Tutsi": the event is what the sentence is about (it opens
          * it, a linking verb follows) and the model's reading of
