@@ -6758,6 +6758,22 @@ static const sentence *sent_of(const run *R, uint32_t ti)
     return &R->rs->s[R->toks[ti].sent];
 }
 
+/* m's sentence clipped to at most `before` words before m and `after`
+ * after it: a test that reads the sentence once per mention reads a
+ * window, so that one long sentence of mentions stays linear (the copy's
+ * other fields are the sentence's; game_in and the like take the
+ * sentence itself, sent_of). */
+static sentence sent_window(const run *R, const mention *m, uint32_t before,
+                            uint32_t after)
+{
+    sentence w = *sent_of(R, m->tb);
+    if (m->tb > w.tb + before)
+        w.tb = m->tb - before;
+    if (m->te + after < w.te)
+        w.te = m->te + after;
+    return w;
+}
+
 /* The most tokens a mention of kind spans, worked out once a comment into
  * *cache (UINT32_MAX until then). */
 static uint32_t kind_span(const dc_rules_scratch *rs, uint32_t *cache,
@@ -25329,11 +25345,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * before it and eight after (not the sentence once per
          * mention); a game object from game_scan's cache. */
         if (e->term_len > 10 && memcmp(e->term, "make sure ", 10) == 0) {
-            sentence win = *sent_of(R, m->tb);
-            if (m->tb > win.tb + 12)
-                win.tb = m->tb - 12;
-            if (m->te + 8 < win.te)
-                win.te = m->te + 8;
+            const sentence win = sent_window(R, m, 12, 8);
             if ((m->te < R->ntok && (tok_is_word(R, m->te, "from") ||
                                      tok_is_word(R, m->te, "into") ||
                                      tok_is_word(R, m->te, "in"))) ||
@@ -25358,11 +25370,7 @@ static decorum_status rule_attack(run *R, const mention *m)
                 "wind",    "winds",   "thinking", "praying",    "pray",
                 "prayers", "safe",    "poor",     "sadly",      "attacked",
                 "targeted", "vandals", "racists", "bigots",     "hate"};
-            sentence win = *sent_of(R, m->tb);
-            if (m->tb > win.tb + 12)
-                win.tb = m->tb - 12;
-            if (m->te + 8 < win.te)
-                win.te = m->te + 8;
+            const sentence win = sent_window(R, m, 12, 8);
             if (word_among(R, win.tb, win.te, care,
                            sizeof care / sizeof *care))
                 return DECORUM_OK;
@@ -28994,11 +29002,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
      * call: its scans ran over the whole sentence for each call, and a
      * comment of one long sentence of calls was quadratic (64 KiB of
      * "autistic people shouldnt be let out in public" 0.10 s). */
-    sentence win = *sent_of(R, m->tb);
-    if (m->tb > win.tb + RIGHTS_SPAN)
-        win.tb = m->tb - RIGHTS_SPAN;
-    if (m->te + RIGHTS_SPAN < win.te)
-        win.te = m->te + RIGHTS_SPAN;
+    const sentence win = sent_window(R, m, RIGHTS_SPAN, RIGHTS_SPAN);
     const sentence *s = &win;
     /* (a view told or asked stays the moderator's to read: "My
      * grandfather thought women shouldn't be allowed to vote") */
@@ -54377,13 +54381,13 @@ static const char *const wl_pred_function[] = {
     "out",   "up",    "down",  "over",   "about",  "there",  "here",
     "what",  "who",   "when",  "than",   "then",   "it",     "its",
     "too",   "very",  "really", "no",    "not",    "seem",   "seems",
-    "get",   "got",   "go",    "going",  "make",   "take",   "their",
+    "get",   "got",   "go",    "going",  "make",   "take",
     "back",  "off",   "around", "round", "our",    "my",     "your",
     "his",   "her",   "we",    "us",     "you",    "i",      "me",
     "more",  "most",  "much",  "many",   "way",    "lot",    "day",
-    "time",  "same",  "each",  "other",  "again",  "still",  "ever",
+    "time",  "each",  "other",  "again",  "still",  "ever",
     "never", "where", "how",   "why",    "which",  "while",  "till",
-    "until", "until", "if",    "because", "can",   "will",   "would",
+    "until", "if",    "because", "can",   "will",   "would",
     "could", "should", "even", "only",   "also",   "being",  "am",
     "was",   "were",  "doing", "having"};
 
