@@ -25900,9 +25900,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * good start", which is said of what was done to them) */
     /* "the Muslim ban was a disgrace": a group's adjective before the
      * noun "ban" names the measure, which is what is judged */
-    /* (after a determiner: "muslims ban christmas" is their deed; rev50) */
+    /* (after "the", "that" or "this", as ban_described reads them:
+     * "muslims ban christmas" is their deed; rev50) */
     if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
-        t->tb > 0 && is_determiner(R, t->tb - 1) &&
+        t->tb > 0 &&
+        word_among(R, t->tb - 1, t->tb, wl_the_that_this,
+                   sizeof wl_the_that_this / sizeof *wl_the_that_this) &&
         m->kind != DC_KIND_EXCLUSION &&
         (tok_is_word(R, t->te, "ban") || tok_is_word(R, t->te, "bans")))
         return DECORUM_OK;
