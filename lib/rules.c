@@ -23536,6 +23536,45 @@ static bool names_no_one(const run *R, uint32_t k, uint32_t at)
     return k == s->tb || !title_case(R, k);
 }
 
+/* "kill them with kindness", "kill them homophobes with kindness": the
+ * verb "kill" with kindness, love or the like named as its means, "with"
+ * at most four words after it in its sentence: answering spite with
+ * kindness, no violence (session 51). */
+static bool kill_kindly(const run *R, const mention *m)
+{
+    static const char *const means[] = {"kindness", "love", "compliments",
+                                        "politeness", "manners", "charm",
+                                        "smiles"};
+    const dc_entry *e = ent(R, m);
+    if (e->term_len < 4 || memcmp(e->term, "kill", 4) != 0)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 4; k++)
+        if (tok_is_word(R, k, "with"))
+            return word_among(R, k + 1, k + 2, means,
+                              sizeof means / sizeof *means);
+    return false;
+}
+
+/* "even if you kill it, it comes back", "you beat me every time": the
+ * person addressed is the verb's subject (at most two words before it:
+ * "you can kill it"), and what it is done to, right after it, is a thing
+ * or the writer ("it", "me", "us", "myself"), with "you" nowhere after the
+ * verb in its sentence ("you'll beat it out of you"): done by the person
+ * addressed, not to them (session 51). */
+static bool you_do_it(const run *R, const mention *m, const target *t)
+{
+    static const char *const obj[] = {"it", "me", "us", "myself"};
+    if (t->te > m->tb || m->tb - t->te > 2 || m->te >= R->ntok ||
+        !word_among(R, m->te, m->te + 1, obj, sizeof obj / sizeof *obj))
+        return false;
+    for (uint32_t k = t->te; k < m->tb; k++)
+        if (R->toks[k].type != TK_WORD)
+            return false;
+    return !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
+                        DC_KIND_PRONOUN_YOU);
+}
+
 /* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
  * will hurt your wallet", "the Mexican restaurant downtown will destroy
  * your diet": a word of harm (one word, a verb where it stands) after
@@ -25931,6 +25970,14 @@ static decorum_status rule_attack(run *R, const mention *m)
         (t->type == TG_YOU || t->type == TG_NP || t->type == TG_OBJECT) &&
         thing_will(R, m))
         return DECORUM_OK;
+    /* (session 51, lead: kindness as the means, kill_kindly; the person
+     * addressed doing it to a thing or to the writer, you_do_it) */
+    if (m->kind == DC_KIND_THREAT &&
+        (kill_kindly(R, m) ||
+         (t && t->type == TG_YOU && you_do_it(R, m, t)))) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
      * restaurant", "scuttled the Irish deal"); "scurry" a group named
