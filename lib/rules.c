@@ -14224,6 +14224,25 @@ static uint32_t slur_labelled(const run *R, const mention *m)
     if (m->tb > s->tb && (tok_is_word(R, m->tb - 1, "slur") ||
                           tok_is_word(R, m->tb - 1, "epithet")))
         return m->tb - 1;
+    /* "do not use this term (chink)", "the word: paki": a noun for a word
+     * and the slur after an opening bracket or a colon (one emoji or mark
+     * may stand between: "this term ❌ (chink)"), session 51 */
+    const tok *tk = R->rs->toks;
+    /* (an emoji may close the sentence before the bracket: the noun is
+     * looked for across it) */
+    if (m->tb >= 2 && tk[m->tb - 1].type == TK_PUNCT &&
+        (tk[m->tb - 1].ch == '(' || tk[m->tb - 1].ch == ':')) {
+        uint32_t k = m->tb - 2;
+        /* (an emoji is a word token of bytes >= 0x80) */
+        if (k > 0 && (tk[k].type != TK_WORD ||
+                      (unsigned char)R->n->text[tk[k].b] >= 0x80))
+            k--;
+        if (tok_is_word(R, k, "term") || tok_is_word(R, k, "word") ||
+            tok_is_word(R, k, "slur") || tok_is_word(R, k, "epithet") ||
+            tok_is_word(R, k, "terms") || tok_is_word(R, k, "words") ||
+            tok_is_word(R, k, "slurs"))
+            return k;
+    }
     return UINT32_MAX;
 }
 
