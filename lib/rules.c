@@ -18277,6 +18277,9 @@ static const char *const menace_know[] = {"know",  "knows", "seen",
                                           "watched", "clocked"};
 static const char *const menace_which[] = {"where", "which", "when",
                                            "whose"};
+/* (known_where reads the first two words of each: "know(s) where" or
+ * "which", not "seen when") */
+#define KNOWN_WORDS 2
 /* (what is known is where the people are: "which car is his", "where
  * the kids go to school"; not "where the good bread is") */
 static const char *const menace_home[] = {
@@ -39588,11 +39591,10 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
  * keep pushing that stuff on our girls and find out". The knowing is
  * menace_knower's (the writer's side, not "the police know where ...");
  * what is known is a group or its place (armed_group, after "where" or
- * "which"); the menace stands after it in its sentence or in the next
- * one (known_menace). Not a help or a welcome in either ("we know where
+ * "which": menace_which's first two); the menace stands after it in its
+ * sentence or in the next one (known_menace). Not a help or a welcome in either ("we know where
  * the synagogue is, we'll drop the food parcels there": next_kind, and
  * no menace), a deed told, a game or a story. */
-static const char *const known_which[] = {"where", "which"};
 /* Menaces that need no weapon once the place is known: "when the time
  * comes" (not "... to vote", "... for eid"), "and find out" ending its
  * clause, "(don't) be surprised" with harm after it (a fire, a window, a
@@ -39670,9 +39672,12 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t j = s->tb;
+    /* ("know", "knows": menace_know's first two, as literals: the scan
+     * is over every token of the sentence, and a word_among call a token
+     * cost 0.07% of the bench corpus's instructions) */
     while (j + 2 < s->te &&
            !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows")) &&
-             word_among(R, j + 1, j + 2, FRAME_WORDS(known_which))))
+             word_among(R, j + 1, j + 2, menace_which, KNOWN_WORDS)))
         j++;
     if (j + 2 >= s->te || !menace_knower(R, s->tb, j))
         return DECORUM_OK;
