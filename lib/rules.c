@@ -5458,6 +5458,11 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b);
  * beings)? */
 static bool count_word(const run *R, uint32_t k);
 
+/* The owner words: someone's ("my Ghanaian colleagues", "my dog will
+ * kill you"). */
+static const char *const wl_owner[] = {"my",  "our", "your",
+                                       "his", "her", "their"};
+
 static bool trait_of_role(const run *R, const target *t, uint32_t k)
 {
     static const char *const aim[] = {"to", "at", "towards", "toward"};
@@ -5479,8 +5484,6 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
      * are a trade. So are a few counted or one's own: "three ghanaian
      * nurses on the night shift", "my Ghanaian colleagues": those
      * people, not the nation.) */
-    static const char *const own[] = {"my",  "our", "your",
-                                      "his", "her", "their"};
     if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
         if (p && ((ent(R, p)->flags & DC_F_GAME) ||
@@ -5488,8 +5491,8 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
                    tok_is_word(R, t->te - 1, "drivers")) ||
                   (t->tb > 0 &&
                    (count_word(R, t->tb - 1) ||
-                    word_among(R, t->tb - 1, t->tb, own,
-                               sizeof own / sizeof *own)))) &&
+                    word_among(R, t->tb - 1, t->tb, wl_owner,
+                               sizeof wl_owner / sizeof *wl_owner)))) &&
             !(ent(R, p)->flags & DC_F_SEXAGE))
             return true;
     }
@@ -23571,14 +23574,14 @@ static bool thing_will(const run *R, const mention *m)
      * words before it, "my dog will kill you", "his hillbilly ass would
      * shoot ya"; nor a subject left out after "and": "he is a terrorist
      * and would kill you all") */
-    static const char *const whose[] = {"my",  "our",   "his", "her",
-                                        "their", "your", "and", "n",
-                                        "or",  "but",   "then"};
-    if (word_among(R, k, k + 1, whose, sizeof whose / sizeof *whose))
+    static const char *const joined[] = {"and", "n", "or", "but", "then"};
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_owner)) ||
+        word_among(R, k, k + 1, FRAME_WORDS(joined)))
         return false;
     for (uint32_t j = k, n = 0; j > s->tb && n < 3; n++) {
         j--;
-        if (word_among(R, j, j + 1, whose, 6) || kind_at(R, j, DC_KIND_WEAPON))
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_owner)) ||
+            kind_at(R, j, DC_KIND_WEAPON))
             return false;
     }
     return true;
@@ -32012,12 +32015,10 @@ static decorum_status rule_whistle_wink(run *R)
         /* (a thing owned, "my 'joggers' are basically pajamas now", and
          * a nickname told, "the 'googles' in the office are our search
          * team's nickname": the word is the writer's own; rv44c) */
-        static const char *const own[] = {"my", "your", "his", "her",
-                                          "our", "their"};
         static const char *const nick[] = {"nickname", "nicknames",
                                            "nicknamed"};
         if ((m->tb >= 2 &&
-             word_among(R, m->tb - 2, m->tb - 1, own, sizeof own / sizeof *own)) ||
+             word_among(R, m->tb - 2, m->tb - 1, FRAME_WORDS(wl_owner))) ||
             word_among(R, s->tb, s->te, nick, sizeof nick / sizeof *nick))
             continue;
         char buf[96];
