@@ -38915,17 +38915,18 @@ static const char *const warn_end[] = {"end", "ends", "go", "goes",
 static const char *const warn_mild[] = {
     "trouble", "consequences", "visit", "happens", "regret", "sorry",
     "pay"};
-static const char *const warn_neg[] = {"never", "doesn't", "doesnt",
-                                       "won't", "wont", "not", "don't"};
 static const char *const wl_warned_warning[] = {"warned", "warning"};
 /* The negators after "make sure" ("we'll make sure they dont walk home
- * safe": session 50, q50t, "dont" beside warn_neg's), and the plights a
- * welcome makes sure they are spared ("we'll make sure they won't go
- * hungry", "make sure they never feel alone", "make sure they dont get
- * hurt"), which main rejected as threats. */
+ * safe": session 50, q50t), and the plights a welcome makes sure they are
+ * spared ("we'll make sure they won't go hungry", "make sure they never
+ * feel alone", "make sure they dont get hurt"), which main rejected as
+ * threats. Before "stand" ("it won't stand a week") the negators are all
+ * but the last, "dont" (WARN_NEG). */
 static const char *const warn_sure_neg[] = {"never", "doesn't", "doesnt",
                                             "won't", "wont",    "not",
                                             "don't", "dont"};
+#define WARN_NEG \
+    warn_sure_neg, sizeof warn_sure_neg / sizeof *warn_sure_neg - 1
 static const char *const warn_sure_kind[] = {
     "hungry",   "alone",    "lonely",   "unwelcome", "left",    "short",
     "without",  "cold",     "lost",     "isolated",  "scared",  "afraid",
@@ -39076,7 +39077,7 @@ static decorum_status rule_warned(run *R, size_t first)
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
-                 word_among(R, k - 1, k, FRAME_WORDS(warn_neg))))
+                 word_among(R, k - 1, k, WARN_NEG)))
                 h = k, he = k + 1;
             else if ((tok_is_word(R, k, "make") ||
                       tok_is_word(R, k, "making")) &&
