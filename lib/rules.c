@@ -11452,9 +11452,10 @@ static const char *const wl_pred_trail[] = {
     "all of them",          "every one of them",      "every single one",
     "every single one of them", "every last one",     "every last one of them",
     "each and every one",   "the lot of them",        "the whole lot of them"};
-/* Words that may stand between a group and a leading frame. */
+/* Words that may stand between a group and a leading frame, besides a
+ * linking verb (a copula mention: "are", "were", "is", "be"). */
 static const char *const wl_pred_gap[] = {
-    "are", "were", "will", "would", "be", "is", "have", "has", "just",
+    "will", "would", "have", "has", "just",
     "basically", "literally", "pretty", "nearly", "almost"};
 /* Words that open a phrase of where the group is, before the frame. */
 static const char *const wl_pred_where[] = {
@@ -49206,8 +49207,8 @@ static bool swept_failing(const run *R, uint32_t k, uint32_t lo)
  * wrong the lexicon holds before it, returned; else, with sweep (a
  * dismissive frame that holds its people), *sign when a negator or a
  * hostile word that is no frame stands before it and no word of praise
- * near it, *weak when no hostile word does, and *hk the last hostile
- * word's token (NO_TARGET: none). (Session 50, q50e: split out for
+ * near it, *weak when no hostile word does (else *weak is left as it
+ * was), and *hk the last hostile word's token (NO_TARGET: none). (Session 50, q50e: split out for
  * rule_trait_named, whose frame is no mention.) */
 static const mention *swept_wrong_in(const run *R, uint32_t ftb, uint32_t fte,
                                      const sentence *s, bool sweep,
@@ -49305,13 +49306,12 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
         (has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) ||
          (f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
           rs->toks[f->te].sent == rs->toks[f->tb].sent));
-    bool sign, w_weak = *weak;
+    bool sign;
     uint32_t hk;
     const mention *w =
-        swept_wrong_in(R, f->tb, f->te, s, sweep, &sign, &w_weak, &hk);
+        swept_wrong_in(R, f->tb, f->te, s, sweep, &sign, weak, &hk);
     if (w)
         return w;
-    *weak = w_weak;
     return sign ? f : NULL;
 }
 
