@@ -11457,10 +11457,14 @@ static const char *const wl_pred_trail[] = {
 static const char *const wl_pred_gap[] = {
     "will", "would", "have", "has", "just",
     "basically", "literally", "pretty", "nearly", "almost"};
-/* Words that open a phrase of where the group is, before the frame. */
-static const char *const wl_pred_where[] = {
-    "at", "in", "on", "from", "round", "around", "near", "here", "there",
-    "over", "down"};
+/* Prepositions of place: what follows one is where the subject is
+ * ("Every Black guy in this area deals drugs"), not the subject. */
+static const char *const wl_place_prep[] = {"in", "at", "on", "near",
+                                            "around", "across", "from"};
+/* Words that open a phrase of where the group is, before the frame: a
+ * preposition of place, or one of these. */
+static const char *const wl_pred_where[] = {"round", "here", "there", "over",
+                                            "down"};
 /* The predicate's reach in words. */
 #define PRED_REACH 8u
 
@@ -11490,8 +11494,10 @@ note_pred(run *R, const mention *m, const target *t, piece label)
         if (t->te > m->tb || m->tb - t->te > 4)
             return DECORUM_OK;
         bool where = m->tb > t->te &&
-                     word_among(R, t->te, t->te + 1, wl_pred_where,
-                                sizeof wl_pred_where / sizeof *wl_pred_where);
+                     (word_among(R, t->te, t->te + 1, wl_place_prep,
+                                 sizeof wl_place_prep / sizeof *wl_place_prep) ||
+                      word_among(R, t->te, t->te + 1, wl_pred_where,
+                                 sizeof wl_pred_where / sizeof *wl_pred_where));
         if (!where && m->tb - t->te > 2)
             return DECORUM_OK;
         for (uint32_t k = t->te; k < m->tb; k++)
@@ -23660,10 +23666,6 @@ static bool illness_had(const run *R, const mention *m)
     return false;
 }
 
-/* Prepositions of place: what follows one is where the subject is
- * ("Every Black guy in this area deals drugs"), not the subject. */
-static const char *const wl_place_prep[] = {"in", "at", "on", "near",
-                                            "around", "across", "from"};
 
 /* Is mention o a hostile word (an attack word, swearing, a slur, an open
  * predicate, a charge of bigotry) for hostile_beside? */
