@@ -49426,6 +49426,33 @@ static bool swept_opener(const run *R, const mention *f)
     return false;
 }
 
+/* Can the wrong a frame sweeps be laid on group g, the frame in
+ * sentence s and the wrong in ws (rule_trait_swept, rule_trait_named)?
+ * A people, not reclaimed, no disability, not a colour alone, and not a
+ * nation whose team plays in either ("brazil scored three again"). */
+static bool swept_onto(run *R, const target *g, const sentence *s,
+                       const sentence *ws)
+{
+    return !g->reclaimed && (g->categories & PEOPLE_CATEGORIES) &&
+           !(g->categories & (1u << DECORUM_CATEGORY_DISABILITY)) &&
+           !colour_alone(R, g) &&
+           !(!(g->categories & ~NATION_CATEGORIES) &&
+             (game_in(R, s) || (ws != s && game_in(R, ws))));
+}
+
+/* The finding of a wrong w swept onto group g by a frame: a stereotype or
+ * a derogation, under the review line when the sweep is weak. */
+static decorum_status swept_attack(run *R, const mention *w, const target *g,
+                                   bool weak)
+{
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    return attack_on_group(R, w, g,
+                           w->kind == DC_KIND_STEREOTYPE
+                               ? DECORUM_SIGNAL_STEREOTYPE
+                               : DECORUM_SIGNAL_DEROGATION,
+                           weak ? 0.45f : 0.7f, false);
+}
+
 static decorum_status rule_trait_swept(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -49551,24 +49578,15 @@ static decorum_status rule_trait_swept(run *R)
             if (other)
                 continue;
         }
-        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
-            colour_alone(R, &g))
-            continue;
-        /* (a nationality's team or its goods: "brazil scored three again",
-         * "the bulgarian wines") */
-        if ((!(g.categories & ~NATION_CATEGORIES) && game_in(R, s)) ||
+        /* (a nationality's team, swept_onto, or its goods: "the
+         * bulgarian wines") */
+        if (!swept_onto(R, &g, s, s) ||
             (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
             continue;
         uint32_t gs = rs->toks[g.tb].sent, fs = rs->toks[f->tb].sent;
         if (gs != fs && gs + 1 != fs && !swept_chain(R, &g, w, fs))
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        decorum_status st = attack_on_group(R, w, &g,
-                                            w->kind == DC_KIND_STEREOTYPE
-                                                ? DECORUM_SIGNAL_STEREOTYPE
-                                                : DECORUM_SIGNAL_DEROGATION,
-                                            weak ? 0.45f : 0.7f, false);
+        decorum_status st = swept_attack(R, w, &g, weak);
         if (st != DECORUM_OK)
             return st;
         break;
@@ -49693,15 +49711,10 @@ static decorum_status rule_trait_named(run *R)
             continue;
         const target *t = target_ending(R, q->te, TG_GROUP);
         target g = t ? *t : group_of(R, q);
-        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
-            colour_alone(R, &g))
-            continue;
         /* (a nation's team in the wrong's sentence too: "the romanian
          * team cheated again in the final. thats just what romanians
          * do") */
-        if (!(g.categories & ~NATION_CATEGORIES) &&
-            (game_in(R, s) || game_in(R, sent_of(R, w->tb))))
+        if (!swept_onto(R, &g, s, sent_of(R, w->tb)))
             continue;
         /* (the writer's own people: "i'm albanian and we are loud at
          * weddings, thats just what albanians do": "we" among the four
@@ -49722,12 +49735,7 @@ static decorum_status rule_trait_named(run *R)
         }
         if (ours)
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        decorum_status st = attack_on_group(R, w, &g,
-                                            w->kind == DC_KIND_STEREOTYPE
-                                                ? DECORUM_SIGNAL_STEREOTYPE
-                                                : DECORUM_SIGNAL_DEROGATION,
-                                            weak ? 0.45f : 0.7f, false);
+        decorum_status st = swept_attack(R, w, &g, weak);
         if (st != DECORUM_OK)
             return st;
         break;
