@@ -49397,7 +49397,8 @@ static const char *const wl_swept_it[] = {"its", "it's", "thats", "that's"};
 static const char *const wl_swept_gap[] = {
     "a",      "the",        "their",   "just",     "basically", "literally",
     "simply", "honestly",   "totally", "probably", "obviously", "clearly",
-    "kinda",  "definitely", "such",    "all"};
+    "kinda",  "definitely", "such",    "all",      "exactly",   "only",
+    "precisely", "typically", "always"};
 
 /* (session 48, q48g) Does the frame f open on "its"/"thats", or stand
  * after one with at most three words of wl_swept_gap between, in its
@@ -49601,7 +49602,7 @@ static decorum_status rule_trait_swept(run *R)
  * over here", "its what romanians are like", "thats how nigerians
  * operate", "thats the irish for you" (the lexicon holds "just what they
  * do", sense `sweep`; a people's noun in the slot no entry can hold). The
- * frame: an opener of wl_swept_it, at most two words of wl_named_gap,
+ * frame: an opener of wl_swept_it, at most two words of wl_swept_gap,
  * "what" or "how", a people's word (an identity mention of
  * PEOPLE_CATEGORIES, not a place, not the writer's own: "as a pole, thats
  * just what we poles do"), then at most one of wl_named_adv and a verb of
@@ -49618,9 +49619,6 @@ static decorum_status rule_trait_swept(run *R)
  * what albanians do at weddings, dance till 4am"). Not in a question, a
  * quote or a report; scope, counter-speech and a rebuttal are
  * attack_on_group's. Only where nothing else found hate. */
-static const char *const wl_named_gap[] = {
-    "just", "exactly", "simply", "basically", "literally", "only",
-    "precisely", "totally", "honestly", "typically", "always", "the"};
 static const char *const wl_named_adv[] = {"always", "all", "just"};
 static const char *const wl_named_verb[] = {
     "do",   "does", "did",     "are",     "r",     "were",  "operate",
@@ -49648,7 +49646,7 @@ static uint32_t named_frame_end(const run *R, const mention *q,
         return 0;
     uint32_t k = wh ? q->tb - 1 : q->tb, gaps = 0;
     while (k > 0 && rs->toks[k - 1].clause == c &&
-           word_among(R, k - 1, k, FRAME_WORDS(wl_named_gap)) && gaps < 2) {
+           word_among(R, k - 1, k, FRAME_WORDS(wl_swept_gap)) && gaps < 2) {
         k--;
         gaps++;
     }
