@@ -25204,6 +25204,18 @@ static bool misgender_entry(const dc_entry *e)
  * deeds named). */
 static const char *const wl_the_that_this[] = {"the", "that", "this"};
 
+/* The measure named: is token k the noun "ban" or "bans", after "the",
+ * "that" or "this" at token gb - 1, with the words [gb, k) between them
+ * (none, or a group's adjective: "the Muslim ban")? The one reading of a
+ * ban's noun phrase before it, for ban_described and rule_attack's "the
+ * X ban". */
+static bool measure_named(const run *R, uint32_t gb, uint32_t k)
+{
+    return gb > 0 && (tok_is_word(R, k, "ban") || tok_is_word(R, k, "bans")) &&
+           word_among(R, gb - 1, gb, wl_the_that_this,
+                      sizeof wl_the_that_this / sizeof *wl_the_that_this);
+}
+
 /* "The ban on Muslims was struck down", "the Muslim ban was lifted": the
  * noun "ban" after "the", "that" or "this" opening its sentence (an
  * identity adjective may stand between), told with "was", "were", "has"
@@ -25221,13 +25233,11 @@ static bool ban_described(const run *R, const mention *m)
     /* (not asked: "the ban on muslims was wrong? no, ..."; rev50) */
     if (s->question)
         return false;
-    uint32_t d = m->tb - 1;
+    uint32_t gb = m->tb;
     const mention *id = identity_ending_at(R, m->tb);
     if (id && id->tb > s->tb)
-        d = id->tb - 1;
-    if (d != s->tb ||
-        !word_among(R, d, d + 1, wl_the_that_this,
-                    sizeof wl_the_that_this / sizeof *wl_the_that_this) ||
+        gb = id->tb;
+    if (gb - 1 != s->tb || !measure_named(R, gb, m->tb) ||
         has_kinds_in(R, s->tb, s->te,
                      KIND_BIT(MODAL) | KIND_BIT(ENDORSE) | KIND_BIT(APPROVE) |
                          KIND_BIT(POSITIVE)))
@@ -25919,14 +25929,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * good start", which is said of what was done to them) */
     /* "the Muslim ban was a disgrace": a group's adjective before the
      * noun "ban" names the measure, which is what is judged */
-    /* (after "the", "that" or "this", as ban_described reads them:
-     * "muslims ban christmas" is their deed; rev50) */
+    /* (after "the", "that" or "this", measure_named, as ban_described
+     * reads them: "muslims ban christmas" is their deed; rev50) */
     if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
-        t->tb > 0 &&
-        word_among(R, t->tb - 1, t->tb, wl_the_that_this,
-                   sizeof wl_the_that_this / sizeof *wl_the_that_this) &&
-        m->kind != DC_KIND_EXCLUSION &&
-        (tok_is_word(R, t->te, "ban") || tok_is_word(R, t->te, "bans")))
+        m->kind != DC_KIND_EXCLUSION && measure_named(R, t->tb, t->te))
         return DECORUM_OK;
     if (t && t->te <= m->tb &&
         ((e->flags & DC_F_VERB) ||
