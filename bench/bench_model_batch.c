@@ -98,7 +98,8 @@ int main(int argc, char **argv)
                     continue;
                 dc_model_out mo;
                 check(dc_model_score_runs(
-                          P.model, P.mods, &norm[j], &hits[j], ro[j].rf, &mo),
+                          P.model, P.mods, &norm[j], &hits[j], ro[j].rf,
+                          ro[j].pred, ro[j].npred, &mo),
                       "model", NULL);
                 sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e6f));
                 sum = bench_mix(sum, mo.n_ev);

@@ -268,7 +268,7 @@ int main(int argc, char **argv)
                     dc_hitvec hv = hits[i];
                     hv.runs = hv.has_runs ? runs + run_at[i] : NULL;
                     check(dc_model_score_runs(S.model, S.mods, &norms[i], &hv,
-                                              rf[i], &mo),
+                                              rf[i], NULL, 0, &mo),
                           "model", NULL);
                     sum = bench_mix(sum, (uint64_t)(mo.p[DC_HEAD_HATE] * 1e4f));
                     break;

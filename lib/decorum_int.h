@@ -964,8 +964,17 @@ typedef struct dc_model_evidence {
 /* Words of a predicate the model weighs, at most. */
 #define DC_PRED_WORDS 8
 
-/* A predicate span [begin, end) (normalized byte offsets) the model is
- * asked to weigh, and what it found for each of its first DC_PRED_WORDS
+/* A generalization's predicate the rules ask the model to weigh
+ * (dc_rules_out.pred, handed to dc_model_score_runs as it is): its span
+ * [b, e) (normalized offsets), and for the rules' finding on it the
+ * group's categories and the offset of the reason's opening in the
+ * rules' reasons. The model reads b and e only. Session 50 (q50x). */
+typedef struct dc_pred {
+    uint32_t b, e, categories, reason;
+} dc_pred;
+
+/* What the model found in the predicate dc_pred[i] of its call
+ * (dc_model_out.pw[i]), for each of the span's first DC_PRED_WORDS
  * tokens: the word [wb, we), its hate weight (the hate head's int8 sum for
  * the token's features times the head's calibration slope and scale,
  * without the comment's 1/sqrt(features) factor, so that a word weighs
@@ -973,7 +982,6 @@ typedef struct dc_model_evidence {
  * alike. nw == 0: no token of the model's in the span (or the comment too
  * long to keep its tokens). */
 typedef struct dc_model_pred {
-    uint32_t begin, end;
     size_t nw;
     uint32_t wb[DC_PRED_WORDS], we[DC_PRED_WORDS];
     float hate[DC_PRED_WORDS], tox[DC_PRED_WORDS];
@@ -983,7 +991,7 @@ typedef struct dc_model_out {
     float p[DC_N_HEADS]; /* calibrated probabilities */
     dc_model_evidence ev[DC_MAX_EVIDENCE];
     size_t n_ev;
-    /* the predicates weighed (dc_model_scratch_pred), npred of them */
+    /* the predicates weighed (dc_model_score_runs' pred), npred of them */
     dc_model_pred pw[DC_MAX_PRED];
     size_t npred;
 } dc_model_out;
@@ -1014,17 +1022,16 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
 /* dc_model_score() with the matcher's output over n, hv (or NULL): its
  * word runs (dc_hitvec.runs, when has_runs), which spare the model finding
  * the tokens again, and its dc_hitvec.ascii, which spares it looking for a
- * byte >= 0x80 in a text whose input was not ASCII. The same results. */
+ * byte >= 0x80 in a text whose input was not ASCII. The same results.
+ * It also weighs the npred (at most DC_MAX_PRED are read) predicates
+ * pred[i] (pred may be NULL when npred is 0): out->pw[i], from the
+ * per-token sums the scoring keeps, no second pass over the text (session
+ * 50, q50x); a comment too long to keep its tokens weighs none. */
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
+                                   const dc_pred *pred, size_t npred,
                                    dc_model_out *out);
-/* The next dc_model_score_runs() with ms also weighs the npred (at most
- * DC_MAX_PRED) spans pred[i] = {begin, end} (normalized byte offsets):
- * out->pw[i], from the per-token sums the scoring keeps, no second pass
- * over the text; then forgets them (session 50, q50x). */
-void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
-                           size_t npred);
 
 /* Built-in model blob (tools/embed from data/model/decorum.model), possibly
  * empty. */
@@ -1106,12 +1113,10 @@ typedef struct dc_rules_out {
      * every member said of a named group, the predicate's span [b, e)
      * (normalized offsets), the group's categories and the offset of the
      * reason's opening ("generalization aimed at Albanian people ...") in
-     * reasons. The model weighs the predicate (dc_model_score_pred) and
+     * reasons. The model weighs the predicate (dc_model_score_runs) and
      * dc_rules_weigh_pred turns one it reads as hateful into a finding.
      * Session 50 (q50x). */
-    struct {
-        uint32_t b, e, categories, reason;
-    } pred[DC_MAX_PRED];
+    dc_pred pred[DC_MAX_PRED];
     size_t npred;
 } dc_rules_out;
 
@@ -1147,7 +1152,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
                             size_t n_ctx, dc_rules_out *out);
 void dc_rules_out_release(const dc_alloc *al, dc_rules_out *o);
 /* After the model weighed out's predicates (mo->pw, from
- * dc_model_score_pred over out->pred): where the rules found no attack,
+ * dc_model_score_runs over out->pred): where the rules found no attack,
  * no mitigation and no praise, the first predicate whose heaviest word
  * weighs at least DC_PRED_HATE on the hate head becomes a finding on that
  * word, at a review's weight, and out's scores follow (the rule features

@@ -479,21 +479,6 @@ static decorum_status stage_rules(const decorum_engine *e, decorum_scratch *s,
     return st;
 }
 
-/* A comment whose rules found generalizations for the model to weigh
- * (session 50): their predicates handed to the model's scratch before
- * the scoring (out of line: rare). */
-static __attribute__((noinline)) void model_pred(decorum_scratch *s,
-                                                 const lane *l)
-{
-    uint32_t pred[DC_MAX_PRED][2];
-    size_t np = l->rules.npred;
-    for (size_t i = 0; i < np; i++) {
-        pred[i][0] = l->rules.pred[i].b;
-        pred[i][1] = l->rules.pred[i].e;
-    }
-    dc_model_scratch_pred(s->mods, (const uint32_t(*)[2])pred, np);
-}
-
 /* An empty comment, or an engine without a model, has no model output.
  * The rules then read what the model weighed of their predicates. */
 static inline __attribute__((always_inline)) decorum_status
@@ -502,10 +487,9 @@ stage_model(const decorum_engine *e, decorum_scratch *s,
 {
     if (!e->model || !it->len)
         return DECORUM_OK;
-    if (__builtin_expect(l->rules.npred != 0, 0))
-        model_pred(s, l);
     decorum_status st = dc_model_score_runs(e->model, s->mods, &l->main.norm,
                                             &l->main.hits, l->rules.rf,
+                                            l->rules.pred, l->rules.npred,
                                             &l->mo);
     if (st != DECORUM_OK || __builtin_expect(l->mo.npred == 0, 1))
         return st;

@@ -46,9 +46,6 @@ struct dc_model {
 /* Per thread: the word cache (features_int.h). */
 struct dc_model_scratch {
     size_t size; /* bytes allocated: sizeof, or head_size() when shared */
-    /* predicates the next scoring weighs (dc_model_scratch_pred) */
-    uint32_t pred[DC_MAX_PRED][2];
-    size_t npred;
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -746,7 +743,7 @@ decorum_status dc_model_score(const dc_model *m, dc_model_scratch *ms,
                               const float rf[DC_N_RULE_FEATURES],
                               dc_model_out *out)
 {
-    return dc_model_score_runs(m, ms, n, NULL, rf, out);
+    return dc_model_score_runs(m, ms, n, NULL, rf, NULL, 0, out);
 }
 
 /* What the features' passes know of n's text (DC_FEAT_*): its input, or
@@ -765,17 +762,18 @@ static inline unsigned text_known(const dc_norm *n, const dc_hitvec *hv)
  * comment's tokens per span. */
 static __attribute__((noinline)) void
 weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
-           const uint32_t (*pred)[2], size_t npred, dc_model_out *out)
+           const dc_pred *pred, size_t npred, dc_model_out *out)
 {
     float sh, st;
     slopes(m, 1.0f, &sh, &st);
+    if (npred > DC_MAX_PRED)
+        npred = DC_MAX_PRED;
     for (size_t q = 0; q < npred; q++) {
         dc_model_pred *o = &out->pw[q];
-        o->begin = pred[q][0];
-        o->end = pred[q][1];
+        const uint32_t b = pred[q].b, e = pred[q].e;
         o->nw = 0;
         for (size_t i = 0; i < ntok && o->nw < DC_PRED_WORDS; i++) {
-            if (toks[i].begin < o->begin || toks[i].end > o->end)
+            if (toks[i].begin < b || toks[i].end > e)
                 continue;
             o->wb[o->nw] = toks[i].begin;
             o->we[o->nw] = toks[i].end;
@@ -787,18 +785,10 @@ weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
     out->npred = npred;
 }
 
-void dc_model_scratch_pred(dc_model_scratch *ms, const uint32_t (*pred)[2],
-                           size_t npred)
-{
-    if (npred > DC_MAX_PRED)
-        npred = DC_MAX_PRED;
-    memcpy(ms->pred, pred, npred * sizeof *pred);
-    ms->npred = npred;
-}
-
 decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
                                    const dc_norm *n, const dc_hitvec *hv,
                                    const float rf[DC_N_RULE_FEATURES],
+                                   const dc_pred *pred, size_t npred,
                                    dc_model_out *out)
 {
     if (!m || !ms || !n || !out)
@@ -820,12 +810,8 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     out->n_ev = 0;
     out->npred = 0;
     /* (a comment too long to keep its tokens weighs no predicate) */
-    if (ms->npred) {
-        if (ntok <= KEEP_TOKENS)
-            weigh_pred(m, toks, ntok, (const uint32_t(*)[2])ms->pred,
-                       ms->npred, out);
-        ms->npred = 0;
-    }
+    if (npred && ntok <= KEEP_TOKENS)
+        weigh_pred(m, toks, ntok, pred, npred, out);
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;

@@ -5458,6 +5458,11 @@ static bool degree_between(const run *R, uint32_t a, uint32_t b);
  * beings)? */
 static bool count_word(const run *R, uint32_t k);
 
+/* The owner words: someone's ("my Ghanaian colleagues", "my dog will
+ * kill you"). */
+static const char *const wl_owner[] = {"my",  "our", "your",
+                                       "his", "her", "their"};
+
 static bool trait_of_role(const run *R, const target *t, uint32_t k)
 {
     static const char *const aim[] = {"to", "at", "towards", "toward"};
@@ -5479,8 +5484,6 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
      * are a trade. So are a few counted or one's own: "three ghanaian
      * nurses on the night shift", "my Ghanaian colleagues": those
      * people, not the nation.) */
-    static const char *const own[] = {"my",  "our", "your",
-                                      "his", "her", "their"};
     if (t->te > t->tb + 1 && !(t->categories & ~NATION_CATEGORIES)) {
         const mention *p = mention_at(R, t->te - 1, DC_KIND_PERSON);
         if (p && ((ent(R, p)->flags & DC_F_GAME) ||
@@ -5488,8 +5491,8 @@ static bool trait_of_role(const run *R, const target *t, uint32_t k)
                    tok_is_word(R, t->te - 1, "drivers")) ||
                   (t->tb > 0 &&
                    (count_word(R, t->tb - 1) ||
-                    word_among(R, t->tb - 1, t->tb, own,
-                               sizeof own / sizeof *own)))) &&
+                    word_among(R, t->tb - 1, t->tb, wl_owner,
+                               sizeof wl_owner / sizeof *wl_owner)))) &&
             !(ent(R, p)->flags & DC_F_SEXAGE))
             return true;
     }
@@ -11449,14 +11452,19 @@ static const char *const wl_pred_trail[] = {
     "all of them",          "every one of them",      "every single one",
     "every single one of them", "every last one",     "every last one of them",
     "each and every one",   "the lot of them",        "the whole lot of them"};
-/* Words that may stand between a group and a leading frame. */
+/* Words that may stand between a group and a leading frame, besides a
+ * linking verb (a copula mention: "are", "were", "is", "be"). */
 static const char *const wl_pred_gap[] = {
-    "are", "were", "will", "would", "be", "is", "have", "has", "just",
+    "will", "would", "have", "has", "just",
     "basically", "literally", "pretty", "nearly", "almost"};
-/* Words that open a phrase of where the group is, before the frame. */
-static const char *const wl_pred_where[] = {
-    "at", "in", "on", "from", "round", "around", "near", "here", "there",
-    "over", "down"};
+/* Prepositions of place: what follows one is where the subject is
+ * ("Every Black guy in this area deals drugs"), not the subject. */
+static const char *const wl_place_prep[] = {"in", "at", "on", "near",
+                                            "around", "across", "from"};
+/* Words that open a phrase of where the group is, before the frame: a
+ * preposition of place, or one of these. */
+static const char *const wl_pred_where[] = {"round", "here", "there", "over",
+                                            "down"};
 /* The predicate's reach in words. */
 #define PRED_REACH 8u
 
@@ -11486,8 +11494,10 @@ note_pred(run *R, const mention *m, const target *t, piece label)
         if (t->te > m->tb || m->tb - t->te > 4)
             return DECORUM_OK;
         bool where = m->tb > t->te &&
-                     word_among(R, t->te, t->te + 1, wl_pred_where,
-                                sizeof wl_pred_where / sizeof *wl_pred_where);
+                     (word_among(R, t->te, t->te + 1, wl_place_prep,
+                                 sizeof wl_place_prep / sizeof *wl_place_prep) ||
+                      word_among(R, t->te, t->te + 1, wl_pred_where,
+                                 sizeof wl_pred_where / sizeof *wl_pred_where));
         if (!where && m->tb - t->te > 2)
             return DECORUM_OK;
         for (uint32_t k = t->te; k < m->tb; k++)
@@ -18296,6 +18306,9 @@ static const char *const menace_know[] = {"know",  "knows", "seen",
                                           "watched", "clocked"};
 static const char *const menace_which[] = {"where", "which", "when",
                                            "whose"};
+/* (known_where reads the first two words of each: "know(s) where" or
+ * "which", not "seen when") */
+#define KNOWN_WORDS 2
 /* (what is known is where the people are: "which car is his", "where
  * the kids go to school"; not "where the good bread is") */
 static const char *const menace_home[] = {
@@ -23626,14 +23639,14 @@ static bool thing_will(const run *R, const mention *m)
      * words before it, "my dog will kill you", "his hillbilly ass would
      * shoot ya"; nor a subject left out after "and": "he is a terrorist
      * and would kill you all") */
-    static const char *const whose[] = {"my",  "our",   "his", "her",
-                                        "their", "your", "and", "n",
-                                        "or",  "but",   "then"};
-    if (word_among(R, k, k + 1, whose, sizeof whose / sizeof *whose))
+    static const char *const joined[] = {"and", "n", "or", "but", "then"};
+    if (word_among(R, k, k + 1, FRAME_WORDS(wl_owner)) ||
+        word_among(R, k, k + 1, FRAME_WORDS(joined)))
         return false;
     for (uint32_t j = k, n = 0; j > s->tb && n < 3; n++) {
         j--;
-        if (word_among(R, j, j + 1, whose, 6) || kind_at(R, j, DC_KIND_WEAPON))
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_owner)) ||
+            kind_at(R, j, DC_KIND_WEAPON))
             return false;
     }
     return true;
@@ -23711,10 +23724,6 @@ static bool illness_had(const run *R, const mention *m)
     return false;
 }
 
-/* Prepositions of place: what follows one is where the subject is
- * ("Every Black guy in this area deals drugs"), not the subject. */
-static const char *const wl_place_prep[] = {"in", "at", "on", "near",
-                                            "around", "across", "from"};
 
 /* Is mention o a hostile word (an attack word, swearing, a slur, an open
  * predicate, a charge of bigotry) for hostile_beside? */
@@ -25253,6 +25262,18 @@ static bool misgender_entry(const dc_entry *e)
  * deeds named). */
 static const char *const wl_the_that_this[] = {"the", "that", "this"};
 
+/* The measure named: is token k the noun "ban" or "bans", after "the",
+ * "that" or "this" at token gb - 1, with the words [gb, k) between them
+ * (none, or a group's adjective: "the Muslim ban")? The one reading of a
+ * ban's noun phrase before it, for ban_described and rule_attack's "the
+ * X ban". */
+static bool measure_named(const run *R, uint32_t gb, uint32_t k)
+{
+    return gb > 0 && (tok_is_word(R, k, "ban") || tok_is_word(R, k, "bans")) &&
+           word_among(R, gb - 1, gb, wl_the_that_this,
+                      sizeof wl_the_that_this / sizeof *wl_the_that_this);
+}
+
 /* "The ban on Muslims was struck down", "the Muslim ban was lifted": the
  * noun "ban" after "the", "that" or "this" opening its sentence (an
  * identity adjective may stand between), told with "was", "were", "has"
@@ -25270,13 +25291,11 @@ static bool ban_described(const run *R, const mention *m)
     /* (not asked: "the ban on muslims was wrong? no, ..."; rev50) */
     if (s->question)
         return false;
-    uint32_t d = m->tb - 1;
+    uint32_t gb = m->tb;
     const mention *id = identity_ending_at(R, m->tb);
     if (id && id->tb > s->tb)
-        d = id->tb - 1;
-    if (d != s->tb ||
-        !word_among(R, d, d + 1, wl_the_that_this,
-                    sizeof wl_the_that_this / sizeof *wl_the_that_this) ||
+        gb = id->tb;
+    if (gb - 1 != s->tb || !measure_named(R, gb, m->tb) ||
         has_kinds_in(R, s->tb, s->te,
                      KIND_BIT(MODAL) | KIND_BIT(ENDORSE) | KIND_BIT(APPROVE) |
                          KIND_BIT(POSITIVE)))
@@ -25968,14 +25987,10 @@ static decorum_status rule_attack(run *R, const mention *m)
      * good start", which is said of what was done to them) */
     /* "the Muslim ban was a disgrace": a group's adjective before the
      * noun "ban" names the measure, which is what is judged */
-    /* (after "the", "that" or "this", as ban_described reads them:
-     * "muslims ban christmas" is their deed; rev50) */
+    /* (after "the", "that" or "this", measure_named, as ban_described
+     * reads them: "muslims ban christmas" is their deed; rev50) */
     if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
-        t->tb > 0 &&
-        word_among(R, t->tb - 1, t->tb, wl_the_that_this,
-                   sizeof wl_the_that_this / sizeof *wl_the_that_this) &&
-        m->kind != DC_KIND_EXCLUSION &&
-        (tok_is_word(R, t->te, "ban") || tok_is_word(R, t->te, "bans")))
+        m->kind != DC_KIND_EXCLUSION && measure_named(R, t->tb, t->te))
         return DECORUM_OK;
     if (t && t->te <= m->tb &&
         ((e->flags & DC_F_VERB) ||
@@ -32075,12 +32090,10 @@ static decorum_status rule_whistle_wink(run *R)
         /* (a thing owned, "my 'joggers' are basically pajamas now", and
          * a nickname told, "the 'googles' in the office are our search
          * team's nickname": the word is the writer's own; rv44c) */
-        static const char *const own[] = {"my", "your", "his", "her",
-                                          "our", "their"};
         static const char *const nick[] = {"nickname", "nicknames",
                                            "nicknamed"};
         if ((m->tb >= 2 &&
-             word_among(R, m->tb - 2, m->tb - 1, own, sizeof own / sizeof *own)) ||
+             word_among(R, m->tb - 2, m->tb - 1, FRAME_WORDS(wl_owner))) ||
             word_among(R, s->tb, s->te, nick, sizeof nick / sizeof *nick))
             continue;
         char buf[96];
@@ -38977,17 +38990,18 @@ static const char *const warn_end[] = {"end", "ends", "go", "goes",
 static const char *const warn_mild[] = {
     "trouble", "consequences", "visit", "happens", "regret", "sorry",
     "pay"};
-static const char *const warn_neg[] = {"never", "doesn't", "doesnt",
-                                       "won't", "wont", "not", "don't"};
 static const char *const wl_warned_warning[] = {"warned", "warning"};
 /* The negators after "make sure" ("we'll make sure they dont walk home
- * safe": session 50, q50t, "dont" beside warn_neg's), and the plights a
- * welcome makes sure they are spared ("we'll make sure they won't go
- * hungry", "make sure they never feel alone", "make sure they dont get
- * hurt"), which main rejected as threats. */
+ * safe": session 50, q50t), and the plights a welcome makes sure they are
+ * spared ("we'll make sure they won't go hungry", "make sure they never
+ * feel alone", "make sure they dont get hurt"), which main rejected as
+ * threats. Before "stand" ("it won't stand a week") the negators are all
+ * but the last, "dont" (WARN_NEG). */
 static const char *const warn_sure_neg[] = {"never", "doesn't", "doesnt",
                                             "won't", "wont",    "not",
                                             "don't", "dont"};
+#define WARN_NEG \
+    warn_sure_neg, sizeof warn_sure_neg / sizeof *warn_sure_neg - 1
 static const char *const warn_sure_kind[] = {
     "hungry",   "alone",    "lonely",   "unwelcome", "left",    "short",
     "without",  "cold",     "lost",     "isolated",  "scared",  "afraid",
@@ -39138,7 +39152,7 @@ static decorum_status rule_warned(run *R, size_t first)
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
-                 word_among(R, k - 1, k, FRAME_WORDS(warn_neg))))
+                 word_among(R, k - 1, k, WARN_NEG)))
                 h = k, he = k + 1;
             else if ((tok_is_word(R, k, "make") ||
                       tok_is_word(R, k, "making")) &&
@@ -39654,11 +39668,10 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
  * keep pushing that stuff on our girls and find out". The knowing is
  * menace_knower's (the writer's side, not "the police know where ...");
  * what is known is a group or its place (armed_group, after "where" or
- * "which"); the menace stands after it in its sentence or in the next
- * one (known_menace). Not a help or a welcome in either ("we know where
+ * "which": menace_which's first two); the menace stands after it in its
+ * sentence or in the next one (known_menace). Not a help or a welcome in either ("we know where
  * the synagogue is, we'll drop the food parcels there": next_kind, and
  * no menace), a deed told, a game or a story. */
-static const char *const known_which[] = {"where", "which"};
 /* Menaces that need no weapon once the place is known: "when the time
  * comes" (not "... to vote", "... for eid"), "and find out" ending its
  * clause, "(don't) be surprised" with harm after it (a fire, a window, a
@@ -39736,9 +39749,12 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t j = s->tb;
+    /* ("know", "knows": menace_know's first two, as literals: the scan
+     * is over every token of the sentence, and a word_among call a token
+     * cost 0.07% of the bench corpus's instructions) */
     while (j + 2 < s->te &&
            !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows")) &&
-             word_among(R, j + 1, j + 2, FRAME_WORDS(known_which))))
+             word_among(R, j + 1, j + 2, menace_which, KNOWN_WORDS)))
         j++;
     if (j + 2 >= s->te || !menace_knower(R, s->tb, j))
         return DECORUM_OK;
@@ -49265,8 +49281,8 @@ static bool swept_failing(const run *R, uint32_t k, uint32_t lo)
  * wrong the lexicon holds before it, returned; else, with sweep (a
  * dismissive frame that holds its people), *sign when a negator or a
  * hostile word that is no frame stands before it and no word of praise
- * near it, *weak when no hostile word does, and *hk the last hostile
- * word's token (NO_TARGET: none). (Session 50, q50e: split out for
+ * near it, *weak when no hostile word does (else *weak is left as it
+ * was), and *hk the last hostile word's token (NO_TARGET: none). (Session 50, q50e: split out for
  * rule_trait_named, whose frame is no mention.) */
 static const mention *swept_wrong_in(const run *R, uint32_t ftb, uint32_t fte,
                                      const sentence *s, bool sweep,
@@ -49364,13 +49380,12 @@ static const mention *swept_wrong_before(const run *R, const mention *f,
         (has_kind_in(R, f->tb, f->te, DC_KIND_PRONOUN_GROUP) ||
          (f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
           rs->toks[f->te].sent == rs->toks[f->tb].sent));
-    bool sign, w_weak = *weak;
+    bool sign;
     uint32_t hk;
     const mention *w =
-        swept_wrong_in(R, f->tb, f->te, s, sweep, &sign, &w_weak, &hk);
+        swept_wrong_in(R, f->tb, f->te, s, sweep, &sign, weak, &hk);
     if (w)
         return w;
-    *weak = w_weak;
     return sign ? f : NULL;
 }
 
@@ -49454,7 +49469,8 @@ static const char *const wl_swept_it[] = {"its", "it's", "thats", "that's"};
 static const char *const wl_swept_gap[] = {
     "a",      "the",        "their",   "just",     "basically", "literally",
     "simply", "honestly",   "totally", "probably", "obviously", "clearly",
-    "kinda",  "definitely", "such",    "all"};
+    "kinda",  "definitely", "such",    "all",      "exactly",   "only",
+    "precisely", "typically", "always"};
 
 /* (session 48, q48g) Does the frame f open on "its"/"thats", or stand
  * after one with at most three words of wl_swept_gap between, in its
@@ -49481,6 +49497,33 @@ static bool swept_opener(const run *R, const mention *f)
             return false;
     }
     return false;
+}
+
+/* Can the wrong a frame sweeps be laid on group g, the frame in
+ * sentence s and the wrong in ws (rule_trait_swept, rule_trait_named)?
+ * A people, not reclaimed, no disability, not a colour alone, and not a
+ * nation whose team plays in either ("brazil scored three again"). */
+static bool swept_onto(run *R, const target *g, const sentence *s,
+                       const sentence *ws)
+{
+    return !g->reclaimed && (g->categories & PEOPLE_CATEGORIES) &&
+           !(g->categories & (1u << DECORUM_CATEGORY_DISABILITY)) &&
+           !colour_alone(R, g) &&
+           !(!(g->categories & ~NATION_CATEGORIES) &&
+             (game_in(R, s) || (ws != s && game_in(R, ws))));
+}
+
+/* The finding of a wrong w swept onto group g by a frame: a stereotype or
+ * a derogation, under the review line when the sweep is weak. */
+static decorum_status swept_attack(run *R, const mention *w, const target *g,
+                                   bool weak)
+{
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    return attack_on_group(R, w, g,
+                           w->kind == DC_KIND_STEREOTYPE
+                               ? DECORUM_SIGNAL_STEREOTYPE
+                               : DECORUM_SIGNAL_DEROGATION,
+                           weak ? 0.45f : 0.7f, false);
 }
 
 static decorum_status rule_trait_swept(run *R)
@@ -49608,24 +49651,15 @@ static decorum_status rule_trait_swept(run *R)
             if (other)
                 continue;
         }
-        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
-            colour_alone(R, &g))
-            continue;
-        /* (a nationality's team or its goods: "brazil scored three again",
-         * "the bulgarian wines") */
-        if ((!(g.categories & ~NATION_CATEGORIES) && game_in(R, s)) ||
+        /* (a nationality's team, swept_onto, or its goods: "the
+         * bulgarian wines") */
+        if (!swept_onto(R, &g, s, s) ||
             (g.te < rs->ntok && kind_at(R, g.te, DC_KIND_OBJECT)))
             continue;
         uint32_t gs = rs->toks[g.tb].sent, fs = rs->toks[f->tb].sent;
         if (gs != fs && gs + 1 != fs && !swept_chain(R, &g, w, fs))
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        decorum_status st = attack_on_group(R, w, &g,
-                                            w->kind == DC_KIND_STEREOTYPE
-                                                ? DECORUM_SIGNAL_STEREOTYPE
-                                                : DECORUM_SIGNAL_DEROGATION,
-                                            weak ? 0.45f : 0.7f, false);
+        decorum_status st = swept_attack(R, w, &g, weak);
         if (st != DECORUM_OK)
             return st;
         break;
@@ -49640,7 +49674,7 @@ static decorum_status rule_trait_swept(run *R)
  * over here", "its what romanians are like", "thats how nigerians
  * operate", "thats the irish for you" (the lexicon holds "just what they
  * do", sense `sweep`; a people's noun in the slot no entry can hold). The
- * frame: an opener of wl_swept_it, at most two words of wl_named_gap,
+ * frame: an opener of wl_swept_it, at most two words of wl_swept_gap,
  * "what" or "how", a people's word (an identity mention of
  * PEOPLE_CATEGORIES, not a place, not the writer's own: "as a pole, thats
  * just what we poles do"), then at most one of wl_named_adv and a verb of
@@ -49657,9 +49691,6 @@ static decorum_status rule_trait_swept(run *R)
  * what albanians do at weddings, dance till 4am"). Not in a question, a
  * quote or a report; scope, counter-speech and a rebuttal are
  * attack_on_group's. Only where nothing else found hate. */
-static const char *const wl_named_gap[] = {
-    "just", "exactly", "simply", "basically", "literally", "only",
-    "precisely", "totally", "honestly", "typically", "always", "the"};
 static const char *const wl_named_adv[] = {"always", "all", "just"};
 static const char *const wl_named_verb[] = {
     "do",   "does", "did",     "are",     "r",     "were",  "operate",
@@ -49687,7 +49718,7 @@ static uint32_t named_frame_end(const run *R, const mention *q,
         return 0;
     uint32_t k = wh ? q->tb - 1 : q->tb, gaps = 0;
     while (k > 0 && rs->toks[k - 1].clause == c &&
-           word_among(R, k - 1, k, FRAME_WORDS(wl_named_gap)) && gaps < 2) {
+           word_among(R, k - 1, k, FRAME_WORDS(wl_swept_gap)) && gaps < 2) {
         k--;
         gaps++;
     }
@@ -49750,15 +49781,10 @@ static decorum_status rule_trait_named(run *R)
             continue;
         const target *t = target_ending(R, q->te, TG_GROUP);
         target g = t ? *t : group_of(R, q);
-        if (g.reclaimed || !(g.categories & PEOPLE_CATEGORIES) ||
-            (g.categories & (1u << DECORUM_CATEGORY_DISABILITY)) ||
-            colour_alone(R, &g))
-            continue;
         /* (a nation's team in the wrong's sentence too: "the romanian
          * team cheated again in the final. thats just what romanians
          * do") */
-        if (!(g.categories & ~NATION_CATEGORIES) &&
-            (game_in(R, s) || game_in(R, sent_of(R, w->tb))))
+        if (!swept_onto(R, &g, s, sent_of(R, w->tb)))
             continue;
         /* (the writer's own people: "i'm albanian and we are loud at
          * weddings, thats just what albanians do": "we" among the four
@@ -49779,12 +49805,7 @@ static decorum_status rule_trait_named(run *R)
         }
         if (ours)
             continue;
-        R->out->rf[DC_RF_STEREOTYPE] += 1;
-        decorum_status st = attack_on_group(R, w, &g,
-                                            w->kind == DC_KIND_STEREOTYPE
-                                                ? DECORUM_SIGNAL_STEREOTYPE
-                                                : DECORUM_SIGNAL_DEROGATION,
-                                            weak ? 0.45f : 0.7f, false);
+        decorum_status st = swept_attack(R, w, &g, weak);
         if (st != DECORUM_OK)
             return st;
         break;

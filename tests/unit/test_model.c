@@ -714,7 +714,7 @@ Test(model, word_runs_change_no_score)
         memset(&a, 0, sizeof a);
         memset(&b, 0, sizeof b);
         cr_assert_eq(dc_model_score(m, ms, &n, rf, &a), DECORUM_OK);
-        cr_assert_eq(dc_model_score_runs(m, ms_runs, &n, &hv, rf, &b),
+        cr_assert_eq(dc_model_score_runs(m, ms_runs, &n, &hv, rf, NULL, 0, &b),
                      DECORUM_OK);
         cr_assert(memcmp(a.p, b.p, sizeof a.p) == 0, "round %d: scores", round);
         cr_assert_eq(a.n_ev, b.n_ev, "round %d: evidence", round);
