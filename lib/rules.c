@@ -23545,12 +23545,13 @@ static bool names_no_one(const run *R, uint32_t k, uint32_t at)
  * a thing's effect foretold, as thing_does reads "cancer kills women".
  * rule_attack asks it only when the target is no group ("the virus will
  * kill the jews" keeps its reading). */
+static const char *const wl_will_modal[] = {"will", "would", "could",
+                                            "can",  "might", "'ll"};
 static bool thing_will(const run *R, const mention *m)
 {
-    static const char *const modal[] = {"will", "would", "could", "can",
-                                        "might", "'ll"};
     if (m->te != m->tb + 1 || m->tb < 2 ||
-        !word_among(R, m->tb - 1, m->tb, modal, sizeof modal / sizeof *modal))
+        !word_among(R, m->tb - 1, m->tb, wl_will_modal,
+                    sizeof wl_will_modal / sizeof *wl_will_modal))
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->tb - 2;
@@ -23577,6 +23578,75 @@ static bool thing_will(const run *R, const mention *m)
         j--;
         if (word_among(R, j, j + 1, whose, 6) || kind_at(R, j, DC_KIND_WEAPON))
             return false;
+    }
+    return true;
+}
+
+/* Session 51 (p51h): "the chinese government will crush the protests",
+ * "the french team will destroy us tonight", "israel will destroy
+ * hamas", "the council will destroy the high street": a word of harm (one
+ * word, a verb where it stands) after "will", "would", "could", "can",
+ * "might" or "'ll", whose subject right before the modal is a body that
+ * acts as one (a non-protected entry of sense `body` or `team`, or a
+ * country: a non-protected entry whose group column is a nationality),
+ * and not the writer's ("our", "my" in the three words before it): what a
+ * state, an army, a firm or a side is foretold to do is a report or a
+ * forecast, not the writer's threat. rule_attack asks it only when no
+ * group is the target ("the army will slaughter the rohingya" keeps its
+ * reading). */
+static const target *target_ending(const run *R, uint32_t te, int type);
+static bool body_will(const run *R, const mention *m)
+{
+    if (m->te != m->tb + 1 || m->tb < 2 ||
+        !word_among(R, m->tb - 1, m->tb, wl_will_modal,
+                    sizeof wl_will_modal / sizeof *wl_will_modal))
+        return false;
+    const target *np = target_ending(R, m->tb - 1, TG_NP);
+    if (!np || np->entry < 0)
+        return false;
+    const dc_entry *b = &R->ents[np->entry];
+    unsigned sense = DC_SENSE_OF(b->flags);
+    if (sense != DC_SENSE_BODY && sense != DC_SENSE_TEAM &&
+        !(b->categories & NATION_CATEGORIES))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    /* (a body named by a faith, a race or another group that is no
+     * nationality, or by a word of contempt, is read as before: "the
+     * jewish government will destroy us", "the zionist regime", "the
+     * muslim council"; "the chinese government" is a state's) */
+    const uint32_t nb = np->tb > s->tb + 1 ? np->tb - 2 : s->tb;
+    if (has_kinds_in(R, nb, m->tb - 1,
+                     KIND_BIT(CONSP_ACTOR) | KIND_BIT(SLUR) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(INSULT)))
+        return false;
+    for (uint32_t j = nb; j < m->tb - 1; j++) {
+        const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+        if (id && (ent(R, id)->categories & ~NATION_CATEGORIES))
+            return false;
+    }
+    static const char *const own[] = {"my", "our"};
+    for (uint32_t j = np->tb, n = 0; j > s->tb && n < 3; n++) {
+        j--;
+        if (word_among(R, j, j + 1, own, sizeof own / sizeof *own))
+            return false;
+    }
+    /* (no group nor a pronoun that may stand for one after the verb in
+     * its clause, up to a case put: "the army will crush them", "the
+     * regime will starve the protesters and the jews"; not "the russian
+     * army will flatten the city if nobody stops them") */
+    if (R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) {
+        const uint32_t c = R->toks[m->tb].clause;
+        uint32_t end = m->te;
+        while (end < s->te && R->toks[end].clause == c &&
+               !word_among(R, end, end + 1, wl_case,
+                           sizeof wl_case / sizeof *wl_case))
+            end++;
+        for (size_t i = targets_from(R->rs, m->te);
+             i < R->rs->nt && R->rs->t[i].tb < end; i++)
+            if (R->rs->t[i].type == TG_GROUP ||
+                R->rs->t[i].type == TG_PRONOUN)
+                return false;
     }
     return true;
 }
@@ -25931,6 +26001,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         (t->type == TG_YOU || t->type == TG_NP || t->type == TG_OBJECT) &&
         thing_will(R, m))
         return DECORUM_OK;
+    /* (session 51, p51h: a body's deed foretold, at no group and no
+     * pronoun that may stand for one: "the chinese government will crush
+     * the protests", "the french team will destroy us", body_will) */
+    if (t && m->kind == DC_KIND_THREAT && !R->wish_first &&
+        t->type != TG_GROUP && t->type != TG_PRONOUN && body_will(R, m))
+        return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
      * restaurant", "scuttled the Irish deal"); "scurry" a group named
@@ -26308,6 +26384,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
+    /* (session 51, p51h: "the law aimed at gay couples will hurt their
+     * kids", "the cuts for disabled people will hurt their carers": a
+     * pronoun after the verb standing for a group named before it in its
+     * sentence inside the noun phrase of what is done to it
+     * (treatment_pp) names whom the treatment hurts; the verb's subject
+     * is the treatment, as for the group itself above) */
+    if (t && t != t_local && !from_ctx && t->type == TG_GROUP &&
+        t_local->tb >= m->te && t->te <= m->tb &&
+        t->tb >= sent_of(R, m->tb)->tb &&
+        ((e->flags & DC_F_VERB) ||
+         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
+        treatment_pp(R, t))
+        return DECORUM_OK;
     /* "why are ALL the knockoff factories in china? is copying just in
      * their DNA": a pronoun that stands for a country (a nonprotected
      * entry that carries a nationality) before an essence frame is its
@@ -26903,6 +26992,12 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, doer->te, "that")) &&
             (past_form(R, m) || ends_ed(R, m->tb) ||
              tok_is_word(R, m->te, "that") || tok_is_word(R, m->te, "this")))
+            doer = NULL;
+        /* (session 51, p51h: "discrimination against disabled people
+         * hurts the economy", "the law aimed at gays hurts families": a
+         * group inside the noun phrase of what is done to it is not the
+         * doer; the treatment is, treatment_pp) */
+        if (doer && treatment_pp(R, doer))
             doer = NULL;
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
