@@ -756,7 +756,7 @@ struct dc_rules_scratch {
     /* armour_sense_of's: someone sent "back to" a land, or a stereotype
      * stronger than a pattern, in the comment (0 not yet, 1 no, 2 yes) */
     uint8_t as_block;
-    /* armed_expulsion's: the first word of fear in sentence ae_sent - 1
+    /* fear_first's: the first word of fear in sentence ae_sent - 1
      * (ae_fear, UINT32_MAX none; 0: none yet) */
     uint32_t ae_sent, ae_fear;
     /* disability_named's, for sentence dn_sent - 1 (0: none yet): its
@@ -21247,6 +21247,32 @@ static bool veiled_goes_on(const run *R, const mention *m)
            !has_kind_in(R, k, s->te, DC_KIND_HARM);
 }
 
+/* Words of fear or of a warning, which make what is foretold after them
+ * others' deed feared (armed_expulsion, body_will). */
+static const char *const wl_fear_told[] = {
+    "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
+    "warned",  "warning",  "worry",   "worries", "worried", "afraid",
+    "predict", "predicts", "predicted", "dread"};
+
+/* The first word of wl_fear_told in sentence si, or UINT32_MAX, found
+ * once a sentence (ae_*; for each call, 64 KiB of "deport" took 0.05 s). */
+static uint32_t fear_first(const run *R, uint32_t si)
+{
+    dc_rules_scratch *memo = R->rs;
+    if (memo->ae_sent != si + 1) {
+        const sentence *s = &memo->s[si];
+        memo->ae_sent = si + 1;
+        memo->ae_fear = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (word_among(R, k, k + 1, wl_fear_told,
+                           sizeof wl_fear_told / sizeof *wl_fear_told)) {
+                memo->ae_fear = k;
+                break;
+            }
+    }
+    return memo->ae_fear;
+}
+
 /* "Luos will be chased out of Rift Valley with pangas", "drive the
  * Somalis out with machetes": an expulsion (a term with "out", or an
  * expelling verb first) done "with" weapons, within ten words after it
@@ -21275,10 +21301,6 @@ static bool armed_expulsion(const run *R, const mention *m)
         "militia", "militias", "mob",     "mobs",    "gang",   "gangs",
         "thugs",   "rebels",   "soldiers", "troops", "vigilantes",
         "youths",  "extremists", "attackers", "raiders"};
-    static const char *const fear[] = {
-        "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
-        "warned",  "warning",  "worry",   "worries", "worried", "afraid",
-        "predict", "predicts", "predicted", "dread"};
     static const char *const told_to[] = {"should", "must", "need", "needs",
                                           "shall", "gotta"};
     const dc_entry *e = ent(R, m);
@@ -21296,20 +21318,7 @@ static bool armed_expulsion(const run *R, const mention *m)
     if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
                    sizeof told / sizeof *told))
         return false;
-    /* (the sentence's first word of fear, found once for it: ae_*; for
-     * each call, 64 KiB of "deport" took 0.05 s) */
-    dc_rules_scratch *memo = R->rs;
-    const uint32_t si = R->toks[m->tb].sent;
-    if (memo->ae_sent != si + 1) {
-        memo->ae_sent = si + 1;
-        memo->ae_fear = UINT32_MAX;
-        for (uint32_t k = s->tb; k < s->te; k++)
-            if (word_among(R, k, k + 1, fear, sizeof fear / sizeof *fear)) {
-                memo->ae_fear = k;
-                break;
-            }
-    }
-    if (memo->ae_fear < m->tb)
+    if (fear_first(R, R->toks[m->tb].sent) < m->tb)
         return false;
     /* (the writer's own side is no third party: "our youths will ...") */
     uint32_t near = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
@@ -23634,8 +23643,13 @@ static bool body_will(const run *R, const mention *m)
     /* (no group nor a pronoun that may stand for one after the verb in
      * its clause, up to a case put: "the army will crush them", "the
      * regime will starve the protesters and the jews"; not "the russian
-     * army will flatten the city if nobody stops them") */
-    if (R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) {
+     * army will flatten the city if nobody stops them"; unless the deed
+     * is feared or warned of before the body, with nothing approved: "i
+     * fear the burmese military will slaughter the rohingya", "the UN
+     * warned the army will crush the kurds") */
+    if ((R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
+        (fear_first(R, R->toks[m->tb].sent) >= np->tb ||
+         any_kind(R, DC_KIND_APPROVE))) {
         const uint32_t c = R->toks[m->tb].clause;
         uint32_t end = m->te;
         while (end < s->te && R->toks[end].clause == c &&
@@ -26005,7 +26019,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * pronoun that may stand for one: "the chinese government will crush
      * the protests", "the french team will destroy us", body_will) */
     if (t && m->kind == DC_KIND_THREAT && !R->wish_first &&
-        t->type != TG_GROUP && t->type != TG_PRONOUN && body_will(R, m))
+        ((t->type != TG_GROUP && t->type != TG_PRONOUN) || t->tb >= m->te) &&
+        body_will(R, m))
         return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
