@@ -23604,8 +23604,15 @@ static bool thing_will(const run *R, const mention *m)
  * group is the target ("the army will slaughter the rohingya" keeps its
  * reading). */
 static const target *target_ending(const run *R, uint32_t te, int type);
-static bool body_will(const run *R, const mention *m)
+static __attribute__((noinline)) bool body_will(const run *R,
+                                                const mention *m,
+                                                const target *t)
 {
+    /* (in a comment with no wish, at a target that is no group nor a
+     * pronoun, or one after the verb) */
+    if (R->wish_first ||
+        ((t->type == TG_GROUP || t->type == TG_PRONOUN) && t->tb < m->te))
+        return false;
     if (m->te != m->tb + 1 || m->tb < 2 ||
         !word_among(R, m->tb - 1, m->tb, wl_will_modal,
                     sizeof wl_will_modal / sizeof *wl_will_modal))
@@ -25378,6 +25385,28 @@ static bool deed_or_event_named(const run *R, const mention *m,
            !has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) && s->bang <= m->te;
 }
 
+/* Session 51 (p51h): "the law aimed at gay couples will hurt their
+ * kids", "the cuts for disabled people will hurt their carers": a
+ * pronoun (local, after the verb m) standing for group t named before m
+ * in its sentence inside the noun phrase of what is done to it
+ * (treatment_pp) names whom the treatment hurts; the verb's subject is
+ * the treatment, as for the group itself (rule_attack). The verb is an
+ * entry flagged so or a word after a modal. Asked where the pronoun is
+ * resolved, out of line: written inline after the pronoun's branch, the
+ * test cost rule_attack 240K instructions on the bench corpus (callgrind
+ * 334,741,567 -> 334,983,327), with none of it run. */
+static __attribute__((noinline)) bool pronoun_treated(const run *R,
+                                                      const mention *m,
+                                                      const target *t,
+                                                      const target *local)
+{
+    return local->tb >= m->te && t->te <= m->tb &&
+           t->tb >= sent_of(R, m->tb)->tb &&
+           ((ent(R, m)->flags & DC_F_VERB) ||
+            (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
+           treatment_pp(R, t);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -26018,9 +26047,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* (session 51, p51h: a body's deed foretold, at no group and no
      * pronoun that may stand for one: "the chinese government will crush
      * the protests", "the french team will destroy us", body_will) */
-    if (t && m->kind == DC_KIND_THREAT && !R->wish_first &&
-        ((t->type != TG_GROUP && t->type != TG_PRONOUN) || t->tb >= m->te) &&
-        body_will(R, m))
+    if (t && m->kind == DC_KIND_THREAT && body_will(R, m, t))
         return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
@@ -26356,9 +26383,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_PRONOUN) {
         bool narrowed = narrowed_people(R, t);
         const target *frag = NULL;
-        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx)) {
+            /* (session 51, p51h: "the law aimed at gay couples will hurt
+             * their kids": pronoun_treated) */
+            if (!from_ctx && resolved.type == TG_GROUP &&
+                pronoun_treated(R, m, &resolved, t))
+                return DECORUM_OK;
             t = &resolved;
-        else if (!narrowed &&
+        } else if (!narrowed &&
                  (m->kind == DC_KIND_THREAT ||
                   m->kind == DC_KIND_EXCLUSION) &&
                  (frag = fragment_group(R, m, t)) != NULL)
@@ -26399,19 +26431,6 @@ static decorum_status rule_attack(run *R, const mention *m)
         } else
             t = NULL;
     }
-    /* (session 51, p51h: "the law aimed at gay couples will hurt their
-     * kids", "the cuts for disabled people will hurt their carers": a
-     * pronoun after the verb standing for a group named before it in its
-     * sentence inside the noun phrase of what is done to it
-     * (treatment_pp) names whom the treatment hurts; the verb's subject
-     * is the treatment, as for the group itself above) */
-    if (t && t != t_local && !from_ctx && t->type == TG_GROUP &&
-        t_local->tb >= m->te && t->te <= m->tb &&
-        t->tb >= sent_of(R, m->tb)->tb &&
-        ((e->flags & DC_F_VERB) ||
-         (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
-        treatment_pp(R, t))
-        return DECORUM_OK;
     /* "why are ALL the knockoff factories in china? is copying just in
      * their DNA": a pronoun that stands for a country (a nonprotected
      * entry that carries a nationality) before an essence frame is its
