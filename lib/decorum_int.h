@@ -576,6 +576,11 @@ enum {
     DC_SENSE_CULTURE,   /* object: a thing of a people's ways ("food",
                          * "cuisine", "accent", "music"): praise of it
                          * praises the people (judged_elsewhere) */
+    DC_SENSE_BODY,      /* nonprotected: a body that acts as one ("the
+                         * government", "the army", "the police", "the
+                         * council", "the company"): what it will do to
+                         * no group is foretold, not threatened
+                         * (rules.c body_will) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

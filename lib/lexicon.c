@@ -157,6 +157,7 @@ static const struct {
     {"bound", (uint64_t)DC_SENSE_BOUND << DC_F_SENSE_SHIFT},
     {"speech", (uint64_t)DC_SENSE_SPEECH << DC_F_SENSE_SHIFT},
     {"culture", (uint64_t)DC_SENSE_CULTURE << DC_F_SENSE_SHIFT},
+    {"body", (uint64_t)DC_SENSE_BODY << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -756,7 +756,7 @@ struct dc_rules_scratch {
     /* armour_sense_of's: someone sent "back to" a land, or a stereotype
      * stronger than a pattern, in the comment (0 not yet, 1 no, 2 yes) */
     uint8_t as_block;
-    /* armed_expulsion's: the first word of fear in sentence ae_sent - 1
+    /* fear_first's: the first word of fear in sentence ae_sent - 1
      * (ae_fear, UINT32_MAX none; 0: none yet) */
     uint32_t ae_sent, ae_fear;
     /* disability_named's, for sentence dn_sent - 1 (0: none yet): its
@@ -21279,6 +21279,32 @@ static bool veiled_goes_on(const run *R, const mention *m)
            !has_kind_in(R, k, s->te, DC_KIND_HARM);
 }
 
+/* Words of fear or of a warning, which make what is foretold after them
+ * others' deed feared (armed_expulsion, body_will). */
+static const char *const wl_fear_told[] = {
+    "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
+    "warned",  "warning",  "worry",   "worries", "worried", "afraid",
+    "predict", "predicts", "predicted", "dread"};
+
+/* The first word of wl_fear_told in sentence si, or UINT32_MAX, found
+ * once a sentence (ae_*; for each call, 64 KiB of "deport" took 0.05 s). */
+static uint32_t fear_first(const run *R, uint32_t si)
+{
+    dc_rules_scratch *memo = R->rs;
+    if (memo->ae_sent != si + 1) {
+        const sentence *s = &memo->s[si];
+        memo->ae_sent = si + 1;
+        memo->ae_fear = UINT32_MAX;
+        for (uint32_t k = s->tb; k < s->te; k++)
+            if (word_among(R, k, k + 1, wl_fear_told,
+                           sizeof wl_fear_told / sizeof *wl_fear_told)) {
+                memo->ae_fear = k;
+                break;
+            }
+    }
+    return memo->ae_fear;
+}
+
 /* "Luos will be chased out of Rift Valley with pangas", "drive the
  * Somalis out with machetes": an expulsion (a term with "out", or an
  * expelling verb first) done "with" weapons, within ten words after it
@@ -21307,10 +21333,6 @@ static bool armed_expulsion(const run *R, const mention *m)
         "militia", "militias", "mob",     "mobs",    "gang",   "gangs",
         "thugs",   "rebels",   "soldiers", "troops", "vigilantes",
         "youths",  "extremists", "attackers", "raiders"};
-    static const char *const fear[] = {
-        "fear",    "fears",    "feared",  "fearing", "warn",   "warns",
-        "warned",  "warning",  "worry",   "worries", "worried", "afraid",
-        "predict", "predicts", "predicted", "dread"};
     static const char *const told_to[] = {"should", "must", "need", "needs",
                                           "shall", "gotta"};
     const dc_entry *e = ent(R, m);
@@ -21328,20 +21350,7 @@ static bool armed_expulsion(const run *R, const mention *m)
     if (word_among(R, m->tb > s->tb + 2 ? m->tb - 2 : s->tb, m->tb, told,
                    sizeof told / sizeof *told))
         return false;
-    /* (the sentence's first word of fear, found once for it: ae_*; for
-     * each call, 64 KiB of "deport" took 0.05 s) */
-    dc_rules_scratch *memo = R->rs;
-    const uint32_t si = R->toks[m->tb].sent;
-    if (memo->ae_sent != si + 1) {
-        memo->ae_sent = si + 1;
-        memo->ae_fear = UINT32_MAX;
-        for (uint32_t k = s->tb; k < s->te; k++)
-            if (word_among(R, k, k + 1, fear, sizeof fear / sizeof *fear)) {
-                memo->ae_fear = k;
-                break;
-            }
-    }
-    if (memo->ae_fear < m->tb)
+    if (fear_first(R, R->toks[m->tb].sent) < m->tb)
         return false;
     /* (the writer's own side is no third party: "our youths will ...") */
     uint32_t near = m->tb > s->tb + 4 ? m->tb - 4 : s->tb;
@@ -23616,12 +23625,13 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
  * a thing's effect foretold, as thing_does reads "cancer kills women".
  * rule_attack asks it only when the target is no group ("the virus will
  * kill the jews" keeps its reading). */
+static const char *const wl_will_modal[] = {"will", "would", "could",
+                                            "can",  "might", "'ll"};
 static bool thing_will(const run *R, const mention *m)
 {
-    static const char *const modal[] = {"will", "would", "could", "can",
-                                        "might", "'ll"};
     if (m->te != m->tb + 1 || m->tb < 2 ||
-        !word_among(R, m->tb - 1, m->tb, modal, sizeof modal / sizeof *modal))
+        !word_among(R, m->tb - 1, m->tb, wl_will_modal,
+                    sizeof wl_will_modal / sizeof *wl_will_modal))
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->tb - 2;
@@ -23648,6 +23658,87 @@ static bool thing_will(const run *R, const mention *m)
         if (word_among(R, j, j + 1, FRAME_WORDS(wl_owner)) ||
             kind_at(R, j, DC_KIND_WEAPON))
             return false;
+    }
+    return true;
+}
+
+/* Session 51 (p51h): "the chinese government will crush the protests",
+ * "the french team will destroy us tonight", "israel will destroy
+ * hamas", "the council will destroy the high street": a word of harm (one
+ * word, a verb where it stands) after "will", "would", "could", "can",
+ * "might" or "'ll", whose subject right before the modal is a body that
+ * acts as one (a non-protected entry of sense `body` or `team`, or a
+ * country: a non-protected entry whose group column is a nationality),
+ * and not the writer's ("our", "my" in the three words before it): what a
+ * state, an army, a firm or a side is foretold to do is a report or a
+ * forecast, not the writer's threat. rule_attack asks it only when no
+ * group is the target ("the army will slaughter the rohingya" keeps its
+ * reading). */
+static const target *target_ending(const run *R, uint32_t te, int type);
+static __attribute__((noinline)) bool body_will(const run *R,
+                                                const mention *m,
+                                                const target *t)
+{
+    /* (in a comment with no wish, at a target that is no group nor a
+     * pronoun, or one after the verb) */
+    if (R->wish_first ||
+        ((t->type == TG_GROUP || t->type == TG_PRONOUN) && t->tb < m->te))
+        return false;
+    if (m->te != m->tb + 1 || m->tb < 2 ||
+        !word_among(R, m->tb - 1, m->tb, wl_will_modal,
+                    sizeof wl_will_modal / sizeof *wl_will_modal))
+        return false;
+    const target *np = target_ending(R, m->tb - 1, TG_NP);
+    if (!np || np->entry < 0)
+        return false;
+    const dc_entry *b = &R->ents[np->entry];
+    unsigned sense = DC_SENSE_OF(b->flags);
+    if (sense != DC_SENSE_BODY && sense != DC_SENSE_TEAM &&
+        !(b->categories & NATION_CATEGORIES))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    /* (a body named by a faith, a race or another group that is no
+     * nationality, or by a word of contempt, is read as before: "the
+     * jewish government will destroy us", "the zionist regime", "the
+     * muslim council"; "the chinese government" is a state's) */
+    const uint32_t nb = np->tb > s->tb + 1 ? np->tb - 2 : s->tb;
+    if (has_kinds_in(R, nb, m->tb - 1,
+                     KIND_BIT(CONSP_ACTOR) | KIND_BIT(SLUR) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(INSULT)))
+        return false;
+    for (uint32_t j = nb; j < m->tb - 1; j++) {
+        const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+        if (id && (ent(R, id)->categories & ~NATION_CATEGORIES))
+            return false;
+    }
+    static const char *const own[] = {"my", "our"};
+    for (uint32_t j = np->tb, n = 0; j > s->tb && n < 3; n++) {
+        j--;
+        if (word_among(R, j, j + 1, own, sizeof own / sizeof *own))
+            return false;
+    }
+    /* (no group nor a pronoun that may stand for one after the verb in
+     * its clause, up to a case put: "the army will crush them", "the
+     * regime will starve the protesters and the jews"; not "the russian
+     * army will flatten the city if nobody stops them"; unless the deed
+     * is feared or warned of before the body, with nothing approved: "i
+     * fear the burmese military will slaughter the rohingya", "the UN
+     * warned the army will crush the kurds") */
+    if ((R->target_types & (1u << TG_GROUP | 1u << TG_PRONOUN)) &&
+        (fear_first(R, R->toks[m->tb].sent) >= np->tb ||
+         any_kind(R, DC_KIND_APPROVE))) {
+        const uint32_t c = R->toks[m->tb].clause;
+        uint32_t end = m->te;
+        while (end < s->te && R->toks[end].clause == c &&
+               !word_among(R, end, end + 1, wl_case,
+                           sizeof wl_case / sizeof *wl_case))
+            end++;
+        for (size_t i = targets_from(R->rs, m->te);
+             i < R->rs->nt && R->rs->t[i].tb < end; i++)
+            if (R->rs->t[i].type == TG_GROUP ||
+                R->rs->t[i].type == TG_PRONOUN)
+                return false;
     }
     return true;
 }
@@ -25371,6 +25462,28 @@ static bool deed_or_event_named(const run *R, const mention *m,
            !has_kind_in(R, s->tb, m->tb, DC_KIND_MODAL) && s->bang <= m->te;
 }
 
+/* Session 51 (p51h): "the law aimed at gay couples will hurt their
+ * kids", "the cuts for disabled people will hurt their carers": a
+ * pronoun (local, after the verb m) standing for group t named before m
+ * in its sentence inside the noun phrase of what is done to it
+ * (treatment_pp) names whom the treatment hurts; the verb's subject is
+ * the treatment, as for the group itself (rule_attack). The verb is an
+ * entry flagged so or a word after a modal. Asked where the pronoun is
+ * resolved, out of line: written inline after the pronoun's branch, the
+ * test cost rule_attack 240K instructions on the bench corpus (callgrind
+ * 334,741,567 -> 334,983,327), with none of it run. */
+static __attribute__((noinline)) bool pronoun_treated(const run *R,
+                                                      const mention *m,
+                                                      const target *t,
+                                                      const target *local)
+{
+    return local->tb >= m->te && t->te <= m->tb &&
+           t->tb >= sent_of(R, m->tb)->tb &&
+           ((ent(R, m)->flags & DC_F_VERB) ||
+            (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
+           treatment_pp(R, t);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -26012,6 +26125,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         R->untargeted = true;
         return DECORUM_OK;
     }
+    /* (session 51, p51h: a body's deed foretold, at no group and no
+     * pronoun that may stand for one: "the chinese government will crush
+     * the protests", "the french team will destroy us", body_will) */
+    if (t && m->kind == DC_KIND_THREAT && body_will(R, m, t))
+        return DECORUM_OK;
     /* (mend49: the vermin verbs of session 49 (q49d) take a group's
      * adjective before a noun as a thing ("fumigate the Chinese
      * restaurant", "scuttled the Irish deal"); "scurry" a group named
@@ -26346,9 +26464,14 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_PRONOUN) {
         bool narrowed = narrowed_people(R, t);
         const target *frag = NULL;
-        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx))
+        if (!narrowed && resolve_pronoun(R, t->tb, &resolved, &from_ctx)) {
+            /* (session 51, p51h: "the law aimed at gay couples will hurt
+             * their kids": pronoun_treated) */
+            if (!from_ctx && resolved.type == TG_GROUP &&
+                pronoun_treated(R, m, &resolved, t))
+                return DECORUM_OK;
             t = &resolved;
-        else if (!narrowed &&
+        } else if (!narrowed &&
                  (m->kind == DC_KIND_THREAT ||
                   m->kind == DC_KIND_EXCLUSION) &&
                  (frag = fragment_group(R, m, t)) != NULL)
@@ -26984,6 +27107,12 @@ static decorum_status rule_attack(run *R, const mention *m)
              tok_is_word(R, doer->te, "that")) &&
             (past_form(R, m) || ends_ed(R, m->tb) ||
              tok_is_word(R, m->te, "that") || tok_is_word(R, m->te, "this")))
+            doer = NULL;
+        /* (session 51, p51h: "discrimination against disabled people
+         * hurts the economy", "the law aimed at gays hurts families": a
+         * group inside the noun phrase of what is done to it is not the
+         * doer; the treatment is, treatment_pp) */
+        if (doer && treatment_pp(R, doer))
             doer = NULL;
         if (!doer) {
             /* "The Home Office will deport asylum seekers to Rwanda": an
