@@ -45119,6 +45119,9 @@ static void treatment_deed(run *R)
                                        "for"};
     static const char *const opener[] = {"the",   "that", "this", "those",
                                          "these", "all"};
+    static const char *const removal[] = {"deportation", "deportations",
+                                          "expulsion",   "expulsions",
+                                          "internment"};
     const dc_rules_scratch *rs = R->rs;
     for (size_t i = 0; i < rs->nt; i++) {
         const target *t = &rs->t[i];
@@ -45142,6 +45145,13 @@ static void treatment_deed(run *R)
             (of && !word_among(R, n, n + 1, wl_deed_noun_of,
                                sizeof wl_deed_noun_of /
                                    sizeof *wl_deed_noun_of)))
+            continue;
+        /* (the removal of people by their immigration status is a
+         * measure, its approval a view on policy: "the deportation of
+         * illegal immigrants was needed"; of a faith or a people it is
+         * persecution) */
+        if (t->categories == 1u << DECORUM_CATEGORY_IMMIGRATION &&
+            word_among(R, n, n + 1, removal, sizeof removal / sizeof *removal))
             continue;
         /* (the noun phrase opens its sentence: at most one word between
          * its determiner and the noun, "the recent attacks") */
@@ -47395,19 +47405,23 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
          * doubted(), which reads the sentence from its start: at most one
          * approval a sentence gets that far (each of 2,500 in one
          * sentence asking it took 506M instructions). */
-        /* (or another approval: "... were well deserved, not sorry",
-         * "... were justified, good") */
-        uint32_t k = a->te;
+        /* (or at most two more approvals: "... were well deserved, not
+         * sorry", "... were justified, good"; at most three of a sentence
+         * then get past here, as one did before) */
+        uint32_t k = a->te, more_n = 0;
         const mention *more;
         while (k < s->te) {
             if (rs->toks[k].type != TK_WORD ||
                 (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
                 k++;
-            else if ((more = mention_at(R, k, DC_KIND_APPROVE)) != NULL &&
-                     more->te > k)
+            else if (more_n < 2 &&
+                     (more = mention_at(R, k, DC_KIND_APPROVE)) != NULL &&
+                     more->te > k) {
                 k = more->te;
-            else
+                more_n++;
+            } else {
                 break;
+            }
         }
         if (k < s->te || doubted(R, s, a->tb))
             continue;
