@@ -47367,12 +47367,18 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
         /* Violence told after the deed is what an approval after it
          * approves of ("Muslims were killed by the terrorist, who was
          * shot dead. Good riddance."). */
-        if (as > ds + 1 || a->kind == DC_KIND_THREAT)
+        /* (but a call to repeat it, an entry flagged `anaphor` said of
+         * a noun deed right after it, approves of it: "the pogroms
+         * against Jews should happen again") */
+        const bool again = a->kind == DC_KIND_THREAT && rs->deed_noun &&
+                           (ent(R, a)->flags & DC_F_ANAPHOR) && as == ds &&
+                           said_of_deed(R, a->tb);
+        if (as > ds + 1 || (a->kind == DC_KIND_THREAT && !again))
             break;
         /* (praise, said of a named atrocity, approves of a noun deed
          * too when it is said of it: "the persecution of Jews didn't go
          * far enough", "the killing of Jews was justice") */
-        if (a->kind != DC_KIND_APPROVE ||
+        if ((a->kind != DC_KIND_APPROVE && !again) ||
             (DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE &&
              !(rs->deed_noun && said_of_deed(R, a->tb))))
             continue;
@@ -47395,7 +47401,7 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
          * own wherever it ends the sentence after a verb's deed ("Gays
          * beaten in the park 🙌"; not a noun's: "The synagogue shooter
          * got the death penalty 🙌"). */
-        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
+        if (!again && (ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
             ((unsigned char)R->n->text[a->b] < 0x80 || rs->deed_noun) &&
             (clause != rs->toks[dte - 1].clause + 1 ||
              rs->toks[a->tb - 1].clause == clause))
@@ -53892,7 +53898,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_HARM))
         harm_deed(&R);
     if (!R.deed && ((R.target_types >> TG_GROUP) & 1) &&
-        any_kind(&R, DC_KIND_APPROVE))
+        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_THREAT)))
         treatment_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
