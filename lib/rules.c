@@ -1015,6 +1015,10 @@ typedef struct run {
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
     uint32_t wish_first;
+    /* a call to repeat (a threat entry flagged `anaphor` and `oblige`,
+     * "should happen again") read by rule_attack: treatment_deed's gate
+     * in a comment with no approve entry */
+    bool again;
     /* a code of sense `notice` (an insinuation's marker or referent):
      * rule_noticing has work */
     bool noticed;
@@ -26160,9 +26164,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* (a call to repeat, `anaphor` and `oblige`, aims only at the group
      * of the event it takes up: "those who fail to learn from history
      * are doomed to repeat it" repeats no one's) */
+    /* (noted for treatment_deed: "the pogroms against Jews should happen
+     * again" repeats the deed named before it) */
     if ((e->flags & (DC_F_ANAPHOR | DC_F_OBLIGE)) ==
-        (DC_F_ANAPHOR | DC_F_OBLIGE))
+        (DC_F_ANAPHOR | DC_F_OBLIGE)) {
         t = NULL;
+        R->again = true;
+    }
     if (!t && (e->flags & DC_F_ANAPHOR))
         t = anaphor_group(R, m, &anaphor_buf);
     /* "... a mosque on our road. someone should torch it" (session 48) */
@@ -53898,7 +53906,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         any_kind(&R, DC_KIND_HARM))
         harm_deed(&R);
     if (!R.deed && ((R.target_types >> TG_GROUP) & 1) &&
-        (any_kind(&R, DC_KIND_APPROVE) || any_kind(&R, DC_KIND_THREAT)))
+        (R.again || any_kind(&R, DC_KIND_APPROVE)))
         treatment_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
