@@ -815,10 +815,13 @@ struct dc_rules_scratch {
     target member[MEMBER_MAX];
     size_t n_member;
     bool full; /* dc_rules_scratch_full: weak kinds need the full pass */
-    /* run.deed's group, and whether the deed is a noun ("the Armenian
-     * genocide"); here rather than in run, which is cleared per comment */
+    /* run.deed's tokens and group, whether the deed is a noun ("the
+     * Armenian genocide"), and whether it is an atrocity's architect (an
+     * event entry of sense `architect`: "Hitler"); here rather than in
+     * run, which is cleared per comment */
+    uint32_t deed_tb, deed_te;
     target deed_group;
-    bool deed_noun;
+    bool deed_noun, deed_architect;
     target place_group; /* context_place's group (place_known) */
     /* word_among's lists as hash sets of their words' keys (wordset_make),
      * each made on the list's first use by this scratch: the lists are
@@ -1004,13 +1007,18 @@ typedef struct run {
     /* The last violence told as done to a protected group (history, news,
      * an event noun: "Jews were gassed", "the Armenian genocide"), noted
      * by rule_attack only in a comment with an approve entry; the group
-     * it was done to is in the scratch (deed_group). rule_approval reads
-     * approval of it. */
-    const mention *deed;
+     * it was done to is in the scratch (deed_tb, deed_group). rule_approval
+     * reads approval of it. A noun of what is done to a group that no
+     * entry names ("the attacks on Jews") is one too (treatment_deed). */
+    bool deed;
     /* 1 + the index of the first mention of a wish ("hope", "pray",
      * "wish"), noted as the mentions are read; 0: none. Only then does
      * rule_wished_disaster read the comment. */
     uint32_t wish_first;
+    /* a call to repeat (a threat entry flagged `anaphor` and `oblige`,
+     * "should happen again") read by rule_attack: treatment_deed's gate
+     * in a comment with no approve entry */
+    bool again;
     /* a code of sense `notice` (an insinuation's marker or referent):
      * rule_noticing has work */
     bool noticed;
@@ -20142,9 +20150,14 @@ static void note_deed(run *R, const mention *m, const target *t, bool noun)
 {
     if (!t || t->reclaimed)
         return;
-    R->deed = m;
+    R->deed = true;
+    R->rs->deed_tb = m->tb;
+    R->rs->deed_te = m->te;
     R->rs->deed_group = *t;
     R->rs->deed_noun = noun;
+    R->rs->deed_architect =
+        noun && (ent(R, m)->flags & DC_F_EVENT) &&
+        DC_SENSE_OF(ent(R, m)->flags) == DC_SENSE_ARCHITECT;
 }
 
 /* "Six million Jews were murdered in the Holocaust": the group is the
@@ -20172,20 +20185,37 @@ static bool victim_before(const run *R, const mention *m)
            R->toks[c - 2].clause == clause;
 }
 
-/* The event noun m opens its sentence, after "the" and a group word or a
- * country ("The Rwandan genocide", "Rwanda genocide"). */
-static bool event_opens(const run *R, const mention *m)
+/* "the", "that", "this": a noun after them names a known one (the ban
+ * in force, the shooting that happened; ban_described, rule_attack's
+ * deeds named, event_opens_at). */
+static const char *const wl_the_that_this[] = {"the", "that", "this"};
+
+/* The event noun at token tb opens its sentence, after "the" and a group
+ * word or a country ("The Rwandan genocide", "Rwanda genocide"). */
+static bool event_opens_at(const run *R, uint32_t tb)
 {
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t k = m->tb;
+    const sentence *s = sent_of(R, tb);
+    uint32_t k = tb;
     const mention *id = identity_ending_at(R, k);
     if (id)
         k = id->tb;
     else if (k > s->tb && in_target(R, k - 1, TG_NP))
         k--;
-    if (k > s->tb && tok_is_word(R, k - 1, "the"))
+    /* (session 51: or "that", "this", "those", "these": "those attacks
+     * on gays were deserved") */
+    if (k > s->tb && (word_among(R, k - 1, k, wl_the_that_this,
+                                 sizeof wl_the_that_this /
+                                     sizeof *wl_the_that_this) ||
+                      tok_is_word(R, k - 1, "those") ||
+                      tok_is_word(R, k - 1, "these")))
         k--;
     return k == s->tb;
+}
+
+/* The event entry m opens its sentence (event_opens_at). */
+static bool event_opens(const run *R, const mention *m)
+{
+    return event_opens_at(R, m->tb);
 }
 
 /* Is a modal in sentence s that may call for the act m: any but one that
@@ -25348,11 +25378,6 @@ static bool misgender_entry(const dc_entry *e)
            e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
 }
 
-/* "the", "that", "this": a noun after them names a known one (the ban
- * in force, the shooting that happened; ban_described, rule_attack's
- * deeds named). */
-static const char *const wl_the_that_this[] = {"the", "that", "this"};
-
 /* The measure named: is token k the noun "ban" or "bans", after "the",
  * "that" or "this" at token gb - 1, with the words [gb, k) between them
  * (none, or a group's adjective: "the Muslim ban")? The one reading of a
@@ -26338,9 +26363,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* (a call to repeat, `anaphor` and `oblige`, aims only at the group
      * of the event it takes up: "those who fail to learn from history
      * are doomed to repeat it" repeats no one's) */
+    /* (noted for treatment_deed: "the pogroms against Jews should happen
+     * again" repeats the deed named before it) */
     if ((e->flags & (DC_F_ANAPHOR | DC_F_OBLIGE)) ==
-        (DC_F_ANAPHOR | DC_F_OBLIGE))
+        (DC_F_ANAPHOR | DC_F_OBLIGE)) {
         t = NULL;
+        R->again = true;
+    }
     if (!t && (e->flags & DC_F_ANAPHOR))
         t = anaphor_group(R, m, &anaphor_buf);
     /* "... a mosque on our road. someone should torch it" (session 48) */
@@ -45261,6 +45290,107 @@ static void harm_deed(run *R)
     }
 }
 
+/* Session 51 (q51j): nouns of violence, persecution or hatred done to a
+ * group (treatment_deed), the deeds a comment approves of in "the attacks
+ * on Jews were well deserved"; not the nouns of a measure (ban, policy,
+ * sanctions, law), whose approval is a view on policy. After "of" only
+ * those whose "of" names the victims (wl_deed_noun_of: "the violence of
+ * Muslims", "the hatred of Muslims" may name the doers); "camps" only
+ * before "for" ("the camps for gays"). */
+static const char *const wl_deed_noun[] = {
+    "violence",     "attacks",      "attack",      "assaults",
+    "assault",      "persecution",  "killings",    "killing",
+    "massacre",     "massacres",    "murders",     "murder",
+    "lynchings",    "lynching",     "beatings",    "beating",
+    "pogrom",       "pogroms",      "genocide",    "extermination",
+    "expulsion",    "expulsions",   "deportation", "deportations",
+    "internment",   "gassing",      "slaughter",   "shootings",
+    "bombings",     "harassment",   "discrimination", "oppression",
+    "mistreatment", "hatred",       "hate",        "hostility",
+    "stigma",
+    "crimes",       "abuse",        "bashing",     "bashings",
+    "purge",        "purges",       "cleansing",   "executions",
+    "camps"};
+static const char *const wl_deed_noun_of[] = {
+    "persecution",  "killings",     "killing",     "massacre",
+    "massacres",    "murders",      "murder",      "lynchings",
+    "lynching",     "beatings",     "beating",     "genocide",
+    "extermination", "expulsion",   "expulsions",  "deportation",
+    "deportations", "internment",   "gassing",     "slaughter",
+    "harassment",   "oppression",   "mistreatment", "purge",
+    "purges",       "executions",   "abuse",       "bashing",
+    "bashings"};
+
+/* "The attacks on Jews were well deserved", "violence against gays is
+ * justified", "the camps for gays were a good idea": a noun of what is
+ * done to a group (wl_deed_noun), the group right after "on", "against",
+ * "towards", "toward", "targeting", "of" or "for" (perhaps after "the"),
+ * opening its sentence (perhaps after "the", "that", "this", "those",
+ * "these" or "all (the)" and one more word: "the recent attacks on Jews")
+ * is a deed as a threat noun's is (note_deed, a noun), which rule_approval
+ * reads approval of. No entry names these nouns, so the deed is its
+ * tokens. Run only for a comment with an approve entry, a group and no
+ * deed of a threat; one pass over the targets. */
+static void treatment_deed(run *R)
+{
+    static const char *const prep[] = {"on",     "against",   "towards",
+                                       "toward", "targeting", "of",
+                                       "for"};
+    static const char *const opener[] = {"the",   "that", "this", "those",
+                                         "these", "all"};
+    static const char *const removal[] = {"deportation", "deportations",
+                                          "expulsion",   "expulsions",
+                                          "internment"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->type != TG_GROUP || t->reclaimed || t->tb < 2)
+            continue;
+        uint32_t p = t->tb - 1;
+        if (tok_is_word(R, p, "the") && p >= 2)
+            p--;
+        if (!word_among(R, p, p + 1, prep, sizeof prep / sizeof *prep))
+            continue;
+        const uint32_t n = p - 1;
+        const sentence *s = sent_of(R, n);
+        if (R->toks[n].type != TK_WORD ||
+            R->toks[n].clause != R->toks[t->tb].clause ||
+            !word_among(R, n, n + 1, wl_deed_noun,
+                        sizeof wl_deed_noun / sizeof *wl_deed_noun))
+            continue;
+        const bool of = tok_is_word(R, p, "of"),
+                   camps = tok_is_word(R, n, "camps");
+        if (camps != tok_is_word(R, p, "for") ||
+            (of && !word_among(R, n, n + 1, wl_deed_noun_of,
+                               sizeof wl_deed_noun_of /
+                                   sizeof *wl_deed_noun_of)))
+            continue;
+        /* (the removal of people by their immigration status is a
+         * measure, its approval a view on policy: "the deportation of
+         * illegal immigrants was needed"; of a faith or a people it is
+         * persecution) */
+        if (t->categories == 1u << DECORUM_CATEGORY_IMMIGRATION &&
+            word_among(R, n, n + 1, removal, sizeof removal / sizeof *removal))
+            continue;
+        /* (the noun phrase opens its sentence: at most one word between
+         * its determiner and the noun, "the recent attacks") */
+        uint32_t b = s->tb;
+        if (b < n && tok_is_word(R, b, "all"))
+            b++;
+        if (b < n && word_among(R, b, b + 1, opener,
+                                sizeof opener / sizeof *opener))
+            b++;
+        if (n > b + 1 || R->toks[b].clause != R->toks[n].clause)
+            continue;
+        R->deed = true;
+        R->rs->deed_tb = b;
+        R->rs->deed_te = n + 1;
+        R->rs->deed_group = *t;
+        R->rs->deed_noun = true;
+        R->rs->deed_architect = false;
+    }
+}
+
 /* "Anyone who says Jews should be barred from office is a bigot", "People
  * who say Muslims shouldn't vote are racists": what a relative clause of
  * speech says of a group, its speakers then called bigots by the writer
@@ -47395,6 +47525,26 @@ static decorum_status rule_group_deserved(run *R)
  * riddance"): rule_approval. */
 static const char *const wl_riddance[] = {"riddance"};
 
+/* Session 51 (q51j): does the predicate starting at token k say something
+ * of the noun deed (run.deed) itself: the deed's noun phrase opens its
+ * sentence (event_opens_at), the group it names after it ("the attacks on
+ * Jews", "the genocide of the Tutsis") ends it, and k follows it, right
+ * after or after one linking verb, in the deed's clause ("... were well
+ * deserved", "... didn't go far enough"; not "the genocide film was well
+ * done", whose subject is the film)? */
+static bool said_of_deed(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t e = rs->deed_te;
+    if (rs->deed_group.tb > e && rs->deed_group.tb <= e + 2)
+        e = rs->deed_group.te;
+    if (k == e + 1 && kind_at(R, e, DC_KIND_COPULA))
+        e++;
+    return k == e && k < rs->ntok &&
+           rs->toks[k].clause == rs->toks[rs->deed_tb].clause &&
+           event_opens_at(R, rs->deed_tb);
+}
+
 /* "Jews were gassed. Good riddance.", "Muslims were killed and they
  * deserved it", "The Holocaust was a good thing": an approve entry after
  * the violence rule_attack noted as done to a group (R->deed), in its
@@ -47416,9 +47566,9 @@ static const char *const wl_riddance[] = {"riddance"};
 static __attribute__((noinline)) decorum_status rule_approval(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    const mention *d = R->deed;
-    uint32_t ds = rs->toks[d->tb].sent;
-    if (doubted(R, &rs->s[ds], d->tb))
+    const uint32_t dtb = rs->deed_tb, dte = rs->deed_te;
+    uint32_t ds = rs->toks[dtb].sent;
+    if (doubted(R, &rs->s[ds], dtb))
         return DECORUM_OK;
     /* A deed in a relative clause, its group after it, tells who its
      * doer is ("The arsonist who burned the mosque was jailed, good"):
@@ -47426,27 +47576,36 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
      * that suffered it ("Jews who burned in the ovens. Good."). (No
      * "whom" or "whose": neither stands right before the deed's verb;
      * "whom they burned", "whose shop burned" name the victim.) */
-    if (d->tb > 0 &&
-        word_among(R, d->tb - 1, d->tb, FRAME_WORDS(wl_rel_pron)) &&
-        rs->deed_group.tb >= d->te)
+    if (dtb > 0 &&
+        word_among(R, dtb - 1, dtb, FRAME_WORDS(wl_rel_pron)) &&
+        rs->deed_group.tb >= dte)
         return DECORUM_OK;
-    for (size_t i = rs->first[d->te]; i < rs->nm; i++) {
+    for (size_t i = rs->first[dte]; i < rs->nm; i++) {
         const mention *a = &rs->m[i];
         uint32_t as = rs->toks[a->tb].sent;
         /* Violence told after the deed is what an approval after it
          * approves of ("Muslims were killed by the terrorist, who was
          * shot dead. Good riddance."). */
-        if (as > ds + 1 || a->kind == DC_KIND_THREAT)
+        /* (but a call to repeat it, an entry flagged `anaphor` said of
+         * a noun deed right after it, approves of it: "the pogroms
+         * against Jews should happen again") */
+        const bool again = a->kind == DC_KIND_THREAT && rs->deed_noun &&
+                           (ent(R, a)->flags & DC_F_ANAPHOR) && as == ds &&
+                           said_of_deed(R, a->tb);
+        if (as > ds + 1 || (a->kind == DC_KIND_THREAT && !again))
             break;
-        if (a->kind != DC_KIND_APPROVE ||
-            DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE)
+        /* (praise, said of a named atrocity, approves of a noun deed
+         * too when it is said of it: "the persecution of Jews didn't go
+         * far enough", "the killing of Jews was justice") */
+        if ((a->kind != DC_KIND_APPROVE && !again) ||
+            (DC_SENSE_OF(ent(R, a)->flags) == DC_SENSE_PRAISE &&
+             !(rs->deed_noun && said_of_deed(R, a->tb))))
             continue;
         /* (session 46, mend3: "good riddance" of a deed's doer, an event
          * entry of sense `architect`, welcomes its end, not its deed:
          * "The Wehrmacht surrendered in May 1945. Good riddance.",
          * "Hitler lost. Good riddance.") */
-        if (rs->deed_noun && (ent(R, d)->flags & DC_F_EVENT) &&
-            DC_SENSE_OF(ent(R, d)->flags) == DC_SENSE_ARCHITECT &&
+        if (rs->deed_architect &&
             word_among(R, a->tb, a->te, FRAME_WORDS(wl_riddance)))
             continue;
         const sentence *s = &rs->s[as];
@@ -47461,9 +47620,9 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
          * own wherever it ends the sentence after a verb's deed ("Gays
          * beaten in the park 🙌"; not a noun's: "The synagogue shooter
          * got the death penalty 🙌"). */
-        if ((ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
+        if (!again && (ent(R, a)->flags & DC_F_AMBIGUOUS) && as == ds &&
             ((unsigned char)R->n->text[a->b] < 0x80 || rs->deed_noun) &&
-            (clause != rs->toks[d->te - 1].clause + 1 ||
+            (clause != rs->toks[dte - 1].clause + 1 ||
              rs->toks[a->tb - 1].clause == clause))
             continue;
         /* It ends its sentence: only punctuation or emoji after it (",
@@ -47471,10 +47630,24 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
          * doubted(), which reads the sentence from its start: at most one
          * approval a sentence gets that far (each of 2,500 in one
          * sentence asking it took 506M instructions). */
-        uint32_t k = a->te;
-        while (k < s->te && (rs->toks[k].type != TK_WORD ||
-                             (unsigned char)R->n->text[rs->toks[k].b] >= 0x80))
-            k++;
+        /* (or at most two more approvals: "... were well deserved, not
+         * sorry", "... were justified, good"; at most three of a sentence
+         * then get past here, as one did before) */
+        uint32_t k = a->te, more_n = 0;
+        const mention *more;
+        while (k < s->te) {
+            if (rs->toks[k].type != TK_WORD ||
+                (unsigned char)R->n->text[rs->toks[k].b] >= 0x80)
+                k++;
+            else if (more_n < 2 &&
+                     (more = mention_at(R, k, DC_KIND_APPROVE)) != NULL &&
+                     more->te > k) {
+                k = more->te;
+                more_n++;
+            } else {
+                break;
+            }
+        }
         if (k < s->te || doubted(R, s, a->tb))
             continue;
         if (as > ds) {
@@ -47506,7 +47679,7 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             bool alone = !rs->deed_noun &&
                          rs->toks[a->tb - 1].clause != clause &&
                          (as > ds ||
-                          clause == rs->toks[d->te - 1].clause + 1);
+                          clause == rs->toks[dte - 1].clause + 1);
             if (!alone && !kind_at(R, cb, DC_KIND_COPULA)) {
                 if (cb == 0 || !kind_at(R, cb - 1, DC_KIND_COPULA))
                     continue;
@@ -47515,20 +47688,24 @@ static __attribute__((noinline)) decorum_status rule_approval(run *R)
             if (!alone && cb >= 2 && as == ds &&
                 (tok_is_word(R, cb - 1, "it") ||
                  tok_is_word(R, cb - 1, "that")) &&
-                tok_is_word(R, cb - 2, "and") && cb - 2 >= d->te &&
-                !has_kind_in(R, d->te, cb - 2, DC_KIND_COPULA))
+                tok_is_word(R, cb - 2, "and") && cb - 2 >= dte &&
+                !has_kind_in(R, dte, cb - 2, DC_KIND_COPULA))
                 alone = true;
-            if (!alone && (as != ds || rs->toks[d->tb].clause != clause ||
-                !event_opens(R, d) ||
-                has_kind_in(R, d->te, cb, DC_KIND_COPULA)))
+            if (!alone && (as != ds || rs->toks[dtb].clause != clause ||
+                !event_opens_at(R, dtb) ||
+                has_kind_in(R, dte, cb, DC_KIND_COPULA)))
                 continue;
         }
         /* A noun deed that is the subject of a verb of its own is told of
          * for that ("The Holocaust was taught in school. Good job,
          * teachers", "The Armenian genocide was recognised by Germany.
          * About time."). */
+        /* (unless the linking verb is the deed's own: "The attacks on
+         * Jews were well deserved", "the genocide of the Tutsis was about
+         * time") */
         if (!(ent(R, a)->flags & DC_F_COPULA) && rs->deed_noun &&
-            has_kind_in(R, d->te, a->tb, DC_KIND_COPULA))
+            has_kind_in(R, dte, a->tb, DC_KIND_COPULA) &&
+            !said_of_deed(R, a->tb))
             continue;
         if (denounces(R, s))
             continue;
@@ -53944,6 +54121,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (!R.deed && any_kind(&R, DC_KIND_APPROVE) &&
         any_kind(&R, DC_KIND_HARM))
         harm_deed(&R);
+    if (!R.deed && ((R.target_types >> TG_GROUP) & 1) &&
+        (R.again || any_kind(&R, DC_KIND_APPROVE)))
+        treatment_deed(&R);
     if (R.deed && (st = rule_approval(&R)) != DECORUM_OK)
         return st;
     /* (a story told backwards may lack its object when its actor is
