@@ -36,13 +36,13 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '021f5012f0c436506d6e8da363073237d1b100b0'),
+                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'e4344b5c1bff762eb4f63f0fff651e8782d2ba7e'),
+                                    'bc549de43149d83e6e50ffb699134017dcc112e0'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'a83803e0837acc88fc7513d41c2030dcd5c89240'),
+                            'c759b8add360fe297f4db161043b56484b65fc6e'),
 }
 
 
