@@ -26128,13 +26128,20 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* (after "the", "that" or "this", measure_named, as ban_described
      * reads them: "muslims ban christmas" is their deed; rev50) */
     if (t && t->type == TG_GROUP && t->te <= m->tb && t->te < R->ntok &&
-        m->kind != DC_KIND_EXCLUSION && measure_named(R, t->tb, t->te))
+        m->kind != DC_KIND_EXCLUSION && measure_named(R, t->tb, t->te)) {
+        /* (the attack word is aimed at the measure, no group: the model
+         * may not call it hate alone, "the muslim ban was a disgrace";
+         * session 51) */
+        R->untargeted = true;
         return DECORUM_OK;
+    }
     if (t && t->te <= m->tb &&
         ((e->flags & DC_F_VERB) ||
          (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
-        treatment_pp(R, t))
+        treatment_pp(R, t)) {
+        R->untargeted = true;
         return DECORUM_OK;
+    }
     /* (session 50, p50h: a thing's effect foretold at a person or a
      * thing, no group and no pronoun that may stand for one, in a
      * comment with no wish: "Indian food will kill you", thing_will) */
