@@ -14255,10 +14255,24 @@ static uint32_t slur_labelled(const run *R, const mention *m)
         if (k > 0 && (tk[k].type != TK_WORD ||
                       (unsigned char)R->n->text[tk[k].b] >= 0x80))
             k--;
-        if (tok_is_word(R, k, "term") || tok_is_word(R, k, "word") ||
-            tok_is_word(R, k, "slur") || tok_is_word(R, k, "epithet") ||
-            tok_is_word(R, k, "terms") || tok_is_word(R, k, "words") ||
-            tok_is_word(R, k, "slurs"))
+        /* (the word judged before it, by a negation or a denunciation in
+         * its sentence or the one before: "do not use this term",
+         * "stop using the word"; not "call them by the right term:
+         * ...", "those terms (...) fit them perfectly", nor a word called
+         * apt: "not gay, the right word: ..."; rev51) */
+        static const char *const nouns[] = {"term",  "terms", "word",
+                                            "words", "slur",  "slurs",
+                                            "epithet"};
+        static const char *const apt[] = {"right",  "correct", "proper",
+                                          "real",   "only",    "true",
+                                          "better", "perfect", "best",
+                                          "accurate", "appropriate"};
+        const uint32_t si = tk[k].sent;
+        if (word_among(R, k, k + 1, nouns, sizeof nouns / sizeof *nouns) &&
+            !word_among(R, k >= 2 ? k - 2 : 0, k, apt,
+                        sizeof apt / sizeof *apt) &&
+            has_kinds_in(R, R->rs->s[si > 0 ? si - 1 : si].tb, k,
+                         KIND_BIT(NEGATION) | KIND_BIT(DENOUNCE)))
             return k;
     }
     return UINT32_MAX;
@@ -23608,22 +23622,32 @@ static bool names_no_one(const run *R, uint32_t k, uint32_t at)
 }
 
 /* "kill them with kindness", "kill them homophobes with kindness": the
- * verb "kill" with kindness, love or the like named as its means, "with"
- * at most four words after it in its sentence: answering spite with
- * kindness, no violence (session 51). */
+ * verb "kill" with a pronoun right after it (them, em, him, her, you),
+ * then "with" at most two words on, no comma between, and kindness, love
+ * or the like named as its means, the sentence or its clause ending there
+ * or going on with no "and": answering spite with kindness, no violence
+ * (session 51; not "kill the jews with love", "kill all muslims, with
+ * love from texas", "kill every gay with kindness and a rope"). */
 static bool kill_kindly(const run *R, const mention *m)
 {
     static const char *const means[] = {"kindness", "love", "compliments",
                                         "politeness", "manners", "charm",
                                         "smiles"};
+    static const char *const pron[] = {"them", "em", "'em", "him", "her",
+                                       "you"};
     const dc_entry *e = ent(R, m);
-    if (e->term_len < 4 || memcmp(e->term, "kill", 4) != 0)
+    if (e->term_len < 4 || memcmp(e->term, "kill", 4) != 0 ||
+        !word_among(R, m->te, m->te + 1, pron, sizeof pron / sizeof *pron))
         return false;
     const sentence *s = sent_of(R, m->tb);
-    for (uint32_t k = m->te; k + 1 < s->te && k < m->te + 4; k++)
+    for (uint32_t k = m->te + 1; k + 1 < s->te && k <= m->te + 2; k++) {
+        if (R->toks[k].type != TK_WORD)
+            return false;
         if (tok_is_word(R, k, "with"))
             return word_among(R, k + 1, k + 2, means,
-                              sizeof means / sizeof *means);
+                              sizeof means / sizeof *means) &&
+                   !(k + 2 < s->te && tok_is_word(R, k + 2, "and"));
+    }
     return false;
 }
 
@@ -23638,6 +23662,19 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
     static const char *const obj[] = {"it", "me", "us", "myself"};
     if (t->te > m->tb || m->tb - t->te > 2 || m->te >= R->ntok ||
         !word_among(R, m->te, m->te + 1, obj, sizeof obj / sizeof *obj))
+        return false;
+    /* (not "beat it out of him"; nor "it" for a person or a group named
+     * just before: "see that trans freak? you should kill it"; rev51) */
+    if (m->te + 1 < R->ntok && tok_is_word(R, m->te + 1, "out"))
+        return false;
+    /* (in its sentence and the one before: a window, so that a comment of
+     * many such verbs stays linear) */
+    const uint32_t si = R->toks[m->tb].sent;
+    const uint32_t from = R->rs->s[si > 0 ? si - 1 : si].tb;
+    if (tok_is_word(R, m->te, "it") &&
+        has_kinds_in(R, from, m->tb,
+                     KIND_BIT(IDENTITY) | KIND_BIT(PERSON) | KIND_BIT(SLUR) |
+                         KIND_BIT(PRONOUN_GROUP)))
         return false;
     for (uint32_t k = t->te; k < m->tb; k++)
         if (R->toks[k].type != TK_WORD)
