@@ -23692,13 +23692,37 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
  * a thing's effect foretold, as thing_does reads "cancer kills women".
  * rule_attack asks it only when the target is no group ("the virus will
  * kill the jews" keeps its reading). */
+/* Session 51 (p51g): the word of contempt before the modal is the germ
+ * itself ("this bacteria will kill you", "the virus could kill you", "a
+ * germ like that can kill you"): an ambiguous dehumanizing word of an
+ * illness or a small creature, in a comment that names no group ("they
+ * are bacteria, this bacteria will kill you" keeps its reading). */
+static bool germ_itself(const run *R, uint32_t k)
+{
+    const mention *d = mention_at(R, k, DC_KIND_DEHUMANIZE);
+    if (!d || d->te != k + 1 || (R->target_types & (1u << TG_GROUP)))
+        return false;
+    const uint64_t f = ent(R, d)->flags;
+    return (f & DC_F_AMBIGUOUS) &&
+           ((f & DC_F_ANIMAL) || DC_SENSE_OF(f) == DC_SENSE_ILLNESS);
+}
 static const char *const wl_will_modal[] = {"will", "would", "could",
                                             "can",  "might", "'ll"};
+static const target *target_ending(const run *R, uint32_t te, int type);
 static bool thing_will(const run *R, const mention *m)
 {
-    if (m->te != m->tb + 1 || m->tb < 2 ||
+    if (m->tb < 2 ||
         !word_among(R, m->tb - 1, m->tb, wl_will_modal,
                     sizeof wl_will_modal / sizeof *wl_will_modal))
+        return false;
+    /* (session 51, p51g: a game's own, an `object` entry flagged `game`
+     * ending right before the modal, a foe or a tactic of play, the verb
+     * of one word or more: "the final boss will kill you", "this raid
+     * boss will kill you", "the zerg rush will wipe out your base") */
+    const target *g = target_ending(R, m->tb - 1, TG_OBJECT);
+    if (g && g->entry >= 0 && (R->ents[g->entry].flags & DC_F_GAME))
+        return true;
+    if (m->te != m->tb + 1)
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->tb - 2;
@@ -23707,10 +23731,10 @@ static bool thing_will(const run *R, const mention *m)
      * "a terrorist would kill you all") */
     if (k < s->tb || !names_no_one(R, k, m->tb) || plural_noun_at(R, k) ||
         has_kinds_in(R, k, k + 1,
-                     KIND_BIT(WEAPON) | KIND_BIT(DEHUMANIZE) |
-                         KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                         KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
-                         KIND_BIT(SLUR)))
+                     KIND_BIT(WEAPON) | KIND_BIT(INSULT) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(STEREOTYPE) |
+                         KIND_BIT(THREAT) | KIND_BIT(SLUR)) ||
+        (kind_at(R, k, DC_KIND_DEHUMANIZE) && !germ_itself(R, k)))
         return false;
     /* (someone's: "my", "our", "his", "her", "their", "your" within three
      * words before it, "my dog will kill you", "his hillbilly ass would
@@ -23741,7 +23765,6 @@ static bool thing_will(const run *R, const mention *m)
  * forecast, not the writer's threat. rule_attack asks it only when no
  * group is the target ("the army will slaughter the rohingya" keeps its
  * reading). */
-static const target *target_ending(const run *R, uint32_t te, int type);
 static __attribute__((noinline)) bool body_will(const run *R,
                                                 const mention *m,
                                                 const target *t)
@@ -40985,6 +41008,34 @@ static bool sector_object(const run *R, const sentence *s,
     return true;
 }
 
+/* The verbs of keeping away (kept_from; rule_lgbt_smear and
+ * kept_running read the first WL_KEEP_OF_OTHERS, without "stay":
+ * children do not "stay" away, they are kept). One list since mnd36a
+ * (rv36c finding 10). */
+static const char *const wl_keep[] = {"keep", "keeping", "kept", "keeps",
+                                      "stay", "stays"};
+#define WL_KEEP_OF_OTHERS 4
+
+/* Session 51 (p51g): "running" that is what a thing does, kept so by
+ * the subject: "filipino nurses kept the ward running through covid",
+ * "the migrants keep the hospitals running": "keep", "keeps", "kept" or
+ * "keeping" at most four words before it in its clause. The ward runs;
+ * no one runs it, so the word is no action of a story. */
+static bool kept_running(const run *R, const mention *m)
+{
+    if (!tok_is_word(R, m->tb, "running"))
+        return false;
+    const uint32_t c = R->toks[m->tb].clause;
+    for (uint32_t j = m->tb, n = 0; j > 0 && n < 4; n++) {
+        j--;
+        if (R->toks[j].clause != c)
+            return false;
+        if (word_among(R, j, j + 1, wl_keep, WL_KEEP_OF_OTHERS))
+            return j + 1 < m->tb;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -41010,7 +41061,8 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 (!actor || (m->tb == actor->tb && m->te > actor->te)) &&
                 (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)))
                 actor = m;
-            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action))
+            else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action) &&
+                     !kept_running(R, m))
                 action = action && actor && action->tb > actor->tb ? action : m;
             else if (m->kind == DC_KIND_CONSP_OBJECT &&
                      (!object || m->tb >= object->te) &&
@@ -41079,7 +41131,8 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             const target *rg = NULL;
             if (!(R->kinds & (KIND_BIT(CONSP_ACTOR) | KIND_BIT(DOGWHISTLE) |
                               KIND_BIT(IDENTITY))) ||
-                !story_reversed(R, s, &ra, &rg, &rx, &ro))
+                !story_reversed(R, s, &ra, &rg, &rx, &ro) ||
+                kept_running(R, rx))
                 continue;
             reversed = true;
             actor = ra;
@@ -45871,12 +45924,6 @@ static bool lgbt_predicate(const run *R, uint32_t k, uint32_t sb)
            kind_at(R, c, DC_KIND_SLUR);
 }
 
-/* The verbs of keeping away (kept_from; rule_lgbt_smear reads the first
- * WL_KEEP_OF_OTHERS, without "stay": children do not "stay" away, they
- * are kept). One list since mnd36a (rv36c finding 10). */
-static const char *const wl_keep[] = {"keep", "keeping", "kept", "keeps",
-                                      "stay", "stays"};
-#define WL_KEEP_OF_OTHERS 4
 
 /* Is the word of distance at j ("away", "near") a keeping away: after a
  * verb of keeping ("keep them well away from") or a negator before it
