@@ -21339,9 +21339,18 @@ static uint32_t fear_first(const run *R, uint32_t si)
         const sentence *s = &memo->s[si];
         memo->ae_sent = si + 1;
         memo->ae_fear = UINT32_MAX;
+        /* (a fear told away is none: "never fear", "dont worry", "no
+         * need to worry", "fear not"; rev51) */
+        static const char *const away[] = {"never", "dont", "don't", "no",
+                                           "not",   "nothing", "stop"};
         for (uint32_t k = s->tb; k < s->te; k++)
             if (word_among(R, k, k + 1, wl_fear_told,
-                           sizeof wl_fear_told / sizeof *wl_fear_told)) {
+                           sizeof wl_fear_told / sizeof *wl_fear_told) &&
+                !(k > s->tb &&
+                  word_among(R, k - 1, k, away, sizeof away / sizeof *away)) &&
+                !(k > s->tb + 1 && tok_is_word(R, k - 2, "need") &&
+                  tok_is_word(R, k - 1, "to")) &&
+                !(k + 1 < s->te && tok_is_word(R, k + 1, "not"))) {
                 memo->ae_fear = k;
                 break;
             }
@@ -25562,8 +25571,12 @@ static __attribute__((noinline)) bool pronoun_treated(const run *R,
                                                       const target *t,
                                                       const target *local)
 {
+    /* (rev51: not a killing, nor with an approval in the comment: "more
+     * violence against muslims will kill them off, about time") */
     return local->tb >= m->te && t->te <= m->tb &&
            t->tb >= sent_of(R, m->tb)->tb &&
+           !(ent(R, m)->flags & DC_F_SEVERE) &&
+           !any_kind(R, DC_KIND_APPROVE) &&
            ((ent(R, m)->flags & DC_F_VERB) ||
             (m->tb > 0 && kind_at(R, m->tb - 1, DC_KIND_MODAL))) &&
            treatment_pp(R, t);
@@ -45393,7 +45406,9 @@ static void harm_deed(run *R)
  * sanctions, law), whose approval is a view on policy. After "of" only
  * those whose "of" names the victims (wl_deed_noun_of: "the violence of
  * Muslims", "the hatred of Muslims" may name the doers); "camps" only
- * before "for" ("the camps for gays"). */
+ * before "for" ("the camps for gays"). Not the words of speech or
+ * attitude, "bashing", "hate", "hostility", "stigma" ("the bashing of
+ * Christians on reddit is understandable"; rev51). */
 static const char *const wl_deed_noun[] = {
     "violence",     "attacks",      "attack",      "assaults",
     "assault",      "persecution",  "killings",    "killing",
@@ -45403,9 +45418,8 @@ static const char *const wl_deed_noun[] = {
     "expulsion",    "expulsions",   "deportation", "deportations",
     "internment",   "gassing",      "slaughter",   "shootings",
     "bombings",     "harassment",   "discrimination", "oppression",
-    "mistreatment", "hatred",       "hate",        "hostility",
-    "stigma",
-    "crimes",       "abuse",        "bashing",     "bashings",
+    "mistreatment", "hatred",
+    "crimes",       "abuse",        "bashings",
     "purge",        "purges",       "cleansing",   "executions",
     "camps"};
 static const char *const wl_deed_noun_of[] = {
@@ -45415,8 +45429,7 @@ static const char *const wl_deed_noun_of[] = {
     "extermination", "expulsion",   "expulsions",  "deportation",
     "deportations", "internment",   "gassing",     "slaughter",
     "harassment",   "oppression",   "mistreatment", "purge",
-    "purges",       "executions",   "abuse",       "bashing",
-    "bashings"};
+    "purges",       "executions",   "abuse",       "bashings"};
 
 /* "The attacks on Jews were well deserved", "violence against gays is
  * justified", "the camps for gays were a good idea": a noun of what is
@@ -45466,8 +45479,45 @@ static void treatment_deed(run *R)
          * measure, its approval a view on policy: "the deportation of
          * illegal immigrants was needed"; of a faith or a people it is
          * persecution) */
-        if (t->categories == 1u << DECORUM_CATEGORY_IMMIGRATION &&
+        /* (rev51: a status with a people's name too, "the deportation of
+         * Afghan asylum seekers", "of undocumented Mexicans") */
+        if ((t->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
             word_among(R, n, n + 1, removal, sizeof removal / sizeof *removal))
+            continue;
+        /* (rev51: "camps for" a people, a faith or the gay: not the
+         * camps for refugees, the disabled, trans youth or children,
+         * which are shelter and holidays) */
+        static const char *const young[] = {"kids",  "children", "youth",
+                                            "teens", "teenagers", "boys",
+                                            "girls", "students"};
+        if (camps &&
+            (!(t->categories &
+               ((1u << DECORUM_CATEGORY_RACE) |
+                (1u << DECORUM_CATEGORY_ETHNICITY) |
+                (1u << DECORUM_CATEGORY_NATIONALITY) |
+                (1u << DECORUM_CATEGORY_RELIGION) |
+                (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION))) ||
+             (t->categories & ((1u << DECORUM_CATEGORY_IMMIGRATION) |
+                               (1u << DECORUM_CATEGORY_DISABILITY))) ||
+             word_among(R, t->te - 1, t->te, young,
+                        sizeof young / sizeof *young)))
+            continue;
+        /* (rev51: the group names the deed, not a noun after it: "the
+         * violence against women act was a good idea", "the hate against
+         * muslims hotline") */
+        /* (a place, a time or a verb may follow it: "the expulsion of
+         * jews from spain was ...", "... should happen again") */
+        static const char *const goes_on[] = {
+            "from", "in",    "at",     "by",    "during", "across", "under",
+            "last", "this",  "since",  "after", "before", "over",   "to",
+            "into", "around", "here",  "there", "back",   "all",    "and",
+            "should", "must", "need",  "needs", "have",   "has",    "had"};
+        if (t->te < s->te && R->toks[t->te].type == TK_WORD &&
+            !kind_at(R, t->te, DC_KIND_COPULA) &&
+            !kind_at(R, t->te, DC_KIND_APPROVE) &&
+            !kind_at(R, t->te, DC_KIND_MODAL) &&
+            !word_among(R, t->te, t->te + 1, goes_on,
+                        sizeof goes_on / sizeof *goes_on))
             continue;
         /* (the noun phrase opens its sentence: at most one word between
          * its determiner and the noun, "the recent attacks") */
