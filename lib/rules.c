@@ -25509,6 +25509,98 @@ static __attribute__((noinline)) bool pronoun_treated(const run *R,
            treatment_pp(R, t);
 }
 
+/* Session 51 (p51d): words after "hate" that make it a compound's first
+ * word ("a hate group", "hate speech", "a hate slogan", "hate-filled"),
+ * and words before it that make it a noun someone else holds ("his hate
+ * for", "your hate will", "spew hate") or the writer's own lot
+ * ("self-hating"): hatred named, not the writer hating (hate_named). */
+static const char *const wl_hate_compound[] = {
+    "group",   "groups",     "grp",       "org",        "orgs",
+    "organization", "organisation", "organizations", "organisations",
+    "crime",   "crimes",     "speech",    "speeches",   "slogan",
+    "slogans", "symbol",     "symbols",   "site",       "sites",
+    "page",    "pages",      "account",   "accounts",   "propaganda",
+    "agenda",  "media",      "preacher",  "preachers",  "monger",
+    "mongers", "mongering",  "rhetoric",  "campaign",   "campaigns",
+    "march",   "marches",    "rally",     "rallies",    "list",
+    "lists",   "movement",   "movements", "filled",     "mail",
+    "message", "messages",   "literature", "attack",    "attacks",
+    "incident", "incidents", "cult",      "ideology",   "network",
+    "networks", "machine",   "merchant",  "merchants",  "peddler",
+    "peddlers", "preaching", "rant",      "rants",      "fest"};
+static const char *const wl_hate_owner[] = {
+    "his",    "her",     "their",   "your",     "its",     "spew",
+    "spews",  "spewed",  "spewing", "preach",   "preaches", "preached",
+    "preaching", "peddle", "peddles", "peddling"};
+
+/* Is the token at i a hyphen? ("hate-filled", "self-hating") */
+static bool hyphen_tok(const run *R, uint32_t i)
+{
+    return i < R->ntok && R->toks[i].type == TK_PUNCT &&
+           R->toks[i].e - R->toks[i].b == 1 &&
+           R->n->text[R->toks[i].b] == '-';
+}
+
+/* Session 51 (p51d): is the hate verb m hatred named rather than the
+ * writer hating? "hate" as a compound's first word ("is a hate group",
+ * "used it as a hate slogan", "hate-filled white women"), "hate" held by
+ * someone the writer names ("his hate for white folks", "your hate will
+ * harm Muslims", "they spew hate on campus"), and "self-hating" in any
+ * form. The writer's own ("my hate for them", "so much hate for
+ * Muslims") is not here. Asked of hate-verb mentions only, out of line. */
+static __attribute__((noinline)) bool hate_named(const run *R,
+                                                 const mention *m)
+{
+    uint32_t b = m->tb > 0 && hyphen_tok(R, m->tb - 1) ? m->tb - 1 : m->tb;
+    if (b > 0 && tok_is_word(R, b - 1, "self"))
+        return true;
+    if (!tok_is_word(R, m->tb, "hate") || m->te != m->tb + 1)
+        return false;
+    uint32_t a = hyphen_tok(R, m->te) ? m->te + 1 : m->te;
+    if (a < R->ntok &&
+        word_among(R, a, a + 1, wl_hate_compound,
+                   sizeof wl_hate_compound / sizeof *wl_hate_compound))
+        return true;
+    return m->tb > 0 &&
+           word_among(R, m->tb - 1, m->tb, wl_hate_owner,
+                      sizeof wl_hate_owner / sizeof *wl_hate_owner);
+}
+
+/* Session 51 (p51d): is the subject ending at token k, right before a
+ * hate verb (no first person after it in its sentence: "the nazis hated
+ * jews, and so do i"), a hate movement or its perpetrator: a `nonprotected` entry
+ * of sense `hater` ("the nazis", "white supremacists", "klansmen"), a
+ * threat entry of sense `architect` ("hitler", "the klan"), or a group
+ * pronoun standing for such an entry ("they" after "the nazis were ...")?
+ * Their hatred is told, as history or as a charge, not the writer's. */
+static bool hater_entry_at(const run *R, uint32_t k)
+{
+    for (uint32_t j = k >= 2 ? k - 2 : 0; j <= k; j++) {
+        const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        if (np && np->te == k + 1 &&
+            DC_SENSE_OF(ent(R, np)->flags) == DC_SENSE_HATER)
+            return true;
+        const mention *th = mention_at(R, j, DC_KIND_THREAT);
+        if (th && th->te == k + 1 &&
+            DC_SENSE_OF(ent(R, th)->flags) == DC_SENSE_ARCHITECT)
+            return true;
+    }
+    return false;
+}
+
+static __attribute__((noinline)) bool hater_named(const run *R, uint32_t k)
+{
+    if (hater_entry_at(R, k))
+        return true;
+    if (!kind_at(R, k, DC_KIND_PRONOUN_GROUP))
+        return false;
+    target t;
+    bool ctx;
+    return resolve_pronoun(R, k, &t, &ctx) && t.type == TG_NP &&
+           t.entry >= 0 &&
+           DC_SENSE_OF(R->ents[t.entry].flags) == DC_SENSE_HATER;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -25818,6 +25910,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "is a hate group", "his hate for white folks", "self-hating"
+     * (session 51, p51d): hatred named, not the writer's (hate_named). */
+    if (m->kind == DC_KIND_HATE_VERB && hate_named(R, m))
+        return DECORUM_OK;
     /* "I hate being called a fag", "i hate being a white girl": what is
      * hated is the writer's own lot, being named so or being one, not
      * the group: told, as a report is, so the model's reading of the
@@ -25865,6 +25961,14 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of someone the writer tells "
                                 "about"));
+        /* "the nazis despised poles and jews", "the klan hated black
+         * people" (session 51, p51d): a hate movement's hatred, told */
+        if (hater_named(R, k) && !endorsed(R, m->tb) &&
+            !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
+                         DC_KIND_PRONOUN_SELF))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of a hate movement the writer "
+                                "tells about"));
         third |= he_or_she(R, k);
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
