@@ -25533,7 +25533,7 @@ static const char *const wl_hate_owner[] = {
     "spews",  "spewed",  "spewing", "preach",   "preaches", "preached",
     "preaching", "peddle", "peddles", "peddling"};
 
-/* Is the token at i a hyphen? ("hate-filled", "self-hating") */
+/* Is the token at i a hyphen? ("hate-filled") */
 static bool hyphen_tok(const run *R, uint32_t i)
 {
     return i < R->ntok && R->toks[i].type == TK_PUNCT &&
@@ -25545,15 +25545,13 @@ static bool hyphen_tok(const run *R, uint32_t i)
  * writer hating? "hate" as a compound's first word ("is a hate group",
  * "used it as a hate slogan", "hate-filled white women"), "hate" held by
  * someone the writer names ("his hate for white folks", "your hate will
- * harm Muslims", "they spew hate on campus"), and "self-hating" in any
- * form. The writer's own ("my hate for them", "so much hate for
- * Muslims") is not here. Asked of hate-verb mentions only, out of line. */
+ * harm Muslims", "they spew hate on campus"). The writer's own ("my hate
+ * for them", "so much hate for Muslims") is not here, nor "self-hating
+ * whites" (a white-nationalist phrase: the datasets file it hate 7 rows
+ * to 5). Asked of hate-verb mentions only, out of line. */
 static __attribute__((noinline)) bool hate_named(const run *R,
                                                  const mention *m)
 {
-    uint32_t b = m->tb > 0 && hyphen_tok(R, m->tb - 1) ? m->tb - 1 : m->tb;
-    if (b > 0 && tok_is_word(R, b - 1, "self"))
-        return true;
     if (!tok_is_word(R, m->tb, "hate") || m->te != m->tb + 1)
         return false;
     uint32_t a = hyphen_tok(R, m->te) ? m->te + 1 : m->te;
@@ -25566,11 +25564,35 @@ static __attribute__((noinline)) bool hate_named(const run *R,
                       sizeof wl_hate_owner / sizeof *wl_hate_owner);
 }
 
+/* Session 51 (p51d): refuse words that name what people leave behind. */
+static const char *const wl_refuse[] = {"garbage", "trash", "rubbish",
+                                        "litter", "waste", "junk"};
+
+/* Session 51 (p51d): is dehumanizing word m ("garbage") a refuse word
+ * followed by "from" and a group (a determiner between: "from the
+ * tourists"), not after "human" ("human garbage from ...")? Its group is
+ * where the refuse comes from. "Muslims are garbage from the desert",
+ * "garbage from somalia" (a place, no group) keep the reading. */
+static __attribute__((noinline)) bool refuse_from(const run *R,
+                                                  const mention *m)
+{
+    if (!word_among(R, m->tb, m->tb + 1, wl_refuse,
+                    sizeof wl_refuse / sizeof *wl_refuse) ||
+        (m->tb > 0 && tok_is_word(R, m->tb - 1, "human")))
+        return false;
+    uint32_t j = m->te + 1;
+    if (j < R->ntok && is_determiner(R, j))
+        j++;
+    return j < R->ntok && (kind_at(R, j, DC_KIND_IDENTITY) ||
+                           in_target(R, j, TG_GROUP));
+}
+
 /* Session 51 (p51d): is the subject ending at token k, right before a
  * hate verb (no first person after it in its sentence: "the nazis hated
- * jews, and so do i"), a hate movement or its perpetrator: a `nonprotected` entry
- * of sense `hater` ("the nazis", "white supremacists", "klansmen"), a
- * threat entry of sense `architect` ("hitler", "the klan"), or a group
+ * jews, and so do i"), a hate movement or its perpetrator: a
+ * `nonprotected` entry of sense `hater` ("the nazis", "white
+ * supremacists", "klansmen"), a threat entry of sense `architect`
+ * ("hitler", "the klan"), or a group
  * pronoun standing for such an entry ("they" after "the nazis were ...")?
  * Their hatred is told, as history or as a charge, not the writer's. */
 static bool hater_entry_at(const run *R, uint32_t k)
@@ -25910,10 +25932,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
-    /* "is a hate group", "his hate for white folks", "self-hating"
-     * (session 51, p51d): hatred named, not the writer's (hate_named). */
+    /* "is a hate group", "his hate for white folks" (session 51,
+     * p51d): hatred named, not the writer's (hate_named); told, so the model's reading of the words beside it is damped as
+     * well (returned bare, "your hate will not stop gay couples ..." went
+     * allow -> review on the model alone). */
     if (m->kind == DC_KIND_HATE_VERB && hate_named(R, m))
-        return DECORUM_OK;
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("hatred named (a noun), not the writer's"));
     /* "I hate being called a fag", "i hate being a white girl": what is
      * hated is the writer's own lot, being named so or being one, not
      * the group: told, as a report is, so the model's reading of the
@@ -26041,6 +26066,15 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "garbage from chinese tourists all over the beach", "the trash
+     * from those restaurants' customers" (session 51, p51d): refuse
+     * that comes from a group (a determiner between) is what it leaves
+     * behind, not the group cast as refuse (refuse_from). */
+    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->ntok &&
+        m->te == m->tb + 1 && tok_is_word(R, m->te, "from") &&
+        refuse_from(R, m))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("refuse a group leaves, not the group"));
     /* "The hostel was infested with cockroaches": an infestation by
      * animals named after "with" is literal, whoever owns the place; not
      * by people named so ("infested with Somali vermin"). */
