@@ -25572,7 +25572,8 @@ static const char *const wl_refuse[] = {"garbage", "trash", "rubbish",
  * followed by "from" and a group (a determiner between: "from the
  * tourists"), not after "human" ("human garbage from ...")? Its group is
  * where the refuse comes from. "Muslims are garbage from the desert",
- * "garbage from somalia" (a place, no group) keep the reading. */
+ * "garbage from somalia" (a place: its people) and "the garbage from
+ * mexicans keeps coming" (people, not a modifier) keep the reading. */
 static __attribute__((noinline)) bool refuse_from(const run *R,
                                                   const mention *m)
 {
@@ -25583,8 +25584,15 @@ static __attribute__((noinline)) bool refuse_from(const run *R,
     uint32_t j = m->te + 1;
     if (j < R->ntok && is_determiner(R, j))
         j++;
-    return j < R->ntok && (kind_at(R, j, DC_KIND_IDENTITY) ||
-                           in_target(R, j, TG_GROUP));
+    /* the group word a modifier of a word after it ("chinese tourists",
+     * "the migrant camp"), not a plural people ("garbage from mexicans
+     * keeps coming") nor a place ("trash from africa": its people) */
+    const mention *im = mention_at(R, j, DC_KIND_IDENTITY);
+    if (!im || kind_at(R, j, DC_KIND_NONPROTECTED) || im->te >= R->ntok ||
+        R->toks[im->te].type != TK_WORD)
+        return false;
+    const tok *last = &R->toks[im->te - 1];
+    return R->n->text[last->e - 1] != 's';
 }
 
 /* Session 51 (p51d): is the subject ending at token k, right before a
