@@ -25564,6 +25564,40 @@ static __attribute__((noinline)) bool hate_named(const run *R,
                       sizeof wl_hate_owner / sizeof *wl_hate_owner);
 }
 
+/* Session 51 (p51d): words for something said, shown or written about a
+ * group, whose judgement judges the saying (speech_judged). */
+static const char *const wl_said_about[] = {
+    "comment",   "comments",  "remark",     "remarks",   "joke",
+    "jokes",     "tweet",     "tweets",     "post",      "posts",
+    "speech",    "speeches",  "rhetoric",   "article",   "articles",
+    "video",     "videos",    "meme",       "memes",     "whistle",
+    "whistles",  "statement", "statements", "cartoon",   "cartoons",
+    "ad",        "ads",       "slur",       "slurs",     "rant",
+    "rants",     "stereotype", "stereotypes", "caricature", "caricatures",
+    "message",   "messages",  "chant",      "chants",    "sign",
+    "signs",     "poster",    "posters",    "song",      "lyrics"};
+
+/* Session 51 (p51d): is derogation m, after a linking verb, said of a
+ * thing said about group t ("the joke about mexicans was disgusting", "the
+ * dog whistle about muslims in that speech was vile"): a word of
+ * wl_said_about right before "about" right before t, and a linking verb
+ * between t and m (at most six tokens, in m's sentence)? */
+static __attribute__((noinline)) bool speech_judged(const run *R,
+                                                    const target *t,
+                                                    const mention *m)
+{
+    if (t->tb < 2 || m->tb < t->te || m->tb - t->te > 6 ||
+        !tok_is_word(R, t->tb - 1, "about") ||
+        !word_among(R, t->tb - 2, t->tb - 1, wl_said_about,
+                    sizeof wl_said_about / sizeof *wl_said_about) ||
+        t->tb - 2 < sent_of(R, m->tb)->tb)
+        return false;
+    for (uint32_t j = t->te; j < m->tb; j++)
+        if (kind_at(R, j, DC_KIND_COPULA))
+            return true;
+    return false;
+}
+
 /* Session 51 (p51d): refuse words that name what people leave behind. */
 static const char *const wl_refuse[] = {"garbage", "trash", "rubbish",
                                         "litter", "waste", "junk"};
@@ -26387,6 +26421,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     const target doers = {m->tb, m->te, 0, -1, TG_NP, 0, 0, 0, 0, 0, NO_TARGET};
     if (by_doer)
         t = &doers;
+    /* "the joke about mexicans was disgusting" (session 51, p51d): the
+     * judgement is of what was said about the group (speech_judged) */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
+        t->te <= m->tb && speech_judged(R, t, m))
+        return mitigate(R, m->b, m->e, SC_COUNTER,
+                        LIT("a judgement of something said about the "
+                            "group"));
     /* "Ukrainians are all tired of war", "they're sick of being searched":
      * with no one hated after it, a hate verb said as a state after the
      * group and a linking verb is the group's own weariness. */
