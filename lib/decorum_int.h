@@ -581,6 +581,10 @@ enum {
                          * council", "the company"): what it will do to
                          * no group is foretold, not threatened
                          * (rules.c body_will) */
+    DC_SENSE_HATER,     /* nonprotected: a hate movement or its members
+                         * ("nazi", "white supremacist", "klansmen"):
+                         * named as a hate verb's subject, the hatred is
+                         * theirs, told (rules.c hater_named) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

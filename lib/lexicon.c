@@ -158,6 +158,7 @@ static const struct {
     {"speech", (uint64_t)DC_SENSE_SPEECH << DC_F_SENSE_SHIFT},
     {"culture", (uint64_t)DC_SENSE_CULTURE << DC_F_SENSE_SHIFT},
     {"body", (uint64_t)DC_SENSE_BODY << DC_F_SENSE_SHIFT},
+    {"hater", (uint64_t)DC_SENSE_HATER << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

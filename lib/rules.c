@@ -25582,6 +25582,162 @@ static __attribute__((noinline)) bool pronoun_treated(const run *R,
            treatment_pp(R, t);
 }
 
+/* Session 51 (p51d): words after "hate" that make it a compound's first
+ * word ("a hate group", "hate speech", "a hate slogan", "hate-filled"),
+ * and words before it that make it a noun someone else holds ("his hate
+ * for", "your hate will", "spew hate") or the writer's own lot
+ * ("self-hating"): hatred named, not the writer hating (hate_named). */
+static const char *const wl_hate_compound[] = {
+    "group",   "groups",     "grp",       "org",        "orgs",
+    "organization", "organisation", "organizations", "organisations",
+    "crime",   "crimes",     "speech",    "speeches",   "slogan",
+    "slogans", "symbol",     "symbols",   "site",       "sites",
+    "page",    "pages",      "account",   "accounts",   "propaganda",
+    "agenda",  "media",      "preacher",  "preachers",  "monger",
+    "mongers", "mongering",  "rhetoric",  "campaign",   "campaigns",
+    "march",   "marches",    "rally",     "rallies",    "list",
+    "lists",   "movement",   "movements", "filled",     "mail",
+    "message", "messages",   "literature", "attack",    "attacks",
+    "incident", "incidents", "cult",      "ideology",   "network",
+    "networks", "machine",   "merchant",  "merchants",  "peddler",
+    "peddlers", "preaching", "rant",      "rants",      "fest"};
+static const char *const wl_hate_owner[] = {
+    "his",    "her",     "their",   "your",     "its",     "spew",
+    "spews",  "spewed",  "spewing", "preach",   "preaches", "preached",
+    "preaching", "peddle", "peddles", "peddling"};
+
+/* Is the token at i a hyphen? ("hate-filled") */
+static bool hyphen_tok(const run *R, uint32_t i)
+{
+    return i < R->ntok && R->toks[i].type == TK_PUNCT &&
+           R->toks[i].e - R->toks[i].b == 1 &&
+           R->n->text[R->toks[i].b] == '-';
+}
+
+/* Session 51 (p51d): is the hate verb m hatred named rather than the
+ * writer hating? "hate" as a compound's first word ("is a hate group",
+ * "used it as a hate slogan", "hate-filled white women"), "hate" held by
+ * someone the writer names ("his hate for white folks", "your hate will
+ * harm Muslims", "they spew hate on campus"). The writer's own ("my hate
+ * for them", "so much hate for Muslims") is not here, nor "self-hating
+ * whites" (a white-nationalist phrase: the datasets file it hate 7 rows
+ * to 5). Asked of hate-verb mentions only, out of line. */
+static __attribute__((noinline)) bool hate_named(const run *R,
+                                                 const mention *m)
+{
+    if (!tok_is_word(R, m->tb, "hate") || m->te != m->tb + 1)
+        return false;
+    uint32_t a = hyphen_tok(R, m->te) ? m->te + 1 : m->te;
+    if (a < R->ntok &&
+        word_among(R, a, a + 1, wl_hate_compound,
+                   sizeof wl_hate_compound / sizeof *wl_hate_compound))
+        return true;
+    return m->tb > 0 &&
+           word_among(R, m->tb - 1, m->tb, wl_hate_owner,
+                      sizeof wl_hate_owner / sizeof *wl_hate_owner);
+}
+
+/* Session 51 (p51d): words for something said, shown or written about a
+ * group, whose judgement judges the saying (speech_judged). */
+static const char *const wl_said_about[] = {
+    "comment",   "comments",  "remark",     "remarks",   "joke",
+    "jokes",     "tweet",     "tweets",     "post",      "posts",
+    "speech",    "speeches",  "rhetoric",   "article",   "articles",
+    "video",     "videos",    "meme",       "memes",     "whistle",
+    "whistles",  "statement", "statements", "cartoon",   "cartoons",
+    "ad",        "ads",       "slur",       "slurs",     "rant",
+    "rants",     "stereotype", "stereotypes", "caricature", "caricatures",
+    "message",   "messages",  "chant",      "chants",    "sign",
+    "signs",     "poster",    "posters",    "song",      "lyrics"};
+
+/* Session 51 (p51d): is derogation m, after a linking verb, said of a
+ * thing said about group t ("the joke about mexicans was disgusting", "the
+ * dog whistle about muslims in that speech was vile"): a word of
+ * wl_said_about right before "about" right before t, and a linking verb
+ * between t and m (at most six tokens, in m's sentence)? */
+static __attribute__((noinline)) bool speech_judged(const run *R,
+                                                    const target *t,
+                                                    const mention *m)
+{
+    if (t->tb < 2 || m->tb < t->te || m->tb - t->te > 6 ||
+        !tok_is_word(R, t->tb - 1, "about") ||
+        !word_among(R, t->tb - 2, t->tb - 1, wl_said_about,
+                    sizeof wl_said_about / sizeof *wl_said_about) ||
+        t->tb - 2 < sent_of(R, m->tb)->tb)
+        return false;
+    for (uint32_t j = t->te; j < m->tb; j++)
+        if (kind_at(R, j, DC_KIND_COPULA))
+            return true;
+    return false;
+}
+
+/* Session 51 (p51d): refuse words that name what people leave behind. */
+static const char *const wl_refuse[] = {"garbage", "trash", "rubbish",
+                                        "litter", "waste", "junk"};
+
+/* Session 51 (p51d): is dehumanizing word m ("garbage") a refuse word
+ * followed by "from" and a group (a determiner between: "from the
+ * tourists"), not after "human" ("human garbage from ...")? Its group is
+ * where the refuse comes from. "Muslims are garbage from the desert",
+ * "garbage from somalia" (a place: its people) and "the garbage from
+ * mexicans keeps coming" (people, not a modifier) keep the reading. */
+static __attribute__((noinline)) bool refuse_from(const run *R,
+                                                  const mention *m)
+{
+    if (!word_among(R, m->tb, m->tb + 1, wl_refuse,
+                    sizeof wl_refuse / sizeof *wl_refuse) ||
+        (m->tb > 0 && tok_is_word(R, m->tb - 1, "human")))
+        return false;
+    uint32_t j = m->te + 1;
+    if (j < R->ntok && is_determiner(R, j))
+        j++;
+    /* the group word a modifier of a word after it ("chinese tourists",
+     * "the migrant camp"), not a plural people ("garbage from mexicans
+     * keeps coming") nor a place ("trash from africa": its people) */
+    const mention *im = mention_at(R, j, DC_KIND_IDENTITY);
+    if (!im || kind_at(R, j, DC_KIND_NONPROTECTED) || im->te >= R->ntok ||
+        R->toks[im->te].type != TK_WORD)
+        return false;
+    const tok *last = &R->toks[im->te - 1];
+    return R->n->text[last->e - 1] != 's';
+}
+
+/* Session 51 (p51d): is the subject ending at token k, right before a
+ * hate verb (no first person after it in its sentence: "the nazis hated
+ * jews, and so do i"), a hate movement or its perpetrator: a
+ * `nonprotected` entry of sense `hater` ("the nazis", "white
+ * supremacists", "klansmen"), a threat entry of sense `architect`
+ * ("hitler", "the klan"), or a group
+ * pronoun standing for such an entry ("they" after "the nazis were ...")?
+ * Their hatred is told, as history or as a charge, not the writer's. */
+static bool hater_entry_at(const run *R, uint32_t k)
+{
+    for (uint32_t j = k >= 2 ? k - 2 : 0; j <= k; j++) {
+        const mention *np = mention_at(R, j, DC_KIND_NONPROTECTED);
+        if (np && np->te == k + 1 &&
+            DC_SENSE_OF(ent(R, np)->flags) == DC_SENSE_HATER)
+            return true;
+        const mention *th = mention_at(R, j, DC_KIND_THREAT);
+        if (th && th->te == k + 1 &&
+            DC_SENSE_OF(ent(R, th)->flags) == DC_SENSE_ARCHITECT)
+            return true;
+    }
+    return false;
+}
+
+static __attribute__((noinline)) bool hater_named(const run *R, uint32_t k)
+{
+    if (hater_entry_at(R, k))
+        return true;
+    if (!kind_at(R, k, DC_KIND_PRONOUN_GROUP))
+        return false;
+    target t;
+    bool ctx;
+    return resolve_pronoun(R, k, &t, &ctx) && t.type == TG_NP &&
+           t.entry >= 0 &&
+           DC_SENSE_OF(R->ents[t.entry].flags) == DC_SENSE_HATER;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -25891,6 +26047,13 @@ static decorum_status rule_attack(run *R, const mention *m)
         (tok_is_word(R, m->te, "of") || tok_is_word(R, m->te, "against") ||
          tok_is_word(R, m->te, "towards") || tok_is_word(R, m->te, "toward")))
         return DECORUM_OK;
+    /* "is a hate group", "his hate for white folks" (session 51,
+     * p51d): hatred named, not the writer's (hate_named); told, so the model's reading of the words beside it is damped as
+     * well (returned bare, "your hate will not stop gay couples ..." went
+     * allow -> review on the model alone). */
+    if (m->kind == DC_KIND_HATE_VERB && hate_named(R, m))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("hatred named (a noun), not the writer's"));
     /* "I hate being called a fag", "i hate being a white girl": what is
      * hated is the writer's own lot, being named so or being one, not
      * the group: told, as a report is, so the model's reading of the
@@ -25938,6 +26101,14 @@ static decorum_status rule_attack(run *R, const mention *m)
             return mitigate(R, m->b, m->e, SC_REPORTED,
                             LIT("the hatred of someone the writer tells "
                                 "about"));
+        /* "the nazis despised poles and jews", "the klan hated black
+         * people" (session 51, p51d): a hate movement's hatred, told */
+        if (hater_named(R, k) && !endorsed(R, m->tb) &&
+            !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
+                         DC_KIND_PRONOUN_SELF))
+            return mitigate(R, m->b, m->e, SC_REPORTED,
+                            LIT("the hatred of a hate movement the writer "
+                                "tells about"));
         third |= he_or_she(R, k);
         /* ...unless agreed with ("and he is right", "couldn't agree
          * more"), said of anyone ("any decent person hates", "everyone in
@@ -26010,6 +26181,15 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
         }
     }
+    /* "garbage from chinese tourists all over the beach", "the trash
+     * from those restaurants' customers" (session 51, p51d): refuse
+     * that comes from a group (a determiner between) is what it leaves
+     * behind, not the group cast as refuse (refuse_from). */
+    if (m->kind == DC_KIND_DEHUMANIZE && m->te + 1 < R->ntok &&
+        m->te == m->tb + 1 && tok_is_word(R, m->te, "from") &&
+        refuse_from(R, m))
+        return mitigate(R, m->b, m->e, SC_REPORTED,
+                        LIT("refuse a group leaves, not the group"));
     /* "The hostel was infested with cockroaches": an infestation by
      * animals named after "with" is literal, whoever owns the place; not
      * by people named so ("infested with Somali vermin"). */
@@ -26321,6 +26501,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     const target doers = {m->tb, m->te, 0, -1, TG_NP, 0, 0, 0, 0, 0, NO_TARGET};
     if (by_doer)
         t = &doers;
+    /* "the joke about mexicans was disgusting" (session 51, p51d): the
+     * judgement is of what was said about the group (speech_judged) */
+    if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
+        t->te <= m->tb && speech_judged(R, t, m))
+        return mitigate(R, m->b, m->e, SC_COUNTER,
+                        LIT("a judgement of something said about the "
+                            "group"));
     /* "Ukrainians are all tired of war", "they're sick of being searched":
      * with no one hated after it, a hate verb said as a state after the
      * group and a linking verb is the group's own weariness. */
