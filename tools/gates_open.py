@@ -36,13 +36,13 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
+                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'bc549de43149d83e6e50ffb699134017dcc112e0'),
+                                    'a50f730fb3ca0e4b52687caa528bc07641355f9b'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'c759b8add360fe297f4db161043b56484b65fc6e'),
+                            '31c36e11e3d15c6017201df678e54b2dd0fbea43'),
 }
 
 
