@@ -14260,14 +14260,14 @@ static uint32_t slur_labelled(const run *R, const mention *m)
          * "stop using the word"; not "call them by the right term:
          * ...", "those terms (...) fit them perfectly", nor a word called
          * apt: "not gay, the right word: ..."; rev51) */
-        static const char *const nouns[] = {"term",  "terms", "word",
-                                            "words", "slur",  "slurs",
-                                            "epithet"};
         static const char *const apt[] = {"right",  "correct", "proper",
                                           "real",   "only",    "true",
                                           "better", "perfect", "best",
                                           "accurate", "appropriate"};
         const uint32_t si = tk[k].sent;
+        static const char *const nouns[] = {"term",  "terms", "word",
+                                            "words", "slur",  "slurs",
+                                            "epithet"};
         if (word_among(R, k, k + 1, nouns, sizeof nouns / sizeof *nouns) &&
             !word_among(R, k >= 2 ? k - 2 : 0, k, apt,
                         sizeof apt / sizeof *apt) &&
@@ -20199,10 +20199,13 @@ static bool victim_before(const run *R, const mention *m)
            R->toks[c - 2].clause == clause;
 }
 
-/* "the", "that", "this": a noun after them names a known one (the ban
- * in force, the shooting that happened; ban_described, rule_attack's
- * deeds named, event_opens_at). */
-static const char *const wl_the_that_this[] = {"the", "that", "this"};
+/* "the", "that", "this" (THE_THAT_THIS): a noun after them names a known
+ * one (the ban in force, the shooting that happened; ban_described,
+ * rule_attack's deeds named); and "those", "these", which open a deed's
+ * noun phrase too (event_opens_at, treatment_deed). */
+static const char *const wl_the_these[] = {"the", "that", "this", "those",
+                                           "these"};
+#define THE_THAT_THIS wl_the_these, 3
 
 /* The event noun at token tb opens its sentence, after "the" and a group
  * word or a country ("The Rwandan genocide", "Rwanda genocide"). */
@@ -20217,11 +20220,8 @@ static bool event_opens_at(const run *R, uint32_t tb)
         k--;
     /* (session 51: or "that", "this", "those", "these": "those attacks
      * on gays were deserved") */
-    if (k > s->tb && (word_among(R, k - 1, k, wl_the_that_this,
-                                 sizeof wl_the_that_this /
-                                     sizeof *wl_the_that_this) ||
-                      tok_is_word(R, k - 1, "those") ||
-                      tok_is_word(R, k - 1, "these")))
+    if (k > s->tb && word_among(R, k - 1, k, wl_the_these,
+                                sizeof wl_the_these / sizeof *wl_the_these))
         k--;
     return k == s->tb;
 }
@@ -25455,8 +25455,7 @@ static bool misgender_entry(const dc_entry *e)
 static bool measure_named(const run *R, uint32_t gb, uint32_t k)
 {
     return gb > 0 && (tok_is_word(R, k, "ban") || tok_is_word(R, k, "bans")) &&
-           word_among(R, gb - 1, gb, wl_the_that_this,
-                      sizeof wl_the_that_this / sizeof *wl_the_that_this);
+           word_among(R, gb - 1, gb, THE_THAT_THIS);
 }
 
 /* "The ban on Muslims was struck down", "the Muslim ban was lifted": the
@@ -25544,8 +25543,7 @@ static bool deed_or_event_named(const run *R, const mention *m,
         return false;
     const sentence *s = sent_of(R, m->tb);
     const bool definite =
-        word_among(R, m->tb - 1, m->tb, wl_the_that_this,
-                   sizeof wl_the_that_this / sizeof *wl_the_that_this);
+        word_among(R, m->tb - 1, m->tb, THE_THAT_THIS);
     const bool deed =
         ing && definite && !has_kind_in(R, s->tb, s->te, DC_KIND_MODAL) &&
         !word_among(R, s->tb, s->te, deed_call,
@@ -25610,8 +25608,7 @@ static const char *const wl_hate_owner[] = {
 static bool hyphen_tok(const run *R, uint32_t i)
 {
     return i < R->ntok && R->toks[i].type == TK_PUNCT &&
-           R->toks[i].e - R->toks[i].b == 1 &&
-           R->n->text[R->toks[i].b] == '-';
+           R->toks[i].ch == '-';
 }
 
 /* Session 51 (p51d): is the hate verb m hatred named rather than the
@@ -45591,32 +45588,27 @@ static void harm_deed(run *R)
  * group (treatment_deed), the deeds a comment approves of in "the attacks
  * on Jews were well deserved"; not the nouns of a measure (ban, policy,
  * sanctions, law), whose approval is a view on policy. After "of" only
- * those whose "of" names the victims (wl_deed_noun_of: "the violence of
+ * those whose "of" names the victims (the first DEED_NOUN_OF: "the violence of
  * Muslims", "the hatred of Muslims" may name the doers); "camps" only
  * before "for" ("the camps for gays"). Not the words of speech or
  * attitude, "bashing", "hate", "hostility", "stigma" ("the bashing of
  * Christians on reddit is understandable"; rev51). */
 static const char *const wl_deed_noun[] = {
-    "violence",     "attacks",      "attack",      "assaults",
-    "assault",      "persecution",  "killings",    "killing",
-    "massacre",     "massacres",    "murders",     "murder",
-    "lynchings",    "lynching",     "beatings",    "beating",
-    "pogrom",       "pogroms",      "genocide",    "extermination",
-    "expulsion",    "expulsions",   "deportation", "deportations",
-    "internment",   "gassing",      "slaughter",   "shootings",
-    "bombings",     "harassment",   "discrimination", "oppression",
-    "mistreatment", "hatred",
-    "crimes",       "abuse",        "bashings",
-    "purge",        "purges",       "cleansing",   "executions",
-    "camps"};
-static const char *const wl_deed_noun_of[] = {
+    /* (first, DEED_NOUN_OF of them: those whose of-phrase names the
+     * victims) */
     "persecution",  "killings",     "killing",     "massacre",
     "massacres",    "murders",      "murder",      "lynchings",
     "lynching",     "beatings",     "beating",     "genocide",
     "extermination", "expulsion",   "expulsions",  "deportation",
     "deportations", "internment",   "gassing",     "slaughter",
     "harassment",   "oppression",   "mistreatment", "purge",
-    "purges",       "executions",   "abuse",       "bashings"};
+    "purges",       "executions",   "abuse",       "bashings",
+    /* (the rest) */
+    "violence",     "attacks",      "attack",      "assaults",
+    "assault",      "shootings",    "bombings",    "discrimination",
+    "hatred",       "crimes",       "cleansing",   "camps",
+    "pogrom",       "pogroms"};
+#define DEED_NOUN_OF 28
 
 /* "The attacks on Jews were well deserved", "violence against gays is
  * justified", "the camps for gays were a good idea": a noun of what is
@@ -45633,8 +45625,6 @@ static void treatment_deed(run *R)
     static const char *const prep[] = {"on",     "against",   "towards",
                                        "toward", "targeting", "of",
                                        "for"};
-    static const char *const opener[] = {"the",   "that", "this", "those",
-                                         "these", "all"};
     static const char *const removal[] = {"deportation", "deportations",
                                           "expulsion",   "expulsions",
                                           "internment"};
@@ -45658,9 +45648,7 @@ static void treatment_deed(run *R)
         const bool of = tok_is_word(R, p, "of"),
                    camps = tok_is_word(R, n, "camps");
         if (camps != tok_is_word(R, p, "for") ||
-            (of && !word_among(R, n, n + 1, wl_deed_noun_of,
-                               sizeof wl_deed_noun_of /
-                                   sizeof *wl_deed_noun_of)))
+            (of && !word_among(R, n, n + 1, wl_deed_noun, DEED_NOUN_OF)))
             continue;
         /* (the removal of people by their immigration status is a
          * measure, its approval a view on policy: "the deportation of
@@ -45711,8 +45699,7 @@ static void treatment_deed(run *R)
         uint32_t b = s->tb;
         if (b < n && tok_is_word(R, b, "all"))
             b++;
-        if (b < n && word_among(R, b, b + 1, opener,
-                                sizeof opener / sizeof *opener))
+        if (b < n && word_among(R, b, b + 1, FRAME_WORDS(wl_the_these)))
             b++;
         if (n > b + 1 || R->toks[b].clause != R->toks[n].clause)
             continue;
