@@ -21339,18 +21339,16 @@ static uint32_t fear_first(const run *R, uint32_t si)
         const sentence *s = &memo->s[si];
         memo->ae_sent = si + 1;
         memo->ae_fear = UINT32_MAX;
-        /* (a fear told away is none: "never fear", "dont worry", "no
-         * need to worry", "fear not"; rev51) */
-        static const char *const away[] = {"never", "dont", "don't", "no",
-                                           "not",   "nothing", "stop"};
+        /* (a fear told away is none: a negator right before or after
+         * it, "never fear", "don't worry", "fear not", or "no need to
+         * worry"; rev51) */
         for (uint32_t k = s->tb; k < s->te; k++)
             if (word_among(R, k, k + 1, wl_fear_told,
                            sizeof wl_fear_told / sizeof *wl_fear_told) &&
-                !(k > s->tb &&
-                  word_among(R, k - 1, k, away, sizeof away / sizeof *away)) &&
+                !(k > s->tb && kind_at(R, k - 1, DC_KIND_NEGATION)) &&
                 !(k > s->tb + 1 && tok_is_word(R, k - 2, "need") &&
                   tok_is_word(R, k - 1, "to")) &&
-                !(k + 1 < s->te && tok_is_word(R, k + 1, "not"))) {
+                !(k + 1 < s->te && kind_at(R, k + 1, DC_KIND_NEGATION))) {
                 memo->ae_fear = k;
                 break;
             }
