@@ -14265,10 +14265,7 @@ static uint32_t slur_labelled(const run *R, const mention *m)
                                           "better", "perfect", "best",
                                           "accurate", "appropriate"};
         const uint32_t si = tk[k].sent;
-        static const char *const nouns[] = {"term",  "terms", "word",
-                                            "words", "slur",  "slurs",
-                                            "epithet"};
-        if (word_among(R, k, k + 1, nouns, sizeof nouns / sizeof *nouns) &&
+        if (word_noun(R, k, m->tb) &&
             !word_among(R, k >= 2 ? k - 2 : 0, k, apt,
                         sizeof apt / sizeof *apt) &&
             has_kinds_in(R, R->rs->s[si > 0 ? si - 1 : si].tb, k,
