@@ -23806,10 +23806,10 @@ static __attribute__((noinline)) bool body_will(const run *R,
         if (id && (ent(R, id)->categories & ~NATION_CATEGORIES))
             return false;
     }
-    static const char *const own[] = {"my", "our"};
+    /* (the writer's own: wl_owner's first two, "my" and "our") */
     for (uint32_t j = np->tb, n = 0; j > s->tb && n < 3; n++) {
         j--;
-        if (word_among(R, j, j + 1, own, sizeof own / sizeof *own))
+        if (word_among(R, j, j + 1, wl_owner, 2))
             return false;
     }
     /* (no group nor a pronoun that may stand for one after the verb in
