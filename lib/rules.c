@@ -25730,6 +25730,35 @@ static __attribute__((noinline)) bool hater_named(const run *R, uint32_t k)
            DC_SENSE_OF(R->ents[t.entry].flags) == DC_SENSE_HATER;
 }
 
+/* The group a one-category trope m (entry e, a stereotype with a group
+ * column) is told of, where the nearest target is a thing or a noun
+ * phrase: the last group target of m's clause that ends before m, within
+ * TARGET_WINDOW tokens, and shares a category with the entry ("females
+ * only post gym pics for attention": the women, not the pics). Not a
+ * group after "not" (not_before), nor one inside a relative clause. The
+ * targets are read from the window's start only (targets_from), so a
+ * long comment pays for its window, not for all of its targets. */
+static const target *trope_bearer(const run *R, const mention *m,
+                                  const dc_entry *e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint32_t cl = rs->toks[m->tb].clause;
+    const uint32_t from = m->tb > TARGET_WINDOW ? m->tb - TARGET_WINDOW : 0;
+    const target *best = NULL;
+    for (size_t i = targets_from(rs, from); i < rs->nt; i++) {
+        const target *t = &rs->t[i];
+        if (t->tb >= m->tb)
+            break;
+        if (t->type != TG_GROUP || t->te > m->tb || t->te <= t->tb ||
+            rs->toks[t->tb].clause != cl || !(t->categories & e->categories) ||
+            not_before(R, t->tb) ||
+            in_relative_clause(R, sent_of(R, t->tb), t->tb))
+            continue;
+        best = t;
+    }
+    return best;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -26360,6 +26389,18 @@ static decorum_status rule_attack(run *R, const mention *m)
         return DECORUM_OK;
     int dist = 0;
     const target *t = pick_target(R, m->tb, m->te, m->b, m->e, prefer, &dist);
+    /* (session 52, q52m) "females only post gym pics for attention",
+     * "trans women want in the changing rooms to get access to kids": a
+     * trope the lexicon holds of one category only (a stereotype with a
+     * group column) is a motive or a make, never a thing's; a noun of a
+     * thing or a plain noun phrase between it and its subject is the
+     * verb's object (trope_bearer) */
+    if (t && (t->type == TG_OBJECT || t->type == TG_NP) &&
+        m->kind == DC_KIND_STEREOTYPE && e->categories) {
+        const target *g = trope_bearer(R, m, e);
+        if (g)
+            t = g;
+    }
     /* "The attacks on Jews will hurt the whole community", "the policy on
      * Muslims has hurt a lot of families", "the law against gays hurt
      * people": a group before the verb, inside the noun phrase of what is
