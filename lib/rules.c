@@ -52887,6 +52887,7 @@ static decorum_status rule_own_elsewhere(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     const uint32_t not_sex = ~(1u << DECORUM_CATEGORY_SEX);
+    size_t ti = 0, last = SIZE_MAX;
     for (uint32_t si = 0; si < rs->ns; si++) {
         const sentence *s = &rs->s[si];
         if (s->question || has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
@@ -52900,18 +52901,24 @@ static decorum_status rule_own_elsewhere(run *R)
             if (!own_sent_off(R, k, s, chi))
                 continue;
             /* the people: the last group target before "their" in its
-             * sentence, else a group pronoun there resolved */
-            target g;
-            bool have = false;
-            for (size_t i = 0; i < rs->nt; i++) {
-                const target *t = &rs->t[i];
-                if (t->tb >= s->tb && t->te <= k && t->type == TG_GROUP &&
-                    !t->reclaimed && (t->categories & not_sex)) {
-                    g = *t;
-                    have = true;
-                }
+             * sentence (rs->t is sorted by tb, and "their" only moves on:
+             * one cursor over the comment) and at most twelve words
+             * before it, else a group pronoun there, resolved */
+            for (; ti < rs->nt && rs->t[ti].tb < k; ti++) {
+                const target *t = &rs->t[ti];
+                if (t->te <= k && t->type == TG_GROUP && !t->reclaimed &&
+                    (t->categories & not_sex))
+                    last = ti;
             }
-            for (uint32_t j = have ? g.te : s->tb; j < k; j++) {
+            target g;
+            bool have = last < rs->nt && rs->t[last].tb >= s->tb &&
+                        rs->t[last].te + 12 >= k;
+            if (have)
+                g = rs->t[last];
+            uint32_t from = have ? g.te : s->tb;
+            if (from + 12 < k)
+                from = k - 12;
+            for (uint32_t j = from; j < k; j++) {
                 const mention *p = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
                 target r;
                 bool ctx;
