@@ -52838,6 +52838,77 @@ static decorum_status rule_group_only(run *R)
     return DECORUM_OK;
 }
 
+/* Session 52 (q52g): rule_group_only's condition of access told by
+ * birth: "can we make the group british born only from now on?",
+ * "irish born tenants only please", "the darts team is english born
+ * only". A people's adjective (KEPT_CATS, not the writer's own), "born",
+ * at most one person noun, then "only" ending its clause or before a
+ * courtesy or "from" ("from now on"). A lone adjective before "only" is a
+ * colour or a kind as often ("white only on the hot wash"), but "born"
+ * makes it a people's birth. The guards are rule_group_only's (a
+ * negator before it in its clause, a report, a denouncing word, a status
+ * or a space of support, a word of unlawfulness, quotes), but a question
+ * does not clear it: "can we make the group british born only?" asks for
+ * the rule. */
+static decorum_status rule_born_only(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t q = 0; q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
+        if (id->kind != DC_KIND_IDENTITY ||
+            !(ent(R, id)->categories & KEPT_CATS) ||
+            !(ent(R, id)->flags & DC_F_ADJ) || id->te + 1 >= rs->ntok ||
+            !tok_is_word(R, id->te, "born"))
+            continue;
+        uint32_t o = id->te + 1;
+        const mention *pn = mention_at(R, o, DC_KIND_PERSON);
+        if (pn)
+            o = pn->te;
+        if (o >= rs->ntok || !tok_is_word(R, o, "only") ||
+            (o + 1 < rs->ntok && !only_ends(R, o + 1) &&
+             rs->toks[o + 1].clause == rs->toks[o].clause &&
+             !tok_is_word(R, o + 1, "please") &&
+             !tok_is_word(R, o + 1, "from")))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        uint32_t clo, chi;
+        clause_bounds(R, id->tb, s, &clo, &chi);
+        if (own_identity(R, id) || negates_in(R, clo, id->tb) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
+            word_among(R, id->te, o, wl_only_status,
+                       sizeof wl_only_status / sizeof *wl_only_status) ||
+            word_among(R, s->tb, s->te, wl_only_support,
+                       sizeof wl_only_support / sizeof *wl_only_support) ||
+            word_among(R, s->tb, s->te, wl_free_unlawful,
+                       sizeof wl_free_unlawful / sizeof *wl_free_unlawful) ||
+            rs->toks[id->tb].quoted)
+            continue;
+        target t = group_of(R, id);
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        finding_spec fs = {0};
+        fs.b = id->b;
+        fs.e = rs->toks[o].e;
+        fs.signal = DECORUM_SIGNAL_EXCLUSION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("call for exclusion by "), label,
+            LIT(": access kept for those born one people ('born only'), "
+                "every other kept out"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Session 52 (q52g): a people sent off to "their own" place or thing
  * away from the writer's: "the muslim lot can do their own thing
  * somewhere else", "the asian family who applied can go and find their
@@ -54895,6 +54966,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
         GATE(gate_words(&R) & GW(GW_KEPT)) &&
         (st = rule_group_only(&R)) != DECORUM_OK)
+        return st;
+    /* (session 52: "british born only", access kept by birth) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        GATE(gate_words(&R) & GW(GW_KEPT)) &&
+        (st = rule_born_only(&R)) != DECORUM_OK)
         return st;
     /* (session 52: a people sent off to "their own" place elsewhere) */
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
