@@ -294,6 +294,7 @@ enum {
     GW_MAKE,     /* wl_make_nouns: rule_group_make's frames */
     GW_FREE,     /* "free": rule_group_free's "-free" */
     GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
+    GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_N
 };
@@ -34818,7 +34819,11 @@ static bool kept_place_before(const run *R, uint32_t b)
         "suburb",   "close",     "committee", "crew",     "choir",
         "league",   "society",   "parish",  "county",     "island",
         "community", "workforce", "council", "board",     "road",
-        "block",    "building",  "flats",   "office",     "workplace"};
+        "block",    "building",  "flats",   "office",     "workplace",
+        /* (session 52: a body of people met for a pastime: "keep the
+         * group british please. we had a polish bloke join") */
+        "group",    "groups",    "meetup",  "guild",      "squad",
+        "lodge",    "fete",      "allotments"};
     /* (or a land the lexicon knows as what a plot is aimed at: "keeping
      * europe white", "keep this country British") */
     return b > 0 &&
@@ -52874,6 +52879,194 @@ static decorum_status rule_group_only(run *R)
     return DECORUM_OK;
 }
 
+/* Session 52 (q52g): rule_group_only's condition of access told by
+ * birth: "can we make the group british born only from now on?",
+ * "irish born tenants only please", "the darts team is english born
+ * only". A people's adjective (KEPT_CATS, not the writer's own), "born",
+ * at most one person noun, then "only" ending its clause or before a
+ * courtesy or "from" ("from now on"). A lone adjective before "only" is a
+ * colour or a kind as often ("white only on the hot wash"), but "born"
+ * makes it a people's birth. The guards are rule_group_only's (a
+ * negator before it in its clause, a report, a denouncing word, a status
+ * or a space of support, a word of unlawfulness, quotes), but a question
+ * does not clear it: "can we make the group british born only?" asks for
+ * the rule. */
+static decorum_status rule_born_only(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t q = 0; q < rs->ntl; q++) {
+        const mention *id = &rs->m[rs->tlist[q]];
+        if (id->kind != DC_KIND_IDENTITY ||
+            !(ent(R, id)->categories & KEPT_CATS) ||
+            !(ent(R, id)->flags & DC_F_ADJ) || id->te + 1 >= rs->ntok ||
+            !tok_is_word(R, id->te, "born"))
+            continue;
+        uint32_t o = id->te + 1;
+        const mention *pn = mention_at(R, o, DC_KIND_PERSON);
+        if (pn)
+            o = pn->te;
+        if (o >= rs->ntok || !tok_is_word(R, o, "only") ||
+            (o + 1 < rs->ntok && !only_ends(R, o + 1) &&
+             rs->toks[o + 1].clause == rs->toks[o].clause &&
+             !tok_is_word(R, o + 1, "please") &&
+             !tok_is_word(R, o + 1, "from")))
+            continue;
+        const sentence *s = sent_of(R, id->tb);
+        uint32_t clo, chi;
+        clause_bounds(R, id->tb, s, &clo, &chi);
+        if (own_identity(R, id) || negates_in(R, clo, id->tb) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_REPORT) ||
+            (R->denounce_any &&
+             has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE)) ||
+            word_among(R, id->te, o, wl_only_status,
+                       sizeof wl_only_status / sizeof *wl_only_status) ||
+            word_among(R, s->tb, s->te, wl_only_support,
+                       sizeof wl_only_support / sizeof *wl_only_support) ||
+            word_among(R, s->tb, s->te, wl_free_unlawful,
+                       sizeof wl_free_unlawful / sizeof *wl_free_unlawful) ||
+            rs->toks[id->tb].quoted)
+            continue;
+        target t = group_of(R, id);
+        R->out->rf[DC_RF_EXCLUSION] += 1;
+        finding_spec fs = {0};
+        fs.b = id->b;
+        fs.e = rs->toks[o].e;
+        fs.signal = DECORUM_SIGNAL_EXCLUSION;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = t.categories;
+        fs.weight = 0.75f;
+        fs.hate = true;
+        char buf[128];
+        piece label = target_label(R, &t, buf, sizeof buf);
+        uint32_t r;
+        decorum_status st = REASON(
+            R, &r, LIT("call for exclusion by "), label,
+            LIT(": access kept for those born one people ('born only'), "
+                "every other kept out"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
+/* Session 52 (q52g): a people sent off to "their own" place or thing
+ * away from the writer's: "the muslim lot can do their own thing
+ * somewhere else", "the asian family who applied can go and find their
+ * own club", "disabled people should have their own shows and leave ours
+ * alone". "their own" and a word, with a word of sending away: "elsewhere"
+ * or "somewhere else" after it in its clause, "go" at most three words
+ * before it ("can go find", "go and have"; not "go back", "go to": a
+ * return or a trip), or "ours" after it in its
+ * sentence (the place set against the writer's). The people are the
+ * clause's subject before "their": a group target of any kind but a sex
+ * alone ("the girls can do their own thing somewhere else while the boys
+ * set up" sends no one off for what they are), not reclaimed, or a group
+ * pronoun that resolves to one in the comment ("they should have their
+ * own thing somewhere else"). With no word of sending away, a space of
+ * their own is told or wished, not a people kept out ("the muslim
+ * students started their own society", "women should have their own
+ * category at the awards"). Not in a question, a quote or a report, nor
+ * with a negator between the people and "their" ("they shouldnt have to
+ * find their own club"). Exclusion for review (0.75), as
+ * rule_group_only's. The gate word is "own". */
+static bool own_sent_off(const run *R, uint32_t k, const sentence *s,
+                         uint32_t chi)
+{
+    /* (k: "their"; k + 1 "own", k + 2 the thing) */
+    for (uint32_t j = k + 3; j < chi && j < k + 8; j++)
+        if (tok_is_word(R, j, "elsewhere") ||
+            (tok_is_word(R, j, "else") && tok_is_word(R, j - 1, "somewhere")))
+            return true;
+    /* (a going that founds or finds, "go and find", "go start"; not a
+     * return or a trip, "can go back to their own homes now the flood
+     * has receded", "go to their own club any time") */
+    for (uint32_t j = k; j > s->tb && j + 3 > k; j--) {
+        if (tok_is_word(R, j - 1, "back") || tok_is_word(R, j - 1, "to") ||
+            tok_is_word(R, j - 1, "home") || tok_is_word(R, j - 1, "in") ||
+            tok_is_word(R, j - 1, "into"))
+            break;
+        if (tok_is_word(R, j - 1, "go"))
+            return true;
+    }
+    for (uint32_t j = k + 3; j < s->te && j < k + 12; j++)
+        if (tok_is_word(R, j, "ours"))
+            return true;
+    return false;
+}
+
+static decorum_status rule_own_elsewhere(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint32_t not_sex = ~(1u << DECORUM_CATEGORY_SEX);
+    size_t ti = 0, last = SIZE_MAX;
+    for (uint32_t si = 0; si < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (s->question || has_kind_in(R, s->tb, s->te, DC_KIND_REPORT))
+            continue;
+        for (uint32_t k = s->tb; k + 2 < s->te; k++) {
+            if (!tok_is_word(R, k + 1, "own") || !tok_is_word(R, k, "their") ||
+                rs->toks[k].quoted || rs->toks[k + 2].type != TK_WORD)
+                continue;
+            uint32_t clo, chi;
+            clause_bounds(R, k, s, &clo, &chi);
+            if (!own_sent_off(R, k, s, chi))
+                continue;
+            /* the people: the last group target before "their" in its
+             * sentence (rs->t is sorted by tb, and "their" only moves on:
+             * one cursor over the comment) and at most twelve words
+             * before it, else a group pronoun there, resolved */
+            for (; ti < rs->nt && rs->t[ti].tb < k; ti++) {
+                const target *t = &rs->t[ti];
+                if (t->te <= k && t->type == TG_GROUP && !t->reclaimed &&
+                    (t->categories & not_sex))
+                    last = ti;
+            }
+            target g;
+            bool have = last < rs->nt && rs->t[last].tb >= s->tb &&
+                        rs->t[last].te + 12 >= k;
+            if (have)
+                g = rs->t[last];
+            uint32_t from = have ? g.te : s->tb;
+            if (from + 12 < k)
+                from = k - 12;
+            for (uint32_t j = from; j < k; j++) {
+                const mention *p = mention_at(R, j, DC_KIND_PRONOUN_GROUP);
+                target r;
+                bool ctx;
+                if (p && resolve_pronoun(R, p->tb, &r, &ctx) && !ctx &&
+                    r.type == TG_GROUP && !r.reclaimed &&
+                    (r.categories & not_sex)) {
+                    g = r;
+                    have = true;
+                }
+            }
+            if (!have || negates_in(R, g.te < k ? g.te : s->tb, k))
+                continue;
+            R->out->rf[DC_RF_EXCLUSION] += 1;
+            finding_spec fs = {0};
+            fs.b = rs->toks[k].b;
+            fs.e = rs->toks[k + 2].e;
+            fs.signal = DECORUM_SIGNAL_EXCLUSION;
+            fs.attribute = DECORUM_IDENTITY_ATTACK;
+            fs.categories = g.categories;
+            fs.weight = 0.75f;
+            fs.hate = true;
+            char buf[128];
+            piece label = target_label(R, &g, buf, sizeof buf);
+            uint32_t r;
+            decorum_status st = REASON(
+                R, &r, LIT("call for exclusion aimed at "), label,
+                LIT(": a people sent off to 'their own' place, away from "
+                    "the writer's"));
+            if (st != DECORUM_OK)
+                return st;
+            return emit(R, &fs, r);
+        }
+    }
+    return DECORUM_OK;
+}
+
 static decorum_status rule_group_free(run *R, bool no_form)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -53998,6 +54191,7 @@ static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
 static const char *const gw_know[] = {"know", "knows"}; /* known_where */
+static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
 static const struct gw_list {
     const char *const *words;
     size_t n;
@@ -54042,6 +54236,7 @@ static const struct gw_list {
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
     GW_LIST(gw_know, GW_KNOW),
+    GW_LIST(gw_own, GW_OWN),
     GW_LIST(wl_grant_bare, GW_GRANT),
     GW_LIST(wl_grant_let, GW_GRANT),
     GW_LIST(wl_grant_put, GW_GRANT),
@@ -54812,6 +55007,16 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
         GATE(gate_words(&R) & GW(GW_KEPT)) &&
         (st = rule_group_only(&R)) != DECORUM_OK)
+        return st;
+    /* (session 52: "british born only", access kept by birth) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_IDENTITY) &&
+        GATE(gate_words(&R) & GW(GW_KEPT)) &&
+        (st = rule_born_only(&R)) != DECORUM_OK)
+        return st;
+    /* (session 52: a people sent off to "their own" place elsewhere) */
+    if (R.hate_so_far < 0.5f && ((R.target_types >> TG_GROUP) & 1) &&
+        GATE(gate_words(&R) & GW(GW_OWN)) &&
+        (st = rule_own_elsewhere(&R)) != DECORUM_OK)
         return st;
     /* (session 39: "a no-chinese policy", a rule named by "no-" and the
      * group) */
