@@ -47170,7 +47170,18 @@ static bool event_modifier(const run *R, const mention *m)
         "tales",  "account", "accounts",  "numbers",    "number",
         "figures", "figure", "toll",      "claims",     "lies",
         "industry", "death"};
+    /* (nor a perfect's auxiliary, which no event modifies: "the
+     * Holocaust has never been proven", "has been exaggerated"; not
+     * "had" as a verb of its own, "Auschwitz had a fake orchestra";
+     * session 52, q52t) */
+    static const char *const aux[] = {"has", "had", "have"};
+    static const char *const perfect[] = {"been", "never"};
     const dc_rules_scratch *rs = R->rs;
+    if (m->te + 1 < rs->ntok &&
+        word_among(R, m->te, m->te + 1, aux, sizeof aux / sizeof *aux) &&
+        word_among(R, m->te + 1, m->te + 2, perfect,
+                   sizeof perfect / sizeof *perfect))
+        return false;
     return m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
            !word_among(R, m->te, m->te + 1, told, sizeof told / sizeof *told) &&
            !kind_at(R, m->te, DC_KIND_CONJUNCTION) &&
@@ -48795,6 +48806,35 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
             if ((im = mention_at(R, k, DC_KIND_IDENTITY)) != NULL &&
                 (im->reclaimed || !ent(R, im)->categories))
                 im = NULL;
+    /* (the people watched doing it, a clause opening "look at them",
+     * "watch them", "see those" with an -ing verb right after: "look at
+     * them crawling out the buildings like cockroaches"; the pronoun's
+     * group named before the clause, in its sentence or the one before,
+     * and only plain words from the verb to the likeness; session 52,
+     * q52t) */
+    uint32_t w = c0 + (tok_is_word(R, c0, "just") ? 1 : 0);
+    if (tok_is_word(R, w, "look") && w + 1 < v && tok_is_word(R, w + 1, "at"))
+        w++;
+    else if (!word_among(R, w, w + 1, wl_perceive,
+                         sizeof wl_perceive / sizeof *wl_perceive))
+        w = UINT32_MAX;
+    if (w != UINT32_MAX && w + 2 < v &&
+        (tok_is_word(R, w + 1, "them") || tok_is_word(R, w + 1, "those") ||
+         tok_is_word(R, w + 1, "em")) &&
+        ing_word(R, w + 2) &&
+        !word_among(R, w + 2, w + 3, wl_like_not_verb,
+                    sizeof wl_like_not_verb / sizeof *wl_like_not_verb)) {
+        if (!(resolve_pronoun(R, w + 1, g, &ctx) && !ctx &&
+              g->type == TG_GROUP && !g->reclaimed && g->tb < c0 &&
+              rs->toks[g->tb].sent + 1 >= rs->toks[L].sent))
+            return false;
+        for (uint32_t k = w + 2; k < v; k++)
+            if (R->toks[k].type != TK_WORD ||
+                kind_at(R, k, DC_KIND_COPULA) ||
+                kind_at(R, k, DC_KIND_PERSON))
+                return false;
+        return true;
+    }
     if (i < rs->nt && rs->t[i].type == TG_GROUP && rs->t[i].tb < v)
         *g = rs->t[i];
     else if (im)
@@ -48826,9 +48866,24 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
                             sizeof *wl_like_subject_lead) &&
             !is_determiner(R, k))
             return false;
-    for (uint32_t k = ne; k < v; k++)
-        if (R->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
+    for (uint32_t k = ne; k < v; k++) {
+        if (R->toks[k].type != TK_WORD)
             return false;
+        /* (a linking verb only as the progressive's, right after the
+         * group's phrase, its -ing verb none of wl_like_not_verb and no
+         * passive: "the albanians are pouring out of that hostel like
+         * rats", "were crawling all over the lay-by like maggots"; not
+         * "were being herded onto the trains like cattle", "are sleeping
+         * in the car park like ...", nor "are like", rule_figure_after's
+         * own; session 52, q52t) */
+        if (kind_at(R, k, DC_KIND_COPULA) &&
+            !(k == ne && k + 1 <= v && ing_word(R, k + 1) &&
+              !tok_is_word(R, k + 1, "being") &&
+              !tok_is_word(R, k + 1, "getting") &&
+              !word_among(R, k + 1, k + 2, wl_like_not_verb,
+                          sizeof wl_like_not_verb / sizeof *wl_like_not_verb)))
+            return false;
+    }
     return true;
 }
 
