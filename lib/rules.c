@@ -13507,7 +13507,12 @@ static bool partner_of(const run *R, const mention *m)
     /* verbs whose partner follows the preposition directly: "eloped
      * with", "engaged to", "got hitched to" */
     static const char *const wed[] = {"eloped", "elope",   "eloping",
-                                      "elopes", "engaged", "hitched"};
+                                      "elopes", "engaged", "hitched",
+                                      /* a home shared: "taken my son to
+                                       * live with some dyke", "shacked
+                                       * up with" (session 52, q52t) */
+                                      "live",   "lives",   "living",
+                                      "shacked"};
     /* a kiss is given by pets too: "our cat was kissing a coon" */
     static const char *const pets[] = {"cat",   "cats",   "dog",    "dogs",
                                        "puppy", "kitten", "pup",    "pet",
@@ -13552,6 +13557,10 @@ static bool partner_of(const run *R, const mention *m)
         return false;
     if (k >= 2 && word_among(R, k - 2, k - 1, wed, sizeof wed / sizeof *wed))
         return true;
+    /* ("moved in with some dyke from work": a home shared) */
+    if (with && k >= 3 && tok_is_word(R, k - 2, "in") &&
+        (tok_is_word(R, k - 3, "moved") || tok_is_word(R, k - 3, "moving")))
+        return true;
     /* the verb at most four words back, someone left behind between */
     bool behind = false;
     for (uint32_t j = k - 1; j-- > 0 && j + 6 > k;) {
@@ -13565,6 +13574,49 @@ static bool partner_of(const run *R, const mention *m)
                               sizeof person / sizeof *person);
     }
     return false;
+}
+
+/* Session 52 (q52t): "two dykes snogging by the swings", "bunch of
+ * dykes running the meet", "load of coons shouting on the bus": a plural
+ * `notperson` slur counted ("two", "three", "a couple of", "bunch of",
+ * "load of") and seen at once doing what only people do (an -ing verb of
+ * wl_people_doing, "running" only before "the" or "this"): no raccoon
+ * snogs or chats, no embankment runs the meet. Not "a couple of dykes
+ * hold the river back", "load of coons raiding the bins": the everyday
+ * sense's doings are not in the list. */
+static const char *const wl_people_doing[] = {
+    "snogging", "kissing",  "shouting", "chatting", "talking",
+    "gossiping", "arguing", "swearing", "preaching", "protesting",
+    "marching", "dancing",  "laughing", "smoking",  "drinking",
+    "holding",  "running",  "moaning",  "complaining", "begging"};
+static bool people_doing(const run *R, const mention *m)
+{
+    static const char *const count[] = {"two", "three", "four", "five",
+                                        "couple", "bunch", "load",
+                                        "loads", "group", "pair", "gang"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_NOTPERSON) || !plural_hit(R, m) ||
+        m->tb == 0 || m->te + 1 >= rs->ntok)
+        return false;
+    uint32_t k = m->tb - 1;
+    if (tok_is_word(R, k, "of") && k > 0)
+        k--;
+    if (!word_among(R, k, k + 1, count, sizeof count / sizeof *count) ||
+        (k + 1 < m->tb) != !(tok_is_word(R, k, "two") ||
+                             tok_is_word(R, k, "three") ||
+                             tok_is_word(R, k, "four") ||
+                             tok_is_word(R, k, "five")))
+        return false;
+    uint32_t v = m->te;
+    if (!word_among(R, v, v + 1, wl_people_doing,
+                    sizeof wl_people_doing / sizeof *wl_people_doing))
+        return false;
+    /* (holding hands, running the club: the object tells the people) */
+    if (tok_is_word(R, v, "holding"))
+        return tok_is_word(R, v + 1, "hands");
+    if (tok_is_word(R, v, "running"))
+        return tok_is_word(R, v + 1, "the") || tok_is_word(R, v + 1, "this");
+    return true;
 }
 
 /* Does mention o name Travellers or the Roma: an identity or a slur of
@@ -13743,7 +13795,7 @@ static bool used_of_people(run *R, const mention *m)
                                        "mind",    "look",  "care",
                                        "train",   "treat", "head"};
     const dc_rules_scratch *rs = R->rs;
-    if (partner_of(R, m))
+    if (partner_of(R, m) || people_doing(R, m))
         return true;
     uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++) {
