@@ -13583,12 +13583,14 @@ static bool partner_of(const run *R, const mention *m)
  * wl_people_doing, "running" only before "the" or "this"): no raccoon
  * snogs or chats, no embankment runs the meet. Not "a couple of dykes
  * hold the river back", "load of coons raiding the bins": the everyday
- * sense's doings are not in the list. */
+ * sense's doings are not in the list (nor smoking, drinking or begging,
+ * which cigarettes and animals do too: "a pack of fags smoking in the
+ * ashtray"). */
 static const char *const wl_people_doing[] = {
     "snogging", "kissing",  "shouting", "chatting", "talking",
     "gossiping", "arguing", "swearing", "preaching", "protesting",
-    "marching", "dancing",  "laughing", "smoking",  "drinking",
-    "holding",  "running",  "moaning",  "complaining", "begging"};
+    "marching", "dancing",  "laughing", "holding",  "running",
+    "moaning",  "complaining"};
 static bool people_doing(const run *R, const mention *m)
 {
     static const char *const count[] = {"two", "three", "four", "five",
@@ -48761,6 +48763,9 @@ static const char *const wl_like_not_verb[] = {
     "stood",     "standing",  "queue",     "queued",    "queuing",
     "queueing",  "wait",      "waited",    "waiting",   "huddle",
     "huddled",   "huddling",  "scavenge",  "scavenged", "scavenging",
+    /* (moved as freight: "the jews were travelling in cattle cars like
+     * livestock"; session 52, q52t) */
+    "travelled", "travelling", "traveled",  "traveling", "ferried",
     "i",         "you",       "we",        "he",        "she",
     "it",        "they",      "would",     "i'd",       "id",
     "you'd",     "we'd",      "they'd",    "just",      "really",
