@@ -13508,7 +13508,12 @@ static bool partner_of(const run *R, const mention *m)
     /* verbs whose partner follows the preposition directly: "eloped
      * with", "engaged to", "got hitched to" */
     static const char *const wed[] = {"eloped", "elope",   "eloping",
-                                      "elopes", "engaged", "hitched"};
+                                      "elopes", "engaged", "hitched",
+                                      /* a home shared: "taken my son to
+                                       * live with some dyke", "shacked
+                                       * up with" (session 52, q52t) */
+                                      "live",   "lives",   "living",
+                                      "shacked"};
     /* a kiss is given by pets too: "our cat was kissing a coon" */
     static const char *const pets[] = {"cat",   "cats",   "dog",    "dogs",
                                        "puppy", "kitten", "pup",    "pet",
@@ -13553,6 +13558,10 @@ static bool partner_of(const run *R, const mention *m)
         return false;
     if (k >= 2 && word_among(R, k - 2, k - 1, wed, sizeof wed / sizeof *wed))
         return true;
+    /* ("moved in with some dyke from work": a home shared) */
+    if (with && k >= 3 && tok_is_word(R, k - 2, "in") &&
+        (tok_is_word(R, k - 3, "moved") || tok_is_word(R, k - 3, "moving")))
+        return true;
     /* the verb at most four words back, someone left behind between */
     bool behind = false;
     for (uint32_t j = k - 1; j-- > 0 && j + 6 > k;) {
@@ -13566,6 +13575,51 @@ static bool partner_of(const run *R, const mention *m)
                               sizeof person / sizeof *person);
     }
     return false;
+}
+
+/* Session 52 (q52t): "two dykes snogging by the swings", "bunch of
+ * dykes running the meet", "load of coons shouting on the bus": a plural
+ * `notperson` slur counted ("two", "three", "a couple of", "bunch of",
+ * "load of") and seen at once doing what only people do (an -ing verb of
+ * wl_people_doing, "running" only before "the" or "this"): no raccoon
+ * snogs or chats, no embankment runs the meet. Not "a couple of dykes
+ * hold the river back", "load of coons raiding the bins": the everyday
+ * sense's doings are not in the list (nor smoking, drinking or begging,
+ * which cigarettes and animals do too: "a pack of fags smoking in the
+ * ashtray"). */
+static const char *const wl_people_doing[] = {
+    "snogging", "kissing",  "shouting", "chatting", "talking",
+    "gossiping", "arguing", "swearing", "preaching", "protesting",
+    "marching", "dancing",  "laughing", "holding",  "running",
+    "moaning",  "complaining"};
+static bool people_doing(const run *R, const mention *m)
+{
+    static const char *const count[] = {"two", "three", "four", "five",
+                                        "couple", "bunch", "load",
+                                        "loads", "group", "pair", "gang"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!(ent(R, m)->flags & DC_F_NOTPERSON) || !plural_hit(R, m) ||
+        m->tb == 0 || m->te + 1 >= rs->ntok)
+        return false;
+    uint32_t k = m->tb - 1;
+    if (tok_is_word(R, k, "of") && k > 0)
+        k--;
+    if (!word_among(R, k, k + 1, count, sizeof count / sizeof *count) ||
+        (k + 1 < m->tb) != !(tok_is_word(R, k, "two") ||
+                             tok_is_word(R, k, "three") ||
+                             tok_is_word(R, k, "four") ||
+                             tok_is_word(R, k, "five")))
+        return false;
+    uint32_t v = m->te;
+    if (!word_among(R, v, v + 1, wl_people_doing,
+                    sizeof wl_people_doing / sizeof *wl_people_doing))
+        return false;
+    /* (holding hands, running the club: the object tells the people) */
+    if (tok_is_word(R, v, "holding"))
+        return tok_is_word(R, v + 1, "hands");
+    if (tok_is_word(R, v, "running"))
+        return tok_is_word(R, v + 1, "the") || tok_is_word(R, v + 1, "this");
+    return true;
 }
 
 /* Does mention o name Travellers or the Roma: an identity or a slur of
@@ -13744,7 +13798,7 @@ static bool used_of_people(run *R, const mention *m)
                                        "mind",    "look",  "care",
                                        "train",   "treat", "head"};
     const dc_rules_scratch *rs = R->rs;
-    if (partner_of(R, m))
+    if (partner_of(R, m) || people_doing(R, m))
         return true;
     uint32_t from = m->tb > 3 ? m->tb - 3 : 0;
     for (uint32_t k = from; k < m->tb; k++) {
@@ -47216,7 +47270,18 @@ static bool event_modifier(const run *R, const mention *m)
         "tales",  "account", "accounts",  "numbers",    "number",
         "figures", "figure", "toll",      "claims",     "lies",
         "industry", "death"};
+    /* (nor a perfect's auxiliary, which no event modifies: "the
+     * Holocaust has never been proven", "has been exaggerated"; not
+     * "had" as a verb of its own, "Auschwitz had a fake orchestra";
+     * session 52, q52t) */
+    static const char *const aux[] = {"has", "had", "have"};
+    static const char *const perfect[] = {"been", "never"};
     const dc_rules_scratch *rs = R->rs;
+    if (m->te + 1 < rs->ntok &&
+        word_among(R, m->te, m->te + 1, aux, sizeof aux / sizeof *aux) &&
+        word_among(R, m->te + 1, m->te + 2, perfect,
+                   sizeof perfect / sizeof *perfect))
+        return false;
     return m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
            !word_among(R, m->te, m->te + 1, told, sizeof told / sizeof *told) &&
            !kind_at(R, m->te, DC_KIND_CONJUNCTION) &&
@@ -48744,6 +48809,9 @@ static const char *const wl_like_not_verb[] = {
     "stood",     "standing",  "queue",     "queued",    "queuing",
     "queueing",  "wait",      "waited",    "waiting",   "huddle",
     "huddled",   "huddling",  "scavenge",  "scavenged", "scavenging",
+    /* (moved as freight: "the jews were travelling in cattle cars like
+     * livestock"; session 52, q52t) */
+    "travelled", "travelling", "traveled",  "traveling", "ferried",
     "i",         "you",       "we",        "he",        "she",
     "it",        "they",      "would",     "i'd",       "id",
     "you'd",     "we'd",      "they'd",    "just",      "really",
@@ -48841,6 +48909,35 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
             if ((im = mention_at(R, k, DC_KIND_IDENTITY)) != NULL &&
                 (im->reclaimed || !ent(R, im)->categories))
                 im = NULL;
+    /* (the people watched doing it, a clause opening "look at them",
+     * "watch them", "see those" with an -ing verb right after: "look at
+     * them crawling out the buildings like cockroaches"; the pronoun's
+     * group named before the clause, in its sentence or the one before,
+     * and only plain words from the verb to the likeness; session 52,
+     * q52t) */
+    uint32_t w = c0 + (tok_is_word(R, c0, "just") ? 1 : 0);
+    if (tok_is_word(R, w, "look") && w + 1 < v && tok_is_word(R, w + 1, "at"))
+        w++;
+    else if (!word_among(R, w, w + 1, wl_perceive,
+                         sizeof wl_perceive / sizeof *wl_perceive))
+        w = UINT32_MAX;
+    if (w != UINT32_MAX && w + 2 < v &&
+        (tok_is_word(R, w + 1, "them") || tok_is_word(R, w + 1, "those") ||
+         tok_is_word(R, w + 1, "em")) &&
+        ing_word(R, w + 2) &&
+        !word_among(R, w + 2, w + 3, wl_like_not_verb,
+                    sizeof wl_like_not_verb / sizeof *wl_like_not_verb)) {
+        if (!(resolve_pronoun(R, w + 1, g, &ctx) && !ctx &&
+              g->type == TG_GROUP && !g->reclaimed && g->tb < c0 &&
+              rs->toks[g->tb].sent + 1 >= rs->toks[L].sent))
+            return false;
+        for (uint32_t k = w + 2; k < v; k++)
+            if (R->toks[k].type != TK_WORD ||
+                kind_at(R, k, DC_KIND_COPULA) ||
+                kind_at(R, k, DC_KIND_PERSON))
+                return false;
+        return true;
+    }
     if (i < rs->nt && rs->t[i].type == TG_GROUP && rs->t[i].tb < v)
         *g = rs->t[i];
     else if (im)
@@ -48872,9 +48969,24 @@ static bool likened_by_verb(const run *R, uint32_t L, const sentence *s,
                             sizeof *wl_like_subject_lead) &&
             !is_determiner(R, k))
             return false;
-    for (uint32_t k = ne; k < v; k++)
-        if (R->toks[k].type != TK_WORD || kind_at(R, k, DC_KIND_COPULA))
+    for (uint32_t k = ne; k < v; k++) {
+        if (R->toks[k].type != TK_WORD)
             return false;
+        /* (a linking verb only as the progressive's, right after the
+         * group's phrase, its -ing verb none of wl_like_not_verb and no
+         * passive: "the albanians are pouring out of that hostel like
+         * rats", "were crawling all over the lay-by like maggots"; not
+         * "were being herded onto the trains like cattle", "are sleeping
+         * in the car park like ...", nor "are like", rule_figure_after's
+         * own; session 52, q52t) */
+        if (kind_at(R, k, DC_KIND_COPULA) &&
+            !(k == ne && k + 1 <= v && ing_word(R, k + 1) &&
+              !tok_is_word(R, k + 1, "being") &&
+              !tok_is_word(R, k + 1, "getting") &&
+              !word_among(R, k + 1, k + 2, wl_like_not_verb,
+                          sizeof wl_like_not_verb / sizeof *wl_like_not_verb)))
+            return false;
+    }
     return true;
 }
 
