@@ -30750,11 +30750,17 @@ static int nazi_code(const run *R, const mention *m)
             return NZ_NONE;
         return NZ_HH;
     }
+    /* ("remember the 14", "secure the existence": the slogan by its
+     * number or its first words; "hail victory", "Sieg Heil" translated;
+     * session 52, q52q) */
     if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
-        (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0))
+        (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0) ||
+        (e->term_len == 15 && memcmp(e->term, "remember the 14", 15) == 0) ||
+        (e->term_len == 20 && memcmp(e->term, "secure the existence", 20) == 0))
         return NZ_14;
     if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
-        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0))
+        (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0) ||
+        (e->term_len == 12 && memcmp(e->term, "hail victory", 12) == 0))
         return NZ_OTHER;
     if (e->term_len == 5 && memcmp(e->term, "aryan", 5) == 0 &&
         !title_case(R, m->tb)) {
@@ -41351,7 +41357,16 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
              * a parasitic goblin") */
             if (m->kind == DC_KIND_CONSP_ACTOR &&
                 (!actor || (m->tb == actor->tb && m->te > actor->te)) &&
-                (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)))
+                (!(ent(R, m)->flags & DC_F_PLURAL) || plural_hit(R, m)) &&
+                /* (a group said of whom before "of" is those people,
+                 * no code: "one tiny group of landlords owns the flats",
+                 * "a small tribe of herders owns the valley", "the same
+                 * bloodlines of racehorses"; session 52, q52q) */
+                !(tok_is_word(R, m->te, "of") &&
+                  (term_ends(ent(R, m), " group", false) ||
+                   term_ends(ent(R, m), " tribe", false) ||
+                   term_ends(ent(R, m), "bloodline", false) ||
+                   term_ends(ent(R, m), "bloodlines", false))))
                 actor = m;
             else if (m->kind == DC_KIND_CONSP_ACTION && (actor || !action) &&
                      !kept_running(R, m))
@@ -41408,6 +41423,29 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                     pactor = pt;
                     pactor.tb = t->tb;
                     pactor.te = t->te;
+                    gactor = &pactor;
+                }
+            }
+            /* An identity adjective right before the deed as its doer,
+             * the compound "Jewish-owned", "Jewish run": the targets take
+             * the adjective only after a determiner ("the Jewish owned
+             * papers"), so "Jewish owned papers never print it" had no
+             * actor (session 52, q52q). The object and the story's other
+             * tests stay: "a Jewish owned deli" names no object, and the
+             * object follows the deed ("Jewish owned shops were attacked
+             * and the papers barely covered it" owns no papers). */
+            if (!gactor && action && action->tb > s->tb &&
+                kind_at(R, action->te, DC_KIND_CONSP_OBJECT)) {
+                const mention *id =
+                    mention_at(R, action->tb - 1, DC_KIND_IDENTITY);
+                if (id && id->te == action->tb &&
+                    (ent(R, id)->flags & DC_F_ADJ) && ent(R, id)->group_len) {
+                    memset(&pactor, 0, sizeof pactor);
+                    pactor.tb = id->tb;
+                    pactor.te = id->te;
+                    pactor.categories = ent(R, id)->categories;
+                    pactor.entry = (int32_t)id->entry;
+                    pactor.type = TG_GROUP;
                     gactor = &pactor;
                 }
             }
