@@ -585,6 +585,15 @@ enum {
                          * ("nazi", "white supremacist", "klansmen"):
                          * named as a hate verb's subject, the hatred is
                          * theirs, told (rules.c hater_named) */
+    DC_SENSE_KENNEL,    /* slur and domain: a female dog ("bitch": "the
+                         * bitch whelped, seven pups"; domain_sense,
+                         * session 52, p52) */
+    DC_SENSE_GRAPPLE,   /* slur and domain: a grappling art ("sambo":
+                         * "combat sambo alongside bjj"; domain_sense,
+                         * session 52) */
+    DC_SENSE_PET,       /* slur: also a word of endearment said to the
+                         * reader ("hun": "feel better soon hun";
+                         * pet_name, session 52) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

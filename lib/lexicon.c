@@ -159,6 +159,9 @@ static const struct {
     {"culture", (uint64_t)DC_SENSE_CULTURE << DC_F_SENSE_SHIFT},
     {"body", (uint64_t)DC_SENSE_BODY << DC_F_SENSE_SHIFT},
     {"hater", (uint64_t)DC_SENSE_HATER << DC_F_SENSE_SHIFT},
+    {"kennel", (uint64_t)DC_SENSE_KENNEL << DC_F_SENSE_SHIFT},
+    {"grapple", (uint64_t)DC_SENSE_GRAPPLE << DC_F_SENSE_SHIFT},
+    {"pet", (uint64_t)DC_SENSE_PET << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

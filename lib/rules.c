@@ -15214,7 +15214,10 @@ static const char *const wl_head_end[] = {
     "if",     "because", "like",    "then",   "as",     "next",   "this",
     "too",    "please",  "lol",     "yeah",   "mate",   "innit",  "who",
     "we",     "i",       "they",    "you",    "he",     "she",    "it",
-    "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll"};
+    "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll",
+    /* (session 52, p52: a place along the thing, "a chink in the
+     * plating near the breather hole") */
+    "near",   "around",  "behind",  "above",  "below"};
 
 /* Is token k a thing a crack can head: a `gear` noun, or "guard" or
  * "logic" (armour_sense_of says why those two have no entry)? */
@@ -15442,6 +15445,22 @@ static bool smithing_said(const run *R, const sentence *s)
  * dehumanizing or derogating word in its sentence, or any other slur or
  * identity noun in the comment ("burn the faggots with the firewood,
  * those gay freaks deserve it"). */
+/* Does text (len bytes, UTF-8) hold an emoji of a person: a skin-tone
+ * modifier (U+1F3FB-1F3FF) or the pregnant or nursing woman (U+1F930,
+ * U+1F931)? Read by domain_sense_of for the kennel sense only. */
+static bool kennel_person_emoji(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 3 < len; i++) {
+        const unsigned char *c = (const unsigned char *)text + i;
+        if (c[0] != 0xF0 || c[1] != 0x9F)
+            continue;
+        if ((c[2] == 0x8F && c[3] >= 0xBB && c[3] <= 0xBF) ||
+            (c[2] == 0xA4 && (c[3] == 0xB0 || c[3] == 0xB1)))
+            return true;
+    }
+    return false;
+}
+
 static bool domain_sense_of(const run *R, const mention *m)
 {
     static const char *const said[] = {"who", "whose", "like", "that's"};
@@ -15450,8 +15469,17 @@ static bool domain_sense_of(const run *R, const mention *m)
     const dc_entry *e = ent(R, m);
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
-        sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE)
+        sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE &&
+        sense != DC_SENSE_KENNEL && sense != DC_SENSE_GRAPPLE)
         return false; /* (a domain word in the comment: domain_sense) */
+    /* (session 52, p52: a dish, a dog or a sport has people about it,
+     * the butcher who makes the faggots, the keeper whose bitch whelped,
+     * the teenager who trains sambo: for those senses a person noun is
+     * someone the word is said of only next to it, two tokens or less,
+     * "the butcher is a faggot" being read by the tests below too; and a
+     * bitch is "she" and "her") */
+    const bool peopled = sense == DC_SENSE_DISH || sense == DC_SENSE_KENNEL ||
+                         sense == DC_SENSE_GRAPPLE;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     /* (the timing's retard is a mass noun or a verb, never one pointed
@@ -15488,6 +15516,33 @@ static bool domain_sense_of(const run *R, const mention *m)
                       sizeof owner / sizeof *owner))) ||
          word_among(R, s->tb, s->te, they, sizeof they / sizeof *they)))
         return false;
+    /* (session 52: the dog is named as a dog is, after an article, a
+     * possessive or a number word, "the bitch whelped", "our bitch", not
+     * a swear word alone or before a verb, "bitch please i'm a stud",
+     * "... my dogs cheek 😒 bitch"; and the comment shows no person: a
+     * person's emoji holds a skin tone, or is the pregnant or nursing
+     * woman, "the bitch had 4 pups 🤰🏾") */
+    if (sense == DC_SENSE_KENNEL) {
+        static const char *const owned[] = {"my", "our", "your", "his",
+                                            "her", "their", "one"};
+        if (m->tb == s->tb ||
+            !(is_determiner(R, m->tb - 1) || a_or_an(R, m->tb - 1) ||
+              word_among(R, m->tb - 1, m->tb, owned,
+                         sizeof owned / sizeof *owned)))
+            return false;
+        /* (in its sentence, at most KENNEL_NEAR bytes either side: a
+         * scan of the sentence for each mention was quadratic) */
+        if (!R->n->ascii) {
+            enum { KENNEL_NEAR = 256 };
+            size_t sb = R->toks[s->tb].b, se = R->toks[s->te - 1].e;
+            if (m->b > sb + KENNEL_NEAR)
+                sb = m->b - KENNEL_NEAR;
+            if (se > m->e + KENNEL_NEAR)
+                se = m->e + KENNEL_NEAR;
+            if (kennel_person_emoji(R->n->text + sb, se - sb))
+                return false;
+        }
+    }
     bool field = false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
         /* (not before "for", the idiom "a recipe for disaster") */
@@ -15510,7 +15565,8 @@ static bool domain_sense_of(const run *R, const mention *m)
          (kind_at(R, m->te, DC_KIND_PERSON) ||
           kind_at(R, m->te, DC_KIND_IDENTITY) ||
           word_among(R, m->te, m->te + 1, said, sizeof said / sizeof *said))) ||
-        word_among(R, s->tb, s->te, one_of, sizeof one_of / sizeof *one_of))
+        (!peopled &&
+         word_among(R, s->tb, s->te, one_of, sizeof one_of / sizeof *one_of)))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++) {
         const mention *o = &rs->m[i];
@@ -15518,14 +15574,44 @@ static bool domain_sense_of(const run *R, const mention *m)
             continue;
         switch (o->kind) {
         case DC_KIND_PERSON:
-        case DC_KIND_PRONOUN_YOU:
+            /* (nor a person noun that counts only in the plural, in the
+             * singular: "the national sambo championship") */
+            if (peopled && ((o->te + 2 < m->tb || o->tb > m->te + 2) ||
+                            ((ent(R, o)->flags & DC_F_PLURAL) &&
+                             !plural_hit(R, o))))
+                break;
+            return false;
+        case DC_KIND_PRONOUN_YOU: {
+            /* (session 52: "your" owning a word of the field is the
+             * reader's thing, "tie your kindling into faggots") */
+            const mention *d =
+                o->te < s->te ? mention_at(R, o->te, DC_KIND_DOMAIN) : NULL;
+            if (d && o->tb + 1 == o->te &&
+                (tok_is_word(R, o->tb, "your") || tok_is_word(R, o->tb, "ur")) &&
+                DC_SENSE_OF(ent(R, d)->flags) == sense)
+                break;
+            return false;
+        }
+        case DC_KIND_DEHUMANIZE: {
+            /* (the dog the bitch is: "our keeper's dog had her litter") */
+            const mention *d = mention_at(R, o->tb, DC_KIND_DOMAIN);
+            if (sense == DC_SENSE_KENNEL && d && d->te == o->te &&
+                DC_SENSE_OF(ent(R, d)->flags) == sense)
+                break;
+            return false;
+        }
         case DC_KIND_THREAT:
         case DC_KIND_EXCLUSION:
         case DC_KIND_HATE_VERB:
-        case DC_KIND_INSULT:
-        case DC_KIND_DEHUMANIZE:
-        case DC_KIND_HUMANITY:
         case DC_KIND_STEREOTYPE:
+            /* (nor, for those senses, a bare marker of a whole, of no
+             * group and the mildest, "so are all six pups") */
+            if (peopled && ent(R, o)->severity <= 1 && !ent(R, o)->categories &&
+                (ent(R, o)->flags & DC_F_AMBIGUOUS))
+                break;
+            return false;
+        case DC_KIND_INSULT:
+        case DC_KIND_HUMANITY:
         case DC_KIND_DEROGATE:
             return false;
         default:
@@ -15712,6 +15798,19 @@ static bool dish_sense(const run *R, const mention *m)
         (word_among(R, b - 1, b, meat, sizeof meat / sizeof *meat) ||
          (b >= s->tb + 2 && tok_is_word(R, b - 1, "for") &&
           tok_is_word(R, b - 2, "recipe"))))
+        return true;
+    /* (session 52, p52: the list with its first comma left out, "nan
+     * made faggots peas and mash", "faggots mash and onion gravy": the
+     * plural right before a dish word that a join or a comma follows, in
+     * a comment that attacks no one) */
+    if (plural_hit(R, m) && m->te + 1 < s->te &&
+        word_among(R, m->te, m->te + 1, dish, sizeof dish / sizeof *dish) &&
+        (word_among(R, m->te + 1, m->te + 2, join, sizeof join / sizeof *join) ||
+         (tk[m->te + 1].type == TK_PUNCT &&
+          (tk[m->te + 1].ch == ',' || tk[m->te + 1].ch == '&'))) &&
+        !(R->kinds & (KIND_BIT(THREAT) | KIND_BIT(DEROGATE) |
+                      KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
+                      KIND_BIT(EXCLUSION) | KIND_BIT(HATE_VERB))))
         return true;
     return m->tb >= s->tb + 2 &&
            (word_among(R, m->tb - 1, m->tb, join, sizeof join / sizeof *join) ||
@@ -15924,6 +16023,46 @@ static bool macron_spelled(const run *R, const mention *m)
     return false;
 }
 
+/* Session 52 (p52): "hun" is mostly "hon", a word of endearment said to
+ * the one addressed: "hope you feel better soon hun", "you look gorgeous
+ * hun x", "hun, ignore them". A slur of sense `pet` is that word in the
+ * singular where it is called out, not described: at the end of its
+ * sentence or before a kiss, a laugh or an emoji, or opening its sentence
+ * before a comma or "!"; with no article, determiner, "you" or
+ * possessive before it ("you dirty hun", "the huns", "a hun", "that hun"),
+ * in a comment that names no group and has no hostile word at all. */
+static bool pet_name(const run *R, const mention *m)
+{
+    static const char *const closer[] = {"x",  "xx", "xxx", "xo",
+                                         "xoxo", "lol", "haha"};
+    static const char *const owner[] = {"my", "our", "your", "their",
+                                        "his", "her", "ur", "ya", "yer"};
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_PET || plural_hit(R, m) ||
+        (R->kinds & (KIND_BIT(THREAT) | KIND_BIT(DEROGATE) |
+                     KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE) |
+                     KIND_BIT(STEREOTYPE) | KIND_BIT(EXCLUSION) |
+                     KIND_BIT(HATE_VERB) | KIND_BIT(IDENTITY) |
+                     KIND_BIT(PROFANITY))))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    const tok *tk = R->toks;
+    if (m->tb == s->tb)
+        return m->te < s->te && tk[m->te].type == TK_PUNCT &&
+               (tk[m->te].ch == ',' || tk[m->te].ch == '!');
+    uint32_t p = m->tb - 1;
+    if (tk[p].type == TK_WORD &&
+        (is_determiner(R, p) || a_or_an(R, p) ||
+         mention_at(R, p, DC_KIND_PRONOUN_YOU) ||
+         mention_at(R, p, DC_KIND_QUANTIFIER) ||
+         word_among(R, p, p + 1, owner, sizeof owner / sizeof *owner)))
+        return false;
+    if (m->te >= s->te || tk[m->te].type == TK_PUNCT)
+        return true;
+    return word_among(R, m->te, m->te + 1, closer,
+                      sizeof closer / sizeof *closer) ||
+           (unsigned char)R->n->text[tk[m->te].b] >= 0x80;
+}
+
 static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -15934,6 +16073,10 @@ static __attribute__((noinline)) decorum_status rule_slur(run *R, const mention 
         return DECORUM_OK;
     if (thing_swear(R, m))
         return DECORUM_OK;
+    if (pet_name(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     /* (and the model, which learned the word as a slur, is damped as
      * for other attack words aimed at no one: "the chink in the Oilers
      * armour is their goaltending" had the model alone at review) */
@@ -30027,6 +30170,12 @@ static bool disbelief_you(const run *R, uint32_t k, const sentence *s);
 static __attribute__((noinline)) decorum_status rule_profanity(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
+    /* (session 52, p52: a swear word that is also the field's everyday
+     * word, "bitch" beside a litter or a stud, is no swearing) */
+    if (domain_sense(R, m)) {
+        R->untargeted = true;
+        return DECORUM_OK;
+    }
     R->out->rf[DC_RF_PROFANITY] += 1;
     float w = severity_weight(e->severity, 0.6f, 0.8f, 0.92f);
     decorum_status st;
