@@ -13582,16 +13582,19 @@ static bool partner_of(const run *R, const mention *m)
  * `notperson` slur counted ("two", "three", "a couple of", "bunch of",
  * "load of") and seen at once doing what only people do (an -ing verb of
  * wl_people_doing, "running" only before "the" or "this"): no raccoon
- * snogs or chats, no embankment runs the meet. Not "a couple of dykes
+ * snogs or gossips, no embankment runs the meet. Not "a couple of dykes
  * hold the river back", "load of coons raiding the bins": the everyday
  * sense's doings are not in the list (nor smoking, drinking or begging,
  * which cigarettes and animals do too: "a pack of fags smoking in the
  * ashtray"). */
+/* (rev52: not "dancing" nor "chatting", which raccoons on a trail cam
+ * do too, "two coons dancing on the fence"; "running the" not before
+ * "length", "edge", "boundary": "two dykes running the length of the
+ * marsh") */
 static const char *const wl_people_doing[] = {
-    "snogging", "kissing",  "shouting", "chatting", "talking",
-    "gossiping", "arguing", "swearing", "preaching", "protesting",
-    "marching", "dancing",  "laughing", "holding",  "running",
-    "moaning",  "complaining"};
+    "snogging",  "kissing",  "shouting",  "talking",  "gossiping",
+    "arguing",   "swearing", "preaching", "protesting", "marching",
+    "laughing",  "holding",  "running",   "moaning",  "complaining"};
 static bool people_doing(const run *R, const mention *m)
 {
     static const char *const count[] = {"two", "three", "four", "five",
@@ -13615,10 +13618,15 @@ static bool people_doing(const run *R, const mention *m)
                     sizeof wl_people_doing / sizeof *wl_people_doing))
         return false;
     /* (holding hands, running the club: the object tells the people) */
+    static const char *const run_along[] = {"length", "edge", "boundary",
+                                            "side", "border"};
     if (tok_is_word(R, v, "holding"))
         return tok_is_word(R, v + 1, "hands");
     if (tok_is_word(R, v, "running"))
-        return tok_is_word(R, v + 1, "the") || tok_is_word(R, v + 1, "this");
+        return (tok_is_word(R, v + 1, "the") ||
+                tok_is_word(R, v + 1, "this")) &&
+               !word_among(R, v + 2, v + 3, run_along,
+                           sizeof run_along / sizeof *run_along);
     return true;
 }
 
@@ -41583,8 +41591,13 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
              * tests stay: "a Jewish owned deli" names no object, and the
              * object follows the deed ("Jewish owned shops were attacked
              * and the papers barely covered it" owns no papers). */
+            /* (rev52: and only as what hides or withholds, a negation
+             * after the object: "Jewish owned papers never print it";
+             * "Black owned papers date back to 1827", "Muslim run tv
+             * channels cover Ramadan well" tell of owners, no plot) */
             if (!gactor && action && action->tb > s->tb &&
-                kind_at(R, action->te, DC_KIND_CONSP_OBJECT)) {
+                kind_at(R, action->te, DC_KIND_CONSP_OBJECT) &&
+                has_kind_in(R, action->te, s->te, DC_KIND_NEGATION)) {
                 const mention *id =
                     mention_at(R, action->tb - 1, DC_KIND_IDENTITY);
                 if (id && id->te == action->tb &&
@@ -53269,6 +53282,13 @@ static decorum_status rule_born_only(run *R)
  * with a negator between the people and "their" ("they shouldnt have to
  * find their own club"). Exclusion for review (0.75), as
  * rule_group_only's. The gate word is "own". */
+/* Past forms of "have" that make a modal after them a thing done, not
+ * wished ("had to go", rule_own_elsewhere). */
+static const char *const wl_had_forms[] = {"had", "hadn't", "hadnt"};
+/* The "to" of a command told ("tell the polish lot to do their own
+ * thing elsewhere", rule_own_elsewhere). */
+static const char *const wl_to_only[] = {"to"};
+
 static bool own_sent_off(const run *R, uint32_t k, const sentence *s,
                          uint32_t chi)
 {
@@ -53340,7 +53360,18 @@ static decorum_status rule_own_elsewhere(run *R)
                     have = true;
                 }
             }
-            if (!have || negates_in(R, g.te < k ? g.te : s->tb, k))
+            /* (rev52: what they may or should do, a modal between the
+             * people and "their": "can go and find", "should have";
+             * not what they did or were made to do, "the Sikh community
+             * built their own gurdwara elsewhere", "black musicians had
+             * to go and start their own labels") */
+            if (!have)
+                continue;
+            const uint32_t gb = g.te < k ? g.te : s->tb;
+            if (negates_in(R, gb, k) ||
+                !(has_kind_in(R, gb, k, DC_KIND_MODAL) ||
+                  word_among(R, gb, k, FRAME_WORDS(wl_to_only))) ||
+                word_among(R, gb, k, FRAME_WORDS(wl_had_forms)))
                 continue;
             R->out->rf[DC_RF_EXCLUSION] += 1;
             finding_spec fs = {0};
