@@ -42299,6 +42299,13 @@ static const char *const wl_ward_own[] = {"their", "his", "her", "own", "my",
 static const char *const wl_motive_real[] = {"real", "actual", "true",
                                              "really"};
 static const char *const wl_why_lead[] = {"why", "explain", "wonder"};
+/* The nearness wanted, needed or sought (a charge near a group member in
+ * a question is innocent unless it is: "can gay couples adopt children
+ * in ireland yet?", "are the gay dads the best with the kids?") */
+static const char *const wl_ward_wish[] = {
+    "need", "needs", "needed", "want", "wants", "wanted", "desperate",
+    "keen", "insist", "insists", "always", "only", "volunteer",
+    "volunteers"};
 
 /* A plot the follow-up asks the group's mind for ("what exactly are they
  * planning", "what are they plotting"). */
@@ -42344,8 +42351,19 @@ static bool ward_wrong_at(const run *R, uint32_t k)
                tok_is_word(R, k + 1, "area")))) &&
             among_q(R, from, k, wl_ward_at, sizeof wl_ward_at / sizeof *wl_ward_at) &&
             !among_q(R, from, k, wl_ward_own,
-                     sizeof wl_ward_own / sizeof *wl_ward_own))
-            return true;
+                     sizeof wl_ward_own / sizeof *wl_ward_own)) {
+            /* (wanted or needed within ten tokens before: "need to be in
+             * the changing rooms", "has to be in the girls changing area",
+             * "desperate to foster little boys") */
+            uint32_t wb = k >= ws->tb + 10 ? k - 10 : ws->tb;
+            if (among_q(R, wb, k, wl_ward_wish,
+                        sizeof wl_ward_wish / sizeof *wl_ward_wish))
+                return true;
+            for (uint32_t j = wb; j + 1 < k; j++)
+                if ((tok_is_word(R, j, "has") || tok_is_word(R, j, "have")) &&
+                    tok_is_word(R, j + 1, "to"))
+                    return true;
+        }
     }
     /* (the motive in a question, or in a sentence that asks "what" in its
      * first words: "like what is the actual motive there. just saying") */
