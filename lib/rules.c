@@ -42289,6 +42289,37 @@ static const char *const wl_young[] = {"kids", "children", "girls", "boys"};
  * with other peoples kids?", "let them near our kids?") */
 static const char *const wl_young_at[] = {"teach", "to",   "with", "near",
                                           "around", "want", "wants"};
+/* Session 52 (q52k): the charges and the places of undress a question
+ * puts a group member beside ("why does the gay PE teacher need to be in
+ * the changing rooms with our boys?", "sharing a dorm corridor with year
+ * 6 boys", "wants into the ladies toilets"), and the words that lead to
+ * them: a preposition of nearness or a verb of taking charge. */
+static const char *const wl_ward[] = {
+    "kids",       "children",   "boys",      "girls",     "pupils",
+    "schoolgirls", "schoolboys", "toddlers", "changing", "dorm",
+    "dorms",      "dormitory",  "cubicles",  "sleepover", "sleepovers",
+    "toilets",    "loos",       "showers"};
+static const char *const wl_ward_at[] = {
+    "with",  "near",    "around",      "into",     "in",    "help",
+    "helps", "helping", "supervise",   "supervising", "take", "takes",
+    "taking", "foster", "fostering",   "adopt",    "adopting", "running",
+    "run",   "runs",    "sharing",     "share",    "bathe", "bathing"};
+/* (the charge one's own: "with their kids", "adopt his own children") */
+static const char *const wl_ward_own[] = {"their", "his", "her", "own", "my",
+                                          "theirs"};
+/* The motive asked after ("what is the actual motive there", "whats the
+ * real reason", "what is he really after"). */
+static const char *const wl_motive_real[] = {"real", "actual", "true",
+                                             "really"};
+static const char *const wl_why_lead[] = {"why", "explain", "wonder"};
+/* The nearness wanted, needed or sought (a charge near a group member in
+ * a question is innocent unless it is: "can gay couples adopt children
+ * in ireland yet?", "are the gay dads the best with the kids?") */
+static const char *const wl_ward_wish[] = {
+    "need", "needs", "needed", "want", "wants", "wanted", "desperate",
+    "keen", "insist", "insists", "always", "only", "volunteer",
+    "volunteers"};
+
 /* A plot the follow-up asks the group's mind for ("what exactly are they
  * planning", "what are they plotting"). */
 static const char *const wl_plotting[] = {"planning", "plotting",
@@ -42308,6 +42339,56 @@ static const char *const wl_job_held[] = {"with", "has", "have", "had",
 static const char *const wl_lying_deceit[] = {"about", "to"};
 static const char *const wl_tax_dodged[] = {"never", "dont", "don't",
                                             "avoid", "dodge", "evade"};
+
+/* Session 52 (q52k): is token k a charge or a place of undress neared
+ * in a question, or after a "why" ("why does the gay PE teacher need to
+ * be in the changing rooms with our boys?", "ask yourself why gay couples
+ * are so desperate to foster little boys"; not one's own, "to be with
+ * their kids"), or the motive asked after ("what is the actual motive
+ * there", "whats the real reason", "what is he really after?")? A
+ * question called plain ("genuine question") takes these as it takes a
+ * trait (rule_insinuated's plain_only). */
+static bool ward_wrong_at(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *ws = sent_of(R, k);
+    uint32_t lead = ws->tb + 6 < ws->te ? ws->tb + 6 : ws->te;
+    if (among_q(R, k, k + 1, wl_ward, sizeof wl_ward / sizeof *wl_ward)) {
+        uint32_t from = k >= ws->tb + 4 ? k - 4 : ws->tb;
+        if ((ws->question ||
+             among_q(R, ws->tb, lead, wl_why_lead,
+                     sizeof wl_why_lead / sizeof *wl_why_lead)) &&
+            (!tok_is_word(R, k, "changing") ||
+             (k + 1 < rs->ntok &&
+              (tok_is_word(R, k + 1, "rooms") || tok_is_word(R, k + 1, "room") ||
+               tok_is_word(R, k + 1, "area")))) &&
+            among_q(R, from, k, wl_ward_at, sizeof wl_ward_at / sizeof *wl_ward_at) &&
+            !among_q(R, from, k, wl_ward_own,
+                     sizeof wl_ward_own / sizeof *wl_ward_own)) {
+            /* (wanted or needed within ten tokens before: "need to be in
+             * the changing rooms", "has to be in the girls changing area",
+             * "desperate to foster little boys") */
+            uint32_t wb = k >= ws->tb + 10 ? k - 10 : ws->tb;
+            if (among_q(R, wb, k, wl_ward_wish,
+                        sizeof wl_ward_wish / sizeof *wl_ward_wish))
+                return true;
+            for (uint32_t j = wb; j + 1 < k; j++)
+                if ((tok_is_word(R, j, "has") || tok_is_word(R, j, "have")) &&
+                    tok_is_word(R, j + 1, "to"))
+                    return true;
+        }
+    }
+    /* (the motive in a question, or in a sentence that asks "what" in its
+     * first words: "like what is the actual motive there. just saying") */
+    return (ws->question ||
+            among_q(R, ws->tb, ws->tb + 2 < ws->te ? ws->tb + 2 : ws->te,
+                    wl_what, sizeof wl_what / sizeof *wl_what)) &&
+           (tok_is_word(R, k, "motive") || tok_is_word(R, k, "motives") ||
+            (k > ws->tb &&
+             among_q(R, k - 1, k, wl_motive_real,
+                     sizeof wl_motive_real / sizeof *wl_motive_real) &&
+             (tok_is_word(R, k, "reason") || tok_is_word(R, k, "after"))));
+}
 
 /* insinuated_wrong_at's after for a wrong of its words only: no harm,
  * threat or vice of the lexicon (a closing tag's, rule_insinuated). */
@@ -42388,6 +42469,8 @@ static bool insinuated_wrong_at(const run *R, uint32_t k, uint32_t after)
               k + 1 < rs->ntok && tok_is_word(R, k + 1, "to")))
             return true;
     }
+    if (ward_wrong_at(R, k))
+        return true;
     /* (a plot asked of "they" in a question that opens with "what":
      * "what exactly are they planning", not "what are the council
      * planning") */
@@ -42588,8 +42671,12 @@ static uint32_t insinuated_wrong(const run *R, const target *t,
         ((!closing &&
           (rs->s[gs + 1].question ||
            (s->question &&
-            among_q(R, rs->s[gs + 1].tb, rs->s[gs + 1].tb + 1, wl_what,
-                    sizeof wl_what / sizeof *wl_what)))) ||
+            (among_q(R, rs->s[gs + 1].tb, rs->s[gs + 1].tb + 1, wl_what,
+                     sizeof wl_what / sizeof *wl_what) ||
+             /* (session 52: "like what is the actual motive there") */
+             (tok_is_word(R, rs->s[gs + 1].tb, "like") &&
+              among_q(R, rs->s[gs + 1].tb + 1, rs->s[gs + 1].tb + 2, wl_what,
+                      sizeof wl_what / sizeof *wl_what)))))) ||
          (closing && s->question && rs->s[gs + 1].question &&
           among_q(R, rs->s[gs + 1].tb,
                   rs->s[gs + 1].tb + 6 < rs->s[gs + 1].te
@@ -42782,7 +42869,8 @@ static __attribute__((noinline)) decorum_status rule_insinuated(run *R)
                   !kind_at(R, nx, DC_KIND_PLACE) &&
                   !kind_at(R, nx, DC_KIND_NONPROTECTED)));
         uint32_t w = insinuated_wrong(R, t, ms_lo, ms_hi, closing, people);
-        if (w == UINT32_MAX || (plain_only && !asked_trait_at(R, w)))
+        if (w == UINT32_MAX ||
+            (plain_only && !asked_trait_at(R, w) && !ward_wrong_at(R, w)))
             continue;
         /* (asked, the people's word before a thing or a trade is the
          * subject's, "why are Nigerian politicians so corrupt? just
