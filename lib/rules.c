@@ -31802,11 +31802,15 @@ static bool scare_place_in(const run *R, const sentence *s);
 /* code_scare_quoted's praise that a time word ends: "til", "till" or
  * "until" in [b, e), the words between the praise and the code (session
  * 52, q52n: "lovely town til the 'youths' moved into the estate"; not
- * "lovely 'diverse' school"). The stretch is one sentence's and read once
- * for each scare-quoted code. */
+ * "lovely 'diverse' school"). */
+#define PRAISE_ENDED_REACH 12u
 static bool praise_ended(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const till[] = {"til", "till", "until"};
+    /* (the "till" within PRAISE_ENDED_REACH words before the code: a
+     * bound, so a sentence of many codes reads no more for each) */
+    if (e > b + PRAISE_ENDED_REACH)
+        b = e - PRAISE_ENDED_REACH;
     return b < e && word_among(R, b, e, till, sizeof till / sizeof *till);
 }
 
