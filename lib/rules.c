@@ -31807,6 +31807,21 @@ static bool agenda_smear(const run *R, const mention *m, const dc_entry *e)
  * a place people live in its sentence ("the village", "the hotel"); not
  * "'enriched' flour", "'urban' music". */
 static bool scare_place_in(const run *R, const sentence *s);
+/* code_scare_quoted's praise that a time word ends: "til", "till" or
+ * "until" in [b, e), the words between the praise and the code (session
+ * 52, q52n: "lovely town til the 'youths' moved into the estate"; not
+ * "lovely 'diverse' school"). */
+#define PRAISE_ENDED_REACH 12u
+static bool praise_ended(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const till[] = {"til", "till", "until"};
+    /* (the "till" within PRAISE_ENDED_REACH words before the code: a
+     * bound, so a sentence of many codes reads no more for each) */
+    if (e > b + PRAISE_ENDED_REACH)
+        b = e - PRAISE_ENDED_REACH;
+    return b < e && word_among(R, b, e, till, sizeof till / sizeof *till);
+}
+
 static bool code_scare_quoted(const run *R, const mention *m)
 {
     static const char *const named[] = {
@@ -31853,16 +31868,22 @@ static bool code_scare_quoted(const run *R, const mention *m)
                 memo->sq_pos_last = rs->m[i].tb + 1;
             }
         }
-        /* (but "mean" in the wink, "if you know what I mean") */
+        /* (but "mean" in the wink, "if you know what I mean", and
+         * "meaning" in "if you get my meaning") */
         for (uint32_t k = s->tb; k < s->te && !memo->sq_named; k++)
             memo->sq_named =
                 word_among(R, k, k + 1, named, sizeof named / sizeof *named) &&
                 !(tok_is_word(R, k, "mean") && k > s->tb &&
-                  tok_is_word(R, k - 1, "i"));
+                  tok_is_word(R, k - 1, "i")) &&
+                !(tok_is_word(R, k, "meaning") && k > s->tb &&
+                  tok_is_word(R, k - 1, "my"));
     }
-    /* (has_kind_in over the sentence, before and after the code) */
-    if (memo->sq_named || memo->sq_report || memo->sq_pos_first < m->tb ||
-        memo->sq_pos_last > m->te)
+    /* (has_kind_in over the sentence, before and after the code; praise
+     * before it that "till" or "until" ends is of the time before the
+     * people came: "lovely town til the 'youths' moved in") */
+    if (memo->sq_named || memo->sq_report || memo->sq_pos_last > m->te ||
+        (memo->sq_pos_first < m->tb && !praise_ended(R, memo->sq_pos_last,
+                                                      m->tb)))
         return false;
     /* The insinuation the quotes make needs its point in the comment: a
      * crime or a decline laid beside the code ("Wonder what the crime
@@ -31887,7 +31908,10 @@ static bool code_scare_quoted(const run *R, const mention *m)
     if (!memo->sq_point) {
         bool wink = false;
         for (uint32_t k = 0; k + 1 < rs->ntok && !wink; k++)
-            wink = tok_is_word(R, k, "know") && tok_is_word(R, k + 1, "what");
+            wink = (tok_is_word(R, k, "know") &&
+                    tok_is_word(R, k + 1, "what")) ||
+                   (tok_is_word(R, k, "my") &&
+                    tok_is_word(R, k + 1, "meaning"));
         memo->sq_point =
             wink || word_among(R, 0, rs->ntok, point,
                                sizeof point / sizeof *point)
@@ -31896,8 +31920,10 @@ static bool code_scare_quoted(const run *R, const mention *m)
     }
     if (memo->sq_point != 2)
         return false;
+    /* (a noun after "my" is a thing the writer owns, not people: "my
+     * 'joggers' are basically pajamas now"; session 52, q52n) */
     if (ent(R, m)->flags & DC_F_NOUN)
-        return true;
+        return !(o > t && tok_is_word(R, (uint32_t)(o - t) - 1, "my"));
     uint32_t n = m->te + 1;
     if (n < s->te && (kind_at(R, n, DC_KIND_PERSON) ||
                       kind_at(R, n, DC_KIND_HUMANITY)))
@@ -41314,11 +41340,22 @@ static bool story_reversed(const run *R, const sentence *s,
                 !(m->e - m->b == 4 && memcmp(a + m->b, "paid", 4) == 0) &&
                 !(m->e - m->b == 3 && memcmp(a + m->b, "run", 3) == 0 &&
                   m->tb > s->tb && kind_at(R, m->tb - 1, DC_KIND_COPULA)) &&
-                !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0))
+                !(m->e - m->b == 6 && memcmp(a + m->b, "bought", 6) == 0) &&
+                /* (session 52, q52n: a participle with its particle,
+                 * "covid was cooked up by the chinese") */
+                !term_ends(e, "ed up", false))
                 continue;
             /* ("paid for by", "bought up by") */
             if (tok_is_word(R, k, "for") || tok_is_word(R, k, "up"))
                 k++;
+            /* (session 52, q52n: where it was done, at most four words,
+             * before the doer: "cooked up in a lab by the chinese") */
+            if (tok_is_word(R, k, "in") || tok_is_word(R, k, "at"))
+                for (uint32_t j = k + 1; j < k + 5 && j < s->te; j++)
+                    if (tok_is_word(R, j, "by")) {
+                        k = j;
+                        break;
+                    }
             if (!tok_is_word(R, k, "by"))
                 continue;
             k++;
