@@ -40677,9 +40677,16 @@ static bool witness_goes_up(const run *R, uint32_t k)
 
 /* Is the witnesses' negator within six words before token tb, in its
  * sentence: "nobody", "noone", "none" ("none of us would have seen a
- * thing"), or the "no" of "no one"? */
+ * thing"), or the "no" of "no one"; and is the silence promised, not
+ * told: a future or a conditional between them ("nobody will have seen
+ * a thing", "none of us would have seen a thing") or a habit ("nobody
+ * ever sees a thing")? A past told is a report ("the mosque roof caught
+ * fire last night and nobody saw anything"). */
 static bool witness_nobody(const run *R, uint32_t tb)
 {
+    static const char *const promised[] = {
+        "will", "would", "wont", "won't", "wouldnt", "wouldn't", "ll",
+        "ever", "sees"};
     const tok *tk = R->toks;
     for (uint32_t k = tb > 6 ? tb - 6 : 0; k < tb; k++)
         if (tk[k].sent == tk[tb].sent &&
@@ -40687,7 +40694,10 @@ static bool witness_nobody(const run *R, uint32_t tb)
              tok_is_word(R, k, "none") ||
              (tok_is_word(R, k, "no") && k + 1 < tb &&
               tok_is_word(R, k + 1, "one"))))
-            return true;
+            for (uint32_t j = k + 1; j <= tb; j++)
+                if (word_among(R, j, j + 1, FRAME_WORDS(promised)) ||
+                    tok_is_word(R, j, "will") || tok_is_word(R, j, "would"))
+                    return true;
     return false;
 }
 
@@ -40726,8 +40736,8 @@ static decorum_status rule_shrug(run *R)
          * "nobody on this street will have seen a thing", "none of us
          * would have seen a thing") */
         bool witness = witness_veil(R, a);
-        if (!neg && witness && witness_nobody(R, a->tb))
-            neg = a;
+        if (witness)
+            neg = !witness_nobody(R, a->tb) ? NULL : neg ? neg : a;
         if ((neg != NULL) != wants_neg)
             continue;
         /* (session 40, q40t: a veil with its case after it, "nobody would
