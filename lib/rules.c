@@ -40135,6 +40135,18 @@ static const char *const next_subject[] = {
     "she'll",   "both",     "somebody", "someone", "somebodys",
     "someones", "somebody's", "someone's", "it",    "its",     "it's"};
 
+/* Session 52 (q52w): the pick taken out somewhere and not to walk
+ * back, "back" after "walking" or "walk" and a negator ("next asylum
+ * seeker that does a runner is getting driven out to the woods and he
+ * wont be walking back"). Not "coming back": a pick may well not come
+ * back to a shop or a club. */
+static bool next_not_back(const run *R, uint32_t k)
+{
+    return k > 1 && tok_is_word(R, k, "back") &&
+           (tok_is_word(R, k - 1, "walking") || tok_is_word(R, k - 1, "walk")) &&
+           negator(R, k - 1) != NULL;
+}
+
 static decorum_status next_member(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -40168,6 +40180,7 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si)
                          FRAME_WORDS(next_done)) ||
               tok_is_word(R, k - 1, "no"))) ||
             word_among(R, k, k + 1, FRAME_WORDS(next_deed)) ||
+            next_not_back(R, k) ||
             (kind_at(R, k, DC_KIND_WEAPON) &&
              (word_among(R, b2, k, FRAME_WORDS(wl_with)) ||
               word_among(R, b2, k, FRAME_WORDS(armed_carry))));
@@ -40675,6 +40688,53 @@ static bool shrug_prevented(const run *R, uint32_t lo, uint32_t vb,
     return false;
 }
 
+/* Is the shrug a at the witnesses' veil (attack.tsv, session 52): "seen
+ * a thing", "heard anything", a seeing or hearing verb before "a thing" or
+ * "anything"? */
+static bool witness_veil(const run *R, const mention *a)
+{
+    static const char *const see[] = {"seen", "saw", "sees", "heard"};
+    return a->te > a->tb + 1 && word_among(R, a->tb, a->tb + 1, FRAME_WORDS(see)) &&
+           (tok_is_word(R, a->te - 1, "thing") ||
+            tok_is_word(R, a->te - 1, "anything"));
+}
+
+/* Does a place go up at token k, "up" after "go", "goes", "went" or
+ * "gone" ("the whole place goes up and nobody will have seen a thing")?
+ * Read only before the witnesses' veil: "prices went up" has none. */
+static bool witness_goes_up(const run *R, uint32_t k)
+{
+    static const char *const go[] = {"go", "goes", "went", "gone"};
+    return k > 0 && tok_is_word(R, k, "up") &&
+           word_among(R, k - 1, k, FRAME_WORDS(go));
+}
+
+/* Is the witnesses' negator within six words before token tb, in its
+ * sentence: "nobody", "noone", "none" ("none of us would have seen a
+ * thing"), or the "no" of "no one"; and is the silence promised, not
+ * told: a future or a conditional between them ("nobody will have seen
+ * a thing", "none of us would have seen a thing") or a habit ("nobody
+ * ever sees a thing")? A past told is a report ("the mosque roof caught
+ * fire last night and nobody saw anything"). */
+static bool witness_nobody(const run *R, uint32_t tb)
+{
+    static const char *const promised[] = {
+        "will", "would", "wont", "won't", "wouldnt", "wouldn't", "ll",
+        "ever", "sees"};
+    const tok *tk = R->toks;
+    for (uint32_t k = tb > 6 ? tb - 6 : 0; k < tb; k++)
+        if (tk[k].sent == tk[tb].sent &&
+            (tok_is_word(R, k, "nobody") || tok_is_word(R, k, "noone") ||
+             tok_is_word(R, k, "none") ||
+             (tok_is_word(R, k, "no") && k + 1 < tb &&
+              tok_is_word(R, k + 1, "one"))))
+            for (uint32_t j = k + 1; j <= tb; j++)
+                if (word_among(R, j, j + 1, FRAME_WORDS(promised)) ||
+                    tok_is_word(R, j, "will") || tok_is_word(R, j, "would"))
+                    return true;
+    return false;
+}
+
 /* "Send the lot back on the same boats ... and if the boats sink
  * halfway, well, not my problem", "If the Syrian camp burns down tonight
  * I wouldn't shed a tear", "someone swat this freak, they deserve it":
@@ -40706,6 +40766,12 @@ static decorum_status rule_shrug(run *R)
              /* (session 40: "no jury would convict") */
              (a->tb > 1 && tok_is_word(R, a->tb - 2, "no"))))
             neg = a;
+        /* (session 52, q52w: the witnesses' negator a few words back,
+         * "nobody on this street will have seen a thing", "none of us
+         * would have seen a thing") */
+        bool witness = witness_veil(R, a);
+        if (witness)
+            neg = !witness_nobody(R, a->tb) ? NULL : neg ? neg : a;
         if ((neg != NULL) != wants_neg)
             continue;
         /* (session 40, q40t: a veil with its case after it, "nobody would
@@ -40732,7 +40798,12 @@ static decorum_status rule_shrug(run *R)
         if (hi == a->tb && t < rs->ntok && tk[t].type == TK_WORD &&
             tk[t].sent == tk[a->tb].sent)
             continue;
-        uint32_t lo = armed_lo(a->tb, si > 0 ? rs->s[si - 1].tb : rs->s[si].tb);
+        /* (the witnesses' veil reads the group's place up to three
+         * sentences back, "they want a mosque on the old site. fine. let
+         * them build it. buildings burn easy and nobody ... will have seen
+         * a thing", within ARMED_REACH) */
+        uint32_t back = witness ? (si > 3 ? si - 3 : 0) : (si > 0 ? si - 1 : si);
+        uint32_t lo = armed_lo(a->tb, rs->s[back].tb);
         uint32_t h = UINT32_MAX;
         for (uint32_t k = hi; k-- > lo && h == UINT32_MAX;)
             if ((word_among(R, k, k + 1, FRAME_WORDS(shrug_harm)) &&
@@ -40746,7 +40817,8 @@ static decorum_status rule_shrug(run *R)
                    (!word_among(R, lo, a->tb, FRAME_WORDS(wl_sea)) ||
                     has_kind_in(R, lo, k, DC_KIND_PRONOUN_SELF))) &&
                  !shrug_missing_thing(R, k)) ||
-                kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM))
+                kind_at(R, k, DC_KIND_THREAT) || kind_at(R, k, DC_KIND_HARM) ||
+                (witness && witness_goes_up(R, k)))
                 if (k < a->tb || k >= a->te)
                     h = k;
         /* (session 40: a veil that carries its harm, with no prevention
