@@ -38,7 +38,7 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'a50f730fb3ca0e4b52687caa528bc07641355f9b'),
+                                    'dbb8bfda92cee0fd61211023a4d196235a82f56d'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
