@@ -29127,8 +29127,17 @@ static bool bare_plural(const run *R, const target *g)
 {
     const tok *tk = R->toks;
     /* (a group named in the parent or title spans no token: tb == te) */
-    if (g->type != TG_GROUP || g->te <= g->tb ||
-        !(g->categories & ~(1u << DECORUM_CATEGORY_SEX)))
+    if (g->type != TG_GROUP || g->te <= g->tb)
+        return false;
+    /* A group named by sex alone is a bare plural only as women
+     * (session 52, lead): "women can't drive, simple as", "females can't
+     * handle pressure" are the sexist generalization that blind rounds
+     * 23-39 kept writing; men named alone stay banter and plain fact
+     * ("men aren't built for childbirth", "men are worse at
+     * multitasking, according to my wife"), as gen13 and mis13 left
+     * every sex group. */
+    if (!(g->categories & ~(1u << DECORUM_CATEGORY_SEX)) &&
+        !(g->entry >= 0 && names_group(&R->ents[g->entry], "female", 6)))
         return false;
     if (g->tb > 0 && word_among(R, g->tb - 1, g->tb, FRAME_WORDS(wl_case)))
         return false;
