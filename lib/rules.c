@@ -29276,7 +29276,12 @@ static bool bare_generic(const run *R, const target *t, const mention *m)
             return false;
         if (kind_at(R, k, DC_KIND_COPULA) && !linked)
             linked = true;
-        else if (!word_among(R, k, k + 1, FRAME_WORDS(wl_generic_adverb)))
+        /* (the article of a noun predicate after the linking verb: "Mexicans
+         * are a menace", as "Mexicans are menaces"; session 52, lead) */
+        else if (!(linked && k + 1 == m->tb &&
+                   (ent(R, m)->flags & DC_F_NOUN) &&
+                   (tok_is_word(R, k, "a") || tok_is_word(R, k, "an"))) &&
+                 !word_among(R, k, k + 1, FRAME_WORDS(wl_generic_adverb)))
             return false;
     }
     return true;
