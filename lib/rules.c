@@ -13579,7 +13579,7 @@ static bool partner_of(const run *R, const mention *m)
 
 /* Session 52 (q52t): "two dykes snogging by the swings", "bunch of
  * dykes running the meet", "load of coons shouting on the bus": a plural
- * `notperson` slur counted ("two", "three", "a couple of", "bunch of",
+ * `notperson` slur counted (count_word, "a couple (of)", "bunch of",
  * "load of") and seen at once doing what only people do (an -ing verb of
  * wl_people_doing, "running" only before "the" or "this"): no raccoon
  * snogs or gossips, no embankment runs the meet. Not "a couple of dykes
@@ -13597,21 +13597,20 @@ static const char *const wl_people_doing[] = {
     "laughing",  "holding",  "running",   "moaning",  "complaining"};
 static bool people_doing(const run *R, const mention *m)
 {
-    static const char *const count[] = {"two", "three", "four", "five",
-                                        "couple", "bunch", "load",
-                                        "loads", "group", "pair", "gang"};
+    /* (a count is count_word's, digits too, "2 dykes"; a collective
+     * with or without "of", "a couple (of) dykes") */
+    static const char *const lot[] = {"couple", "bunch", "load", "loads",
+                                      "group",  "pair",  "gang"};
     const dc_rules_scratch *rs = R->rs;
     if (!(ent(R, m)->flags & DC_F_NOTPERSON) || !plural_hit(R, m) ||
         m->tb == 0 || m->te + 1 >= rs->ntok)
         return false;
     uint32_t k = m->tb - 1;
-    if (tok_is_word(R, k, "of") && k > 0)
+    const bool of = tok_is_word(R, k, "of") && k > 0;
+    if (of)
         k--;
-    if (!word_among(R, k, k + 1, count, sizeof count / sizeof *count) ||
-        (k + 1 < m->tb) != !(tok_is_word(R, k, "two") ||
-                             tok_is_word(R, k, "three") ||
-                             tok_is_word(R, k, "four") ||
-                             tok_is_word(R, k, "five")))
+    if (!word_among(R, k, k + 1, lot, sizeof lot / sizeof *lot) &&
+        (of || !count_word(R, k)))
         return false;
     uint32_t v = m->te;
     if (!word_among(R, v, v + 1, wl_people_doing,
@@ -40743,8 +40742,7 @@ static bool witness_nobody(const run *R, uint32_t tb)
              (tok_is_word(R, k, "no") && k + 1 < tb &&
               tok_is_word(R, k + 1, "one"))))
             for (uint32_t j = k + 1; j <= tb; j++)
-                if (word_among(R, j, j + 1, FRAME_WORDS(promised)) ||
-                    tok_is_word(R, j, "will") || tok_is_word(R, j, "would"))
+                if (word_among(R, j, j + 1, FRAME_WORDS(promised)))
                     return true;
     return false;
 }
@@ -53473,6 +53471,13 @@ static decorum_status rule_born_only(run *R)
     return DECORUM_OK;
 }
 
+/* Past forms of "have" that make a modal after them a thing done, not
+ * wished ("had to go", rule_own_elsewhere). */
+static const char *const wl_had_forms[] = {"had", "hadn't", "hadnt"};
+/* The "to" of a command told ("tell the polish lot to do their own
+ * thing elsewhere", rule_own_elsewhere). */
+static const char *const wl_to_only[] = {"to"};
+
 /* Session 52 (q52g): a people sent off to "their own" place or thing
  * away from the writer's: "the muslim lot can do their own thing
  * somewhere else", "the asian family who applied can go and find their
@@ -53491,15 +53496,11 @@ static decorum_status rule_born_only(run *R)
  * students started their own society", "women should have their own
  * category at the awards"). Not in a question, a quote or a report, nor
  * with a negator between the people and "their" ("they shouldnt have to
- * find their own club"). Exclusion for review (0.75), as
+ * find their own club"), and only as wished or commanded: a modal or the
+ * "to" of a command between the people and "their", no "had" (rev52:
+ * not "the Sikh community built their own gurdwara elsewhere", "had to
+ * go and start their own labels"). Exclusion for review (0.75), as
  * rule_group_only's. The gate word is "own". */
-/* Past forms of "have" that make a modal after them a thing done, not
- * wished ("had to go", rule_own_elsewhere). */
-static const char *const wl_had_forms[] = {"had", "hadn't", "hadnt"};
-/* The "to" of a command told ("tell the polish lot to do their own
- * thing elsewhere", rule_own_elsewhere). */
-static const char *const wl_to_only[] = {"to"};
-
 static bool own_sent_off(const run *R, uint32_t k, const sentence *s,
                          uint32_t chi)
 {
