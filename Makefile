@@ -78,14 +78,24 @@ DATA ?= ../shared/data
 # templates"), so the built-in model is trained without them.
 ATTACK ?=
 ATTACK_ARGS ?= 24 6 48
+# PROBES=1 also trains on our own labelled lines: every probe file of
+# tests/data/probes and the blind red-team rounds (tools/probe_rows.py
+# --rounds; held-out files never). Off by default: measured by
+# cross-validation (tools/round_cv.py), they gain hate lines on rounds the
+# model never read only by reading a named group as hate, and fail ~45
+# benign golden cases ("Every trans woman is a woman.") (docs/MODEL_CARD.md,
+# "Our own lines and the blind rounds as training rows").
+PROBES ?=
 comma := ,
 TRAIN_ARGS = --epochs 4 --buckets 2^17 --ngrams word,bigram,char4 \
-  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl,$(BUILD)/train/contrast.jsonl$(if $(ATTACK),$(comma)$(BUILD)/train/attack.jsonl)
+  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl,$(BUILD)/train/contrast.jsonl$(if $(ATTACK),$(comma)$(BUILD)/train/attack.jsonl)$(if $(PROBES),$(comma)$(BUILD)/train/probes.jsonl)
+TRAIN_ROWS = mkdir -p $(BUILD)/train && \
+	sh tools/contrast.sh > $(BUILD)/train/contrast.jsonl \
+	$(if $(ATTACK),&& sh tools/attack.sh $(ATTACK_ARGS) > $(BUILD)/train/attack.jsonl) \
+	$(if $(PROBES),&& python3 tools/probe_rows.py --rounds > $(BUILD)/train/probes.jsonl)
 model: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target decorum_cli
-	mkdir -p $(BUILD)/train
-	sh tools/contrast.sh > $(BUILD)/train/contrast.jsonl
-	$(if $(ATTACK),sh tools/attack.sh $(ATTACK_ARGS) > $(BUILD)/train/attack.jsonl)
+	$(TRAIN_ROWS)
 	./$(BUILD)/decorum train --seed 1 $(TRAIN_ARGS) --name decorum-default \
 	  --out data/model/decorum.model
 	cmake --build $(BUILD) -j $(JOBS)
@@ -97,9 +107,8 @@ model: $(BUILD)/CMakeCache.txt
 SEEDS ?= 1 2 3
 eval-seeds: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target decorum_cli
-	mkdir -p $(BUILD)/train $(BUILD)/seeds
-	sh tools/contrast.sh > $(BUILD)/train/contrast.jsonl
-	$(if $(ATTACK),sh tools/attack.sh $(ATTACK_ARGS) > $(BUILD)/train/attack.jsonl)
+	mkdir -p $(BUILD)/seeds
+	$(TRAIN_ROWS)
 	for s in $(SEEDS); do \
 	  ./$(BUILD)/decorum train --quiet --seed $$s $(TRAIN_ARGS) $(EXTRA) \
 	    --name seed-$$s --out $(BUILD)/seeds/seed-$$s.model || exit 1; \

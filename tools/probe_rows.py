@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""probe_rows.py [--repeat N] [--hate-repeat N] [--labels both|hate]
-[--source NAME] [--no-type] [--fold A|B] [--list]: writes training rows
-for the model made from our own probe lines (JSONL, the shared data
-schema) to standard output.
+"""probe_rows.py [--rounds] [--only-rounds] [--round-fold K/N] [--repeat N]
+[--hate-repeat N] [--labels both|hate] [--source NAME] [--no-type]
+[--fold A|B] [--list]: writes training rows for the model made from our
+own probe lines (JSONL, the shared data schema) to standard output.
 
-Reads tests/data/probes/*.jsonl in name order and leaves out every blind
-red-team round (redteam*) and every held-out file (*heldout*): those
-measure what carries to wording nobody trained on, so they are never
-training data. A `hate` line becomes label "hate", an `ok` line label
+Reads tests/data/probes/*.jsonl in name order and leaves out every
+held-out file (*heldout*) and, unless --rounds, every blind red-team
+round (redteam*). Since session 53 the default model trains with
+--rounds (Makefile TRAIN_ARGS): a round is blind only until the session
+that wrote it ends, and the next session writes a new one, which is the
+measure of what carries to wording nobody trained on (tools/round_cv.py
+measures the same by cross-validation over the committed rounds).
+--only-rounds keeps the rounds and no other file; --round-fold K/N only
+the rounds whose number is not K modulo N (the training side of
+round_cv.py's fold K). A `hate` line becomes label "hate", an `ok` line label
 "none", both with source "probe". "probe" is not a clean source
 (src/cli/train.c, vouches_clean): the ok lines hold swearing and personal
 insults, so "none" there is a full negative for HATE and IDENTITY_ATTACK
@@ -48,11 +54,18 @@ def writer(name):
     return re.sub(r'-(benign|hateful|mixed)$', '', name[:-len('.jsonl')])
 
 
-def files():
-    """The probe files that may train the model, in name order."""
+def files(rounds=False):
+    """The probe files that may train the model, in name order: with
+    rounds, the blind red-team rounds too."""
     return sorted(f for f in os.listdir(PROBES)
-                  if f.endswith('.jsonl') and not f.startswith('redteam')
-                  and 'heldout' not in f)
+                  if f.endswith('.jsonl') and 'heldout' not in f
+                  and (rounds or not f.startswith('redteam')))
+
+
+def round_of(name):
+    """A red-team round's number (redteam12.jsonl -> 12), else None."""
+    m = re.match(r'redteam(\d+)\.jsonl$', name)
+    return int(m.group(1)) if m else None
 
 
 def fold_of(names):
@@ -71,11 +84,22 @@ def main():
     ap.add_argument('--no-type', action='store_true')
     ap.add_argument('--source', default='probe')
     ap.add_argument('--list', action='store_true')
+    ap.add_argument('--rounds', action='store_true')
+    ap.add_argument('--only-rounds', action='store_true')
+    ap.add_argument('--round-fold')
     a = ap.parse_args()
-    names = files()
-    fold = fold_of(names)
+    only = a.only_rounds or a.round_fold is not None
+    names = files(a.rounds or only)
+    if only:
+        names = [f for f in names if round_of(f) is not None]
+    if a.round_fold is not None:
+        k, n = (int(x) for x in a.round_fold.split('/'))
+        if not 0 <= k < n:
+            ap.error('--round-fold K/N needs 0 <= K < N')
+        names = [f for f in names if round_of(f) % n != k]
+    fold = fold_of([f for f in names if round_of(f) is None])
     if a.fold:
-        names = [f for f in names if fold[f] == a.fold]
+        names = [f for f in names if fold.get(f) == a.fold]
     if a.list:
         for f in names:
             print(f)
