@@ -31,7 +31,7 @@ import golden  # noqa: E402
 # of its text and the digest of both output lines. Scores move (and one
 # "negated" span), no verdict. Each is for needs_rules' own argument, not
 # for a gate of words. The digests hold the model's scores: after `make
-# model` changes the model, check that the three still differ only as before
+# model` changes the model, check that the four still differ only as before
 # and record them again (GATES_OPEN_DIGESTS=1 python3 tools/gates_open.py
 # ... prints them).
 KNOWN_SHORT = {
@@ -43,6 +43,10 @@ KNOWN_SHORT = {
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
                             '31c36e11e3d15c6017201df678e54b2dd0fbea43'),
+    # (session 53: the benign group lines; no finding either way, the
+    # model's scores only, allow both ways)
+    's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
+                                    '167b10795a39117b55ce77f484651acaa5999c99'),
 }
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """round_cv.py DECORUM DATA OUT [--folds N] [--seed S] [--rows-args A]
-[--train-args A]: measures what our own rows (tools/probe_rows.py
+[--train-args A] [--add FILE]: measures what our own rows (tools/probe_rows.py
 --rounds: our probe lines and the blind red-team rounds; `make model
 PROBES=1`) carry to lines the model never saw, by cross-validation,
 against the model trained without them (the default model's way).
@@ -19,7 +19,8 @@ Hate lines are right at review or reject, ok lines at allow. Last, the
 golden cases (tests/data/golden, verdict and hateful as expected) that
 fail with the baseline and with a model trained on every row. --rows-args
 passes options to probe_rows.py (say "--repeat 2 --hate-repeat 1"),
---train-args to decorum train (say "--hold-target"). Models and rows go
+--train-args to decorum train (say "--hold-target"); --add FILE (again
+for more) adds a rows file to every model but the baseline. Models and rows go
 to OUT. Session 53 (docs/MODEL_CARD.md has the figures)."""
 import argparse
 import json
@@ -52,6 +53,8 @@ def train(a, rows, name):
     (the baseline: none, and no --train-args)."""
     files = [os.path.join(a.data, d, 'train.jsonl') for d in TRAIN]
     files += [os.path.join(a.out, 'contrast.jsonl')] + rows
+    if rows:
+        files += a.add
     model = os.path.join(a.out, name + '.model')
     run([a.decorum, 'train', '--quiet', '--seed', str(a.seed), '--epochs',
          '4', '--buckets', '2^17', '--ngrams', 'word,bigram,char4', '--data',
@@ -145,6 +148,7 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--rows-args', default='')
     ap.add_argument('--train-args', default='')
+    ap.add_argument('--add', action='append', default=[])
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     run(['sh', os.path.join(ROOT, 'tools', 'contrast.sh')],
