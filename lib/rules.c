@@ -50207,6 +50207,14 @@ static decorum_status rule_frame_trait(run *R)
     uint32_t lo = gs < fs ? gs : fs, hi = gs < fs ? fs : gs;
     if (hi - lo > 2)
         return DECORUM_OK;
+    /* (a figure that opens the frame's sentence before a comma, "locusts,
+     * they always ...", is rule_figure_after's to read, with its own
+     * tests of real creatures: the frame may be said of the creatures) */
+    const sentence *frs = &rs->s[fs];
+    const mention *fig = mention_at(R, frs->tb, DC_KIND_DEHUMANIZE);
+    if (fig && fig->te < frs->te && R->toks[fig->te].type == TK_PUNCT &&
+        R->toks[fig->te].ch == ',')
+        return DECORUM_OK;
     uint32_t read = 0;
     for (size_t i = 0; i < rs->nm && read < FT_TRAITS; i++) {
         const mention *m = &rs->m[i];
@@ -50287,6 +50295,13 @@ static decorum_status rule_frame_trait(run *R)
                                sizeof wl_ft_prep / sizeof *wl_ft_prep));
         if (bad)
             continue;
+        /* (real creatures: the sentences speak of what animals do or
+         * where they are found, "... love the zoo. monkeys, ...") */
+        if (m->kind == DC_KIND_DEHUMANIZE &&
+            creature_told(R, rs->s[ts < lo ? ts : lo].tb,
+                          rs->s[ts > hi ? ts : hi].te, m->tb, m->te))
+            continue;
+
         const mention *neg;
         if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
             continue;
