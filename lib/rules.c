@@ -1045,6 +1045,13 @@ typedef struct run {
     /* traveller_named's answers (in the run, not place_hits' frame: a
      * local whose address is taken cost the hot loop registers) */
     travel_memo travel;
+    /* Session 53 (q53): the first frame of every member said of a group
+     * that attack_on_group found alone (a stereotype of severity 1, at a
+     * weight under 0.5), and its group, for rule_frame_trait; ft_set
+     * false: none */
+    bool ft_set;
+    mention ft_m;
+    target ft_t;
 } run;
 
 /* The talk around a sentence: the sentences beside it on its topic (a
@@ -11558,6 +11565,31 @@ note_pred(run *R, const mention *m, const target *t, piece label)
     return DECORUM_OK;
 }
 
+/* Session 53 (q53): the frames of every member rule_frame_trait reads
+ * (stereotype.tsv's severity 1 entries that say a trait of all of them,
+ * not those that tell one deed or name a trait). "typical" only with
+ * the group right after it ("typical polish builder"; not "... typical
+ * teenagers", whose group is teenagers). */
+static const char *const wl_ft_frame[] = {
+    "always",        "those people",          "are all",
+    "they all",      "all of them",           "every one of them",
+    "every single one", "every single one of them", "every last one",
+    "every last one of them", "each and every one", "the lot of them",
+    "the whole lot of them", "all the same",  "typical",
+    "so typical"};
+
+static bool ft_frame(const run *R, const mention *m, const target *t)
+{
+    const dc_entry *e = ent(R, m);
+    if (!dc_word_in(e->term, e->term_len, wl_ft_frame,
+                    sizeof wl_ft_frame / sizeof *wl_ft_frame))
+        return false;
+    if (e->term_len >= 7 &&
+        memcmp(e->term + e->term_len - 7, "typical", 7) == 0)
+        return t->tb == m->te;
+    return true;
+}
+
 static decorum_status attack_on_group(run *R, const mention *m,
                                       const target *t, decorum_signal sig,
                                       float w, bool from_ctx)
@@ -11666,6 +11698,14 @@ static decorum_status attack_on_group(run *R, const mention *m,
     }
     char buf[128];
     piece label = target_label(R, t, buf, sizeof buf);
+    /* (a frame of every member: its group, for rule_frame_trait) */
+    if (m->kind == DC_KIND_STEREOTYPE && e->severity <= 1 &&
+        t->type == TG_GROUP && t->categories && !from_ctx &&
+        !qs->question && w < 0.5f && !R->ft_set && ft_frame(R, m, t)) {
+        R->ft_set = true;
+        R->ft_m = *m;
+        R->ft_t = *t;
+    }
     /* (a frame of every member: its predicate, for the model to weigh) */
     if (m->kind == DC_KIND_STEREOTYPE && e->severity <= 1 &&
         t->type == TG_GROUP && !from_ctx && !qs->question &&
@@ -50126,6 +50166,154 @@ static decorum_status rule_bare_trait(run *R)
     return DECORUM_OK;
 }
 
+/* Session 53 (q53): a frame of every member said of a group, and a
+ * hostile trait said of the same people in another clause or the next
+ * sentence ("the cleaners they send are always eritreans. idle the lot,
+ * never finish", "typical albanian dealer, creeping round the school
+ * gates"): the frame alone weighs 0.4 (a frame is often clumsy, not
+ * hateful); with a trait the rules did not link to the group, the link
+ * is read here. The trait (a stereotype of severity 2 that is no frame
+ * itself, a derogation or a dehumanizing word, naming no group of its
+ * own) lies in the sentence of the group or of the frame, or one next to
+ * them; nothing in its clause before it names anyone or anything else
+ * (an identity, a person, a thing, the writer, "you", or a noun phrase
+ * opened by a determiner or an owner that no preposition governs: "the
+ * stairwell is filthy", "my landlord is the real parasite"), no other
+ * group stands between the two, and its sentence is no question, holds
+ * no quotation and no denouncing word ("calling them sneaky is a racist
+ * trope"), nor is the trait one ("... are disgusting"). Scope is
+ * attack_on_group's (reported, negated). Weighed at a review (0.55):
+ * never a reject by itself. Only where nothing else found hate; at most
+ * FT_TRAITS traits are read, so the walks over their sentences are
+ * bounded. */
+#define FT_TRAITS 6u
+static const char *const wl_ft_prep[] = {
+    "in",   "at",    "on",    "near",   "around", "across", "from",
+    "of",   "to",    "for",   "with",   "by",     "about",  "under",
+    "over", "behind", "after", "before", "into",  "through", "outside",
+    "inside", "round"};
+static const char *const wl_ft_owner[] = {
+    "the",    "this",     "that",    "these",    "his",    "her",
+    "its",    "your",     "my",      "our",      "it",     "he",
+    "she",    "him",      "someone", "somebody", "anyone", "anybody",
+    "nobody", "everyone", "everybody", "whoever"};
+
+static decorum_status rule_frame_trait(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const target *g = &R->ft_t;
+    const mention *fm = &R->ft_m;
+    uint32_t gs = rs->toks[g->tb].sent, fs = rs->toks[fm->tb].sent;
+    uint32_t lo = gs < fs ? gs : fs, hi = gs < fs ? fs : gs;
+    if (hi - lo > 2)
+        return DECORUM_OK;
+    /* (a figure that opens the frame's sentence before a comma, "locusts,
+     * they always ...", is rule_figure_after's to read, with its own
+     * tests of real creatures: the frame may be said of the creatures) */
+    const sentence *frs = &rs->s[fs];
+    const mention *fig = mention_at(R, frs->tb, DC_KIND_DEHUMANIZE);
+    if (fig && fig->te < frs->te && R->toks[fig->te].type == TK_PUNCT &&
+        R->toks[fig->te].ch == ',')
+        return DECORUM_OK;
+    uint32_t read = 0;
+    for (size_t i = 0; i < rs->nm && read < FT_TRAITS; i++) {
+        const mention *m = &rs->m[i];
+        if (m->dropped || (m->kind != DC_KIND_STEREOTYPE &&
+                           m->kind != DC_KIND_DEROGATE &&
+                           m->kind != DC_KIND_DEHUMANIZE))
+            continue;
+        const dc_entry *e = ent(R, m);
+        if (e->categories ||
+            (m->kind == DC_KIND_STEREOTYPE &&
+             (e->severity < 2 || (e->flags & (DC_F_ESSENCE | DC_F_JOKE)))))
+            continue;
+        uint32_t ts = rs->toks[m->tb].sent;
+        if (ts + 1 < lo || ts > hi + 1)
+            continue;
+        /* (not the frame or the group, nor within them) */
+        if ((m->tb < fm->te && m->te > fm->tb) ||
+            (m->tb < g->te && m->te > g->tb))
+            continue;
+        read++;
+        /* (in a clause of its own: one the group's or the frame's clause
+         * holds is for rule_attack to link; nor one that goes on with a
+         * noun, said of that: "dirty water") */
+        uint32_t c = R->toks[m->tb].clause;
+        /* (but in the frame's clause: a dehumanizing noun the frame is
+         * said of, "... vermin always leave a mess", or a trait in the
+         * predicate of a leading frame, within PRED_REACH words, not one
+         * that tells what is done to them) */
+        bool pred = c == R->toks[fm->tb].clause &&
+                    ((m->kind == DC_KIND_DEHUMANIZE && m->te == fm->tb) ||
+                     (m->tb >= fm->te && m->tb < fm->te + PRED_REACH &&
+                      dc_word_in(ent(R, fm)->term, ent(R, fm)->term_len,
+                                 wl_pred_lead,
+                                 sizeof wl_pred_lead / sizeof *wl_pred_lead) &&
+                      !pred_suffer(R, fm->te, m->te)));
+        if ((!pred && c == R->toks[fm->tb].clause) ||
+            (c == R->toks[g->tb].clause &&
+             rs->toks[fm->tb].sent == ts && !pred) ||
+            (m->kind != DC_KIND_DEHUMANIZE && !tok_is_word(R, m->te, "as") &&
+             hung_of_thing(R, m->te, m->te + 1)))
+            continue;
+        const sentence *s = &rs->s[ts];
+        if (s->question || kind_at(R, m->tb, DC_KIND_DENOUNCE) ||
+            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+            continue;
+        bool bad = false;
+        for (uint32_t k = s->tb; k < s->te && !bad; k++)
+            bad = rs->toks[k].quoted;
+        /* (its clause before it: no one else, no thing) */
+        for (uint32_t k = m->tb; k-- > s->tb && !bad &&
+                                 R->toks[k].clause == c;) {
+            if (k >= g->tb && k < g->te)
+                continue;
+            if (k + 1 == g->tb || (k >= fm->tb && k < fm->te))
+                continue; /* (the group's own determiner, the frame) */
+            if (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                            KIND_BIT(NONPROTECTED) | KIND_BIT(OBJECT) |
+                            KIND_BIT(PRONOUN_SELF) | KIND_BIT(PRONOUN_YOU))) {
+                bad = true;
+                break;
+            }
+            if (word_among(R, k, k + 1, wl_ft_owner,
+                           sizeof wl_ft_owner / sizeof *wl_ft_owner) &&
+                !(k > s->tb &&
+                  word_among(R, k - 1, k, wl_ft_prep,
+                             sizeof wl_ft_prep / sizeof *wl_ft_prep)))
+                bad = true;
+        }
+        /* (no other group between the two) */
+        uint32_t a = m->tb >= g->te ? g->te : m->te,
+                 z = m->tb >= g->te ? m->tb : g->tb;
+        for (uint32_t k = a; k < z && !bad; k++)
+            bad = kind_at(R, k, DC_KIND_IDENTITY) &&
+                  /* (not one that tells where the group is from: "those
+                   * people from the mosque") */
+                  !(k > g->te && k <= g->te + 3 &&
+                    word_among(R, g->te, g->te + 1, wl_ft_prep,
+                               sizeof wl_ft_prep / sizeof *wl_ft_prep));
+        if (bad)
+            continue;
+        /* (real creatures: the sentences speak of what animals do or
+         * where they are found, "... love the zoo. monkeys, ...") */
+        if (m->kind == DC_KIND_DEHUMANIZE &&
+            creature_told(R, rs->s[ts < lo ? ts : lo].tb,
+                          rs->s[ts > hi ? ts : hi].te, m->tb, m->te))
+            continue;
+
+        const mention *neg;
+        if (scope_of(R, m->tb, m->te, &neg) != SC_ASSERTED)
+            continue;
+        decorum_signal sig =
+            m->kind == DC_KIND_STEREOTYPE  ? DECORUM_SIGNAL_STEREOTYPE
+            : m->kind == DC_KIND_DEROGATE ? DECORUM_SIGNAL_DEROGATION
+                                          : DECORUM_SIGNAL_DEHUMANIZATION;
+        return attack_on_group(R, m, g, sig, 0.55f, false);
+    }
+    return DECORUM_OK;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Session 32 (q32c): a wrong pinned on a people as a habit, as the cause */
 /* of a member's deed, and a people ranked below a beast                  */
@@ -55654,6 +55842,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
      * "same") */
     if (any_kind(&R, DC_KIND_DENOUNCE) && R.hate_so_far < INSINUATED_WEIGHT &&
         (st = rule_charge_defied(&R)) != DECORUM_OK)
+        return st;
+    /* (session 53: a frame found alone, and a trait said of its group
+     * elsewhere) */
+    if (R.ft_set && R.hate_so_far < 0.5f &&
+        (st = rule_frame_trait(&R)) != DECORUM_OK)
         return st;
     /* Second pass: codes that only count beside other hate. */
     for (size_t i = 0; (any_kind(&R, DC_KIND_CODE) ||
