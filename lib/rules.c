@@ -8018,6 +8018,26 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
  * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
  * it is before "what", "how" or "why" that no "I" or "we" follows
  * ("you're doing exactly what the rioters did", "show exactly why"). */
+/* Session 53 (p53b): 'you say "they all hate us" yet the mosque just
+ * raised 5 grand for the hospice. check your facts': an agreeing noun
+ * ("facts") that is the object of a check or the person addressed's own
+ * ("your facts", "check the facts", "get ur facts straight") sends the
+ * reader back to the facts, it does not agree with the quote ("Facts.",
+ * "those are facts" still do). */
+static bool endorse_object(const run *R, const sentence *s, const mention *m)
+{
+    static const char *const yours[] = {"your", "ur", "yer", "check",
+                                        "checked", "checking"};
+    static const char *const check[] = {"check", "checked", "checking"};
+    if (m->te != m->tb + 1 || m->tb <= s->tb)
+        return false;
+    uint32_t k = m->tb - 1;
+    if (word_among(R, k, k + 1, yours, sizeof yours / sizeof *yours))
+        return true;
+    return k > s->tb && tok_is_word(R, k, "the") &&
+           word_among(R, k - 1, k, check, sizeof check / sizeof *check);
+}
+
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -8026,7 +8046,7 @@ static bool agrees_in(const run *R, const sentence *s)
         const mention *m = &R->rs->m[i];
         if (m->tb >= s->te)
             break;
-        if (m->kind == DC_KIND_ENDORSE &&
+        if (m->kind == DC_KIND_ENDORSE && !endorse_object(R, s, m) &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
              !(is_determiner(R, m->te) || a_or_an(R, m->te) ||
                ((tok_is_word(R, m->te, "what") ||
@@ -11839,6 +11859,74 @@ static bool mild_abuse(run *R, const mention *m,
            !names_who_they_are(R);
 }
 
+/* Session 53 (p53b): "under the tudors simply being a gypsy in england
+ * could get you hanged", "driving like that will get you killed": a
+ * threat word right after a causative "get" and its object ("get you",
+ * "got them", "gets people") whose subject is a state or a deed, a
+ * gerund at most six words before the modal with no person as the
+ * subject between ("being gay", "talking like that"), tells what the
+ * deed leads to, a penalty or a risk, not the writer's threat. The modal
+ * must be one of what can or will happen ("could", "can", "will", "'ll",
+ * "would", "might", "may"), not of what ought to ("being a
+ * gypsy should get you hanged" calls for it); a person as the subject
+ * ("i will get you hanged", "being rude? i'll get you hurt") makes it
+ * a threat again. */
+static bool consequence_told(const run *R, const mention *m)
+{
+    static const char *const getv[] = {"get", "gets", "got", "getting"};
+    static const char *const obj[] = {"you", "u", "ya", "them", "people",
+                                      "someone", "somebody", "folk",
+                                      "folks", "one"};
+    static const char *const may[] = {"could", "can", "will", "would",
+                                      "might", "may", "'ll", "ll",
+                                      "could've", "would've", "still", "easily", "quickly", "soon",
+                                      "probably", "literally", "simply"};
+    static const char *const who[] = {"i", "we", "he", "she", "they", "you",
+                                      "i'll", "we'll", "he'll", "she'll",
+                                      "they'll", "you'll", "im", "i'm", "u"};
+    static const char *const not_ing[] = {"thing",   "nothing", "something",
+                                          "anything", "everything", "during",
+                                          "morning", "evening", "king",
+                                          "bring",   "spring",  "string",
+                                          "sing",    "ring",    "wing"};
+    uint32_t k = m->tb;
+    if (k < 3 || !word_among(R, k - 1, k, obj, sizeof obj / sizeof *obj) ||
+        !word_among(R, k - 2, k - 1, getv, sizeof getv / sizeof *getv))
+        return false;
+    uint32_t sent = R->toks[k].sent;
+    uint32_t j = k - 2, n = 0;
+    while (j > 0 && n < 3 && R->toks[j - 1].sent == sent &&
+           word_among(R, j - 1, j, may, sizeof may / sizeof *may)) {
+        j--;
+        n++;
+    }
+    /* (j: the first word of the verb group; the gerund before it, and
+     * no other modal there: "should", "must", "ought to", "deserves to") */
+    static const char *const ought[] = {"should", "must", "ought", "shall",
+                                        "to", "deserves", "deserve",
+                                        "needs", "need", "shd", "shud"};
+    if (j > 0 && word_among(R, j - 1, j, ought, sizeof ought / sizeof *ought))
+        return false;
+    for (uint32_t w = 0; j > 0 && w < 6; w++) {
+        j--;
+        const tok *t = &R->toks[j];
+        if (t->sent != sent || t->type == TK_NL ||
+            (t->type == TK_PUNCT && t->ch != ',' && t->ch != '\'' &&
+             t->ch != '"'))
+            return false;
+        if (t->type != TK_WORD)
+            continue;
+        if (word_among(R, j, j + 1, who, sizeof who / sizeof *who) ||
+            kind_at(R, j, DC_KIND_PRONOUN_SELF))
+            return false;
+        if (t->e - t->b >= 5 &&
+            memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+            !word_among(R, j, j + 1, not_ing, sizeof not_ing / sizeof *not_ing))
+            return true;
+    }
+    return false;
+}
+
 /* Attack language aimed at a person or a non-protected target: toxic, not
  * hate. Counted for the model whether or not it is asserted; weighed in
  * full at the person addressed, by 3/4 elsewhere. */
@@ -11854,6 +11942,8 @@ static decorum_status attack_on_other(run *R, const mention *m,
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
     if (halt_scope(R, m, sc, neg) != SC_ASSERTED)
+        return DECORUM_OK;
+    if (attr == DECORUM_THREAT && consequence_told(R, m))
         return DECORUM_OK;
     finding_spec fs = {0};
     fs.b = m->b;
