@@ -8017,7 +8017,9 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
  * 'invaders' is exactly the language that inspired the shooter"), not
  * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
  * it is before "what", "how" or "why" that no "I" or "we" follows
- * ("you're doing exactly what the rioters did", "show exactly why"). */
+ * ("you're doing exactly what the rioters did", "show exactly why"), and
+ * before "like", a likeness ("read exactly like today's papers"; session
+ * 53, p53b; "exactly like i said" still agrees). */
 /* Session 53 (p53b): 'you say "they all hate us" yet the mosque just
  * raised 5 grand for the hospice. check your facts': an agreeing noun
  * ("facts") that is the object of a check or the person addressed's own
@@ -8051,7 +8053,8 @@ static bool agrees_in(const run *R, const sentence *s)
              !(is_determiner(R, m->te) || a_or_an(R, m->te) ||
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
-                 tok_is_word(R, m->te, "why")) &&
+                 tok_is_word(R, m->te, "why") ||
+                 tok_is_word(R, m->te, "like")) &&
                 !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))) &&
             !endorses_other(R, s, m))
             return true;
@@ -11877,10 +11880,10 @@ static bool consequence_told(const run *R, const mention *m)
     static const char *const obj[] = {"you", "u", "ya", "them", "people",
                                       "someone", "somebody", "folk",
                                       "folks", "one"};
-    static const char *const may[] = {"could", "can", "will", "would",
-                                      "might", "may", "'ll", "ll",
-                                      "could've", "would've", "still", "easily", "quickly", "soon",
-                                      "probably", "literally", "simply"};
+    static const char *const may[] = {
+        "could",    "can",   "will",   "would",   "might",    "may",
+        "'ll",      "ll",    "could've", "would've", "still", "easily",
+        "quickly",  "soon",  "probably", "literally", "simply"};
     static const char *const who[] = {"i", "we", "he", "she", "they", "you",
                                       "i'll", "we'll", "he'll", "she'll",
                                       "they'll", "you'll", "im", "i'm", "u"};
@@ -11907,7 +11910,8 @@ static bool consequence_told(const run *R, const mention *m)
                                         "needs", "need", "shd", "shud"};
     if (j > 0 && word_among(R, j - 1, j, ought, sizeof ought / sizeof *ought))
         return false;
-    for (uint32_t w = 0; j > 0 && w < 6; w++) {
+    bool gerund = false;
+    for (uint32_t w = 0; j > 0 && w < 6 && !gerund; w++) {
         j--;
         const tok *t = &R->toks[j];
         if (t->sent != sent || t->type == TK_NL ||
@@ -11919,12 +11923,19 @@ static bool consequence_told(const run *R, const mention *m)
         if (word_among(R, j, j + 1, who, sizeof who / sizeof *who) ||
             kind_at(R, j, DC_KIND_PRONOUN_SELF))
             return false;
-        if (t->e - t->b >= 5 &&
-            memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
-            !word_among(R, j, j + 1, not_ing, sizeof not_ing / sizeof *not_ing))
-            return true;
+        gerund = t->e - t->b >= 5 &&
+                 memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+                 !word_among(R, j, j + 1, not_ing,
+                             sizeof not_ing / sizeof *not_ing);
     }
-    return false;
+    if (!gerund)
+        return false;
+    /* (the writer stepping in after it: "..., and i will make sure of
+     * it") */
+    static const char *const me[] = {"i", "i'll", "ill", "we", "we'll",
+                                     "im", "i'm", "i'd", "we'd"};
+    const sentence *s = sent_of(R, k);
+    return !word_among(R, m->te, s->te, me, sizeof me / sizeof *me);
 }
 
 /* Attack language aimed at a person or a non-protected target: toxic, not
@@ -41702,6 +41713,36 @@ static bool kept_running(const run *R, const mention *m)
     return false;
 }
 
+/* Session 53 (p53b): a conspiracy story told as what a medium said: a
+ * medium (targets.tsv, sense medium: headlines, tabloids, films) before
+ * the actor at atb in its sentence, the story "about" or "on" its people
+ * ("1930s headlines about jewish refugees ..."), or its action in quote
+ * marks, the medium's word and not the writer's ('tabloids had polish
+ * workers "pouring" in'). Not when the rest of the sentence calls it true
+ * or right; the writer agreeing elsewhere (endorsed) is asked by the
+ * caller. */
+static bool medium_told(const run *R, const sentence *s, uint32_t atb,
+                        const mention *action)
+{
+    static const char *const agree[] = {"accurate", "true", "correct",
+                                        "factual", "truth", "right",
+                                        "spot", "prophetic", "proven",
+                                        "facts", "agree", "agreed"};
+    const mention *md = medium_in(R, s->tb, atb);
+    if (!md || md->te > atb)
+        return false;
+    /* (not told as true: "the headlines about jewish bankers 'funding'
+     * the migrants were accurate", "... were right, they do") */
+    if (word_among(R, action->te, s->te, agree, sizeof agree / sizeof *agree))
+        return false;
+    if (R->toks[action->tb].quoted)
+        return true;
+    for (uint32_t k = md->te; k < atb && k < md->te + 3; k++)
+        if (tok_is_word(R, k, "about") || tok_is_word(R, k, "on"))
+            return true;
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -41928,6 +41969,12 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
         if (sc == SC_ASSERTED && rebutted(R, sb))
             sc = SC_COUNTER; /* "... That is an antisemitic lie." */
+        /* '1930s headlines about jewish refugees "flooding" in read
+         * exactly like some of today's papers': a story told as what a
+         * medium said (medium_told) is reported, unless agreed with */
+        if (sc == SC_ASSERTED && !reversed && any_kind(R, DC_KIND_OBJECT) &&
+            medium_told(R, s, atb, action) && !endorsed(R, sb))
+            sc = SC_REPORTED;
         /* "Soros has been accused of funding migrant caravans": a report
          * verb between the actor and the action tells of the claim */
         if (sc == SC_ASSERTED && has_kind_in(R, sb, action->tb, DC_KIND_REPORT))
