@@ -8024,7 +8024,29 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
  * 'invaders' is exactly the language that inspired the shooter"), not
  * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
  * it is before "what", "how" or "why" that no "I" or "we" follows
- * ("you're doing exactly what the rioters did", "show exactly why"). */
+ * ("you're doing exactly what the rioters did", "show exactly why"), and
+ * before "like", a likeness ("read exactly like today's papers"; session
+ * 53, p53b; "exactly like i said" still agrees). */
+/* Session 53 (p53b): 'you say "they all hate us" yet the mosque just
+ * raised 5 grand for the hospice. check your facts': an agreeing noun
+ * ("facts") that is the object of a check or the person addressed's own
+ * ("your facts", "check the facts", "get ur facts straight") sends the
+ * reader back to the facts, it does not agree with the quote ("Facts.",
+ * "those are facts" still do). */
+static bool endorse_object(const run *R, const sentence *s, const mention *m)
+{
+    static const char *const yours[] = {"your", "ur", "yer", "check",
+                                        "checked", "checking"};
+    static const char *const check[] = {"check", "checked", "checking"};
+    if (m->te != m->tb + 1 || m->tb <= s->tb)
+        return false;
+    uint32_t k = m->tb - 1;
+    if (word_among(R, k, k + 1, yours, sizeof yours / sizeof *yours))
+        return true;
+    return k > s->tb && tok_is_word(R, k, "the") &&
+           word_among(R, k - 1, k, check, sizeof check / sizeof *check);
+}
+
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -8033,12 +8055,13 @@ static bool agrees_in(const run *R, const sentence *s)
         const mention *m = &R->rs->m[i];
         if (m->tb >= s->te)
             break;
-        if (m->kind == DC_KIND_ENDORSE &&
+        if (m->kind == DC_KIND_ENDORSE && !endorse_object(R, s, m) &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
              !(is_determiner(R, m->te) || a_or_an(R, m->te) ||
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
-                 tok_is_word(R, m->te, "why")) &&
+                 tok_is_word(R, m->te, "why") ||
+                 tok_is_word(R, m->te, "like")) &&
                 !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))) &&
             !endorses_other(R, s, m))
             return true;
@@ -11879,6 +11902,82 @@ static bool mild_abuse(run *R, const mention *m,
            !names_who_they_are(R);
 }
 
+/* Session 53 (p53b): "under the tudors simply being a gypsy in england
+ * could get you hanged", "driving like that will get you killed": a
+ * threat word right after a causative "get" and its object ("get you",
+ * "got them", "gets people") whose subject is a state or a deed, a
+ * gerund at most six words before the modal with no person as the
+ * subject between ("being gay", "talking like that"), tells what the
+ * deed leads to, a penalty or a risk, not the writer's threat. The modal
+ * must be one of what can or will happen ("could", "can", "will", "'ll",
+ * "would", "might", "may"), not of what ought to ("being a
+ * gypsy should get you hanged" calls for it); a person as the subject
+ * ("i will get you hanged", "being rude? i'll get you hurt") makes it
+ * a threat again. */
+static bool consequence_told(const run *R, const mention *m)
+{
+    static const char *const getv[] = {"get", "gets", "got", "getting"};
+    static const char *const obj[] = {"you", "u", "ya", "them", "people",
+                                      "someone", "somebody", "folk",
+                                      "folks", "one"};
+    static const char *const may[] = {
+        "could",    "can",   "will",   "would",   "might",    "may",
+        "'ll",      "ll",    "could've", "would've", "still", "easily",
+        "quickly",  "soon",  "probably", "literally", "simply"};
+    static const char *const who[] = {"i", "we", "he", "she", "they", "you",
+                                      "i'll", "we'll", "he'll", "she'll",
+                                      "they'll", "you'll", "im", "i'm", "u"};
+    static const char *const not_ing[] = {"thing",   "nothing", "something",
+                                          "anything", "everything", "during",
+                                          "morning", "evening", "king",
+                                          "bring",   "spring",  "string",
+                                          "sing",    "ring",    "wing"};
+    uint32_t k = m->tb;
+    if (k < 3 || !word_among(R, k - 1, k, obj, sizeof obj / sizeof *obj) ||
+        !word_among(R, k - 2, k - 1, getv, sizeof getv / sizeof *getv))
+        return false;
+    uint32_t sent = R->toks[k].sent;
+    uint32_t j = k - 2, n = 0;
+    while (j > 0 && n < 3 && R->toks[j - 1].sent == sent &&
+           word_among(R, j - 1, j, may, sizeof may / sizeof *may)) {
+        j--;
+        n++;
+    }
+    /* (j: the first word of the verb group; the gerund before it, and
+     * no other modal there: "should", "must", "ought to", "deserves to") */
+    static const char *const ought[] = {"should", "must", "ought", "shall",
+                                        "to", "deserves", "deserve",
+                                        "needs", "need", "shd", "shud"};
+    if (j > 0 && word_among(R, j - 1, j, ought, sizeof ought / sizeof *ought))
+        return false;
+    bool gerund = false;
+    for (uint32_t w = 0; j > 0 && w < 6 && !gerund; w++) {
+        j--;
+        const tok *t = &R->toks[j];
+        if (t->sent != sent || t->type == TK_NL ||
+            (t->type == TK_PUNCT && t->ch != ',' && t->ch != '\'' &&
+             t->ch != '"'))
+            return false;
+        if (t->type != TK_WORD)
+            continue;
+        if (word_among(R, j, j + 1, who, sizeof who / sizeof *who) ||
+            kind_at(R, j, DC_KIND_PRONOUN_SELF))
+            return false;
+        gerund = t->e - t->b >= 5 &&
+                 memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+                 !word_among(R, j, j + 1, not_ing,
+                             sizeof not_ing / sizeof *not_ing);
+    }
+    if (!gerund)
+        return false;
+    /* (the writer stepping in after it: "..., and i will make sure of
+     * it") */
+    static const char *const me[] = {"i", "i'll", "ill", "we", "we'll",
+                                     "im", "i'm", "i'd", "we'd"};
+    const sentence *s = sent_of(R, k);
+    return !word_among(R, m->te, s->te, me, sizeof me / sizeof *me);
+}
+
 /* Attack language aimed at a person or a non-protected target: toxic, not
  * hate. Counted for the model whether or not it is asserted; weighed in
  * full at the person addressed, by 3/4 elsewhere. */
@@ -11894,6 +11993,8 @@ static decorum_status attack_on_other(run *R, const mention *m,
     const mention *neg;
     scope sc = scope_of(R, m->tb, m->te, &neg);
     if (halt_scope(R, m, sc, neg) != SC_ASSERTED)
+        return DECORUM_OK;
+    if (attr == DECORUM_THREAT && consequence_told(R, m))
         return DECORUM_OK;
     finding_spec fs = {0};
     fs.b = m->b;
@@ -41652,6 +41753,36 @@ static bool kept_running(const run *R, const mention *m)
     return false;
 }
 
+/* Session 53 (p53b): a conspiracy story told as what a medium said: a
+ * medium (targets.tsv, sense medium: headlines, tabloids, films) before
+ * the actor at atb in its sentence, the story "about" or "on" its people
+ * ("1930s headlines about jewish refugees ..."), or its action in quote
+ * marks, the medium's word and not the writer's ('tabloids had polish
+ * workers "pouring" in'). Not when the rest of the sentence calls it true
+ * or right; the writer agreeing elsewhere (endorsed) is asked by the
+ * caller. */
+static bool medium_told(const run *R, const sentence *s, uint32_t atb,
+                        const mention *action)
+{
+    static const char *const agree[] = {"accurate", "true", "correct",
+                                        "factual", "truth", "right",
+                                        "spot", "prophetic", "proven",
+                                        "facts", "agree", "agreed"};
+    const mention *md = medium_in(R, s->tb, atb);
+    if (!md || md->te > atb)
+        return false;
+    /* (not told as true: "the headlines about jewish bankers 'funding'
+     * the migrants were accurate", "... were right, they do") */
+    if (word_among(R, action->te, s->te, agree, sizeof agree / sizeof *agree))
+        return false;
+    if (R->toks[action->tb].quoted)
+        return true;
+    for (uint32_t k = md->te; k < atb && k < md->te + 3; k++)
+        if (tok_is_word(R, k, "about") || tok_is_word(R, k, "on"))
+            return true;
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -41878,6 +42009,12 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             sc = SC_COUNTER; /* "Conspiracy theories about ... are nonsense" */
         if (sc == SC_ASSERTED && rebutted(R, sb))
             sc = SC_COUNTER; /* "... That is an antisemitic lie." */
+        /* '1930s headlines about jewish refugees "flooding" in read
+         * exactly like some of today's papers': a story told as what a
+         * medium said (medium_told) is reported, unless agreed with */
+        if (sc == SC_ASSERTED && !reversed && any_kind(R, DC_KIND_OBJECT) &&
+            medium_told(R, s, atb, action) && !endorsed(R, sb))
+            sc = SC_REPORTED;
         /* "Soros has been accused of funding migrant caravans": a report
          * verb between the actor and the action tells of the claim */
         if (sc == SC_ASSERTED && has_kind_in(R, sb, action->tb, DC_KIND_REPORT))
