@@ -15477,7 +15477,8 @@ static bool domain_sense_of(const run *R, const mention *m)
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
         sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE &&
-        sense != DC_SENSE_KENNEL && sense != DC_SENSE_GRAPPLE)
+        sense != DC_SENSE_KENNEL && sense != DC_SENSE_GRAPPLE &&
+        sense != DC_SENSE_EARTHWORK && sense != DC_SENSE_WILD)
         return false; /* (a domain word in the comment: domain_sense) */
     /* (session 52, p52: a dish, a dog or a sport has people about it,
      * the butcher who makes the faggots, the keeper whose bitch whelped,
@@ -15485,8 +15486,11 @@ static bool domain_sense_of(const run *R, const mention *m)
      * someone the word is said of only next to it, two tokens or less,
      * "the butcher is a faggot" being read by the tests below too; and a
      * bitch is "she" and "her") */
+    /* (session 53: the bank a farmer keeps and the raccoon a neighbour
+     * films have people about them too) */
     const bool peopled = sense == DC_SENSE_DISH || sense == DC_SENSE_KENNEL ||
-                         sense == DC_SENSE_GRAPPLE;
+                         sense == DC_SENSE_GRAPPLE ||
+                         sense == DC_SENSE_EARTHWORK || sense == DC_SENSE_WILD;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     /* (the timing's retard is a mass noun or a verb, never one pointed
@@ -15586,6 +15590,11 @@ static bool domain_sense_of(const run *R, const mention *m)
             if (peopled && ((o->te + 2 < m->tb || o->tb > m->te + 2) ||
                             ((ent(R, o)->flags & DC_F_PLURAL) &&
                              !plural_hit(R, o))))
+                break;
+            /* (session 53: nor the head of a count right before it, "a
+             * couple of coons", "a pair of dykes": the noun counts the
+             * things, it is no one they are said of) */
+            if (peopled && o->te + 1 == m->tb && tok_is_word(R, o->te, "of"))
                 break;
             return false;
         case DC_KIND_PRONOUN_YOU: {
