@@ -47124,6 +47124,33 @@ static const char *const wl_atrocity_undone[] = {
     "recognition", "recognised", "recognized", "acknowledged",
     "acknowledgement", "acknowledgment"};
 
+/* Session 53 (p53): the nouns of a party's part in an event, which a
+ * denial after them disputes instead of the event: "French army
+ * involvement in the killing itself has never been proved", "the
+ * Vatican's role in the deportations was never proven". */
+static const char *const wl_party_part[] = {
+    "involvement", "role",    "part",      "complicity", "participation",
+    "hand",        "collusion", "responsibility"};
+
+/* Does a noun of wl_party_part with "in" after it stand between the
+ * event m and the denial x, in x's sentence and at most 16 tokens before
+ * x: the denial is of a party's part, not of the event ("Rwandan
+ * genocide: French army involvement in the killing itself has never
+ * been proved")? Not "the killings themselves have never been proven". */
+static bool denial_of_part(const run *R, const mention *m, const mention *x,
+                           const sentence *xs)
+{
+    uint32_t from = m->te > xs->tb ? m->te : xs->tb;
+    if (x->tb > from + 16)
+        from = x->tb - 16;
+    for (uint32_t k = from; k + 1 < x->tb; k++)
+        if (tok_is_word(R, k + 1, "in") &&
+            word_among(R, k, k + 1, wl_party_part,
+                       sizeof wl_party_part / sizeof *wl_party_part))
+            return true;
+    return false;
+}
+
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
  * genocide. A myth."). */
@@ -47473,7 +47500,7 @@ static decorum_status rule_atrocity_denied(run *R)
                 continue;
             const sentence *xs = sent_of(R, x->tb);
             if (xs->question || doubted(R, xs, x->tb) ||
-                denial_astray(R, x, xs))
+                denial_astray(R, x, xs) || denial_of_part(R, m, x, xs))
                 continue;
             if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
