@@ -22866,6 +22866,52 @@ static bool harm_prevented(const run *R, const mention *m)
  * ("landlords who don't rent to Pakistanis", "shops which refuse to
  * serve ...")? It describes a practice; the call is the writer's only
  * when said to someone. */
+/* Session 53 (p53): the verbs and adjectives of a wish of one's own
+ * before "to": "the refugees want to go home", "hoping to return". */
+static const char *const wl_own_wish[] = {
+    "want",   "wants",   "wanted",  "wanting", "hope",    "hopes",
+    "hoped",  "hoping",  "long",    "longing", "wish",    "wishes",
+    "plan",   "plans",   "planning", "eager",  "keen",    "desperate",
+    "dream",  "dreams",  "yearn",   "yearning"};
+
+/* Is the exclusion m (to go or stay somewhere) the group's own wish, a
+ * verb of wl_own_wish with "to" and a verb of going after it, in m's
+ * sentence at most 24 tokens before m's end, with no writer, reader or
+ * "we" as its subject: "The Ukrainian refugees want to go home when it's
+ * safe, that's where they should stay in the end" (the place they
+ * should stay is the one they want)? Not "we want them to go home" (no
+ * "to" right after the verb), nor "I want to see them go home", nor "I
+ * want to go home, the refugees should too" (the writer's wish). */
+static bool own_wish(const run *R, const mention *m)
+{
+    static const char *const going[] = {"go", "return", "move", "head",
+                                        "get", "be", "stay", "live"};
+    static const char *const other[] = {"i", "we", "you", "u", "ya", "yall",
+                                        "i'd", "we'd", "id"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->te > s->tb + 24 ? m->te - 24 : s->tb;
+    for (uint32_t k = from; k + 2 < m->te && k + 2 < s->te; k++) {
+        if (!word_among(R, k, k + 1, wl_own_wish,
+                        sizeof wl_own_wish / sizeof *wl_own_wish) ||
+            !tok_is_word(R, k + 1, "to") ||
+            !word_among(R, k + 2, k + 3, going, sizeof going / sizeof *going))
+            continue;
+        /* (the going is the exclusion itself, "want to go home", or the
+         * place it names is taken up after it, "..., that's where they
+         * should stay"; not "want to live with dignity, they need to
+         * throw out ...") */
+        if (k + 2 != m->tb && !tok_is_word(R, m->tb, "where"))
+            continue;
+        uint32_t j = k;
+        if (j > s->tb && adverb_like(R, j - 1))
+            j--;
+        if (j > s->tb && word_among(R, j - 1, j, other, sizeof other / sizeof *other))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static bool refusal_of_others(const run *R, const mention *m)
 {
     return m->tb > 0 && (tok_is_word(R, m->tb - 1, "who") ||
@@ -26134,6 +26180,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
         if (refusal_explained(R, m) || refusal_of_others(R, m) ||
+            own_wish(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
             return DECORUM_OK;
