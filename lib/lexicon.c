@@ -164,6 +164,7 @@ static const struct {
     {"pet", (uint64_t)DC_SENSE_PET << DC_F_SENSE_SHIFT},
     {"earthwork", (uint64_t)DC_SENSE_EARTHWORK << DC_F_SENSE_SHIFT},
     {"wild", (uint64_t)DC_SENSE_WILD << DC_F_SENSE_SHIFT},
+    {"poll", (uint64_t)DC_SENSE_POLL << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

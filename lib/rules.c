@@ -32316,6 +32316,27 @@ static bool code_on_display(const run *R, const mention *m)
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
+/* Session 53 (p53): a code of sense `poll` ("41 percenter") is a share
+ * of a vote when its sentence holds a `domain` word of that sense
+ * ("poll", "approval", "voters", "senator") and the comment names no
+ * people by identity and uses no slur: "He's a 41 percenter in the
+ * latest approval poll", "The senator's a 41 percenter now". Not "the
+ * trannies in the poll are all 41 percenters". */
+static bool poll_sense(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_POLL ||
+        !any_kind(R, DC_KIND_DOMAIN) || any_kind(R, DC_KIND_IDENTITY) ||
+        any_kind(R, DC_KIND_SLUR))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_DOMAIN &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_POLL)
+            return true;
+    return false;
+}
+
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -32324,6 +32345,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     /* an insinuation's marker ("notice how") is no code: rule_noticing
      * reads it beside a referent */
+    if (poll_sense(R, m))
+        return DECORUM_OK;
     if ((DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
          DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN ||
          DC_SENSE_OF(e->flags) == DC_SENSE_WINK ||
