@@ -53617,8 +53617,13 @@ static bool own_sent_off(const run *R, uint32_t k, const sentence *s,
             return true;
     /* (a going that founds or finds, "go and find", "go start"; not a
      * return or a trip, "can go back to their own homes now the flood
-     * has receded", "go to their own club any time") */
-    for (uint32_t j = k; j > s->tb && j + 3 > k; j--) {
+     * has receded", "go to their own club any time"; nor a life led as
+     * one likes, session 53: "the Amish families can go and live their
+     * own way, nobody bothers them", which "elsewhere" or "ours" still
+     * make a sending off) */
+    const bool lived = k > s->tb && (tok_is_word(R, k - 1, "live") ||
+                                     tok_is_word(R, k - 1, "lead"));
+    for (uint32_t j = k; !lived && j > s->tb && j + 3 > k; j--) {
         if (tok_is_word(R, j - 1, "back") || tok_is_word(R, j - 1, "to") ||
             tok_is_word(R, j - 1, "home") || tok_is_word(R, j - 1, "in") ||
             tok_is_word(R, j - 1, "into"))
