@@ -19206,35 +19206,6 @@ static bool past_war(const run *R, const mention *m)
     return false;
 }
 
-/* Session 53 (p53): is the sentence of m dated to the past, a year or a
- * decade of the 1000s-1900s after "in" or "in the" at most 16 tokens
- * from m ("Lots of Irish women emigrated in the 1800s to find a husband
- * and work", "in 1952")? A trait of a people told of their history
- * there is history, not a claim of the group now (rule_attack reads it
- * for an ambiguous stereotype). Not "since the 1950s", "from 1900 on":
- * a pattern that runs to now. */
-static bool dated_past(const run *R, const mention *m)
-{
-    const dc_rules_scratch *rs = R->rs;
-    const sentence *s = sent_of(R, m->tb);
-    uint32_t lo = m->tb > s->tb + 16 ? m->tb - 16 : s->tb;
-    uint32_t hi = m->te + 16 < s->te ? m->te + 16 : s->te;
-    for (uint32_t k = lo + 1; k < hi; k++) {
-        const tok *t = &rs->toks[k];
-        const char *w = R->n->text + t->b;
-        size_t n = t->e - t->b;
-        if (t->type != TK_WORD || !(n == 4 || (n == 5 && w[4] == 's')) ||
-            w[0] != '1' || !(w[1] >= '0' && w[1] <= '9') ||
-            !(w[2] >= '0' && w[2] <= '9') || !(w[3] >= '0' && w[3] <= '9'))
-            continue;
-        if (tok_is_word(R, k - 1, "in") ||
-            (k > lo + 1 && tok_is_word(R, k - 1, "the") &&
-             tok_is_word(R, k - 2, "in")))
-            return true;
-    }
-    return false;
-}
-
 /* "Invaders is the right word for what Russia did in Ukraine. Tanks
  * rolling across a border is an invasion": a comment that speaks of the
  * arms of a state at war (tanks, artillery, missiles, shelling,
@@ -26223,10 +26194,6 @@ static decorum_status rule_attack(run *R, const mention *m)
          * always will be"); it only makes a crime or a hostile trait
          * inborn (essentialized), and counts for nothing alone. */
         if ((e->flags & DC_F_ESSENCE) && e->severity < 2)
-            return DECORUM_OK;
-        /* (session 53: a trait told of a people's past, dated: "Irish
-         * women emigrated in the 1800s to find a husband and work") */
-        if ((e->flags & DC_F_AMBIGUOUS) && dated_past(R, m))
             return DECORUM_OK;
         /* "the anti jihadi muslim vets i know", "anti-terrorist
          * muslims": the trait after "anti" is what they oppose (session
