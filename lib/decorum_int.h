@@ -594,6 +594,15 @@ enum {
     DC_SENSE_PET,       /* slur: also a word of endearment said to the
                          * reader ("hun": "feel better soon hun";
                          * pet_name, session 52) */
+    DC_SENSE_EARTHWORK, /* slur and domain: a bank against water or a
+                         * boundary ("dyke": "the dykes along the fen";
+                         * domain_sense, session 53, p53) */
+    DC_SENSE_WILD,      /* slur and domain: a wild animal ("coon", the
+                         * raccoon: "coons on the trail cam, paws";
+                         * domain_sense, session 53, p53) */
+    DC_SENSE_POLL,      /* code and domain: a share of a vote or a poll
+                         * ("41 percenter": "a 41 percenter in the
+                         * approval poll"; poll_sense, session 53, p53) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -162,6 +162,9 @@ static const struct {
     {"kennel", (uint64_t)DC_SENSE_KENNEL << DC_F_SENSE_SHIFT},
     {"grapple", (uint64_t)DC_SENSE_GRAPPLE << DC_F_SENSE_SHIFT},
     {"pet", (uint64_t)DC_SENSE_PET << DC_F_SENSE_SHIFT},
+    {"earthwork", (uint64_t)DC_SENSE_EARTHWORK << DC_F_SENSE_SHIFT},
+    {"wild", (uint64_t)DC_SENSE_WILD << DC_F_SENSE_SHIFT},
+    {"poll", (uint64_t)DC_SENSE_POLL << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

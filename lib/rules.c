@@ -15618,7 +15618,8 @@ static bool domain_sense_of(const run *R, const mention *m)
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense != DC_SENSE_DISH && sense != DC_SENSE_TEMPO &&
         sense != DC_SENSE_FRIGHT && sense != DC_SENSE_WARE &&
-        sense != DC_SENSE_KENNEL && sense != DC_SENSE_GRAPPLE)
+        sense != DC_SENSE_KENNEL && sense != DC_SENSE_GRAPPLE &&
+        sense != DC_SENSE_EARTHWORK && sense != DC_SENSE_WILD)
         return false; /* (a domain word in the comment: domain_sense) */
     /* (session 52, p52: a dish, a dog or a sport has people about it,
      * the butcher who makes the faggots, the keeper whose bitch whelped,
@@ -15626,8 +15627,11 @@ static bool domain_sense_of(const run *R, const mention *m)
      * someone the word is said of only next to it, two tokens or less,
      * "the butcher is a faggot" being read by the tests below too; and a
      * bitch is "she" and "her") */
+    /* (session 53: the bank a farmer keeps and the raccoon a neighbour
+     * films have people about them too) */
     const bool peopled = sense == DC_SENSE_DISH || sense == DC_SENSE_KENNEL ||
-                         sense == DC_SENSE_GRAPPLE;
+                         sense == DC_SENSE_GRAPPLE ||
+                         sense == DC_SENSE_EARTHWORK || sense == DC_SENSE_WILD;
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     /* (the timing's retard is a mass noun or a verb, never one pointed
@@ -15727,6 +15731,11 @@ static bool domain_sense_of(const run *R, const mention *m)
             if (peopled && ((o->te + 2 < m->tb || o->tb > m->te + 2) ||
                             ((ent(R, o)->flags & DC_F_PLURAL) &&
                              !plural_hit(R, o))))
+                break;
+            /* (session 53: nor the head of a count right before it, "a
+             * couple of coons", "a pair of dykes": the noun counts the
+             * things, it is no one they are said of) */
+            if (peopled && o->te + 1 == m->tb && tok_is_word(R, o->te, "of"))
                 break;
             return false;
         case DC_KIND_PRONOUN_YOU: {
@@ -22998,6 +23007,52 @@ static bool harm_prevented(const run *R, const mention *m)
  * ("landlords who don't rent to Pakistanis", "shops which refuse to
  * serve ...")? It describes a practice; the call is the writer's only
  * when said to someone. */
+/* Session 53 (p53): the verbs and adjectives of a wish of one's own
+ * before "to": "the refugees want to go home", "hoping to return". */
+static const char *const wl_own_wish[] = {
+    "want",   "wants",   "wanted",  "wanting", "hope",    "hopes",
+    "hoped",  "hoping",  "long",    "longing", "wish",    "wishes",
+    "plan",   "plans",   "planning", "eager",  "keen",    "desperate",
+    "dream",  "dreams",  "yearn",   "yearning"};
+
+/* Is the exclusion m (to go or stay somewhere) the group's own wish, a
+ * verb of wl_own_wish with "to" and a verb of going after it, in m's
+ * sentence at most 24 tokens before m's end, with no writer, reader or
+ * "we" as its subject: "The Ukrainian refugees want to go home when it's
+ * safe, that's where they should stay in the end" (the place they
+ * should stay is the one they want)? Not "we want them to go home" (no
+ * "to" right after the verb), nor "I want to see them go home", nor "I
+ * want to go home, the refugees should too" (the writer's wish). */
+static bool own_wish(const run *R, const mention *m)
+{
+    static const char *const going[] = {"go", "return", "move", "head",
+                                        "get", "be", "stay", "live"};
+    static const char *const other[] = {"i", "we", "you", "u", "ya", "yall",
+                                        "i'd", "we'd", "id"};
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t from = m->te > s->tb + 24 ? m->te - 24 : s->tb;
+    for (uint32_t k = from; k + 2 < m->te && k + 2 < s->te; k++) {
+        if (!word_among(R, k, k + 1, wl_own_wish,
+                        sizeof wl_own_wish / sizeof *wl_own_wish) ||
+            !tok_is_word(R, k + 1, "to") ||
+            !word_among(R, k + 2, k + 3, going, sizeof going / sizeof *going))
+            continue;
+        /* (the going is the exclusion itself, "want to go home", or the
+         * place it names is taken up after it, "..., that's where they
+         * should stay"; not "want to live with dignity, they need to
+         * throw out ...") */
+        if (k + 2 != m->tb && !tok_is_word(R, m->tb, "where"))
+            continue;
+        uint32_t j = k;
+        if (j > s->tb && adverb_like(R, j - 1))
+            j--;
+        if (j > s->tb && word_among(R, j - 1, j, other, sizeof other / sizeof *other))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static bool refusal_of_others(const run *R, const mention *m)
 {
     return m->tb > 0 && (tok_is_word(R, m->tb - 1, "who") ||
@@ -26266,6 +26321,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
         if (refusal_explained(R, m) || refusal_of_others(R, m) ||
+            own_wish(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
             return DECORUM_OK;
@@ -32401,6 +32457,27 @@ static bool code_on_display(const run *R, const mention *m)
 
 /* Numeric codes and hate acronyms. Ambiguous ones ("88") count only next to
  * other hate. */
+/* Session 53 (p53): a code of sense `poll` ("41 percenter") is a share
+ * of a vote when its sentence holds a `domain` word of that sense
+ * ("poll", "approval", "voters", "senator") and the comment names no
+ * people by identity and uses no slur: "He's a 41 percenter in the
+ * latest approval poll", "The senator's a 41 percenter now". Not "the
+ * trannies in the poll are all 41 percenters". */
+static bool poll_sense(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_POLL ||
+        !any_kind(R, DC_KIND_DOMAIN) || any_kind(R, DC_KIND_IDENTITY) ||
+        any_kind(R, DC_KIND_SLUR))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te; i++)
+        if (rs->m[i].kind == DC_KIND_DOMAIN &&
+            DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_POLL)
+            return true;
+    return false;
+}
+
 static decorum_status rule_code(run *R, const mention *m, bool second_pass)
 {
     const dc_entry *e = ent(R, m);
@@ -32409,6 +32486,8 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
         return DECORUM_OK;
     /* an insinuation's marker ("notice how") is no code: rule_noticing
      * reads it beside a referent */
+    if (poll_sense(R, m))
+        return DECORUM_OK;
     if ((DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
          DC_SENSE_OF(e->flags) == DC_SENSE_PLAIN ||
          DC_SENSE_OF(e->flags) == DC_SENSE_WINK ||
@@ -47292,6 +47371,33 @@ static const char *const wl_atrocity_undone[] = {
     "recognition", "recognised", "recognized", "acknowledged",
     "acknowledgement", "acknowledgment"};
 
+/* Session 53 (p53): the nouns of a party's part in an event, which a
+ * denial after them disputes instead of the event: "French army
+ * involvement in the killing itself has never been proved", "the
+ * Vatican's role in the deportations was never proven". */
+static const char *const wl_party_part[] = {
+    "involvement", "role",    "part",      "complicity", "participation",
+    "hand",        "collusion", "responsibility"};
+
+/* Does a noun of wl_party_part with "in" after it stand between the
+ * event m and the denial x, in x's sentence and at most 16 tokens before
+ * x: the denial is of a party's part, not of the event ("Rwandan
+ * genocide: French army involvement in the killing itself has never
+ * been proved")? Not "the killings themselves have never been proven". */
+static bool denial_of_part(const run *R, const mention *m, const mention *x,
+                           const sentence *xs)
+{
+    uint32_t from = m->te > xs->tb ? m->te : xs->tb;
+    if (x->tb > from + 16)
+        from = x->tb - 16;
+    for (uint32_t k = from; k + 1 < x->tb; k++)
+        if (tok_is_word(R, k + 1, "in") &&
+            word_among(R, k, k + 1, wl_party_part,
+                       sizeof wl_party_part / sizeof *wl_party_part))
+            return true;
+    return false;
+}
+
 /* The most words of a next sentence that may carry a denial of the event
  * told in the one before ("Holocaust? Never happened.", "The Armenian
  * genocide. A myth."). */
@@ -47641,7 +47747,7 @@ static decorum_status rule_atrocity_denied(run *R)
                 continue;
             const sentence *xs = sent_of(R, x->tb);
             if (xs->question || doubted(R, xs, x->tb) ||
-                denial_astray(R, x, xs))
+                denial_astray(R, x, xs) || denial_of_part(R, m, x, xs))
                 continue;
             if (xs != s && !atrocity_anaphor(R, xs)) {
                 uint32_t words = 0;
@@ -53836,8 +53942,13 @@ static bool own_sent_off(const run *R, uint32_t k, const sentence *s,
             return true;
     /* (a going that founds or finds, "go and find", "go start"; not a
      * return or a trip, "can go back to their own homes now the flood
-     * has receded", "go to their own club any time") */
-    for (uint32_t j = k; j > s->tb && j + 3 > k; j--) {
+     * has receded", "go to their own club any time"; nor a life led as
+     * one likes, session 53: "the Amish families can go and live their
+     * own way, nobody bothers them", which "elsewhere" or "ours" still
+     * make a sending off) */
+    const bool lived = k > s->tb && (tok_is_word(R, k - 1, "live") ||
+                                     tok_is_word(R, k - 1, "lead"));
+    for (uint32_t j = k; !lived && j > s->tb && j + 3 > k; j--) {
         if (tok_is_word(R, j - 1, "back") || tok_is_word(R, j - 1, "to") ||
             tok_is_word(R, j - 1, "home") || tok_is_word(R, j - 1, "in") ||
             tok_is_word(R, j - 1, "into"))
