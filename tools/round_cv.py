@@ -32,20 +32,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import golden  # noqa: E402
+from probe_transfer import PROBES, ROOT, TRAIN, run  # noqa: E402
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-PROBES = os.path.join(ROOT, 'tests', 'data', 'probes')
 ROWS = os.path.join(ROOT, 'tools', 'probe_rows.py')
-TRAIN = ['davidson', 'hatexplain', 'implicit_hate', 'ethos', 'stormfront',
-         'hatemoji_build', 'jigsaw_toxic_slice']
-
-
-def run(cmd, out=None):
-    r = subprocess.run(cmd, capture_output=True, check=True)
-    if out:
-        with open(out, 'wb') as f:
-            f.write(r.stdout)
-    return r.stdout
 
 
 def train(a, rows, name):
