@@ -11970,12 +11970,33 @@ static bool consequence_told(const run *R, const mention *m)
     }
     if (!gerund)
         return false;
-    /* (the writer stepping in after it: "..., and i will make sure of
-     * it") */
-    static const char *const me[] = {"i", "i'll", "ill", "we", "we'll",
-                                     "im", "i'm", "i'd", "we'd"};
+    /* (a group named right after it, as the one addressed: "coming
+     * round here will get you killed, muslim") */
     const sentence *s = sent_of(R, k);
-    return !word_among(R, m->te, s->te, me, sizeof me / sizeof *me);
+    for (uint32_t q = m->te; q < s->te && q < m->te + 3; q++)
+        if (kind_at(R, q, DC_KIND_IDENTITY))
+            return false;
+    /* (someone stepping in after it, in its sentence or the next few
+     * words: "..., and i will make sure of it", ". I'll see to it
+     * personally", "the lads will see to that"; not "I think it's awful":
+     * the lead's review of p53b) */
+    static const char *const me_will[] = {"i'll", "ill", "we'll", "well"};
+    static const char *const me[] = {"i", "we", "me", "us", "im", "i'm"};
+    static const char *const will[] = {"will", "'ll", "shall", "gonna",
+                                       "going", "would", "'d"};
+    uint32_t end = m->te + 16 < R->ntok ? m->te + 16 : R->ntok;
+    for (uint32_t q = m->te; q < end; q++) {
+        if (word_among(R, q, q + 1, me_will, sizeof me_will / sizeof *me_will) ||
+            (word_among(R, q, q + 1, me, sizeof me / sizeof *me) &&
+             q + 1 < end &&
+             word_among(R, q + 1, q + 2, will, sizeof will / sizeof *will)) ||
+            (tok_is_word(R, q, "see") && q + 1 < end &&
+             tok_is_word(R, q + 1, "to")) ||
+            (tok_is_word(R, q, "make") && q + 1 < end &&
+             tok_is_word(R, q + 1, "sure")))
+            return false;
+    }
+    return true;
 }
 
 /* Attack language aimed at a person or a non-protected target: toxic, not
@@ -47380,18 +47401,24 @@ static const char *const wl_party_part[] = {
     "hand",        "collusion", "responsibility"};
 
 /* Does a noun of wl_party_part with "in" after it stand between the
- * event m and the denial x, in x's sentence and at most 16 tokens before
- * x: the denial is of a party's part, not of the event ("Rwandan
- * genocide: French army involvement in the killing itself has never
- * been proved")? Not "the killings themselves have never been proven". */
+ * event m and the denial x, in x's clause and with the "in" at most
+ * PART_REACH tokens before x: the denial is of a party's part, not of the
+ * event ("Rwandan genocide: French army involvement in the killing itself
+ * has never been proved")? Not "the killings themselves have never been
+ * proven", nor a second denial of the event after it ("Serb involvement
+ * in the massacre was never proven because the massacre never happened",
+ * "jewish involvement in the war, all of it never happened": the lead's
+ * review of p53). */
+#define PART_REACH 6
 static bool denial_of_part(const run *R, const mention *m, const mention *x,
                            const sentence *xs)
 {
     uint32_t from = m->te > xs->tb ? m->te : xs->tb;
-    if (x->tb > from + 16)
-        from = x->tb - 16;
+    if (x->tb > from + PART_REACH + 1)
+        from = x->tb - PART_REACH - 1;
     for (uint32_t k = from; k + 1 < x->tb; k++)
-        if (tok_is_word(R, k + 1, "in") &&
+        if (R->toks[k].clause == R->toks[x->tb].clause &&
+            tok_is_word(R, k + 1, "in") &&
             word_among(R, k, k + 1, wl_party_part,
                        sizeof wl_party_part / sizeof *wl_party_part))
             return true;
