@@ -8019,14 +8019,6 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
             (is_determiner(R, k + 1) || a_or_an(R, k + 1)));
 }
 
-/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
- * before a determiner is an adverb of what follows ("calling them
- * 'invaders' is exactly the language that inspired the shooter"), not
- * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
- * it is before "what", "how" or "why" that no "I" or "we" follows
- * ("you're doing exactly what the rioters did", "show exactly why"), and
- * before "like", a likeness ("read exactly like today's papers"; session
- * 53, p53b; "exactly like i said" still agrees). */
 /* Session 53 (p53b): 'you say "they all hate us" yet the mosque just
  * raised 5 grand for the hospice. check your facts': an agreeing noun
  * ("facts") that is the object of a check or the person addressed's own
@@ -8035,18 +8027,26 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
  * "those are facts" still do). */
 static bool endorse_object(const run *R, const sentence *s, const mention *m)
 {
-    static const char *const yours[] = {"your", "ur", "yer", "check",
-                                        "checked", "checking"};
     static const char *const check[] = {"check", "checked", "checking"};
     if (m->te != m->tb + 1 || m->tb <= s->tb)
         return false;
     uint32_t k = m->tb - 1;
-    if (word_among(R, k, k + 1, yours, sizeof yours / sizeof *yours))
+    if (tok_is_word(R, k, "the") && k > s->tb)
+        k--; /* "check the facts" */
+    else if (tok_is_word(R, k, "your") || tok_is_word(R, k, "ur") ||
+             tok_is_word(R, k, "yer"))
         return true;
-    return k > s->tb && tok_is_word(R, k, "the") &&
-           word_among(R, k - 1, k, check, sizeof check / sizeof *check);
+    return word_among(R, k, k + 1, check, sizeof check / sizeof *check);
 }
 
+/* An agreeing word in sentence s. One flagged `ambiguous` (`exactly`)
+ * before a determiner is an adverb of what follows ("calling them
+ * 'invaders' is exactly the language that inspired the shooter"), not
+ * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
+ * it is before "what", "how" or "why" that no "I" or "we" follows
+ * ("you're doing exactly what the rioters did", "show exactly why"), and
+ * before "like", a likeness ("read exactly like today's papers"; session
+ * 53, p53b; "exactly like i said" still agrees). */
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -50527,8 +50527,7 @@ static decorum_status rule_frame_trait(run *R)
              hung_of_thing(R, m->te, m->te + 1)))
             continue;
         const sentence *s = &rs->s[ts];
-        if (s->question || kind_at(R, m->tb, DC_KIND_DENOUNCE) ||
-            has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
+        if (s->question || has_kind_in(R, s->tb, s->te, DC_KIND_DENOUNCE))
             continue;
         bool bad = false;
         for (uint32_t k = s->tb; k < s->te && !bad; k++)
