@@ -11980,7 +11980,7 @@ static bool consequence_told(const run *R, const mention *m)
      * words: "..., and i will make sure of it", ". I'll see to it
      * personally", "the lads will see to that"; not "I think it's awful":
      * the lead's review of p53b) */
-    static const char *const me_will[] = {"i'll", "ill", "we'll", "well"};
+    static const char *const me_will[] = {"i'll", "ill", "we'll"};
     static const char *const me[] = {"i", "we", "me", "us", "im", "i'm"};
     static const char *const will[] = {"will", "'ll", "shall", "gonna",
                                        "going", "would", "'d"};
