@@ -6,11 +6,13 @@ own probe lines (JSONL, the shared data schema) to standard output.
 
 Reads tests/data/probes/*.jsonl in name order and leaves out every
 held-out file (*heldout*) and, unless --rounds, every blind red-team
-round (redteam*). Since session 53 the default model trains with
---rounds (Makefile TRAIN_ARGS): a round is blind only until the session
-that wrote it ends, and the next session writes a new one, which is the
-measure of what carries to wording nobody trained on (tools/round_cv.py
-measures the same by cross-validation over the committed rounds).
+round (redteam*). --rounds adds the rounds: a round is blind only until
+the session that wrote it ends, and the next session writes a new one,
+which is the measure of what carries to wording nobody trained on
+(tools/round_cv.py measures the same by cross-validation over the
+committed rounds). The default model reads none of these rows: `make
+model PROBES=1` trains with --rounds, off since session 53 because it
+reads a named group as hate (docs/MODEL_CARD.md).
 --only-rounds keeps the rounds and no other file; --round-fold K/N only
 the rounds whose number is not K modulo N (the training side of
 round_cv.py's fold K). A `hate` line becomes label "hate", an `ok` line label
