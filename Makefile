@@ -84,11 +84,13 @@ ATTACK_ARGS ?= 24 6 48
 # cross-validation (tools/round_cv.py), they gain hate lines on rounds the
 # model never read only by reading a named group as hate, and fail ~45
 # benign golden cases ("Every trans woman is a woman.") (docs/MODEL_CARD.md,
-# "Our own lines and the blind rounds as training rows").
+# "Our own lines and the blind rounds as training rows"). Their rows are
+# fitted and never calibrated on (--fit-only probe, session 54: golden
+# failing 61 -> 41, "Benign twins of the rounds' hate lines").
 PROBES ?=
 comma := ,
 TRAIN_ARGS = --epochs 4 --buckets 2^17 --ngrams word,bigram,char4 \
-  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl,$(BUILD)/train/contrast.jsonl$(if $(ATTACK),$(comma)$(BUILD)/train/attack.jsonl)$(if $(PROBES),$(comma)$(BUILD)/train/probes.jsonl)
+  --data $(DATA)/davidson/train.jsonl,$(DATA)/hatexplain/train.jsonl,$(DATA)/implicit_hate/train.jsonl,$(DATA)/ethos/train.jsonl,$(DATA)/stormfront/train.jsonl,$(DATA)/hatemoji_build/train.jsonl,$(DATA)/jigsaw_toxic_slice/train.jsonl,$(BUILD)/train/contrast.jsonl$(if $(ATTACK),$(comma)$(BUILD)/train/attack.jsonl)$(if $(PROBES),$(comma)$(BUILD)/train/probes.jsonl --fit-only probe)
 TRAIN_ROWS = mkdir -p $(BUILD)/train && \
 	sh tools/contrast.sh > $(BUILD)/train/contrast.jsonl \
 	$(if $(ATTACK),&& sh tools/attack.sh $(ATTACK_ARGS) > $(BUILD)/train/attack.jsonl) \

@@ -389,6 +389,8 @@ decorum_status decorum_utf8_check(const char *text, size_t len,
 /* Example roles. */
 #define DECORUM_ROLE_TRAIN 0 /* fit, or calibration when its id hashes in */
 #define DECORUM_ROLE_DEV 1   /* evaluation only, never learned from */
+#define DECORUM_ROLE_FIT 2   /* learned from, never calibration (rows unlike
+                              * the data the scores are calibrated to) */
 
 /* Largest number of example groups reported apart (dev files). */
 #define DECORUM_TRAIN_MAX_GROUPS 32

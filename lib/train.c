@@ -5,7 +5,10 @@
  * and rule layer (dc_engine_rules), into one pool of bucket indices, so the
  * trainer sees exactly what the scorer will see. Rows are split by role:
  * fit (learned from), holdout (the hash of the id picks holdout_percent of
- * the training rows; used only to calibrate), and dev (only measured).
+ * the training rows; used only to calibrate), and dev (only measured). A
+ * row added as DECORUM_ROLE_FIT is always fitted: rows unlike the data the
+ * scores should be calibrated to (our own probe lines, half of them hate)
+ * stay out of the calibration.
  *
  * Learning: seven logistic heads over the shared hashed features (weighted
  * 1/sqrt(n), as in model.c), the rule features and a bias, fitted by AdaGrad
@@ -197,7 +200,7 @@ decorum_status decorum_trainer_add(decorum_trainer *t,
     if (t->ran)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "the trainer has already run");
-    if (ex->role > DECORUM_ROLE_DEV || ex->group >= DECORUM_TRAIN_MAX_GROUPS ||
+    if (ex->role > DECORUM_ROLE_FIT || ex->group >= DECORUM_TRAIN_MAX_GROUPS ||
         !(ex->weight >= 0))
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "bad role, group or weight");
@@ -254,6 +257,8 @@ decorum_status decorum_trainer_add(decorum_trainer *t,
     r->group = (uint8_t)ex->group;
     if (ex->role == DECORUM_ROLE_DEV)
         r->role = ROLE_DEV;
+    else if (ex->role == DECORUM_ROLE_FIT)
+        r->role = ROLE_FIT;
     else {
         uint64_t hid =
             ex->id_len ? dc_fnv1a64(DC_FNV_BASIS, ex->id, ex->id_len)

@@ -6,7 +6,8 @@ PROBES=1`) carry to lines the model never saw, by cross-validation,
 against the model trained without them (the default model's way).
 
 Trains as `make model` does (the seven train splits of DATA and
-tools/contrast.sh, seed S) and scores the whole engine
+tools/contrast.sh, seed S; with our rows, as `make model PROBES=1` does:
+rows of source "probe" are fitted, never calibrated on) and scores the whole engine
 (DECORUM score --model) two ways:
 - by round: for each fold K of N, a model trained on the probe files and
   the rounds whose number is not K modulo N scores the rounds that are;
@@ -55,7 +56,8 @@ def train(a, rows, name, fold=None):
     run([a.decorum, 'train', '--quiet', '--seed', str(a.seed), '--epochs',
          '4', '--buckets', '2^17', '--ngrams', 'word,bigram,char4', '--data',
          ','.join(files), '--name', name, '--out', model] +
-        (shlex.split(a.train_args) if rows else []))
+        (['--fit-only', 'probe'] + shlex.split(a.train_args) if rows
+         else []))
     return model
 
 

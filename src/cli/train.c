@@ -53,6 +53,9 @@ static void usage(FILE *f)
             "                   (by default their weights are kept <= 0)\n"
             "  --hold-target    also keep the rules' group-mention feature "
             "<= 0\n"
+            "  --fit-only SRCS  rows of these sources (comma-separated) are "
+            "learned\n"
+            "                   from, never used to calibrate the scores\n"
             "  --quiet          no progress bar\n");
 }
 
@@ -182,8 +185,26 @@ typedef struct counts {
 } counts;
 
 /* Adds every row of one JSONL file. Returns 0 or an exit status. */
+/* Is source one of the comma-separated names of list? */
+static int listed(const char *list, const char *source)
+{
+    size_t n = strlen(source);
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        if (k == n && strncmp(p, source, n) == 0)
+            return 1;
+        p = e ? e + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Adds every row of one JSONL file; a training row whose source is in
+ * fit_only is fitted and never calibrated on. Returns 0 or an exit
+ * status. */
 static int add_file(decorum_trainer *t, const char *path, uint32_t role,
-                    uint32_t group, counts *c, progress *pg)
+                    uint32_t group, const char *fit_only, counts *c,
+                    progress *pg)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -229,6 +250,9 @@ static int add_file(decorum_trainer *t, const char *path, uint32_t role,
         ex.text = json_string_value(text);
         ex.len = json_string_length(text);
         ex.role = role;
+        if (role == DECORUM_ROLE_TRAIN && json_is_string(source) &&
+            listed(fit_only, json_string_value(source)))
+            ex.role = DECORUM_ROLE_FIT;
         ex.group = group;
         decorum_error err;
         decorum_status st = decorum_trainer_add(t, &ex, &err);
@@ -371,6 +395,7 @@ int cmd_train(int argc, char **argv)
     decorum_train_options_init(&opt);
     opt.seed = 1;
     char *data = NULL, *dev = NULL;
+    const char *fit_only = NULL;
     const char *out = NULL, *lexicon = NULL;
     int quiet = 0;
     for (int i = 1; i < argc; i++) {
@@ -396,6 +421,8 @@ int cmd_train(int argc, char **argv)
             data = argv[i + 1];
         } else if (strcmp(a, "--dev") == 0) {
             dev = argv[i + 1];
+        } else if (strcmp(a, "--fit-only") == 0) {
+            fit_only = v;
         } else if (strcmp(a, "--out") == 0) {
             out = v;
         } else if (strcmp(a, "--lexicon") == 0) {
@@ -477,10 +504,12 @@ int cmd_train(int argc, char **argv)
     memset(&dc, 0, sizeof dc);
     double t0 = now();
     for (size_t i = 0; i < n_train; i++)
-        if (add_file(t, train_files[i], DECORUM_ROLE_TRAIN, 0, &tc, &pg))
+        if (add_file(t, train_files[i], DECORUM_ROLE_TRAIN, 0, fit_only, &tc,
+                     &pg))
             goto done;
     for (size_t i = 0; i < n_dev; i++)
-        if (add_file(t, dev_files[i], DECORUM_ROLE_DEV, (uint32_t)i, &dc, &pg))
+        if (add_file(t, dev_files[i], DECORUM_ROLE_DEV, (uint32_t)i, NULL, &dc,
+                     &pg))
             goto done;
     double t_read = now() - t0;
     static decorum_train_report rep;

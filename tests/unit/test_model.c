@@ -64,8 +64,11 @@ static decorum_engine *rules_engine(const decorum_allocator *a)
     return rules_engine_lex(a, NULL);
 }
 
-/* Trains on rows [0, n) with seed and flags; returns the status of the
- * first failing call. */
+/* Trains on rows [0, n) with seed and flags (rows i % fit_every == 1
+ * fit only, when fit_every is set); returns the status of the first
+ * failing call. */
+static unsigned fit_every; /* rows i % fit_every == 1 are ROLE_FIT */
+
 static decorum_status train_flags(decorum_engine *e, uint64_t seed,
                                   unsigned n, const char *path,
                                   decorum_train_report *rep, uint32_t flags)
@@ -97,7 +100,9 @@ static decorum_status train_flags(decorum_engine *e, uint64_t seed,
         ex.labels[DECORUM_HEAD_HATE] = (int8_t)hate;
         ex.labels[DECORUM_IDENTITY_ATTACK] = (int8_t)hate;
         ex.labels[DECORUM_TOXICITY] = (int8_t)tox;
-        ex.role = i % 7 == 0 ? DECORUM_ROLE_DEV : DECORUM_ROLE_TRAIN;
+        ex.role = i % 7 == 0 ? DECORUM_ROLE_DEV
+                  : fit_every && i % fit_every == 1 ? DECORUM_ROLE_FIT
+                                                    : DECORUM_ROLE_TRAIN;
         st = decorum_trainer_add(t, &ex, NULL);
     }
     if (st == DECORUM_OK)
@@ -159,6 +164,38 @@ static void score(const dc_model *m, const char *text, dc_model_out *out)
     float rf[DC_N_RULE_FEATURES] = {0};
     cr_assert_eq(dc_model_score(m, ms, &n, rf, out), DECORUM_OK);
     dc_model_scratch_free(&al, ms);
+}
+
+Test(model, fit_only_rows_are_learned_from_and_never_calibrated_on)
+{
+    decorum_engine *e = rules_engine(NULL);
+    decorum_train_report all, some;
+    cr_assert_eq(train(e, 7, 800, NULL, &all), DECORUM_OK);
+    fit_every = 2; /* every odd row */
+    decorum_status st = train(e, 7, 800, NULL, &some);
+    fit_every = 0;
+    cr_assert_eq(st, DECORUM_OK);
+    /* The same rows are read; the odd ones leave the calibration set for
+     * the fitted one, and the even ones keep their role. */
+    cr_assert_eq(some.n_dev, all.n_dev);
+    cr_assert_eq(some.n_fit + some.n_holdout, all.n_fit + all.n_holdout);
+    cr_assert_gt(some.n_holdout, 0);
+    cr_assert_lt(some.n_holdout, all.n_holdout * 3 / 4, "%zu of %zu",
+                 some.n_holdout, all.n_holdout);
+    cr_assert_gt(some.dev[DECORUM_HEAD_HATE].auc, 0.95);
+    /* A role past DECORUM_ROLE_FIT is refused. */
+    decorum_train_options o;
+    decorum_train_options_init(&o);
+    decorum_trainer *t = NULL;
+    cr_assert_eq(decorum_trainer_new(e, &o, &t, NULL), DECORUM_OK);
+    decorum_example ex;
+    memset(&ex, 0, sizeof ex);
+    ex.text = "a row";
+    ex.len = 5;
+    ex.role = DECORUM_ROLE_FIT + 1;
+    cr_assert_eq(decorum_trainer_add(t, &ex, NULL), DECORUM_ERR_INVALID);
+    decorum_trainer_free(t);
+    decorum_engine_free(e);
 }
 
 Test(model, round_trip_learns_and_scores_the_same_loaded_either_way)
