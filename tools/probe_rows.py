@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """probe_rows.py [--rounds] [--only-rounds] [--round-fold K/N] [--repeat N]
 [--hate-repeat N] [--labels both|hate] [--source NAME] [--no-type]
-[--fold A|B] [--list]: writes training rows for the model made from our
+[--fold A|B] [--not-round K/N] [--list]: writes training rows for the model made from our
 own probe lines (JSONL, the shared data schema) to standard output.
 
 Reads tests/data/probes/*.jsonl in name order and leaves out every
@@ -34,6 +34,9 @@ head). --no-type leaves every hate line untyped. --fold A or B keeps one
 half of the files for a cross-validation by file: the files of one writer
 (names that differ only by -benign, -hateful or -mixed) stay together,
 and the writers alternate between the halves in name order.
+--not-round K/N leaves out every line that carries a "round" whose
+number is K modulo N (s54-round-twins.jsonl: benign twins of a round's
+hate lines), for round_cv.py's fold K.
 --list prints the chosen files instead of rows. The output is the same on
 every run."""
 import argparse
@@ -89,6 +92,7 @@ def main():
     ap.add_argument('--rounds', action='store_true')
     ap.add_argument('--only-rounds', action='store_true')
     ap.add_argument('--round-fold')
+    ap.add_argument('--not-round')
     a = ap.parse_args()
     only = a.only_rounds or a.round_fold is not None
     names = files(a.rounds or only)
@@ -99,6 +103,9 @@ def main():
         if not 0 <= k < n:
             ap.error('--round-fold K/N needs 0 <= K < N')
         names = [f for f in names if round_of(f) % n != k]
+    skip = None
+    if a.not_round is not None:
+        skip = tuple(int(x) for x in a.not_round.split('/'))
     fold = fold_of([f for f in names if round_of(f) is None])
     if a.fold:
         names = [f for f in names if fold.get(f) == a.fold]
@@ -113,6 +120,9 @@ def main():
             lines = [ln for ln in fh if ln.strip()]
         for i, ln in enumerate(lines):
             o = json.loads(ln)
+            if skip and isinstance(o.get('round'), int) and \
+                    o['round'] % skip[1] == skip[0]:
+                continue
             hate = o['label'] == 'hate'
             if not hate and a.labels == 'hate':
                 continue

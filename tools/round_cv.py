@@ -172,11 +172,13 @@ def main():
     rounds = [f for f in names if re.match(r'redteam\d+\.jsonl$', f)]
     num = {f: int(re.sub(r'\D', '', f)) for f in rounds}
     base = train(a, [], 'baseline')
-    files = rows(a, 'files')  # the probe files, no round
     b = cv = [0, 0, 0, 0]
     for k in range(a.folds):
         test = lines([f for f in rounds if num[f] % a.folds == k])
-        fold = rows(a, 'rounds-%d' % k, '--round-fold', '%d/%d' % (k, a.folds))
+        kn = '%d/%d' % (k, a.folds)
+        # the probe files, no round, and no twin of fold K's lines
+        files = rows(a, 'files-%d' % k, '--not-round', kn)
+        fold = rows(a, 'rounds-%d' % k, '--round-fold', kn)
         m = train(a, [files, fold], 'round-fold-%d' % k, k)
         b = add(b, right(a, base, test))
         cv = add(cv, right(a, m, test))
