@@ -13450,7 +13450,8 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
                                           "our", "you"};
     const uint32_t lgbt = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
                           (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
-    if (m->tb == 0 || e->severity > 2 || (e->categories & ~lgbt) ||
+    if (!any_kind(R, DC_KIND_POSITIVE) || m->tb == 0 || e->severity > 2 ||
+        (e->categories & ~lgbt) ||
         !(e->categories & lgbt) || !(plural_hit(R, m) || plural_term(e)))
         return false;
     const sentence *s = sent_of(R, m->tb);
@@ -13488,13 +13489,23 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
 /* Session 54 (p54): "me and the other homos from the choir": the writer
  * joined to the rest of a group by "and the other" (or "and my fellow"),
  * a plural slur after it, counts the writer among them, as "us homos"
- * does. */
+ * does; so does "as one of the (many) ...", "i'm one of the ..."
+ * ("speaking as one of the many fags on this forum"; one word between
+ * "the" and the slur at most). */
 static bool self_and_others(const run *R, const mention *m,
                             const dc_entry *e)
 {
     if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
         return false;
     uint32_t k = m->tb;
+    uint32_t j = tok_is_word(R, k - 1, "the") ? k - 1 : k - 2;
+    if (tok_is_word(R, j, "the") && j >= 3 && tok_is_word(R, j - 1, "of") &&
+        tok_is_word(R, j - 2, "one") &&
+        (tok_is_word(R, j - 3, "as") || tok_is_word(R, j - 3, "i'm") ||
+         tok_is_word(R, j - 3, "im") ||
+         (tok_is_word(R, j - 3, "am") && j >= 4 &&
+          tok_is_word(R, j - 4, "i"))))
+        return true;
     if (!((tok_is_word(R, k - 1, "other") && tok_is_word(R, k - 2, "the")) ||
           (tok_is_word(R, k - 1, "fellow") && tok_is_word(R, k - 2, "my"))))
         return false;
