@@ -3734,6 +3734,50 @@ drop_judged_elsewhere(run *R, mention *mv, size_t nm,
         }
 }
 
+/* Session 54 (p54): "the uncle saying 'being gay is a sickness' was the
+ * villain, the writers clearly dont agree with him": an agreeing phrase
+ * with a negator right before it (an adverb of degree between at most:
+ * "don't really agree with") denies the agreement; it takes nothing up as
+ * the writer's own, and is dropped from the mentions. The entries that
+ * hold their negator ("don't disagree", "couldn't agree more") start at
+ * it, so the word before them is not read. Asked only where the comment
+ * holds both kinds. */
+static __attribute__((noinline)) void
+drop_denied_agreement(run *R, mention *mv, size_t nm, uint64_t *at,
+                      uint64_t *kinds, uint64_t *dropped)
+{
+    static const char *const degree[] = {"really", "fully", "totally",
+                                         "entirely", "necessarily",
+                                         "quite", "exactly", "completely"};
+    bool any = false;
+    for (size_t i = 0; i < nm; i++) {
+        mention *m = &mv[i];
+        if (m->dropped || m->kind != DC_KIND_ENDORSE || m->tb == 0)
+            continue;
+        uint32_t k = m->tb - 1;
+        if (k > 0 && word_among(R, k, k + 1, degree,
+                                sizeof degree / sizeof *degree))
+            k--;
+        if (!((at[k] >> DC_KIND_NEGATION) & 1))
+            continue;
+        m->dropped = 1;
+        *dropped |= KIND_BIT(ENDORSE);
+        any = true;
+    }
+    if (!any)
+        return;
+    /* the kind bits again, from the agreements kept */
+    *kinds &= ~KIND_BIT(ENDORSE);
+    for (size_t i = 0; i < nm; i++)
+        if (mv[i].kind == DC_KIND_ENDORSE)
+            at[mv[i].tb] &= ~KIND_BIT(ENDORSE);
+    for (size_t i = 0; i < nm; i++)
+        if (mv[i].kind == DC_KIND_ENDORSE && !mv[i].dropped) {
+            *kinds |= KIND_BIT(ENDORSE);
+            at[mv[i].tb] |= KIND_BIT(ENDORSE);
+        }
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
  * once (past MAX_ITEMS mentions the comment is too big, as before). */
@@ -3924,6 +3968,8 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
                   KIND_BIT(DEROGATE) | KIND_BIT(INSULT) |
                   KIND_BIT(EXCLUSION))))
         restore_attacked_slurs(R, mv, nm, at, &kinds, &dropped);
+    if ((kinds & KIND_BIT(ENDORSE)) && (kinds & KIND_BIT(NEGATION)))
+        drop_denied_agreement(R, mv, nm, at, &kinds, &dropped);
     if (cued) {
         /* the insect, not the slur: no mention (groupcue_named) */
         const char *grp = NULL;
@@ -8017,6 +8063,90 @@ static bool endorses_other(const run *R, const sentence *s, const mention *m)
     return tok_is_word(R, k, "is") || tok_is_word(R, k, "was") ||
            (tok_is_word(R, k, "with") && k + 1 < s->te &&
             (is_determiner(R, k + 1) || a_or_an(R, k + 1)));
+}
+
+/* Session 54 (p54): "'deaf and dumb' is so outdated. dumb meant mute back
+ * then but everyone hears it as stupid now": an insult talked about as a
+ * word, no one called it. Either it opens its clause (after at most a
+ * conjunction or a quote mark) as the subject of a verb of meaning or of
+ * a word's origin ("dumb meant mute", "idiot originally meant a private
+ * citizen", "moron comes from greek"), or it is what a word is heard,
+ * read or taken as ("hears it as stupid", "people read that as dumb").
+ * "you're dumb, it means you can't think" and "he's an idiot" are not
+ * read: the insult there is no clause's subject. */
+static bool word_told(const run *R, const mention *m)
+{
+    static const char *const meaning[] = {
+        "meant",  "means",   "originally", "once",    "used",
+        "comes",  "came",    "derives",    "derived", "referred",
+        "refers", "literally"};
+    static const char *const lead[] = {"but", "and", "so", "because",
+                                       "while", "whereas", "now"};
+    static const char *const that[] = {"it", "that", "this", "them",
+                                       "those", "these"};
+    static const char *const heard[] = {
+        "hear",       "hears",      "heard",      "hearing",   "read",
+        "reads",      "reading",    "take",       "takes",     "took",
+        "taking",     "understand", "understands", "understood", "see",
+        "sees",       "saw",        "interpret",  "interprets", "interpreted"};
+    const tok *toks = R->toks;
+    uint32_t tb = m->tb;
+    if (m->te < R->ntok &&
+        word_among(R, m->te, m->te + 1, meaning,
+                   sizeof meaning / sizeof *meaning)) {
+        uint32_t k = tb;
+        while (k > 0 && toks[k - 1].type != TK_WORD &&
+               toks[k - 1].clause == toks[tb].clause)
+            k--; /* a quote mark */
+        if (k > 0 && toks[k - 1].clause == toks[tb].clause &&
+            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead))
+            k--;
+        if (k == 0 || toks[k - 1].clause != toks[tb].clause)
+            return true;
+    }
+    return tb >= 3 && tok_is_word(R, tb - 1, "as") &&
+           word_among(R, tb - 2, tb - 1, that, sizeof that / sizeof *that) &&
+           word_among(R, tb - 3, tb - 2, heard, sizeof heard / sizeof *heard);
+}
+
+/* Session 54 (p54): "the printer on floor 3 is a terrorist and needs to be
+ * taken out back and shot", "the coffee machine is a criminal and should
+ * be shot": the non-protected target of a threat after it is a name called
+ * a thing (an `object` or `gear` entry) by a linking verb (after it at
+ * most an article and one word of degree), the thing the sentence's
+ * subject: a joke at a machine, aimed at no one. Not in a sentence that
+ * names people (an identity word, a slur, a person noun, a group pronoun,
+ * "you", "he", "she": "the new lad from pakistan is a terrorist and
+ * needs to be shot", "that muslim on the phone is a terrorist"). */
+static bool thing_called(const run *R, const target *t)
+{
+    static const char *const skip[] = {"a",        "an",     "the",
+                                       "absolute", "total",  "complete",
+                                       "real",     "proper", "actual",
+                                       "such"};
+    static const char *const people[] = {"he",  "she", "him", "her",
+                                         "his", "they", "them", "their"};
+    if (t->tb < 3 || !any_kind(R, DC_KIND_COPULA) ||
+        !(any_kind(R, DC_KIND_OBJECT) || any_kind(R, DC_KIND_GEAR)))
+        return false;
+    const sentence *s = sent_of(R, t->tb);
+    uint32_t k = t->tb;
+    for (int n = 0; n < 2 && k > s->tb &&
+                    word_among(R, k - 1, k, skip, sizeof skip / sizeof *skip);
+         n++)
+        k--;
+    if (k <= s->tb + 1 || !kind_at(R, k - 1, DC_KIND_COPULA))
+        return false;
+    if (!has_kind_in(R, s->tb, k - 1, DC_KIND_OBJECT) &&
+        !has_kind_in(R, s->tb, k - 1, DC_KIND_GEAR))
+        return false;
+    return !has_kind_in(R, s->tb, s->te, DC_KIND_IDENTITY) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_SLUR) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_GROUP) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
+           !word_among(R, s->tb, s->te, people,
+                       sizeof people / sizeof *people);
 }
 
 /* Session 53 (p53b): 'you say "they all hate us" yet the mosque just
@@ -13300,6 +13430,90 @@ static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
     return us || mild;
 }
 
+/* Session 54 (p54): "full of lovely homos and weirdos 🏳️‍🌈", "love to all
+ * the dykes on that dancefloor": a reclaimable slur of sexual orientation
+ * or gender identity alone, in the plural, right after a word of approval
+ * (a `positive` entry, not negated; between them at most "to", "all",
+ * "the", "my", "our", "you": "love to all the ..."), is affection for the
+ * people it names, the scene's own word. Not the severest slurs (severity
+ * 3: "if you support lesbians you have to support f...s", a Davidson row
+ * labelled hate). Not where the comment holds any
+ * attack on people (a threat, a dehumanizing, derogating, excluding or
+ * stereotyping word, a hate verb), nor where the slur's sentence holds any
+ * hostile word but a mild insult listed with it under the same approval
+ * ("lovely homos and weirdos"): "love how the council lets a bunch of homos
+ * run a hostel, vile people" stays an attack ("how" is no word between),
+ * as do "disgusting homos" and a slur of race, said by an outsider. */
+static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
+{
+    static const char *const between[] = {"to", "all", "the", "my",
+                                          "our", "you"};
+    const uint32_t lgbt = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    if (!any_kind(R, DC_KIND_POSITIVE) || m->tb == 0 || e->severity > 2 ||
+        (e->categories & ~lgbt) ||
+        !(e->categories & lgbt) || !(plural_hit(R, m) || plural_term(e)))
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > s->tb &&
+                    word_among(R, k - 1, k, between,
+                               sizeof between / sizeof *between);
+         n++)
+        k--;
+    if (k <= s->tb || !kind_at(R, k - 1, DC_KIND_POSITIVE))
+        return false;
+    const mention *p = mention_at(R, k - 1, DC_KIND_POSITIVE);
+    if (!p || p->te != k || (p->tb > s->tb && kind_at(R, p->tb - 1,
+                                                      DC_KIND_NEGATION)))
+        return false;
+    if (any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_DEHUMANIZE) ||
+        any_kind(R, DC_KIND_DEROGATE) || any_kind(R, DC_KIND_EXCLUSION) ||
+        any_kind(R, DC_KIND_HATE_VERB) || any_kind(R, DC_KIND_STEREOTYPE))
+        return false;
+    for (size_t i = R->rs->first[s->tb]; i < R->rs->nm; i++) {
+        const mention *x = &R->rs->m[i];
+        if (x->tb >= s->te)
+            break;
+        if (!hostile_kind(x->kind))
+            continue;
+        /* ("lovely homos and weirdos": the approval takes the list) */
+        if (x->kind == DC_KIND_INSULT && ent(R, x)->severity <= 1 &&
+            x->tb == m->te + 1 && tok_is_word(R, m->te, "and"))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+/* Session 54 (p54): "me and the other homos from the choir": the writer
+ * joined to the rest of a group by "and the other" (or "and my fellow"),
+ * a plural slur after it, counts the writer among them, as "us homos"
+ * does; so does "as one of the (many) ...", "i'm one of the ..."
+ * ("speaking as one of the many fags on this forum"; one word between
+ * "the" and the slur at most). */
+static bool self_and_others(const run *R, const mention *m,
+                            const dc_entry *e)
+{
+    if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
+        return false;
+    uint32_t k = m->tb;
+    uint32_t j = tok_is_word(R, k - 1, "the") ? k - 1 : k - 2;
+    if (tok_is_word(R, j, "the") && j >= 3 && tok_is_word(R, j - 1, "of") &&
+        tok_is_word(R, j - 2, "one") &&
+        (tok_is_word(R, j - 3, "as") || tok_is_word(R, j - 3, "i'm") ||
+         tok_is_word(R, j - 3, "im") ||
+         (tok_is_word(R, j - 3, "am") && j >= 4 &&
+          tok_is_word(R, j - 4, "i"))))
+        return true;
+    if (!((tok_is_word(R, k - 1, "other") && tok_is_word(R, k - 2, "the")) ||
+          (tok_is_word(R, k - 1, "fellow") && tok_is_word(R, k - 2, "my"))))
+        return false;
+    return tok_is_word(R, k - 3, "and") &&
+           (tok_is_word(R, k - 4, "me") || tok_is_word(R, k - 4, "i") ||
+            tok_is_word(R, k - 4, "myself"));
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -13376,7 +13590,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                       (tok_is_word(R, m->tb - 1, "us") &&
                        (plural_hit(R, m) || plural_term(e)) &&
                        !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT))) ||
-                      self_apposed(R, m, e);
+                      self_apposed(R, m, e) || self_and_others(R, m, e);
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
                 own = true;
@@ -13407,6 +13621,10 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 R->ingroup = true;
                 R->ingroup_categories |= e->categories;
                 claimed = true;
+            } else if (pass == 0 && praised_slur(R, m, e)) {
+                /* Affection, not a claim: the writer is not credited with
+                 * the group (praised_slur). */
+                m->reclaimed = 1;
             } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
                        !(m->tb > 0 && identity_ends_at(R, m->tb) &&
                          singular_slur(R, m)) &&
@@ -28712,6 +28930,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         (t->type == TG_NP && sig != DECORUM_SIGNAL_STEREOTYPE)) {
         if (sig == DECORUM_SIGNAL_EXCLUSION || sig == DECORUM_SIGNAL_STEREOTYPE)
             return DECORUM_OK;
+        /* "dumb meant mute back then", "everyone hears it as stupid
+         * now": the insult is a word talked about (word_told) */
+        if (m->kind == DC_KIND_INSULT && word_told(R, m))
+            return DECORUM_OK;
         decorum_attribute attr = sig == DECORUM_SIGNAL_THREAT
                                      ? DECORUM_THREAT
                                      : DECORUM_INSULT;
@@ -28773,6 +28995,11 @@ static decorum_status rule_attack(run *R, const mention *m)
          * jokes of), no threat the writer makes */
         if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_NP &&
             t->te <= m->tb && tok_is_word(R, m->te, "me")) {
+            R->untargeted = true;
+            return DECORUM_OK;
+        }
+        if (sig == DECORUM_SIGNAL_THREAT && t->type == TG_NP &&
+            t->te <= m->tb && thing_called(R, t)) {
             R->untargeted = true;
             return DECORUM_OK;
         }
@@ -49356,6 +49583,41 @@ static bool barrier_wished(const run *R, uint32_t c)
     return false;
 }
 
+/* Session 54 (p54): "uk shouldnt be recruiting nurses from nigeria and
+ * the philippines at this rate, it drains their health systems. train
+ * our own", "germany should stop hiring engineers from poland": a verb
+ * of access (grammar.tsv `access`: hire, recruit, employ) whose object,
+ * within three words, is a trade's people in the plural (a `person`
+ * noun) from a country (a `nonprotected` entry with a nationality),
+ * argues over labour migration: the group is picked by its trade and the
+ * country it is recruited from, not judged. Where the rules found no
+ * attack (a call to stop hiring a people outright is rule_access's, and
+ * "they are dirty", "frauds with fake degrees" are the rules' own), the
+ * model's reading of the nationality beside the call does not count in
+ * full (dc_rules_run, hedged). */
+static bool labour_sought(const run *R)
+{
+    if (!any_kind(R, DC_KIND_ACCESS) || !any_kind(R, DC_KIND_PERSON) ||
+        !any_kind(R, DC_KIND_NONPROTECTED))
+        return false;
+    const uint32_t nat = 1u << DECORUM_CATEGORY_NATIONALITY;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *a = &R->rs->m[i];
+        if (a->kind != DC_KIND_ACCESS)
+            continue;
+        for (uint32_t k = a->te; k < a->te + 3 && k + 2 < R->ntok; k++) {
+            const mention *p = mention_at(R, k, DC_KIND_PERSON);
+            if (!p || !plural_hit(R, p) || !tok_is_word(R, p->te, "from"))
+                continue;
+            const mention *c = mention_at(R, p->te + 1,
+                                          DC_KIND_NONPROTECTED);
+            if (c && (ent(R, c)->categories & nat))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* "Gay couples can't adopt in some countries, and that's a scandal",
  * "Migrant workers can't hold down a job when their visas expire": a
  * group named right before "can't" or "cannot", and a circumstance that
@@ -56166,7 +56428,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     out->hedged =
         R.ingroup ||
         (out->hate <= 0 &&
-         (R.question || denied || R.opposes_hatred ||
+         (R.question || denied || R.opposes_hatred || labour_sought(&R) ||
           (any_kind(&R, DC_KIND_NEGATION) &&
            ((R.target_types >> TG_GROUP) & 1) && barrier_told(&R))));
     /* Counts are capped at 3. Only the attack counts (attack.slur to

@@ -44,9 +44,11 @@ KNOWN_SHORT = {
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
                             '135c0603ba3c326f1bbd7b30c4bda2e1577cc54d'),
     # (session 53: the benign group lines; no finding either way, the
-    # model's scores only, allow both ways)
+    # model's scores only, allow both ways; session 54, p54: the full
+    # pass now reads labour migration there, labour_sought, and hedges the
+    # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '27e6c946ef3747d0ea61578b11bc06bb110eb3ee'),
+                                    '16d3db144a9c1cb90ae00bed9fed5da43c01ee00'),
 }
 
 
