@@ -25126,6 +25126,16 @@ static bool place_determiner(const run *R, uint32_t k)
  * or a way out barred, or a word that carries the judgement on to people
  * (place_onward: "just like everyone in it", "the marchers even worse"):
  * rv35's lines, which say it of the people too. */
+/* Is person mention a one holder of a role, named with "the", "a" or
+ * "an" in the singular ("the DJ", "a steward"), not a group of them? A
+ * role noun (flag `plural`) only; "the woman", "the kid" stay people. */
+static bool one_role_holder(const run *R, const mention *a)
+{
+    return (ent(R, a)->flags & DC_F_PLURAL) && !plural_hit(R, a) &&
+           a->tb > 0 && (tok_is_word(R, a->tb - 1, "the") ||
+                         a_or_an(R, a->tb - 1));
+}
+
 static bool place_judged(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
@@ -25252,12 +25262,24 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * of a building. Where a word cannot tell them apart ("the drinks
      * were worse") the comment is flagged rather than allowed. */
     if (has_said_in(R, m->te, R->ntok,
-                    people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-                        KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                        KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
-                        KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
+                    (people & ~KIND_BIT(PERSON)) | KIND_BIT(THREAT) |
+                        KIND_BIT(EXCLUSION) | KIND_BIT(HARM) |
+                        KIND_BIT(WEAPON) | KIND_BIT(DEHUMANIZE) |
+                        KIND_BIT(CONSPIRACY) | KIND_BIT(CODE) |
+                        KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
+    /* (a person noun after it, unless one who works there: "the drag
+     * show was trash, the DJ played the same song", "..., the singer was
+     * flat" tell of the show; "the attendees should be deported", "the
+     * queens are worse" say it of its people; session 54, q54a) */
+    if (any_kind(R, DC_KIND_PERSON))
+        for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (a->kind == DC_KIND_PERSON && !stance_marker(R, a) &&
+                !one_role_holder(R, a))
+                return false;
+        }
     /* (nor a stereotype of people after it: a noun that casts them,
      * "more room for terrorists", "full of suicide bombers", or a trope
      * of two words or more, "bought with blood money", "more room to
