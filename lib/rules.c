@@ -994,6 +994,7 @@ typedef struct run {
      * 7 s for 64 KiB of "HH " (rv44c) */
     uint8_t nz_mask;
     bool nz_known, nz_moderated;
+    bool nz_halves; /* two parts of the Fourteen Words (code_resolved) */
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -31166,7 +31167,9 @@ static int nazi_code(const run *R, const mention *m)
     if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
         (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0) ||
         (e->term_len == 15 && memcmp(e->term, "remember the 14", 15) == 0) ||
-        (e->term_len == 20 && memcmp(e->term, "secure the existence", 20) == 0))
+        (e->term_len == 20 && memcmp(e->term, "secure the existence", 20) == 0) ||
+        (e->term_len == 27 &&
+         memcmp(e->term, "a future for white children", 27) == 0))
         return NZ_14;
     if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
         (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0) ||
@@ -31283,11 +31286,21 @@ static bool code_resolved(run *R, const mention *m)
                                       "mute",   "kick",   "remove"};
     if (!R->nz_known) {
         uint8_t mask = 0;
+        const mention *half = NULL;
+        R->nz_halves = false;
         for (size_t i = 0; i < rs->nm; i++) {
             const mention *c = &rs->m[i];
             int y = nazi_code(R, c);
             if (y != NZ_NONE && !(y == NZ_88 && !bare_88(R, c)))
                 mask |= (uint8_t)(1u << y);
+            /* (the slogan's two halves, each ambiguous alone: "secure
+             * the existence of our people and a future for white
+             * children"; session 54, q54a) */
+            if (y == NZ_14) {
+                if (half && ent(R, half)->term_len != ent(R, c)->term_len)
+                    R->nz_halves = true;
+                half = c;
+            }
         }
         R->nz_mask = mask;
         R->nz_moderated =
@@ -31296,6 +31309,15 @@ static bool code_resolved(run *R, const mention *m)
     }
     if (R->nz_moderated)
         return false;
+    /* "drops at 14:88 sharp": 1488 written as a time no clock shows (no
+     * hour has 88 minutes), the digits and the colon joined with no
+     * space; read as "14/88" is (session 54, q54a) */
+    if (z == NZ_88 && m->tb >= 2 && rs->toks[m->tb - 1].type == TK_PUNCT &&
+        rs->toks[m->tb - 1].ch == ':' &&
+        rs->toks[m->tb - 1].b == rs->toks[m->tb - 2].e &&
+        rs->toks[m->tb].b == rs->toks[m->tb - 1].e &&
+        tok_is_word(R, m->tb - 2, "14"))
+        return true;
     /* (the code talked of as a word: "heil is just german for hail",
      * "88 means heil hitler") */
     static const char *const said[] = {"is", "means", "meant", "stands",
@@ -31365,8 +31387,11 @@ static bool code_resolved(run *R, const mention *m)
     /* ("our people are the best, 14 words can't describe them": "14
      * words" before a verb is a count; the slogan stands bare or before
      * a word of address, "14 words lads", "14 words type of guys") */
+    if (z == NZ_14 && R->nz_halves)
+        return true;
     if (R->kin && z != NZ_ARYAN &&
-        !(z == NZ_14 && m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+        !(z == NZ_14 && term_ends(ent(R, m), "words", false) &&
+          m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
           !word_among(R, m->te, m->te + 1, fellows_88,
                       sizeof fellows_88 / sizeof *fellows_88) &&
           !tok_is_word(R, m->te, "type") && !tok_is_word(R, m->te, "kind")))
