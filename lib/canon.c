@@ -368,6 +368,7 @@ static bool head_of_people(const dc_canon *c, const dc_norm *n,
  * "that gay one"? Written "person", "people". Not an ambiguous adjective
  * ("the black one", "the white ones": a colour, most often of a thing),
  * and not after "a"/"an" or no determiner ("a gay one", "gay ones too").
+ * An adjective of one word ("the african american one" is not read).
  * Session 54 (q54a). */
 static bool one_of_people(const dc_canon *c, const dc_norm *n,
                           const dc_hitvec *hv, size_t i)
@@ -378,25 +379,29 @@ static bool one_of_people(const dc_canon *c, const dc_norm *n,
     if (b < 2 || n->text[b - 1] != ' ' ||
         (e - b != 3 && !(e - b == 4 && n->text[b + 3] == 's')))
         return false;
-    const dc_hit *adj = NULL;
-    for (size_t j = i; j-- > 0;) {
-        const dc_hit *h = &hv->v[j];
-        if (h->begin + 48 < b - 1)
-            break;
-        if (h->end == b - 1 && role_of(c, h) == ROLE_ADJ) {
-            adj = h;
-            break;
-        }
-    }
-    if (!adj || (c->lx->entries[adj->entry].flags & DC_F_AMBIGUOUS) ||
-        adj->end - adj->begin != c->lx->entries[adj->entry].term_len ||
-        adj->begin < 2 || n->text[adj->begin - 1] != ' ')
+    /* the word before (the adjective's) and the determiner before it,
+     * read in the text first: most "one"s have none ("no one", "the one
+     * who", "one of"), and the hits are looked through only then */
+    uint32_t ae = b - 1, ab = ae;
+    while (ab > 0 && word_byte((unsigned char)n->text[ab - 1]))
+        ab--;
+    if (ab == ae || ab < 2 || n->text[ab - 1] != ' ')
         return false;
-    uint32_t pe = adj->begin - 1, pb = pe;
+    uint32_t pe = ab - 1, pb = pe;
     while (pb > 0 && word_byte((unsigned char)n->text[pb - 1]))
         pb--;
-    return pe > pb && dc_word_in(n->text + pb, pe - pb, det,
-                                 sizeof det / sizeof *det);
+    if (pe == pb || !dc_word_in(n->text + pb, pe - pb, det,
+                                sizeof det / sizeof *det))
+        return false;
+    for (size_t j = i; j-- > 0;) {
+        const dc_hit *h = &hv->v[j];
+        if (h->begin < ab)
+            break;
+        if (h->begin == ab && h->end == ae && role_of(c, h) == ROLE_ADJ)
+            return !(c->lx->entries[h->entry].flags & DC_F_AMBIGUOUS) &&
+                   ae - ab == c->lx->entries[h->entry].term_len;
+    }
+    return false;
 }
 
 /* Is a stance adverb set off by commas right after byte p (", frankly,"
