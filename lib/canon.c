@@ -362,48 +362,6 @@ static bool head_of_people(const dc_canon *c, const dc_norm *n,
     return true;
 }
 
-/* Is the head filler "one" at i ("one", "ones") a member of the
- * identity adjective right before it, picked out by a determiner before
- * that: "hold the trans one under", "the muslim ones should all go",
- * "that gay one"? Written "person", "people". Not an ambiguous adjective
- * ("the black one", "the white ones": a colour, most often of a thing),
- * and not after "a"/"an" or no determiner ("a gay one", "gay ones too").
- * An adjective of one word ("the african american one" is not read).
- * Session 54 (q54a). */
-static bool one_of_people(const dc_canon *c, const dc_norm *n,
-                          const dc_hitvec *hv, size_t i)
-{
-    static const char *const det[] = {"the", "that", "this", "those",
-                                      "these", "them"};
-    uint32_t b = hv->v[i].begin, e = hv->v[i].end;
-    if (b < 2 || n->text[b - 1] != ' ' ||
-        (e - b != 3 && !(e - b == 4 && n->text[b + 3] == 's')))
-        return false;
-    /* the word before (the adjective's) and the determiner before it,
-     * read in the text first: most "one"s have none ("no one", "the one
-     * who", "one of"), and the hits are looked through only then */
-    uint32_t ae = b - 1, ab = ae;
-    while (ab > 0 && word_byte((unsigned char)n->text[ab - 1]))
-        ab--;
-    if (ab == ae || ab < 2 || n->text[ab - 1] != ' ')
-        return false;
-    uint32_t pe = ab - 1, pb = pe;
-    while (pb > 0 && word_byte((unsigned char)n->text[pb - 1]))
-        pb--;
-    if (pe == pb || !dc_word_in(n->text + pb, pe - pb, det,
-                                sizeof det / sizeof *det))
-        return false;
-    for (size_t j = i; j-- > 0;) {
-        const dc_hit *h = &hv->v[j];
-        if (h->begin < ab)
-            break;
-        if (h->begin == ab && h->end == ae && role_of(c, h) == ROLE_ADJ)
-            return !(c->lx->entries[h->entry].flags & DC_F_AMBIGUOUS) &&
-                   ae - ab == c->lx->entries[h->entry].term_len;
-    }
-    return false;
-}
-
 /* Is a stance adverb set off by commas right after byte p (", frankly,"
  * and a word)? Its end, or 0. */
 static uint32_t paren_after(const dc_canon *c, const dc_norm *n,
@@ -549,14 +507,6 @@ size_t dc_canon_edits(const dc_canon *c, const dc_norm *n,
                     ends_at(c, hv, i, b - 1, ROLE_EVERY, false));
             break;
         case ROLE_HEAD:
-            if (memcmp(c->lx->entries[hv->v[i].entry].term, "one", 3) ==
-                0) {
-                /* "one": "the trans one", "those muslim ones" */
-                take = one_of_people(c, n, hv, i);
-                rep = e - b == 3 ? "person" : "people";
-                rep_len = 6;
-                break;
-            }
             take = head_of_people(c, n, hv, i);
             rep = "people";
             rep_len = 6;
