@@ -994,6 +994,7 @@ typedef struct run {
      * 7 s for 64 KiB of "HH " (rv44c) */
     uint8_t nz_mask;
     bool nz_known, nz_moderated;
+    bool nz_halves; /* two parts of the Fourteen Words (code_resolved) */
     /* game_scan's sentence (index + 1; 0: none yet), its last game's
      * preposition and whether it names a game */
     uint32_t game_sent, game_prep;
@@ -25344,6 +25345,16 @@ static bool place_determiner(const run *R, uint32_t k)
  * or a way out barred, or a word that carries the judgement on to people
  * (place_onward: "just like everyone in it", "the marchers even worse"):
  * rv35's lines, which say it of the people too. */
+/* Is person mention a one holder of a role, named with "the", "a" or
+ * "an" in the singular ("the DJ", "a steward"), not a group of them? A
+ * role noun (flag `plural`) only; "the woman", "the kid" stay people. */
+static bool one_role_holder(const run *R, const mention *a)
+{
+    return (ent(R, a)->flags & DC_F_PLURAL) && !plural_hit(R, a) &&
+           a->tb > 0 && (tok_is_word(R, a->tb - 1, "the") ||
+                         a_or_an(R, a->tb - 1));
+}
+
 static bool place_judged(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
@@ -25470,12 +25481,24 @@ static bool place_judged(const run *R, const target *t, const mention *m)
      * of a building. Where a word cannot tell them apart ("the drinks
      * were worse") the comment is flagged rather than allowed. */
     if (has_said_in(R, m->te, R->ntok,
-                    people | KIND_BIT(THREAT) | KIND_BIT(EXCLUSION) |
-                        KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                        KIND_BIT(DEHUMANIZE) | KIND_BIT(CONSPIRACY) |
-                        KIND_BIT(CODE) | KIND_BIT(DOGWHISTLE)) ||
+                    (people & ~KIND_BIT(PERSON)) | KIND_BIT(THREAT) |
+                        KIND_BIT(EXCLUSION) | KIND_BIT(HARM) |
+                        KIND_BIT(WEAPON) | KIND_BIT(DEHUMANIZE) |
+                        KIND_BIT(CONSPIRACY) | KIND_BIT(CODE) |
+                        KIND_BIT(DOGWHISTLE)) ||
         place_onward(R, m->te, R->ntok))
         return false;
+    /* (a person noun after it, unless one who works there: "the drag
+     * show was trash, the DJ played the same song", "..., the singer was
+     * flat" tell of the show; "the attendees should be deported", "the
+     * queens are worse" say it of its people; session 54, q54a) */
+    if (any_kind(R, DC_KIND_PERSON))
+        for (size_t i = R->rs->first[m->te]; i < R->rs->nm; i++) {
+            const mention *a = &R->rs->m[i];
+            if (a->kind == DC_KIND_PERSON && !stance_marker(R, a) &&
+                !one_role_holder(R, a))
+                return false;
+        }
     /* (nor a stereotype of people after it: a noun that casts them,
      * "more room for terrorists", "full of suicide bombers", or a trope
      * of two words or more, "bought with blood money", "more room to
@@ -31371,7 +31394,9 @@ static int nazi_code(const run *R, const mention *m)
     if ((e->term_len == 8 && memcmp(e->term, "14 words", 8) == 0) ||
         (e->term_len == 14 && memcmp(e->term, "fourteen words", 14) == 0) ||
         (e->term_len == 15 && memcmp(e->term, "remember the 14", 15) == 0) ||
-        (e->term_len == 20 && memcmp(e->term, "secure the existence", 20) == 0))
+        (e->term_len == 20 && memcmp(e->term, "secure the existence", 20) == 0) ||
+        (e->term_len == 27 &&
+         memcmp(e->term, "a future for white children", 27) == 0))
         return NZ_14;
     if ((e->term_len == 4 && memcmp(e->term, "heil", 4) == 0) ||
         (e->term_len == 11 && memcmp(e->term, "white pride", 11) == 0) ||
@@ -31488,11 +31513,21 @@ static bool code_resolved(run *R, const mention *m)
                                       "mute",   "kick",   "remove"};
     if (!R->nz_known) {
         uint8_t mask = 0;
+        const mention *half = NULL;
+        R->nz_halves = false;
         for (size_t i = 0; i < rs->nm; i++) {
             const mention *c = &rs->m[i];
             int y = nazi_code(R, c);
             if (y != NZ_NONE && !(y == NZ_88 && !bare_88(R, c)))
                 mask |= (uint8_t)(1u << y);
+            /* (the slogan's two halves, each ambiguous alone: "secure
+             * the existence of our people and a future for white
+             * children"; session 54, q54a) */
+            if (y == NZ_14) {
+                if (half && ent(R, half)->term_len != ent(R, c)->term_len)
+                    R->nz_halves = true;
+                half = c;
+            }
         }
         R->nz_mask = mask;
         R->nz_moderated =
@@ -31501,6 +31536,15 @@ static bool code_resolved(run *R, const mention *m)
     }
     if (R->nz_moderated)
         return false;
+    /* "drops at 14:88 sharp": 1488 written as a time no clock shows (no
+     * hour has 88 minutes), the digits and the colon joined with no
+     * space; read as "14/88" is (session 54, q54a) */
+    if (z == NZ_88 && m->tb >= 2 && rs->toks[m->tb - 1].type == TK_PUNCT &&
+        rs->toks[m->tb - 1].ch == ':' &&
+        rs->toks[m->tb - 1].b == rs->toks[m->tb - 2].e &&
+        rs->toks[m->tb].b == rs->toks[m->tb - 1].e &&
+        tok_is_word(R, m->tb - 2, "14"))
+        return true;
     /* (the code talked of as a word: "heil is just german for hail",
      * "88 means heil hitler") */
     static const char *const said[] = {"is", "means", "meant", "stands",
@@ -31570,8 +31614,11 @@ static bool code_resolved(run *R, const mention *m)
     /* ("our people are the best, 14 words can't describe them": "14
      * words" before a verb is a count; the slogan stands bare or before
      * a word of address, "14 words lads", "14 words type of guys") */
+    if (z == NZ_14 && R->nz_halves)
+        return true;
     if (R->kin && z != NZ_ARYAN &&
-        !(z == NZ_14 && m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+        !(z == NZ_14 && term_ends(ent(R, m), "words", false) &&
+          m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
           !word_among(R, m->te, m->te + 1, fellows_88,
                       sizeof fellows_88 / sizeof *fellows_88) &&
           !tok_is_word(R, m->te, "type") && !tok_is_word(R, m->te, "kind")))
