@@ -37730,6 +37730,86 @@ static decorum_status access_asked(run *R, const mention *a)
     return access_finding(R, w, end, &t);
 }
 
+/* Session 54 (q54b): the writer's own wish to keep a group out, "want"
+ * read as a verb of access. want_refused: the start of "(i|we) don't
+ * want" before token v in clause c (the writer or no one as its subject,
+ * a negator don't, do not, never, wouldn't, adverbs between, at most two
+ * softeners before: "honestly i dont want", "dont want"), with *neg
+ * false for "(i|we) want" with no negator; UINT32_MAX if another subject
+ * ("my landlord doesn't want") or none of these. */
+static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
+{
+    static const char *const nots[] = {"don't", "dont", "never", "wouldn't",
+                                       "wouldnt", "not", "do"};
+    static const char *const self[] = {"i", "we", "im", "i'm"};
+    const tok *tk = R->toks;
+    uint32_t j = v;
+    while (j > 0 && tk[j - 1].clause == c && adverb_like(R, j - 1))
+        j--;
+    *neg = false;
+    while (j > 0 && tk[j - 1].clause == c &&
+           word_among(R, j - 1, j, FRAME_WORDS(nots))) {
+        /* ("do" only as the "do" of "do not") */
+        if (tok_is_word(R, j - 1, "do") && !tok_is_word(R, j, "not"))
+            break;
+        *neg |= !tok_is_word(R, j - 1, "do");
+        j--;
+        while (j > 0 && tk[j - 1].clause == c && adverb_like(R, j - 1))
+            j--;
+    }
+    uint32_t p = j;
+    if (j > 0 && tk[j - 1].clause == c &&
+        word_among(R, j - 1, j, FRAME_WORDS(self)))
+        p = --j;
+    else if (!*neg)
+        return UINT32_MAX; /* ("want X out" with no one wanting it) */
+    if (tok_is_word(R, v, "wants"))
+        return UINT32_MAX;
+    return no_opens(R, p) ? p : UINT32_MAX;
+}
+
+/* want_place: where the unwanted group would be, from token e (right
+ * after the group) in clause c: here, near, around, living or moving in,
+ * next door, or in, on or at a place of ours ("in my flat", "on our
+ * street", "at the club"); with no negator, out ("we want them out").
+ * Not with a harm or a purpose after it ("don't want muslims in my
+ * country to feel unsafe", "... being harassed"): what is not wanted is
+ * that. The end of the words read, or 0. */
+static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
+{
+    static const char *const near[] = {"here", "near", "around", "living",
+                                       "moving", "next", "anywhere",
+                                       "inside", "nearby"};
+    static const char *const in[] = {"in", "on", "at", "into"};
+    static const char *const ours[] = {"my", "our", "this", "these", "any",
+                                       "your", "the", "his", "her"};
+    static const char *const befall[] = {
+        "to",      "being",  "getting", "feel",  "feeling", "treated",
+        "harmed",  "hurt",   "attacked", "bullied", "harassed", "scared",
+        "afraid",  "unsafe", "killed",  "excluded", "left", "closet"};
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok, k = e;
+    if (k >= n || tk[k].clause != c)
+        return 0;
+    if (neg && word_among(R, k, k + 1, FRAME_WORDS(near)))
+        k++;
+    else if (neg && k + 1 < n && word_among(R, k, k + 1, FRAME_WORDS(in)) &&
+             word_among(R, k + 1, k + 2, FRAME_WORDS(ours)) &&
+             tk[k + 1].clause == c)
+        k += 2;
+    else if (!neg && tok_is_word(R, k, "out"))
+        k++;
+    else
+        return 0;
+    static const char *const whom[] = {"me", "us", "my", "our", "mine"};
+    for (uint32_t j = k; j < n && j < k + 8 && tk[j].clause == c; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(befall)) &&
+            !(tok_is_word(R, j, "to") && j + 1 < n &&
+              word_among(R, j + 1, j + 2, FRAME_WORDS(whom))))
+            return 0; /* (not "next door to me") */
+    return k;
+}
+
 /* Access denied: the writer's prohibition (access_prohibited) before a
  * verb that gives a person a place (grammar.tsv kind `access`: hire,
  * rent, sell, serve, admit, let, marry, date, adopt, teach, ...) whose
@@ -37913,6 +37993,19 @@ static decorum_status rule_access_denied(run *R)
                        word_among(R, j, j + 1, FRAME_WORDS(wl_game_place)));
             if (how)
                 continue;
+            /* "dont want muslims in my flat", "i wouldnt want a jew
+             * living next door", "we want them out" (session 54) */
+            if (tok_is_word(R, v, "want") || tok_is_word(R, v, "wants")) {
+                bool neg;
+                uint32_t p = want_refused(R, v, c, &neg);
+                uint32_t end = p == UINT32_MAX ? 0 : want_place(R, e, c, neg);
+                if (!end || access_told_before(R, s, p))
+                    continue;
+                decorum_status st = access_finding(R, p, end, &t);
+                if (st != DECORUM_OK)
+                    return st;
+                continue;
+            }
             if (tok_is_word(R, v, "let") || tok_is_word(R, v, "allow") ||
                 tok_is_word(R, v, "letting") || tok_is_word(R, v, "allowing")) {
                 if (e >= n || tk[e].clause != c ||
