@@ -6119,6 +6119,13 @@ static decorum_status find_group_targets(run *R)
             t->coded = 1;
             break;
         case DC_KIND_PRONOUN_GROUP:
+            /* ("gay kids like that", "treating disabled people like
+             * that": a group word's own noun compared, no phrase that
+             * stands for people named before; session 54) */
+            if (m->te - m->tb > 2 && tok_is_word(R, m->tb + 1, "like") &&
+                m->tb > 0 &&
+                identity_ends_at(R, m->tb))
+                continue;
             t->type = TG_PRONOUN;
             t->entry = -1;
             break;
@@ -9370,6 +9377,11 @@ static uint32_t next_like(const run *R, uint32_t k)
  * run by the president"). */
 static bool demonstrative_people(const run *R, const target *t)
 {
+    /* (nor "people like that", "kids like him": people of the kind of
+     * someone named before, nobody with nobody named; "the guy who cut
+     * me up, people like that should be banned": session 54) */
+    if (t->te - t->tb > 2 && tok_is_word(R, t->tb + 1, "like"))
+        return false;
     return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
@@ -37445,6 +37457,24 @@ static bool access_subject(const run *R, uint32_t g, uint32_t c,
         }
     if (!found && pronoun && kind_at(R, g - 1, DC_KIND_PRONOUN_GROUP))
         found = access_antecedent(R, g - 1, out);
+    /* "people like that", "kids like him" (session 54): the kind of
+     * people named before, said as plainly as their name, so read for
+     * any call on a subject */
+    if (!found && g >= 3 && rs->toks[g - 3].clause == c &&
+        tok_is_word(R, g - 2, "like")) {
+        const mention *pg = mention_at(R, g - 3, DC_KIND_PRONOUN_GROUP);
+        bool ctx = true;
+        /* (the group named before it in its own clause too: "the
+         * wheelchair lot clog the path and people like that should ...") */
+        if (pg && pg->te == g && resolve_pronoun(R, g - 3, out, &ctx) &&
+            !ctx && out->type == TG_GROUP) {
+            out->tb = g - 3;
+            out->te = g;
+            out->b = rs->toks[g - 3].b;
+            out->e = rs->toks[g - 1].e;
+            found = true;
+        }
+    }
     /* "the autistic kid wouldn't touch them. Those kids shouldn't be in
      * normal classrooms": "those" and a person noun stand for the people
      * an identity word named a member of, in that sentence or the one
@@ -37930,9 +37960,14 @@ static decorum_status rule_access_denied(run *R)
                 m--;
             }
             const mention *md = NULL;
-            for (uint32_t j = m; j-- > 0 && j + 3 > m && tk[j].clause == c;)
+            /* (adverbs between: "should just stay home", session 54) */
+            uint32_t ma = m;
+            while (ma > 0 && ma + 2 > m && tk[ma - 1].clause == c &&
+                   adverb_like(R, ma - 1))
+                ma--;
+            for (uint32_t j = ma; j-- > 0 && j + 3 > ma && tk[j].clause == c;)
                 if ((md = mention_at(R, j, DC_KIND_MODAL)) != NULL &&
-                    md->te == m && (ent(R, md)->flags & DC_F_OBLIGE))
+                    md->te == ma && (ent(R, md)->flags & DC_F_OBLIGE))
                     break;
                 else
                     md = NULL;
@@ -37942,7 +37977,12 @@ static decorum_status rule_access_denied(run *R)
             static const char *const safety[] = {
                 "tonight", "today",   "safety", "safe",    "unsafe",
                 "danger",  "dangerous", "advise", "advises", "advised",
-                "warn",    "warns",   "warned", "careful", "protect"};
+                "warn",    "warns",   "warned", "careful", "protect",
+                /* (advice for their health: "disabled people should
+                 * stay home in the heatwave", session 54) */
+                "heatwave", "storm", "virus", "covid", "pandemic",
+                "lockdown", "shielding", "vulnerable", "risk", "ill",
+                "sick", "flu"};
             uint32_t si = tk[v].sent;
             uint32_t se = topic_goes_on(R, si) ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
