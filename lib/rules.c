@@ -42088,6 +42088,49 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
              * sentence, was quadratic: "Who controls the media? The
              * Jews." over 64 KiB took 93M instructions here). */
             int tries = 4;
+            /* (no group before the sentence's first deed: a later deed of
+             * a group named after the first, "the platform is owned by the
+             * same jewish families that own the banks", session 54) */
+            if (action) {
+                size_t i0 = targets_from(rs, action->tb);
+                bool before = false;
+                for (size_t i = i0; i-- > 0 && !before;) {
+                    if (rs->t[i].tb < s->tb)
+                        break;
+                    before = rs->t[i].type == TG_GROUP ||
+                             rs->t[i].type == TG_PRONOUN;
+                }
+                for (size_t i = rs->first[action->te]; !before && i < rs->nm;
+                     i++) {
+                    const mention *m = &rs->m[i];
+                    if (m->tb >= s->te)
+                        break;
+                    if (m->kind != DC_KIND_CONSP_ACTION ||
+                        m->tb < action->te + 2 || kept_running(R, m) ||
+                        !object || object->tb < m->te)
+                        continue;
+                    /* (only the deed of a relative clause on a group:
+                     * "families that own", "bankers who run") */
+                    uint32_t r = m->tb - 1;
+                    if (r > action->te && adverb_like(R, r))
+                        r--;
+                    if (!(tok_is_word(R, r, "that") ||
+                          tok_is_word(R, r, "who") ||
+                          tok_is_word(R, r, "which")))
+                        continue;
+                    size_t ti = targets_from(rs, r);
+                    bool head = false;
+                    for (size_t h = ti; h-- > 0 && !head;) {
+                        if (rs->t[h].tb < action->te)
+                            break;
+                        head = rs->t[h].te == r &&
+                               rs->t[h].type == TG_GROUP;
+                    }
+                    if (head)
+                        action = m;
+                    break;
+                }
+            }
             for (size_t i = action ? targets_from(rs, action->tb) : 0;
                  i-- > 0 && !gactor;) {
                 const target *t = &rs->t[i];
