@@ -37934,6 +37934,15 @@ static decorum_status rule_access_denied(run *R)
             continue;
         }
         uint32_t v = a->tb, c = tk[v].clause;
+        /* ("want" only as the writer's own: the cheap test first, the word
+         * is common; session 54) */
+        bool want_neg = false;
+        uint32_t want_p = UINT32_MAX;
+        if (a->te > v + 1 && tok_is_word(R, a->te - 1, "want")) {
+            want_p = want_refused(R, a->te - 1, c, &want_neg);
+            if (want_p == UINT32_MAX)
+                continue;
+        }
         const sentence *s = sent_of(R, v);
         {
             /* (a "why" question of presence, session 45; with no "?" the
@@ -37944,7 +37953,7 @@ static decorum_status rule_access_denied(run *R)
             if (s->question)
                 continue;
         }
-        if (access_told(R, v))
+        if (want_p == UINT32_MAX && access_told(R, v))
             continue;
         /* a way out ("stay out of", "be kept off") after a modal of
          * obligation on a group named right before it: "black fans should
@@ -38035,10 +38044,9 @@ static decorum_status rule_access_denied(run *R)
                 continue;
             /* "dont want muslims in my flat", "i wouldnt want a jew
              * living next door", "we want them out" (session 54) */
-            if (tok_is_word(R, v, "want") || tok_is_word(R, v, "wants")) {
-                bool neg;
-                uint32_t p = want_refused(R, v, c, &neg);
-                uint32_t end = p == UINT32_MAX ? 0 : want_place(R, e, c, neg);
+            if (want_p != UINT32_MAX) {
+                uint32_t p = want_p;
+                uint32_t end = want_place(R, e, c, want_neg);
                 if (!end || access_told_before(R, s, p))
                     continue;
                 decorum_status st = access_finding(R, p, end, &t);
