@@ -6166,6 +6166,13 @@ static decorum_status find_group_targets(run *R)
             t->coded = 1;
             break;
         case DC_KIND_PRONOUN_GROUP:
+            /* ("gay kids like that", "treating disabled people like
+             * that": a group word's own noun compared, no phrase that
+             * stands for people named before; session 54) */
+            if (m->te - m->tb > 2 && tok_is_word(R, m->tb + 1, "like") &&
+                m->tb > 0 &&
+                identity_ends_at(R, m->tb))
+                continue;
             t->type = TG_PRONOUN;
             t->entry = -1;
             break;
@@ -9501,6 +9508,11 @@ static uint32_t next_like(const run *R, uint32_t k)
  * run by the president"). */
 static bool demonstrative_people(const run *R, const target *t)
 {
+    /* (nor "people like that", "kids like him": people of the kind of
+     * someone named before, nobody with nobody named; "the guy who cut
+     * me up, people like that should be banned": session 54) */
+    if (t->te - t->tb > 2 && tok_is_word(R, t->tb + 1, "like"))
+        return false;
     return (t->te - t->tb > 1 && !tok_is_word(R, t->te - 1, "nation")) ||
            (t->tb > 0 && mention_at(R, t->tb - 1, DC_KIND_QUANTIFIER));
 }
@@ -37719,6 +37731,24 @@ static bool access_subject(const run *R, uint32_t g, uint32_t c,
         }
     if (!found && pronoun && kind_at(R, g - 1, DC_KIND_PRONOUN_GROUP))
         found = access_antecedent(R, g - 1, out);
+    /* "people like that", "kids like him" (session 54): the kind of
+     * people named before, said as plainly as their name, so read for
+     * any call on a subject */
+    if (!found && g >= 3 && rs->toks[g - 3].clause == c &&
+        tok_is_word(R, g - 2, "like")) {
+        const mention *pg = mention_at(R, g - 3, DC_KIND_PRONOUN_GROUP);
+        bool ctx = true;
+        /* (the group named before it in its own clause too: "the
+         * wheelchair lot clog the path and people like that should ...") */
+        if (pg && pg->te == g && resolve_pronoun(R, g - 3, out, &ctx) &&
+            !ctx && out->type == TG_GROUP) {
+            out->tb = g - 3;
+            out->te = g;
+            out->b = rs->toks[g - 3].b;
+            out->e = rs->toks[g - 1].e;
+            found = true;
+        }
+    }
     /* "the autistic kid wouldn't touch them. Those kids shouldn't be in
      * normal classrooms": "those" and a person noun stand for the people
      * an identity word named a member of, in that sentence or the one
@@ -38004,6 +38034,86 @@ static decorum_status access_asked(run *R, const mention *a)
     return access_finding(R, w, end, &t);
 }
 
+/* Session 54 (q54b): the writer's own wish to keep a group out, "want"
+ * read as a verb of access. want_refused: the start of "(i|we) don't
+ * want" before token v in clause c (the writer or no one as its subject,
+ * a negator don't, do not, never, wouldn't, adverbs between, at most two
+ * softeners before: "honestly i dont want", "dont want"), with *neg
+ * false for "(i|we) want" with no negator; UINT32_MAX if another subject
+ * ("my landlord doesn't want") or none of these. */
+static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
+{
+    static const char *const nots[] = {"don't", "dont", "never", "wouldn't",
+                                       "wouldnt", "not", "do"};
+    static const char *const self[] = {"i", "we", "im", "i'm"};
+    const tok *tk = R->toks;
+    uint32_t j = v;
+    while (j > 0 && tk[j - 1].clause == c && adverb_like(R, j - 1))
+        j--;
+    *neg = false;
+    while (j > 0 && tk[j - 1].clause == c &&
+           word_among(R, j - 1, j, FRAME_WORDS(nots))) {
+        /* ("do" only as the "do" of "do not") */
+        if (tok_is_word(R, j - 1, "do") && !tok_is_word(R, j, "not"))
+            break;
+        *neg |= !tok_is_word(R, j - 1, "do");
+        j--;
+        while (j > 0 && tk[j - 1].clause == c && adverb_like(R, j - 1))
+            j--;
+    }
+    uint32_t p = j;
+    if (j > 0 && tk[j - 1].clause == c &&
+        word_among(R, j - 1, j, FRAME_WORDS(self)))
+        p = --j;
+    else if (!*neg)
+        return UINT32_MAX; /* ("want X out" with no one wanting it) */
+    if (tok_is_word(R, v, "wants"))
+        return UINT32_MAX;
+    return no_opens(R, p) ? p : UINT32_MAX;
+}
+
+/* want_place: where the unwanted group would be, from token e (right
+ * after the group) in clause c: here, near, around, living or moving in,
+ * next door, or in, on or at a place of ours ("in my flat", "on our
+ * street", "at the club"); with no negator, out ("we want them out").
+ * Not with a harm or a purpose after it ("don't want muslims in my
+ * country to feel unsafe", "... being harassed"): what is not wanted is
+ * that. The end of the words read, or 0. */
+static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
+{
+    static const char *const near[] = {"here", "near", "around", "living",
+                                       "moving", "next", "anywhere",
+                                       "inside", "nearby"};
+    static const char *const in[] = {"in", "on", "at", "into"};
+    static const char *const ours[] = {"my", "our", "this", "these", "any",
+                                       "your", "the", "his", "her"};
+    static const char *const befall[] = {
+        "to",      "being",  "getting", "feel",  "feeling", "treated",
+        "harmed",  "hurt",   "attacked", "bullied", "harassed", "scared",
+        "afraid",  "unsafe", "killed",  "excluded", "left", "closet"};
+    const tok *tk = R->toks;
+    uint32_t n = R->ntok, k = e;
+    if (k >= n || tk[k].clause != c)
+        return 0;
+    if (neg && word_among(R, k, k + 1, FRAME_WORDS(near)))
+        k++;
+    else if (neg && k + 1 < n && word_among(R, k, k + 1, FRAME_WORDS(in)) &&
+             word_among(R, k + 1, k + 2, FRAME_WORDS(ours)) &&
+             tk[k + 1].clause == c)
+        k += 2;
+    else if (!neg && tok_is_word(R, k, "out"))
+        k++;
+    else
+        return 0;
+    static const char *const whom[] = {"me", "us", "my", "our", "mine"};
+    for (uint32_t j = k; j < n && j < k + 8 && tk[j].clause == c; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(befall)) &&
+            !(tok_is_word(R, j, "to") && j + 1 < n &&
+              word_among(R, j + 1, j + 2, FRAME_WORDS(whom))))
+            return 0; /* (not "next door to me") */
+    return k;
+}
+
 /* Access denied: the writer's prohibition (access_prohibited) before a
  * verb that gives a person a place (grammar.tsv kind `access`: hire,
  * rent, sell, serve, admit, let, marry, date, adopt, teach, ...) whose
@@ -38098,6 +38208,15 @@ static decorum_status rule_access_denied(run *R)
             continue;
         }
         uint32_t v = a->tb, c = tk[v].clause;
+        /* ("want" only as the writer's own: the cheap test first, the word
+         * is common; session 54) */
+        bool want_neg = false;
+        uint32_t want_p = UINT32_MAX;
+        if (a->te > v + 1 && tok_is_word(R, a->te - 1, "want")) {
+            want_p = want_refused(R, a->te - 1, c, &want_neg);
+            if (want_p == UINT32_MAX)
+                continue;
+        }
         const sentence *s = sent_of(R, v);
         {
             /* (a "why" question of presence, session 45; with no "?" the
@@ -38108,7 +38227,7 @@ static decorum_status rule_access_denied(run *R)
             if (s->question)
                 continue;
         }
-        if (access_told(R, v))
+        if (want_p == UINT32_MAX && access_told(R, v))
             continue;
         /* a way out ("stay out of", "be kept off") after a modal of
          * obligation on a group named right before it: "black fans should
@@ -38124,9 +38243,14 @@ static decorum_status rule_access_denied(run *R)
                 m--;
             }
             const mention *md = NULL;
-            for (uint32_t j = m; j-- > 0 && j + 3 > m && tk[j].clause == c;)
+            /* (adverbs between: "should just stay home", session 54) */
+            uint32_t ma = m;
+            while (ma > 0 && ma + 2 > m && tk[ma - 1].clause == c &&
+                   adverb_like(R, ma - 1))
+                ma--;
+            for (uint32_t j = ma; j-- > 0 && j + 3 > ma && tk[j].clause == c;)
                 if ((md = mention_at(R, j, DC_KIND_MODAL)) != NULL &&
-                    md->te == m && (ent(R, md)->flags & DC_F_OBLIGE))
+                    md->te == ma && (ent(R, md)->flags & DC_F_OBLIGE))
                     break;
                 else
                     md = NULL;
@@ -38136,7 +38260,12 @@ static decorum_status rule_access_denied(run *R)
             static const char *const safety[] = {
                 "tonight", "today",   "safety", "safe",    "unsafe",
                 "danger",  "dangerous", "advise", "advises", "advised",
-                "warn",    "warns",   "warned", "careful", "protect"};
+                "warn",    "warns",   "warned", "careful", "protect",
+                /* (advice for their health: "disabled people should
+                 * stay home in the heatwave", session 54) */
+                "heatwave", "storm", "virus", "covid", "pandemic",
+                "lockdown", "shielding", "vulnerable", "risk", "ill",
+                "sick", "flu"};
             uint32_t si = tk[v].sent;
             uint32_t se = topic_goes_on(R, si) ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
@@ -38187,6 +38316,18 @@ static decorum_status rule_access_denied(run *R)
                        word_among(R, j, j + 1, FRAME_WORDS(wl_game_place)));
             if (how)
                 continue;
+            /* "dont want muslims in my flat", "i wouldnt want a jew
+             * living next door", "we want them out" (session 54) */
+            if (want_p != UINT32_MAX) {
+                uint32_t p = want_p;
+                uint32_t end = want_place(R, e, c, want_neg);
+                if (!end || access_told_before(R, s, p))
+                    continue;
+                decorum_status st = access_finding(R, p, end, &t);
+                if (st != DECORUM_OK)
+                    return st;
+                continue;
+            }
             if (tok_is_word(R, v, "let") || tok_is_word(R, v, "allow") ||
                 tok_is_word(R, v, "letting") || tok_is_word(R, v, "allowing")) {
                 if (e >= n || tk[e].clause != c ||
@@ -42229,6 +42370,49 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
              * sentence, was quadratic: "Who controls the media? The
              * Jews." over 64 KiB took 93M instructions here). */
             int tries = 4;
+            /* (no group before the sentence's first deed: a later deed of
+             * a group named after the first, "the platform is owned by the
+             * same jewish families that own the banks", session 54) */
+            if (action) {
+                size_t i0 = targets_from(rs, action->tb);
+                bool before = false;
+                for (size_t i = i0; i-- > 0 && !before;) {
+                    if (rs->t[i].tb < s->tb)
+                        break;
+                    before = rs->t[i].type == TG_GROUP ||
+                             rs->t[i].type == TG_PRONOUN;
+                }
+                for (size_t i = rs->first[action->te]; !before && i < rs->nm;
+                     i++) {
+                    const mention *m = &rs->m[i];
+                    if (m->tb >= s->te)
+                        break;
+                    if (m->kind != DC_KIND_CONSP_ACTION ||
+                        m->tb < action->te + 2 || kept_running(R, m) ||
+                        !object || object->tb < m->te)
+                        continue;
+                    /* (only the deed of a relative clause on a group:
+                     * "families that own", "bankers who run") */
+                    uint32_t r = m->tb - 1;
+                    if (r > action->te && adverb_like(R, r))
+                        r--;
+                    if (!(tok_is_word(R, r, "that") ||
+                          tok_is_word(R, r, "who") ||
+                          tok_is_word(R, r, "which")))
+                        continue;
+                    size_t ti = targets_from(rs, r);
+                    bool head = false;
+                    for (size_t h = ti; h-- > 0 && !head;) {
+                        if (rs->t[h].tb < action->te)
+                            break;
+                        head = rs->t[h].te == r &&
+                               rs->t[h].type == TG_GROUP;
+                    }
+                    if (head)
+                        action = m;
+                    break;
+                }
+            }
             for (size_t i = action ? targets_from(rs, action->tb) : 0;
                  i-- > 0 && !gactor;) {
                 const target *t = &rs->t[i];
