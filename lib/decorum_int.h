@@ -391,12 +391,15 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
  * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
  * entry. (3 bits until the threats' seven senses filled them, 4 until
  * the twenty-seventh session's filled those, 5 until session 38's
- * `tempo` found PERFORMER the last of 31; the lexicon image keeps 48
- * bits of flags, so 47 is the last bit a flag can take: a flag of its
- * own after this one needs a new image version.) */
+ * `tempo` found PERFORMER the last of 31; the lexicon image kept 48
+ * bits of flags until session 54, whose `frame` took bit 48 and image
+ * version 5, which keeps 56.) */
 #define DC_F_SENSE_SHIFT 41
 #define DC_F_SENSE (127ull << DC_F_SENSE_SHIFT)
-#define DC_F_ALL 0xffffffffffffull  /* every flag above */
+/* (bits 48 to 55 are flags again, past the sense field: the lexicon
+ * image keeps 56 bits since session 54) */
+#define DC_F_FRAME 0x1000000000000ull /* stereotype: a frame of every member (are all, typical): rule_frame_trait */
+#define DC_F_ALL 0x1ffffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
@@ -603,11 +606,15 @@ enum {
     DC_SENSE_POLL,      /* code and domain: a share of a vote or a poll
                          * ("41 percenter": "a 41 percenter in the
                          * approval poll"; poll_sense, session 53, p53) */
+    DC_SENSE_CHANT,     /* identity: a people's generic member that a
+                         * chant of killing calls ("kill the Boer", "kill
+                         * the Turk"; session 54, c54: rules.c
+                         * chant_member) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
 /* Every sense must fit DC_F_SENSE, or a 128th would spill into bit 48,
- * past DC_F_ALL and past the 48 bits the lexicon image keeps, and
+ * onto DC_F_FRAME, and
  * DC_SENSE_OF would read it back as another sense. (Widened from 5 bits
  * to 7 in session 38, bits 46-47, when PERFORMER was 31.) */
 _Static_assert(DC_SENSE_N_ - 1 <= (int)(DC_F_SENSE >> DC_F_SENSE_SHIFT),

@@ -5568,17 +5568,18 @@ static bool inverted_adjective(const run *R, const mention *m)
 }
 
 /* Is the singular at m one whose generic member is the known object of
- * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk")?
+ * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk"):
+ * an identity entry of sense `chant` (identity.tsv), as its own word
+ * (not a misspelling or a plural)?
  * Any other demonym in the singular after "kill the" is one man of a
  * game or a story ("Kill the Finn, he's the last sniper", "Shoot the
  * Brit, then capture the fort"), and "the Traveller" is Bungie's or
  * Genshin's hero. */
 static bool chant_member(const run *R, const mention *m)
 {
-    static const char *const chant[] = {"boer", "jew", "turk", "kafir",
-                                        "kaffir"};
-    return m->te == m->tb + 1 &&
-           word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
+    const dc_entry *e = ent(R, m);
+    return m->te == m->tb + 1 && DC_SENSE_OF(e->flags) == DC_SENSE_CHANT &&
+           tok_is_wordn(R, m->tb, e->term, e->term_len);
 }
 
 /* The chant after te told, not called: in the words of its sentence and
@@ -11588,24 +11589,16 @@ note_pred(run *R, const mention *m, const target *t, piece label)
     return DECORUM_OK;
 }
 
-/* Session 53 (q53): the frames of every member rule_frame_trait reads
- * (stereotype.tsv's severity 1 entries that say a trait of all of them,
- * not those that tell one deed or name a trait). "typical" only with
+/* Session 53 (q53): is m a frame of every member rule_frame_trait reads
+ * (stereotype.tsv's entries flagged `frame`, of severity 1, that say a
+ * trait of all of them, not those that tell one deed or name a trait;
+ * a C list until session 54, c54)? One ending in "typical" only with
  * the group right after it ("typical polish builder"; not "... typical
  * teenagers", whose group is teenagers). */
-static const char *const wl_ft_frame[] = {
-    "always",        "those people",          "are all",
-    "they all",      "all of them",           "every one of them",
-    "every single one", "every single one of them", "every last one",
-    "every last one of them", "each and every one", "the lot of them",
-    "the whole lot of them", "all the same",  "typical",
-    "so typical"};
-
 static bool ft_frame(const run *R, const mention *m, const target *t)
 {
     const dc_entry *e = ent(R, m);
-    if (!dc_word_in(e->term, e->term_len, wl_ft_frame,
-                    sizeof wl_ft_frame / sizeof *wl_ft_frame))
+    if (!(e->flags & DC_F_FRAME))
         return false;
     if (e->term_len >= 7 &&
         memcmp(e->term + e->term_len - 7, "typical", 7) == 0)
