@@ -327,7 +327,8 @@ decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
     X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
     X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */ \
     X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */ \
-    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */
+    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */ \
+    X(LABEL, "label")     /* autistic people, non-Muslims: a group's words in a reason (why column), matched nowhere */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,

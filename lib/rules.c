@@ -317,7 +317,17 @@ typedef struct piece {
     const char *s;
     size_t n;
 } piece;
-static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX]);
+/* The lexicon's `label` entries (identity.tsv, session 54): a group's
+ * words in a reason where "<Name> people" would read wrong ("autistic
+ * people", "non-Muslims"), the why column as shown; at most LABELS_MAX
+ * (past them a group reads as "<Name> people"). */
+#define LABELS_MAX 128u
+typedef struct labels {
+    const dc_entry *e[LABELS_MAX];
+    size_t n;
+} labels;
+static piece group_people(const labels *lb, const dc_entry *ge,
+                          char buf[GROUP_PEOPLE_MAX]);
 
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -1146,6 +1156,12 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 {
     char buf[GROUP_PEOPLE_MAX];
     int32_t slot[LABEL_SLOTS]; /* an entry whose label is made, or -1 */
+    labels lb;
+    lb.n = 0;
+    for (size_t i = 0; i < lx->n; i++)
+        if (lx->entries[i].kind == DC_KIND_LABEL &&
+            lx->entries[i].group_len && lb.n < LABELS_MAX)
+            lb.e[lb.n++] = &lx->entries[i];
     r->people_at = dc_calloc(al, lx->n ? lx->n : 1, sizeof *r->people_at);
     if (!r->people_at)
         return DECORUM_ERR_NOMEM;
@@ -1174,7 +1190,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
             r->people_at[i] = r->people_at[slot[j]];
             continue;
         }
-        piece p = group_people(e, buf);
+        piece p = group_people(&lb, e, buf);
         /* (offsets of 25 bits; people_size is the buffer's size, which
          * dc_rules_free gives back) */
         decorum_status st = dc_grow(al, (void **)&r->people, &r->people_size,
@@ -6441,58 +6457,20 @@ static inline piece mention_note(run *R, const mention *m)
 }
 
 /* An entry's group column read as words for people, for a reason a
- * moderator reads: "autism" is "autistic people", "female" "women",
- * "asylum_seeker" "asylum seekers"; any other name is "<name> people", an
- * underscore a space, and each word capitalized for a race, an ethnicity,
- * a nationality or a religion ("South African people", "Jewish people",
- * "gay people"). The names here are the lexicon's group names
- * (docs/LEXICON.md), not words looked for in text. Returns a piece of
- * buf or of a static string. */
-static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX])
+ * moderator reads: the why of the lexicon's `label` entry of its group
+ * ("autism" is "autistic people", "female" "women", "asylum_seeker"
+ * "asylum seekers"; identity.tsv, a C table until session 54); any other
+ * name is "<name> people", an underscore a space, and each word
+ * capitalized for a race, an ethnicity, a nationality or a religion
+ * ("South African people", "Jewish people", "gay people"). Returns a
+ * piece of buf or of the lexicon's strings. */
+static piece group_people(const labels *lb, const dc_entry *ge,
+                          char buf[GROUP_PEOPLE_MAX])
 {
-    /* (each string's length kept beside it: a strlen of each name at
-     * every label cost 0.3M instructions on the bench corpus, spd30a) */
-#define SAID(g, p) {g, sizeof g - 1, p, sizeof p - 1}
-    static const struct {
-        const char *group;
-        size_t len;
-        const char *people;
-        size_t people_len;
-    } said[] = {
-        SAID("autism", "autistic people"),
-        SAID("down_syndrome", "people with Down syndrome"),
-        SAID("dwarfism", "people with dwarfism"),
-        SAID("epilepsy", "people with epilepsy"),
-        SAID("mental_illness", "people with a mental illness"),
-        SAID("chronic_illness", "people with a chronic illness"),
-        SAID("learning", "people with a learning disability"),
-        SAID("intellectual", "people with an intellectual disability"),
-        SAID("physical", "people with a physical disability"),
-        SAID("albino", "people with albinism"),
-        SAID("asylum_seeker", "asylum seekers"),
-        SAID("foreigner", "foreigners"),
-        SAID("migrant", "migrants"),
-        SAID("immigrant", "immigrants"),
-        SAID("refugee", "refugees"),
-        SAID("undocumented", "undocumented immigrants"),
-        SAID("minority", "minorities"),
-        SAID("female", "women"),
-        SAID("male", "men"),
-        SAID("lgbtq", "LGBTQ people"),
-        SAID("poc", "people of color"),
-        SAID("mixed", "mixed-race people"),
-        SAID("two_spirit", "Two-Spirit people"),
-        SAID("irish_traveller", "Irish Travellers"),
-        SAID("jehovahs_witness", "Jehovah's Witnesses"),
-        SAID("non_muslim", "non-Muslims"),
-        SAID("non_jewish", "non-Jews"),
-        SAID("upper_caste", "upper-caste people"),
-        SAID("lower_caste", "lower-caste people")};
-#undef SAID
-    for (size_t i = 0; i < sizeof said / sizeof *said; i++)
-        if (said[i].len == ge->group_len &&
-            memcmp(said[i].group, ge->group, ge->group_len) == 0)
-            return (piece){said[i].people, said[i].people_len};
+    for (size_t i = 0; i < lb->n; i++)
+        if (lb->e[i]->group_len == ge->group_len &&
+            memcmp(lb->e[i]->group, ge->group, ge->group_len) == 0)
+            return (piece){lb->e[i]->why, lb->e[i]->why_len};
     const uint32_t proper =
         1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |
         1u << DECORUM_CATEGORY_NATIONALITY | 1u << DECORUM_CATEGORY_RELIGION;
