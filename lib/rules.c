@@ -8343,15 +8343,27 @@ static bool truth_filler(const run *R, uint32_t k)
     return word_among(R, k, k + 1, words, sizeof words / sizeof words[0]);
 }
 
-/* Does token k call something true: "accurate", "true", "correct",
- * "factual", "truth"? */
-static const char *const wl_truth[] = {"accurate", "true", "correct",
-                                       "factual", "truth"};
+/* Does token k call something true or right: "accurate", "true",
+ * "correct", "factual", "truth", "right", "prophetic", "proven", "facts",
+ * "agree(d)", or "spot on", "dead on" (then "spot" and "dead" only before
+ * "on")? Returns the number of its tokens, or 0. (medium_told's words of
+ * agreement since session 54, c54: "the headlines about ... were right",
+ * "... were dead on".) */
+static const char *const wl_truth[] = {
+    "accurate", "true",   "correct", "factual", "truth", "right",
+    "prophetic", "proven", "facts",  "agree",   "agreed", "spot", "dead"};
+#define WL_TRUTH_ALONE 11 /* (the words before "spot", "dead") */
 
-static bool truth_word(const run *R, uint32_t k)
+static uint32_t truth_word(const run *R, uint32_t k)
 {
-    return word_among(R, k, k + 1, wl_truth, sizeof wl_truth / sizeof *wl_truth);
+    if (word_among(R, k, k + 1, wl_truth, WL_TRUTH_ALONE))
+        return 1;
+    return (tok_is_word(R, k, "spot") || tok_is_word(R, k, "dead")) &&
+                   k + 1 < R->ntok && tok_is_word(R, k + 1, "on")
+               ? 2
+               : 0;
 }
+static const mention *medium_in(const run *R, uint32_t b, uint32_t e);
 
 /* Is token k a count: digits, or a number word ("Three Jews hurt in
  * synagogue attack", "200 migrants")? */
@@ -8428,6 +8440,10 @@ static bool own_truth(const run *R, const sentence *s, uint32_t c,
                    dc_word_in(R->n->text + st->b, st->e - st->b, back,
                               sizeof back / sizeof back[0]));
     }
+    /* (or a medium that said it, its subject: "the headlines about
+     * jewish bankers funding the refugees were dead on") */
+    if (!subject && c > cb && medium_in(R, cb, c))
+        subject = true;
     if (!subject && kind_at(R, cb, DC_KIND_REPORT)) {
         const tok *g = &toks[cb];
         subject = g->e - g->b > 3 && R->n->text[g->e - 1] == 'g' &&
@@ -8482,35 +8498,46 @@ static uint32_t judged_true(const run *R, const sentence *s)
         if (toks[k].type != TK_WORD)
             continue;
         words++;
-        if (!truth_word(R, k))
+        uint32_t n = truth_word(R, k);
+        if (!n || k + n > s->te)
             continue;
+        /* (the phrase's last token: "spot on") */
+        const uint32_t z = k + n - 1;
         /* "that's accurate history", "accurate reporting": said of
          * the noun after it */
-        if (k + 1 < s->te && toks[k + 1].type == TK_WORD &&
-            !tok_is_word(R, k + 1, "and") && !tok_is_word(R, k + 1, "but") &&
-            !tok_is_word(R, k + 1, "though") && !tok_is_word(R, k + 1, "lol"))
+        if (z + 1 < s->te && toks[z + 1].type == TK_WORD &&
+            !tok_is_word(R, z + 1, "and") && !tok_is_word(R, z + 1, "but") &&
+            !tok_is_word(R, z + 1, "though") && !tok_is_word(R, z + 1, "lol"))
             continue;
         if (truth == UINT32_MAX)
-            truth = k;
+            truth = z;
         uint32_t c = k, gap = 0;
         while (c > s->tb && gap <= 2 && truth_filler(R, c - 1)) {
             c--;
             gap++;
         }
         if (c > s->tb && gap <= 2 && links_at(R, c - 1) &&
-            own_truth(R, s, c - 1, k)) {
-            ms->truth = k + 1;
-            return k + 1;
+            own_truth(R, s, c - 1, z)) {
+            ms->truth = z + 1;
+            return z + 1;
         }
     }
-    /* "Correct.", "Just accurate.": the sentence is the verdict, its
-     * other words fillers (asked only of a short sentence with one) */
+    /* "Correct.", "Just accurate.", "Spot on.": the sentence is the
+     * verdict, its other words fillers (asked only of a short sentence
+     * with one) */
     if (truth == UINT32_MAX || words > 4 || tok_is_word(R, truth + 1, "to"))
         return 0;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (toks[k].type == TK_WORD && !truth_word(R, k) &&
-            !truth_filler(R, k))
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (toks[k].type != TK_WORD)
+            continue;
+        uint32_t n = truth_word(R, k);
+        if (n) {
+            k += n - 1;
+            continue;
+        }
+        if (!truth_filler(R, k))
             return 0;
+    }
     ms->truth = truth + 1;
     return ms->truth;
 }
@@ -41829,22 +41856,15 @@ static bool kept_running(const run *R, const mention *m)
  * the actor at atb in its sentence, the story "about" or "on" its people
  * ("1930s headlines about jewish refugees ..."), or its action in quote
  * marks, the medium's word and not the writer's ('tabloids had polish
- * workers "pouring" in'). Not when the rest of the sentence calls it true
- * or right; the writer agreeing elsewhere (endorsed) is asked by the
- * caller. */
+ * workers "pouring" in'). Whether the writer agrees ("the headlines
+ * about jewish bankers 'funding' the migrants were accurate", "... were
+ * dead on") is the caller's to ask (endorsed, judged_true: this rule's
+ * own words of agreement moved there in session 54, c54). */
 static bool medium_told(const run *R, const sentence *s, uint32_t atb,
                         const mention *action)
 {
-    static const char *const agree[] = {"accurate", "true", "correct",
-                                        "factual", "truth", "right",
-                                        "spot", "prophetic", "proven",
-                                        "facts", "agree", "agreed"};
     const mention *md = medium_in(R, s->tb, atb);
     if (!md || md->te > atb)
-        return false;
-    /* (not told as true: "the headlines about jewish bankers 'funding'
-     * the migrants were accurate", "... were right, they do") */
-    if (word_among(R, action->te, s->te, agree, sizeof agree / sizeof *agree))
         return false;
     if (R->toks[action->tb].quoted)
         return true;
