@@ -329,6 +329,13 @@ typedef struct labels {
 static piece group_people(const labels *lb, const dc_entry *ge,
                           char buf[GROUP_PEOPLE_MAX]);
 
+/* The closed classes of words of the lexicon's `word` entries (their
+ * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
+ * list and its length, word_among's last two arguments. */
+enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_N };
+#define WC_MAX 64u
+#define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
+
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
      * is the only thing a dehumanizing word can be about; -1 if none. */
@@ -466,6 +473,11 @@ struct dc_rules {
     uint64_t disc_mask[2][DISC_SLOTS];
     uint8_t disc_flag[2][DISC_SLOTS];
     bool disc_any;
+    /* The lexicon's `word` entries by class (WC_*), terms of the
+     * lexicon's own arena, for word_among; at most WC_MAX a class (past
+     * it a word is left out). Made at load (lexicon_lists_add). */
+    const char *wc[WC_N][WC_MAX];
+    uint32_t wc_n[WC_N];
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1152,16 +1164,10 @@ static bool same_label(const dc_entry *a, const dc_entry *b)
  * are made: a pass for the sizes first read every entry twice (1.1M
  * instructions a start). */
 static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
-                                    dc_rules *r)
+                                    dc_rules *r, const labels *lb)
 {
     char buf[GROUP_PEOPLE_MAX];
     int32_t slot[LABEL_SLOTS]; /* an entry whose label is made, or -1 */
-    labels lb;
-    lb.n = 0;
-    for (size_t i = 0; i < lx->n; i++)
-        if (lx->entries[i].kind == DC_KIND_LABEL &&
-            lx->entries[i].group_len && lb.n < LABELS_MAX)
-            lb.e[lb.n++] = &lx->entries[i];
     r->people_at = dc_calloc(al, lx->n ? lx->n : 1, sizeof *r->people_at);
     if (!r->people_at)
         return DECORUM_ERR_NOMEM;
@@ -1190,7 +1196,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
             r->people_at[i] = r->people_at[slot[j]];
             continue;
         }
-        piece p = group_people(&lb, e, buf);
+        piece p = group_people(lb, e, buf);
         /* (offsets of 25 bits; people_size is the buffer's size, which
          * dc_rules_free gives back) */
         decorum_status st = dc_grow(al, (void **)&r->people, &r->people_size,
@@ -1416,6 +1422,43 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
     }
 }
 
+/* Takes entry e of the last two kinds: a `label` into lb, a `word` into
+ * r->wc, the class of its sense (dc_rules_new asks as it copies the
+ * kinds: a pass of its own over the lexicon cost 0.08M instructions a
+ * start). */
+_Static_assert(DC_KIND_WORD == DC_KIND_LABEL + 1 &&
+                   DC_KIND_WORD == DC_N_KINDS - 1,
+               "label and word are the last kinds (lexicon_lists_add)");
+static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
+{
+    if (e->kind == DC_KIND_LABEL) {
+        if (e->group_len && lb->n < LABELS_MAX)
+            lb->e[lb->n++] = e;
+        return;
+    }
+    {
+        int c;
+        switch (DC_SENSE_OF(e->flags)) {
+        case DC_SENSE_WISH:
+            c = WC_WISH;
+            break;
+        case DC_SENSE_PART:
+            c = WC_PART;
+            break;
+        case DC_SENSE_PREP:
+            c = WC_PREP;
+            break;
+        case DC_SENSE_OWNER:
+            c = WC_OWNER;
+            break;
+        default:
+            return;
+        }
+        if (r->wc_n[c] < WC_MAX)
+            r->wc[c][r->wc_n[c]++] = e->term;
+    }
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -1446,8 +1489,13 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    for (size_t i = 0; i < lx->n; i++)
+    labels lb;
+    lb.n = 0;
+    for (size_t i = 0; i < lx->n; i++) {
         r->kind_of[i] = lx->entries[i].kind;
+        if (lx->entries[i].kind >= DC_KIND_LABEL)
+            lexicon_lists_add(r, &lb, &lx->entries[i]);
+    }
     r->in_marker = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->in_marker) {
         dc_free(al, r->kind_of, lx->n ? lx->n : 1);
@@ -1458,7 +1506,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
     disc_words_make(r, lx);
-    decorum_status pst = people_labels(al, lx, r);
+    decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
         return dc_fail(err, pst, (size_t)-1,
@@ -23026,16 +23074,10 @@ static bool harm_prevented(const run *R, const mention *m)
  * ("landlords who don't rent to Pakistanis", "shops which refuse to
  * serve ...")? It describes a practice; the call is the writer's only
  * when said to someone. */
-/* Session 53 (p53): the verbs and adjectives of a wish of one's own
- * before "to": "the refugees want to go home", "hoping to return". */
-static const char *const wl_own_wish[] = {
-    "want",   "wants",   "wanted",  "wanting", "hope",    "hopes",
-    "hoped",  "hoping",  "long",    "longing", "wish",    "wishes",
-    "plan",   "plans",   "planning", "eager",  "keen",    "desperate",
-    "dream",  "dreams",  "yearn",   "yearning"};
-
 /* Is the exclusion m (to go or stay somewhere) the group's own wish, a
- * verb of wl_own_wish with "to" and a verb of going after it, in m's
+ * verb or adjective of a wish of one's own (grammar.tsv, `word` of sense
+ * `wish`: "want", "hoping", "keen"; a C list, wl_own_wish, until session
+ * 54) with "to" and a verb of going after it, in m's
  * sentence at most 24 tokens before m's end, with no writer, reader or
  * "we" as its subject: "The Ukrainian refugees want to go home when it's
  * safe, that's where they should stay in the end" (the place they
@@ -23051,8 +23093,7 @@ static bool own_wish(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->te > s->tb + 24 ? m->te - 24 : s->tb;
     for (uint32_t k = from; k + 2 < m->te && k + 2 < s->te; k++) {
-        if (!word_among(R, k, k + 1, wl_own_wish,
-                        sizeof wl_own_wish / sizeof *wl_own_wish) ||
+        if (!word_among(R, k, k + 1, WORD_CLASS(R, WC_WISH)) ||
             !tok_is_word(R, k + 1, "to") ||
             !word_among(R, k + 2, k + 3, going, sizeof going / sizeof *going))
             continue;
@@ -47383,15 +47424,9 @@ static const char *const wl_atrocity_undone[] = {
     "recognition", "recognised", "recognized", "acknowledged",
     "acknowledgement", "acknowledgment"};
 
-/* Session 53 (p53): the nouns of a party's part in an event, which a
- * denial after them disputes instead of the event: "French army
- * involvement in the killing itself has never been proved", "the
- * Vatican's role in the deportations was never proven". */
-static const char *const wl_party_part[] = {
-    "involvement", "role",    "part",      "complicity", "participation",
-    "hand",        "collusion", "responsibility"};
-
-/* Does a noun of wl_party_part with "in" after it stand between the
+/* Does a noun of a party's part in an event (grammar.tsv, `word` of
+ * sense `part`: "involvement", "role", "complicity"; session 53 p53, a C
+ * list until session 54) with "in" after it stand between the
  * event m and the denial x, in x's clause and with the "in" at most
  * PART_REACH tokens before x: the denial is of a party's part, not of the
  * event ("Rwandan genocide: French army involvement in the killing itself
@@ -47410,8 +47445,7 @@ static bool denial_of_part(const run *R, const mention *m, const mention *x,
     for (uint32_t k = from; k + 1 < x->tb; k++)
         if (R->toks[k].clause == R->toks[x->tb].clause &&
             tok_is_word(R, k + 1, "in") &&
-            word_among(R, k, k + 1, wl_party_part,
-                       sizeof wl_party_part / sizeof *wl_party_part))
+            word_among(R, k, k + 1, WORD_CLASS(R, WC_PART)))
             return true;
     return false;
 }
@@ -50448,16 +50482,9 @@ static decorum_status rule_bare_trait(run *R)
  * FT_TRAITS traits are read, so the walks over their sentences are
  * bounded. */
 #define FT_TRAITS 6u
-static const char *const wl_ft_prep[] = {
-    "in",   "at",    "on",    "near",   "around", "across", "from",
-    "of",   "to",    "for",   "with",   "by",     "about",  "under",
-    "over", "behind", "after", "before", "into",  "through", "outside",
-    "inside", "round"};
-static const char *const wl_ft_owner[] = {
-    "the",    "this",     "that",    "these",    "his",    "her",
-    "its",    "your",     "my",      "our",      "it",     "he",
-    "she",    "him",      "someone", "somebody", "anyone", "anybody",
-    "nobody", "everyone", "everybody", "whoever"};
+/* (its prepositions and owners are grammar.tsv's `word` entries of sense
+ * `prep` and `owner`: C lists, wl_ft_prep and wl_ft_owner, until session
+ * 54) */
 
 static decorum_status rule_frame_trait(run *R)
 {
@@ -50536,11 +50563,9 @@ static decorum_status rule_frame_trait(run *R)
                 bad = true;
                 break;
             }
-            if (word_among(R, k, k + 1, wl_ft_owner,
-                           sizeof wl_ft_owner / sizeof *wl_ft_owner) &&
+            if (word_among(R, k, k + 1, WORD_CLASS(R, WC_OWNER)) &&
                 !(k > s->tb &&
-                  word_among(R, k - 1, k, wl_ft_prep,
-                             sizeof wl_ft_prep / sizeof *wl_ft_prep)))
+                  word_among(R, k - 1, k, WORD_CLASS(R, WC_PREP))))
                 bad = true;
         }
         /* (no other group between the two) */
@@ -50551,8 +50576,7 @@ static decorum_status rule_frame_trait(run *R)
                   /* (not one that tells where the group is from: "those
                    * people from the mosque") */
                   !(k > g->te && k <= g->te + 3 &&
-                    word_among(R, g->te, g->te + 1, wl_ft_prep,
-                               sizeof wl_ft_prep / sizeof *wl_ft_prep));
+                    word_among(R, g->te, g->te + 1, WORD_CLASS(R, WC_PREP)));
         if (bad)
             continue;
         /* (real creatures: the sentences speak of what animals do or

@@ -553,12 +553,12 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
         img[at[k] + 3] ^= 0x40;
     }
     /* The first record's sense field (flag bits 41 to 47, bits 1 to 7 of
-     * its byte 35): the last sense (tempo, when the field was widened in
+     * its byte 33, since session 54's image version 5; byte 35 before): the last sense (tempo, when the field was widened in
      * session 38) is read back as it is; one past it is refused, or
      * DC_SENSE_OF would hand the rules a sense no entry can name (the
      * bound, not only a far value: an off-by-one in the check fails). */
     {
-        unsigned char *b35 = img + 16 + 35, keep = *b35;
+        unsigned char *b35 = img + 16 + 33, keep = *b35;
         *b35 = (unsigned char)((keep & 1) | (DC_SENSE_N_ - 1) << 1);
         cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                      DECORUM_OK, "the last sense: %s", err.message);
@@ -569,10 +569,10 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
                       DECORUM_OK, "one past the last sense");
         *b35 = keep;
     }
-    /* The first record's flag bits 48 to 55 (its byte 40, session 54):
+    /* The first record's flag bits 48 to 55 (its byte 34, session 54):
      * `frame` (bit 48) is read back; a bit past DC_F_ALL is refused. */
     {
-        unsigned char *b40 = img + 16 + 40, keep = *b40;
+        unsigned char *b40 = img + 16 + 34, keep = *b40;
         *b40 = (unsigned char)(keep | 1);
         cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                      DECORUM_OK, "flag frame: %s", err.message);
