@@ -327,7 +327,9 @@ decorum_status dc_norm_edit(const dc_alloc *al, const dc_norm *in,
     X(DOMAIN, "domain")   /* ignition, gravy, latakia: a field of talk where a slur of the same sense is its everyday word */ \
     X(FILLER, "filler")   /* basically, them, every last: left out of the canonical text (canon.c) */ \
     X(DISCOURSE, "discourse") /* ngl, tbh, lol, i mean: a marker at a sentence's edge, read as absent (edge_markers) */ \
-    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */
+    X(TAG, "tag")         /* just saying, iykyk: a sentence's closing tag, a sentence of its own */ \
+    X(LABEL, "label")     /* autistic people, non-Muslims: a group's words in a reason (why column), matched nowhere */ \
+    X(WORD, "word")       /* want, role, in, the: a closed class of words one rule reads (its sense), matched nowhere */
 
 typedef enum dc_kind {
 #define DC_X_(e, name) DC_KIND_##e,
@@ -391,12 +393,15 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
  * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
  * entry. (3 bits until the threats' seven senses filled them, 4 until
  * the twenty-seventh session's filled those, 5 until session 38's
- * `tempo` found PERFORMER the last of 31; the lexicon image keeps 48
- * bits of flags, so 47 is the last bit a flag can take: a flag of its
- * own after this one needs a new image version.) */
+ * `tempo` found PERFORMER the last of 31; the lexicon image kept 48
+ * bits of flags until session 54, whose `frame` took bit 48 and image
+ * version 5, which keeps 64.) */
 #define DC_F_SENSE_SHIFT 41
 #define DC_F_SENSE (127ull << DC_F_SENSE_SHIFT)
-#define DC_F_ALL 0xffffffffffffull  /* every flag above */
+/* (bits 48 and up are flags again, past the sense field: the lexicon
+ * image keeps 64 bits since session 54) */
+#define DC_F_FRAME 0x1000000000000ull /* stereotype: a frame of every member (are all, typical): rule_frame_trait */
+#define DC_F_ALL 0x1ffffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
@@ -603,11 +608,22 @@ enum {
     DC_SENSE_POLL,      /* code and domain: a share of a vote or a poll
                          * ("41 percenter": "a 41 percenter in the
                          * approval poll"; poll_sense, session 53, p53) */
+    DC_SENSE_CHANT,     /* identity: a people's generic member that a
+                         * chant of killing calls ("kill the Boer", "kill
+                         * the Turk"; session 54, c54: rules.c
+                         * chant_member) */
+    /* word: the closed classes of words rules read from tokens
+     * (rules.c word_class; session 54, c54: C lists until then) */
+    DC_SENSE_WISH,      /* a wish of one's own before "to" (own_wish) */
+    DC_SENSE_PART,      /* a party's part in an event (denial_of_part) */
+    DC_SENSE_PREP,      /* a preposition (rule_frame_trait) */
+    DC_SENSE_OWNER,     /* a determiner, owner or person pronoun
+                         * (rule_frame_trait) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
 /* Every sense must fit DC_F_SENSE, or a 128th would spill into bit 48,
- * past DC_F_ALL and past the 48 bits the lexicon image keeps, and
+ * onto DC_F_FRAME, and
  * DC_SENSE_OF would read it back as another sense. (Widened from 5 bits
  * to 7 in session 38, bits 46-47, when PERFORMER was 31.) */
 _Static_assert(DC_SENSE_N_ - 1 <= (int)(DC_F_SENSE >> DC_F_SENSE_SHIFT),

@@ -94,7 +94,7 @@ static const struct {
     {"notperson", DC_F_NOTPERSON},     {"fade", DC_F_FADE},
     {"anaphor", DC_F_ANAPHOR},         {"groupcue", DC_F_GROUPCUE},
     {"sexage", DC_F_SEXAGE},           {"essence", DC_F_ESSENCE},
-    {"verbsense", DC_F_VERBSENSE},
+    {"verbsense", DC_F_VERBSENSE},     {"frame", DC_F_FRAME},
     /* the values of the sense field, not bits of their own */
     {"feast", (uint64_t)DC_SENSE_FEAST << DC_F_SENSE_SHIFT},
     {"welcome", (uint64_t)DC_SENSE_WELCOME << DC_F_SENSE_SHIFT},
@@ -165,6 +165,11 @@ static const struct {
     {"earthwork", (uint64_t)DC_SENSE_EARTHWORK << DC_F_SENSE_SHIFT},
     {"wild", (uint64_t)DC_SENSE_WILD << DC_F_SENSE_SHIFT},
     {"poll", (uint64_t)DC_SENSE_POLL << DC_F_SENSE_SHIFT},
+    {"chant", (uint64_t)DC_SENSE_CHANT << DC_F_SENSE_SHIFT},
+    {"wish", (uint64_t)DC_SENSE_WISH << DC_F_SENSE_SHIFT},
+    {"part", (uint64_t)DC_SENSE_PART << DC_F_SENSE_SHIFT},
+    {"prep", (uint64_t)DC_SENSE_PREP << DC_F_SENSE_SHIFT},
+    {"owner", (uint64_t)DC_SENSE_OWNER << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail
@@ -846,8 +851,9 @@ fail:
  *
  *   "DCLX"  u32 version  u32 n  u32 strings_size
  *   n records of IMG_REC bytes:
- *     u32 term, term_len, group, why, file, line, categories, flags
- *     u8 kind, u8 severity, u16 flags >> 32, u32 groups
+ *     u32 term, term_len, group, why, file, line, categories, flags,
+ *     u32 flags >> 32, u32 groups, u8 kind, u8 severity, two bytes of
+ *     zeros
  *   the string arena, strings_size bytes, ending in NUL
  *
  * where term, group, why, file and groups are offsets into the arena.
@@ -857,10 +863,11 @@ fail:
  * place (a copy was 240 KB, 59 fresh pages, at every start of every
  * command). */
 #define IMG_MAGIC "DCLX"
-/* 4: the group column whole (3: flags 48 bits, 2 had 32, 1 had 16) */
-#define IMG_VERSION 4u
+/* 5: flags 64 bits, read as two words (4: the group column whole; 3:
+ * flags 48 bits, 2 had 32, 1 had 16) */
+#define IMG_VERSION 5u
 #define IMG_HEAD 16u
-#define IMG_REC 40u
+#define IMG_REC 44u
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -907,11 +914,11 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         put32(r + 20, e->line);
         put32(r + 24, e->categories);
         put32(r + 28, (uint32_t)e->flags);
-        r[32] = e->kind;
-        r[33] = e->severity;
-        r[34] = (unsigned char)(e->flags >> 32);
-        r[35] = (unsigned char)(e->flags >> 40);
+        put32(r + 32, (uint32_t)(e->flags >> 32));
         put32(r + 36, (uint32_t)(e->groups - lx->strings));
+        r[40] = e->kind;
+        r[41] = e->severity;
+        r[42] = r[43] = 0;
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -991,8 +998,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         uint32_t term = get32(r), term_len = get32(r + 4);
         uint32_t group = get32(r + 8), why = get32(r + 12);
         uint32_t file = get32(r + 16), groups = get32(r + 36);
-        uint64_t flags = get32(r + 28) | (uint64_t)r[34] << 32 |
-                         (uint64_t)r[35] << 40;
+        uint64_t flags = get32(r + 28) | (uint64_t)get32(r + 32) << 32;
         if (term >= size || group >= size || why >= size || file >= size ||
             groups >= size ||
             (flags & ~DC_F_ALL) || DC_SENSE_OF(flags) >= DC_SENSE_N_ ||
@@ -1000,7 +1006,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
             term_len >= size - term || arena[term + term_len] != '\0' ||
             (!builtin &&
              !term_ok((const unsigned char *)arena + term, term_len)) ||
-            r[32] >= DC_N_KINDS || r[33] > 3 ||
+            r[40] >= DC_N_KINDS || r[41] > 3 ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
                          "built-in lexicon image: bad entry %zu", i);
@@ -1017,8 +1023,8 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         e->file = arena + file;
         e->line = get32(r + 20);
         e->categories = get32(r + 24);
-        e->kind = r[32];
-        e->severity = r[33];
+        e->kind = r[40];
+        e->severity = r[41];
         e->flags = flags;
     }
 done: /* success falls through: st is DECORUM_OK */

@@ -1859,7 +1859,8 @@ static decorum_status build(const dc_alloc *al, const dc_lexicon *lx,
      * such an entry is in no group (group_of UINT32_MAX). */
     for (size_t i = 0; i < n; i++) {
         const dc_entry *e = &lx->entries[i];
-        if (e->kind == DC_KIND_DISCOURSE) {
+        if (e->kind == DC_KIND_DISCOURSE || e->kind == DC_KIND_LABEL ||
+            e->kind == DC_KIND_WORD) {
             group_of[i] = UINT32_MAX;
             continue;
         }

@@ -317,7 +317,24 @@ typedef struct piece {
     const char *s;
     size_t n;
 } piece;
-static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX]);
+/* The lexicon's `label` entries (identity.tsv, session 54): a group's
+ * words in a reason where "<Name> people" would read wrong ("autistic
+ * people", "non-Muslims"), the why column as shown; at most LABELS_MAX
+ * (past them a group reads as "<Name> people"). */
+#define LABELS_MAX 128u
+typedef struct labels {
+    const dc_entry *e[LABELS_MAX];
+    size_t n;
+} labels;
+static piece group_people(const labels *lb, const dc_entry *ge,
+                          char buf[GROUP_PEOPLE_MAX]);
+
+/* The closed classes of words of the lexicon's `word` entries (their
+ * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
+ * list and its length, word_among's last two arguments. */
+enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_N };
+#define WC_MAX 64u
+#define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
 
 struct dc_rules {
     /* The lexicon's noun for migrants, named when a thread about migration
@@ -456,6 +473,11 @@ struct dc_rules {
     uint64_t disc_mask[2][DISC_SLOTS];
     uint8_t disc_flag[2][DISC_SLOTS];
     bool disc_any;
+    /* The lexicon's `word` entries by class (WC_*), terms of the
+     * lexicon's own arena, for word_among; at most WC_MAX a class (past
+     * it a word is left out). Made at load (lexicon_lists_add). */
+    const char *wc[WC_N][WC_MAX];
+    uint32_t wc_n[WC_N];
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1143,7 +1165,7 @@ static bool same_label(const dc_entry *a, const dc_entry *b)
  * are made: a pass for the sizes first read every entry twice (1.1M
  * instructions a start). */
 static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
-                                    dc_rules *r)
+                                    dc_rules *r, const labels *lb)
 {
     char buf[GROUP_PEOPLE_MAX];
     int32_t slot[LABEL_SLOTS]; /* an entry whose label is made, or -1 */
@@ -1175,7 +1197,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
             r->people_at[i] = r->people_at[slot[j]];
             continue;
         }
-        piece p = group_people(e, buf);
+        piece p = group_people(lb, e, buf);
         /* (offsets of 25 bits; people_size is the buffer's size, which
          * dc_rules_free gives back) */
         decorum_status st = dc_grow(al, (void **)&r->people, &r->people_size,
@@ -1401,6 +1423,43 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
     }
 }
 
+/* Takes entry e of the last two kinds: a `label` into lb, a `word` into
+ * r->wc, the class of its sense (dc_rules_new asks as it copies the
+ * kinds: a pass of its own over the lexicon cost 0.08M instructions a
+ * start). */
+_Static_assert(DC_KIND_WORD == DC_KIND_LABEL + 1 &&
+                   DC_KIND_WORD == DC_N_KINDS - 1,
+               "label and word are the last kinds (lexicon_lists_add)");
+static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
+{
+    if (e->kind == DC_KIND_LABEL) {
+        if (e->group_len && lb->n < LABELS_MAX)
+            lb->e[lb->n++] = e;
+        return;
+    }
+    {
+        int c;
+        switch (DC_SENSE_OF(e->flags)) {
+        case DC_SENSE_WISH:
+            c = WC_WISH;
+            break;
+        case DC_SENSE_PART:
+            c = WC_PART;
+            break;
+        case DC_SENSE_PREP:
+            c = WC_PREP;
+            break;
+        case DC_SENSE_OWNER:
+            c = WC_OWNER;
+            break;
+        default:
+            return;
+        }
+        if (r->wc_n[c] < WC_MAX)
+            r->wc[c][r->wc_n[c]++] = e->term;
+    }
+}
+
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
                             dc_rules **out, decorum_error *err)
 {
@@ -1431,8 +1490,13 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    for (size_t i = 0; i < lx->n; i++)
+    labels lb;
+    lb.n = 0;
+    for (size_t i = 0; i < lx->n; i++) {
         r->kind_of[i] = lx->entries[i].kind;
+        if (lx->entries[i].kind >= DC_KIND_LABEL)
+            lexicon_lists_add(r, &lb, &lx->entries[i]);
+    }
     r->in_marker = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->in_marker) {
         dc_free(al, r->kind_of, lx->n ? lx->n : 1);
@@ -1443,7 +1507,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
     disc_words_make(r, lx);
-    decorum_status pst = people_labels(al, lx, r);
+    decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
         return dc_fail(err, pst, (size_t)-1,
@@ -5615,17 +5679,18 @@ static bool inverted_adjective(const run *R, const mention *m)
 }
 
 /* Is the singular at m one whose generic member is the known object of
- * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk")?
+ * a chant of killing ("Kill the Boer", "kill the Jew", "kill the Turk"):
+ * an identity entry of sense `chant` (identity.tsv), as its own word
+ * (not a misspelling or a plural)?
  * Any other demonym in the singular after "kill the" is one man of a
  * game or a story ("Kill the Finn, he's the last sniper", "Shoot the
  * Brit, then capture the fort"), and "the Traveller" is Bungie's or
  * Genshin's hero. */
 static bool chant_member(const run *R, const mention *m)
 {
-    static const char *const chant[] = {"boer", "jew", "turk", "kafir",
-                                        "kaffir"};
-    return m->te == m->tb + 1 &&
-           word_among(R, m->tb, m->te, chant, sizeof chant / sizeof *chant);
+    const dc_entry *e = ent(R, m);
+    return m->te == m->tb + 1 && DC_SENSE_OF(e->flags) == DC_SENSE_CHANT &&
+           tok_is_wordn(R, m->tb, e->term, e->term_len);
 }
 
 /* The chant after te told, not called: in the words of its sentence and
@@ -6494,58 +6559,20 @@ static inline piece mention_note(run *R, const mention *m)
 }
 
 /* An entry's group column read as words for people, for a reason a
- * moderator reads: "autism" is "autistic people", "female" "women",
- * "asylum_seeker" "asylum seekers"; any other name is "<name> people", an
- * underscore a space, and each word capitalized for a race, an ethnicity,
- * a nationality or a religion ("South African people", "Jewish people",
- * "gay people"). The names here are the lexicon's group names
- * (docs/LEXICON.md), not words looked for in text. Returns a piece of
- * buf or of a static string. */
-static piece group_people(const dc_entry *ge, char buf[GROUP_PEOPLE_MAX])
+ * moderator reads: the why of the lexicon's `label` entry of its group
+ * ("autism" is "autistic people", "female" "women", "asylum_seeker"
+ * "asylum seekers"; identity.tsv, a C table until session 54); any other
+ * name is "<name> people", an underscore a space, and each word
+ * capitalized for a race, an ethnicity, a nationality or a religion
+ * ("South African people", "Jewish people", "gay people"). Returns a
+ * piece of buf or of the lexicon's strings. */
+static piece group_people(const labels *lb, const dc_entry *ge,
+                          char buf[GROUP_PEOPLE_MAX])
 {
-    /* (each string's length kept beside it: a strlen of each name at
-     * every label cost 0.3M instructions on the bench corpus, spd30a) */
-#define SAID(g, p) {g, sizeof g - 1, p, sizeof p - 1}
-    static const struct {
-        const char *group;
-        size_t len;
-        const char *people;
-        size_t people_len;
-    } said[] = {
-        SAID("autism", "autistic people"),
-        SAID("down_syndrome", "people with Down syndrome"),
-        SAID("dwarfism", "people with dwarfism"),
-        SAID("epilepsy", "people with epilepsy"),
-        SAID("mental_illness", "people with a mental illness"),
-        SAID("chronic_illness", "people with a chronic illness"),
-        SAID("learning", "people with a learning disability"),
-        SAID("intellectual", "people with an intellectual disability"),
-        SAID("physical", "people with a physical disability"),
-        SAID("albino", "people with albinism"),
-        SAID("asylum_seeker", "asylum seekers"),
-        SAID("foreigner", "foreigners"),
-        SAID("migrant", "migrants"),
-        SAID("immigrant", "immigrants"),
-        SAID("refugee", "refugees"),
-        SAID("undocumented", "undocumented immigrants"),
-        SAID("minority", "minorities"),
-        SAID("female", "women"),
-        SAID("male", "men"),
-        SAID("lgbtq", "LGBTQ people"),
-        SAID("poc", "people of color"),
-        SAID("mixed", "mixed-race people"),
-        SAID("two_spirit", "Two-Spirit people"),
-        SAID("irish_traveller", "Irish Travellers"),
-        SAID("jehovahs_witness", "Jehovah's Witnesses"),
-        SAID("non_muslim", "non-Muslims"),
-        SAID("non_jewish", "non-Jews"),
-        SAID("upper_caste", "upper-caste people"),
-        SAID("lower_caste", "lower-caste people")};
-#undef SAID
-    for (size_t i = 0; i < sizeof said / sizeof *said; i++)
-        if (said[i].len == ge->group_len &&
-            memcmp(said[i].group, ge->group, ge->group_len) == 0)
-            return (piece){said[i].people, said[i].people_len};
+    for (size_t i = 0; i < lb->n; i++)
+        if (lb->e[i]->group_len == ge->group_len &&
+            memcmp(lb->e[i]->group, ge->group, ge->group_len) == 0)
+            return (piece){lb->e[i]->why, lb->e[i]->why_len};
     const uint32_t proper =
         1u << DECORUM_CATEGORY_RACE | 1u << DECORUM_CATEGORY_ETHNICITY |
         1u << DECORUM_CATEGORY_NATIONALITY | 1u << DECORUM_CATEGORY_RELIGION;
@@ -8502,15 +8529,27 @@ static bool truth_filler(const run *R, uint32_t k)
     return word_among(R, k, k + 1, words, sizeof words / sizeof words[0]);
 }
 
-/* Does token k call something true: "accurate", "true", "correct",
- * "factual", "truth"? */
-static const char *const wl_truth[] = {"accurate", "true", "correct",
-                                       "factual", "truth"};
+/* Does token k call something true or right: "accurate", "true",
+ * "correct", "factual", "truth", "right", "prophetic", "proven", "facts",
+ * "agree(d)", or "spot on", "dead on" (then "spot" and "dead" only before
+ * "on")? Returns the number of its tokens, or 0. (medium_told's words of
+ * agreement since session 54, c54: "the headlines about ... were right",
+ * "... were dead on".) */
+static const char *const wl_truth[] = {
+    "accurate", "true",   "correct", "factual", "truth", "right",
+    "prophetic", "proven", "facts",  "agree",   "agreed", "spot", "dead"};
+#define WL_TRUTH_ALONE 11 /* (the words before "spot", "dead") */
 
-static bool truth_word(const run *R, uint32_t k)
+static uint32_t truth_word(const run *R, uint32_t k)
 {
-    return word_among(R, k, k + 1, wl_truth, sizeof wl_truth / sizeof *wl_truth);
+    if (word_among(R, k, k + 1, wl_truth, WL_TRUTH_ALONE))
+        return 1;
+    return (tok_is_word(R, k, "spot") || tok_is_word(R, k, "dead")) &&
+                   k + 1 < R->ntok && tok_is_word(R, k + 1, "on")
+               ? 2
+               : 0;
 }
+static const mention *medium_in(const run *R, uint32_t b, uint32_t e);
 
 /* Is token k a count: digits, or a number word ("Three Jews hurt in
  * synagogue attack", "200 migrants")? */
@@ -8587,6 +8626,10 @@ static bool own_truth(const run *R, const sentence *s, uint32_t c,
                    dc_word_in(R->n->text + st->b, st->e - st->b, back,
                               sizeof back / sizeof back[0]));
     }
+    /* (or a medium that said it, its subject: "the headlines about
+     * jewish bankers funding the refugees were dead on") */
+    if (!subject && c > cb && medium_in(R, cb, c))
+        subject = true;
     if (!subject && kind_at(R, cb, DC_KIND_REPORT)) {
         const tok *g = &toks[cb];
         subject = g->e - g->b > 3 && R->n->text[g->e - 1] == 'g' &&
@@ -8641,35 +8684,46 @@ static uint32_t judged_true(const run *R, const sentence *s)
         if (toks[k].type != TK_WORD)
             continue;
         words++;
-        if (!truth_word(R, k))
+        uint32_t n = truth_word(R, k);
+        if (!n || k + n > s->te)
             continue;
+        /* (the phrase's last token: "spot on") */
+        const uint32_t z = k + n - 1;
         /* "that's accurate history", "accurate reporting": said of
          * the noun after it */
-        if (k + 1 < s->te && toks[k + 1].type == TK_WORD &&
-            !tok_is_word(R, k + 1, "and") && !tok_is_word(R, k + 1, "but") &&
-            !tok_is_word(R, k + 1, "though") && !tok_is_word(R, k + 1, "lol"))
+        if (z + 1 < s->te && toks[z + 1].type == TK_WORD &&
+            !tok_is_word(R, z + 1, "and") && !tok_is_word(R, z + 1, "but") &&
+            !tok_is_word(R, z + 1, "though") && !tok_is_word(R, z + 1, "lol"))
             continue;
         if (truth == UINT32_MAX)
-            truth = k;
+            truth = z;
         uint32_t c = k, gap = 0;
         while (c > s->tb && gap <= 2 && truth_filler(R, c - 1)) {
             c--;
             gap++;
         }
         if (c > s->tb && gap <= 2 && links_at(R, c - 1) &&
-            own_truth(R, s, c - 1, k)) {
-            ms->truth = k + 1;
-            return k + 1;
+            own_truth(R, s, c - 1, z)) {
+            ms->truth = z + 1;
+            return z + 1;
         }
     }
-    /* "Correct.", "Just accurate.": the sentence is the verdict, its
-     * other words fillers (asked only of a short sentence with one) */
+    /* "Correct.", "Just accurate.", "Spot on.": the sentence is the
+     * verdict, its other words fillers (asked only of a short sentence
+     * with one) */
     if (truth == UINT32_MAX || words > 4 || tok_is_word(R, truth + 1, "to"))
         return 0;
-    for (uint32_t k = s->tb; k < s->te; k++)
-        if (toks[k].type == TK_WORD && !truth_word(R, k) &&
-            !truth_filler(R, k))
+    for (uint32_t k = s->tb; k < s->te; k++) {
+        if (toks[k].type != TK_WORD)
+            continue;
+        uint32_t n = truth_word(R, k);
+        if (n) {
+            k += n - 1;
+            continue;
+        }
+        if (!truth_filler(R, k))
             return 0;
+    }
     ms->truth = truth + 1;
     return ms->truth;
 }
@@ -11731,24 +11785,16 @@ note_pred(run *R, const mention *m, const target *t, piece label)
     return DECORUM_OK;
 }
 
-/* Session 53 (q53): the frames of every member rule_frame_trait reads
- * (stereotype.tsv's severity 1 entries that say a trait of all of them,
- * not those that tell one deed or name a trait). "typical" only with
+/* Session 53 (q53): is m a frame of every member rule_frame_trait reads
+ * (stereotype.tsv's entries flagged `frame`, of severity 1, that say a
+ * trait of all of them, not those that tell one deed or name a trait;
+ * a C list until session 54, c54)? One ending in "typical" only with
  * the group right after it ("typical polish builder"; not "... typical
  * teenagers", whose group is teenagers). */
-static const char *const wl_ft_frame[] = {
-    "always",        "those people",          "are all",
-    "they all",      "all of them",           "every one of them",
-    "every single one", "every single one of them", "every last one",
-    "every last one of them", "each and every one", "the lot of them",
-    "the whole lot of them", "all the same",  "typical",
-    "so typical"};
-
 static bool ft_frame(const run *R, const mention *m, const target *t)
 {
     const dc_entry *e = ent(R, m);
-    if (!dc_word_in(e->term, e->term_len, wl_ft_frame,
-                    sizeof wl_ft_frame / sizeof *wl_ft_frame))
+    if (!(e->flags & DC_F_FRAME))
         return false;
     if (e->term_len >= 7 &&
         memcmp(e->term + e->term_len - 7, "typical", 7) == 0)
@@ -23259,16 +23305,10 @@ static bool harm_prevented(const run *R, const mention *m)
  * ("landlords who don't rent to Pakistanis", "shops which refuse to
  * serve ...")? It describes a practice; the call is the writer's only
  * when said to someone. */
-/* Session 53 (p53): the verbs and adjectives of a wish of one's own
- * before "to": "the refugees want to go home", "hoping to return". */
-static const char *const wl_own_wish[] = {
-    "want",   "wants",   "wanted",  "wanting", "hope",    "hopes",
-    "hoped",  "hoping",  "long",    "longing", "wish",    "wishes",
-    "plan",   "plans",   "planning", "eager",  "keen",    "desperate",
-    "dream",  "dreams",  "yearn",   "yearning"};
-
 /* Is the exclusion m (to go or stay somewhere) the group's own wish, a
- * verb of wl_own_wish with "to" and a verb of going after it, in m's
+ * verb or adjective of a wish of one's own (grammar.tsv, `word` of sense
+ * `wish`: "want", "hoping", "keen"; a C list, wl_own_wish, until session
+ * 54) with "to" and a verb of going after it, in m's
  * sentence at most 24 tokens before m's end, with no writer, reader or
  * "we" as its subject: "The Ukrainian refugees want to go home when it's
  * safe, that's where they should stay in the end" (the place they
@@ -23284,8 +23324,7 @@ static bool own_wish(const run *R, const mention *m)
     const sentence *s = sent_of(R, m->tb);
     uint32_t from = m->te > s->tb + 24 ? m->te - 24 : s->tb;
     for (uint32_t k = from; k + 2 < m->te && k + 2 < s->te; k++) {
-        if (!word_among(R, k, k + 1, wl_own_wish,
-                        sizeof wl_own_wish / sizeof *wl_own_wish) ||
+        if (!word_among(R, k, k + 1, WORD_CLASS(R, WC_WISH)) ||
             !tok_is_word(R, k + 1, "to") ||
             !word_among(R, k + 2, k + 3, going, sizeof going / sizeof *going))
             continue;
@@ -42273,22 +42312,15 @@ static bool kept_running(const run *R, const mention *m)
  * the actor at atb in its sentence, the story "about" or "on" its people
  * ("1930s headlines about jewish refugees ..."), or its action in quote
  * marks, the medium's word and not the writer's ('tabloids had polish
- * workers "pouring" in'). Not when the rest of the sentence calls it true
- * or right; the writer agreeing elsewhere (endorsed) is asked by the
- * caller. */
+ * workers "pouring" in'). Whether the writer agrees ("the headlines
+ * about jewish bankers 'funding' the migrants were accurate", "... were
+ * dead on") is the caller's to ask (endorsed, judged_true: this rule's
+ * own words of agreement moved there in session 54, c54). */
 static bool medium_told(const run *R, const sentence *s, uint32_t atb,
                         const mention *action)
 {
-    static const char *const agree[] = {"accurate", "true", "correct",
-                                        "factual", "truth", "right",
-                                        "spot", "prophetic", "proven",
-                                        "facts", "agree", "agreed"};
     const mention *md = medium_in(R, s->tb, atb);
     if (!md || md->te > atb)
-        return false;
-    /* (not told as true: "the headlines about jewish bankers 'funding'
-     * the migrants were accurate", "... were right, they do") */
-    if (word_among(R, action->te, s->te, agree, sizeof agree / sizeof *agree))
         return false;
     if (R->toks[action->tb].quoted)
         return true;
@@ -47850,15 +47882,9 @@ static const char *const wl_atrocity_undone[] = {
     "recognition", "recognised", "recognized", "acknowledged",
     "acknowledgement", "acknowledgment"};
 
-/* Session 53 (p53): the nouns of a party's part in an event, which a
- * denial after them disputes instead of the event: "French army
- * involvement in the killing itself has never been proved", "the
- * Vatican's role in the deportations was never proven". */
-static const char *const wl_party_part[] = {
-    "involvement", "role",    "part",      "complicity", "participation",
-    "hand",        "collusion", "responsibility"};
-
-/* Does a noun of wl_party_part with "in" after it stand between the
+/* Does a noun of a party's part in an event (grammar.tsv, `word` of
+ * sense `part`: "involvement", "role", "complicity"; session 53 p53, a C
+ * list until session 54) with "in" after it stand between the
  * event m and the denial x, in x's clause and with the "in" at most
  * PART_REACH tokens before x: the denial is of a party's part, not of the
  * event ("Rwandan genocide: French army involvement in the killing itself
@@ -47877,8 +47903,7 @@ static bool denial_of_part(const run *R, const mention *m, const mention *x,
     for (uint32_t k = from; k + 1 < x->tb; k++)
         if (R->toks[k].clause == R->toks[x->tb].clause &&
             tok_is_word(R, k + 1, "in") &&
-            word_among(R, k, k + 1, wl_party_part,
-                       sizeof wl_party_part / sizeof *wl_party_part))
+            word_among(R, k, k + 1, WORD_CLASS(R, WC_PART)))
             return true;
     return false;
 }
@@ -50950,16 +50975,9 @@ static decorum_status rule_bare_trait(run *R)
  * FT_TRAITS traits are read, so the walks over their sentences are
  * bounded. */
 #define FT_TRAITS 6u
-static const char *const wl_ft_prep[] = {
-    "in",   "at",    "on",    "near",   "around", "across", "from",
-    "of",   "to",    "for",   "with",   "by",     "about",  "under",
-    "over", "behind", "after", "before", "into",  "through", "outside",
-    "inside", "round"};
-static const char *const wl_ft_owner[] = {
-    "the",    "this",     "that",    "these",    "his",    "her",
-    "its",    "your",     "my",      "our",      "it",     "he",
-    "she",    "him",      "someone", "somebody", "anyone", "anybody",
-    "nobody", "everyone", "everybody", "whoever"};
+/* (its prepositions and owners are grammar.tsv's `word` entries of sense
+ * `prep` and `owner`: C lists, wl_ft_prep and wl_ft_owner, until session
+ * 54) */
 
 static decorum_status rule_frame_trait(run *R)
 {
@@ -51038,11 +51056,9 @@ static decorum_status rule_frame_trait(run *R)
                 bad = true;
                 break;
             }
-            if (word_among(R, k, k + 1, wl_ft_owner,
-                           sizeof wl_ft_owner / sizeof *wl_ft_owner) &&
+            if (word_among(R, k, k + 1, WORD_CLASS(R, WC_OWNER)) &&
                 !(k > s->tb &&
-                  word_among(R, k - 1, k, wl_ft_prep,
-                             sizeof wl_ft_prep / sizeof *wl_ft_prep)))
+                  word_among(R, k - 1, k, WORD_CLASS(R, WC_PREP))))
                 bad = true;
         }
         /* (no other group between the two) */
@@ -51053,8 +51069,7 @@ static decorum_status rule_frame_trait(run *R)
                   /* (not one that tells where the group is from: "those
                    * people from the mosque") */
                   !(k > g->te && k <= g->te + 3 &&
-                    word_among(R, g->te, g->te + 1, wl_ft_prep,
-                               sizeof wl_ft_prep / sizeof *wl_ft_prep));
+                    word_among(R, g->te, g->te + 1, WORD_CLASS(R, WC_PREP)));
         if (bad)
             continue;
         /* (real creatures: the sentences speak of what animals do or

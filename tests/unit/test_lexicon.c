@@ -553,12 +553,12 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
         img[at[k] + 3] ^= 0x40;
     }
     /* The first record's sense field (flag bits 41 to 47, bits 1 to 7 of
-     * its byte 35): the last sense (tempo, when the field was widened in
+     * its byte 33, since session 54's image version 5; byte 35 before): the last sense (tempo, when the field was widened in
      * session 38) is read back as it is; one past it is refused, or
      * DC_SENSE_OF would hand the rules a sense no entry can name (the
      * bound, not only a far value: an off-by-one in the check fails). */
     {
-        unsigned char *b35 = img + 16 + 35, keep = *b35;
+        unsigned char *b35 = img + 16 + 33, keep = *b35;
         *b35 = (unsigned char)((keep & 1) | (DC_SENSE_N_ - 1) << 1);
         cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                      DECORUM_OK, "the last sense: %s", err.message);
@@ -569,12 +569,26 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
                       DECORUM_OK, "one past the last sense");
         *b35 = keep;
     }
+    /* The first record's flag bits 48 to 55 (its byte 34, session 54):
+     * `frame` (bit 48) is read back; a bit past DC_F_ALL is refused. */
+    {
+        unsigned char *b40 = img + 16 + 34, keep = *b40;
+        *b40 = (unsigned char)(keep | 1);
+        cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                     DECORUM_OK, "flag frame: %s", err.message);
+        cr_assert(back.entries[0].flags & DC_F_FRAME);
+        dc_lexicon_free(&std_al, &back);
+        *b40 = (unsigned char)(keep | 2);
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                      DECORUM_OK, "a flag past DC_F_ALL");
+        *b40 = keep;
+    }
     /* The first term's second byte made a NUL, then a byte that is not
      * UTF-8: the lengths still add up, the term must be refused. The
-     * image: a 16-byte header, 40-byte records, then the strings. */
+     * image: a 16-byte header, 44-byte records, then the strings. */
     size_t n = img[8] | (size_t)img[9] << 8;
     size_t term = img[16] | (size_t)img[17] << 8;
-    unsigned char *second = img + 16 + 40 * n + term + 1;
+    unsigned char *second = img + 16 + 44 * n + term + 1;
     static const unsigned char bad[] = {0x00, 0xFF, 0xC0, 0xED};
     unsigned char was = *second;
     for (size_t k = 0; k < sizeof bad; k++) {

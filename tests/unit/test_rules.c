@@ -27,6 +27,11 @@ static const char lexicon[] =
     "south africans\tidentity\tnationality:south_african\t-\tnoun\tSouth "
     "Africans\n"
     "women\tidentity\tsex:female\t-\tnoun\twomen\n"
+    /* (a group's words in a reason, group_people: kind `label`, the
+     * label in the why column; session 54) */
+    "autistic people\tlabel\tdisability:autism\t-\t-\tautistic people\n"
+    "asylum seekers\tlabel\timmigration:asylum_seeker\t-\t-\tasylum seekers\n"
+    "women\tlabel\tsex:female\t-\t-\twomen\n"
     "people\tperson\t-\t-\t-\tperson noun\n"
     "man\tperson\t-\t-\t-\tperson noun\n"
     "vermin\tdehumanize\t-\t3\t-\tlikens people to vermin\n"
@@ -299,8 +304,9 @@ Test(rules, reasons_read_in_full)
         {"jews are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
          "dehumanizing language aimed at Jewish people (religion): likens "
          "people to vermin"},
-        /* (a group column's name read as people, group_people:
-         * "disability:autism", "immigration:asylum_seeker", "sex:female";
+        /* (a group column's name read as people, group_people: the
+         * `label` entries of "disability:autism",
+         * "immigration:asylum_seeker", "sex:female";
          * a race's, an ethnicity's, a nationality's or a religion's
          * capitalized word by word, "South African people") */
         {"autistic people are vermin", DECORUM_SIGNAL_DEHUMANIZATION, 0,
