@@ -26181,6 +26181,32 @@ static const target *trope_bearer(const run *R, const mention *m,
     return best;
 }
 
+/* Session 54 (p54b): "gay men are no more dangerous to children than
+ * anyone else", "trans women are no more likely to offend than ...": "no
+ * more" before a word of no people (not "of", no identity, person or
+ * slur) and a "than" at most four words on in its sentence compares; it
+ * calls for no fewer of anyone. "no more muslims than we have now", "no
+ * more of them than ..." stay calls. */
+static bool no_more_than(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->term_len != 7 || memcmp(e->term, "no more", 7) != 0)
+        return false;
+    uint32_t k = m->te;
+    const sentence *s = sent_of(R, m->tb);
+    if (k + 1 >= s->te || R->toks[k].type != TK_WORD ||
+        tok_is_word(R, k, "of") ||
+        (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                     KIND_BIT(HUMANITY) | KIND_BIT(SLUR) |
+                     KIND_BIT(PRONOUN_GROUP))))
+        return false;
+    uint32_t end = k + 5 < s->te ? k + 5 : s->te;
+    for (uint32_t j = k + 1; j < end; j++)
+        if (tok_is_word(R, j, "than"))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -26342,7 +26368,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
         if (refusal_explained(R, m) || refusal_of_others(R, m) ||
-            own_wish(R, m) ||
+            own_wish(R, m) || no_more_than(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
             return DECORUM_OK;
