@@ -26473,6 +26473,32 @@ static const target *trope_bearer(const run *R, const mention *m,
     return best;
 }
 
+/* Session 54 (p54b): "gay men are no more dangerous to children than
+ * anyone else", "trans women are no more likely to offend than ...": "no
+ * more" before a word of no people (not "of", no identity, person or
+ * slur) and a "than" at most four words on in its sentence compares; it
+ * calls for no fewer of anyone. "no more muslims than we have now", "no
+ * more of them than ..." stay calls. */
+static bool no_more_than(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    if (e->term_len != 7 || memcmp(e->term, "no more", 7) != 0)
+        return false;
+    uint32_t k = m->te;
+    const sentence *s = sent_of(R, m->tb);
+    if (k + 1 >= s->te || R->toks[k].type != TK_WORD ||
+        tok_is_word(R, k, "of") ||
+        (R->at[k] & (KIND_BIT(IDENTITY) | KIND_BIT(PERSON) |
+                     KIND_BIT(HUMANITY) | KIND_BIT(SLUR) |
+                     KIND_BIT(PRONOUN_GROUP))))
+        return false;
+    uint32_t end = k + 5 < s->te ? k + 5 : s->te;
+    for (uint32_t j = k + 1; j < end; j++)
+        if (tok_is_word(R, j, "than"))
+            return true;
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -26634,7 +26660,7 @@ static decorum_status rule_attack(run *R, const mention *m)
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
         if (refusal_explained(R, m) || refusal_of_others(R, m) ||
-            own_wish(R, m) ||
+            own_wish(R, m) || no_more_than(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
             return DECORUM_OK;
@@ -30915,13 +30941,14 @@ static bool answered(const run *R, const mention *m)
  * after it ("... but it's happening") and it is no question. Anywhere
  * else a denouncing word may be the writer's sneer ("libs call it
  * racist"). */
-static bool named_to_denounce(const run *R, const mention *m)
+/* Is the complement after the linking verb at token c of sentence s a
+ * denouncing word (no `judge` word), at most six tokens on, with no
+ * negation, report, conjunction or second copula before it and no "but"
+ * after it? */
+static bool denounce_complement(const run *R, const sentence *s, uint32_t c,
+                                bool own)
 {
-    const sentence *s = sent_of(R, m->tb);
-    if (s->question || !opens_sentence(R, s, m->tb) ||
-        !kind_at(R, m->te, DC_KIND_COPULA))
-        return false;
-    for (uint32_t k = m->te + 1; k < s->te && k <= m->te + 6; k++) {
+    for (uint32_t k = c + 1; k < s->te && k <= c + 6; k++) {
         if (kind_at(R, k, DC_KIND_NEGATION) || kind_at(R, k, DC_KIND_REPORT) ||
             kind_at(R, k, DC_KIND_CONJUNCTION) ||
             kind_at(R, k, DC_KIND_COPULA) || tok_is_word(R, k, "and") ||
@@ -30930,9 +30957,139 @@ static bool named_to_denounce(const run *R, const mention *m)
         const mention *d = mention_at(R, k, DC_KIND_DENOUNCE);
         if (!d || (ent(R, d)->flags & DC_F_JUDGE))
             continue;
+        /* (own: not in scare quotes, "is 'racist'", someone else's word) */
+        if (own && R->toks[d->tb].quoted)
+            return false;
         return !but_between(R, d->te, s->te);
     }
     return false;
+}
+
+static bool named_to_denounce(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question || !opens_sentence(R, s, m->tb) ||
+        !kind_at(R, m->te, DC_KIND_COPULA))
+        return false;
+    return denounce_complement(R, s, m->te, false);
+}
+
+/* Session 54 (p54b): the same judgement told after the code, by a
+ * pronoun that points back to it: "... ends with 88. that's neo-nazi
+ * code", "a 1488 post went up, that's a white supremacist code", "... and
+ * the happy merchant cartoon are antisemitic memes". The pointer ("that's",
+ * "it's", "that is", "this is", "those are") opens the next sentence or
+ * follows a comma within CODE_BACK_REACH tokens of the code in its own,
+ * or (a list of codes) the code is the last of a subject whose linking
+ * verb follows it past at most two words ("cartoon", "posts"): the
+ * complement is a denouncing word, as named_to_denounce reads it. Not a
+ * question, not "that's the spirit" (no denouncing word), not "that's
+ * not racist code" (negated). */
+#define CODE_BACK_REACH 12u
+static bool denounced_after(const run *R, const mention *m)
+{
+    static const char *const ptr[] = {"that", "this", "it", "those", "these"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    if (s->question)
+        return false;
+    /* the code the subject: its linking verb past at most two words;
+     * no report, negation or linking verb before it in its sentence
+     * ("libs tell me a white ethnostate is 'racist'" is their word) */
+    bool subject = !has_kinds_in(R, s->tb, m->tb,
+                                 KIND_BIT(REPORT) | KIND_BIT(NEGATION) |
+                                     KIND_BIT(COPULA));
+    for (uint32_t k = m->te; subject && k < s->te && k <= m->te + 2; k++) {
+        if (kind_at(R, k, DC_KIND_COPULA)) {
+            if (denounce_complement(R, s, k, true))
+                return true;
+            break;
+        }
+        if (R->toks[k].type == TK_WORD &&
+            (R->at[k] & (KIND_BIT(NEGATION) | KIND_BIT(REPORT) |
+                         KIND_BIT(CONJUNCTION) | KIND_BIT(MODAL))))
+            break;
+    }
+    /* a pointer after a comma in its sentence, or opening the next */
+    uint32_t end = m->te + CODE_BACK_REACH < s->te ? m->te + CODE_BACK_REACH
+                                                   : s->te;
+    for (uint32_t k = m->te; k + 1 < end; k++)
+        if (R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',') {
+            uint32_t c = k + 1;
+            if (links_at(R, c) && !kind_at(R, c, DC_KIND_COPULA))
+                return denounce_complement(R, s, c, true);
+            if (word_among(R, c, c + 1, ptr, sizeof ptr / sizeof *ptr) &&
+                c + 1 < s->te && kind_at(R, c + 1, DC_KIND_COPULA))
+                return denounce_complement(R, s, c + 1, true);
+        }
+    uint32_t si = (uint32_t)(s - rs->s);
+    if (si + 1 >= rs->ns)
+        return false;
+    const sentence *n = &rs->s[si + 1];
+    if (n->question || n->tb >= n->te)
+        return false;
+    if (links_at(R, n->tb) && !kind_at(R, n->tb, DC_KIND_COPULA))
+        return denounce_complement(R, n, n->tb, true);
+    if (word_among(R, n->tb, n->tb + 1, ptr, sizeof ptr / sizeof *ptr) &&
+        n->tb + 1 < n->te && kind_at(R, n->tb + 1, DC_KIND_COPULA))
+        return denounce_complement(R, n, n->tb + 1, true);
+    return false;
+}
+
+/* Session 54 (p54b): "gay people are not groomers", "drag performers
+ * aren't groomers", "they're debaters, not groomers": a code the linking
+ * verb denies right before it (a negated one, "aren't", or "not" after a
+ * linking verb or a comma of contrast; past an opening quote mark: "are
+ * not 'groomers'") is denied of them, as "not a DEI hire" is. Not a
+ * question ("aren't they groomers?" has the verb first), not "not all
+ * of them are groomers" nor "I'm not saying they're groomers" (words
+ * between). */
+static bool code_denied(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (sent_of(R, k)->question)
+        return false;
+    if (k > 0 && R->toks[k - 1].type == TK_PUNCT &&
+        (R->toks[k - 1].ch == '\'' || R->toks[k - 1].ch == '"'))
+        k--;
+    if (k == 0)
+        return false;
+    const mention *n = mention_at(R, k - 1, DC_KIND_NEGATION);
+    if (!n || n->te != k)
+        return false;
+    if (ent(R, n)->flags & DC_F_COPULA)
+        return true;
+    if (n->tb == 0)
+        return false;
+    uint32_t p = n->tb - 1;
+    return kind_at(R, p, DC_KIND_COPULA) ||
+           (R->toks[p].type == TK_PUNCT && R->toks[p].ch == ',');
+}
+
+/* Session 54 (p54b): "88 is code for heil hitler", "HH in his name
+ * means heil hitler", "that's heil hitler code": a code after "code
+ * for", "stands for", "short for", "means" or "meaning", or between a
+ * linking verb and "code", is the meaning of another sign told, not the
+ * salute given ("heil hitler, the code we live by" gives it). */
+static bool code_glossed(const run *R, const mention *m)
+{
+    static const char *const lead[] = {"code", "codes", "stands", "stand",
+                                       "short", "slang", "shorthand"};
+    uint32_t b = m->tb;
+    if (b >= 1 && (tok_is_word(R, b - 1, "means") ||
+                   tok_is_word(R, b - 1, "meaning")))
+        return true;
+    if (b >= 2 && tok_is_word(R, b - 1, "for") &&
+        word_among(R, b - 2, b - 1, lead, sizeof lead / sizeof *lead))
+        return true;
+    /* (the code's longest entry there: "heil" of "heil hitler code") */
+    uint32_t e = m->te;
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb == b; i++)
+        if (rs->m[i].kind == DC_KIND_CODE && rs->m[i].te > e)
+            e = rs->m[i].te;
+    return b >= 1 && e < R->ntok && links_at(R, b - 1) &&
+           (tok_is_word(R, e, "code") || tok_is_word(R, e, "codes"));
 }
 
 /* Is sentence s put in a mocked voice: "X be like: ...", "..., said no
@@ -32979,8 +33136,12 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     /* A trope or code named in order to denounce it: "Eurabia is a
      * far-right conspiracy theory", "1488 is a neo-Nazi code". A judging
      * word ("Londonistan is disgusting") judges what the trope claims. */
-    if (sc == SC_ASSERTED && R->denounce_any && named_to_denounce(R, m))
+    if (sc == SC_ASSERTED && R->denounce_any &&
+        (named_to_denounce(R, m) ||
+         (m->kind == DC_KIND_CODE && denounced_after(R, m))))
         sc = SC_COUNTER;
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_glossed(R, m))
+        sc = SC_REPORTED;
     if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE &&
         code_sanctioned_at(R, m->tb, m->tb))
         sc = SC_COUNTER;
@@ -33026,11 +33187,15 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
                    : 0;
     if (held < 0)
         sc = SC_NEGATED; /* "love jihad is not real" */
+    if ((sc == SC_ASSERTED || sc == SC_NEGATED) && m->kind == DC_KIND_CODE &&
+        code_denied(R, m))
+        sc = SC_NEGATED;
     /* "she's not a DEI hire, she's the best engineer we have": a code
      * that labels one person, after "a", denied of them defends them */
     if (sc == SC_COUNTER || sc == SC_REPORTED ||
         (sc == SC_NEGATED && (sig == DECORUM_SIGNAL_CONSPIRACY ||
-                              (m->tb > 0 && a_or_an(R, m->tb - 1)))))
+                              (m->tb > 0 && a_or_an(R, m->tb - 1)) ||
+                              code_denied(R, m))))
         return mitigate(R, m->b, m->e, sc, what);
     /* A trope held true ("love jihad is real") or told beside another
      * ("... outbreeding us, by 2050 it will be Eurabia") is the writer's
