@@ -36,19 +36,19 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
+                                     '19b08264fb31c9fdb895fe108d6e4ea03dfa589e'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'dbb8bfda92cee0fd61211023a4d196235a82f56d'),
+                                    '0715956c6e986f9a90b9bf9c78228c9e45824e62'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '135c0603ba3c326f1bbd7b30c4bda2e1577cc54d'),
+                            '31c36e11e3d15c6017201df678e54b2dd0fbea43'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '16d3db144a9c1cb90ae00bed9fed5da43c01ee00'),
+                                    'e19191d9c9850cb9695c5f0257e19809a76b8c3e'),
 }
 
 
