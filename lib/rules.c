@@ -38469,7 +38469,11 @@ static decorum_status rule_access_denied(run *R)
                  * stay home in the heatwave", session 54) */
                 "heatwave", "storm", "virus", "covid", "pandemic",
                 "lockdown", "shielding", "vulnerable", "risk", "ill",
-                "sick", "flu"};
+                "sick", "flu",
+                /* (the air outside: "disabled people should stay indoors
+                 * during the smog alert", session 54, fx54c) */
+                "smog", "pollution", "smoke", "air", "ozone", "pollen",
+                "hurricane", "blizzard", "snowstorm", "flood", "floods"};
             uint32_t si = tk[v].sent;
             uint32_t se = topic_goes_on(R, si) ? R->rs->s[si + 1].te : s->te;
             if (!md || access_told_before(R, s, md->tb) ||
