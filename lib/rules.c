@@ -26493,9 +26493,12 @@ static bool no_more_than(const run *R, const mention *m)
                      KIND_BIT(PRONOUN_GROUP))))
         return false;
     uint32_t end = k + 5 < s->te ? k + 5 : s->te;
+    /* (fx54b: not "than apes", "than the rats": a likening to beasts) */
     for (uint32_t j = k + 1; j < end; j++)
         if (tok_is_word(R, j, "than"))
-            return true;
+            return !kind_at(R, j + 1 < s->te ? j + 1 : j,
+                            DC_KIND_DEHUMANIZE) &&
+                   !(j + 2 < s->te && kind_at(R, j + 2, DC_KIND_DEHUMANIZE));
     return false;
 }
 
@@ -30974,6 +30977,18 @@ static bool named_to_denounce(const run *R, const mention *m)
     return denounce_complement(R, s, m->te, false);
 }
 
+/* Session 54 (fx54b): a code glossed or denounced and then owned: an
+ * endorsing phrase (scope.tsv, "and i mean it", "i'm proud of it", "we
+ * live by it", "it's the truth") after the code in its sentence or the
+ * next. "88 is code for heil hitler and i mean it" gives the salute; the
+ * p54b exemptions keep only a gloss that nobody owns. */
+static bool code_owned_after(const run *R, const mention *m)
+{
+    uint32_t si = R->toks[m->tb].sent;
+    uint32_t hi = si + 1 < R->rs->ns ? si + 1 : si;
+    return has_kind_in(R, m->te, R->rs->s[hi].te, DC_KIND_ENDORSE);
+}
+
 /* Session 54 (p54b): the same judgement told after the code, by a
  * pronoun that points back to it: "... ends with 88. that's neo-nazi
  * code", "a 1488 post went up, that's a white supremacist code", "... and
@@ -33138,9 +33153,11 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
      * word ("Londonistan is disgusting") judges what the trope claims. */
     if (sc == SC_ASSERTED && R->denounce_any &&
         (named_to_denounce(R, m) ||
-         (m->kind == DC_KIND_CODE && denounced_after(R, m))))
+         (m->kind == DC_KIND_CODE && denounced_after(R, m))) &&
+        !(m->kind == DC_KIND_CODE && code_owned_after(R, m)))
         sc = SC_COUNTER;
-    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_glossed(R, m))
+    if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE && code_glossed(R, m) &&
+        !code_owned_after(R, m))
         sc = SC_REPORTED;
     if (sc == SC_ASSERTED && m->kind == DC_KIND_CODE &&
         code_sanctioned_at(R, m->tb, m->tb))
