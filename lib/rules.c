@@ -13584,6 +13584,19 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
             continue;
         return false;
     }
+    /* Session 54 (fx54a): "love to all the homos, enjoy hell", "gotta
+     * love homos, nature's mistakes", "lovely homos, glad they are
+     * finally leaving town", "ship them to an island": praise that goes
+     * on to damnation, a flaw, or their going (a word of harm or removal
+     * anywhere after the slur) is sarcasm, and the slur stays. */
+    static const char *const after[] = {
+        "hell",   "damned",  "mistake", "mistakes", "leaving", "leave",
+        "gone",   "ship",    "deport",  "deported", "island",  "rid",
+        "away",   "burn",    "die",     "dead",     "lock",    "banish",
+        "sick",   "disease", "freaks",  "abomination", "perverts", "error"};
+    for (uint32_t j = m->te; j < R->ntok; j++)
+        if (word_among(R, j, j + 1, after, sizeof after / sizeof *after))
+            return false;
     return true;
 }
 
