@@ -50071,6 +50071,29 @@ static bool barrier_wished(const run *R, uint32_t c)
  * "they are dirty", "frauds with fake degrees" are the rules' own), the
  * model's reading of the nationality beside the call does not count in
  * full (dc_rules_run, hedged). */
+/* Session 54 (fx54a): the reason given is the source country's need or
+ * training one's own ("it drains their health systems. train our own"),
+ * and no word of belonging by race or kind ("keep the nhs white", "we
+ * want our hospitals british", "their kind"): only then is the call over
+ * labour, not over who belongs. */
+static bool labour_reason(const run *R)
+{
+    static const char *const need[] = {
+        "train",    "training", "trained",  "drain",     "drains",
+        "draining", "drained",  "need",     "needs",     "shortage",
+        "shortages", "understaffed", "short", "poach",   "poaching"};
+    static const char *const belong[] = {"white", "british", "english",
+                                         "kind", "race", "faces", "native"};
+    bool why = false;
+    for (uint32_t j = 0; j < R->ntok; j++) {
+        if (word_among(R, j, j + 1, belong, sizeof belong / sizeof *belong))
+            return false;
+        why = why ||
+              word_among(R, j, j + 1, need, sizeof need / sizeof *need);
+    }
+    return why;
+}
+
 static bool labour_sought(const run *R)
 {
     if (!any_kind(R, DC_KIND_ACCESS) || !any_kind(R, DC_KIND_PERSON) ||
@@ -50088,7 +50111,7 @@ static bool labour_sought(const run *R)
             const mention *c = mention_at(R, p->te + 1,
                                           DC_KIND_NONPROTECTED);
             if (c && (ent(R, c)->categories & nat))
-                return true;
+                return labour_reason(R);
         }
     }
     return false;
