@@ -3814,16 +3814,58 @@ drop_denied_agreement(run *R, mention *mv, size_t nm, uint64_t *at,
     static const char *const degree[] = {"really", "fully", "totally",
                                          "entirely", "necessarily",
                                          "quite", "exactly", "completely"};
+    /* (fx54a) degrees that leave a part agreed: "don't fully agree" */
+    static const char *const part[] = {"fully", "totally", "entirely",
+                                       "quite", "exactly", "completely",
+                                       "necessarily", "wholly", "100"};
+    static const char *const ask[] = {"who", "whom", "how", "what"};
+    static const char *const more[] = {"more", "worse", "worst"};
+    const tok *toks = R->rs->toks;
+    uint32_t ntok = (uint32_t)R->rs->ntok;
     bool any = false;
     for (size_t i = 0; i < nm; i++) {
         mention *m = &mv[i];
         if (m->dropped || m->kind != DC_KIND_ENDORSE || m->tb == 0)
             continue;
         uint32_t k = m->tb - 1;
+        bool partial = false;
         if (k > 0 && word_among(R, k, k + 1, degree,
-                                sizeof degree / sizeof *degree))
+                                sizeof degree / sizeof *degree)) {
+            partial = word_among(R, k, k + 1, part,
+                                 sizeof part / sizeof *part);
             k--;
+        }
         if (!((at[k] >> DC_KIND_NEGATION) & 1))
+            continue;
+        /* Session 54 (fx54a): the agreement is kept where the denial is
+         * itself denied or asked ("i can't say i don't agree", "i won't
+         * pretend i don't agree", "no one can not agree", "i don't not
+         * agree": another negator at most five words before, in the same
+         * sentence; "who wouldn't agree": a question word right before),
+         * where it is a partial one ("i don't fully agree"), and where a
+         * comparative follows in the sentence ("never agreed with him
+         * more", "i don't agree, they're worse than a sickness": at most
+         * eight words on). */
+        if (partial)
+            continue;
+        bool kept = false;
+        uint32_t sn = toks[k].sent;
+        for (uint32_t j = k, n = 0; j > 0 && n < 5 && !kept; n++) {
+            j--;
+            if (toks[j].sent != sn)
+                break;
+            if (((at[j] >> DC_KIND_NEGATION) & 1) ||
+                (j + 1 == k &&
+                 word_among(R, j, j + 1, ask, sizeof ask / sizeof *ask)))
+                kept = true;
+        }
+        for (uint32_t j = m->te; j < ntok && j < m->te + 8 && !kept; j++) {
+            if (toks[j].sent != sn)
+                break;
+            if (word_among(R, j, j + 1, more, sizeof more / sizeof *more))
+                kept = true;
+        }
+        if (kept)
             continue;
         m->dropped = 1;
         *dropped |= KIND_BIT(ENDORSE);
@@ -13542,6 +13584,19 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
             continue;
         return false;
     }
+    /* Session 54 (fx54a): "love to all the homos, enjoy hell", "gotta
+     * love homos, nature's mistakes", "lovely homos, glad they are
+     * finally leaving town", "ship them to an island": praise that goes
+     * on to damnation, a flaw, or their going (a word of harm or removal
+     * anywhere after the slur) is sarcasm, and the slur stays. */
+    static const char *const after[] = {
+        "hell",   "damned",  "mistake", "mistakes", "leaving", "leave",
+        "gone",   "ship",    "deport",  "deported", "island",  "rid",
+        "away",   "burn",    "die",     "dead",     "lock",    "banish",
+        "sick",   "disease", "freaks",  "abomination", "perverts", "error"};
+    for (uint32_t j = m->te; j < R->ntok; j++)
+        if (word_among(R, j, j + 1, after, sizeof after / sizeof *after))
+            return false;
     return true;
 }
 
@@ -50037,6 +50092,29 @@ static bool barrier_wished(const run *R, uint32_t c)
  * "they are dirty", "frauds with fake degrees" are the rules' own), the
  * model's reading of the nationality beside the call does not count in
  * full (dc_rules_run, hedged). */
+/* Session 54 (fx54a): the reason given is the source country's need or
+ * training one's own ("it drains their health systems. train our own"),
+ * and no word of belonging by race or kind ("keep the nhs white", "we
+ * want our hospitals british", "their kind"): only then is the call over
+ * labour, not over who belongs. */
+static bool labour_reason(const run *R)
+{
+    static const char *const need[] = {
+        "train",    "training", "trained",  "drain",     "drains",
+        "draining", "drained",  "need",     "needs",     "shortage",
+        "shortages", "understaffed", "short", "poach",   "poaching"};
+    static const char *const belong[] = {"white", "british", "english",
+                                         "kind", "race", "faces", "native"};
+    bool why = false;
+    for (uint32_t j = 0; j < R->ntok; j++) {
+        if (word_among(R, j, j + 1, belong, sizeof belong / sizeof *belong))
+            return false;
+        why = why ||
+              word_among(R, j, j + 1, need, sizeof need / sizeof *need);
+    }
+    return why;
+}
+
 static bool labour_sought(const run *R)
 {
     if (!any_kind(R, DC_KIND_ACCESS) || !any_kind(R, DC_KIND_PERSON) ||
@@ -50054,7 +50132,7 @@ static bool labour_sought(const run *R)
             const mention *c = mention_at(R, p->te + 1,
                                           DC_KIND_NONPROTECTED);
             if (c && (ent(R, c)->categories & nat))
-                return true;
+                return labour_reason(R);
         }
     }
     return false;
