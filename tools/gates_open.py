@@ -49,6 +49,11 @@ KNOWN_SHORT = {
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
                                     'e19191d9c9850cb9695c5f0257e19809a76b8c3e'),
+    # (session 54, fx54a's probe line: the same labour migration told
+    # with a need, labour_sought hedging the model in the full pass only;
+    # 0.23 identity attack gated, 0.43 opened, allow both ways)
+    's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
+                           '53c8ec2fdc1f2b2ec8a03c6de53505dd691fe6d9'),
 }
 
 
