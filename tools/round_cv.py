@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """round_cv.py DECORUM DATA OUT [--folds N] [--seed S] [--rows-args A]
-[--train-args A] [--add FILE] [--add-by-round FILE]: measures what our own rows (tools/probe_rows.py
+[--train-args A] [--add FILE]: measures what our own rows (tools/probe_rows.py
 --rounds: our probe lines and the blind red-team rounds; `make model
 PROBES=1`) carry to lines the model never saw, by cross-validation,
 against the model trained without them (the default model's way).
@@ -21,11 +21,9 @@ golden cases (tests/data/golden, verdict and hateful as expected) that
 fail with the baseline and with a model trained on every row. --rows-args
 passes options to probe_rows.py (say "--repeat 2 --hate-repeat 1"),
 --train-args to decorum train (say "--hold-target"); --add FILE (again
-for more) adds a rows file to every model but the baseline;
---add-by-round FILE does the same for rows that carry the number of the
-round they were written from ("round": benign twins of a round's hate
-lines, session 54), leaving out of fold K the rows of the rounds it
-scores, so no fold reads words of its own test lines. Models and rows go
+for more) adds a rows file to every model but the baseline (rows
+written from a round's lines belong in a probe file with a "round"
+field, which fold K leaves out: probe_rows.py --not-round). Models and rows go
 to OUT. Session 53 (docs/MODEL_CARD.md has the figures)."""
 import argparse
 import json
@@ -42,16 +40,13 @@ from probe_transfer import PROBES, ROOT, TRAIN, run  # noqa: E402
 ROWS = os.path.join(ROOT, 'tools', 'probe_rows.py')
 
 
-def train(a, rows, name, fold=None):
+def train(a, rows, name):
     """One training with the Makefile's TRAIN_ARGS plus the rows files
-    (the baseline: none, and no --train-args); fold K of N leaves out the
-    --add-by-round rows of the rounds that fold scores."""
+    (the baseline: none, and no --train-args)."""
     files = [os.path.join(a.data, d, 'train.jsonl') for d in TRAIN]
     files += [os.path.join(a.out, 'contrast.jsonl')] + rows
     if rows:
         files += a.add
-        if a.add_by_round:
-            files.append(by_round(a, fold))
     model = os.path.join(a.out, name + '.model')
     run([a.decorum, 'train', '--quiet', '--seed', str(a.seed), '--epochs',
          '4', '--buckets', '2^17', '--ngrams', 'word,bigram,char4', '--data',
@@ -59,22 +54,6 @@ def train(a, rows, name, fold=None):
         (['--fit-only', 'probe'] + shlex.split(a.train_args) if rows
          else []))
     return model
-
-
-def by_round(a, fold):
-    """The --add-by-round rows, less those of fold K's rounds."""
-    path = os.path.join(a.out, 'by-round-%s.jsonl' %
-                        ('all' if fold is None else fold))
-    with open(path, 'w', encoding='utf-8') as out:
-        for f in a.add_by_round:
-            with open(f, encoding='utf-8') as fh:
-                for ln in fh:
-                    if not ln.strip():
-                        continue
-                    r = json.loads(ln).get('round')
-                    if fold is None or r is None or r % a.folds != fold:
-                        out.write(ln if ln.endswith('\n') else ln + '\n')
-    return path
 
 
 def rows(a, name, *args):
@@ -163,7 +142,6 @@ def main():
     ap.add_argument('--rows-args', default='')
     ap.add_argument('--train-args', default='')
     ap.add_argument('--add', action='append', default=[])
-    ap.add_argument('--add-by-round', action='append', default=[])
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     run(['sh', os.path.join(ROOT, 'tools', 'contrast.sh')],
@@ -179,7 +157,7 @@ def main():
         # the probe files, no round, and no twin of fold K's lines
         files = rows(a, 'files-%d' % k, '--not-round', kn)
         fold = rows(a, 'rounds-%d' % k, '--round-fold', kn)
-        m = train(a, [files, fold], 'round-fold-%d' % k, k)
+        m = train(a, [files, fold], 'round-fold-%d' % k)
         b = add(b, right(a, base, test))
         cv = add(cv, right(a, m, test))
     show('rounds, baseline', b)
