@@ -3811,13 +3811,11 @@ static __attribute__((noinline)) void
 drop_denied_agreement(run *R, mention *mv, size_t nm, uint64_t *at,
                       uint64_t *kinds, uint64_t *dropped)
 {
-    static const char *const degree[] = {"really", "fully", "totally",
-                                         "entirely", "necessarily",
-                                         "quite", "exactly", "completely"};
-    /* (fx54a) degrees that leave a part agreed: "don't fully agree" */
-    static const char *const part[] = {"fully", "totally", "entirely",
-                                       "quite", "exactly", "completely",
-                                       "necessarily", "wholly", "100"};
+    /* (fx54a) every degree but "really" leaves a part agreed: "don't
+     * fully agree" */
+    static const char *const degree[] = {
+        "really", "fully",      "totally", "entirely", "necessarily",
+        "quite",  "exactly",    "completely", "wholly", "100"};
     static const char *const ask[] = {"who", "whom", "how", "what"};
     static const char *const more[] = {"more", "worse", "worst"};
     const tok *toks = R->rs->toks;
@@ -3831,8 +3829,7 @@ drop_denied_agreement(run *R, mention *mv, size_t nm, uint64_t *at,
         bool partial = false;
         if (k > 0 && word_among(R, k, k + 1, degree,
                                 sizeof degree / sizeof *degree)) {
-            partial = word_among(R, k, k + 1, part,
-                                 sizeof part / sizeof *part);
+            partial = !tok_is_word(R, k, "really");
             k--;
         }
         if (!((at[k] >> DC_KIND_NEGATION) & 1))
