@@ -385,9 +385,29 @@ static void fit_row(const decorum_trainer *t, fitstate *fs, const row *r,
     }
 }
 
+/* Platt's objective: the weighted cross-entropy of sigmoid(a z + b) against
+ * the smoothed targets tp (positives) and tn (negatives). */
+static double platt_loss(const float *z, const int8_t *y, const float *w,
+                         size_t n, double tp, double tn, double a, double b)
+{
+    double l = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (y[i] < 0)
+            continue;
+        double f = a * z[i] + b, t = y[i] ? tp : tn;
+        /* log(1 + e^f) - t f, computed without overflow for large |f| */
+        double sp = f > 0 ? f + log1p(exp(-f)) : log1p(exp(f));
+        l += w[i] * (sp - t * f);
+    }
+    return l;
+}
+
 /* Platt scaling: fits p = sigmoid(a z + b) to weighted labels by Newton's
- * method with Platt's smoothed targets. Returns 0 when there is too little
- * data (a, b untouched). */
+ * method with Platt's smoothed targets. A full Newton step can overshoot
+ * when the raw scores separate the classes (|z| large, sigmoid flat): it
+ * may even land on a < 0 and turn the scores upside down. So a step is
+ * halved until it lowers the objective, and none that does not is taken.
+ * Returns 0 when there is too little data (a, b untouched). */
 static int platt(const float *z, const int8_t *y, const float *w, size_t n,
                  float *a_out, float *b_out)
 {
@@ -401,6 +421,7 @@ static int platt(const float *z, const int8_t *y, const float *w, size_t n,
         return 0;
     double tp = (np + 1) / (np + 2), tn = 1 / (nn + 2);
     double a = 1, b = 0;
+    double loss = platt_loss(z, y, w, n, tp, tn, a, b);
     for (int it = 0; it < 100; it++) {
         double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
         for (size_t i = 0; i < n; i++) {
@@ -419,9 +440,18 @@ static int platt(const float *z, const int8_t *y, const float *w, size_t n,
             break;
         double da = (hbb * ga - hab * gb) / det;
         double db = (haa * gb - hab * ga) / det;
-        a -= da;
-        b -= db;
-        if (fabs(da) < 1e-7 && fabs(db) < 1e-7)
+        double step = 1, next = loss;
+        for (; step >= 1e-10; step /= 2) {
+            next = platt_loss(z, y, w, n, tp, tn, a - step * da, b - step * db);
+            if (next <= loss + 1e-12 * fabs(loss))
+                break;
+        }
+        if (step < 1e-10)
+            break; /* no step lowers the objective: at the minimum */
+        a -= step * da;
+        b -= step * db;
+        loss = next;
+        if (fabs(step * da) < 1e-7 && fabs(step * db) < 1e-7)
             break;
     }
     if (!isfinite(a) || !isfinite(b))
