@@ -56,6 +56,7 @@ static void usage(FILE *f)
             "  --fit-only SRCS  rows of these sources (comma-separated) are "
             "learned\n"
             "                   from, never used to calibrate the scores\n"
+            "  --fit-weight F   weight of the --fit-only rows (default 1)\n"
             "  --quiet          no progress bar\n");
 }
 
@@ -200,11 +201,11 @@ static int listed(const char *list, const char *source)
 }
 
 /* Adds every row of one JSONL file; a training row whose source is in
- * fit_only is fitted and never calibrated on. Returns 0 or an exit
- * status. */
+ * fit_only is fitted with weight fit_weight and never calibrated on.
+ * Returns 0 or an exit status. */
 static int add_file(decorum_trainer *t, const char *path, uint32_t role,
-                    uint32_t group, const char *fit_only, counts *c,
-                    progress *pg)
+                    uint32_t group, const char *fit_only, float fit_weight,
+                    counts *c, progress *pg)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -251,8 +252,10 @@ static int add_file(decorum_trainer *t, const char *path, uint32_t role,
         ex.len = json_string_length(text);
         ex.role = role;
         if (role == DECORUM_ROLE_TRAIN && json_is_string(source) &&
-            listed(fit_only, json_string_value(source)))
+            listed(fit_only, json_string_value(source))) {
             ex.role = DECORUM_ROLE_FIT;
+            ex.weight = fit_weight;
+        }
         ex.group = group;
         decorum_error err;
         decorum_status st = decorum_trainer_add(t, &ex, &err);
@@ -396,6 +399,7 @@ int cmd_train(int argc, char **argv)
     opt.seed = 1;
     char *data = NULL, *dev = NULL;
     const char *fit_only = NULL;
+    float fit_weight = 1.0f;
     const char *out = NULL, *lexicon = NULL;
     int quiet = 0;
     for (int i = 1; i < argc; i++) {
@@ -423,6 +427,9 @@ int cmd_train(int argc, char **argv)
             dev = argv[i + 1];
         } else if (strcmp(a, "--fit-only") == 0) {
             fit_only = v;
+        } else if (strcmp(a, "--fit-weight") == 0) {
+            ok = parse_float(v, &fit_weight) && fit_weight > 0 &&
+                 fit_weight <= 100;
         } else if (strcmp(a, "--out") == 0) {
             out = v;
         } else if (strcmp(a, "--lexicon") == 0) {
@@ -504,14 +511,21 @@ int cmd_train(int argc, char **argv)
     memset(&dc, 0, sizeof dc);
     double t0 = now();
     for (size_t i = 0; i < n_train; i++)
-        if (add_file(t, train_files[i], DECORUM_ROLE_TRAIN, 0, fit_only, &tc,
-                     &pg))
+        if (add_file(t, train_files[i], DECORUM_ROLE_TRAIN, 0, fit_only,
+                     fit_weight, &tc, &pg))
             goto done;
     for (size_t i = 0; i < n_dev; i++)
-        if (add_file(t, dev_files[i], DECORUM_ROLE_DEV, (uint32_t)i, NULL, &dc,
-                     &pg))
+        if (add_file(t, dev_files[i], DECORUM_ROLE_DEV, (uint32_t)i, NULL,
+                     1.0f, &dc, &pg))
             goto done;
     double t_read = now() - t0;
+    if (tc.rows == 0) {
+        fprintf(stderr,
+                "decorum train: no readable training row (%zu unreadable "
+                "lines): nothing to learn from\n",
+                tc.bad);
+        goto done;
+    }
     static decorum_train_report rep;
     if (decorum_trainer_run(t, &rep, &err) != DECORUM_OK) {
         fprintf(stderr, "\ndecorum train: %s\n", err.message);
