@@ -650,6 +650,9 @@ enum {
     DC_SENSE_SELF,      /* the writer: i, we, me (consequence_told) */
     DC_SENSE_FUTURE,    /* will, shall, gonna (consequence_told) */
     DC_SENSE_PRIDE,     /* Pride, drag, LGBTQ people (groomer_smear) */
+    DC_SENSE_SEXED,     /* children or spaces of one sex: girls,
+                         * women's, male (other_sex_after) */
+    DC_SENSE_WORSHIP,   /* a house of worship (rights_denied) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -190,6 +190,8 @@ static const struct {
     {"self", (uint64_t)DC_SENSE_SELF << DC_F_SENSE_SHIFT},
     {"future", (uint64_t)DC_SENSE_FUTURE << DC_F_SENSE_SHIFT},
     {"pride", (uint64_t)DC_SENSE_PRIDE << DC_F_SENSE_SHIFT},
+    {"sexed", (uint64_t)DC_SENSE_SEXED << DC_F_SENSE_SHIFT},
+    {"worship", (uint64_t)DC_SENSE_WORSHIP << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

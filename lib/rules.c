@@ -344,7 +344,7 @@ enum {
     WC_WHOM,
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
-    WC_PRIDE,
+    WC_PRIDE, WC_SEXED, WC_WORSHIP,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -352,7 +352,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_NEED == DC_SENSE_NEED &&
                    DC_SENSE_WISH + WC_REFUSE == DC_SENSE_REFUSE &&
                    DC_SENSE_WISH + WC_GET == DC_SENSE_GET &&
-                   DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE,
+                   DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE &&
+                   DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -30271,15 +30272,15 @@ static bool judged_group(const run *R, const target *t)
  * comment that denounces something (counter-speech is read elsewhere;
  * the escalation waits for a plain statement). */
 /* A word of children or spaces of one sex after token k in sentence s
- * ("girls' teams", "women's shelters", "boys' changing rooms"). */
+ * ("girls' teams", "women's shelters", "boys' changing rooms"). The
+ * words: sense `sexed`, identity.tsv's "girls", "boys", "female",
+ * "male", "ladies" and the `word` entries "women's", "men's", "womens",
+ * "mens" (session 55, c55; the C list's "girls'", "boys'", "ladies'"
+ * were dropped: no word token ends in an apostrophe). */
 static bool other_sex_after(const run *R, const sentence *s, uint32_t k)
 {
-    static const char *const sexed[] = {"girls", "boys", "women's",
-                                        "men's", "girls'", "boys'",
-                                        "female", "male", "womens",
-                                        "mens", "ladies", "ladies'"};
     for (uint32_t j = k + 1; j < s->te && j < k + 5; j++)
-        if (word_among(R, j, j + 1, sexed, sizeof sexed / sizeof *sexed))
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_SEXED)))
             return true;
     return false;
 }
@@ -30325,10 +30326,10 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "our", "the", "a", "any", "my", "their", "this", "that", "every",
         "from", "into", "in", "at", "of", "to", "public", "local"};
     /* (a house of worship is a right to build or enter: "no more
-     * demolition of mosques" denies none) */
-    static const char *const worship[] = {
-        "mosque", "mosques", "church", "churches", "synagogue",
-        "synagogues", "gurdwara", "gurdwaras"};
+     * demolition of mosques" denies none; the houses: sense `worship`,
+     * identity.tsv's "mosque", "synagogue", "gurdwara", targets.tsv's
+     * place "church", and their plurals as `word` entries; session 55,
+     * c55) */
     static const char *const worship_verb[] = {"build", "open", "enter",
                                                "attend", "have", "inside",
                                                "into"};
@@ -30493,8 +30494,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                              sizeof places / sizeof *places) &&
                   word_among(R, k - 1, k, place_det,
                              sizeof place_det / sizeof *place_det)) &&
-                !(word_among(R, k, k + 1, worship,
-                             sizeof worship / sizeof *worship) &&
+                !(word_among(R, k, k + 1, WORD_CLASS(R, WC_WORSHIP)) &&
                   k >= m->tb + 2 &&
                   word_among(R, k - 2, k, worship_verb,
                              sizeof worship_verb / sizeof *worship_verb)) &&
