@@ -619,6 +619,40 @@ enum {
     DC_SENSE_PREP,      /* a preposition (rule_frame_trait) */
     DC_SENSE_OWNER,     /* a determiner, owner or person pronoun
                          * (rule_frame_trait) */
+    /* (session 55, c55: the lists below were C lists of one rule each;
+     * `belong` and `pride` are also senses of identity, person and slur
+     * entries, whose terms join the class: rules.c lexicon_lists_add) */
+    DC_SENSE_NEED,      /* a need or training of one's own given as a
+                         * reason (labour_reason) */
+    DC_SENSE_BELONG,    /* a word of belonging by race or kind
+                         * (labour_reason) */
+    DC_SENSE_DAMN,      /* harm, damnation or removal after praise
+                         * (praised_slur) */
+    DC_SENSE_REFUSE,    /* a negator before "want" (want_refused) */
+    DC_SENSE_WANTER,    /* the writer wanting (want_refused) */
+    DC_SENSE_NEARBY,    /* near, here, living (want_place) */
+    DC_SENSE_PLACEPREP, /* in, on, at, into (want_place) */
+    DC_SENSE_PLACEOWNER, /* whose place: my, our, the (want_place) */
+    DC_SENSE_BEFALL,    /* a harm or a purpose after the place
+                         * (want_place) */
+    DC_SENSE_WHOM,      /* the writer after "to" (want_place) */
+    DC_SENSE_GET,       /* causative "get" (consequence_told) */
+    DC_SENSE_GETOBJ,    /* its object: you, them, people
+                         * (consequence_told) */
+    DC_SENSE_MAY,       /* a modal of what can happen, an adverb
+                         * (consequence_told) */
+    DC_SENSE_DOER,      /* a person as subject (consequence_told) */
+    DC_SENSE_NOTGERUND, /* a word in -ing that is no gerund
+                         * (consequence_told) */
+    DC_SENSE_OUGHT,     /* a modal of what ought to happen
+                         * (consequence_told) */
+    DC_SENSE_IWILL,     /* "i'll", "we'll" (consequence_told) */
+    DC_SENSE_SELF,      /* the writer: i, we, me (consequence_told) */
+    DC_SENSE_FUTURE,    /* will, shall, gonna (consequence_told) */
+    DC_SENSE_PRIDE,     /* Pride, drag, LGBTQ people (groomer_smear) */
+    DC_SENSE_SEXED,     /* children or spaces of one sex: girls,
+                         * women's, male (other_sex_after) */
+    DC_SENSE_WORSHIP,   /* a house of worship (rights_denied) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -331,8 +331,30 @@ static piece group_people(const labels *lb, const dc_entry *ge,
 
 /* The closed classes of words of the lexicon's `word` entries (their
  * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
- * list and its length, word_among's last two arguments. */
-enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_N };
+ * list and its length, word_among's last two arguments. A class is its
+ * sense's place past DC_SENSE_WISH (the word senses are the last ones):
+ * the two enums keep one order. Session 55 (c55): `belong` and `pride`
+ * also take the terms of identity, person and slur entries of that sense
+ * ("white", "british", "gay", "tranny"), so that no C list and no second
+ * lexicon entry repeats an identity word. */
+enum {
+    WC_WISH, WC_PART, WC_PREP, WC_OWNER,
+    WC_NEED, WC_BELONG, WC_DAMN,
+    WC_REFUSE, WC_WANTER, WC_NEARBY, WC_PLACEPREP, WC_PLACEOWNER, WC_BEFALL,
+    WC_WHOM,
+    WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
+    WC_SELF, WC_FUTURE,
+    WC_PRIDE, WC_SEXED, WC_WORSHIP,
+    WC_N
+};
+_Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
+                   DC_SENSE_WISH + WC_OWNER == DC_SENSE_OWNER &&
+                   DC_SENSE_WISH + WC_NEED == DC_SENSE_NEED &&
+                   DC_SENSE_WISH + WC_REFUSE == DC_SENSE_REFUSE &&
+                   DC_SENSE_WISH + WC_GET == DC_SENSE_GET &&
+                   DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE &&
+                   DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP,
+               "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
 
@@ -1424,9 +1446,11 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
 }
 
 /* Takes entry e of the last two kinds: a `label` into lb, a `word` into
- * r->wc, the class of its sense (dc_rules_new asks as it copies the
- * kinds: a pass of its own over the lexicon cost 0.08M instructions a
- * start). */
+ * r->wc, the class of its sense; and an entry of another kind whose
+ * sense is a word class's (identity.tsv's "white", "gay" of `belong`,
+ * `pride`) into that class by its term (dc_rules_new asks as it copies
+ * the kinds: a pass of its own over the lexicon cost 0.08M instructions
+ * a start). */
 _Static_assert(DC_KIND_WORD == DC_KIND_LABEL + 1 &&
                    DC_KIND_WORD == DC_N_KINDS - 1,
                "label and word are the last kinds (lexicon_lists_add)");
@@ -1437,27 +1461,12 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
             lb->e[lb->n++] = e;
         return;
     }
-    {
-        int c;
-        switch (DC_SENSE_OF(e->flags)) {
-        case DC_SENSE_WISH:
-            c = WC_WISH;
-            break;
-        case DC_SENSE_PART:
-            c = WC_PART;
-            break;
-        case DC_SENSE_PREP:
-            c = WC_PREP;
-            break;
-        case DC_SENSE_OWNER:
-            c = WC_OWNER;
-            break;
-        default:
-            return;
-        }
-        if (r->wc_n[c] < WC_MAX)
-            r->wc[c][r->wc_n[c]++] = e->term;
-    }
+    unsigned sense = DC_SENSE_OF(e->flags);
+    if (sense < DC_SENSE_WISH || sense >= DC_SENSE_N_)
+        return;
+    unsigned c = sense - DC_SENSE_WISH;
+    if (r->wc_n[c] < WC_MAX)
+        r->wc[c][r->wc_n[c]++] = e->term;
 }
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -1494,7 +1503,8 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     lb.n = 0;
     for (size_t i = 0; i < lx->n; i++) {
         r->kind_of[i] = lx->entries[i].kind;
-        if (lx->entries[i].kind >= DC_KIND_LABEL)
+        if (lx->entries[i].kind >= DC_KIND_LABEL ||
+            DC_SENSE_OF(lx->entries[i].flags) >= DC_SENSE_WISH)
             lexicon_lists_add(r, &lb, &lx->entries[i]);
     }
     r->in_marker = dc_malloc(al, lx->n ? lx->n : 1);
@@ -12141,42 +12151,26 @@ static bool mild_abuse(run *R, const mention *m,
  * "would", "might", "may"), not of what ought to ("being a
  * gypsy should get you hanged" calls for it); a person as the subject
  * ("i will get you hanged", "being rude? i'll get you hurt") makes it
- * a threat again. */
+ * a threat again. The words: grammar.tsv `word` entries of senses `get`,
+ * `getobj`, `may`, `doer`, `notgerund`, `ought`, `iwill`, `self` and
+ * `future` (session 55, c55; the C lists' "'ll" and "'d" were dropped:
+ * no word token starts with an apostrophe). */
 static bool consequence_told(const run *R, const mention *m)
 {
-    static const char *const getv[] = {"get", "gets", "got", "getting"};
-    static const char *const obj[] = {"you", "u", "ya", "them", "people",
-                                      "someone", "somebody", "folk",
-                                      "folks", "one"};
-    static const char *const may[] = {
-        "could",    "can",   "will",   "would",   "might",    "may",
-        "'ll",      "ll",    "could've", "would've", "still", "easily",
-        "quickly",  "soon",  "probably", "literally", "simply"};
-    static const char *const who[] = {"i", "we", "he", "she", "they", "you",
-                                      "i'll", "we'll", "he'll", "she'll",
-                                      "they'll", "you'll", "im", "i'm", "u"};
-    static const char *const not_ing[] = {"thing",   "nothing", "something",
-                                          "anything", "everything", "during",
-                                          "morning", "evening", "king",
-                                          "bring",   "spring",  "string",
-                                          "sing",    "ring",    "wing"};
     uint32_t k = m->tb;
-    if (k < 3 || !word_among(R, k - 1, k, obj, sizeof obj / sizeof *obj) ||
-        !word_among(R, k - 2, k - 1, getv, sizeof getv / sizeof *getv))
+    if (k < 3 || !word_among(R, k - 1, k, WORD_CLASS(R, WC_GETOBJ)) ||
+        !word_among(R, k - 2, k - 1, WORD_CLASS(R, WC_GET)))
         return false;
     uint32_t sent = R->toks[k].sent;
     uint32_t j = k - 2, n = 0;
     while (j > 0 && n < 3 && R->toks[j - 1].sent == sent &&
-           word_among(R, j - 1, j, may, sizeof may / sizeof *may)) {
+           word_among(R, j - 1, j, WORD_CLASS(R, WC_MAY))) {
         j--;
         n++;
     }
     /* (j: the first word of the verb group; the gerund before it, and
      * no other modal there: "should", "must", "ought to", "deserves to") */
-    static const char *const ought[] = {"should", "must", "ought", "shall",
-                                        "to", "deserves", "deserve",
-                                        "needs", "need", "shd", "shud"};
-    if (j > 0 && word_among(R, j - 1, j, ought, sizeof ought / sizeof *ought))
+    if (j > 0 && word_among(R, j - 1, j, WORD_CLASS(R, WC_OUGHT)))
         return false;
     bool gerund = false;
     for (uint32_t w = 0; j > 0 && w < 6 && !gerund; w++) {
@@ -12188,13 +12182,12 @@ static bool consequence_told(const run *R, const mention *m)
             return false;
         if (t->type != TK_WORD)
             continue;
-        if (word_among(R, j, j + 1, who, sizeof who / sizeof *who) ||
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_DOER)) ||
             kind_at(R, j, DC_KIND_PRONOUN_SELF))
             return false;
         gerund = t->e - t->b >= 5 &&
                  memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
-                 !word_among(R, j, j + 1, not_ing,
-                             sizeof not_ing / sizeof *not_ing);
+                 !word_among(R, j, j + 1, WORD_CLASS(R, WC_NOTGERUND));
     }
     if (!gerund)
         return false;
@@ -12208,16 +12201,11 @@ static bool consequence_told(const run *R, const mention *m)
      * words: "..., and i will make sure of it", ". I'll see to it
      * personally", "the lads will see to that"; not "I think it's awful":
      * the lead's review of p53b) */
-    static const char *const me_will[] = {"i'll", "ill", "we'll"};
-    static const char *const me[] = {"i", "we", "me", "us", "im", "i'm"};
-    static const char *const will[] = {"will", "'ll", "shall", "gonna",
-                                       "going", "would", "'d"};
     uint32_t end = m->te + 16 < R->ntok ? m->te + 16 : R->ntok;
     for (uint32_t q = m->te; q < end; q++) {
-        if (word_among(R, q, q + 1, me_will, sizeof me_will / sizeof *me_will) ||
-            (word_among(R, q, q + 1, me, sizeof me / sizeof *me) &&
-             q + 1 < end &&
-             word_among(R, q + 1, q + 2, will, sizeof will / sizeof *will)) ||
+        if (word_among(R, q, q + 1, WORD_CLASS(R, WC_IWILL)) ||
+            (word_among(R, q, q + 1, WORD_CLASS(R, WC_SELF)) && q + 1 < end &&
+             word_among(R, q + 1, q + 2, WORD_CLASS(R, WC_FUTURE))) ||
             (tok_is_word(R, q, "see") && q + 1 < end &&
              tok_is_word(R, q + 1, "to")) ||
             (tok_is_word(R, q, "make") && q + 1 < end &&
@@ -13585,14 +13573,10 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
      * love homos, nature's mistakes", "lovely homos, glad they are
      * finally leaving town", "ship them to an island": praise that goes
      * on to damnation, a flaw, or their going (a word of harm or removal
-     * anywhere after the slur) is sarcasm, and the slur stays. */
-    static const char *const after[] = {
-        "hell",   "damned",  "mistake", "mistakes", "leaving", "leave",
-        "gone",   "ship",    "deport",  "deported", "island",  "rid",
-        "away",   "burn",    "die",     "dead",     "lock",    "banish",
-        "sick",   "disease", "freaks",  "abomination", "perverts", "error"};
+     * anywhere after the slur) is sarcasm, and the slur stays. (The words:
+     * grammar.tsv `word` entries of sense `damn`; session 55, c55.) */
     for (uint32_t j = m->te; j < R->ntok; j++)
-        if (word_among(R, j, j + 1, after, sizeof after / sizeof *after))
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_DAMN)))
             return false;
     return true;
 }
@@ -30288,15 +30272,15 @@ static bool judged_group(const run *R, const target *t)
  * comment that denounces something (counter-speech is read elsewhere;
  * the escalation waits for a plain statement). */
 /* A word of children or spaces of one sex after token k in sentence s
- * ("girls' teams", "women's shelters", "boys' changing rooms"). */
+ * ("girls' teams", "women's shelters", "boys' changing rooms"). The
+ * words: sense `sexed`, identity.tsv's "girls", "boys", "female",
+ * "male", "ladies" and the `word` entries "women's", "men's", "womens",
+ * "mens" (session 55, c55; the C list's "girls'", "boys'", "ladies'"
+ * were dropped: no word token ends in an apostrophe). */
 static bool other_sex_after(const run *R, const sentence *s, uint32_t k)
 {
-    static const char *const sexed[] = {"girls", "boys", "women's",
-                                        "men's", "girls'", "boys'",
-                                        "female", "male", "womens",
-                                        "mens", "ladies", "ladies'"};
     for (uint32_t j = k + 1; j < s->te && j < k + 5; j++)
-        if (word_among(R, j, j + 1, sexed, sizeof sexed / sizeof *sexed))
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_SEXED)))
             return true;
     return false;
 }
@@ -30342,10 +30326,10 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
         "our", "the", "a", "any", "my", "their", "this", "that", "every",
         "from", "into", "in", "at", "of", "to", "public", "local"};
     /* (a house of worship is a right to build or enter: "no more
-     * demolition of mosques" denies none) */
-    static const char *const worship[] = {
-        "mosque", "mosques", "church", "churches", "synagogue",
-        "synagogues", "gurdwara", "gurdwaras"};
+     * demolition of mosques" denies none; the houses: sense `worship`,
+     * identity.tsv's "mosque", "synagogue", "gurdwara", targets.tsv's
+     * place "church", and their plurals as `word` entries; session 55,
+     * c55) */
     static const char *const worship_verb[] = {"build", "open", "enter",
                                                "attend", "have", "inside",
                                                "into"};
@@ -30510,8 +30494,7 @@ static bool rights_denied(const run *R, const mention *m, const target *t)
                              sizeof places / sizeof *places) &&
                   word_among(R, k - 1, k, place_det,
                              sizeof place_det / sizeof *place_det)) &&
-                !(word_among(R, k, k + 1, worship,
-                             sizeof worship / sizeof *worship) &&
+                !(word_among(R, k, k + 1, WORD_CLASS(R, WC_WORSHIP)) &&
                   k >= m->tb + 2 &&
                   word_among(R, k - 2, k, worship_verb,
                              sizeof worship_verb / sizeof *worship_verb)) &&
@@ -31498,10 +31481,6 @@ static bool groomer_smear(const run *R, const mention *m)
         "pet", "pets", "cat", "cats", "horse", "poodle", "salon"};
     static const char *const retort[] = {"ok", "okay", "k", "sure",
                                          "cope", "yeah", "right"};
-    static const char *const pride[] = {
-        "pride", "drag", "lgbt", "lgbtq", "lgbtq+", "lgbtqia", "rainbow",
-        "queer", "queers", "gay", "gays", "trans", "tranny", "trannies",
-        "lesbian", "lesbians", "homosexual", "homosexuals", "alphabet"};
     /* (what the comment and the sentence say is read once for each,
      * gs_*: for each "groomer", 64 KiB of them took 0.5 s) */
     dc_rules_scratch *rs = R->rs;
@@ -31522,8 +31501,12 @@ static bool groomer_smear(const run *R, const mention *m)
                 rs->gs_words++;
                 rs->gs_last = k + 1;
             }
+        /* (Pride's words: sense `pride`, identity.tsv's "gay", "trans",
+         * "lgbtq", ..., slurs.tsv's "queer", "tranny", their plurals and
+         * grammar.tsv's "pride", "drag", "rainbow", "alphabet"; a C list
+         * until session 55, c55, whose "lgbtq+" no word token is) */
         rs->gs_pride =
-            word_among(R, s->tb, s->te, pride, sizeof pride / sizeof *pride);
+            word_among(R, s->tb, s->te, WORD_CLASS(R, WC_PRIDE));
         for (size_t i = 0; i < rs->nt && !rs->gs_pride; i++) {
             const target *t = &rs->t[i];
             rs->gs_pride =
@@ -38313,19 +38296,17 @@ static decorum_status access_asked(run *R, const mention *a)
  * a negator don't, do not, never, wouldn't, adverbs between, at most two
  * softeners before: "honestly i dont want", "dont want"), with *neg
  * false for "(i|we) want" with no negator; UINT32_MAX if another subject
- * ("my landlord doesn't want") or none of these. */
+ * ("my landlord doesn't want") or none of these. The words: grammar.tsv
+ * `word` entries of senses `refuse` and `wanter` (session 55, c55). */
 static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
 {
-    static const char *const nots[] = {"don't", "dont", "never", "wouldn't",
-                                       "wouldnt", "not", "do"};
-    static const char *const self[] = {"i", "we", "im", "i'm"};
     const tok *tk = R->toks;
     uint32_t j = v;
     while (j > 0 && tk[j - 1].clause == c && adverb_like(R, j - 1))
         j--;
     *neg = false;
     while (j > 0 && tk[j - 1].clause == c &&
-           word_among(R, j - 1, j, FRAME_WORDS(nots))) {
+           word_among(R, j - 1, j, WORD_CLASS(R, WC_REFUSE))) {
         /* ("do" only as the "do" of "do not") */
         if (tok_is_word(R, j - 1, "do") && !tok_is_word(R, j, "not"))
             break;
@@ -38336,7 +38317,7 @@ static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
     }
     uint32_t p = j;
     if (j > 0 && tk[j - 1].clause == c &&
-        word_among(R, j - 1, j, FRAME_WORDS(self)))
+        word_among(R, j - 1, j, WORD_CLASS(R, WC_WANTER)))
         p = --j;
     else if (!*neg)
         return UINT32_MAX; /* ("want X out" with no one wanting it) */
@@ -38351,38 +38332,30 @@ static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
  * street", "at the club"); with no negator, out ("we want them out").
  * Not with a harm or a purpose after it ("don't want muslims in my
  * country to feel unsafe", "... being harassed"): what is not wanted is
- * that. The end of the words read, or 0. */
+ * that. The end of the words read, or 0. The words: grammar.tsv `word`
+ * entries of senses `nearby`, `placeprep`, `placeowner`, `befall` and
+ * `whom` (session 55, c55). */
 static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
 {
-    static const char *const near[] = {"here", "near", "around", "living",
-                                       "moving", "next", "anywhere",
-                                       "inside", "nearby"};
-    static const char *const in[] = {"in", "on", "at", "into"};
-    static const char *const ours[] = {"my", "our", "this", "these", "any",
-                                       "your", "the", "his", "her"};
-    static const char *const befall[] = {
-        "to",      "being",  "getting", "feel",  "feeling", "treated",
-        "harmed",  "hurt",   "attacked", "bullied", "harassed", "scared",
-        "afraid",  "unsafe", "killed",  "excluded", "left", "closet"};
     const tok *tk = R->toks;
     uint32_t n = R->ntok, k = e;
     if (k >= n || tk[k].clause != c)
         return 0;
-    if (neg && word_among(R, k, k + 1, FRAME_WORDS(near)))
+    if (neg && word_among(R, k, k + 1, WORD_CLASS(R, WC_NEARBY)))
         k++;
-    else if (neg && k + 1 < n && word_among(R, k, k + 1, FRAME_WORDS(in)) &&
-             word_among(R, k + 1, k + 2, FRAME_WORDS(ours)) &&
+    else if (neg && k + 1 < n &&
+             word_among(R, k, k + 1, WORD_CLASS(R, WC_PLACEPREP)) &&
+             word_among(R, k + 1, k + 2, WORD_CLASS(R, WC_PLACEOWNER)) &&
              tk[k + 1].clause == c)
         k += 2;
     else if (!neg && tok_is_word(R, k, "out"))
         k++;
     else
         return 0;
-    static const char *const whom[] = {"me", "us", "my", "our", "mine"};
     for (uint32_t j = k; j < n && j < k + 8 && tk[j].clause == c; j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(befall)) &&
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_BEFALL)) &&
             !(tok_is_word(R, j, "to") && j + 1 < n &&
-              word_among(R, j + 1, j + 2, FRAME_WORDS(whom))))
+              word_among(R, j + 1, j + 2, WORD_CLASS(R, WC_WHOM))))
             return 0; /* (not "next door to me") */
     return k;
 }
@@ -50096,18 +50069,14 @@ static bool barrier_wished(const run *R, uint32_t c)
  * labour, not over who belongs. */
 static bool labour_reason(const run *R)
 {
-    static const char *const need[] = {
-        "train",    "training", "trained",  "drain",     "drains",
-        "draining", "drained",  "need",     "needs",     "shortage",
-        "shortages", "understaffed", "short", "poach",   "poaching"};
-    static const char *const belong[] = {"white", "british", "english",
-                                         "kind", "race", "faces", "native"};
+    /* (the words: grammar.tsv `word` entries of senses `need` and
+     * `belong`, and identity.tsv's "white", "british", "english",
+     * "native", "race" of sense `belong`; session 55, c55) */
     bool why = false;
     for (uint32_t j = 0; j < R->ntok; j++) {
-        if (word_among(R, j, j + 1, belong, sizeof belong / sizeof *belong))
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_BELONG)))
             return false;
-        why = why ||
-              word_among(R, j, j + 1, need, sizeof need / sizeof *need);
+        why = why || word_among(R, j, j + 1, WORD_CLASS(R, WC_NEED));
     }
     return why;
 }
