@@ -619,6 +619,8 @@ enum {
     DC_SENSE_PREP,      /* a preposition (rule_frame_trait) */
     DC_SENSE_OWNER,     /* a determiner, owner or person pronoun
                          * (rule_frame_trait) */
+    DC_SENSE_NUMBERED,  /* a word that labels a number as a score, a room
+                         * or a page (code_numbered; session 55, p55) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

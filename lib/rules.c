@@ -332,7 +332,7 @@ static piece group_people(const labels *lb, const dc_entry *ge,
 /* The closed classes of words of the lexicon's `word` entries (their
  * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
  * list and its length, word_among's last two arguments. */
-enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_N };
+enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_NUMBERED, WC_N };
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
 
@@ -1451,6 +1451,9 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
             break;
         case DC_SENSE_OWNER:
             c = WC_OWNER;
+            break;
+        case DC_SENSE_NUMBERED:
+            c = WC_NUMBERED;
             break;
         default:
             return;
@@ -31200,6 +31203,45 @@ static bool other_code(const run *R, const mention *m)
     return false;
 }
 
+/* Session 55 (p55): "the final score was 14:88", "room 14:88", "see page
+ * 14-88", "they lost 14 88": the 1488 codes written as a number (digits
+ * with a space, a hyphen, a slash or, for "88", a colon after "14") that
+ * a word right before it (at most three tokens, in its sentence) or after
+ * it labels as a score, a room, a page or a seat are that number. Not
+ * where the comment holds another code, a wink or a group ("score it
+ * 14:88 for the white race, hail victory", "room 14:88, you know why"):
+ * the frame gives the code. A time is left the code: no hour has 88
+ * minutes ("kickoff at 14:88, brothers"). The word lists are grammar.tsv's
+ * `word` entries of sense `numbered`. */
+static bool code_numbered(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    for (uint32_t i = 0; i < e->term_len; i++)
+        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
+              e->term[i] == '-' || e->term[i] == '/'))
+            return false;
+    uint32_t b = m->tb;
+    /* ("14:88": the "88" entry after "14" and a colon, all joined) */
+    if (b >= 2 && R->toks[b - 1].type == TK_PUNCT && R->toks[b - 1].ch == ':' &&
+        R->toks[b - 1].b == R->toks[b - 2].e && R->toks[b].b == R->toks[b - 1].e &&
+        tok_is_word(R, b - 2, "14"))
+        b -= 2;
+    const sentence *s = sent_of(R, m->tb);
+    /* ("drops at 14:88": a time) */
+    if (b > s->tb && tok_is_word(R, b - 1, "at"))
+        return false;
+    uint32_t lo = b >= s->tb + 3 ? b - 3 : s->tb;
+    bool label = word_among(R, lo, b, WORD_CLASS(R, WC_NUMBERED)) ||
+                 (m->te < s->te &&
+                  word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_NUMBERED)));
+    if (!label || other_code(R, m))
+        return false;
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == TG_GROUP)
+            return false;
+    return true;
+}
+
 /* "Enjoy your cultural enrichment trip to Rome", "more cultural
  * enrichment activities for students": a noun at k after the code makes
  * it the plain adjective of a school's outing or programme. */
@@ -33162,6 +33204,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (m->tb > 0 && e->term_len == 4 && e->term[0] >= '0' &&
         e->term[0] <= '9' &&
         (year_before(R, m->tb) || tok_is_word(R, m->tb - 1, "year")))
+        return DECORUM_OK;
+    if (m->kind == DC_KIND_CODE && e->term[0] >= '0' && e->term[0] <= '9' &&
+        code_numbered(R, m))
         return DECORUM_OK;
     bool numeric = false, ratio = false;
     for (uint32_t i = 0; i < e->term_len; i++) {
