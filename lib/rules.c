@@ -31114,10 +31114,54 @@ static bool denounced_after(const run *R, const mention *m)
  * question ("aren't they groomers?" has the verb first), not "not all
  * of them are groomers" nor "I'm not saying they're groomers" (words
  * between). */
+/* Session 55 (p55): "trans people are not groomers, they are
+ * predators", "aren't groomers, just predators": a denial followed by a
+ * worse word of the same people (a stereotype, dehumanizing or
+ * derogating word, a slur or a code, later in the sentence or in the
+ * next; not itself denied, "... teachers, not predators", nor joined to
+ * the denial by "or"/"nor") swaps one smear for another and denies
+ * nothing. At most WORSE_REACH mentions are read. */
+#define WORSE_REACH 16u
+static bool worse_after(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    const uint64_t worse = KIND_BIT(STEREOTYPE) | KIND_BIT(DEHUMANIZE) |
+                           KIND_BIT(DEROGATE) | KIND_BIT(SLUR) |
+                           KIND_BIT(CODE);
+    size_t n = 0;
+    for (size_t i = (size_t)(m - rs->m) + 1; i < rs->nm && n < WORSE_REACH;
+         i++, n++) {
+        const mention *x = &rs->m[i];
+        if (x->tb >= end)
+            break;
+        if (x->tb < m->te || !((worse >> x->kind) & 1))
+            continue;
+        if (x->tb > 0 && (kind_at(R, x->tb - 1, DC_KIND_NEGATION) ||
+                          tok_is_word(R, x->tb - 1, "or") ||
+                          tok_is_word(R, x->tb - 1, "nor") ||
+                          tok_is_word(R, x->tb - 1, "the") ||
+                          tok_is_word(R, x->tb - 1, "real")))
+            continue;
+        /* (said of others: "not groomers, the real predators are in the
+         * church", "... their accusers are the perverts": a noun phrase
+         * between that is no pronoun for them) */
+        bool others = false;
+        for (size_t j = targets_from(rs, m->te);
+             j < rs->nt && rs->t[j].tb < x->tb && !others; j++)
+            others = rs->t[j].type == TG_NP || rs->t[j].type == TG_YOU ||
+                     rs->t[j].type == TG_OBJECT;
+        if (!others)
+            return true;
+    }
+    return false;
+}
+
 static bool code_denied(const run *R, const mention *m)
 {
     uint32_t k = m->tb;
-    if (sent_of(R, k)->question)
+    if (sent_of(R, k)->question || worse_after(R, m))
         return false;
     if (k > 0 && R->toks[k - 1].type == TK_PUNCT &&
         (R->toks[k - 1].ch == '\'' || R->toks[k - 1].ch == '"'))
