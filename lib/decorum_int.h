@@ -621,6 +621,8 @@ enum {
                          * (rule_frame_trait) */
     DC_SENSE_NUMBERED,  /* a word that labels a number as a score, a room
                          * or a page (code_numbered; session 55, p55) */
+    DC_SENSE_BEFALL,    /* what befalls the unwanted where they would be:
+                         * a harm, not the wish (want_place; session 55) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

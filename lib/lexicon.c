@@ -171,6 +171,7 @@ static const struct {
     {"prep", (uint64_t)DC_SENSE_PREP << DC_F_SENSE_SHIFT},
     {"owner", (uint64_t)DC_SENSE_OWNER << DC_F_SENSE_SHIFT},
     {"numbered", (uint64_t)DC_SENSE_NUMBERED << DC_F_SENSE_SHIFT},
+    {"befall", (uint64_t)DC_SENSE_BEFALL << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

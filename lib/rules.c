@@ -332,7 +332,15 @@ static piece group_people(const labels *lb, const dc_entry *ge,
 /* The closed classes of words of the lexicon's `word` entries (their
  * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
  * list and its length, word_among's last two arguments. */
-enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_NUMBERED, WC_N };
+enum {
+    WC_WISH,
+    WC_PART,
+    WC_PREP,
+    WC_OWNER,
+    WC_NUMBERED,
+    WC_BEFALL,
+    WC_N
+};
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
 
@@ -1454,6 +1462,9 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
             break;
         case DC_SENSE_NUMBERED:
             c = WC_NUMBERED;
+            break;
+        case DC_SENSE_BEFALL:
+            c = WC_BEFALL;
             break;
         default:
             return;
@@ -38440,7 +38451,10 @@ static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
  * street", "at the club"); with no negator, out ("we want them out").
  * Not with a harm or a purpose after it ("don't want muslims in my
  * country to feel unsafe", "... being harassed"): what is not wanted is
- * that. The end of the words read, or 0. */
+ * that, or with a plight there ("we dont want disabled people in our
+ * building stuck on the stairs, so we fixed the lift": session 55): the
+ * words of harm are grammar.tsv's `word` entries of sense `befall`. The
+ * end of the words read, or 0. */
 static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
 {
     static const char *const near[] = {"here", "near", "around", "living",
@@ -38449,10 +38463,6 @@ static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
     static const char *const in[] = {"in", "on", "at", "into"};
     static const char *const ours[] = {"my", "our", "this", "these", "any",
                                        "your", "the", "his", "her"};
-    static const char *const befall[] = {
-        "to",      "being",  "getting", "feel",  "feeling", "treated",
-        "harmed",  "hurt",   "attacked", "bullied", "harassed", "scared",
-        "afraid",  "unsafe", "killed",  "excluded", "left", "closet"};
     const tok *tk = R->toks;
     uint32_t n = R->ntok, k = e;
     if (k >= n || tk[k].clause != c)
@@ -38469,7 +38479,7 @@ static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
         return 0;
     static const char *const whom[] = {"me", "us", "my", "our", "mine"};
     for (uint32_t j = k; j < n && j < k + 8 && tk[j].clause == c; j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(befall)) &&
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_BEFALL)) &&
             !(tok_is_word(R, j, "to") && j + 1 < n &&
               word_among(R, j + 1, j + 2, FRAME_WORDS(whom))))
             return 0; /* (not "next door to me") */
