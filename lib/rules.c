@@ -21984,6 +21984,25 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
         }
         return false;
     }
+    if (sense == DC_SENSE_MUSIC && (e->flags & DC_F_VERB)) {
+        /* Session 55 (p55): "black bassists invented slap", "slap and pop
+         * on the bass": a verb of hitting that is also a way of playing
+         * (sense `music` on a `verb` entry) is the technique in a
+         * sentence with a `domain` word of music ("bass", "funk",
+         * "bassline"), where it ends its clause or runs on into "and"
+         * or another such word ("slap bass", "slap and pop"); with an
+         * object it hits someone ("bassists just slap their wives") */
+        if (!(m->te >= s->te || rs->toks[m->te].type != TK_WORD ||
+              tok_is_word(R, m->te, "and") ||
+              mention_at(R, m->te, DC_KIND_DOMAIN)))
+            return false;
+        for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+             i++)
+            if (rs->m[i].kind == DC_KIND_DOMAIN &&
+                DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MUSIC)
+                return true;
+        return false;
+    }
     if (sense == DC_SENSE_MUSIC)
         return m->te < s->te &&
                (tok_is_word(R, m->te, "jazz") || tok_is_word(R, m->te, "house") ||
