@@ -13639,6 +13639,30 @@ static bool self_and_others(const run *R, const mention *m,
             tok_is_word(R, k - 4, "myself"));
 }
 
+/* Session 55 (p55): "as one of the many fags here, i say ban the rest
+ * of them", "us homos should gas the rest of them": a slur the writer
+ * claims, and then the rest of its people ("the rest of them", "the
+ * others", "the other ones", at most REST_REACH tokens on) in a comment
+ * that holds a threat, an exclusion, a dehumanizing word or a hate verb:
+ * the claim does not excuse the attack on the others, and the slur is
+ * not the writer's own word for them. */
+#define REST_REACH 24u
+static bool rest_attacked(const run *R, const mention *m)
+{
+    if (!(any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_EXCLUSION) ||
+          any_kind(R, DC_KIND_DEHUMANIZE) || any_kind(R, DC_KIND_HATE_VERB)))
+        return false;
+    uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
+    for (uint32_t k = m->te + 1; k + 1 < end; k++)
+        if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
+             tok_is_word(R, k + 1, "of")) ||
+            (tok_is_word(R, k, "others") &&
+             (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "all"))) ||
+            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "ones")))
+            return true;
+    return false;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -13739,7 +13763,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
              * own people, not a group's name) */
             if (own && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "my") ||
                                        tok_is_word(R, m->tb - 1, "our"))) &&
-                claim_undone(R, m))
+                (claim_undone(R, m) || rest_attacked(R, m)))
                 own = false;
             if (own) {
                 m->reclaimed = 1;
