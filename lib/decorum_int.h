@@ -653,6 +653,8 @@ enum {
     DC_SENSE_SEXED,     /* children or spaces of one sex: girls,
                          * women's, male (other_sex_after) */
     DC_SENSE_WORSHIP,   /* a house of worship (rights_denied) */
+    DC_SENSE_NUMBERED,  /* a word that labels a number as a score, a room
+                         * or a page (code_numbered; session 55, p55) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

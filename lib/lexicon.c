@@ -192,6 +192,7 @@ static const struct {
     {"pride", (uint64_t)DC_SENSE_PRIDE << DC_F_SENSE_SHIFT},
     {"sexed", (uint64_t)DC_SENSE_SEXED << DC_F_SENSE_SHIFT},
     {"worship", (uint64_t)DC_SENSE_WORSHIP << DC_F_SENSE_SHIFT},
+    {"numbered", (uint64_t)DC_SENSE_NUMBERED << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

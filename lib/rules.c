@@ -345,6 +345,7 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
+    WC_NUMBERED,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -353,7 +354,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_REFUSE == DC_SENSE_REFUSE &&
                    DC_SENSE_WISH + WC_GET == DC_SENSE_GET &&
                    DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE &&
-                   DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP,
+                   DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP &&
+                   DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -13609,6 +13611,30 @@ static bool self_and_others(const run *R, const mention *m,
             tok_is_word(R, k - 4, "myself"));
 }
 
+/* Session 55 (p55): "as one of the many fags here, i say ban the rest
+ * of them", "us homos should gas the rest of them": a slur the writer
+ * claims, and then the rest of its people ("the rest of them", "the
+ * others", "the other ones", at most REST_REACH tokens on) in a comment
+ * that holds a threat, an exclusion, a dehumanizing word or a hate verb:
+ * the claim does not excuse the attack on the others, and the slur is
+ * not the writer's own word for them. */
+#define REST_REACH 24u
+static bool rest_attacked(const run *R, const mention *m)
+{
+    if (!(any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_EXCLUSION) ||
+          any_kind(R, DC_KIND_DEHUMANIZE) || any_kind(R, DC_KIND_HATE_VERB)))
+        return false;
+    uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
+    for (uint32_t k = m->te + 1; k + 1 < end; k++)
+        if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
+             tok_is_word(R, k + 1, "of")) ||
+            (tok_is_word(R, k, "others") &&
+             (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "all"))) ||
+            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "ones")))
+            return true;
+    return false;
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -13709,7 +13735,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
              * own people, not a group's name) */
             if (own && !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "my") ||
                                        tok_is_word(R, m->tb - 1, "our"))) &&
-                claim_undone(R, m))
+                (claim_undone(R, m) || rest_attacked(R, m)))
                 own = false;
             if (own) {
                 m->reclaimed = 1;
@@ -21952,6 +21978,25 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
                    !kind_at(R, r, DC_KIND_IDENTITY) &&
                    !kind_at(R, r, DC_KIND_SLUR) && !kind_at(R, r, DC_KIND_GLUE);
         }
+        return false;
+    }
+    if (sense == DC_SENSE_MUSIC && (e->flags & DC_F_VERB)) {
+        /* Session 55 (p55): "black bassists invented slap", "slap and pop
+         * on the bass": a verb of hitting that is also a way of playing
+         * (sense `music` on a `verb` entry) is the technique in a
+         * sentence with a `domain` word of music ("bass", "funk",
+         * "bassline"), where it ends its clause or runs on into "and"
+         * or another such word ("slap bass", "slap and pop"); with an
+         * object it hits someone ("bassists just slap their wives") */
+        if (!(m->te >= s->te || rs->toks[m->te].type != TK_WORD ||
+              tok_is_word(R, m->te, "and") ||
+              mention_at(R, m->te, DC_KIND_DOMAIN)))
+            return false;
+        for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
+             i++)
+            if (rs->m[i].kind == DC_KIND_DOMAIN &&
+                DC_SENSE_OF(ent(R, &rs->m[i])->flags) == DC_SENSE_MUSIC)
+                return true;
         return false;
     }
     if (sense == DC_SENSE_MUSIC)
@@ -31094,10 +31139,54 @@ static bool denounced_after(const run *R, const mention *m)
  * question ("aren't they groomers?" has the verb first), not "not all
  * of them are groomers" nor "I'm not saying they're groomers" (words
  * between). */
+/* Session 55 (p55): "trans people are not groomers, they are
+ * predators", "aren't groomers, just predators": a denial followed by a
+ * worse word of the same people (a stereotype, dehumanizing or
+ * derogating word, a slur or a code, later in the sentence or in the
+ * next; not itself denied, "... teachers, not predators", nor joined to
+ * the denial by "or"/"nor") swaps one smear for another and denies
+ * nothing. At most WORSE_REACH mentions are read. */
+#define WORSE_REACH 16u
+static bool worse_after(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t end = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    const uint64_t worse = KIND_BIT(STEREOTYPE) | KIND_BIT(DEHUMANIZE) |
+                           KIND_BIT(DEROGATE) | KIND_BIT(SLUR) |
+                           KIND_BIT(CODE);
+    size_t n = 0;
+    for (size_t i = (size_t)(m - rs->m) + 1; i < rs->nm && n < WORSE_REACH;
+         i++, n++) {
+        const mention *x = &rs->m[i];
+        if (x->tb >= end)
+            break;
+        if (x->tb < m->te || !((worse >> x->kind) & 1))
+            continue;
+        if (x->tb > 0 && (kind_at(R, x->tb - 1, DC_KIND_NEGATION) ||
+                          tok_is_word(R, x->tb - 1, "or") ||
+                          tok_is_word(R, x->tb - 1, "nor") ||
+                          tok_is_word(R, x->tb - 1, "the") ||
+                          tok_is_word(R, x->tb - 1, "real")))
+            continue;
+        /* (said of others: "not groomers, the real predators are in the
+         * church", "... their accusers are the perverts": a noun phrase
+         * between that is no pronoun for them) */
+        bool others = false;
+        for (size_t j = targets_from(rs, m->te);
+             j < rs->nt && rs->t[j].tb < x->tb && !others; j++)
+            others = rs->t[j].type == TG_NP || rs->t[j].type == TG_YOU ||
+                     rs->t[j].type == TG_OBJECT;
+        if (!others)
+            return true;
+    }
+    return false;
+}
+
 static bool code_denied(const run *R, const mention *m)
 {
     uint32_t k = m->tb;
-    if (sent_of(R, k)->question)
+    if (sent_of(R, k)->question || worse_after(R, m))
         return false;
     if (k > 0 && R->toks[k - 1].type == TK_PUNCT &&
         (R->toks[k - 1].ch == '\'' || R->toks[k - 1].ch == '"'))
@@ -31181,6 +31270,45 @@ static bool other_code(const run *R, const mention *m)
             return true;
     }
     return false;
+}
+
+/* Session 55 (p55): "the final score was 14:88", "room 14:88", "see page
+ * 14-88", "they lost 14 88": the 1488 codes written as a number (digits
+ * with a space, a hyphen, a slash or, for "88", a colon after "14") that
+ * a word right before it (at most three tokens, in its sentence) or after
+ * it labels as a score, a room, a page or a seat are that number. Not
+ * where the comment holds another code, a wink or a group ("score it
+ * 14:88 for the white race, hail victory", "room 14:88, you know why"):
+ * the frame gives the code. A time is left the code: no hour has 88
+ * minutes ("kickoff at 14:88, brothers"). The word lists are grammar.tsv's
+ * `word` entries of sense `numbered`. */
+static bool code_numbered(const run *R, const mention *m)
+{
+    const dc_entry *e = ent(R, m);
+    for (uint32_t i = 0; i < e->term_len; i++)
+        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
+              e->term[i] == '-' || e->term[i] == '/'))
+            return false;
+    uint32_t b = m->tb;
+    /* ("14:88": the "88" entry after "14" and a colon, all joined) */
+    if (b >= 2 && R->toks[b - 1].type == TK_PUNCT && R->toks[b - 1].ch == ':' &&
+        R->toks[b - 1].b == R->toks[b - 2].e && R->toks[b].b == R->toks[b - 1].e &&
+        tok_is_word(R, b - 2, "14"))
+        b -= 2;
+    const sentence *s = sent_of(R, m->tb);
+    /* ("drops at 14:88": a time) */
+    if (b > s->tb && tok_is_word(R, b - 1, "at"))
+        return false;
+    uint32_t lo = b >= s->tb + 3 ? b - 3 : s->tb;
+    bool label = word_among(R, lo, b, WORD_CLASS(R, WC_NUMBERED)) ||
+                 (m->te < s->te &&
+                  word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_NUMBERED)));
+    if (!label || other_code(R, m))
+        return false;
+    for (size_t i = 0; i < R->rs->nt; i++)
+        if (R->rs->t[i].type == TG_GROUP)
+            return false;
+    return true;
 }
 
 /* "Enjoy your cultural enrichment trip to Rome", "more cultural
@@ -33145,6 +33273,9 @@ static decorum_status rule_code(run *R, const mention *m, bool second_pass)
     if (m->tb > 0 && e->term_len == 4 && e->term[0] >= '0' &&
         e->term[0] <= '9' &&
         (year_before(R, m->tb) || tok_is_word(R, m->tb - 1, "year")))
+        return DECORUM_OK;
+    if (m->kind == DC_KIND_CODE && e->term[0] >= '0' && e->term[0] <= '9' &&
+        code_numbered(R, m))
         return DECORUM_OK;
     bool numeric = false, ratio = false;
     for (uint32_t i = 0; i < e->term_len; i++) {
@@ -38332,7 +38463,9 @@ static uint32_t want_refused(const run *R, uint32_t v, uint32_t c, bool *neg)
  * street", "at the club"); with no negator, out ("we want them out").
  * Not with a harm or a purpose after it ("don't want muslims in my
  * country to feel unsafe", "... being harassed"): what is not wanted is
- * that. The end of the words read, or 0. The words: grammar.tsv `word`
+ * that, or with a plight there ("we dont want disabled people in our
+ * building stuck on the stairs, so we fixed the lift": session 55, p55).
+ * The end of the words read, or 0. The words: grammar.tsv `word`
  * entries of senses `nearby`, `placeprep`, `placeowner`, `befall` and
  * `whom` (session 55, c55). */
 static uint32_t want_place(const run *R, uint32_t e, uint32_t c, bool neg)
