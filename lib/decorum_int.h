@@ -619,6 +619,12 @@ enum {
     DC_SENSE_PREP,      /* a preposition (rule_frame_trait) */
     DC_SENSE_OWNER,     /* a determiner, owner or person pronoun
                          * (rule_frame_trait) */
+    DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
+                         * ("hamper", "card", "casserole": known_kindly;
+                         * session 55, f55) */
+    DC_SENSE_KNOWN,     /* threat: a home known ("we know where you
+                         * live"): a threat but where a gift or a welcome
+                         * follows it (known_kindly; session 55, f55) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

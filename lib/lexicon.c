@@ -170,6 +170,8 @@ static const struct {
     {"part", (uint64_t)DC_SENSE_PART << DC_F_SENSE_SHIFT},
     {"prep", (uint64_t)DC_SENSE_PREP << DC_F_SENSE_SHIFT},
     {"owner", (uint64_t)DC_SENSE_OWNER << DC_F_SENSE_SHIFT},
+    {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
+    {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -332,7 +332,7 @@ static piece group_people(const labels *lb, const dc_entry *ge,
 /* The closed classes of words of the lexicon's `word` entries (their
  * sense), which rules read as lists: WORD_CLASS(R, WC_WISH) is the
  * list and its length, word_among's last two arguments. */
-enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_N };
+enum { WC_WISH, WC_PART, WC_PREP, WC_OWNER, WC_GIFT, WC_N };
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
 
@@ -1451,6 +1451,9 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
             break;
         case DC_SENSE_OWNER:
             c = WC_OWNER;
+            break;
+        case DC_SENSE_GIFT:
+            c = WC_GIFT;
             break;
         default:
             return;
@@ -23403,6 +23406,64 @@ static bool refusal_of_others(const run *R, const mention *m)
                          tok_is_word(R, m->tb - 1, "whom"));
 }
 
+/* Session 55 (f55): a home known ("we know where you live", "we know
+ * where they live": a threat entry of sense `known`) said to bring a gift
+ * or a welcome to the door: "we know where you live, so the christmas
+ * hamper is coming to your door", "welcome to the family at 31! we know
+ * where you live and we're turning up with fairy cakes". Read in a window
+ * of KK_REACH tokens either side of it, in its sentence and the ones next
+ * to it: a gift (grammar.tsv's `word` entries of sense `gift`: "hamper",
+ * "cards", "casserole") or a welcome (a `positive` mention, not after a
+ * negation: "you're not welcome"), and no menace in the same window: no
+ * threat but the phrase itself, no harm, weapon, slur, dehumanizing,
+ * derogating or insulting word ("..., muslim scum"), and none of the
+ * words of a visit or its aftermath ("expect a visit", "time to pay them
+ * a visit", "bring the gloves", "you'll regret it"). The phrase alone ("we
+ * know where the trans councillor lives."), or with only an apposition
+ * after it, stays a threat. */
+#define KK_REACH 40u
+static bool known_kindly(const run *R, const mention *m)
+{
+    static const char *const menace[] = {
+        "visit",  "visits", "pay",     "regret", "deserve", "deserves",
+        "lesson", "punish", "sorry",   "hurt",   "gloves",  "bats",
+        "sleep",  "sleeping", "watch", "watching", "warned",
+        "careful", "surprise", "surprised"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t a = rs->s[si > 0 ? si - 1 : si].tb;
+    uint32_t z = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    if (m->tb > a + KK_REACH)
+        a = m->tb - KK_REACH;
+    if (z > m->te + KK_REACH)
+        z = m->te + KK_REACH;
+    if (has_kinds_in(R, a, m->tb,
+                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
+        has_kinds_in(R, m->te, z,
+                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
+        word_among(R, a, z, menace, sizeof menace / sizeof *menace))
+        return false;
+    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
+        return true;
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te))
+            continue;
+        bool neg = false;
+        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
+             k++)
+            neg = kind_at(R, k, DC_KIND_NEGATION);
+        if (!neg)
+            return true;
+    }
+    return false;
+}
+
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -23538,6 +23599,8 @@ static bool harmless_threat(const run *R, const mention *m,
         }
         return rs->ht_group >= m->tb && rs->ht_deport >= m->tb;
     }
+    if (sense == DC_SENSE_KNOWN)
+        return known_kindly(R, m);
     if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
             "lesson",   "visit",  "pay",    "regret", "deserves",
