@@ -622,6 +622,11 @@ enum {
     DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
                          * ("hamper", "card", "casserole": known_kindly;
                          * session 55, f55) */
+    DC_SENSE_STAGE,     /* object: a stage, a show or a contest one
+                         * performs in ("regionals", "the west end"): a
+                         * group's own that it will "crush" or "destroy"
+                         * is a performance foretold (group_performs;
+                         * session 55, f55) */
     DC_SENSE_KNOWN,     /* threat: a home known ("we know where you
                          * live"): a threat but where a gift or a welcome
                          * follows it (known_kindly; session 55, f55) */

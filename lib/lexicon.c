@@ -171,6 +171,7 @@ static const struct {
     {"prep", (uint64_t)DC_SENSE_PREP << DC_F_SENSE_SHIFT},
     {"owner", (uint64_t)DC_SENSE_OWNER << DC_F_SENSE_SHIFT},
     {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
+    {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
 

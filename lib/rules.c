@@ -24494,6 +24494,71 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
                         DC_KIND_PRONOUN_YOU);
 }
 
+/* Session 55 (f55): "the gay men's chorus is going to kill it at pride",
+ * "the autistic robotics team is gonna crush regionals", "the disabled
+ * dance company is going to destroy the west end": a threat verb of play
+ * (flagged `game`: kill, murder, crush, destroy) whose subject is the
+ * group or its troupe ("the chorus", "the team": a target that is no
+ * group), named before it in its clause (at most GP_REACH words between,
+ * all words, none of them another doer: "we", "i", "you", a pronoun of a
+ * group, another identity or a slur), done to "it" where a time or a
+ * place of the show follows or the clause ends ("kill it at the fringe",
+ * "kill it this season"), or to a show or a contest (an `object` of sense
+ * `stage`, "regionals", "the west end", or flagged `game`, "the final",
+ * "the competition"; after a determiner or an owner at most; "it" only
+ * for kill, murder and crush): the
+ * group's own performance foretold. Not with a weapon in the sentence,
+ * nor "it" with anything else after it ("kill it with fire"), nor any
+ * other object ("going to kill them all", "crush the gypsies"). */
+#define GP_REACH 8u
+static bool group_performs(const run *R, const mention *m)
+{
+    static const char *const it_next[] = {
+        "at",    "on",     "in",    "this",  "next",     "tonight",
+        "today", "tomorrow", "again", "every", "out",    "live",
+        "onstage", "when",  "like",  "for",   "saturday", "sunday",
+        "friday", "lol",   "xx",    "x"};
+    static const char *const det[] = {"the", "their", "this", "that",
+                                      "our", "its", "his", "her", "every"};
+    static const char *const doer[] = {"we", "i", "you", "u", "ya", "ye",
+                                       "he", "she", "they"};
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_GAME) || m->te >= R->ntok || m->tb == 0)
+        return false;
+    /* (the subject: the nearest group or party before the verb, back over
+     * words only, in its clause) */
+    bool subject = false;
+    for (uint32_t k = m->tb, n = 0; k-- > 0 && n < GP_REACH && !subject; n++) {
+        if (R->toks[k].type != TK_WORD ||
+            R->toks[k].clause != R->toks[m->tb].clause ||
+            word_among(R, k, k + 1, doer, sizeof doer / sizeof *doer) ||
+            kind_at(R, k, DC_KIND_PRONOUN_GROUP) || kind_at(R, k, DC_KIND_SLUR))
+            return false;
+        subject = kind_at(R, k, DC_KIND_IDENTITY) ||
+                  kind_at(R, k, DC_KIND_PERSON) ||
+                  kind_at(R, k, DC_KIND_NONPROTECTED);
+    }
+    if (!subject)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    if (has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON))
+        return false;
+    uint32_t k = m->te;
+    /* (of "it", only the verbs of the idiom: "destroy it" is said of a
+     * thing, "trying to destroy it", of a country) */
+    if (tok_is_word(R, k, "it"))
+        return (term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
+                term_ends(e, "crush", true)) &&
+               (k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
+               word_among(R, k + 1, k + 2, it_next,
+                          sizeof it_next / sizeof *it_next));
+    if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+        k++;
+    const mention *o = k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
+    return o && ((ent(R, o)->flags & DC_F_GAME) ||
+                 DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_STAGE);
+}
+
 /* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
  * will hurt your wallet", "the Mexican restaurant downtown will destroy
  * your diet": a word of harm (one word, a verb where it stands) after
@@ -27298,7 +27363,8 @@ static decorum_status rule_attack(run *R, const mention *m)
      * addressed doing it to a thing or to the writer, you_do_it) */
     if (m->kind == DC_KIND_THREAT &&
         (kill_kindly(R, m) ||
-         (t && t->type == TG_YOU && you_do_it(R, m, t)))) {
+         (t && t->type == TG_YOU && you_do_it(R, m, t)) ||
+         group_performs(R, m))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
