@@ -24494,6 +24494,33 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
                         DC_KIND_PRONOUN_YOU);
 }
 
+/* Session 55 (f55): "refugee kids don't belong at the back of the
+ * photo", "deaf kids don't belong on the sidelines", "women don't belong
+ * on the margins of the party": "belong" (the exclusion entry "don't
+ * belong") denied of a place at the edge of the group's own company
+ * ("at", "in" or "on", "the" or "its", then "back", "sidelines",
+ * "margins", "shadows", "corner", "edges", "fringes", "periphery") says
+ * they belong in the middle of it: inclusion, no exclusion. Not any other
+ * place ("... don't belong in this country", "... at our school"). */
+static bool margin_denied(const run *R, const mention *m)
+{
+    static const char *const edge[] = {"back",   "sidelines", "margins",
+                                       "shadows", "corner",   "edges",
+                                       "fringes", "periphery", "sideline",
+                                       "margin",  "edge"};
+    static const char *const at[] = {"at", "in", "on", "to"};
+    const dc_entry *e = ent(R, m);
+    if (!term_ends(e, "belong", false) || m->te + 2 >= R->ntok ||
+        !word_among(R, m->te, m->te + 1, at, sizeof at / sizeof *at))
+        return false;
+    uint32_t k = m->te + 1;
+    if (tok_is_word(R, k, "the") || tok_is_word(R, k, "its") ||
+        tok_is_word(R, k, "their"))
+        k++;
+    return k < R->ntok &&
+           word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge);
+}
+
 /* Session 55 (f55): "the gay men's chorus is going to kill it at pride",
  * "the autistic robotics team is gonna crush regionals", "the disabled
  * dance company is going to destroy the west end": a threat verb of play
@@ -26842,7 +26869,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a purpose or a pay with no word that the group is unfit:
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
-        if (refusal_explained(R, m) || refusal_of_others(R, m) ||
+        if (margin_denied(R, m) || refusal_explained(R, m) ||
+            refusal_of_others(R, m) ||
             own_wish(R, m) || no_more_than(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
