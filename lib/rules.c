@@ -23406,6 +23406,8 @@ static bool refusal_of_others(const run *R, const mention *m)
                          tok_is_word(R, m->tb - 1, "whom"));
 }
 
+static bool group_performs(const run *R, const mention *m);
+
 /* Session 55 (f55): a home known ("we know where you live", "we know
  * where they live": a threat entry of sense `known`) said to bring a gift
  * or a welcome to the door: "we know where you live, so the christmas
@@ -23483,6 +23485,9 @@ static bool harmless_threat(const run *R, const mention *m,
                                   : 1;
         return rs->ht_hobby == 2;
     }
+    /* (a group's own performance foretold: group_performs) */
+    if ((e->flags & DC_F_GAME) && group_performs(R, m))
+        return true;
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense == DC_SENSE_MISHAP) {
         if (m->te < s->te && rs->toks[m->te].type == TK_PUNCT &&
@@ -24502,7 +24507,8 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
  * "margins", "shadows", "corner", "edges", "fringes", "periphery") says
  * they belong in the middle of it: inclusion, no exclusion. Not any other
  * place ("... don't belong in this country", "... at our school"). */
-static bool margin_denied(const run *R, const mention *m)
+static __attribute__((noinline)) bool margin_denied(const run *R,
+                                                    const mention *m)
 {
     static const char *const edge[] = {"back",   "sidelines", "margins",
                                        "shadows", "corner",   "edges",
@@ -24552,38 +24558,41 @@ static bool group_performs(const run *R, const mention *m)
     const dc_entry *e = ent(R, m);
     if (!(e->flags & DC_F_GAME) || m->te >= R->ntok || m->tb == 0)
         return false;
-    /* (the subject: the nearest group or party before the verb, back over
-     * words only, in its clause) */
-    bool subject = false;
-    for (uint32_t k = m->tb, n = 0; k-- > 0 && n < GP_REACH && !subject; n++) {
-        if (R->toks[k].type != TK_WORD ||
-            R->toks[k].clause != R->toks[m->tb].clause ||
-            word_among(R, k, k + 1, doer, sizeof doer / sizeof *doer) ||
-            kind_at(R, k, DC_KIND_PRONOUN_GROUP) || kind_at(R, k, DC_KIND_SLUR))
-            return false;
-        subject = kind_at(R, k, DC_KIND_IDENTITY) ||
-                  kind_at(R, k, DC_KIND_PERSON) ||
-                  kind_at(R, k, DC_KIND_NONPROTECTED);
-    }
-    if (!subject)
-        return false;
+    /* (the object first, the cheaper test) */
     const sentence *s = sent_of(R, m->tb);
-    if (has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON))
-        return false;
     uint32_t k = m->te;
     /* (of "it", only the verbs of the idiom: "destroy it" is said of a
      * thing, "trying to destroy it", of a country) */
-    if (tok_is_word(R, k, "it"))
-        return (term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
-                term_ends(e, "crush", true)) &&
-               (k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
-               word_among(R, k + 1, k + 2, it_next,
-                          sizeof it_next / sizeof *it_next));
-    if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
-        k++;
-    const mention *o = k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
-    return o && ((ent(R, o)->flags & DC_F_GAME) ||
-                 DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_STAGE);
+    if (tok_is_word(R, k, "it")) {
+        if (!(term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
+              term_ends(e, "crush", true)) ||
+            !(k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
+              word_among(R, k + 1, k + 2, it_next,
+                         sizeof it_next / sizeof *it_next)))
+            return false;
+    } else {
+        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+            k++;
+        const mention *o =
+            k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
+        if (!o || !((ent(R, o)->flags & DC_F_GAME) ||
+                    DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_STAGE))
+            return false;
+    }
+    /* (the subject: the nearest group or party before the verb, back over
+     * words only, in its clause) */
+    bool subject = false;
+    for (uint32_t j = m->tb, n = 0; j-- > 0 && n < GP_REACH && !subject; n++) {
+        if (R->toks[j].type != TK_WORD ||
+            R->toks[j].clause != R->toks[m->tb].clause ||
+            word_among(R, j, j + 1, doer, sizeof doer / sizeof *doer) ||
+            kind_at(R, j, DC_KIND_PRONOUN_GROUP) || kind_at(R, j, DC_KIND_SLUR))
+            return false;
+        subject = kind_at(R, j, DC_KIND_IDENTITY) ||
+                  kind_at(R, j, DC_KIND_PERSON) ||
+                  kind_at(R, j, DC_KIND_NONPROTECTED);
+    }
+    return subject && !has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON);
 }
 
 /* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
@@ -27391,8 +27400,7 @@ static decorum_status rule_attack(run *R, const mention *m)
      * addressed doing it to a thing or to the writer, you_do_it) */
     if (m->kind == DC_KIND_THREAT &&
         (kill_kindly(R, m) ||
-         (t && t->type == TG_YOU && you_do_it(R, m, t)) ||
-         group_performs(R, m))) {
+         (t && t->type == TG_YOU && you_do_it(R, m, t)))) {
         R->untargeted = true;
         return DECORUM_OK;
     }
