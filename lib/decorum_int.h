@@ -612,6 +612,14 @@ enum {
                          * chant of killing calls ("kill the Boer", "kill
                          * the Turk"; session 54, c54: rules.c
                          * chant_member) */
+    DC_SENSE_STAGE,     /* object: a stage, a show or a contest one
+                         * performs in ("regionals", "the west end"): a
+                         * group's own that it will "crush" or "destroy"
+                         * is a performance foretold (group_performs;
+                         * session 55, f55) */
+    DC_SENSE_KNOWN,     /* threat: a home known ("we know where you
+                         * live"): a threat but where a gift or a welcome
+                         * follows it (known_kindly; session 55, f55) */
     /* word: the closed classes of words rules read from tokens
      * (rules.c word_class; session 54, c54: C lists until then) */
     DC_SENSE_WISH,      /* a wish of one's own before "to" (own_wish) */
@@ -655,6 +663,9 @@ enum {
     DC_SENSE_WORSHIP,   /* a house of worship (rights_denied) */
     DC_SENSE_NUMBERED,  /* a word that labels a number as a score, a room
                          * or a page (code_numbered; session 55, p55) */
+    DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
+                         * ("hamper", "card", "casserole": known_kindly;
+                         * session 55, f55) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

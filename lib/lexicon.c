@@ -193,6 +193,9 @@ static const struct {
     {"sexed", (uint64_t)DC_SENSE_SEXED << DC_F_SENSE_SHIFT},
     {"worship", (uint64_t)DC_SENSE_WORSHIP << DC_F_SENSE_SHIFT},
     {"numbered", (uint64_t)DC_SENSE_NUMBERED << DC_F_SENSE_SHIFT},
+    {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
+    {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
+    {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
 
 /* Does s spell lit? Most calls compare against a list of names and fail

@@ -345,7 +345,7 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
-    WC_NUMBERED,
+    WC_NUMBERED, WC_GIFT,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -355,7 +355,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_GET == DC_SENSE_GET &&
                    DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE &&
                    DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP &&
-                   DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED,
+                   DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED &&
+                   DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -23432,6 +23433,66 @@ static bool refusal_of_others(const run *R, const mention *m)
                          tok_is_word(R, m->tb - 1, "whom"));
 }
 
+static bool group_performs(const run *R, const mention *m);
+
+/* Session 55 (f55): a home known ("we know where you live", "we know
+ * where they live": a threat entry of sense `known`) said to bring a gift
+ * or a welcome to the door: "we know where you live, so the christmas
+ * hamper is coming to your door", "welcome to the family at 31! we know
+ * where you live and we're turning up with fairy cakes". Read in a window
+ * of KK_REACH tokens either side of it, in its sentence and the ones next
+ * to it: a gift (grammar.tsv's `word` entries of sense `gift`: "hamper",
+ * "cards", "casserole") or a welcome (a `positive` mention, not after a
+ * negation: "you're not welcome"), and no menace in the same window: no
+ * threat but the phrase itself, no harm, weapon, slur, dehumanizing,
+ * derogating or insulting word ("..., muslim scum"), and none of the
+ * words of a visit or its aftermath ("expect a visit", "time to pay them
+ * a visit", "bring the gloves", "you'll regret it"). The phrase alone ("we
+ * know where the trans councillor lives."), or with only an apposition
+ * after it, stays a threat. */
+#define KK_REACH 40u
+static bool known_kindly(const run *R, const mention *m)
+{
+    static const char *const menace[] = {
+        "visit",  "visits", "pay",     "regret", "deserve", "deserves",
+        "lesson", "punish", "sorry",   "hurt",   "gloves",  "bats",
+        "sleep",  "sleeping", "watch", "watching", "warned",
+        "careful", "surprise", "surprised"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t si = rs->toks[m->tb].sent;
+    uint32_t a = rs->s[si > 0 ? si - 1 : si].tb;
+    uint32_t z = rs->s[si + 1 < rs->ns ? si + 1 : si].te;
+    if (m->tb > a + KK_REACH)
+        a = m->tb - KK_REACH;
+    if (z > m->te + KK_REACH)
+        z = m->te + KK_REACH;
+    if (has_kinds_in(R, a, m->tb,
+                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
+        has_kinds_in(R, m->te, z,
+                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
+                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
+                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
+        word_among(R, a, z, menace, sizeof menace / sizeof *menace))
+        return false;
+    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
+        return true;
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te))
+            continue;
+        bool neg = false;
+        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
+             k++)
+            neg = kind_at(R, k, DC_KIND_NEGATION);
+        if (!neg)
+            return true;
+    }
+    return false;
+}
+
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -23451,6 +23512,9 @@ static bool harmless_threat(const run *R, const mention *m,
                                   : 1;
         return rs->ht_hobby == 2;
     }
+    /* (a group's own performance foretold: group_performs) */
+    if ((e->flags & DC_F_GAME) && group_performs(R, m))
+        return true;
     unsigned sense = DC_SENSE_OF(e->flags);
     if (sense == DC_SENSE_MISHAP) {
         if (m->te < s->te && rs->toks[m->te].type == TK_PUNCT &&
@@ -23567,6 +23631,8 @@ static bool harmless_threat(const run *R, const mention *m,
         }
         return rs->ht_group >= m->tb && rs->ht_deport >= m->tb;
     }
+    if (sense == DC_SENSE_KNOWN)
+        return known_kindly(R, m);
     if (sense == DC_SENSE_DOX) {
         static const char *const menace[] = {
             "lesson",   "visit",  "pay",    "regret", "deserves",
@@ -24458,6 +24524,102 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
             return false;
     return !has_kind_in(R, m->te, sent_of(R, m->tb)->te,
                         DC_KIND_PRONOUN_YOU);
+}
+
+/* Session 55 (f55): "refugee kids don't belong at the back of the
+ * photo", "deaf kids don't belong on the sidelines", "women don't belong
+ * on the margins of the party": "belong" (the exclusion entry "don't
+ * belong") denied of a place at the edge of the group's own company
+ * ("at", "in" or "on", "the" or "its", then "back", "sidelines",
+ * "margins", "shadows", "corner", "edges", "fringes", "periphery") says
+ * they belong in the middle of it: inclusion, no exclusion. Not any other
+ * place ("... don't belong in this country", "... at our school"). */
+static __attribute__((noinline)) bool margin_denied(const run *R,
+                                                    const mention *m)
+{
+    static const char *const edge[] = {"back",   "sidelines", "margins",
+                                       "shadows", "corner",   "edges",
+                                       "fringes", "periphery", "sideline",
+                                       "margin",  "edge"};
+    static const char *const at[] = {"at", "in", "on", "to"};
+    const dc_entry *e = ent(R, m);
+    if (!term_ends(e, "belong", false) || m->te + 2 >= R->ntok ||
+        !word_among(R, m->te, m->te + 1, at, sizeof at / sizeof *at))
+        return false;
+    uint32_t k = m->te + 1;
+    if (tok_is_word(R, k, "the") || tok_is_word(R, k, "its") ||
+        tok_is_word(R, k, "their"))
+        k++;
+    return k < R->ntok &&
+           word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge);
+}
+
+/* Session 55 (f55): "the gay men's chorus is going to kill it at pride",
+ * "the autistic robotics team is gonna crush regionals", "the disabled
+ * dance company is going to destroy the west end": a threat verb of play
+ * (flagged `game`: kill, murder, crush, destroy) whose subject is the
+ * group or its troupe ("the chorus", "the team": a target that is no
+ * group), named before it in its clause (at most GP_REACH words between,
+ * all words, none of them another doer: "we", "i", "you", a pronoun of a
+ * group, another identity or a slur), done to "it" where a time or a
+ * place of the show follows or the clause ends ("kill it at the fringe",
+ * "kill it this season"), or to a show or a contest (an `object` of sense
+ * `stage`, "regionals", "the west end", or flagged `game`, "the final",
+ * "the competition"; after a determiner or an owner at most; "it" only
+ * for kill, murder and crush): the
+ * group's own performance foretold. Not with a weapon in the sentence,
+ * nor "it" with anything else after it ("kill it with fire"), nor any
+ * other object ("going to kill them all", "crush the gypsies"). */
+#define GP_REACH 8u
+static bool group_performs(const run *R, const mention *m)
+{
+    static const char *const it_next[] = {
+        "at",    "on",     "in",    "this",  "next",     "tonight",
+        "today", "tomorrow", "again", "every", "out",    "live",
+        "onstage", "when",  "like",  "for",   "saturday", "sunday",
+        "friday", "lol",   "xx",    "x"};
+    static const char *const det[] = {"the", "their", "this", "that",
+                                      "our", "its", "his", "her", "every"};
+    static const char *const doer[] = {"we", "i", "you", "u", "ya", "ye",
+                                       "he", "she", "they"};
+    const dc_entry *e = ent(R, m);
+    if (!(e->flags & DC_F_GAME) || m->te >= R->ntok || m->tb == 0)
+        return false;
+    /* (the object first, the cheaper test) */
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t k = m->te;
+    /* (of "it", only the verbs of the idiom: "destroy it" is said of a
+     * thing, "trying to destroy it", of a country) */
+    if (tok_is_word(R, k, "it")) {
+        if (!(term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
+              term_ends(e, "crush", true)) ||
+            !(k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
+              word_among(R, k + 1, k + 2, it_next,
+                         sizeof it_next / sizeof *it_next)))
+            return false;
+    } else {
+        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+            k++;
+        const mention *o =
+            k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
+        if (!o || !((ent(R, o)->flags & DC_F_GAME) ||
+                    DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_STAGE))
+            return false;
+    }
+    /* (the subject: the nearest group or party before the verb, back over
+     * words only, in its clause) */
+    bool subject = false;
+    for (uint32_t j = m->tb, n = 0; j-- > 0 && n < GP_REACH && !subject; n++) {
+        if (R->toks[j].type != TK_WORD ||
+            R->toks[j].clause != R->toks[m->tb].clause ||
+            word_among(R, j, j + 1, doer, sizeof doer / sizeof *doer) ||
+            kind_at(R, j, DC_KIND_PRONOUN_GROUP) || kind_at(R, j, DC_KIND_SLUR))
+            return false;
+        subject = kind_at(R, j, DC_KIND_IDENTITY) ||
+                  kind_at(R, j, DC_KIND_PERSON) ||
+                  kind_at(R, j, DC_KIND_NONPROTECTED);
+    }
+    return subject && !has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON);
 }
 
 /* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
@@ -26743,7 +26905,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (a purpose or a pay with no word that the group is unfit:
          * "... just for the tax credit"; with one, "... just for the tax
          * credit, they can't do meaningful work that way", a review) */
-        if (refusal_explained(R, m) || refusal_of_others(R, m) ||
+        if (margin_denied(R, m) || refusal_explained(R, m) ||
+            refusal_of_others(R, m) ||
             own_wish(R, m) || no_more_than(R, m) ||
             (hiring_how(R, m) == 1 && !unfit_said(R, m->te)) ||
             ban_described(R, m))
