@@ -36432,6 +36432,20 @@ static const char *const wl_role[] = {
     "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
     "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
 
+/* (role_act_end's: an object of their own or a share of a burden) */
+static const char *const wl_role_own[] = {
+    "their", "themselves", "own", "alone", "all", "solely", "herself",
+    "himself", "her", "his", "by", "without"};
+
+/* Words of a moment or a cause that make the denial a practical one
+ * ("shouldnt be reffing tonight, the pitch is flooded", "shouldnt be
+ * anywhere near the pitch till it is rolled"). */
+static const char *const wl_role_moment[] = {
+    "tonight", "today",   "tomorrow", "yet",     "till",    "until",
+    "unless",  "because", "since",    "while",   "during",  "flooded",
+    "injured", "ill",     "sick",     "pregnant", "weather", "rain",
+    "storm",   "snow",    "closed",   "broken",  "dark",    "alone"};
+
 /* Does the modal that denies a role start at token k, after at most one
  * adverb (adverb_like)? The token of the role's word then, or
  * UINT32_MAX: "shouldn't be", "can't be", "cannot be", "mustn't be",
@@ -36485,9 +36499,6 @@ static const char *const wl_role_obj[] = {
 static const char *const wl_role_power[] = {
     "charge",  "command",   "power",  "management", "leadership",
     "authority", "government", "politics", "office"};
-static const char *const wl_role_own[] = {
-    "their", "themselves", "own", "alone", "all", "solely", "herself",
-    "himself", "her", "his", "by", "without"};
 /* Others' own ("a women's support group") or a bad thing ("preaching a
  * message of hate") after the post's words: no post kept from them. */
 static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
@@ -36496,6 +36507,33 @@ static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
 static const char *const wl_role_race[] = {"marathon", "marathons", "race",
                                            "races", "mile", "half", "10k",
                                            "5k"};
+/* Session 55 (q55): the act need not be listed. Any verb in -ing of
+ * six letters or more holds a post when its object follows as above, or
+ * "on" and a determiner ("reffing mens football", "commentating on the
+ * boxing", "marshalling the race"), unless it is a burden borne or a
+ * plight (wl_role_burden: "paying the price", "carrying the kit",
+ * "facing the abuse"). */
+static const char *const wl_role_burden[] = {
+    "having",   "getting",  "paying",   "facing",  "carrying", "doing",
+    "taking",   "dealing",  "bearing",  "feeling", "living",   "walking",
+    "waiting",  "cleaning", "cooking",  "working", "suffering", "hiding",
+    "fighting", "putting",  "losing",   "giving",  "shouldering", "footing",
+    "begging",  "missing",  "sleeping", "wearing", "covering",  "picking",
+    "sitting",  "standing", "queueing", "queuing", "sharing",   "using",
+    "changing", "dressing", "booking",  "leaving", "enduring",  "asking"};
+static bool role_open_act(const run *R, uint32_t b)
+{
+    const tok *t = &R->toks[b];
+    size_t l = t->e - t->b;
+    if (t->type != TK_WORD || l < 6 ||
+        memcmp(R->n->text + t->e - 3, "ing", 3) != 0 ||
+        word_among(R, b, b + 1, FRAME_WORDS(wl_role_burden)))
+        return false;
+    const sentence *s = sent_of(R, b);
+    uint32_t e = b + 14 < s->te ? b + 14 : s->te;
+    return !word_among(R, b + 1, e, FRAME_WORDS(wl_role_moment));
+}
+
 static uint32_t role_act_end(const run *R, uint32_t b)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36503,7 +36541,13 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         rs->toks[b + 1].clause != rs->toks[b].clause)
         return UINT32_MAX;
     uint32_t e = UINT32_MAX;
-    if (word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing)) &&
+    bool listed = word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing));
+    if (!listed && b + 2 < rs->ntok && tok_is_word(R, b + 1, "on") &&
+        rs->toks[b + 2].clause == rs->toks[b].clause &&
+        word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_obj)) &&
+        role_open_act(R, b))
+        e = b + 3;
+    else if ((listed || role_open_act(R, b)) &&
         word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_obj)) &&
         /* ("running" only of a thing run, not a run at night: "running
          * a line", "running the kitchen") */
@@ -37410,6 +37454,42 @@ static decorum_status rule_role_denied(run *R)
                   !tok_is_word(R, b + 2, "their")))) {
                 v = k;
                 re = b + 1;
+            }
+            /* (or a place of work or of children kept from them:
+             * "anywhere near" and what they are kept from, "ladies
+             * shouldnt be anywhere near a cockpit", "muslims shouldnt be
+             * anywhere near a classroom"; not for a moment or a cause,
+             * "anywhere near the pitch till it is rolled", nor a harm
+             * kept from them, "anywhere near the fighting": session 55,
+             * q55) */
+            if (v == UINT32_MAX && b != UINT32_MAX && b + 3 < rs->ntok &&
+                rs->toks[b + 2].clause == c &&
+                tok_is_word(R, b, "anywhere") &&
+                tok_is_word(R, b + 1, "near") &&
+                rs->toks[b + 2].type == TK_WORD &&
+                !role_told_of(R, sent_of(R, k))) {
+                const sentence *s = sent_of(R, k);
+                uint32_t z = b + 14 < s->te ? b + 14 : s->te;
+                /* (a state of theirs told before, "pregnant women",
+                 * or a place pointed at, "anywhere near that club": a
+                 * warning, no post kept from them) */
+                bool moment =
+                    word_among(R, s->tb, z, FRAME_WORDS(wl_role_moment)) ||
+                    tok_is_word(R, b + 2, "that") ||
+                    tok_is_word(R, b + 2, "those");
+                for (uint32_t j = b + 2; j < z && !moment; j++)
+                    moment = kind_at(R, j, DC_KIND_HARM) ||
+                             kind_at(R, j, DC_KIND_HATE_VERB) ||
+                             word_among(R, j, j + 1,
+                                        FRAME_WORDS(wl_role_own));
+                if (!moment) {
+                    v = k;
+                    re = word_among(R, b + 2, b + 3,
+                                    FRAME_WORDS(wl_role_obj)) &&
+                                 rs->toks[b + 3].clause == c
+                             ? b + 4
+                             : b + 3;
+                }
             }
             /* (or the post told by its act, role_act_end) */
             uint32_t ae2;
