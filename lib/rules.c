@@ -35049,6 +35049,53 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
 
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
+/* Session 55 (q55): a group told it "better" (or "should start") keep
+ * watch over its own: after the warning at token k, within ten tokens of
+ * its clause c, a possessive and a thing a menace is aimed through
+ * (fate_guard: their shoulders, cars, doors, windows, post, prayers);
+ * not a warning with its cause, a crime or a hazard told in the sentence
+ * or the next (fate_cause: "better start locking their doors, there's
+ * been three break ins", "better check their cars for rust after the
+ * salt"), which is advice. The guard's token, or UINT32_MAX. */
+static const char *const fate_poss[] = {"their", "his", "her", "your",
+                                        "ur"};
+static const char *const fate_guard[] = {
+    "shoulder", "shoulders", "car",     "cars",     "door",   "doors",
+    "windows",  "locks",     "post",    "mail",     "letterbox",
+    "tyres",    "brakes",    "prayers", "backs",    "homes",  "vans",
+    "engines",  "driveway",  "driveways"};
+static const char *const fate_cause[] = {
+    "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
+    "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
+    "scam",    "scams",   "scammers", "tracker", "trackers", "police",
+    "warned",  "warning", "spate",    "crime",   "because",  "since",
+    "after",   "cos",     "insurance", "winter", "ice",      "frost",
+    "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
+    "thing",   "recall",  "mot",      "covid",   "flu",      "virus"};
+static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t n = rs->ntok;
+    uint32_t z = k + 11 < n ? k + 11 : n, g = UINT32_MAX;
+    for (uint32_t j = k + 1; j + 1 < z && rs->toks[j].clause == c; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(fate_poss)) &&
+            word_among(R, j + 1, j + 2, FRAME_WORDS(fate_guard))) {
+            g = j + 1;
+            break;
+        }
+    if (g == UINT32_MAX)
+        return g;
+    /* (the cause: the sentence and the next, thirty tokens at most) */
+    const sentence *s = sent_of(R, k);
+    uint32_t si = rs->toks[k].sent;
+    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    if (e > s->tb + 40)
+        e = s->tb + 40;
+    if (word_among(R, s->tb, e, FRAME_WORDS(fate_cause)) || s->question)
+        return UINT32_MAX;
+    return g;
+}
+
 static int group_frame(run *R, const target *t, uint32_t *from,
                        uint32_t *to)
 {
@@ -35557,6 +35604,21 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                            "new",  "summer",  "end"};
         uint32_t e = t->te + 10 < n ? t->te + 10 : n;
         for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
+            /* (session 55, q55: a warning to keep watch over their own,
+             * "X better start looking over their shoulders", "every X
+             * in this town better start checking under their cars", "X
+             * should start checking their post": fate_warned) */
+            if ((tok_is_word(R, k, "better") || tok_is_word(R, k, "best") ||
+                 (tok_is_word(R, k, "should") && k + 1 < n &&
+                  tok_is_word(R, k + 1, "start")))) {
+                uint32_t g = fate_warned(R, k, c);
+                if (g != UINT32_MAX &&
+                    !(frame_near(R, t->tb) & (FC_GAME | FC_WEATHER))) {
+                    *from = t->tb;
+                    *to = g + 1;
+                    return FR_FATE;
+                }
+            }
             /* the words a fate ends on, asked first: most tokens are none
              * of them, and the tests below read back to the group */
             const bool at_alive = tok_is_word(R, k, "alive"),
@@ -40982,6 +41044,12 @@ static const char *const next_kind[] = {
     /* (or a bout in a ring: "the next boxer who steps in the ring with
      * him gets his nose broken") */
     "ring", "boxer", "boxers", "bout", "sparring", "opponent"};
+/* The writer's eye that picks a member with no "who" ("next X i see",
+ * "any X we catch"). */
+static const char *const next_seer[] = {"i", "we", "us", "ya"};
+static const char *const next_seen[] = {
+    "see",  "sees", "catch", "spot",   "find", "meet",  "clock", "hear",
+    "notice", "get"};
 /* Words that open the pick's condition: "next one that", "any lad who",
  * "next gypsy to park". */
 static const char *const next_rel[] = {"who", "that", "to", "which", "whom"};
@@ -41232,6 +41300,17 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si)
     uint32_t r = p + 1;
     while (r < h && r < p + 7 && !word_among(R, r, r + 1, FRAME_WORDS(next_rel)))
         r++;
+    /* (session 55, q55: a pick by the writer's eye with no "who" or
+     * "that", the contact clause "next X i see", "any X we catch", "the
+     * next two gays i spot holding hands": the pick's own verb is the
+     * seeing, and the main clause must come after it) */
+    if (r == h || r == p + 7)
+        for (uint32_t k = p + 2; k + 1 < h && k < p + 7; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(next_seer)) &&
+                word_among(R, k + 1, k + 2, FRAME_WORDS(next_seen))) {
+                r = k - 1;
+                break;
+            }
     if (r == h || r == p + 7) {
         bool comma = false;
         for (uint32_t k = p + 1; k < h && !comma; k++)
@@ -56030,7 +56109,10 @@ static const char *const gw_lock[] = {"lock", "locking"}; /* session 45 */
 static const char *const gw_run[] = {"run"};
 static const char *const gw_over[] = {"over"};
 static const char *const gw_fate[] = {"alive", "see"};
-static const char *const gw_sleep[] = {"sleep"};
+static const char *const gw_sleep[] = {
+    "sleep",
+    /* (fate_warned's warning, session 55) */
+    "better", "best", "start"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
 /* (the pick's openers: "one more" is read from its "more") */
