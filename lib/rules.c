@@ -37583,6 +37583,124 @@ static decorum_status rule_role_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 55 (q55): a trait put on every member by the writer's whole
+ * experience: "never met a nigerian customer who wasnt trying some sort
+ * of scam", "never known a muslim that didnt lie", "not met one romanian
+ * yet who wasnt on the fiddle". One member after "a", "an", "one" or
+ * "a single", after a verb of meeting (wl_met) that "never", "not",
+ * "havent" or "no" denies two words before at most, and after the member
+ * (at most three words on: "customer", "landlord") "who" or "that" and a
+ * denied verb ("wasnt", "didnt", "isnt"); the two negations make the
+ * rest of the clause a claim about every member, and an attack when a
+ * stereotype, derogation, dehumanization or insult is in it. Not where
+ * the rest tells what was done or said to them ("wasnt called a
+ * thief", "wasnt treated like a criminal": a report, a deed or a harm),
+ * nor in a question. The finding is a stereotype said of all. */
+static const char *const wl_met[] = {
+    "met",   "known", "seen", "encountered", "found", "hired", "had",
+    "employed", "come", "worked", "dealt"};
+static const char *const wl_met_one[] = {"a", "an", "one", "single"};
+static const char *const wl_met_rel[] = {"who", "that", "whos", "who's"};
+static const char *const wl_met_denied[] = {
+    "wasnt", "wasn't", "didnt", "didn't", "isnt", "isn't", "doesnt",
+    "doesn't", "dont", "don't", "werent", "weren't", "wouldnt",
+    "wouldn't", "hasnt", "hasn't", "aint", "ain't", "wont", "won't",
+    "never", "not"};
+static const char *const wl_met_told[] = {
+    "called", "treated", "labelled", "labeled", "accused", "seen",
+    "stereotyped", "branded", "profiled", "assumed", "mistaken", "abused",
+    "victim", "targeted", "told"};
+static decorum_status rule_never_met(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t v = 1; v + 3 < rs->ntok; v++) {
+        if (!word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
+            continue;
+        uint32_t a = v + 1;
+        /* ("come across a", "dealt with a", "worked with a") */
+        if (tok_is_word(R, a, "across") || tok_is_word(R, a, "with"))
+            a++;
+        if (a + 2 >= rs->ntok ||
+            !word_among(R, a, a + 1, FRAME_WORDS(wl_met_one)))
+            continue;
+        uint32_t gb = a + 1;
+        if (tok_is_word(R, gb, "single"))
+            gb++;
+        /* the member: an identity word, and the person nouns after it
+         * ("a nigerian customer", "a polish lad") */
+        const mention *im = gb < rs->ntok
+                                ? mention_at(R, gb, DC_KIND_IDENTITY)
+                                : NULL;
+        if (!im)
+            continue;
+        target tg = {0};
+        tg.tb = gb;
+        tg.te = im->te;
+        tg.entry = (int32_t)im->entry;
+        tg.categories = R->ents[im->entry].categories;
+        tg.type = TG_GROUP;
+        tg.b = rs->toks[gb].b;
+        tg.e = rs->toks[im->te - 1].e;
+        tg.gn_upto = NO_TARGET;
+        const target *t = &tg;
+        bool neg = false;
+        for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !neg; k++)
+            neg = (tok_is_word(R, k, "never") || tok_is_word(R, k, "not") ||
+                   tok_is_word(R, k, "havent") ||
+                   tok_is_word(R, k, "haven't") ||
+                   tok_is_word(R, k, "hardly")) &&
+                  rs->toks[k].sent == rs->toks[t->tb].sent;
+        if (!neg)
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        uint32_t r = t->te;
+        while (r < s->te && r < t->te + 4 &&
+               !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)))
+            r++;
+        if (r >= s->te || r == t->te + 4 || r + 2 >= s->te ||
+            !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)) ||
+            !word_among(R, r + 1, r + 2, FRAME_WORDS(wl_met_denied)))
+            continue;
+        uint32_t c = rs->toks[r + 1].clause;
+        uint32_t e = r + 16 < s->te ? r + 16 : s->te;
+        uint32_t hit = UINT32_MAX;
+        bool told = false;
+        for (uint32_t k = r + 2; k < e && rs->toks[k].clause == c; k++) {
+            if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
+                kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
+                word_among(R, k, k + 1, FRAME_WORDS(wl_met_told))) {
+                told = true;
+                break;
+            }
+            if (hit == UINT32_MAX &&
+                (kind_at(R, k, DC_KIND_STEREOTYPE) ||
+                 kind_at(R, k, DC_KIND_DEROGATE) ||
+                 kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+                 kind_at(R, k, DC_KIND_INSULT)))
+                hit = k;
+        }
+        if (told || hit == UINT32_MAX)
+            continue;
+        const mention *m = mention_at(R, hit, DC_KIND_STEREOTYPE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_DEROGATE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_DEHUMANIZE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_INSULT);
+        uint32_t he = m ? m->te : hit + 1;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return group_finding(R, rs->toks[v].b, rs->toks[he - 1].e,
+                             DECORUM_SIGNAL_STEREOTYPE,
+                             LIT("stereotype aimed at "), t, 0.8f,
+                             LIT("puts a trait on every member: 'never "
+                                 "met one who wasn't' it"));
+    }
+    return DECORUM_OK;
+}
+
 /* "never hire a woman for a job that needs logic", "don't hire a woman
  * for any leadership position": one member named by a person noun with
  * a group column (flag `sexage`) after "hire a", refused by the writer's
@@ -56768,6 +56886,13 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
         R.out->rf[DC_RF_EXCLUSION] == 0 && GATE(role_may(&R)) &&
         (st = rule_role_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (a trait on every member by the writer's experience, "never met a
+     * X who wasnt ...": session 55) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && R.hate_so_far < 0.5f &&
+        GATE(text_has(n, "met ", 4) || text_has(n, "known ", 6) ||
+             text_has(n, "across ", 7)) &&
+        (st = rule_never_met(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
      * person noun, "a woman's place") */
