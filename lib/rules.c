@@ -41623,6 +41623,37 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
  * see", "just saying", "you've been warned". */
 static const char *const known_wait[] = {"lasts", "can"};
 static const char *const known_for[] = {"to", "for"};
+/* (session 55, q55: a visit announced once the home is known, "time for
+ * a visit", "he'll be getting a visit friday", "pay him a little visit";
+ * not a visit with a kindness, "a visit with a card for his retirement":
+ * visit_kind) */
+static const char *const visit_before[] = {"a", "little", "friendly",
+                                           "surprise", "late", "night"};
+static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
+static const char *const visit_kind[] = {
+    "card",    "cards",  "cake",   "cakes",  "flowers", "retirement",
+    "present", "presents", "food", "parcel", "parcels", "birthday",
+    "tea",     "casserole", "condolences", "congratulate", "pray",
+    "prayers", "council", "inspection", "inspector", "vote", "canvass"};
+static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    if (!(tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) ||
+        k == a)
+        return false;
+    bool framed = word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
+                  word_among(R, k > a + 3 ? k - 3 : a, k,
+                             FRAME_WORDS(visit_pay));
+    return framed && !word_among(R, a, b, FRAME_WORDS(visit_kind));
+}
+static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (visit_menace(R, k, a, b)) {
+            *end = k + 1;
+            return true;
+        }
+    return false;
+}
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
@@ -41630,6 +41661,10 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
         if (tk[k].type != TK_WORD)
             continue;
         uint32_t e = 0;
+        if (visit_menace(R, k, a, b)) {
+            *end = k + 1;
+            return true;
+        }
         /* (opening its clause: "when the time comes nobody will need
          * directions", not "drop off donations when the time comes") */
         if (k + 3 < b && tok_is_word(R, k, "when") &&
@@ -41694,11 +41729,17 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     /* ("know", "knows": menace_know's first two, as literals: the scan
      * is over every token of the sentence, and a word_among call a token
      * cost 0.07% of the bench corpus's instructions) */
+    /* (or "found out where", "find out where": session 55, q55; the
+     * knower is the one before "found") */
     while (j + 2 < s->te &&
-           !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows")) &&
+           !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows") ||
+              (j > s->tb && tok_is_word(R, j, "out") &&
+               (tok_is_word(R, j - 1, "found") ||
+                tok_is_word(R, j - 1, "find")))) &&
              word_among(R, j + 1, j + 2, menace_which, KNOWN_WORDS)))
         j++;
-    if (j + 2 >= s->te || !menace_knower(R, s->tb, j))
+    uint32_t kj = tok_is_word(R, j, "out") ? j - 1 : j;
+    if (j + 2 >= s->te || !menace_knower(R, s->tb, kj))
         return DECORUM_OK;
     /* what is known, to the clause's end */
     uint32_t c = j + 2;
@@ -41709,8 +41750,11 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
         return DECORUM_OK;
     uint32_t end = 0;
     const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    /* (a visit may follow in the known clause itself: "find out where
+     * that imam lives and pay him a visit") */
     if (!known_menace(R, c, s->te, &end) &&
-        !(n && known_menace(R, n->tb, n->te, &end)))
+        !(n && known_menace(R, n->tb, n->te, &end)) &&
+        !(visit_in(R, j + 2, c, &end)))
         return DECORUM_OK;
     uint32_t last = n && end > s->te ? n->te : s->te;
     /* (nor with praise or sorrow: "... just saying it's the best in
@@ -56243,7 +56287,8 @@ static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
 static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
-static const char *const gw_know[] = {"know", "knows"}; /* known_where */
+static const char *const gw_know[] = {"know", "knows", "found",
+                                      "find"}; /* known_where */
 static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
 static const struct gw_list {
     const char *const *words;
