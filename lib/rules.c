@@ -35052,7 +35052,9 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
 /* Session 55 (q55): a group told it "better" (or "should start") keep
  * watch over its own: after the warning at token k, within ten tokens of
  * its clause c, a possessive and a thing a menace is aimed through
- * (fate_guard: their shoulders, cars, doors, windows, post, prayers);
+ * (fate_guard: their shoulders, cars, doors, windows, post, prayers;
+ * not "backs", whose lexicon entries read their own context: "trans
+ * people better watch their backs, hate crimes are rising" warns);
  * not a warning with its cause, a crime or a hazard told in the sentence
  * or the next (fate_cause: "better start locking their doors, there's
  * been three break ins", "better check their cars for rust after the
@@ -35062,7 +35064,7 @@ static const char *const fate_poss[] = {"their", "his", "her", "your",
 static const char *const fate_guard[] = {
     "shoulder", "shoulders", "car",     "cars",     "door",   "doors",
     "windows",  "locks",     "post",    "mail",     "letterbox",
-    "tyres",    "brakes",    "prayers", "backs",    "homes",  "vans",
+    "tyres",    "brakes",    "prayers", "homes",    "vans",
     "engines",  "driveway",  "driveways"};
 static const char *const fate_cause[] = {
     "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
@@ -35071,6 +35073,7 @@ static const char *const fate_cause[] = {
     "warned",  "warning", "spate",    "crime",   "because",  "since",
     "after",   "cos",     "insurance", "winter", "ice",      "frost",
     "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
+    "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
     "thing",   "recall",  "mot",      "covid",   "flu",      "virus"};
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
