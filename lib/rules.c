@@ -296,6 +296,7 @@ enum {
     GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
     GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
+    GW_MET,      /* wl_met: rule_never_met's verbs of meeting (session 55) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -37599,9 +37600,11 @@ static decorum_status rule_role_denied(run *R)
  * the rest tells what was done or said to them ("wasnt called a
  * thief", "wasnt treated like a criminal": a report, a deed or a harm),
  * nor in a question. The finding is a stereotype said of all. */
-static const char *const wl_met[] = {
-    "met",   "known", "seen", "encountered", "found", "hired", "had",
-    "employed", "come", "worked", "dealt"};
+static const char *const wl_met[] = {"met", "known", "seen",
+                                     "encountered", "come"};
+/* (the gate's: "come" only with "across") */
+static const char *const gw_met[] = {"met", "known", "seen", "encountered",
+                                     "across"};
 static const char *const wl_met_one[] = {"a", "an", "one", "single"};
 static const char *const wl_met_rel[] = {"who", "that", "whos", "who's"};
 static const char *const wl_met_denied[] = {
@@ -37620,9 +37623,12 @@ static decorum_status rule_never_met(run *R)
         if (!word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
             continue;
         uint32_t a = v + 1;
-        /* ("come across a", "dealt with a", "worked with a") */
-        if (tok_is_word(R, a, "across") || tok_is_word(R, a, "with"))
+        /* ("come across a") */
+        if (tok_is_word(R, v, "come")) {
+            if (!tok_is_word(R, a, "across"))
+                continue;
             a++;
+        }
         if (a + 2 >= rs->ntok ||
             !word_among(R, a, a + 1, FRAME_WORDS(wl_met_one)))
             continue;
@@ -56337,6 +56343,8 @@ static const struct gw_list {
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
     GW_LIST(gw_know, GW_KNOW),
+    GW_LIST(gw_met, GW_MET),
+
     GW_LIST(gw_own, GW_OWN),
     GW_LIST(wl_grant_bare, GW_GRANT),
     GW_LIST(wl_grant_let, GW_GRANT),
@@ -56938,8 +56946,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     /* (a trait on every member by the writer's experience, "never met a
      * X who wasnt ...": session 55) */
     if (any_kind(&R, DC_KIND_IDENTITY) && R.hate_so_far < 0.5f &&
-        GATE(text_has(n, "met ", 4) || text_has(n, "known ", 6) ||
-             text_has(n, "across ", 7)) &&
+        GATE(gate_words(&R) & GW(GW_MET)) &&
         (st = rule_never_met(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
