@@ -37620,7 +37620,10 @@ static decorum_status rule_never_met(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
     for (uint32_t v = 1; v + 3 < rs->ntok; v++) {
-        if (!word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
+        /* (the first byte of the token's key first: m, k, s, e, c) */
+        char f = (char)R->key[v];
+        if ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
+            !word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
             continue;
         uint32_t a = v + 1;
         /* ("come across a") */
@@ -56282,8 +56285,11 @@ static const char *const gw_over[] = {"over"};
 static const char *const gw_fate[] = {"alive", "see"};
 static const char *const gw_sleep[] = {
     "sleep",
-    /* (fate_warned's warning, session 55) */
-    "better", "best", "start"};
+    /* (fate_warned's things watched over, session 55: rarer words than
+     * its "better" and "start", so the frames run for fewer comments) */
+    "shoulder", "shoulders", "car", "cars", "door", "doors", "windows",
+    "locks", "post", "mail", "letterbox", "tyres", "brakes", "prayers",
+    "homes", "vans", "engines", "driveway", "driveways"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
 /* (the pick's openers: "one more" is read from its "more") */
@@ -56296,8 +56302,10 @@ static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
 static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
-static const char *const gw_know[] = {"know", "knows", "found",
-                                      "find"}; /* known_where */
+/* ("found" for known_where's "found out where", session 55; not
+ * "find", too common a word to open rule_struck for) */
+static const char *const gw_know[] = {"know", "knows",
+                                      "found"}; /* known_where */
 static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
 static const struct gw_list {
     const char *const *words;
