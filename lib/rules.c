@@ -296,6 +296,7 @@ enum {
     GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
     GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
+    GW_MET,      /* wl_met: rule_never_met's verbs of meeting (session 55) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -35326,6 +35327,56 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
 
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
+/* Session 55 (q55): a group told it "better" (or "should start") keep
+ * watch over its own: after the warning at token k, within ten tokens of
+ * its clause c, a possessive and a thing a menace is aimed through
+ * (fate_guard: their shoulders, cars, doors, windows, post, prayers;
+ * not "backs", whose lexicon entries read their own context: "trans
+ * people better watch their backs, hate crimes are rising" warns);
+ * not a warning with its cause, a crime or a hazard told in the sentence
+ * or the next (fate_cause: "better start locking their doors, there's
+ * been three break ins", "better check their cars for rust after the
+ * salt"), which is advice. The guard's token, or UINT32_MAX. */
+static const char *const fate_poss[] = {"their", "his", "her", "your",
+                                        "ur"};
+static const char *const fate_guard[] = {
+    "shoulder", "shoulders", "car",     "cars",     "door",   "doors",
+    "windows",  "locks",     "post",    "mail",     "letterbox",
+    "tyres",    "brakes",    "prayers", "homes",    "vans",
+    "engines",  "driveway",  "driveways"};
+static const char *const fate_cause[] = {
+    "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
+    "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
+    "scam",    "scams",   "scammers", "tracker", "trackers", "police",
+    "warned",  "warning", "spate",    "crime",   "because",  "since",
+    "after",   "cos",     "insurance", "winter", "ice",      "frost",
+    "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
+    "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
+    "thing",   "recall",  "mot",      "covid",   "flu",      "virus"};
+static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t n = rs->ntok;
+    uint32_t z = k + 11 < n ? k + 11 : n, g = UINT32_MAX;
+    for (uint32_t j = k + 1; j + 1 < z && rs->toks[j].clause == c; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(fate_poss)) &&
+            word_among(R, j + 1, j + 2, FRAME_WORDS(fate_guard))) {
+            g = j + 1;
+            break;
+        }
+    if (g == UINT32_MAX)
+        return g;
+    /* (the cause: the sentence and the next, thirty tokens at most) */
+    const sentence *s = sent_of(R, k);
+    uint32_t si = rs->toks[k].sent;
+    uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+    if (e > s->tb + 40)
+        e = s->tb + 40;
+    if (word_among(R, s->tb, e, FRAME_WORDS(fate_cause)) || s->question)
+        return UINT32_MAX;
+    return g;
+}
+
 static int group_frame(run *R, const target *t, uint32_t *from,
                        uint32_t *to)
 {
@@ -35834,6 +35885,21 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                                            "new",  "summer",  "end"};
         uint32_t e = t->te + 10 < n ? t->te + 10 : n;
         for (uint32_t k = t->te; k < e && tk[k].clause == c; k++) {
+            /* (session 55, q55: a warning to keep watch over their own,
+             * "X better start looking over their shoulders", "every X
+             * in this town better start checking under their cars", "X
+             * should start checking their post": fate_warned) */
+            if ((tok_is_word(R, k, "better") || tok_is_word(R, k, "best") ||
+                 (tok_is_word(R, k, "should") && k + 1 < n &&
+                  tok_is_word(R, k + 1, "start")))) {
+                uint32_t g = fate_warned(R, k, c);
+                if (g != UINT32_MAX &&
+                    !(frame_near(R, t->tb) & (FC_GAME | FC_WEATHER))) {
+                    *from = t->tb;
+                    *to = g + 1;
+                    return FR_FATE;
+                }
+            }
             /* the words a fate ends on, asked first: most tokens are none
              * of them, and the tests below read back to the group */
             const bool at_alive = tok_is_word(R, k, "alive"),
@@ -36709,6 +36775,20 @@ static const char *const wl_role[] = {
     "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
     "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
 
+/* (role_act_end's: an object of their own or a share of a burden) */
+static const char *const wl_role_own[] = {
+    "their", "themselves", "own", "alone", "all", "solely", "herself",
+    "himself", "her", "his", "by", "without"};
+
+/* Words of a moment or a cause that make the denial a practical one
+ * ("shouldnt be reffing tonight, the pitch is flooded", "shouldnt be
+ * anywhere near the pitch till it is rolled"). */
+static const char *const wl_role_moment[] = {
+    "tonight", "today",   "tomorrow", "yet",     "till",    "until",
+    "unless",  "because", "since",    "while",   "during",  "flooded",
+    "injured", "ill",     "sick",     "pregnant", "weather", "rain",
+    "storm",   "snow",    "closed",   "broken",  "dark",    "alone"};
+
 /* Does the modal that denies a role start at token k, after at most one
  * adverb (adverb_like)? The token of the role's word then, or
  * UINT32_MAX: "shouldn't be", "can't be", "cannot be", "mustn't be",
@@ -36762,9 +36842,6 @@ static const char *const wl_role_obj[] = {
 static const char *const wl_role_power[] = {
     "charge",  "command",   "power",  "management", "leadership",
     "authority", "government", "politics", "office"};
-static const char *const wl_role_own[] = {
-    "their", "themselves", "own", "alone", "all", "solely", "herself",
-    "himself", "her", "his", "by", "without"};
 /* Others' own ("a women's support group") or a bad thing ("preaching a
  * message of hate") after the post's words: no post kept from them. */
 static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
@@ -36773,6 +36850,33 @@ static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
 static const char *const wl_role_race[] = {"marathon", "marathons", "race",
                                            "races", "mile", "half", "10k",
                                            "5k"};
+/* Session 55 (q55): the act need not be listed. Any verb in -ing of
+ * six letters or more holds a post when its object follows as above, or
+ * "on" and a determiner ("reffing mens football", "commentating on the
+ * boxing", "marshalling the race"), unless it is a burden borne or a
+ * plight (wl_role_burden: "paying the price", "carrying the kit",
+ * "facing the abuse"). */
+static const char *const wl_role_burden[] = {
+    "having",   "getting",  "paying",   "facing",  "carrying", "doing",
+    "taking",   "dealing",  "bearing",  "feeling", "living",   "walking",
+    "waiting",  "cleaning", "cooking",  "working", "suffering", "hiding",
+    "fighting", "putting",  "losing",   "giving",  "shouldering", "footing",
+    "begging",  "missing",  "sleeping", "wearing", "covering",  "picking",
+    "sitting",  "standing", "queueing", "queuing", "sharing",   "using",
+    "changing", "dressing", "booking",  "leaving", "enduring",  "asking"};
+static bool role_open_act(const run *R, uint32_t b)
+{
+    const tok *t = &R->toks[b];
+    size_t l = t->e - t->b;
+    if (t->type != TK_WORD || l < 6 ||
+        memcmp(R->n->text + t->e - 3, "ing", 3) != 0 ||
+        word_among(R, b, b + 1, FRAME_WORDS(wl_role_burden)))
+        return false;
+    const sentence *s = sent_of(R, b);
+    uint32_t e = b + 14 < s->te ? b + 14 : s->te;
+    return !word_among(R, b + 1, e, FRAME_WORDS(wl_role_moment));
+}
+
 static uint32_t role_act_end(const run *R, uint32_t b)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36780,7 +36884,13 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         rs->toks[b + 1].clause != rs->toks[b].clause)
         return UINT32_MAX;
     uint32_t e = UINT32_MAX;
-    if (word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing)) &&
+    bool listed = word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing));
+    if (!listed && b + 2 < rs->ntok && tok_is_word(R, b + 1, "on") &&
+        rs->toks[b + 2].clause == rs->toks[b].clause &&
+        word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_obj)) &&
+        role_open_act(R, b))
+        e = b + 3;
+    else if ((listed || role_open_act(R, b)) &&
         word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_obj)) &&
         /* ("running" only of a thing run, not a run at night: "running
          * a line", "running the kitchen") */
@@ -37688,6 +37798,42 @@ static decorum_status rule_role_denied(run *R)
                 v = k;
                 re = b + 1;
             }
+            /* (or a place of work or of children kept from them:
+             * "anywhere near" and what they are kept from, "ladies
+             * shouldnt be anywhere near a cockpit", "muslims shouldnt be
+             * anywhere near a classroom"; not for a moment or a cause,
+             * "anywhere near the pitch till it is rolled", nor a harm
+             * kept from them, "anywhere near the fighting": session 55,
+             * q55) */
+            if (v == UINT32_MAX && b != UINT32_MAX && b + 3 < rs->ntok &&
+                rs->toks[b + 2].clause == c &&
+                tok_is_word(R, b, "anywhere") &&
+                tok_is_word(R, b + 1, "near") &&
+                rs->toks[b + 2].type == TK_WORD &&
+                !role_told_of(R, sent_of(R, k))) {
+                const sentence *s = sent_of(R, k);
+                uint32_t z = b + 14 < s->te ? b + 14 : s->te;
+                /* (a state of theirs told before, "pregnant women",
+                 * or a place pointed at, "anywhere near that club": a
+                 * warning, no post kept from them) */
+                bool moment =
+                    word_among(R, s->tb, z, FRAME_WORDS(wl_role_moment)) ||
+                    tok_is_word(R, b + 2, "that") ||
+                    tok_is_word(R, b + 2, "those");
+                for (uint32_t j = b + 2; j < z && !moment; j++)
+                    moment = kind_at(R, j, DC_KIND_HARM) ||
+                             kind_at(R, j, DC_KIND_HATE_VERB) ||
+                             word_among(R, j, j + 1,
+                                        FRAME_WORDS(wl_role_own));
+                if (!moment) {
+                    v = k;
+                    re = word_among(R, b + 2, b + 3,
+                                    FRAME_WORDS(wl_role_obj)) &&
+                                 rs->toks[b + 3].clause == c
+                             ? b + 4
+                             : b + 3;
+                }
+            }
             /* (or the post told by its act, role_act_end) */
             uint32_t ae2;
             if (v == UINT32_MAX && b != UINT32_MAX && b < rs->ntok &&
@@ -37714,6 +37860,132 @@ static decorum_status rule_role_denied(run *R)
         if (st != DECORUM_OK)
             return st;
         break;
+    }
+    return DECORUM_OK;
+}
+
+/* Session 55 (q55): a trait put on every member by the writer's whole
+ * experience: "never met a nigerian customer who wasnt trying some sort
+ * of scam", "never known a muslim that didnt lie", "not met one romanian
+ * yet who wasnt on the fiddle". One member after "a", "an", "one" or
+ * "a single", after a verb of meeting (wl_met) that "never", "not",
+ * "havent" or "no" denies two words before at most, and after the member
+ * (at most three words on: "customer", "landlord") "who" or "that" and a
+ * denied verb ("wasnt", "didnt", "isnt"); the two negations make the
+ * rest of the clause a claim about every member, and an attack when a
+ * stereotype, derogation, dehumanization or insult is in it. Not where
+ * the rest tells what was done or said to them ("wasnt called a
+ * thief", "wasnt treated like a criminal": a report, a deed or a harm),
+ * nor in a question. The finding is a stereotype said of all. */
+static const char *const wl_met[] = {"met", "known", "seen",
+                                     "encountered", "come"};
+/* (the gate's: "come" only with "across") */
+static const char *const gw_met[] = {"met", "known", "seen", "encountered",
+                                     "across"};
+static const char *const wl_met_one[] = {"a", "an", "one", "single"};
+static const char *const wl_met_rel[] = {"who", "that", "whos", "who's"};
+static const char *const wl_met_denied[] = {
+    "wasnt", "wasn't", "didnt", "didn't", "isnt", "isn't", "doesnt",
+    "doesn't", "dont", "don't", "werent", "weren't", "wouldnt",
+    "wouldn't", "hasnt", "hasn't", "aint", "ain't", "wont", "won't",
+    "never", "not"};
+static const char *const wl_met_told[] = {
+    "called", "treated", "labelled", "labeled", "accused", "seen",
+    "stereotyped", "branded", "profiled", "assumed", "mistaken", "abused",
+    "victim", "targeted", "told"};
+static decorum_status rule_never_met(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t v = 1; v + 3 < rs->ntok; v++) {
+        /* (the first byte of the token's key first: m, k, s, e, c) */
+        char f = (char)R->key[v];
+        if ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
+            !word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
+            continue;
+        uint32_t a = v + 1;
+        /* ("come across a") */
+        if (tok_is_word(R, v, "come")) {
+            if (!tok_is_word(R, a, "across"))
+                continue;
+            a++;
+        }
+        if (a + 2 >= rs->ntok ||
+            !word_among(R, a, a + 1, FRAME_WORDS(wl_met_one)))
+            continue;
+        uint32_t gb = a + 1;
+        if (tok_is_word(R, gb, "single"))
+            gb++;
+        /* the member: an identity word, and the person nouns after it
+         * ("a nigerian customer", "a polish lad") */
+        const mention *im = gb < rs->ntok
+                                ? mention_at(R, gb, DC_KIND_IDENTITY)
+                                : NULL;
+        if (!im)
+            continue;
+        target tg = {0};
+        tg.tb = gb;
+        tg.te = im->te;
+        tg.entry = (int32_t)im->entry;
+        tg.categories = R->ents[im->entry].categories;
+        tg.type = TG_GROUP;
+        tg.b = rs->toks[gb].b;
+        tg.e = rs->toks[im->te - 1].e;
+        tg.gn_upto = NO_TARGET;
+        const target *t = &tg;
+        bool neg = false;
+        for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !neg; k++)
+            neg = (tok_is_word(R, k, "never") || tok_is_word(R, k, "not") ||
+                   tok_is_word(R, k, "havent") ||
+                   tok_is_word(R, k, "haven't") ||
+                   tok_is_word(R, k, "hardly")) &&
+                  rs->toks[k].sent == rs->toks[t->tb].sent;
+        if (!neg)
+            continue;
+        const sentence *s = sent_of(R, t->tb);
+        if (s->question)
+            continue;
+        uint32_t r = t->te;
+        while (r < s->te && r < t->te + 4 &&
+               !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)))
+            r++;
+        if (r >= s->te || r == t->te + 4 || r + 2 >= s->te ||
+            !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)) ||
+            !word_among(R, r + 1, r + 2, FRAME_WORDS(wl_met_denied)))
+            continue;
+        uint32_t c = rs->toks[r + 1].clause;
+        uint32_t e = r + 16 < s->te ? r + 16 : s->te;
+        uint32_t hit = UINT32_MAX;
+        bool told = false;
+        for (uint32_t k = r + 2; k < e && rs->toks[k].clause == c; k++) {
+            if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
+                kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
+                word_among(R, k, k + 1, FRAME_WORDS(wl_met_told))) {
+                told = true;
+                break;
+            }
+            if (hit == UINT32_MAX &&
+                (kind_at(R, k, DC_KIND_STEREOTYPE) ||
+                 kind_at(R, k, DC_KIND_DEROGATE) ||
+                 kind_at(R, k, DC_KIND_DEHUMANIZE) ||
+                 kind_at(R, k, DC_KIND_INSULT)))
+                hit = k;
+        }
+        if (told || hit == UINT32_MAX)
+            continue;
+        const mention *m = mention_at(R, hit, DC_KIND_STEREOTYPE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_DEROGATE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_DEHUMANIZE);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_INSULT);
+        uint32_t he = m ? m->te : hit + 1;
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return group_finding(R, rs->toks[v].b, rs->toks[he - 1].e,
+                             DECORUM_SIGNAL_STEREOTYPE,
+                             LIT("stereotype aimed at "), t, 0.8f,
+                             LIT("puts a trait on every member: 'never "
+                                 "met one who wasn't' it"));
     }
     return DECORUM_OK;
 }
@@ -41171,6 +41443,12 @@ static const char *const next_kind[] = {
     /* (or a bout in a ring: "the next boxer who steps in the ring with
      * him gets his nose broken") */
     "ring", "boxer", "boxers", "bout", "sparring", "opponent"};
+/* The writer's eye that picks a member with no "who" ("next X i see",
+ * "any X we catch"). */
+static const char *const next_seer[] = {"i", "we", "us", "ya"};
+static const char *const next_seen[] = {
+    "see",  "sees", "catch", "spot",   "find", "meet",  "clock", "hear",
+    "notice", "get"};
 /* Words that open the pick's condition: "next one that", "any lad who",
  * "next gypsy to park". */
 static const char *const next_rel[] = {"who", "that", "to", "which", "whom"};
@@ -41421,6 +41699,17 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si)
     uint32_t r = p + 1;
     while (r < h && r < p + 7 && !word_among(R, r, r + 1, FRAME_WORDS(next_rel)))
         r++;
+    /* (session 55, q55: a pick by the writer's eye with no "who" or
+     * "that", the contact clause "next X i see", "any X we catch", "the
+     * next two gays i spot holding hands": the pick's own verb is the
+     * seeing, and the main clause must come after it) */
+    if (r == h || r == p + 7)
+        for (uint32_t k = p + 2; k + 1 < h && k < p + 7; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(next_seer)) &&
+                word_among(R, k + 1, k + 2, FRAME_WORDS(next_seen))) {
+                r = k - 1;
+                break;
+            }
     if (r == h || r == p + 7) {
         bool comma = false;
         for (uint32_t k = p + 1; k < h && !comma; k++)
@@ -41615,6 +41904,37 @@ static decorum_status burn_shown(run *R, const sentence *s, uint32_t si)
  * see", "just saying", "you've been warned". */
 static const char *const known_wait[] = {"lasts", "can"};
 static const char *const known_for[] = {"to", "for"};
+/* (session 55, q55: a visit announced once the home is known, "time for
+ * a visit", "he'll be getting a visit friday", "pay him a little visit";
+ * not a visit with a kindness, "a visit with a card for his retirement":
+ * visit_kind) */
+static const char *const visit_before[] = {"a", "little", "friendly",
+                                           "surprise", "late", "night"};
+static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
+static const char *const visit_kind[] = {
+    "card",    "cards",  "cake",   "cakes",  "flowers", "retirement",
+    "present", "presents", "food", "parcel", "parcels", "birthday",
+    "tea",     "casserole", "condolences", "congratulate", "pray",
+    "prayers", "council", "inspection", "inspector", "vote", "canvass"};
+static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    if (!(tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) ||
+        k == a)
+        return false;
+    bool framed = word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
+                  word_among(R, k > a + 3 ? k - 3 : a, k,
+                             FRAME_WORDS(visit_pay));
+    return framed && !word_among(R, a, b, FRAME_WORDS(visit_kind));
+}
+static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (visit_menace(R, k, a, b)) {
+            *end = k + 1;
+            return true;
+        }
+    return false;
+}
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
@@ -41622,6 +41942,10 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
         if (tk[k].type != TK_WORD)
             continue;
         uint32_t e = 0;
+        if (visit_menace(R, k, a, b)) {
+            *end = k + 1;
+            return true;
+        }
         /* (opening its clause: "when the time comes nobody will need
          * directions", not "drop off donations when the time comes") */
         if (k + 3 < b && tok_is_word(R, k, "when") &&
@@ -41686,11 +42010,17 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     /* ("know", "knows": menace_know's first two, as literals: the scan
      * is over every token of the sentence, and a word_among call a token
      * cost 0.07% of the bench corpus's instructions) */
+    /* (or "found out where", "find out where": session 55, q55; the
+     * knower is the one before "found") */
     while (j + 2 < s->te &&
-           !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows")) &&
+           !((tok_is_word(R, j, "know") || tok_is_word(R, j, "knows") ||
+              (j > s->tb && tok_is_word(R, j, "out") &&
+               (tok_is_word(R, j - 1, "found") ||
+                tok_is_word(R, j - 1, "find")))) &&
              word_among(R, j + 1, j + 2, menace_which, KNOWN_WORDS)))
         j++;
-    if (j + 2 >= s->te || !menace_knower(R, s->tb, j))
+    uint32_t kj = tok_is_word(R, j, "out") ? j - 1 : j;
+    if (j + 2 >= s->te || !menace_knower(R, s->tb, kj))
         return DECORUM_OK;
     /* what is known, to the clause's end */
     uint32_t c = j + 2;
@@ -41701,8 +42031,11 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
         return DECORUM_OK;
     uint32_t end = 0;
     const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    /* (a visit may follow in the known clause itself: "find out where
+     * that imam lives and pay him a visit") */
     if (!known_menace(R, c, s->te, &end) &&
-        !(n && known_menace(R, n->tb, n->te, &end)))
+        !(n && known_menace(R, n->tb, n->te, &end)) &&
+        !(visit_in(R, j + 2, c, &end)))
         return DECORUM_OK;
     uint32_t last = n && end > s->te ? n->te : s->te;
     /* (nor with praise or sorrow: "... just saying it's the best in
@@ -56215,7 +56548,13 @@ static const char *const gw_lock[] = {"lock", "locking"}; /* session 45 */
 static const char *const gw_run[] = {"run"};
 static const char *const gw_over[] = {"over"};
 static const char *const gw_fate[] = {"alive", "see"};
-static const char *const gw_sleep[] = {"sleep"};
+static const char *const gw_sleep[] = {
+    "sleep",
+    /* (fate_warned's things watched over, session 55: rarer words than
+     * its "better" and "start", so the frames run for fewer comments) */
+    "shoulder", "shoulders", "car", "cars", "door", "doors", "windows",
+    "locks", "post", "mail", "letterbox", "tyres", "brakes", "prayers",
+    "homes", "vans", "engines", "driveway", "driveways"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
 /* (the pick's openers: "one more" is read from its "more") */
@@ -56228,7 +56567,10 @@ static const char *const gw_must_not[] = {"shouldnt", "shouldn't", "mustnt",
 static const char *const gw_role[] = {"hire", "employ", "be"};
 static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
-static const char *const gw_know[] = {"know", "knows"}; /* known_where */
+/* ("found" for known_where's "found out where", session 55; not
+ * "find", too common a word to open rule_struck for) */
+static const char *const gw_know[] = {"know", "knows",
+                                      "found"}; /* known_where */
 static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
 static const struct gw_list {
     const char *const *words;
@@ -56274,6 +56616,8 @@ static const struct gw_list {
     GW_LIST(wl_make_nouns, GW_MAKE),
     GW_LIST(gw_free, GW_FREE),
     GW_LIST(gw_know, GW_KNOW),
+    GW_LIST(gw_met, GW_MET),
+
     GW_LIST(gw_own, GW_OWN),
     GW_LIST(wl_grant_bare, GW_GRANT),
     GW_LIST(wl_grant_let, GW_GRANT),
@@ -56871,6 +57215,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (((R.target_types >> TG_GROUP) & 1) && R.hate_so_far < 0.5f &&
         R.out->rf[DC_RF_EXCLUSION] == 0 && GATE(role_may(&R)) &&
         (st = rule_role_denied(&R)) != DECORUM_OK)
+        return st;
+    /* (a trait on every member by the writer's experience, "never met a
+     * X who wasnt ...": session 55) */
+    if (any_kind(&R, DC_KIND_IDENTITY) && R.hate_so_far < 0.5f &&
+        GATE(gate_words(&R) & GW(GW_MET)) &&
+        (st = rule_never_met(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
      * person noun, "a woman's place") */
