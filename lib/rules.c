@@ -37957,15 +37957,25 @@ static decorum_status rule_never_met(run *R)
         uint32_t hit = UINT32_MAX;
         bool told = false;
         for (uint32_t k = r + 2; k < e && rs->toks[k].clause == c; k++) {
+            /* (the relative clause ends where a time or a condition of
+             * its own opens: "who wasn't the best at spotting when i'd
+             * mouthed something rude") */
+            if (tok_is_word(R, k, "when") || tok_is_word(R, k, "whenever") ||
+                tok_is_word(R, k, "if") || tok_is_word(R, k, "because") ||
+                tok_is_word(R, k, "while") || tok_is_word(R, k, "unless"))
+                break;
             if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
                 kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
                 word_among(R, k, k + 1, FRAME_WORDS(wl_met_told))) {
                 told = true;
                 break;
             }
+            /* (a ranking is a comparison, no trait: "who didn't clean
+             * up after himself better than i clean my own flat") */
+            const mention *dm = mention_at(R, k, DC_KIND_DEROGATE);
             if (hit == UINT32_MAX &&
                 (kind_at(R, k, DC_KIND_STEREOTYPE) ||
-                 kind_at(R, k, DC_KIND_DEROGATE) ||
+                 (dm && !(R->ents[dm->entry].flags & DC_F_RANKS)) ||
                  kind_at(R, k, DC_KIND_DEHUMANIZE) ||
                  kind_at(R, k, DC_KIND_INSULT)))
                 hit = k;
