@@ -38,22 +38,22 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '19b08264fb31c9fdb895fe108d6e4ea03dfa589e'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '0715956c6e986f9a90b9bf9c78228c9e45824e62'),
+                                    '2b0bfc58d9bdb95604077f93c8eb2ea266ecce0f'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '31c36e11e3d15c6017201df678e54b2dd0fbea43'),
+                            '5858aef4c8b6b625090a2a2ff8c0b66af860e2a9'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    'e19191d9c9850cb9695c5f0257e19809a76b8c3e'),
+                                    'da44f6dcc4b76696ead57c232f44e15f72d84eae'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '53c8ec2fdc1f2b2ec8a03c6de53505dd691fe6d9'),
+                           '8ae7112dc44d1f7534aeeb31e897352092133925'),
 }
 
 
