@@ -24610,6 +24610,25 @@ static bool group_performs(const run *R, const mention *m)
               word_among(R, k + 1, k + 2, it_next,
                          sizeof it_next / sizeof *it_next)))
             return false;
+        /* (session 55, fx55a: "it" is no show where a group or a place
+         * people live or pray in is named after it, "kill it at the
+         * mosque", "crush it at the refugee hotel", "murder it at the
+         * jewish school", or before it in its sentence or the one before,
+         * its antecedent, "a gay bar opened ..., the boys will kill it
+         * tonight") */
+        uint32_t si = R->toks[m->tb].sent;
+        uint32_t a = R->rs->s[si > 0 ? si - 1 : si].tb;
+        uint32_t z = k + 8 < s->te ? k + 8 : s->te;
+        if (m->tb > a + 40)
+            a = m->tb - 40;
+        for (size_t i = R->rs->first[a]; i < R->rs->nm && R->rs->m[i].tb < z;
+             i++) {
+            const mention *p = &R->rs->m[i];
+            if (p->kind == DC_KIND_PLACE ||
+                ((p->kind == DC_KIND_IDENTITY || p->kind == DC_KIND_SLUR) &&
+                 (p->tb > k || (ent(R, p)->flags & DC_F_PLACE))))
+                return false;
+        }
     } else {
         if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
             k++;
