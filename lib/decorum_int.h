@@ -666,6 +666,9 @@ enum {
     DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
                          * ("hamper", "card", "casserole": known_kindly;
                          * session 55, f55) */
+    DC_SENSE_MENACE,    /* a word of a visit, its aftermath or a veiled
+                         * harm ("regret", "petrol", "forget", "shame":
+                         * known_kindly; session 55, fx55a) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -346,7 +346,7 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
-    WC_NUMBERED, WC_GIFT,
+    WC_NUMBERED, WC_GIFT, WC_MENACE,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -357,7 +357,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_PRIDE == DC_SENSE_PRIDE &&
                    DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP &&
                    DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED &&
-                   DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT,
+                   DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT &&
+                   DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -23454,11 +23455,6 @@ static bool group_performs(const run *R, const mention *m);
 #define KK_REACH 40u
 static bool known_kindly(const run *R, const mention *m)
 {
-    static const char *const menace[] = {
-        "visit",  "visits", "pay",     "regret", "deserve", "deserves",
-        "lesson", "punish", "sorry",   "hurt",   "gloves",  "bats",
-        "sleep",  "sleeping", "watch", "watching", "warned",
-        "careful", "surprise", "surprised"};
     const dc_rules_scratch *rs = R->rs;
     uint32_t si = rs->toks[m->tb].sent;
     uint32_t a = rs->s[si > 0 ? si - 1 : si].tb;
@@ -23475,14 +23471,30 @@ static bool known_kindly(const run *R, const mention *m)
                      KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
                          KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
                          KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
-        word_among(R, a, z, menace, sizeof menace / sizeof *menace))
+        word_among(R, a, z, WORD_CLASS(R, WC_MENACE)))
         return false;
-    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
-        return true;
+    /* (session 55, fx55a: a group named to the reader's face, "you jew",
+     * "you trans freak": an address, not a neighbour greeted) */
     for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
          i < rs->nm && rs->m[i].tb < z; i++) {
         const mention *p = &rs->m[i];
-        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te))
+        if (p->kind == DC_KIND_IDENTITY && p->tb > a &&
+            (tok_is_word(R, p->tb - 1, "you") ||
+             (p->tb > a + 1 && tok_is_word(R, p->tb - 2, "you") &&
+              R->toks[p->tb - 1].type == TK_WORD)))
+            return false;
+    }
+    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
+        return true;
+    /* (a welcome: the word "welcome" itself, a `positive` mention, not
+     * after a negation ("you're not welcome"); session 55, fx55a: not any
+     * other word of praise, "great.", "happy now?", "lovely house", said
+     * about nothing) */
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te) ||
+            !tok_is_word(R, p->tb, "welcome"))
             continue;
         bool neg = false;
         for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
@@ -24598,6 +24610,25 @@ static bool group_performs(const run *R, const mention *m)
               word_among(R, k + 1, k + 2, it_next,
                          sizeof it_next / sizeof *it_next)))
             return false;
+        /* (session 55, fx55a: "it" is no show where a group or a place
+         * people live or pray in is named after it, "kill it at the
+         * mosque", "crush it at the refugee hotel", "murder it at the
+         * jewish school", or before it in its sentence or the one before,
+         * its antecedent, "a gay bar opened ..., the boys will kill it
+         * tonight") */
+        uint32_t si = R->toks[m->tb].sent;
+        uint32_t a = R->rs->s[si > 0 ? si - 1 : si].tb;
+        uint32_t z = k + 8 < s->te ? k + 8 : s->te;
+        if (m->tb > a + 40)
+            a = m->tb - 40;
+        for (size_t i = R->rs->first[a]; i < R->rs->nm && R->rs->m[i].tb < z;
+             i++) {
+            const mention *p = &R->rs->m[i];
+            if (p->kind == DC_KIND_PLACE ||
+                ((p->kind == DC_KIND_IDENTITY || p->kind == DC_KIND_SLUR) &&
+                 (p->tb > k || (ent(R, p)->flags & DC_F_PLACE))))
+                return false;
+        }
     } else {
         if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
             k++;
