@@ -666,6 +666,9 @@ enum {
     DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
                          * ("hamper", "card", "casserole": known_kindly;
                          * session 55, f55) */
+    DC_SENSE_ARENA,     /* a domain a post is held over ("match",
+                         * "squad", "class", "ship": role_act_end;
+                         * session 55, fx55c) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
