@@ -669,6 +669,9 @@ enum {
     DC_SENSE_MENACE,    /* a word of a visit, its aftermath or a veiled
                          * harm ("regret", "petrol", "forget", "shame":
                          * known_kindly; session 55, fx55a) */
+    DC_SENSE_ARENA,     /* a domain a post is held over ("match",
+                         * "squad", "class", "ship": role_act_end;
+                         * session 55, fx55c) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -195,6 +195,7 @@ static const struct {
     {"numbered", (uint64_t)DC_SENSE_NUMBERED << DC_F_SENSE_SHIFT},
     {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
     {"menace", (uint64_t)DC_SENSE_MENACE << DC_F_SENSE_SHIFT},
+    {"arena", (uint64_t)DC_SENSE_ARENA << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };

@@ -346,7 +346,7 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
-    WC_NUMBERED, WC_GIFT, WC_MENACE,
+    WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -358,7 +358,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_WORSHIP == DC_SENSE_WORSHIP &&
                    DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED &&
                    DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT &&
-                   DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE,
+                   DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE &&
+                   DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -36886,7 +36887,12 @@ static const char *const wl_role_race[] = {"marathon", "marathons", "race",
  * "on" and a determiner ("reffing mens football", "commentating on the
  * boxing", "marshalling the race"), unless it is a burden borne or a
  * plight (wl_role_burden: "paying the price", "carrying the kit",
- * "facing the abuse"). */
+ * "facing the abuse"). Session 55 (fx55c): and only when the object
+ * names a domain a post is held over, a word of the lexicon's `arena`
+ * class within its first three words (role_arena: "the marathon
+ * groups", "the youth squad", "mens football"); any other object is an
+ * errand, a cost or a plight ("subsidising the razor makers", "skipping
+ * the hpv vaccine", "chasing the men for child support"), no post. */
 static const char *const wl_role_burden[] = {
     "having",   "getting",  "paying",   "facing",  "carrying", "doing",
     "taking",   "dealing",  "bearing",  "feeling", "living",   "walking",
@@ -36908,6 +36914,19 @@ static bool role_open_act(const run *R, uint32_t b)
     return !word_among(R, b + 1, e, FRAME_WORDS(wl_role_moment));
 }
 
+/* Is a word of the `arena` class among the three tokens from o, in the
+ * clause of token b (role_open_act's object)? */
+static bool role_arena(const run *R, uint32_t b, uint32_t o)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = o; k < o + 3 && k < rs->ntok &&
+                         rs->toks[k].clause == rs->toks[b].clause;
+         k++)
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_ARENA)))
+            return true;
+    return false;
+}
+
 static uint32_t role_act_end(const run *R, uint32_t b)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36919,9 +36938,9 @@ static uint32_t role_act_end(const run *R, uint32_t b)
     if (!listed && b + 2 < rs->ntok && tok_is_word(R, b + 1, "on") &&
         rs->toks[b + 2].clause == rs->toks[b].clause &&
         word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_obj)) &&
-        role_open_act(R, b))
+        role_open_act(R, b) && role_arena(R, b, b + 3))
         e = b + 3;
-    else if ((listed || role_open_act(R, b)) &&
+    else if ((listed || (role_open_act(R, b) && role_arena(R, b, b + 1))) &&
         word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_obj)) &&
         /* ("running" only of a thing run, not a run at night: "running
          * a line", "running the kitchen") */
@@ -37900,11 +37919,15 @@ static decorum_status rule_role_denied(run *R)
  * of scam", "never known a muslim that didnt lie", "not met one romanian
  * yet who wasnt on the fiddle". One member after "a", "an", "one" or
  * "a single", after a verb of meeting (wl_met) that "never", "not",
- * "havent" or "no" denies two words before at most, and after the member
+ * "havent" or "hardly" denies three words before at most, and after the member
  * (at most three words on: "customer", "landlord") "who" or "that" and a
  * denied verb ("wasnt", "didnt", "isnt"); the two negations make the
  * rest of the clause a claim about every member, and an attack when a
- * stereotype, derogation, dehumanization or insult is in it. Not where
+ * stereotype, derogation, dehumanization or insult is in it, or a hate
+ * verb aimed at the writer's side or at people (met_hated: "who didnt
+ * secretly hate us"; session 55, fx55c). Not in the second term of a
+ * comparison ("kinder than the idiots on this thread": those are
+ * others). Not where
  * the rest tells what was done or said to them ("wasnt called a
  * thief", "wasnt treated like a criminal": a report, a deed or a harm),
  * nor in a question. The finding is a stereotype said of all. */
@@ -37924,6 +37947,24 @@ static const char *const wl_met_told[] = {
     "called", "treated", "labelled", "labeled", "accused", "seen",
     "stereotyped", "branded", "profiled", "assumed", "mistaken", "abused",
     "victim", "targeted", "told"};
+/* (the object of a hate verb that makes it a trait: the writer's side,
+ * people at large, the ordinary; not "hate the traffic") */
+static const char *const wl_met_hated[] = {
+    "us", "our", "we", "everyone", "everybody", "people", "normal",
+    "decent", "ordinary"};
+static bool met_hated(const run *R, uint32_t k)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (!kind_at(R, k, DC_KIND_HATE_VERB))
+        return false;
+    for (uint32_t j = k + 1; j < k + 4 && j < rs->ntok &&
+                             rs->toks[j].clause == rs->toks[k].clause;
+         j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_met_hated)) ||
+            (R->at[j] & KIND_BIT(IDENTITY)))
+            return true;
+    return false;
+}
 static decorum_status rule_never_met(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -37993,7 +38034,11 @@ static decorum_status rule_never_met(run *R)
              * mouthed something rude") */
             if (tok_is_word(R, k, "when") || tok_is_word(R, k, "whenever") ||
                 tok_is_word(R, k, "if") || tok_is_word(R, k, "because") ||
-                tok_is_word(R, k, "while") || tok_is_word(R, k, "unless"))
+                tok_is_word(R, k, "while") || tok_is_word(R, k, "unless") ||
+                /* (nor the second term of a comparison: "kinder than
+                 * the idiots on this thread") */
+                tok_is_word(R, k, "than") || tok_is_word(R, k, "unlike") ||
+                tok_is_word(R, k, "compared"))
                 break;
             if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
                 kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
@@ -38008,7 +38053,7 @@ static decorum_status rule_never_met(run *R)
                 (kind_at(R, k, DC_KIND_STEREOTYPE) ||
                  (dm && !(R->ents[dm->entry].flags & DC_F_RANKS)) ||
                  kind_at(R, k, DC_KIND_DEHUMANIZE) ||
-                 kind_at(R, k, DC_KIND_INSULT)))
+                 kind_at(R, k, DC_KIND_INSULT) || met_hated(R, k)))
                 hit = k;
         }
         if (told || hit == UINT32_MAX)
@@ -38020,6 +38065,8 @@ static decorum_status rule_never_met(run *R)
             m = mention_at(R, hit, DC_KIND_DEHUMANIZE);
         if (!m)
             m = mention_at(R, hit, DC_KIND_INSULT);
+        if (!m)
+            m = mention_at(R, hit, DC_KIND_HATE_VERB);
         uint32_t he = m ? m->te : hit + 1;
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         return group_finding(R, rs->toks[v].b, rs->toks[he - 1].e,
