@@ -666,6 +666,12 @@ enum {
     DC_SENSE_GIFT,      /* a gift or a welcome brought to a door
                          * ("hamper", "card", "casserole": known_kindly;
                          * session 55, f55) */
+    DC_SENSE_TALLY,     /* a word that labels a number as a score, two
+                         * sided ("score", "won", "points": code_numbered;
+                         * session 55, fx55b) */
+    DC_SENSE_COMPANY,   /* a company one is at the edge of ("team",
+                         * "photo", "class": margin_denied; session 55,
+                         * fx55b) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -194,6 +194,8 @@ static const struct {
     {"worship", (uint64_t)DC_SENSE_WORSHIP << DC_F_SENSE_SHIFT},
     {"numbered", (uint64_t)DC_SENSE_NUMBERED << DC_F_SENSE_SHIFT},
     {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
+    {"tally", (uint64_t)DC_SENSE_TALLY << DC_F_SENSE_SHIFT},
+    {"company", (uint64_t)DC_SENSE_COMPANY << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
