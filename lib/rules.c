@@ -35393,11 +35393,11 @@ static const char *const fate_cause[] = {
     "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
     "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
     "scam",    "scams",   "scammers", "tracker", "trackers", "police",
-    "warned",  "warning", "spate",    "crime",   "because",  "since",
-    "after",   "cos",     "insurance", "winter", "ice",      "frost",
+    "warned",  "warning", "spate",    "crime",
+    "insurance", "winter", "ice",      "frost",
     "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
     "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
-    "thing",   "recall",  "mot",      "covid",   "flu",      "virus"};
+    "recall",  "mot",      "covid",   "flu",      "virus"};
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
