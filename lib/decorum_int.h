@@ -672,6 +672,12 @@ enum {
     DC_SENSE_ARENA,     /* a domain a post is held over ("match",
                          * "squad", "class", "ship": role_act_end;
                          * session 55, fx55c) */
+    DC_SENSE_TALLY,     /* a word that labels a number as a score, two
+                         * sided ("score", "won", "points": code_numbered;
+                         * session 55, fx55b) */
+    DC_SENSE_COMPANY,   /* a company one is at the edge of ("team",
+                         * "photo", "class": margin_denied; session 55,
+                         * fx55b) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -346,7 +346,7 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
-    WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA,
+    WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TALLY, WC_COMPANY,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -359,7 +359,9 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_NUMBERED == DC_SENSE_NUMBERED &&
                    DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT &&
                    DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE &&
-                   DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA,
+                   DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA &&
+                   DC_SENSE_WISH + WC_TALLY == DC_SENSE_TALLY &&
+                   DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -24547,7 +24549,10 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
  * ("at", "in" or "on", "the" or "its", then "back", "sidelines",
  * "margins", "shadows", "corner", "edges", "fringes", "periphery") says
  * they belong in the middle of it: inclusion, no exclusion. Not any other
- * place ("... don't belong in this country", "... at our school"). */
+ * place ("... don't belong in this country", "... at our school"). The
+ * preposition may also be "to", the determiner "their"; the edge must be
+ * of a company or end its clause, and the exclusion must not go on (see
+ * below; session 55, fx55b). */
 static __attribute__((noinline)) bool margin_denied(const run *R,
                                                     const mention *m)
 {
@@ -24564,8 +24569,38 @@ static __attribute__((noinline)) bool margin_denied(const run *R,
     if (tok_is_word(R, k, "the") || tok_is_word(R, k, "its") ||
         tok_is_word(R, k, "their"))
         k++;
-    return k < R->ntok &&
-           word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge);
+    if (k >= R->ntok ||
+        !word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge))
+        return false;
+    /* (session 55, fx55b: the edge of a company, "the back of the photo",
+     * "the sidelines of the team" (grammar.tsv's `word` entries of sense
+     * `company`), or the edge alone, its clause ending there ("don't
+     * belong on the sidelines, get them on the pitch"); not the edge of
+     * a place, "the edge of town", "the back of the bus") */
+    k++;
+    if (k < R->ntok && tok_is_word(R, k, "of")) {
+        k++;
+        if (tok_is_word(R, k, "the") || tok_is_word(R, k, "their") ||
+            tok_is_word(R, k, "our") || tok_is_word(R, k, "this") ||
+            tok_is_word(R, k, "its") || tok_is_word(R, k, "a"))
+            k++;
+        if (!word_among(R, k, k + 1, WORD_CLASS(R, WC_COMPANY)))
+            return false;
+    } else if (k < R->ntok && R->toks[k].type == TK_WORD)
+        return false;
+    /* (nor when the exclusion goes on in the sentence or the next, at
+     * most forty tokens: "... or anywhere in it", "they don't belong here
+     * at all", "they belong in the kitchen") */
+    const uint32_t si = R->toks[m->tb].sent;
+    uint32_t z = si + 1 < R->rs->ns ? R->rs->s[si + 1].te : R->rs->s[si].te;
+    if (z > m->te + 40)
+        z = m->te + 40;
+    for (uint32_t j = m->te; j < z; j++)
+        if (tok_is_word(R, j, "anywhere") || tok_is_word(R, j, "here") ||
+            tok_is_word(R, j, "belong") || tok_is_word(R, j, "belongs") ||
+            (tok_is_word(R, j, "all") && j > 0 && tok_is_word(R, j - 1, "at")))
+            return false;
+    return true;
 }
 
 /* Session 55 (f55): "the gay men's chorus is going to kill it at pride",
@@ -31499,6 +31534,16 @@ static bool code_numbered(const run *R, const mention *m)
     bool label = word_among(R, lo, b, WORD_CLASS(R, WC_NUMBERED)) ||
                  (m->te < s->te &&
                   word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_NUMBERED)));
+    /* (session 55, fx55b: a score has two sides, "14:88", "14-88", "14
+     * 88"; the one token "1488" after "score", "won" or "points" is the
+     * code, "points: 1488") */
+    bool sides = b < m->tb;
+    for (uint32_t i = 0; i < e->term_len && !sides; i++)
+        sides = e->term[i] < '0' || e->term[i] > '9';
+    if (!label && sides)
+        label = word_among(R, lo, b, WORD_CLASS(R, WC_TALLY)) ||
+                (m->te < s->te &&
+                 word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_TALLY)));
     if (!label || other_code(R, m))
         return false;
     for (size_t i = 0; i < R->rs->nt; i++)
@@ -35380,11 +35425,11 @@ static const char *const fate_cause[] = {
     "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
     "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
     "scam",    "scams",   "scammers", "tracker", "trackers", "police",
-    "warned",  "warning", "spate",    "crime",   "because",  "since",
-    "after",   "cos",     "insurance", "winter", "ice",      "frost",
+    "warned",  "warning", "spate",    "crime",
+    "insurance", "winter", "ice",      "frost",
     "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
     "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
-    "thing",   "recall",  "mot",      "covid",   "flu",      "virus"};
+    "recall",  "mot",      "covid",   "flu",      "virus"};
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
