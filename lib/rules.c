@@ -35429,7 +35429,18 @@ static const char *const fate_cause[] = {
     "insurance", "winter", "ice",      "frost",
     "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
     "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
-    "recall",  "mot",      "covid",   "flu",      "virus"};
+    "recall",  "mot",      "covid",   "flu",      "virus",
+    "stealing", "nicking", "nicked",  "pinching"};
+/* An errand the guard is kept for: what comes in the post or to the
+ * door ("checking their post for the census letter", "the new passport
+ * forms are being sent out"). Advice only with no menace in the window
+ * (fate_warned). */
+static const char *const fate_errand[] = {
+    "letter",      "letters",      "form",      "forms",   "invitation",
+    "invitations", "certificate",  "certificates", "results", "parcel",
+    "parcels",     "census",       "passport",  "passports", "ballot",
+    "ballots",     "renewal",      "reminder",  "reminders", "delivery",
+    "deliveries"};
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -35451,6 +35462,19 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
         e = s->tb + 40;
     if (word_among(R, s->tb, e, FRAME_WORDS(fate_cause)) || s->question)
         return UINT32_MAX;
+    /* (an errand: advice where nothing in the window menaces; session
+     * 55, the review's finding 6) */
+    if (word_among(R, s->tb, e, FRAME_WORDS(fate_errand)) &&
+        !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE))) {
+        bool menace = false;
+        for (uint32_t j = s->tb; j < e && !menace; j++)
+            menace = kind_at(R, j, DC_KIND_THREAT) ||
+                     kind_at(R, j, DC_KIND_HARM) ||
+                     kind_at(R, j, DC_KIND_DEHUMANIZE) ||
+                     kind_at(R, j, DC_KIND_SLUR);
+        if (!menace)
+            return UINT32_MAX;
+    }
     return g;
 }
 
