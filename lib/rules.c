@@ -23447,12 +23447,13 @@ static bool group_performs(const run *R, const mention *m);
  * where you live and we're turning up with fairy cakes". Read in a window
  * of KK_REACH tokens either side of it, in its sentence and the ones next
  * to it: a gift (grammar.tsv's `word` entries of sense `gift`: "hamper",
- * "cards", "casserole") or a welcome (a `positive` mention, not after a
- * negation: "you're not welcome"), and no menace in the same window: no
- * threat but the phrase itself, no harm, weapon, slur, dehumanizing,
- * derogating or insulting word ("..., muslim scum"), and none of the
- * words of a visit or its aftermath ("expect a visit", "time to pay them
- * a visit", "bring the gloves", "you'll regret it"). The phrase alone ("we
+ * "cards", "casserole") or a welcome (the word "welcome", a `positive`
+ * mention, not after a negation: "you're not welcome"), and no menace in
+ * the same window: no threat but the phrase itself, no harm, weapon,
+ * slur, dehumanizing, derogating or insulting word ("..., muslim scum"),
+ * no group named to the reader ("you jew"), and no word of grammar.tsv's
+ * `menace` class, a visit, its aftermath or a veiled harm ("expect a
+ * visit", "bring the gloves", "you won't forget", "petrol"). The phrase alone ("we
  * know where the trans councillor lives."), or with only an apposition
  * after it, stays a threat. */
 #define KK_REACH 40u
@@ -23466,14 +23467,12 @@ static bool known_kindly(const run *R, const mention *m)
         a = m->tb - KK_REACH;
     if (z > m->te + KK_REACH)
         z = m->te + KK_REACH;
-    if (has_kinds_in(R, a, m->tb,
-                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
-                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
-        has_kinds_in(R, m->te, z,
-                     KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
-                         KIND_BIT(SLUR) | KIND_BIT(DEHUMANIZE) |
-                         KIND_BIT(DEROGATE) | KIND_BIT(INSULT)) ||
+    const uint64_t menace = KIND_BIT(THREAT) | KIND_BIT(HARM) |
+                            KIND_BIT(WEAPON) | KIND_BIT(SLUR) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(INSULT);
+    /* (the phrase's own threat mention lies between the two windows) */
+    if (has_kinds_in(R, a, m->tb, menace) || has_kinds_in(R, m->te, z, menace) ||
         word_among(R, a, z, WORD_CLASS(R, WC_MENACE)))
         return false;
     /* (session 55, fx55a: a group named to the reader's face, "you jew",
@@ -35402,8 +35401,6 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
     return ng;
 }
 
-/* Which frame (FR_*) holds group t, and the first token of its words in
- * *from and the end in *to; FR_N if none. */
 /* Session 55 (q55): a group told it "better" (or "should start") keep
  * watch over its own: after the warning at token k, within ten tokens of
  * its clause c, a possessive and a thing a menace is aimed through
@@ -35454,7 +35451,8 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
         }
     if (g == UINT32_MAX)
         return g;
-    /* (the cause: the sentence and the next, thirty tokens at most) */
+    /* (the cause: the sentence and the next, forty tokens at most from
+     * the sentence's start) */
     const sentence *s = sent_of(R, k);
     uint32_t si = rs->toks[k].sent;
     uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
@@ -35465,19 +35463,16 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
     if (word_among(R, s->tb, e, FRAME_WORDS(fate_errand)) &&
-        !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE))) {
-        bool menace = false;
-        for (uint32_t j = s->tb; j < e && !menace; j++)
-            menace = kind_at(R, j, DC_KIND_THREAT) ||
-                     kind_at(R, j, DC_KIND_HARM) ||
-                     kind_at(R, j, DC_KIND_DEHUMANIZE) ||
-                     kind_at(R, j, DC_KIND_SLUR);
-        if (!menace)
-            return UINT32_MAX;
-    }
+        !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE)) &&
+        !has_kinds_in(R, s->tb, e,
+                      KIND_BIT(THREAT) | KIND_BIT(HARM) |
+                          KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR)))
+        return UINT32_MAX;
     return g;
 }
 
+/* Which frame (FR_*) holds group t, and the first token of its words in
+ * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
                        uint32_t *to)
 {
@@ -56705,13 +56700,7 @@ static const char *const gw_lock[] = {"lock", "locking"}; /* session 45 */
 static const char *const gw_run[] = {"run"};
 static const char *const gw_over[] = {"over"};
 static const char *const gw_fate[] = {"alive", "see"};
-static const char *const gw_sleep[] = {
-    "sleep",
-    /* (fate_warned's things watched over, session 55: rarer words than
-     * its "better" and "start", so the frames run for fewer comments) */
-    "shoulder", "shoulders", "car", "cars", "door", "doors", "windows",
-    "locks", "post", "mail", "letterbox", "tyres", "brakes", "prayers",
-    "homes", "vans", "engines", "driveway", "driveways"};
+static const char *const gw_sleep[] = {"sleep"};
 /* ... and the words rule_struck, kept_as and rule_group_barred ask for by
  * tok_is_word */
 /* (the pick's openers: "one more" is read from its "more") */
@@ -56756,6 +56745,9 @@ static const struct gw_list {
     GW_LIST(gw_fate, GW_FATE),
     GW_LIST(gf_wont, GW_WONT),
     GW_LIST(gw_sleep, GW_SLEEP),
+    /* (fate_warned's things watched over, session 55: rarer words than
+     * its "better" and "start", so the frames run for fewer comments) */
+    GW_LIST(fate_guard, GW_SLEEP),
     GW_LIST(gc_opens, GW_GUESS),
     GW_LIST(gw_next_any, GW_NEXT_ANY),
     GW_LIST(next_where, GW_NEXT_HARM),
@@ -56774,7 +56766,6 @@ static const struct gw_list {
     GW_LIST(gw_free, GW_FREE),
     GW_LIST(gw_know, GW_KNOW),
     GW_LIST(gw_met, GW_MET),
-
     GW_LIST(gw_own, GW_OWN),
     GW_LIST(wl_grant_bare, GW_GRANT),
     GW_LIST(wl_grant_let, GW_GRANT),
