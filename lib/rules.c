@@ -38058,15 +38058,7 @@ static decorum_status rule_never_met(run *R)
                                 : NULL;
         if (!im)
             continue;
-        target tg = {0};
-        tg.tb = gb;
-        tg.te = im->te;
-        tg.entry = (int32_t)im->entry;
-        tg.categories = R->ents[im->entry].categories;
-        tg.type = TG_GROUP;
-        tg.b = rs->toks[gb].b;
-        tg.e = rs->toks[im->te - 1].e;
-        tg.gn_upto = NO_TARGET;
+        const target tg = group_of(R, im);
         const target *t = &tg;
         bool neg = false;
         for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !neg; k++)
