@@ -21,21 +21,34 @@ ok() { echo "ok: $*"; }
 # classes outright, the case where Platt's full Newton step once overshot
 # to a negative slope and the model scored the benign rows as hate and the
 # hate rows as benign (session 55): the score check below catches that.
-python3 - "$T/rows.jsonl" <<'EOF'
+#
+# mixed.jsonl is the same but for the hate rows among "mine", which say the
+# benign rows' words: how far the model moves those words toward hate is
+# what --fit-weight lets them teach against the other rows. They hold no
+# number, since every hate row's number is even and the model would learn
+# the last digit instead. (A word only weighted rows hold would not show the
+# weight: AdaGrad divides each weight's steps by its own gradients' size,
+# so a constant weight on every row that holds a feature cancels out.)
+python3 - "$T/rows.jsonl" "$T/mixed.jsonl" <<'EOF'
 import json, sys
-with open(sys.argv[1], 'w') as f:
-    for i in range(400):
-        hate = i % 2 == 0
-        words = ('zorbleck grumvat' if hate else 'quillon petravine')
-        row = {'id': 'r%d' % i, 'text': '%s number %d said %s' % (words, i, words),
-               'label': 'hate' if hate else 'none'}
-        if i >= 300:
-            row['source'] = 'mine'
-        f.write(json.dumps(row) + '\n')
-    f.write('not json\n')
-    f.write('{"text": "no label"}\n')
+for path, mixed in ((sys.argv[1], False), (sys.argv[2], True)):
+    with open(path, 'w') as f:
+        for i in range(400):
+            hate = i % 2 == 0
+            words = ('zorbleck grumvat' if hate else 'quillon petravine')
+            row = {'id': 'r%d' % i,
+                   'text': '%s number %d said %s' % (words, i, words),
+                   'label': 'hate' if hate else 'none'}
+            if i >= 300:
+                row['source'] = 'mine'
+                if hate and mixed:
+                    row['text'] = 'quillon petravine said quillon petravine'
+            f.write(json.dumps(row) + '\n')
+        f.write('not json\n')
+        f.write('{"text": "no label"}\n')
 EOF
 train() { "$BIN" train --quiet --buckets 2^12 --epochs 3 --data "$T/rows.jsonl" "$@"; }
+train_mixed() { "$BIN" train --quiet --buckets 2^12 --epochs 3 --data "$T/mixed.jsonl" "$@"; }
 
 train --out "$T/a.model" 2>"$T/a.err" || fail "train exited $?: $(cat "$T/a.err")"
 train --out "$T/b.model" 2>/dev/null
@@ -67,8 +80,8 @@ else
 fi
 
 # --fit-only: source "mine" leaves the calibration set, whatever its weight.
-train --out "$T/f1.model" --fit-only mine 2>"$T/f1.err"
-train --out "$T/f2.model" --fit-only mine --fit-weight 0.05 2>"$T/f2.err"
+train_mixed --out "$T/f1.model" --fit-only mine 2>"$T/f1.err"
+train_mixed --out "$T/f2.model" --fit-only mine --fit-weight 0.05 2>"$T/f2.err"
 cal() { sed -n 's/.*(\([0-9]*\) fit, \([0-9]*\) calibration).*/\1 \2/p' "$1"; }
 read -r fit_all cal_all <<<"$(cal "$T/a.err")"
 read -r fit_f1 cal_f1 <<<"$(cal "$T/f1.err")"
@@ -80,10 +93,20 @@ if [ "${cal_f1:-x}" -lt "${cal_all:-0}" ] 2>/dev/null &&
 else
   fail "--fit-only: fit/calibration $fit_all/$cal_all -> $fit_f1/$cal_f1, $fit_f2/$cal_f2"
 fi
-if cmp -s "$T/f1.model" "$T/f2.model"; then
-  fail "--fit-weight 0.05 gave the same model as weight 1"
+# --fit-weight: the benign words the fit-only rows call hate score lower when
+# those rows weigh less; the same at both weights would mean the option is
+# not read, higher that it works backwards.
+printf '%s\n' '{"id":"v","text":"quillon petravine"}' >"$T/v.jsonl"
+vscore() {
+  "$BIN" score -j 1 --no-progress --model "$1" "$T/v.jsonl" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["attributes"]["IDENTITY_ATTACK"])'
+}
+v1=$(vscore "$T/f1.model")
+v2=$(vscore "$T/f2.model")
+if python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if a > b + 0.01 else 1)" "$v1" "$v2"; then
+  ok "--fit-weight 0.05: the words the fit-only rows call hate score $v1 -> $v2"
 else
-  ok "--fit-weight changes the model"
+  fail "--fit-weight 0.05: the words the fit-only rows call hate score $v1 -> $v2 (want lower)"
 fi
 
 # Bad options and inputs: non-zero, a message, no model written.
