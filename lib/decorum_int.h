@@ -678,6 +678,17 @@ enum {
     DC_SENSE_COMPANY,   /* a company one is at the edge of ("team",
                          * "photo", "class": margin_denied; session 55,
                          * fx55b) */
+    /* (session 56, c56: fate_warned's lists, C lists of q55 and the lead
+     * until then) */
+    DC_SENSE_FATEWHOSE, /* an owner before a thing watched over ("their",
+                         * "your": fate_warned) */
+    DC_SENSE_FATEGUARD, /* a thing a menace is aimed through ("cars",
+                         * "doors", "post": fate_warned, and the gate of
+                         * rule_group_frames) */
+    DC_SENSE_FATECAUSE, /* a crime or a hazard that makes a warning
+                         * advice ("burglars", "rust": fate_warned) */
+    DC_SENSE_FATEERRAND, /* what comes in the post or to the door
+                          * ("letter", "census": fate_warned) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

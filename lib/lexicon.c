@@ -198,6 +198,10 @@ static const struct {
     {"arena", (uint64_t)DC_SENSE_ARENA << DC_F_SENSE_SHIFT},
     {"tally", (uint64_t)DC_SENSE_TALLY << DC_F_SENSE_SHIFT},
     {"company", (uint64_t)DC_SENSE_COMPANY << DC_F_SENSE_SHIFT},
+    {"fatewhose", (uint64_t)DC_SENSE_FATEWHOSE << DC_F_SENSE_SHIFT},
+    {"fateguard", (uint64_t)DC_SENSE_FATEGUARD << DC_F_SENSE_SHIFT},
+    {"fatecause", (uint64_t)DC_SENSE_FATECAUSE << DC_F_SENSE_SHIFT},
+    {"fateerrand", (uint64_t)DC_SENSE_FATEERRAND << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };

@@ -347,6 +347,7 @@ enum {
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
     WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TALLY, WC_COMPANY,
+    WC_FATEWHOSE, WC_FATEGUARD, WC_FATECAUSE, WC_FATEERRAND,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -361,7 +362,9 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE &&
                    DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA &&
                    DC_SENSE_WISH + WC_TALLY == DC_SENSE_TALLY &&
-                   DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY,
+                   DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY &&
+                   DC_SENSE_WISH + WC_FATEWHOSE == DC_SENSE_FATEWHOSE &&
+                   DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -35404,48 +35407,26 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
 /* Session 55 (q55): a group told it "better" (or "should start") keep
  * watch over its own: after the warning at token k, within ten tokens of
  * its clause c, a possessive and a thing a menace is aimed through
- * (fate_guard: their shoulders, cars, doors, windows, post, prayers;
+ * (fateguard: their shoulders, cars, doors, windows, post, prayers;
  * not "backs", whose lexicon entries read their own context: "trans
  * people better watch their backs, hate crimes are rising" warns);
  * not a warning with its cause, a crime or a hazard told in the sentence
- * or the next (fate_cause: "better start locking their doors, there's
+ * or the next (fatecause: "better start locking their doors, there's
  * been three break ins", "better check their cars for rust after the
  * salt"), which is advice. The guard's token, or UINT32_MAX. */
-static const char *const fate_poss[] = {"their", "his", "her", "your",
-                                        "ur"};
-static const char *const fate_guard[] = {
-    "shoulder", "shoulders", "car",     "cars",     "door",   "doors",
-    "windows",  "locks",     "post",    "mail",     "letterbox",
-    "tyres",    "brakes",    "prayers", "homes",    "vans",
-    "engines",  "driveway",  "driveways"};
-static const char *const fate_cause[] = {
-    "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
-    "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
-    "scam",    "scams",   "scammers", "tracker", "trackers", "police",
-    "warned",  "warning", "spate",    "crime",
-    "insurance", "winter", "ice",      "frost",
-    "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
-    "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
-    "recall",  "mot",      "covid",   "flu",      "virus",
-    "stealing", "nicking", "nicked",  "pinching"};
-/* An errand the guard is kept for: what comes in the post or to the
- * door ("checking their post for the census letter", "the new passport
- * forms are being sent out"). Advice only with no menace in the window
- * (fate_warned). */
-static const char *const fate_errand[] = {
-    "letter",      "letters",      "form",      "forms",   "invitation",
-    "invitations", "certificate",  "certificates", "results", "parcel",
-    "parcels",     "census",       "passport",  "passports", "ballot",
-    "ballots",     "renewal",      "reminder",  "reminders", "delivery",
-    "deliveries"};
+/* (the words: grammar.tsv's `word` classes fatewhose, fateguard,
+ * fatecause and, for an errand the guard is kept for, what comes in the
+ * post or to the door, fateerrand: "checking their post for the census
+ * letter", advice only with no menace in the window; C lists until
+ * session 56, c56) */
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t n = rs->ntok;
     uint32_t z = k + 11 < n ? k + 11 : n, g = UINT32_MAX;
     for (uint32_t j = k + 1; j + 1 < z && rs->toks[j].clause == c; j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(fate_poss)) &&
-            word_among(R, j + 1, j + 2, FRAME_WORDS(fate_guard))) {
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_FATEWHOSE)) &&
+            word_among(R, j + 1, j + 2, WORD_CLASS(R, WC_FATEGUARD))) {
             g = j + 1;
             break;
         }
@@ -35458,11 +35439,11 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
     if (e > s->tb + 40)
         e = s->tb + 40;
-    if (word_among(R, s->tb, e, FRAME_WORDS(fate_cause)) || s->question)
+    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATECAUSE)) || s->question)
         return UINT32_MAX;
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
-    if (word_among(R, s->tb, e, FRAME_WORDS(fate_errand)) &&
+    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATEERRAND)) &&
         !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE)) &&
         !has_kinds_in(R, s->tb, e,
                       KIND_BIT(THREAT) | KIND_BIT(HARM) |
@@ -56737,9 +56718,9 @@ static const struct gw_list {
     GW_LIST(gw_fate, GW_FATE),
     GW_LIST(gf_wont, GW_WONT),
     GW_LIST(gw_sleep, GW_SLEEP),
-    /* (fate_warned's things watched over, session 55: rarer words than
-     * its "better" and "start", so the frames run for fewer comments) */
-    GW_LIST(fate_guard, GW_SLEEP),
+    /* (and GW_SLEEP for fate_warned's things watched over, grammar.tsv's
+     * class fateguard, session 55: rarer words than its "better" and
+     * "start", so the frames run for fewer comments; gate_words_make) */
     GW_LIST(gc_opens, GW_GUESS),
     GW_LIST(gw_next_any, GW_NEXT_ANY),
     GW_LIST(next_where, GW_NEXT_HARM),
@@ -56766,23 +56747,31 @@ static const struct gw_list {
 #undef GW_LIST
 };
 
-/* Makes dc_rules' table of gate words (dc_rules_new). A word's key is
- * tok_key's: its first bytes, up to eight. */
+/* Enters word w in dc_rules' table of gate words with bit g. A word's
+ * key is tok_key's: its first bytes, up to eight. */
+static void gate_word_add(dc_rules *r, const char *w, unsigned g)
+{
+    uint64_t key = 0;
+    for (size_t b = 0; b < 8 && w[b]; b++)
+        key |= (uint64_t)(unsigned char)w[b] << (8 * b);
+    size_t h = ws_hash(key) & (GW_SLOTS - 1);
+    while (r->gw_key[h] && r->gw_key[h] != key)
+        h = (h + 1) & (GW_SLOTS - 1);
+    r->gw_key[h] = key;
+    r->gw_bits[h] |= GW(g);
+    r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
+}
+
+/* Makes dc_rules' table of gate words (dc_rules_new, once the lexicon's
+ * word classes are read): gw_lists' words, and the words of the classes
+ * a gate reads (fateguard, GW_SLEEP: session 56, c56). */
 static void gate_words_make(dc_rules *r)
 {
     for (size_t l = 0; l < sizeof gw_lists / sizeof *gw_lists; l++)
-        for (size_t i = 0; i < gw_lists[l].n; i++) {
-            const char *w = gw_lists[l].words[i];
-            uint64_t key = 0;
-            for (size_t b = 0; b < 8 && w[b]; b++)
-                key |= (uint64_t)(unsigned char)w[b] << (8 * b);
-            size_t h = ws_hash(key) & (GW_SLOTS - 1);
-            while (r->gw_key[h] && r->gw_key[h] != key)
-                h = (h + 1) & (GW_SLOTS - 1);
-            r->gw_key[h] = key;
-            r->gw_bits[h] |= GW(gw_lists[l].g);
-            r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
-        }
+        for (size_t i = 0; i < gw_lists[l].n; i++)
+            gate_word_add(r, gw_lists[l].words[i], gw_lists[l].g);
+    for (size_t i = 0; i < r->wc_n[WC_FATEGUARD]; i++)
+        gate_word_add(r, r->wc[WC_FATEGUARD][i], GW_SLEEP);
 }
 
 /* May key k be a gate word? (its first two bytes start one) */
