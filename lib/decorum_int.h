@@ -689,6 +689,22 @@ enum {
                          * advice ("burglars", "rust": fate_warned) */
     DC_SENSE_FATEERRAND, /* what comes in the post or to the door
                           * ("letter", "census": fate_warned) */
+    /* (session 56, c56: role_open_act's and role_act_end's, C lists of
+     * q46m and q55 until then) */
+    DC_SENSE_ROLEPOST,  /* a post whose plural has no agent ending
+                         * ("umpires", "nurses": wl_role's readers) */
+    DC_SENSE_ROLEOWN,   /* an object of one's own, a burden shared
+                         * ("their", "themselves": role_act_end) */
+    DC_SENSE_ROLEMOMENT, /* a moment or a cause that makes a denied post
+                          * practical ("tonight", "flooded") */
+    DC_SENSE_ROLEING,   /* a verb of command in -ing ("managing",
+                         * "refereeing": role_act_end) */
+    DC_SENSE_ROLEPOWER, /* a word of power after "in" ("charge",
+                         * "management": role_act_end) */
+    DC_SENSE_ROLERACE,  /* a run, not a thing run ("marathon":
+                         * role_act_end) */
+    DC_SENSE_ROLEBURDEN, /* a burden borne in -ing ("paying", "facing":
+                          * role_open_act) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -202,6 +202,13 @@ static const struct {
     {"fateguard", (uint64_t)DC_SENSE_FATEGUARD << DC_F_SENSE_SHIFT},
     {"fatecause", (uint64_t)DC_SENSE_FATECAUSE << DC_F_SENSE_SHIFT},
     {"fateerrand", (uint64_t)DC_SENSE_FATEERRAND << DC_F_SENSE_SHIFT},
+    {"rolepost", (uint64_t)DC_SENSE_ROLEPOST << DC_F_SENSE_SHIFT},
+    {"roleown", (uint64_t)DC_SENSE_ROLEOWN << DC_F_SENSE_SHIFT},
+    {"rolemoment", (uint64_t)DC_SENSE_ROLEMOMENT << DC_F_SENSE_SHIFT},
+    {"roleing", (uint64_t)DC_SENSE_ROLEING << DC_F_SENSE_SHIFT},
+    {"rolepower", (uint64_t)DC_SENSE_ROLEPOWER << DC_F_SENSE_SHIFT},
+    {"rolerace", (uint64_t)DC_SENSE_ROLERACE << DC_F_SENSE_SHIFT},
+    {"roleburden", (uint64_t)DC_SENSE_ROLEBURDEN << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };

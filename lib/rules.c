@@ -348,6 +348,8 @@ enum {
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
     WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TALLY, WC_COMPANY,
     WC_FATEWHOSE, WC_FATEGUARD, WC_FATECAUSE, WC_FATEERRAND,
+    WC_ROLEPOST, WC_ROLEOWN, WC_ROLEMOMENT, WC_ROLEING, WC_ROLEPOWER,
+    WC_ROLERACE, WC_ROLEBURDEN,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -364,7 +366,9 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_TALLY == DC_SENSE_TALLY &&
                    DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY &&
                    DC_SENSE_WISH + WC_FATEWHOSE == DC_SENSE_FATEWHOSE &&
-                   DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND,
+                   DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND &&
+                   DC_SENSE_WISH + WC_ROLEPOST == DC_SENSE_ROLEPOST &&
+                   DC_SENSE_WISH + WC_ROLEBURDEN == DC_SENSE_ROLEBURDEN,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -36846,25 +36850,15 @@ static bool agent_plural(const run *R, uint32_t k)
 
 /* Posts whose plural has no agent ending (agent_plural), which a group
  * is as often told it cannot hold: "women shouldn't be umpires", "can
- * never be captains", "should not be mechanics". */
-static const char *const wl_role[] = {
-    "umpires", "captains", "mechanics", "pilots",  "surgeons", "chefs",
-    "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
-    "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
+ * never be captains", "should not be mechanics" (grammar.tsv's class
+ * rolepost; wl_role until session 56, c56). */
 
-/* (role_act_end's: an object of their own or a share of a burden) */
-static const char *const wl_role_own[] = {
-    "their", "themselves", "own", "alone", "all", "solely", "herself",
-    "himself", "her", "his", "by", "without"};
+/* (role_act_end's: an object of their own or a share of a burden,
+ * the class roleown) */
 
 /* Words of a moment or a cause that make the denial a practical one
  * ("shouldnt be reffing tonight, the pitch is flooded", "shouldnt be
- * anywhere near the pitch till it is rolled"). */
-static const char *const wl_role_moment[] = {
-    "tonight", "today",   "tomorrow", "yet",     "till",    "until",
-    "unless",  "because", "since",    "while",   "during",  "flooded",
-    "injured", "ill",     "sick",     "pregnant", "weather", "rain",
-    "storm",   "snow",    "closed",   "broken",  "dark",    "alone"};
+ * anywhere near the pitch till it is rolled"): the class rolemoment. */
 
 /* Does the modal that denies a role start at token k, after at most one
  * adverb (adverb_like)? The token of the role's word then, or
@@ -36905,58 +36899,53 @@ static bool role_told_of(const run *R, const sentence *s);
  * our kids", "women shouldnt be refereeing mens football"), or a
  * charge, "in" and a word of power ("in charge of a ship", "in
  * management"). Not an object of their own or a share of a burden
- * (wl_role_own: "managing their pain", "judging themselves", "in charge
+ * (roleown: "managing their pain", "judging themselves", "in charge
  * of all the childcare", "alone"), which is advice, no post kept from
  * them. The token after the post's words, or UINT32_MAX. */
-static const char *const wl_role_ing[] = {
-    "managing",  "leading",    "coaching",  "refereeing", "captaining",
-    "commanding", "judging",   "teaching",  "piloting",   "officiating",
-    "umpiring",  "supervising", "governing", "preaching", "running"};
+/* (the verbs: grammar.tsv's class roleing; the words of power after
+ * "in": rolepower; a run, not a thing run, "running a marathon":
+ * rolerace) */
+/* The post's object. Left a C list in session 56 (c56), as is
+ * wl_role_theirs: "boys", "mens", "men's" (and there "women's",
+ * "womens") are identity.tsv entries whose one sense is `sexed`
+ * (other_sex_after), so no second class can take them, and the token's
+ * identity mention is no identical test: "mens" and "women's" are
+ * "men" and "women" with a plural or a possessive, whose readings also
+ * take "men", "males", "girls". Dropped as dead: "boys'", "kids'"
+ * (no word token ends with an apostrophe). */
 static const char *const wl_role_obj[] = {
     "a", "an", "the", "any", "our", "this", "that", "these", "those",
-    "your", "my", "mens", "men's", "other", "people", "boys", "boys'",
-    "kids", "kids'", "children's"};
-static const char *const wl_role_power[] = {
-    "charge",  "command",   "power",  "management", "leadership",
-    "authority", "government", "politics", "office"};
+    "your", "my", "mens", "men's", "other", "people", "boys",
+    "kids", "children's"};
 /* Others' own ("a women's support group") or a bad thing ("preaching a
- * message of hate") after the post's words: no post kept from them. */
-static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
-                                             "ladies'", "hate", "hatred"};
-/* A run, not a thing run: "running a marathon". */
-static const char *const wl_role_race[] = {"marathon", "marathons", "race",
-                                           "races", "mile", "half", "10k",
-                                           "5k"};
+ * message of hate") after the post's words: no post kept from them.
+ * (Dropped as dead in session 56: "girls'", "ladies'".) */
+static const char *const wl_role_theirs[] = {"women's", "womens", "hate",
+                                             "hatred"};
 /* Session 55 (q55): the act need not be listed. Any verb in -ing of
  * six letters or more holds a post when its object follows as above, or
  * "on" and a determiner ("reffing mens football", "commentating on the
  * boxing", "marshalling the race"), unless it is a burden borne or a
- * plight (wl_role_burden: "paying the price", "carrying the kit",
+ * plight (roleburden: "paying the price", "carrying the kit",
  * "facing the abuse"). Session 55 (fx55c): and only when the object
  * names a domain a post is held over, a word of the lexicon's `arena`
  * class within its first three words (role_arena: "the marathon
  * groups", "the youth squad", "mens football"); any other object is an
  * errand, a cost or a plight ("subsidising the razor makers", "skipping
  * the hpv vaccine", "chasing the men for child support"), no post. */
-static const char *const wl_role_burden[] = {
-    "having",   "getting",  "paying",   "facing",  "carrying", "doing",
-    "taking",   "dealing",  "bearing",  "feeling", "living",   "walking",
-    "waiting",  "cleaning", "cooking",  "working", "suffering", "hiding",
-    "fighting", "putting",  "losing",   "giving",  "shouldering", "footing",
-    "begging",  "missing",  "sleeping", "wearing", "covering",  "picking",
-    "sitting",  "standing", "queueing", "queuing", "sharing",   "using",
-    "changing", "dressing", "booking",  "leaving", "enduring",  "asking"};
+/* (the burdens: the class roleburden; these role lists were C lists
+ * until session 56, c56) */
 static bool role_open_act(const run *R, uint32_t b)
 {
     const tok *t = &R->toks[b];
     size_t l = t->e - t->b;
     if (t->type != TK_WORD || l < 6 ||
         memcmp(R->n->text + t->e - 3, "ing", 3) != 0 ||
-        word_among(R, b, b + 1, FRAME_WORDS(wl_role_burden)))
+        word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEBURDEN)))
         return false;
     const sentence *s = sent_of(R, b);
     uint32_t e = b + 14 < s->te ? b + 14 : s->te;
-    return !word_among(R, b + 1, e, FRAME_WORDS(wl_role_moment));
+    return !word_among(R, b + 1, e, WORD_CLASS(R, WC_ROLEMOMENT));
 }
 
 /* Is a word of the `arena` class among the three tokens from o, in the
@@ -36979,7 +36968,7 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         rs->toks[b + 1].clause != rs->toks[b].clause)
         return UINT32_MAX;
     uint32_t e = UINT32_MAX;
-    bool listed = word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing));
+    bool listed = word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEING));
     if (!listed && b + 2 < rs->ntok && tok_is_word(R, b + 1, "on") &&
         rs->toks[b + 2].clause == rs->toks[b].clause &&
         word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_obj)) &&
@@ -36992,16 +36981,16 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         !(tok_is_word(R, b, "running") &&
           (tok_is_word(R, b + 1, "people") || tok_is_word(R, b + 1, "mens") ||
            (b + 2 < rs->ntok &&
-            word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_race))))))
+            word_among(R, b + 2, b + 3, WORD_CLASS(R, WC_ROLERACE))))))
         e = b + 2;
     else if (tok_is_word(R, b, "in") &&
-             word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_power)))
+             word_among(R, b + 1, b + 2, WORD_CLASS(R, WC_ROLEPOWER)))
         e = b + 2;
     else if (tok_is_word(R, b, "in") && b + 3 < rs->ntok &&
              (tok_is_word(R, b + 1, "positions") ||
               tok_is_word(R, b + 1, "position")) &&
              tok_is_word(R, b + 2, "of") &&
-             word_among(R, b + 3, b + 4, FRAME_WORDS(wl_role_power)))
+             word_among(R, b + 3, b + 4, WORD_CLASS(R, WC_ROLEPOWER)))
         e = b + 4; /* "in positions of power" */
     if (e == UINT32_MAX)
         return e;
@@ -37010,7 +36999,7 @@ static uint32_t role_act_end(const run *R, uint32_t b)
     for (uint32_t k = b + 1; k < b + 10 && k < rs->ntok &&
                              rs->toks[k].clause == rs->toks[b].clause;
          k++)
-        if (word_among(R, k, k + 1, FRAME_WORDS(wl_role_own)) ||
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_ROLEOWN)) ||
             word_among(R, k, k + 1, FRAME_WORDS(wl_role_theirs)) ||
             kind_at(R, k, DC_KIND_HATE_VERB) || kind_at(R, k, DC_KIND_HARM))
             return UINT32_MAX;
@@ -37822,7 +37811,7 @@ static bool role_told_of(const run *R, const sentence *s)
  * "hire men not women"; not "hire men, not just women"). An adverb may
  * stand before the modal, and the modal may be "mustn't", "can never",
  * "should never ever" (role_modal_end); a post may have no agent ending
- * (wl_role: "umpires", "captains"). The finding is the access frame's;
+ * (rolepost: "umpires", "captains"). The finding is the access frame's;
  * scope is attack_on_group's. Not in a question. */
 static decorum_status rule_role_denied(run *R)
 {
@@ -37879,8 +37868,7 @@ static decorum_status rule_role_denied(run *R)
             uint32_t b = role_modal_end(R, k);
             if (b != UINT32_MAX && b < rs->ntok &&
                 (agent_plural(R, b) ||
-                 word_among(R, b, b + 1, wl_role,
-                            sizeof wl_role / sizeof *wl_role)) &&
+                 word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEPOST))) &&
                 rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
@@ -37912,14 +37900,14 @@ static decorum_status rule_role_denied(run *R)
                  * or a place pointed at, "anywhere near that club": a
                  * warning, no post kept from them) */
                 bool moment =
-                    word_among(R, s->tb, z, FRAME_WORDS(wl_role_moment)) ||
+                    word_among(R, s->tb, z, WORD_CLASS(R, WC_ROLEMOMENT)) ||
                     tok_is_word(R, b + 2, "that") ||
                     tok_is_word(R, b + 2, "those");
                 for (uint32_t j = b + 2; j < z && !moment; j++)
                     moment = kind_at(R, j, DC_KIND_HARM) ||
                              kind_at(R, j, DC_KIND_HATE_VERB) ||
                              word_among(R, j, j + 1,
-                                        FRAME_WORDS(wl_role_own));
+                                        WORD_CLASS(R, WC_ROLEOWN));
                 if (!moment) {
                     v = k;
                     re = word_among(R, b + 2, b + 3,
