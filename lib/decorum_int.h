@@ -705,6 +705,24 @@ enum {
                          * role_act_end) */
     DC_SENSE_ROLEBURDEN, /* a burden borne in -ing ("paying", "facing":
                           * role_open_act) */
+    /* (session 56, c56: rule_never_met's, q55's C lists until then) */
+    DC_SENSE_MET,       /* a verb of meeting ("met", "known") */
+    DC_SENSE_METONE,    /* the member's article ("a", "one", "single") */
+    DC_SENSE_METREL,    /* the relative after it ("who", "that") */
+    DC_SENSE_METDENIED, /* the denied verb after it ("wasnt", "didn't") */
+    DC_SENSE_METTOLD,   /* a thing told or done to them ("called") */
+    DC_SENSE_METHATED,  /* a hate verb's object that makes a trait ("us",
+                         * "people": met_hated) */
+    /* (session 56, c56: f55's C lists of group_performs and
+     * margin_denied until then) */
+    DC_SENSE_ITNEXT,    /* what may follow "kill it" in a show foretold
+                         * ("at", "tonight": group_performs) */
+    DC_SENSE_SHOWDET,   /* a determiner before the show ("the", "their":
+                         * group_performs) */
+    DC_SENSE_SHOWDOER,  /* another doer before the verb of play ("we",
+                         * "they": group_performs) */
+    DC_SENSE_EDGE,      /* the edge of a company ("back", "sidelines":
+                         * margin_denied) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

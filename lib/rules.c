@@ -296,7 +296,7 @@ enum {
     GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
     GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
-    GW_MET,      /* wl_met: rule_never_met's verbs of meeting (session 55) */
+    GW_MET,      /* gw_met: rule_never_met's verbs of meeting (session 55) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -350,6 +350,8 @@ enum {
     WC_FATEWHOSE, WC_FATEGUARD, WC_FATECAUSE, WC_FATEERRAND,
     WC_ROLEPOST, WC_ROLEOWN, WC_ROLEMOMENT, WC_ROLEING, WC_ROLEPOWER,
     WC_ROLERACE, WC_ROLEBURDEN,
+    WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
+    WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -368,7 +370,10 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_FATEWHOSE == DC_SENSE_FATEWHOSE &&
                    DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND &&
                    DC_SENSE_WISH + WC_ROLEPOST == DC_SENSE_ROLEPOST &&
-                   DC_SENSE_WISH + WC_ROLEBURDEN == DC_SENSE_ROLEBURDEN,
+                   DC_SENSE_WISH + WC_ROLEBURDEN == DC_SENSE_ROLEBURDEN &&
+                   DC_SENSE_WISH + WC_MET == DC_SENSE_MET &&
+                   DC_SENSE_WISH + WC_ITNEXT == DC_SENSE_ITNEXT &&
+                   DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -24562,10 +24567,9 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
 static __attribute__((noinline)) bool margin_denied(const run *R,
                                                     const mention *m)
 {
-    static const char *const edge[] = {"back",   "sidelines", "margins",
-                                       "shadows", "corner",   "edges",
-                                       "fringes", "periphery", "sideline",
-                                       "margin",  "edge"};
+    /* (the edges: grammar.tsv's class edge, a C list until session 56,
+     * c56; the four prepositions stay here, beside the function words
+     * this rule asks for by tok_is_word: the senses are nearly spent) */
     static const char *const at[] = {"at", "in", "on", "to"};
     const dc_entry *e = ent(R, m);
     if (!term_ends(e, "belong", false) || m->te + 2 >= R->ntok ||
@@ -24576,7 +24580,7 @@ static __attribute__((noinline)) bool margin_denied(const run *R,
         tok_is_word(R, k, "their"))
         k++;
     if (k >= R->ntok ||
-        !word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge))
+        !word_among(R, k, k + 1, WORD_CLASS(R, WC_EDGE)))
         return false;
     /* (session 55, fx55b: the edge of a company, "the back of the photo",
      * "the sidelines of the team" (grammar.tsv's `word` entries of sense
@@ -24628,15 +24632,9 @@ static __attribute__((noinline)) bool margin_denied(const run *R,
 #define GP_REACH 8u
 static bool group_performs(const run *R, const mention *m)
 {
-    static const char *const it_next[] = {
-        "at",    "on",     "in",    "this",  "next",     "tonight",
-        "today", "tomorrow", "again", "every", "out",    "live",
-        "onstage", "when",  "like",  "for",   "saturday", "sunday",
-        "friday", "lol",   "xx",    "x"};
-    static const char *const det[] = {"the", "their", "this", "that",
-                                      "our", "its", "his", "her", "every"};
-    static const char *const doer[] = {"we", "i", "you", "u", "ya", "ye",
-                                       "he", "she", "they"};
+    /* (its words: grammar.tsv's `word` classes itnext, what may follow
+     * "it", showdet, a determiner before the show, showdoer, another
+     * doer before the verb; C lists until session 56, c56) */
     const dc_entry *e = ent(R, m);
     if (!(e->flags & DC_F_GAME) || m->te >= R->ntok || m->tb == 0)
         return false;
@@ -24649,8 +24647,7 @@ static bool group_performs(const run *R, const mention *m)
         if (!(term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
               term_ends(e, "crush", true)) ||
             !(k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
-              word_among(R, k + 1, k + 2, it_next,
-                         sizeof it_next / sizeof *it_next)))
+              word_among(R, k + 1, k + 2, WORD_CLASS(R, WC_ITNEXT))))
             return false;
         /* (session 55, fx55a: "it" is no show where a group or a place
          * people live or pray in is named after it, "kill it at the
@@ -24672,7 +24669,7 @@ static bool group_performs(const run *R, const mention *m)
                 return false;
         }
     } else {
-        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_SHOWDET)))
             k++;
         const mention *o =
             k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
@@ -24686,7 +24683,7 @@ static bool group_performs(const run *R, const mention *m)
     for (uint32_t j = m->tb, n = 0; j-- > 0 && n < GP_REACH && !subject; n++) {
         if (R->toks[j].type != TK_WORD ||
             R->toks[j].clause != R->toks[m->tb].clause ||
-            word_among(R, j, j + 1, doer, sizeof doer / sizeof *doer) ||
+            word_among(R, j, j + 1, WORD_CLASS(R, WC_SHOWDOER)) ||
             kind_at(R, j, DC_KIND_PRONOUN_GROUP) || kind_at(R, j, DC_KIND_SLUR))
             return false;
         subject = kind_at(R, j, DC_KIND_IDENTITY) ||
@@ -37951,7 +37948,7 @@ static decorum_status rule_role_denied(run *R)
  * experience: "never met a nigerian customer who wasnt trying some sort
  * of scam", "never known a muslim that didnt lie", "not met one romanian
  * yet who wasnt on the fiddle". One member after "a", "an", "one" or
- * "a single", after a verb of meeting (wl_met) that "never", "not",
+ * "a single", after a verb of meeting (the class met) that "never", "not",
  * "havent" or "hardly" denies three words before at most, and after the member
  * (at most three words on: "customer", "landlord") "who" or "that" and a
  * denied verb ("wasnt", "didnt", "isnt"); the two negations make the
@@ -37964,27 +37961,13 @@ static decorum_status rule_role_denied(run *R)
  * the rest tells what was done or said to them ("wasnt called a
  * thief", "wasnt treated like a criminal": a report, a deed or a harm),
  * nor in a question. The finding is a stereotype said of all. */
-static const char *const wl_met[] = {"met", "known", "seen",
-                                     "encountered", "come"};
+/* (the words: grammar.tsv's `word` classes met, metone, metrel,
+ * metdenied, mettold and, for the object of a hate verb that makes it a
+ * trait, the writer's side, people at large, the ordinary, not "hate the
+ * traffic", methated; C lists until session 56, c56) */
 /* (the gate's: "come" only with "across") */
 static const char *const gw_met[] = {"met", "known", "seen", "encountered",
                                      "across"};
-static const char *const wl_met_one[] = {"a", "an", "one", "single"};
-static const char *const wl_met_rel[] = {"who", "that", "whos", "who's"};
-static const char *const wl_met_denied[] = {
-    "wasnt", "wasn't", "didnt", "didn't", "isnt", "isn't", "doesnt",
-    "doesn't", "dont", "don't", "werent", "weren't", "wouldnt",
-    "wouldn't", "hasnt", "hasn't", "aint", "ain't", "wont", "won't",
-    "never", "not"};
-static const char *const wl_met_told[] = {
-    "called", "treated", "labelled", "labeled", "accused", "seen",
-    "stereotyped", "branded", "profiled", "assumed", "mistaken", "abused",
-    "victim", "targeted", "told"};
-/* (the object of a hate verb that makes it a trait: the writer's side,
- * people at large, the ordinary; not "hate the traffic") */
-static const char *const wl_met_hated[] = {
-    "us", "our", "we", "everyone", "everybody", "people", "normal",
-    "decent", "ordinary"};
 static bool met_hated(const run *R, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -37993,7 +37976,7 @@ static bool met_hated(const run *R, uint32_t k)
     for (uint32_t j = k + 1; j < k + 4 && j < rs->ntok &&
                              rs->toks[j].clause == rs->toks[k].clause;
          j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(wl_met_hated)) ||
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_METHATED)) ||
             (R->at[j] & KIND_BIT(IDENTITY)))
             return true;
     return false;
@@ -38005,7 +37988,7 @@ static decorum_status rule_never_met(run *R)
         /* (the first byte of the token's key first: m, k, s, e, c) */
         char f = (char)R->key[v];
         if ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
-            !word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
+            !word_among(R, v, v + 1, WORD_CLASS(R, WC_MET)))
             continue;
         uint32_t a = v + 1;
         /* ("come across a") */
@@ -38015,7 +37998,7 @@ static decorum_status rule_never_met(run *R)
             a++;
         }
         if (a + 2 >= rs->ntok ||
-            !word_among(R, a, a + 1, FRAME_WORDS(wl_met_one)))
+            !word_among(R, a, a + 1, WORD_CLASS(R, WC_METONE)))
             continue;
         uint32_t gb = a + 1;
         if (tok_is_word(R, gb, "single"))
@@ -38043,11 +38026,11 @@ static decorum_status rule_never_met(run *R)
             continue;
         uint32_t r = t->te;
         while (r < s->te && r < t->te + 4 &&
-               !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)))
+               !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)))
             r++;
         if (r >= s->te || r == t->te + 4 || r + 2 >= s->te ||
-            !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)) ||
-            !word_among(R, r + 1, r + 2, FRAME_WORDS(wl_met_denied)))
+            !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)) ||
+            !word_among(R, r + 1, r + 2, WORD_CLASS(R, WC_METDENIED)))
             continue;
         uint32_t c = rs->toks[r + 1].clause;
         uint32_t e = r + 16 < s->te ? r + 16 : s->te;
@@ -38067,7 +38050,7 @@ static decorum_status rule_never_met(run *R)
                 break;
             if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
                 kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
-                word_among(R, k, k + 1, FRAME_WORDS(wl_met_told))) {
+                word_among(R, k, k + 1, WORD_CLASS(R, WC_METTOLD))) {
                 told = true;
                 break;
             }
