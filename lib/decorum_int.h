@@ -678,6 +678,51 @@ enum {
     DC_SENSE_COMPANY,   /* a company one is at the edge of ("team",
                          * "photo", "class": margin_denied; session 55,
                          * fx55b) */
+    /* (session 56, c56: fate_warned's lists, C lists of q55 and the lead
+     * until then) */
+    DC_SENSE_FATEWHOSE, /* an owner before a thing watched over ("their",
+                         * "your": fate_warned) */
+    DC_SENSE_FATEGUARD, /* a thing a menace is aimed through ("cars",
+                         * "doors", "post": fate_warned, and the gate of
+                         * rule_group_frames) */
+    DC_SENSE_FATECAUSE, /* a crime or a hazard that makes a warning
+                         * advice ("burglars", "rust": fate_warned) */
+    DC_SENSE_FATEERRAND, /* what comes in the post or to the door
+                          * ("letter", "census": fate_warned) */
+    /* (session 56, c56: role_open_act's and role_act_end's, C lists of
+     * q46m and q55 until then) */
+    DC_SENSE_ROLEPOST,  /* a post whose plural has no agent ending
+                         * ("umpires", "nurses": wl_role's readers) */
+    DC_SENSE_ROLEOWN,   /* an object of one's own, a burden shared
+                         * ("their", "themselves": role_act_end) */
+    DC_SENSE_ROLEMOMENT, /* a moment or a cause that makes a denied post
+                          * practical ("tonight", "flooded") */
+    DC_SENSE_ROLEING,   /* a verb of command in -ing ("managing",
+                         * "refereeing": role_act_end) */
+    DC_SENSE_ROLEPOWER, /* a word of power after "in" ("charge",
+                         * "management": role_act_end) */
+    DC_SENSE_ROLERACE,  /* a run, not a thing run ("marathon":
+                         * role_act_end) */
+    DC_SENSE_ROLEBURDEN, /* a burden borne in -ing ("paying", "facing":
+                          * role_open_act) */
+    /* (session 56, c56: rule_never_met's, q55's C lists until then) */
+    DC_SENSE_MET,       /* a verb of meeting ("met", "known") */
+    DC_SENSE_METONE,    /* the member's article ("a", "one", "single") */
+    DC_SENSE_METREL,    /* the relative after it ("who", "that") */
+    DC_SENSE_METDENIED, /* the denied verb after it ("wasnt", "didn't") */
+    DC_SENSE_METTOLD,   /* a thing told or done to them ("called") */
+    DC_SENSE_METHATED,  /* a hate verb's object that makes a trait ("us",
+                         * "people": met_hated) */
+    /* (session 56, c56: f55's C lists of group_performs and
+     * margin_denied until then) */
+    DC_SENSE_ITNEXT,    /* what may follow "kill it" in a show foretold
+                         * ("at", "tonight": group_performs) */
+    DC_SENSE_SHOWDET,   /* a determiner before the show ("the", "their":
+                         * group_performs) */
+    DC_SENSE_SHOWDOER,  /* another doer before the verb of play ("we",
+                         * "they": group_performs) */
+    DC_SENSE_EDGE,      /* the edge of a company ("back", "sidelines":
+                         * margin_denied) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -296,7 +296,7 @@ enum {
     GW_KNOW,     /* "know", "knows": rule_struck's place known (known_where) */
     GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
-    GW_MET,      /* wl_met: rule_never_met's verbs of meeting (session 55) */
+    GW_MET,      /* gw_met: rule_never_met's verbs of meeting (session 55) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -347,6 +347,11 @@ enum {
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
     WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TALLY, WC_COMPANY,
+    WC_FATEWHOSE, WC_FATEGUARD, WC_FATECAUSE, WC_FATEERRAND,
+    WC_ROLEPOST, WC_ROLEOWN, WC_ROLEMOMENT, WC_ROLEING, WC_ROLEPOWER,
+    WC_ROLERACE, WC_ROLEBURDEN,
+    WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
+    WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
     WC_N
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
@@ -361,7 +366,14 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE &&
                    DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA &&
                    DC_SENSE_WISH + WC_TALLY == DC_SENSE_TALLY &&
-                   DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY,
+                   DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY &&
+                   DC_SENSE_WISH + WC_FATEWHOSE == DC_SENSE_FATEWHOSE &&
+                   DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND &&
+                   DC_SENSE_WISH + WC_ROLEPOST == DC_SENSE_ROLEPOST &&
+                   DC_SENSE_WISH + WC_ROLEBURDEN == DC_SENSE_ROLEBURDEN &&
+                   DC_SENSE_WISH + WC_MET == DC_SENSE_MET &&
+                   DC_SENSE_WISH + WC_ITNEXT == DC_SENSE_ITNEXT &&
+                   DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -24585,10 +24597,9 @@ static bool you_do_it(const run *R, const mention *m, const target *t)
 static __attribute__((noinline)) bool margin_denied(const run *R,
                                                     const mention *m)
 {
-    static const char *const edge[] = {"back",   "sidelines", "margins",
-                                       "shadows", "corner",   "edges",
-                                       "fringes", "periphery", "sideline",
-                                       "margin",  "edge"};
+    /* (the edges: grammar.tsv's class edge, a C list until session 56,
+     * c56; the four prepositions stay here, beside the function words
+     * this rule asks for by tok_is_word: the senses are nearly spent) */
     static const char *const at[] = {"at", "in", "on", "to"};
     const dc_entry *e = ent(R, m);
     if (!term_ends(e, "belong", false) || m->te + 2 >= R->ntok ||
@@ -24599,7 +24610,7 @@ static __attribute__((noinline)) bool margin_denied(const run *R,
         tok_is_word(R, k, "their"))
         k++;
     if (k >= R->ntok ||
-        !word_among(R, k, k + 1, edge, sizeof edge / sizeof *edge))
+        !word_among(R, k, k + 1, WORD_CLASS(R, WC_EDGE)))
         return false;
     /* (session 55, fx55b: the edge of a company, "the back of the photo",
      * "the sidelines of the team" (grammar.tsv's `word` entries of sense
@@ -24651,15 +24662,9 @@ static __attribute__((noinline)) bool margin_denied(const run *R,
 #define GP_REACH 8u
 static bool group_performs(const run *R, const mention *m)
 {
-    static const char *const it_next[] = {
-        "at",    "on",     "in",    "this",  "next",     "tonight",
-        "today", "tomorrow", "again", "every", "out",    "live",
-        "onstage", "when",  "like",  "for",   "saturday", "sunday",
-        "friday", "lol",   "xx",    "x"};
-    static const char *const det[] = {"the", "their", "this", "that",
-                                      "our", "its", "his", "her", "every"};
-    static const char *const doer[] = {"we", "i", "you", "u", "ya", "ye",
-                                       "he", "she", "they"};
+    /* (its words: grammar.tsv's `word` classes itnext, what may follow
+     * "it", showdet, a determiner before the show, showdoer, another
+     * doer before the verb; C lists until session 56, c56) */
     const dc_entry *e = ent(R, m);
     if (!(e->flags & DC_F_GAME) || m->te >= R->ntok || m->tb == 0)
         return false;
@@ -24672,8 +24677,7 @@ static bool group_performs(const run *R, const mention *m)
         if (!(term_ends(e, "kill", true) || term_ends(e, "murder", true) ||
               term_ends(e, "crush", true)) ||
             !(k + 1 >= s->te || R->toks[k + 1].type != TK_WORD ||
-              word_among(R, k + 1, k + 2, it_next,
-                         sizeof it_next / sizeof *it_next)))
+              word_among(R, k + 1, k + 2, WORD_CLASS(R, WC_ITNEXT))))
             return false;
         /* (session 55, fx55a: "it" is no show where a group or a place
          * people live or pray in is named after it, "kill it at the
@@ -24695,7 +24699,7 @@ static bool group_performs(const run *R, const mention *m)
                 return false;
         }
     } else {
-        if (word_among(R, k, k + 1, det, sizeof det / sizeof *det))
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_SHOWDET)))
             k++;
         const mention *o =
             k < s->te ? mention_at(R, k, DC_KIND_OBJECT) : NULL;
@@ -24709,7 +24713,7 @@ static bool group_performs(const run *R, const mention *m)
     for (uint32_t j = m->tb, n = 0; j-- > 0 && n < GP_REACH && !subject; n++) {
         if (R->toks[j].type != TK_WORD ||
             R->toks[j].clause != R->toks[m->tb].clause ||
-            word_among(R, j, j + 1, doer, sizeof doer / sizeof *doer) ||
+            word_among(R, j, j + 1, WORD_CLASS(R, WC_SHOWDOER)) ||
             kind_at(R, j, DC_KIND_PRONOUN_GROUP) || kind_at(R, j, DC_KIND_SLUR))
             return false;
         subject = kind_at(R, j, DC_KIND_IDENTITY) ||
@@ -35434,48 +35438,26 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
 /* Session 55 (q55): a group told it "better" (or "should start") keep
  * watch over its own: after the warning at token k, within ten tokens of
  * its clause c, a possessive and a thing a menace is aimed through
- * (fate_guard: their shoulders, cars, doors, windows, post, prayers;
+ * (fateguard: their shoulders, cars, doors, windows, post, prayers;
  * not "backs", whose lexicon entries read their own context: "trans
  * people better watch their backs, hate crimes are rising" warns);
  * not a warning with its cause, a crime or a hazard told in the sentence
- * or the next (fate_cause: "better start locking their doors, there's
+ * or the next (fatecause: "better start locking their doors, there's
  * been three break ins", "better check their cars for rust after the
  * salt"), which is advice. The guard's token, or UINT32_MAX. */
-static const char *const fate_poss[] = {"their", "his", "her", "your",
-                                        "ur"};
-static const char *const fate_guard[] = {
-    "shoulder", "shoulders", "car",     "cars",     "door",   "doors",
-    "windows",  "locks",     "post",    "mail",     "letterbox",
-    "tyres",    "brakes",    "prayers", "homes",    "vans",
-    "engines",  "driveway",  "driveways"};
-static const char *const fate_cause[] = {
-    "thieves", "thief",   "burglars", "burglar", "burglary", "burglaries",
-    "break",   "robbed",  "robbery",  "stolen",  "theft",    "thefts",
-    "scam",    "scams",   "scammers", "tracker", "trackers", "police",
-    "warned",  "warning", "spate",    "crime",
-    "insurance", "winter", "ice",      "frost",
-    "salt",    "rust",    "weather",  "storm",   "flood",    "floods",
-    "crimes",  "rising",  "attacks",  "cameras", "camera",   "fines",
-    "recall",  "mot",      "covid",   "flu",      "virus",
-    "stealing", "nicking", "nicked",  "pinching"};
-/* An errand the guard is kept for: what comes in the post or to the
- * door ("checking their post for the census letter", "the new passport
- * forms are being sent out"). Advice only with no menace in the window
- * (fate_warned). */
-static const char *const fate_errand[] = {
-    "letter",      "letters",      "form",      "forms",   "invitation",
-    "invitations", "certificate",  "certificates", "results", "parcel",
-    "parcels",     "census",       "passport",  "passports", "ballot",
-    "ballots",     "renewal",      "reminder",  "reminders", "delivery",
-    "deliveries"};
+/* (the words: grammar.tsv's `word` classes fatewhose, fateguard,
+ * fatecause and, for an errand the guard is kept for, what comes in the
+ * post or to the door, fateerrand: "checking their post for the census
+ * letter", advice only with no menace in the window; C lists until
+ * session 56, c56) */
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
     uint32_t n = rs->ntok;
     uint32_t z = k + 11 < n ? k + 11 : n, g = UINT32_MAX;
     for (uint32_t j = k + 1; j + 1 < z && rs->toks[j].clause == c; j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(fate_poss)) &&
-            word_among(R, j + 1, j + 2, FRAME_WORDS(fate_guard))) {
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_FATEWHOSE)) &&
+            word_among(R, j + 1, j + 2, WORD_CLASS(R, WC_FATEGUARD))) {
             g = j + 1;
             break;
         }
@@ -35488,11 +35470,11 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
     if (e > s->tb + 40)
         e = s->tb + 40;
-    if (word_among(R, s->tb, e, FRAME_WORDS(fate_cause)) || s->question)
+    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATECAUSE)) || s->question)
         return UINT32_MAX;
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
-    if (word_among(R, s->tb, e, FRAME_WORDS(fate_errand)) &&
+    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATEERRAND)) &&
         !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE)) &&
         !has_kinds_in(R, s->tb, e,
                       KIND_BIT(THREAT) | KIND_BIT(HARM) |
@@ -36895,25 +36877,15 @@ static bool agent_plural(const run *R, uint32_t k)
 
 /* Posts whose plural has no agent ending (agent_plural), which a group
  * is as often told it cannot hold: "women shouldn't be umpires", "can
- * never be captains", "should not be mechanics". */
-static const char *const wl_role[] = {
-    "umpires", "captains", "mechanics", "pilots",  "surgeons", "chefs",
-    "coaches", "judges",   "priests",   "bishops", "vicars",   "medics",
-    "bosses",  "chiefs",   "ceos",      "cops",    "generals", "nurses"};
+ * never be captains", "should not be mechanics" (grammar.tsv's class
+ * rolepost; wl_role until session 56, c56). */
 
-/* (role_act_end's: an object of their own or a share of a burden) */
-static const char *const wl_role_own[] = {
-    "their", "themselves", "own", "alone", "all", "solely", "herself",
-    "himself", "her", "his", "by", "without"};
+/* (role_act_end's: an object of their own or a share of a burden,
+ * the class roleown) */
 
 /* Words of a moment or a cause that make the denial a practical one
  * ("shouldnt be reffing tonight, the pitch is flooded", "shouldnt be
- * anywhere near the pitch till it is rolled"). */
-static const char *const wl_role_moment[] = {
-    "tonight", "today",   "tomorrow", "yet",     "till",    "until",
-    "unless",  "because", "since",    "while",   "during",  "flooded",
-    "injured", "ill",     "sick",     "pregnant", "weather", "rain",
-    "storm",   "snow",    "closed",   "broken",  "dark",    "alone"};
+ * anywhere near the pitch till it is rolled"): the class rolemoment. */
 
 /* Does the modal that denies a role start at token k, after at most one
  * adverb (adverb_like)? The token of the role's word then, or
@@ -36954,58 +36926,53 @@ static bool role_told_of(const run *R, const sentence *s);
  * our kids", "women shouldnt be refereeing mens football"), or a
  * charge, "in" and a word of power ("in charge of a ship", "in
  * management"). Not an object of their own or a share of a burden
- * (wl_role_own: "managing their pain", "judging themselves", "in charge
+ * (roleown: "managing their pain", "judging themselves", "in charge
  * of all the childcare", "alone"), which is advice, no post kept from
  * them. The token after the post's words, or UINT32_MAX. */
-static const char *const wl_role_ing[] = {
-    "managing",  "leading",    "coaching",  "refereeing", "captaining",
-    "commanding", "judging",   "teaching",  "piloting",   "officiating",
-    "umpiring",  "supervising", "governing", "preaching", "running"};
+/* (the verbs: grammar.tsv's class roleing; the words of power after
+ * "in": rolepower; a run, not a thing run, "running a marathon":
+ * rolerace) */
+/* The post's object. Left a C list in session 56 (c56), as is
+ * wl_role_theirs: "boys", "mens", "men's" (and there "women's",
+ * "womens") are identity.tsv entries whose one sense is `sexed`
+ * (other_sex_after), so no second class can take them, and the token's
+ * identity mention is no identical test: "mens" and "women's" are
+ * "men" and "women" with a plural or a possessive, whose readings also
+ * take "men", "males", "girls". Dropped as dead: "boys'", "kids'"
+ * (no word token ends with an apostrophe). */
 static const char *const wl_role_obj[] = {
     "a", "an", "the", "any", "our", "this", "that", "these", "those",
-    "your", "my", "mens", "men's", "other", "people", "boys", "boys'",
-    "kids", "kids'", "children's"};
-static const char *const wl_role_power[] = {
-    "charge",  "command",   "power",  "management", "leadership",
-    "authority", "government", "politics", "office"};
+    "your", "my", "mens", "men's", "other", "people", "boys",
+    "kids", "children's"};
 /* Others' own ("a women's support group") or a bad thing ("preaching a
- * message of hate") after the post's words: no post kept from them. */
-static const char *const wl_role_theirs[] = {"women's", "womens", "girls'",
-                                             "ladies'", "hate", "hatred"};
-/* A run, not a thing run: "running a marathon". */
-static const char *const wl_role_race[] = {"marathon", "marathons", "race",
-                                           "races", "mile", "half", "10k",
-                                           "5k"};
+ * message of hate") after the post's words: no post kept from them.
+ * (Dropped as dead in session 56: "girls'", "ladies'".) */
+static const char *const wl_role_theirs[] = {"women's", "womens", "hate",
+                                             "hatred"};
 /* Session 55 (q55): the act need not be listed. Any verb in -ing of
  * six letters or more holds a post when its object follows as above, or
  * "on" and a determiner ("reffing mens football", "commentating on the
  * boxing", "marshalling the race"), unless it is a burden borne or a
- * plight (wl_role_burden: "paying the price", "carrying the kit",
+ * plight (roleburden: "paying the price", "carrying the kit",
  * "facing the abuse"). Session 55 (fx55c): and only when the object
  * names a domain a post is held over, a word of the lexicon's `arena`
  * class within its first three words (role_arena: "the marathon
  * groups", "the youth squad", "mens football"); any other object is an
  * errand, a cost or a plight ("subsidising the razor makers", "skipping
  * the hpv vaccine", "chasing the men for child support"), no post. */
-static const char *const wl_role_burden[] = {
-    "having",   "getting",  "paying",   "facing",  "carrying", "doing",
-    "taking",   "dealing",  "bearing",  "feeling", "living",   "walking",
-    "waiting",  "cleaning", "cooking",  "working", "suffering", "hiding",
-    "fighting", "putting",  "losing",   "giving",  "shouldering", "footing",
-    "begging",  "missing",  "sleeping", "wearing", "covering",  "picking",
-    "sitting",  "standing", "queueing", "queuing", "sharing",   "using",
-    "changing", "dressing", "booking",  "leaving", "enduring",  "asking"};
+/* (the burdens: the class roleburden; these role lists were C lists
+ * until session 56, c56) */
 static bool role_open_act(const run *R, uint32_t b)
 {
     const tok *t = &R->toks[b];
     size_t l = t->e - t->b;
     if (t->type != TK_WORD || l < 6 ||
         memcmp(R->n->text + t->e - 3, "ing", 3) != 0 ||
-        word_among(R, b, b + 1, FRAME_WORDS(wl_role_burden)))
+        word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEBURDEN)))
         return false;
     const sentence *s = sent_of(R, b);
     uint32_t e = b + 14 < s->te ? b + 14 : s->te;
-    return !word_among(R, b + 1, e, FRAME_WORDS(wl_role_moment));
+    return !word_among(R, b + 1, e, WORD_CLASS(R, WC_ROLEMOMENT));
 }
 
 /* Is a word of the `arena` class among the three tokens from o, in the
@@ -37028,7 +36995,7 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         rs->toks[b + 1].clause != rs->toks[b].clause)
         return UINT32_MAX;
     uint32_t e = UINT32_MAX;
-    bool listed = word_among(R, b, b + 1, FRAME_WORDS(wl_role_ing));
+    bool listed = word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEING));
     if (!listed && b + 2 < rs->ntok && tok_is_word(R, b + 1, "on") &&
         rs->toks[b + 2].clause == rs->toks[b].clause &&
         word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_obj)) &&
@@ -37041,16 +37008,16 @@ static uint32_t role_act_end(const run *R, uint32_t b)
         !(tok_is_word(R, b, "running") &&
           (tok_is_word(R, b + 1, "people") || tok_is_word(R, b + 1, "mens") ||
            (b + 2 < rs->ntok &&
-            word_among(R, b + 2, b + 3, FRAME_WORDS(wl_role_race))))))
+            word_among(R, b + 2, b + 3, WORD_CLASS(R, WC_ROLERACE))))))
         e = b + 2;
     else if (tok_is_word(R, b, "in") &&
-             word_among(R, b + 1, b + 2, FRAME_WORDS(wl_role_power)))
+             word_among(R, b + 1, b + 2, WORD_CLASS(R, WC_ROLEPOWER)))
         e = b + 2;
     else if (tok_is_word(R, b, "in") && b + 3 < rs->ntok &&
              (tok_is_word(R, b + 1, "positions") ||
               tok_is_word(R, b + 1, "position")) &&
              tok_is_word(R, b + 2, "of") &&
-             word_among(R, b + 3, b + 4, FRAME_WORDS(wl_role_power)))
+             word_among(R, b + 3, b + 4, WORD_CLASS(R, WC_ROLEPOWER)))
         e = b + 4; /* "in positions of power" */
     if (e == UINT32_MAX)
         return e;
@@ -37059,7 +37026,7 @@ static uint32_t role_act_end(const run *R, uint32_t b)
     for (uint32_t k = b + 1; k < b + 10 && k < rs->ntok &&
                              rs->toks[k].clause == rs->toks[b].clause;
          k++)
-        if (word_among(R, k, k + 1, FRAME_WORDS(wl_role_own)) ||
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_ROLEOWN)) ||
             word_among(R, k, k + 1, FRAME_WORDS(wl_role_theirs)) ||
             kind_at(R, k, DC_KIND_HATE_VERB) || kind_at(R, k, DC_KIND_HARM))
             return UINT32_MAX;
@@ -37871,7 +37838,7 @@ static bool role_told_of(const run *R, const sentence *s)
  * "hire men not women"; not "hire men, not just women"). An adverb may
  * stand before the modal, and the modal may be "mustn't", "can never",
  * "should never ever" (role_modal_end); a post may have no agent ending
- * (wl_role: "umpires", "captains"). The finding is the access frame's;
+ * (rolepost: "umpires", "captains"). The finding is the access frame's;
  * scope is attack_on_group's. Not in a question. */
 static decorum_status rule_role_denied(run *R)
 {
@@ -37928,8 +37895,7 @@ static decorum_status rule_role_denied(run *R)
             uint32_t b = role_modal_end(R, k);
             if (b != UINT32_MAX && b < rs->ntok &&
                 (agent_plural(R, b) ||
-                 word_among(R, b, b + 1, wl_role,
-                            sizeof wl_role / sizeof *wl_role)) &&
+                 word_among(R, b, b + 1, WORD_CLASS(R, WC_ROLEPOST))) &&
                 rs->toks[b].clause == c && !role_told_of(R, sent_of(R, k)) &&
                 !(R->at[b] & (KIND_BIT(IDENTITY) | KIND_BIT(SLUR))) &&
                 (clause_done(R, b + 1) ||
@@ -37961,14 +37927,14 @@ static decorum_status rule_role_denied(run *R)
                  * or a place pointed at, "anywhere near that club": a
                  * warning, no post kept from them) */
                 bool moment =
-                    word_among(R, s->tb, z, FRAME_WORDS(wl_role_moment)) ||
+                    word_among(R, s->tb, z, WORD_CLASS(R, WC_ROLEMOMENT)) ||
                     tok_is_word(R, b + 2, "that") ||
                     tok_is_word(R, b + 2, "those");
                 for (uint32_t j = b + 2; j < z && !moment; j++)
                     moment = kind_at(R, j, DC_KIND_HARM) ||
                              kind_at(R, j, DC_KIND_HATE_VERB) ||
                              word_among(R, j, j + 1,
-                                        FRAME_WORDS(wl_role_own));
+                                        WORD_CLASS(R, WC_ROLEOWN));
                 if (!moment) {
                     v = k;
                     re = word_among(R, b + 2, b + 3,
@@ -38012,7 +37978,7 @@ static decorum_status rule_role_denied(run *R)
  * experience: "never met a nigerian customer who wasnt trying some sort
  * of scam", "never known a muslim that didnt lie", "not met one romanian
  * yet who wasnt on the fiddle". One member after "a", "an", "one" or
- * "a single", after a verb of meeting (wl_met) that "never", "not",
+ * "a single", after a verb of meeting (the class met) that "never", "not",
  * "havent" or "hardly" denies three words before at most, and after the member
  * (at most three words on: "customer", "landlord") "who" or "that" and a
  * denied verb ("wasnt", "didnt", "isnt"); the two negations make the
@@ -38025,27 +37991,13 @@ static decorum_status rule_role_denied(run *R)
  * the rest tells what was done or said to them ("wasnt called a
  * thief", "wasnt treated like a criminal": a report, a deed or a harm),
  * nor in a question. The finding is a stereotype said of all. */
-static const char *const wl_met[] = {"met", "known", "seen",
-                                     "encountered", "come"};
+/* (the words: grammar.tsv's `word` classes met, metone, metrel,
+ * metdenied, mettold and, for the object of a hate verb that makes it a
+ * trait, the writer's side, people at large, the ordinary, not "hate the
+ * traffic", methated; C lists until session 56, c56) */
 /* (the gate's: "come" only with "across") */
 static const char *const gw_met[] = {"met", "known", "seen", "encountered",
                                      "across"};
-static const char *const wl_met_one[] = {"a", "an", "one", "single"};
-static const char *const wl_met_rel[] = {"who", "that", "whos", "who's"};
-static const char *const wl_met_denied[] = {
-    "wasnt", "wasn't", "didnt", "didn't", "isnt", "isn't", "doesnt",
-    "doesn't", "dont", "don't", "werent", "weren't", "wouldnt",
-    "wouldn't", "hasnt", "hasn't", "aint", "ain't", "wont", "won't",
-    "never", "not"};
-static const char *const wl_met_told[] = {
-    "called", "treated", "labelled", "labeled", "accused", "seen",
-    "stereotyped", "branded", "profiled", "assumed", "mistaken", "abused",
-    "victim", "targeted", "told"};
-/* (the object of a hate verb that makes it a trait: the writer's side,
- * people at large, the ordinary; not "hate the traffic") */
-static const char *const wl_met_hated[] = {
-    "us", "our", "we", "everyone", "everybody", "people", "normal",
-    "decent", "ordinary"};
 static bool met_hated(const run *R, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -38054,7 +38006,7 @@ static bool met_hated(const run *R, uint32_t k)
     for (uint32_t j = k + 1; j < k + 4 && j < rs->ntok &&
                              rs->toks[j].clause == rs->toks[k].clause;
          j++)
-        if (word_among(R, j, j + 1, FRAME_WORDS(wl_met_hated)) ||
+        if (word_among(R, j, j + 1, WORD_CLASS(R, WC_METHATED)) ||
             (R->at[j] & KIND_BIT(IDENTITY)))
             return true;
     return false;
@@ -38066,7 +38018,7 @@ static decorum_status rule_never_met(run *R)
         /* (the first byte of the token's key first: m, k, s, e, c) */
         char f = (char)R->key[v];
         if ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
-            !word_among(R, v, v + 1, FRAME_WORDS(wl_met)))
+            !word_among(R, v, v + 1, WORD_CLASS(R, WC_MET)))
             continue;
         uint32_t a = v + 1;
         /* ("come across a") */
@@ -38076,7 +38028,7 @@ static decorum_status rule_never_met(run *R)
             a++;
         }
         if (a + 2 >= rs->ntok ||
-            !word_among(R, a, a + 1, FRAME_WORDS(wl_met_one)))
+            !word_among(R, a, a + 1, WORD_CLASS(R, WC_METONE)))
             continue;
         uint32_t gb = a + 1;
         if (tok_is_word(R, gb, "single"))
@@ -38104,11 +38056,11 @@ static decorum_status rule_never_met(run *R)
             continue;
         uint32_t r = t->te;
         while (r < s->te && r < t->te + 4 &&
-               !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)))
+               !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)))
             r++;
         if (r >= s->te || r == t->te + 4 || r + 2 >= s->te ||
-            !word_among(R, r, r + 1, FRAME_WORDS(wl_met_rel)) ||
-            !word_among(R, r + 1, r + 2, FRAME_WORDS(wl_met_denied)))
+            !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)) ||
+            !word_among(R, r + 1, r + 2, WORD_CLASS(R, WC_METDENIED)))
             continue;
         uint32_t c = rs->toks[r + 1].clause;
         uint32_t e = r + 16 < s->te ? r + 16 : s->te;
@@ -38128,7 +38080,7 @@ static decorum_status rule_never_met(run *R)
                 break;
             if (kind_at(R, k, DC_KIND_REPORT) || kind_at(R, k, DC_KIND_DEED) ||
                 kind_at(R, k, DC_KIND_HARM) || kind_at(R, k, DC_KIND_DENOUNCE) ||
-                word_among(R, k, k + 1, FRAME_WORDS(wl_met_told))) {
+                word_among(R, k, k + 1, WORD_CLASS(R, WC_METTOLD))) {
                 told = true;
                 break;
             }
@@ -56767,9 +56719,9 @@ static const struct gw_list {
     GW_LIST(gw_fate, GW_FATE),
     GW_LIST(gf_wont, GW_WONT),
     GW_LIST(gw_sleep, GW_SLEEP),
-    /* (fate_warned's things watched over, session 55: rarer words than
-     * its "better" and "start", so the frames run for fewer comments) */
-    GW_LIST(fate_guard, GW_SLEEP),
+    /* (and GW_SLEEP for fate_warned's things watched over, grammar.tsv's
+     * class fateguard, session 55: rarer words than its "better" and
+     * "start", so the frames run for fewer comments; gate_words_make) */
     GW_LIST(gc_opens, GW_GUESS),
     GW_LIST(gw_next_any, GW_NEXT_ANY),
     GW_LIST(next_where, GW_NEXT_HARM),
@@ -56796,23 +56748,31 @@ static const struct gw_list {
 #undef GW_LIST
 };
 
-/* Makes dc_rules' table of gate words (dc_rules_new). A word's key is
- * tok_key's: its first bytes, up to eight. */
+/* Enters word w in dc_rules' table of gate words with bit g. A word's
+ * key is tok_key's: its first bytes, up to eight. */
+static void gate_word_add(dc_rules *r, const char *w, unsigned g)
+{
+    uint64_t key = 0;
+    for (size_t b = 0; b < 8 && w[b]; b++)
+        key |= (uint64_t)(unsigned char)w[b] << (8 * b);
+    size_t h = ws_hash(key) & (GW_SLOTS - 1);
+    while (r->gw_key[h] && r->gw_key[h] != key)
+        h = (h + 1) & (GW_SLOTS - 1);
+    r->gw_key[h] = key;
+    r->gw_bits[h] |= GW(g);
+    r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
+}
+
+/* Makes dc_rules' table of gate words (dc_rules_new, once the lexicon's
+ * word classes are read): gw_lists' words, and the words of the classes
+ * a gate reads (fateguard, GW_SLEEP: session 56, c56). */
 static void gate_words_make(dc_rules *r)
 {
     for (size_t l = 0; l < sizeof gw_lists / sizeof *gw_lists; l++)
-        for (size_t i = 0; i < gw_lists[l].n; i++) {
-            const char *w = gw_lists[l].words[i];
-            uint64_t key = 0;
-            for (size_t b = 0; b < 8 && w[b]; b++)
-                key |= (uint64_t)(unsigned char)w[b] << (8 * b);
-            size_t h = ws_hash(key) & (GW_SLOTS - 1);
-            while (r->gw_key[h] && r->gw_key[h] != key)
-                h = (h + 1) & (GW_SLOTS - 1);
-            r->gw_key[h] = key;
-            r->gw_bits[h] |= GW(gw_lists[l].g);
-            r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
-        }
+        for (size_t i = 0; i < gw_lists[l].n; i++)
+            gate_word_add(r, gw_lists[l].words[i], gw_lists[l].g);
+    for (size_t i = 0; i < r->wc_n[WC_FATEGUARD]; i++)
+        gate_word_add(r, r->wc[WC_FATEGUARD][i], GW_SLEEP);
 }
 
 /* May key k be a gate word? (its first two bytes start one) */
