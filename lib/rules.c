@@ -31568,9 +31568,10 @@ static bool other_code(const run *R, const mention *m)
  * it labels as a score, a room, a page or a seat are that number. Not
  * where the comment holds another code, a wink or a group ("score it
  * 14:88 for the white race, hail victory", "room 14:88, you know why"):
- * the frame gives the code. A time is left the code: no hour has 88
- * minutes ("kickoff at 14:88, brothers"). The word lists are grammar.tsv's
- * `word` entries of sense `numbered`. */
+ * the frame gives the code. After "at" the number is no time (no hour
+ * has 88 minutes) and is read by its neighbours (session 56, below). The
+ * word lists are grammar.tsv's `word` entries of sense `numbered` (those
+ * flagged `game`, a score's, in WC_TALLY). */
 static bool code_numbered(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
