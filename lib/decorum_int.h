@@ -672,9 +672,9 @@ enum {
     DC_SENSE_ARENA,     /* a domain a post is held over ("match",
                          * "squad", "class", "ship": role_act_end;
                          * session 55, fx55c) */
-    DC_SENSE_TALLY,     /* a word that labels a number as a score, two
-                         * sided ("score", "won", "points": code_numbered;
-                         * session 55, fx55b) */
+    DC_SENSE_TROUPE,    /* a body that performs: a team, a band, a cast,
+                         * a choir, a crew ("kill it" of its show:
+                         * group_performs; session 56, h56) */
     DC_SENSE_COMPANY,   /* a company one is at the edge of ("team",
                          * "photo", "class": margin_denied; session 55,
                          * fx55b) */
@@ -723,6 +723,15 @@ enum {
                          * "they": group_performs) */
     DC_SENSE_EDGE,      /* the edge of a company ("back", "sidelines":
                          * margin_denied) */
+    DC_SENSE_SHOW,      /* a performance or a contest in view ("gig",
+                         * "match", "set": group_performs; session 56,
+                         * h56) */
+    DC_SENSE_BLAME,     /* a verb that lays a deed on its subject ("bring",
+                         * "commit", "cause": fate_warned; session 56,
+                         * h56) */
+    DC_SENSE_COMRADE,   /* an owning or in-group word, the wink that
+                         * keeps "at 14:88" the code ("brothers", "our",
+                         * "comrades": code_numbered; session 56, h56) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

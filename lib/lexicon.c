@@ -196,7 +196,7 @@ static const struct {
     {"gift", (uint64_t)DC_SENSE_GIFT << DC_F_SENSE_SHIFT},
     {"menace", (uint64_t)DC_SENSE_MENACE << DC_F_SENSE_SHIFT},
     {"arena", (uint64_t)DC_SENSE_ARENA << DC_F_SENSE_SHIFT},
-    {"tally", (uint64_t)DC_SENSE_TALLY << DC_F_SENSE_SHIFT},
+    {"troupe", (uint64_t)DC_SENSE_TROUPE << DC_F_SENSE_SHIFT},
     {"company", (uint64_t)DC_SENSE_COMPANY << DC_F_SENSE_SHIFT},
     {"fatewhose", (uint64_t)DC_SENSE_FATEWHOSE << DC_F_SENSE_SHIFT},
     {"fateguard", (uint64_t)DC_SENSE_FATEGUARD << DC_F_SENSE_SHIFT},
@@ -219,6 +219,9 @@ static const struct {
     {"showdet", (uint64_t)DC_SENSE_SHOWDET << DC_F_SENSE_SHIFT},
     {"showdoer", (uint64_t)DC_SENSE_SHOWDOER << DC_F_SENSE_SHIFT},
     {"edge", (uint64_t)DC_SENSE_EDGE << DC_F_SENSE_SHIFT},
+    {"show", (uint64_t)DC_SENSE_SHOW << DC_F_SENSE_SHIFT},
+    {"blame", (uint64_t)DC_SENSE_BLAME << DC_F_SENSE_SHIFT},
+    {"comrade", (uint64_t)DC_SENSE_COMRADE << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };

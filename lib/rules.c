@@ -346,13 +346,19 @@ enum {
     WC_GET, WC_GETOBJ, WC_MAY, WC_DOER, WC_NOTGERUND, WC_OUGHT, WC_IWILL,
     WC_SELF, WC_FUTURE,
     WC_PRIDE, WC_SEXED, WC_WORSHIP,
-    WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TALLY, WC_COMPANY,
+    WC_NUMBERED, WC_GIFT, WC_MENACE, WC_ARENA, WC_TROUPE, WC_COMPANY,
     WC_FATEWHOSE, WC_FATEGUARD, WC_FATECAUSE, WC_FATEERRAND,
     WC_ROLEPOST, WC_ROLEOWN, WC_ROLEMOMENT, WC_ROLEING, WC_ROLEPOWER,
     WC_ROLERACE, WC_ROLEBURDEN,
     WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
     WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
-    WC_N
+    WC_SHOW, WC_BLAME, WC_COMRADE,
+    WC_N,
+    /* (no sense of its own: the `numbered` words flagged `game`, a score
+     * that has two sides, "score", "won"; lexicon_lists_add; session 56,
+     * h56 folded fx55b's `tally` into `numbered`) */
+    WC_TALLY = WC_N,
+    WC_LISTS
 };
 _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_OWNER == DC_SENSE_OWNER &&
@@ -365,7 +371,7 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_GIFT == DC_SENSE_GIFT &&
                    DC_SENSE_WISH + WC_MENACE == DC_SENSE_MENACE &&
                    DC_SENSE_WISH + WC_ARENA == DC_SENSE_ARENA &&
-                   DC_SENSE_WISH + WC_TALLY == DC_SENSE_TALLY &&
+                   DC_SENSE_WISH + WC_TROUPE == DC_SENSE_TROUPE &&
                    DC_SENSE_WISH + WC_COMPANY == DC_SENSE_COMPANY &&
                    DC_SENSE_WISH + WC_FATEWHOSE == DC_SENSE_FATEWHOSE &&
                    DC_SENSE_WISH + WC_FATEERRAND == DC_SENSE_FATEERRAND &&
@@ -373,7 +379,9 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_ROLEBURDEN == DC_SENSE_ROLEBURDEN &&
                    DC_SENSE_WISH + WC_MET == DC_SENSE_MET &&
                    DC_SENSE_WISH + WC_ITNEXT == DC_SENSE_ITNEXT &&
-                   DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE,
+                   DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE &&
+                   DC_SENSE_WISH + WC_BLAME == DC_SENSE_BLAME &&
+                   DC_SENSE_WISH + WC_COMRADE == DC_SENSE_COMRADE,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -518,8 +526,8 @@ struct dc_rules {
     /* The lexicon's `word` entries by class (WC_*), terms of the
      * lexicon's own arena, for word_among; at most WC_MAX a class (past
      * it a word is left out). Made at load (lexicon_lists_add). */
-    const char *wc[WC_N][WC_MAX];
-    uint32_t wc_n[WC_N];
+    const char *wc[WC_LISTS][WC_MAX];
+    uint32_t wc_n[WC_LISTS];
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1491,6 +1499,8 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
     if (sense < DC_SENSE_WISH || sense >= DC_SENSE_N_)
         return;
     unsigned c = sense - DC_SENSE_WISH;
+    if (c == WC_NUMBERED && (e->flags & DC_F_GAME))
+        c = WC_TALLY;
     if (r->wc_n[c] < WC_MAX)
         r->wc[c][r->wc_n[c]++] = e->term;
 }
@@ -13672,13 +13682,33 @@ static bool rest_attacked(const run *R, const mention *m)
     if (!(any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_EXCLUSION) ||
           any_kind(R, DC_KIND_DEHUMANIZE) || any_kind(R, DC_KIND_HATE_VERB)))
         return false;
+    /* (session 56, h56: m itself the others', "every other", "any
+     * other", "all (the) other" right before it, the claim made before
+     * it: "speaking as a tranny, any other tranny deserves a kicking") */
+    uint32_t b = m->tb;
+    if (b >= 2 && tok_is_word(R, b - 1, "other") &&
+        (tok_is_word(R, b - 2, "every") || tok_is_word(R, b - 2, "any") ||
+         tok_is_word(R, b - 2, "all") ||
+         (tok_is_word(R, b - 2, "the") && b >= 3 &&
+          tok_is_word(R, b - 3, "all"))))
+        return true;
     uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
     for (uint32_t k = m->te + 1; k + 1 < end; k++)
         if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
              tok_is_word(R, k + 1, "of")) ||
             (tok_is_word(R, k, "others") &&
              (tok_is_word(R, k - 1, "the") || tok_is_word(R, k - 1, "all"))) ||
-            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "ones")))
+            (tok_is_word(R, k, "other") && tok_is_word(R, k + 1, "ones")) ||
+            /* (session 56, h56: "every other", "any other", "all (the)
+             * other" before a slur or "one": "every other fag deserves to
+             * be shot", "all the other dykes should be banned"; not
+             * "every other day") */
+            (tok_is_word(R, k, "other") &&
+             (tok_is_word(R, k - 1, "every") || tok_is_word(R, k - 1, "any") ||
+              tok_is_word(R, k - 1, "all") ||
+              (tok_is_word(R, k - 1, "the") && k >= 2 &&
+               tok_is_word(R, k - 2, "all"))) &&
+             (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one"))))
             return true;
     return false;
 }
@@ -24671,6 +24701,8 @@ static bool group_performs(const run *R, const mention *m)
     /* (the object first, the cheaper test) */
     const sentence *s = sent_of(R, m->tb);
     uint32_t k = m->te;
+    /* (the words where a show may be named, of "it": see below) */
+    uint32_t show_lo = 0, show_hi = 0;
     /* (of "it", only the verbs of the idiom: "destroy it" is said of a
      * thing, "trying to destroy it", of a country) */
     if (tok_is_word(R, k, "it")) {
@@ -24698,6 +24730,8 @@ static bool group_performs(const run *R, const mention *m)
                  (p->tb > k || (ent(R, p)->flags & DC_F_PLACE))))
                 return false;
         }
+        show_lo = a;
+        show_hi = z;
     } else {
         if (word_among(R, k, k + 1, WORD_CLASS(R, WC_SHOWDET)))
             k++;
@@ -24710,7 +24744,8 @@ static bool group_performs(const run *R, const mention *m)
     /* (the subject: the nearest group or party before the verb, back over
      * words only, in its clause) */
     bool subject = false;
-    for (uint32_t j = m->tb, n = 0; j-- > 0 && n < GP_REACH && !subject; n++) {
+    uint32_t j = m->tb;
+    for (uint32_t n = 0; j-- > 0 && n < GP_REACH; n++) {
         if (R->toks[j].type != TK_WORD ||
             R->toks[j].clause != R->toks[m->tb].clause ||
             word_among(R, j, j + 1, WORD_CLASS(R, WC_SHOWDOER)) ||
@@ -24719,8 +24754,32 @@ static bool group_performs(const run *R, const mention *m)
         subject = kind_at(R, j, DC_KIND_IDENTITY) ||
                   kind_at(R, j, DC_KIND_PERSON) ||
                   kind_at(R, j, DC_KIND_NONPROTECTED);
+        if (subject)
+            break;
     }
-    return subject && !has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON);
+    if (!subject || has_kind_in(R, s->tb, s->te, DC_KIND_WEAPON))
+        return false;
+    /* (session 56, h56: a troupe is a body that performs, grammar.tsv's
+     * `word` entries of sense `troupe`: "the choir", "the team", "the
+     * comedians"; people ("the lads", "the boys", "the men") give a show
+     * only with one in view, a word of sense `show` ("gig", "match",
+     * "karaoke") or a show's own entry (a `stage` object, one flagged
+     * `game`) in the words the place was sought in: "the lads will
+     * murder it at the gig", not "... a mosque is opening on our street
+     * ..., the lads will murder it"; a show or a contest as the object
+     * is one in view) */
+    if (show_hi == 0 || word_among(R, j, m->tb, WORD_CLASS(R, WC_TROUPE)) ||
+        word_among(R, show_lo, show_hi, WORD_CLASS(R, WC_SHOW)))
+        return true;
+    for (size_t i = R->rs->first[show_lo];
+         i < R->rs->nm && R->rs->m[i].tb < show_hi; i++) {
+        const mention *p = &R->rs->m[i];
+        if (p->kind == DC_KIND_OBJECT &&
+            ((ent(R, p)->flags & DC_F_GAME) ||
+             DC_SENSE_OF(ent(R, p)->flags) == DC_SENSE_STAGE))
+            return true;
+    }
+    return false;
 }
 
 /* Session 50 (p50h): "Indian food will kill you", "the Korean bbq place
@@ -31543,9 +31602,10 @@ static bool other_code(const run *R, const mention *m)
  * it labels as a score, a room, a page or a seat are that number. Not
  * where the comment holds another code, a wink or a group ("score it
  * 14:88 for the white race, hail victory", "room 14:88, you know why"):
- * the frame gives the code. A time is left the code: no hour has 88
- * minutes ("kickoff at 14:88, brothers"). The word lists are grammar.tsv's
- * `word` entries of sense `numbered`. */
+ * the frame gives the code. After "at" the number is no time (no hour
+ * has 88 minutes) and is read by its neighbours (session 56, below). The
+ * word lists are grammar.tsv's `word` entries of sense `numbered` (those
+ * flagged `game`, a score's, in WC_TALLY). */
 static bool code_numbered(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -31560,9 +31620,22 @@ static bool code_numbered(const run *R, const mention *m)
         tok_is_word(R, b - 2, "14"))
         b -= 2;
     const sentence *s = sent_of(R, m->tb);
-    /* ("drops at 14:88": a time) */
-    if (b > s->tb && tok_is_word(R, b - 1, "at"))
-        return false;
+    /* (session 56, h56: after "at", "drops at 14:88", "the train leaves
+     * at 14:88?", the number stands where a time would; no hour has 88
+     * minutes, so it is no time, and a timetable's word or a question is
+     * no wink either. The neighbours decide: the code where the comment
+     * holds a wink, an owning or in-group word (grammar.tsv's `word`
+     * entries of sense `comrade`: "brothers", "our", "comrades"), another
+     * code or a group; else a number misprinted or doubted) */
+    if (b > s->tb && tok_is_word(R, b - 1, "at")) {
+        if (word_among(R, 0, (uint32_t)R->ntok, WORD_CLASS(R, WC_COMRADE)) ||
+            other_code(R, m))
+            return false;
+        for (size_t i = 0; i < R->rs->nt; i++)
+            if (R->rs->t[i].type == TG_GROUP)
+                return false;
+        return true;
+    }
     uint32_t lo = b >= s->tb + 3 ? b - 3 : s->tb;
     bool label = word_among(R, lo, b, WORD_CLASS(R, WC_NUMBERED)) ||
                  (m->te < s->te &&
@@ -35450,6 +35523,39 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
  * post or to the door, fateerrand: "checking their post for the census
  * letter", advice only with no menace in the window; C lists until
  * session 56, c56) */
+/* Session 56 (h56): does a cause of the fatecause class in tokens [b, e) lay the
+ * deed on the group: its clause holds the group as the subject of a verb
+ * that lays a deed on it ("they" or a group word, then a `word` of sense
+ * `blame` or a word of harm, past "have"/"had" at most): "the crime they
+ * bring", "all the theft they commit", "the burglaries they did"; not
+ * the group as the victim ("the burglaries they reported", "the scams
+ * they've been hit by", "the crime they fear"). A smear, no advice. At
+ * most forty tokens each way (fate_warned's window). */
+static bool cause_blames(const run *R, uint32_t b, uint32_t e)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t j = b; j + 1 < e; j++) {
+        const tok *t = &rs->toks[j];
+        bool they = kind_at(R, j, DC_KIND_PRONOUN_GROUP) && t->e - t->b >= 4 &&
+                    memcmp(R->n->text + t->b, "they", 4) == 0;
+        if (!they && !kind_at(R, j, DC_KIND_IDENTITY) &&
+            !kind_at(R, j, DC_KIND_SLUR))
+            continue;
+        uint32_t v = j + 1;
+        if ((tok_is_word(R, v, "have") || tok_is_word(R, v, "had")) &&
+            v + 1 < e)
+            v++;
+        if (!(word_among(R, v, v + 1, WORD_CLASS(R, WC_BLAME)) ||
+              kind_at(R, v, DC_KIND_HARM)))
+            continue;
+        for (uint32_t x = b; x < e; x++)
+            if (rs->toks[x].clause == t->clause &&
+                word_among(R, x, x + 1, WORD_CLASS(R, WC_FATECAUSE)))
+                return true;
+    }
+    return false;
+}
+
 static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -35470,8 +35576,14 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     uint32_t e = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
     if (e > s->tb + 40)
         e = s->tb + 40;
-    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATECAUSE)) || s->question)
+    if (s->question)
         return UINT32_MAX;
+    if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATECAUSE))) {
+        /* (session 56, h56: unless the cause blames the group) */
+        if (cause_blames(R, s->tb, e))
+            return g;
+        return UINT32_MAX;
+    }
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
     if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATEERRAND)) &&
