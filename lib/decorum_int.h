@@ -388,7 +388,7 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
 #define DC_F_SEXAGE 0x4000000000ull /* person noun naming people by sex or age (women, girls): no tool or animal sense takes it */
 #define DC_F_ESSENCE 0x8000000000ull /* stereotype: a trait said to be inborn (in their blood, by nature) */
 #define DC_F_VERBSENSE 0x10000000000ull /* slur: also an ordinary verb (retard the timing, cripple the economy) */
-/* the everyday sense the phrase has, a 7-bit number in bits 41 to 47
+/* the everyday sense the phrase has, an 8-bit number in bits 41 to 48
  * (DC_SENSE_*), which the rules test for (veil_literal, harmless_threat,
  * libel_of_people, rule_conspiracy) instead of the term's bytes; one per
  * entry. (3 bits until the threats' seven senses filled them, 4 until
@@ -397,11 +397,13 @@ bool dc_category_of(const char *name, size_t len, uint32_t *bit);
  * bits of flags until session 54, whose `frame` took bit 48 and image
  * version 5, which keeps 64.) */
 #define DC_F_SENSE_SHIFT 41
-#define DC_F_SENSE (127ull << DC_F_SENSE_SHIFT)
-/* (bits 48 and up are flags again, past the sense field: the lexicon
- * image keeps 64 bits since session 54) */
-#define DC_F_FRAME 0x1000000000000ull /* stereotype: a frame of every member (are all, typical): rule_frame_trait */
-#define DC_F_ALL 0x1ffffffffffffull  /* every flag above */
+#define DC_F_SENSE (255ull << DC_F_SENSE_SHIFT)
+/* (bits 49 and up are flags again, past the sense field: the lexicon
+ * image keeps 64 bits since session 54; the field took bit 48 from
+ * `frame` in session 56, when c56's and h56's classes filled its 128
+ * values, image version 6) */
+#define DC_F_FRAME 0x2000000000000ull /* stereotype: a frame of every member (are all, typical): rule_frame_trait */
+#define DC_F_ALL 0x3ffffffffffffull  /* every flag above */
 
 /* The values of the sense field (the lexicon's flag of the same name). */
 enum {
@@ -735,10 +737,10 @@ enum {
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 
-/* Every sense must fit DC_F_SENSE, or a 128th would spill into bit 48,
- * onto DC_F_FRAME, and
- * DC_SENSE_OF would read it back as another sense. (Widened from 5 bits
- * to 7 in session 38, bits 46-47, when PERFORMER was 31.) */
+/* Every sense must fit DC_F_SENSE, or a 256th would spill into bit 49,
+ * onto DC_F_FRAME, and DC_SENSE_OF would read it back as another sense.
+ * (Widened from 5 bits to 7 in session 38, bits 46-47, when PERFORMER
+ * was 31; to 8 in session 56, bit 48, when COMRADE was 127.) */
 _Static_assert(DC_SENSE_N_ - 1 <= (int)(DC_F_SENSE >> DC_F_SENSE_SHIFT),
                "a sense does not fit the sense field (DC_F_SENSE): widen it");
 

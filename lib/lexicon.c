@@ -919,7 +919,7 @@ fail:
 #define IMG_MAGIC "DCLX"
 /* 5: flags 64 bits, read as two words (4: the group column whole; 3:
  * flags 48 bits, 2 had 32, 1 had 16) */
-#define IMG_VERSION 5u
+#define IMG_VERSION 6u
 #define IMG_HEAD 16u
 #define IMG_REC 44u
 

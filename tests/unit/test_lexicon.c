@@ -552,36 +552,42 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
                       DECORUM_OK, "byte %zu", at[k] + 3);
         img[at[k] + 3] ^= 0x40;
     }
-    /* The first record's sense field (flag bits 41 to 47, bits 1 to 7 of
-     * its byte 33, since session 54's image version 5; byte 35 before): the last sense (tempo, when the field was widened in
-     * session 38) is read back as it is; one past it is refused, or
+    /* The first record's sense field (flag bits 41 to 48, bits 1 to 7 of
+     * its byte 33 and bit 0 of byte 34, since session 56's image version
+     * 6): the last sense is read back as it is; one past it is refused, or
      * DC_SENSE_OF would hand the rules a sense no entry can name (the
      * bound, not only a far value: an off-by-one in the check fails). */
     {
-        unsigned char *b35 = img + 16 + 33, keep = *b35;
-        *b35 = (unsigned char)((keep & 1) | (DC_SENSE_N_ - 1) << 1);
+        unsigned char *b33 = img + 16 + 33, *b34 = img + 16 + 34;
+        const unsigned char keep33 = *b33, keep34 = *b34;
+        const unsigned last = DC_SENSE_N_ - 1, past = DC_SENSE_N_;
+        *b33 = (unsigned char)((keep33 & 1) | (last & 127) << 1);
+        *b34 = (unsigned char)((keep34 & ~1u) | (last >> 7 & 1));
         cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                      DECORUM_OK, "the last sense: %s", err.message);
-        cr_assert_eq(DC_SENSE_OF(back.entries[0].flags), DC_SENSE_N_ - 1);
+        cr_assert_eq(DC_SENSE_OF(back.entries[0].flags), last);
         dc_lexicon_free(&std_al, &back);
-        *b35 = (unsigned char)((keep & 1) | DC_SENSE_N_ << 1);
+        *b33 = (unsigned char)((keep33 & 1) | (past & 127) << 1);
+        *b34 = (unsigned char)((keep34 & ~1u) | (past >> 7 & 1));
         cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                       DECORUM_OK, "one past the last sense");
-        *b35 = keep;
+        *b33 = keep33;
+        *b34 = keep34;
     }
-    /* The first record's flag bits 48 to 55 (its byte 34, session 54):
-     * `frame` (bit 48) is read back; a bit past DC_F_ALL is refused. */
+    /* The first record's flag bits 49 to 55 (byte 34 past the sense's
+     * bit 0): `frame` (bit 49) is read back; a bit past DC_F_ALL is
+     * refused. */
     {
-        unsigned char *b40 = img + 16 + 34, keep = *b40;
-        *b40 = (unsigned char)(keep | 1);
+        unsigned char *b34 = img + 16 + 34, keep = *b34;
+        *b34 = (unsigned char)(keep | 2);
         cr_assert_eq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                      DECORUM_OK, "flag frame: %s", err.message);
         cr_assert(back.entries[0].flags & DC_F_FRAME);
         dc_lexicon_free(&std_al, &back);
-        *b40 = (unsigned char)(keep | 2);
+        *b34 = (unsigned char)(keep | 4);
         cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
                       DECORUM_OK, "a flag past DC_F_ALL");
-        *b40 = keep;
+        *b34 = keep;
     }
     /* The first term's second byte made a NUL, then a byte that is not
      * UTF-8: the lengths still add up, the term must be refused. The
