@@ -508,6 +508,10 @@ struct dc_rules {
      * it a word is left out). Made at load (lexicon_lists_add). */
     const char *wc[WC_N][WC_MAX];
     uint32_t wc_n[WC_N];
+    /* (session 56, m56: the `menace` words flagged `ambiguous`, a menace
+     * only by their neighbours: menace_word; also in wc[WC_MENACE]) */
+    const char *menace_framed[WC_MAX];
+    uint32_t menace_framed_n;
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1475,6 +1479,9 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
     unsigned c = sense - DC_SENSE_WISH;
     if (r->wc_n[c] < WC_MAX)
         r->wc[c][r->wc_n[c]++] = e->term;
+    if (c == WC_MENACE && (e->flags & DC_F_AMBIGUOUS) &&
+        r->menace_framed_n < WC_MAX)
+        r->menace_framed[r->menace_framed_n++] = e->term;
 }
 
 decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
@@ -23440,6 +23447,130 @@ static bool refusal_of_others(const run *R, const mention *m)
 
 static bool group_performs(const run *R, const mention *m);
 
+/* A named list and its length, word_among's last two arguments. */
+#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+/* Session 56 (m56): the one reader of the `menace` class (grammar.tsv
+ * `word` entries of sense `menace`). A word not flagged `ambiguous` is a
+ * menace wherever it stands ("regret", "petrol", "while", "shame"); one
+ * flagged `ambiguous` (a visit, a payback, a lesson: "visit", "pay",
+ * "lesson", "teach", "deal", "show") only by its neighbours, read here
+ * for every reader alike (known_kindly, known_where, the dox test of
+ * harmless_threat, fate_warned):
+ * - "visit", "visits": after "a", "little", "friendly", "surprise",
+ *   "late", "night", or within three words after a "pay" ("pay him a
+ *   little visit", "a late night visit"), and no gift (the `gift` class)
+ *   nor errand of a visit (visit_kind: "a visit with a card for his
+ *   retirement", "a visit from the council inspector") in [a, b);
+ * - the others: a person for object (menace_whom) in the two words
+ *   after ("teach them a lesson", "deal with him", "pay her back"),
+ *   "for" right after ("pay for this"), or ending the clause after a
+ *   pronoun or a will ("make them pay", "they'll pay."); and no lesson
+ *   "in", "about", "on" or "from" something within five tokens ("teach
+ *   them a lesson in chess"). Not "pay more tax", "paid the same",
+ *   "pay us a visit at the stall". */
+static const char *const visit_before[] = {"a", "little", "friendly",
+                                           "surprise", "late", "night"};
+static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
+static const char *const visit_kind[] = {
+    "retirement", "food", "birthday", "tea", "condolences", "congratulate",
+    "pray", "prayers", "council", "inspection", "inspector", "vote",
+    "canvass"};
+static const char *const menace_whom[] = {"him", "her", "them", "em",
+                                          "'em", "you", "yall"};
+static const char *const menace_will[] = {
+    "him",  "her",   "them", "em",     "'em",   "you",   "will",
+    "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
+static const char *const menace_of[] = {"in", "about", "on", "from"};
+#define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
+static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
+        return true;
+    const tok *t = R->toks;
+    if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits"))
+        return k > a &&
+               (word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
+                word_among(R, k > a + 3 ? k - 3 : a, k,
+                           FRAME_WORDS(visit_pay))) &&
+               !word_among(R, a, b, FRAME_WORDS(visit_kind)) &&
+               !word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
+    uint32_t e = k + 6 < b ? k + 6 : b;
+    for (uint32_t j = k; j + 1 < e; j++)
+        if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
+            word_among(R, j + 1, j + 2, FRAME_WORDS(menace_of)))
+            return false;
+    return word_among(R, k + 1, k + 3 < b ? k + 3 : b,
+                      FRAME_WORDS(menace_whom)) ||
+           (k + 1 < b && tok_is_word(R, k + 1, "for")) ||
+           (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
+            word_among(R, k - 1, k, FRAME_WORDS(menace_will)));
+}
+/* Is a word of the menace class a menace in [a, b) (menace_word)? */
+static bool menace_in(const run *R, uint32_t a, uint32_t b)
+{
+    if (!word_among(R, a, b, WORD_CLASS(R, WC_MENACE)))
+        return false;
+    for (uint32_t k = a; k < b; k++)
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
+            menace_word(R, k, a, b))
+            return true;
+    return false;
+}
+
+/* Session 56 (m56): the one reader of a home known and a kindness beside
+ * it, for the threat entries of sense `known` ("we know where you live":
+ * known_kindly) and for the writer's side knowing where a group lives or
+ * meets (known_where): in [a, b), out of [xb, xe) (the phrase's own
+ * threat), is there a gift (the `gift` class) or a welcome (the word
+ * "welcome", a `positive` mention, not after a negation: "you're not
+ * welcome") and no menace: no threat, harm, weapon, slur, dehumanizing,
+ * derogating or insulting word ("..., muslim scum"), no word of the
+ * `menace` class that menaces there (menace_in: "expect a visit", "you
+ * won't forget", "petrol"), and no group named to the reader's face
+ * ("you jew")? Praise is no welcome ("great.", "happy now?", "lovely
+ * house": session 55, fx55a; known_where took any `positive` word for
+ * one until session 56, the split the review's finding 1 of session 55
+ * came from). */
+static bool home_kindly(const run *R, uint32_t a, uint32_t z, uint32_t xb,
+                        uint32_t xe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint64_t menace = KIND_BIT(THREAT) | KIND_BIT(HARM) |
+                            KIND_BIT(WEAPON) | KIND_BIT(SLUR) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(INSULT);
+    if (has_kinds_in(R, a, xb, menace) || has_kinds_in(R, xe, z, menace) ||
+        menace_in(R, a, z))
+        return false;
+    /* (session 55, fx55a: a group named to the reader's face, "you jew",
+     * "you trans freak": an address, not a neighbour greeted) */
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind == DC_KIND_IDENTITY && p->tb > a &&
+            (tok_is_word(R, p->tb - 1, "you") ||
+             (p->tb > a + 1 && tok_is_word(R, p->tb - 2, "you") &&
+              R->toks[p->tb - 1].type == TK_WORD)))
+            return false;
+    }
+    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
+        return true;
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE || (p->tb >= xb && p->tb < xe) ||
+            !tok_is_word(R, p->tb, "welcome"))
+            continue;
+        bool neg = false;
+        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
+             k++)
+            neg = kind_at(R, k, DC_KIND_NEGATION);
+        if (!neg)
+            return true;
+    }
+    return false;
+}
+
 /* Session 55 (f55): a home known ("we know where you live", "we know
  * where they live": a threat entry of sense `known`) said to bring a gift
  * or a welcome to the door: "we know where you live, so the christmas
@@ -23467,45 +23598,8 @@ static bool known_kindly(const run *R, const mention *m)
         a = m->tb - KK_REACH;
     if (z > m->te + KK_REACH)
         z = m->te + KK_REACH;
-    const uint64_t menace = KIND_BIT(THREAT) | KIND_BIT(HARM) |
-                            KIND_BIT(WEAPON) | KIND_BIT(SLUR) |
-                            KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
-                            KIND_BIT(INSULT);
     /* (the phrase's own threat mention lies between the two windows) */
-    if (has_kinds_in(R, a, m->tb, menace) || has_kinds_in(R, m->te, z, menace) ||
-        word_among(R, a, z, WORD_CLASS(R, WC_MENACE)))
-        return false;
-    /* (session 55, fx55a: a group named to the reader's face, "you jew",
-     * "you trans freak": an address, not a neighbour greeted) */
-    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
-         i < rs->nm && rs->m[i].tb < z; i++) {
-        const mention *p = &rs->m[i];
-        if (p->kind == DC_KIND_IDENTITY && p->tb > a &&
-            (tok_is_word(R, p->tb - 1, "you") ||
-             (p->tb > a + 1 && tok_is_word(R, p->tb - 2, "you") &&
-              R->toks[p->tb - 1].type == TK_WORD)))
-            return false;
-    }
-    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
-        return true;
-    /* (a welcome: the word "welcome" itself, a `positive` mention, not
-     * after a negation ("you're not welcome"); session 55, fx55a: not any
-     * other word of praise, "great.", "happy now?", "lovely house", said
-     * about nothing) */
-    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
-         i < rs->nm && rs->m[i].tb < z; i++) {
-        const mention *p = &rs->m[i];
-        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te) ||
-            !tok_is_word(R, p->tb, "welcome"))
-            continue;
-        bool neg = false;
-        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
-             k++)
-            neg = kind_at(R, k, DC_KIND_NEGATION);
-        if (!neg)
-            return true;
-    }
-    return false;
+    return home_kindly(R, a, z, m->tb, m->te);
 }
 
 static bool harmless_threat(const run *R, const mention *m,
@@ -23649,10 +23743,6 @@ static bool harmless_threat(const run *R, const mention *m,
     if (sense == DC_SENSE_KNOWN)
         return known_kindly(R, m);
     if (sense == DC_SENSE_DOX) {
-        static const char *const menace[] = {
-            "lesson",   "visit",  "pay",    "regret", "deserves",
-            "deserve",  "punish", "sorry",  "learn",  "hurt",
-            "handle",   "deal",   "show",   "teach",  "taught"};
         if (s->question)
             return true;
         bool after = false;
@@ -23665,8 +23755,8 @@ static bool harmless_threat(const run *R, const mention *m,
             R->rs->ht_menace_known = true;
             R->rs->ht_menace = 0;
             for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->ht_menace;)
-                if (word_among(R, k, k + 1, menace,
-                               sizeof menace / sizeof *menace))
+                if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
+                    menace_word(R, k, 0, (uint32_t)rs->ntok))
                     R->rs->ht_menace = k + 1;
         }
         return after && rs->ht_menace <= m->te &&
@@ -23799,7 +23889,6 @@ static const char *const frame_mourned[] = {
     "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
     "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
     "killings",  "lynched",  "mourn",   "died"};
-#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
 /* Word lists of one call each, named rather than written as compound
  * literals at the call: word_among finds a list's set by its address,
  * and a compound literal inside a function has automatic storage, so
@@ -35463,7 +35552,7 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
     if (word_among(R, s->tb, e, FRAME_WORDS(fate_errand)) &&
-        !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE)) &&
+        !menace_in(R, s->tb, e) &&
         !has_kinds_in(R, s->tb, e,
                       KIND_BIT(THREAT) | KIND_BIT(HARM) |
                           KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR)))
@@ -42050,25 +42139,14 @@ static const char *const known_wait[] = {"lasts", "can"};
 static const char *const known_for[] = {"to", "for"};
 /* (session 55, q55: a visit announced once the home is known, "time for
  * a visit", "he'll be getting a visit friday", "pay him a little visit";
- * not a visit with a kindness, "a visit with a card for his retirement":
- * visit_kind) */
-static const char *const visit_before[] = {"a", "little", "friendly",
-                                           "surprise", "late", "night"};
-static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
-static const char *const visit_kind[] = {
-    "card",    "cards",  "cake",   "cakes",  "flowers", "retirement",
-    "present", "presents", "food", "parcel", "parcels", "birthday",
-    "tea",     "casserole", "condolences", "congratulate", "pray",
-    "prayers", "council", "inspection", "inspector", "vote", "canvass"};
+ * session 56, m56: or any word of the `menace` class flagged `ambiguous`
+ * that menaces by its neighbours, menace_word: "they'll pay for this",
+ * "time to teach them a lesson"; not "a visit with a card for his
+ * retirement", "a lesson in chess") */
 static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
-    if (!(tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) ||
-        k == a)
-        return false;
-    bool framed = word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
-                  word_among(R, k > a + 3 ? k - 3 : a, k,
-                             FRAME_WORDS(visit_pay));
-    return framed && !word_among(R, a, b, FRAME_WORDS(visit_kind));
+    return word_among(R, k, k + 1, MENACE_FRAMED(R)) &&
+           menace_word(R, k, a, b);
 }
 static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
