@@ -19061,7 +19061,8 @@ static const char *const menace_which[] = {"where", "which", "when",
 static const char *const menace_home[] = {
     "car",  "cars",   "house", "houses", "home",  "lives", "live",
     "bus",  "route",  "school", "door",  "street", "flat", "walks",
-    "parks", "sleeps", "shuts", "prays", "pray",  "kids"};
+    "parks", "sleeps", "shuts", "prays", "pray",  "kids", "sleep",
+    "meet",  "meets"};
 static const char *const menace_sorry[] = {
     "sadly", "unfortunately", "awful", "tragically", "tragic", "sad",
     "terrible", "terribly", "heartbreaking", "shameful", "disgraceful"};
@@ -23481,6 +23482,8 @@ static const char *const menace_will[] = {
     "him",  "her",   "them", "em",     "'em",   "you",   "will",
     "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
 static const char *const menace_of[] = {"in", "about", "on", "from"};
+static const char *const menace_make[] = {"make", "makes", "made",
+                                          "making"};
 #define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
 static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
@@ -23503,7 +23506,9 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
                       FRAME_WORDS(menace_whom)) ||
            (k + 1 < b && tok_is_word(R, k + 1, "for")) ||
            (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
-            word_among(R, k - 1, k, FRAME_WORDS(menace_will)));
+            (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+             word_among(R, k > a + 4 ? k - 4 : a, k - 1,
+                        FRAME_WORDS(menace_make))));
 }
 /* Is a word of the menace class a menace in [a, b) (menace_word)? */
 static bool menace_in(const run *R, uint32_t a, uint32_t b)
@@ -42225,6 +42230,8 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
     return false;
 }
 
+static const char *const known_theirs[] = {
+    "they", "their", "theirs", "them", "he", "his", "she", "her", "hers"};
 static decorum_status known_where(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42249,10 +42256,26 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     while (c < s->te && R->toks[c].type == TK_WORD)
         c++;
     target g;
-    if (!armed_group(R, j + 2, c, &g))
-        return DECORUM_OK;
     uint32_t end = 0;
     const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    if (!armed_group(R, j + 2, c, &g)) {
+        /* (session 56, m56: or a group told before the knowing, its home
+         * known by a pronoun, and the menace before it too: "the
+         * immigrants on my street will pay for this, we know which door
+         * is theirs", "make those trannies pay, we know where they
+         * meet") */
+        if (!(kj > s->tb + 2 &&
+              word_among(R, j + 2, c, FRAME_WORDS(known_theirs)) &&
+              word_among(R, j + 2, c, FRAME_WORDS(menace_home)) &&
+              armed_group(R, s->tb, kj, &g) &&
+              known_menace(R, s->tb, kj, &end)))
+            return DECORUM_OK;
+        if (home_kindly(R, s->tb, s->te, s->tb, s->tb) ||
+            word_among(R, s->tb, s->te, FRAME_WORDS(menace_sorry)) ||
+            armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
+            return DECORUM_OK;
+        return armed_finding(R, FR_COND, s->tb, c, &g);
+    }
     /* (a visit may follow in the known clause itself: "find out where
      * that imam lives and pay him a visit") */
     if (!known_menace(R, c, s->te, &end) &&
@@ -42260,11 +42283,14 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
         !(visit_in(R, j + 2, c, &end)))
         return DECORUM_OK;
     uint32_t last = n && end > s->te ? n->te : s->te;
-    /* (nor with praise or sorrow: "... just saying it's the best in
-     * town", "... a matter of time before they all close, sadly"; rev50) */
-    if (word_among(R, s->tb, last, FRAME_WORDS(next_kind)) ||
+    /* (nor with a gift or a welcome and no menace, home_kindly, the
+     * reader known_kindly asks too: "we know where the synagogue is,
+     * we'll drop the food parcels there when the time comes"; nor with
+     * sorrow: "... a matter of time before they all close, sadly"; rev50.
+     * Session 56, m56: praise is no kindness here either, "lovely
+     * garden. be a shame if it burned", as in known_kindly) */
+    if (home_kindly(R, s->tb, last, s->tb, s->tb) ||
         word_among(R, s->tb, c, FRAME_WORDS(armed_told)) ||
-        has_kind_in(R, s->tb, last, DC_KIND_POSITIVE) ||
         word_among(R, s->tb, last, FRAME_WORDS(menace_sorry)) ||
         armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
