@@ -23485,18 +23485,25 @@ static const char *const menace_of[] = {"in", "about", "on", "from"};
 static const char *const menace_make[] = {"make", "makes", "made",
                                           "making"};
 #define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
-static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
+/* (*kind: whether [a, b) holds a gift or an errand of a visit, asked
+ * once for the window and kept there, -1 till then: a test a visit over
+ * the window made every call quadratic in it) */
+static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
+                        int *kind)
 {
     if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
         return true;
     const tok *t = R->toks;
-    if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits"))
-        return k > a &&
-               (word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
-                word_among(R, k > a + 3 ? k - 3 : a, k,
-                           FRAME_WORDS(visit_pay))) &&
-               !word_among(R, a, b, FRAME_WORDS(visit_kind)) &&
-               !word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
+    if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) {
+        if (k == a || !(word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
+                        word_among(R, k > a + 3 ? k - 3 : a, k,
+                                   FRAME_WORDS(visit_pay))))
+            return false;
+        if (*kind < 0)
+            *kind = word_among(R, a, b, FRAME_WORDS(visit_kind)) ||
+                    word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
+        return !*kind;
+    }
     uint32_t e = k + 6 < b ? k + 6 : b;
     for (uint32_t j = k; j + 1 < e; j++)
         if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
@@ -23515,9 +23522,10 @@ static bool menace_in(const run *R, uint32_t a, uint32_t b)
 {
     if (!word_among(R, a, b, WORD_CLASS(R, WC_MENACE)))
         return false;
+    int kind = -1;
     for (uint32_t k = a; k < b; k++)
         if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
-            menace_word(R, k, a, b))
+            menace_word(R, k, a, b, &kind))
             return true;
     return false;
 }
@@ -23759,9 +23767,10 @@ static bool harmless_threat(const run *R, const mention *m,
         if (!rs->ht_menace_known) {
             R->rs->ht_menace_known = true;
             R->rs->ht_menace = 0;
+            int kind = -1;
             for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->ht_menace;)
                 if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
-                    menace_word(R, k, 0, (uint32_t)rs->ntok))
+                    menace_word(R, k, 0, (uint32_t)rs->ntok, &kind))
                     R->rs->ht_menace = k + 1;
         }
         return after && rs->ht_menace <= m->te &&
@@ -42148,15 +42157,17 @@ static const char *const known_for[] = {"to", "for"};
  * that menaces by its neighbours, menace_word: "they'll pay for this",
  * "time to teach them a lesson"; not "a visit with a card for his
  * retirement", "a lesson in chess") */
-static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
+static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b,
+                         int *kind)
 {
     return word_among(R, k, k + 1, MENACE_FRAMED(R)) &&
-           menace_word(R, k, a, b);
+           menace_word(R, k, a, b, kind);
 }
 static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
+    int kind = -1;
     for (uint32_t k = a; k < b; k++)
-        if (visit_menace(R, k, a, b)) {
+        if (visit_menace(R, k, a, b, &kind)) {
             *end = k + 1;
             return true;
         }
@@ -42165,11 +42176,12 @@ static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
+    int kind = -1;
     for (uint32_t k = a; k < b; k++) {
         if (tk[k].type != TK_WORD)
             continue;
         uint32_t e = 0;
-        if (visit_menace(R, k, a, b)) {
+        if (visit_menace(R, k, a, b, &kind)) {
             *end = k + 1;
             return true;
         }
