@@ -23462,13 +23462,16 @@ static bool group_performs(const run *R, const mention *m);
  *   little visit", "a late night visit"), and no gift (the `gift` class)
  *   nor errand of a visit (visit_kind: "a visit with a card for his
  *   retirement", "a visit from the council inspector") in [a, b);
+ * - "lesson" itself, which needs no object ("she needs to be taught a
+ *   lesson");
  * - the others: a person for object (menace_whom) in the two words
  *   after ("teach them a lesson", "deal with him", "pay her back"),
- *   "for" right after ("pay for this"), or ending the clause after a
- *   pronoun or a will ("make them pay", "they'll pay."); and no lesson
- *   "in", "about", "on" or "from" something within five tokens ("teach
- *   them a lesson in chess"). Not "pay more tax", "paid the same",
- *   "pay us a visit at the stall". */
+ *   "for" right after ("pay for this"), or ending the clause right
+ *   after a pronoun or a will or within four words after a "make" ("make
+ *   those trannies pay", "they'll pay."); and no lesson "in", "about",
+ *   "on" or "from" something within five tokens ("teach them a lesson in
+ *   chess"), which holds for "lesson" too. Not "pay more tax", "paid the
+ *   same", "pay us a visit at the stall". */
 static const char *const visit_before[] = {"a", "little", "friendly",
                                            "surprise", "late", "night"};
 static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
@@ -23509,7 +23512,8 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
         if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
             word_among(R, j + 1, j + 2, FRAME_WORDS(menace_of)))
             return false;
-    return word_among(R, k + 1, k + 3 < b ? k + 3 : b,
+    return tok_is_word(R, k, "lesson") ||
+           word_among(R, k + 1, k + 3 < b ? k + 3 : b,
                       FRAME_WORDS(menace_whom)) ||
            (k + 1 < b && tok_is_word(R, k + 1, "for")) ||
            (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
