@@ -23452,7 +23452,7 @@ static bool group_performs(const run *R, const mention *m);
 #define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
 /* Session 56 (m56): the one reader of the `menace` class (grammar.tsv
  * `word` entries of sense `menace`). A word not flagged `ambiguous` is a
- * menace wherever it stands ("regret", "petrol", "while", "shame"); one
+ * menace wherever it stands ("regret", "petrol", "shame"); one
  * flagged `ambiguous` (a visit, a payback, a lesson: "visit", "pay",
  * "lesson", "teach", "deal", "show") only by its neighbours, read here
  * for every reader alike (known_kindly, known_where, the dox test of
@@ -23464,6 +23464,11 @@ static bool group_performs(const run *R, const mention *m);
  *   retirement", "a visit from the council inspector") in [a, b);
  * - "lesson" itself, which needs no object ("she needs to be taught a
  *   lesson");
+ * - "while" before a person or "it" ("while you can", "while it
+ *   lasts"), not "a while ago", "while we wait";
+ * - "last" within three words after "your", "their", "his", "her" or
+ *   "a" ("enjoy your last christmas", "have a great last weekend"), not
+ *   "the last one", "last week";
  * - the others: a person for object (menace_whom) in the two words
  *   after ("teach them a lesson", "deal with him", "pay her back"),
  *   "for" right after ("pay for this"), or ending the clause right
@@ -23487,6 +23492,10 @@ static const char *const menace_will[] = {
 static const char *const menace_of[] = {"in", "about", "on", "from"};
 static const char *const menace_make[] = {"make", "makes", "made",
                                           "making"};
+static const char *const menace_who[] = {"you", "u", "ya", "they", "it",
+                                         "he", "she"};
+static const char *const menace_yours[] = {"your", "ur", "yer", "their",
+                                           "his", "her", "a"};
 #define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
 /* (*kind: whether [a, b) holds a gift or an errand of a visit, asked
  * once for the window and kept there, -1 till then: a test a visit over
@@ -23507,6 +23516,11 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
                     word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
         return !*kind;
     }
+    if (tok_is_word(R, k, "while"))
+        return k + 1 < b && word_among(R, k + 1, k + 2, FRAME_WORDS(menace_who));
+    if (tok_is_word(R, k, "last"))
+        return k > a && word_among(R, k > a + 3 ? k - 3 : a, k,
+                                   FRAME_WORDS(menace_yours));
     uint32_t e = k + 6 < b ? k + 6 : b;
     for (uint32_t j = k; j + 1 < e; j++)
         if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
@@ -42164,7 +42178,12 @@ static const char *const known_for[] = {"to", "for"};
 static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b,
                          int *kind)
 {
+    /* (but a time running out, "while", "last", which as the menace
+     * itself rather than a veto of a kindness is known_menace's own
+     * "it while you can", "enjoy it while it lasts": not "enjoy the
+     * festival while it lasts", rev50) */
     return word_among(R, k, k + 1, MENACE_FRAMED(R)) &&
+           !tok_is_word(R, k, "while") && !tok_is_word(R, k, "last") &&
            menace_word(R, k, a, b, kind);
 }
 static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
