@@ -1466,7 +1466,8 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
 _Static_assert(DC_KIND_WORD == DC_KIND_LABEL + 1 &&
                    DC_KIND_WORD == DC_N_KINDS - 1,
                "label and word are the last kinds (lexicon_lists_add)");
-static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
+static __attribute__((noinline)) void lexicon_lists_add(dc_rules *r, labels *lb,
+                                                         const dc_entry *e)
 {
     if (e->kind == DC_KIND_LABEL) {
         if (e->group_len && lb->n < LABELS_MAX)
@@ -42267,6 +42268,28 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 
 static const char *const known_theirs[] = {
     "they", "their", "theirs", "them", "he", "his", "she", "her", "hers"};
+/* (session 56, m56) A group told before the knowing at kj, its home
+ * known by a pronoun in its clause, to c, and the menace before it: "the
+ * immigrants on my street will pay for this, we know which door is
+ * theirs", "make those trannies pay, we know where they meet". Not with
+ * a gift or a welcome and no menace (home_kindly), sorrow, a quote or a
+ * game. */
+static __attribute__((noinline)) decorum_status
+known_before(run *R, const sentence *s, uint32_t kj, uint32_t c)
+{
+    target g;
+    uint32_t end = 0;
+    if (!(kj > s->tb + 2 &&
+          word_among(R, kj + 2, c, FRAME_WORDS(known_theirs)) &&
+          word_among(R, kj + 2, c, FRAME_WORDS(menace_home)) &&
+          armed_group(R, s->tb, kj, &g) && known_menace(R, s->tb, kj, &end)))
+        return DECORUM_OK;
+    if (home_kindly(R, s->tb, s->te, s->tb, s->tb) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(menace_sorry)) ||
+        armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, c, &g);
+}
 static decorum_status known_where(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42293,24 +42316,8 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     target g;
     uint32_t end = 0;
     const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
-    if (!armed_group(R, j + 2, c, &g)) {
-        /* (session 56, m56: or a group told before the knowing, its home
-         * known by a pronoun, and the menace before it too: "the
-         * immigrants on my street will pay for this, we know which door
-         * is theirs", "make those trannies pay, we know where they
-         * meet") */
-        if (!(kj > s->tb + 2 &&
-              word_among(R, j + 2, c, FRAME_WORDS(known_theirs)) &&
-              word_among(R, j + 2, c, FRAME_WORDS(menace_home)) &&
-              armed_group(R, s->tb, kj, &g) &&
-              known_menace(R, s->tb, kj, &end)))
-            return DECORUM_OK;
-        if (home_kindly(R, s->tb, s->te, s->tb, s->tb) ||
-            word_among(R, s->tb, s->te, FRAME_WORDS(menace_sorry)) ||
-            armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
-            return DECORUM_OK;
-        return armed_finding(R, FR_COND, s->tb, c, &g);
-    }
+    if (!armed_group(R, j + 2, c, &g))
+        return known_before(R, s, kj, c);
     /* (a visit may follow in the known clause itself: "find out where
      * that imam lives and pay him a visit") */
     if (!known_menace(R, c, s->te, &end) &&
