@@ -528,6 +528,10 @@ struct dc_rules {
      * it a word is left out). Made at load (lexicon_lists_add). */
     const char *wc[WC_LISTS][WC_MAX];
     uint32_t wc_n[WC_LISTS];
+    /* (session 56, m56: the `menace` words flagged `ambiguous`, a menace
+     * only by their neighbours: menace_word; also in wc[WC_MENACE]) */
+    const char *menace_framed[WC_MAX];
+    uint32_t menace_framed_n;
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1488,7 +1492,8 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
 _Static_assert(DC_KIND_WORD == DC_KIND_LABEL + 1 &&
                    DC_KIND_WORD == DC_N_KINDS - 1,
                "label and word are the last kinds (lexicon_lists_add)");
-static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
+static __attribute__((noinline)) void lexicon_lists_add(dc_rules *r, labels *lb,
+                                                         const dc_entry *e)
 {
     if (e->kind == DC_KIND_LABEL) {
         if (e->group_len && lb->n < LABELS_MAX)
@@ -1503,6 +1508,9 @@ static void lexicon_lists_add(dc_rules *r, labels *lb, const dc_entry *e)
         c = WC_TALLY;
     if (r->wc_n[c] < WC_MAX)
         r->wc[c][r->wc_n[c]++] = e->term;
+    if (c == WC_MENACE && (e->flags & DC_F_AMBIGUOUS) &&
+        r->menace_framed_n < WC_MAX)
+        r->menace_framed[r->menace_framed_n++] = e->term;
 }
 
 /* A reclaimable slur's groups into r's reclaim table (entries_pass);
@@ -19126,7 +19134,8 @@ static const char *const menace_which[] = {"where", "which", "when",
 static const char *const menace_home[] = {
     "car",  "cars",   "house", "houses", "home",  "lives", "live",
     "bus",  "route",  "school", "door",  "street", "flat", "walks",
-    "parks", "sleeps", "shuts", "prays", "pray",  "kids"};
+    "parks", "sleeps", "shuts", "prays", "pray",  "kids", "sleep",
+    "meet",  "meets"};
 static const char *const menace_sorry[] = {
     "sadly", "unfortunately", "awful", "tragically", "tragic", "sad",
     "terrible", "terribly", "heartbreaking", "shameful", "disgraceful"};
@@ -23512,6 +23521,160 @@ static bool refusal_of_others(const run *R, const mention *m)
 
 static bool group_performs(const run *R, const mention *m);
 
+/* A named list and its length, word_among's last two arguments. */
+#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
+/* Session 56 (m56): the one reader of the `menace` class (grammar.tsv
+ * `word` entries of sense `menace`). A word not flagged `ambiguous` is a
+ * menace wherever it stands ("regret", "petrol", "shame"); one
+ * flagged `ambiguous` (a visit, a payback, a lesson: "visit", "pay",
+ * "lesson", "teach", "deal", "show") only by its neighbours, read here
+ * for every reader alike (known_kindly, known_where, the dox test of
+ * harmless_threat, fate_warned):
+ * - "visit", "visits": after "a", "little", "friendly", "surprise",
+ *   "late", "night", or within three words after a "pay" ("pay him a
+ *   little visit", "a late night visit"), and no gift (the `gift` class)
+ *   nor errand of a visit (visit_kind: "a visit with a card for his
+ *   retirement", "a visit from the council inspector") in [a, b);
+ * - "lesson" itself, which needs no object ("she needs to be taught a
+ *   lesson");
+ * - "while" before a person or "it" ("while you can", "while it
+ *   lasts"), not "a while ago", "while we wait";
+ * - "last" within three words after "your", "their", "his", "her" or
+ *   "a" ("enjoy your last christmas", "have a great last weekend"), not
+ *   "the last one", "last week";
+ * - the others: a person for object (menace_whom) in the two words
+ *   after ("teach them a lesson", "deal with him", "pay her back"),
+ *   "for" right after ("pay for this"), or ending the clause right
+ *   after a pronoun or a will or within four words after a "make" ("make
+ *   those trannies pay", "they'll pay."); and no lesson "in", "about",
+ *   "on" or "from" something within five tokens ("teach them a lesson in
+ *   chess"), which holds for "lesson" too. Not "pay more tax", "paid the
+ *   same", "pay us a visit at the stall". */
+static const char *const visit_before[] = {"a", "little", "friendly",
+                                           "surprise", "late", "night"};
+static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
+static const char *const visit_kind[] = {
+    "retirement", "food", "birthday", "tea", "condolences", "congratulate",
+    "pray", "prayers", "council", "inspection", "inspector", "vote",
+    "canvass"};
+static const char *const menace_whom[] = {"him", "her", "them", "em",
+                                          "'em", "you", "yall"};
+static const char *const menace_will[] = {
+    "him",  "her",   "them", "em",     "'em",   "you",   "will",
+    "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
+static const char *const menace_of[] = {"in", "about", "on", "from"};
+static const char *const menace_make[] = {"make", "makes", "made",
+                                          "making"};
+static const char *const menace_who[] = {"you", "u", "ya", "they", "it",
+                                         "he", "she"};
+static const char *const menace_yours[] = {"your", "ur", "yer", "their",
+                                           "his", "her", "a"};
+#define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
+/* (*kind: whether [a, b) holds a gift or an errand of a visit, asked
+ * once for the window and kept there, -1 till then: a test a visit over
+ * the window made every call quadratic in it) */
+static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
+                        int *kind)
+{
+    if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
+        return true;
+    const tok *t = R->toks;
+    if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) {
+        if (k == a || !(word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
+                        word_among(R, k > a + 3 ? k - 3 : a, k,
+                                   FRAME_WORDS(visit_pay))))
+            return false;
+        if (*kind < 0)
+            *kind = word_among(R, a, b, FRAME_WORDS(visit_kind)) ||
+                    word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
+        return !*kind;
+    }
+    if (tok_is_word(R, k, "while"))
+        return k + 1 < b && word_among(R, k + 1, k + 2, FRAME_WORDS(menace_who));
+    if (tok_is_word(R, k, "last"))
+        return k > a && word_among(R, k > a + 3 ? k - 3 : a, k,
+                                   FRAME_WORDS(menace_yours));
+    uint32_t e = k + 6 < b ? k + 6 : b;
+    for (uint32_t j = k; j + 1 < e; j++)
+        if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
+            word_among(R, j + 1, j + 2, FRAME_WORDS(menace_of)))
+            return false;
+    return tok_is_word(R, k, "lesson") ||
+           word_among(R, k + 1, k + 3 < b ? k + 3 : b,
+                      FRAME_WORDS(menace_whom)) ||
+           (k + 1 < b && tok_is_word(R, k + 1, "for")) ||
+           (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
+            (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+             word_among(R, k > a + 4 ? k - 4 : a, k - 1,
+                        FRAME_WORDS(menace_make))));
+}
+/* Is a word of the menace class a menace in [a, b) (menace_word)? */
+static bool menace_in(const run *R, uint32_t a, uint32_t b)
+{
+    if (!word_among(R, a, b, WORD_CLASS(R, WC_MENACE)))
+        return false;
+    int kind = -1;
+    for (uint32_t k = a; k < b; k++)
+        if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
+            menace_word(R, k, a, b, &kind))
+            return true;
+    return false;
+}
+
+/* Session 56 (m56): the one reader of a home known and a kindness beside
+ * it, for the threat entries of sense `known` ("we know where you live":
+ * known_kindly) and for the writer's side knowing where a group lives or
+ * meets (known_where): in [a, b), out of [xb, xe) (the phrase's own
+ * threat), is there a gift (the `gift` class) or a welcome (the word
+ * "welcome", a `positive` mention, not after a negation: "you're not
+ * welcome") and no menace: no threat, harm, weapon, slur, dehumanizing,
+ * derogating or insulting word ("..., muslim scum"), no word of the
+ * `menace` class that menaces there (menace_in: "expect a visit", "you
+ * won't forget", "petrol"), and no group named to the reader's face
+ * ("you jew")? Praise is no welcome ("great.", "happy now?", "lovely
+ * house": session 55, fx55a; known_where took any `positive` word for
+ * one until session 56, the split the review's finding 1 of session 55
+ * came from). */
+static bool home_kindly(const run *R, uint32_t a, uint32_t z, uint32_t xb,
+                        uint32_t xe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const uint64_t menace = KIND_BIT(THREAT) | KIND_BIT(HARM) |
+                            KIND_BIT(WEAPON) | KIND_BIT(SLUR) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(INSULT);
+    if (has_kinds_in(R, a, xb, menace) || has_kinds_in(R, xe, z, menace) ||
+        menace_in(R, a, z))
+        return false;
+    /* (session 55, fx55a: a group named to the reader's face, "you jew",
+     * "you trans freak": an address, not a neighbour greeted) */
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind == DC_KIND_IDENTITY && p->tb > a &&
+            (tok_is_word(R, p->tb - 1, "you") ||
+             (p->tb > a + 1 && tok_is_word(R, p->tb - 2, "you") &&
+              R->toks[p->tb - 1].type == TK_WORD)))
+            return false;
+    }
+    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
+        return true;
+    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
+         i < rs->nm && rs->m[i].tb < z; i++) {
+        const mention *p = &rs->m[i];
+        if (p->kind != DC_KIND_POSITIVE || (p->tb >= xb && p->tb < xe) ||
+            !tok_is_word(R, p->tb, "welcome"))
+            continue;
+        bool neg = false;
+        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
+             k++)
+            neg = kind_at(R, k, DC_KIND_NEGATION);
+        if (!neg)
+            return true;
+    }
+    return false;
+}
+
 /* Session 55 (f55): a home known ("we know where you live", "we know
  * where they live": a threat entry of sense `known`) said to bring a gift
  * or a welcome to the door: "we know where you live, so the christmas
@@ -23539,45 +23702,8 @@ static bool known_kindly(const run *R, const mention *m)
         a = m->tb - KK_REACH;
     if (z > m->te + KK_REACH)
         z = m->te + KK_REACH;
-    const uint64_t menace = KIND_BIT(THREAT) | KIND_BIT(HARM) |
-                            KIND_BIT(WEAPON) | KIND_BIT(SLUR) |
-                            KIND_BIT(DEHUMANIZE) | KIND_BIT(DEROGATE) |
-                            KIND_BIT(INSULT);
     /* (the phrase's own threat mention lies between the two windows) */
-    if (has_kinds_in(R, a, m->tb, menace) || has_kinds_in(R, m->te, z, menace) ||
-        word_among(R, a, z, WORD_CLASS(R, WC_MENACE)))
-        return false;
-    /* (session 55, fx55a: a group named to the reader's face, "you jew",
-     * "you trans freak": an address, not a neighbour greeted) */
-    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
-         i < rs->nm && rs->m[i].tb < z; i++) {
-        const mention *p = &rs->m[i];
-        if (p->kind == DC_KIND_IDENTITY && p->tb > a &&
-            (tok_is_word(R, p->tb - 1, "you") ||
-             (p->tb > a + 1 && tok_is_word(R, p->tb - 2, "you") &&
-              R->toks[p->tb - 1].type == TK_WORD)))
-            return false;
-    }
-    if (word_among(R, a, z, WORD_CLASS(R, WC_GIFT)))
-        return true;
-    /* (a welcome: the word "welcome" itself, a `positive` mention, not
-     * after a negation ("you're not welcome"); session 55, fx55a: not any
-     * other word of praise, "great.", "happy now?", "lovely house", said
-     * about nothing) */
-    for (size_t i = a < R->ntok ? rs->first[a] : rs->nm;
-         i < rs->nm && rs->m[i].tb < z; i++) {
-        const mention *p = &rs->m[i];
-        if (p->kind != DC_KIND_POSITIVE || (p->tb >= m->tb && p->tb < m->te) ||
-            !tok_is_word(R, p->tb, "welcome"))
-            continue;
-        bool neg = false;
-        for (uint32_t k = p->tb > a + 3 ? p->tb - 3 : a; k < p->tb && !neg;
-             k++)
-            neg = kind_at(R, k, DC_KIND_NEGATION);
-        if (!neg)
-            return true;
-    }
-    return false;
+    return home_kindly(R, a, z, m->tb, m->te);
 }
 
 static bool harmless_threat(const run *R, const mention *m,
@@ -23721,10 +23847,6 @@ static bool harmless_threat(const run *R, const mention *m,
     if (sense == DC_SENSE_KNOWN)
         return known_kindly(R, m);
     if (sense == DC_SENSE_DOX) {
-        static const char *const menace[] = {
-            "lesson",   "visit",  "pay",    "regret", "deserves",
-            "deserve",  "punish", "sorry",  "learn",  "hurt",
-            "handle",   "deal",   "show",   "teach",  "taught"};
         if (s->question)
             return true;
         bool after = false;
@@ -23736,9 +23858,10 @@ static bool harmless_threat(const run *R, const mention *m,
         if (!rs->ht_menace_known) {
             R->rs->ht_menace_known = true;
             R->rs->ht_menace = 0;
+            int kind = -1;
             for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->ht_menace;)
-                if (word_among(R, k, k + 1, menace,
-                               sizeof menace / sizeof *menace))
+                if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
+                    menace_word(R, k, 0, (uint32_t)rs->ntok, &kind))
                     R->rs->ht_menace = k + 1;
         }
         return after && rs->ht_menace <= m->te &&
@@ -23871,7 +23994,6 @@ static const char *const frame_mourned[] = {
     "ceasefire", "justice",  "killed",  "murdered", "murder",  "mmiw",
     "bombings",  "bombing",  "marched", "vigil",    "genocide", "massacre",
     "killings",  "lynched",  "mourn",   "died"};
-#define FRAME_WORDS(l) (l), sizeof(l) / sizeof *(l)
 /* Word lists of one call each, named rather than written as compound
  * literals at the call: word_among finds a list's set by its address,
  * and a compound literal inside a function has automatic storage, so
@@ -35587,7 +35709,7 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     /* (an errand: advice where nothing in the window menaces; session
      * 55, the review's finding 6) */
     if (word_among(R, s->tb, e, WORD_CLASS(R, WC_FATEERRAND)) &&
-        !word_among(R, s->tb, e, WORD_CLASS(R, WC_MENACE)) &&
+        !menace_in(R, s->tb, e) &&
         !has_kinds_in(R, s->tb, e,
                       KIND_BIT(THREAT) | KIND_BIT(HARM) |
                           KIND_BIT(DEHUMANIZE) | KIND_BIT(SLUR)))
@@ -42144,30 +42266,26 @@ static const char *const known_wait[] = {"lasts", "can"};
 static const char *const known_for[] = {"to", "for"};
 /* (session 55, q55: a visit announced once the home is known, "time for
  * a visit", "he'll be getting a visit friday", "pay him a little visit";
- * not a visit with a kindness, "a visit with a card for his retirement":
- * visit_kind) */
-static const char *const visit_before[] = {"a", "little", "friendly",
-                                           "surprise", "late", "night"};
-static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
-static const char *const visit_kind[] = {
-    "card",    "cards",  "cake",   "cakes",  "flowers", "retirement",
-    "present", "presents", "food", "parcel", "parcels", "birthday",
-    "tea",     "casserole", "condolences", "congratulate", "pray",
-    "prayers", "council", "inspection", "inspector", "vote", "canvass"};
-static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
+ * session 56, m56: or any word of the `menace` class flagged `ambiguous`
+ * that menaces by its neighbours, menace_word: "they'll pay for this",
+ * "time to teach them a lesson"; not "a visit with a card for his
+ * retirement", "a lesson in chess") */
+static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b,
+                         int *kind)
 {
-    if (!(tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) ||
-        k == a)
-        return false;
-    bool framed = word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
-                  word_among(R, k > a + 3 ? k - 3 : a, k,
-                             FRAME_WORDS(visit_pay));
-    return framed && !word_among(R, a, b, FRAME_WORDS(visit_kind));
+    /* (but a time running out, "while", "last", which as the menace
+     * itself rather than a veto of a kindness is known_menace's own
+     * "it while you can", "enjoy it while it lasts": not "enjoy the
+     * festival while it lasts", rev50) */
+    return word_among(R, k, k + 1, MENACE_FRAMED(R)) &&
+           !tok_is_word(R, k, "while") && !tok_is_word(R, k, "last") &&
+           menace_word(R, k, a, b, kind);
 }
 static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
+    int kind = -1;
     for (uint32_t k = a; k < b; k++)
-        if (visit_menace(R, k, a, b)) {
+        if (visit_menace(R, k, a, b, &kind)) {
             *end = k + 1;
             return true;
         }
@@ -42176,11 +42294,12 @@ static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
+    int kind = -1;
     for (uint32_t k = a; k < b; k++) {
         if (tk[k].type != TK_WORD)
             continue;
         uint32_t e = 0;
-        if (visit_menace(R, k, a, b)) {
+        if (visit_menace(R, k, a, b, &kind)) {
             *end = k + 1;
             return true;
         }
@@ -42241,6 +42360,30 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
     return false;
 }
 
+static const char *const known_theirs[] = {
+    "they", "their", "theirs", "them", "he", "his", "she", "her", "hers"};
+/* (session 56, m56) A group told before the knowing at kj, its home
+ * known by a pronoun in its clause, to c, and the menace before it: "the
+ * immigrants on my street will pay for this, we know which door is
+ * theirs", "make those trannies pay, we know where they meet". Not with
+ * a gift or a welcome and no menace (home_kindly), sorrow, a quote or a
+ * game. */
+static __attribute__((noinline)) decorum_status
+known_before(run *R, const sentence *s, uint32_t kj, uint32_t c)
+{
+    target g;
+    uint32_t end = 0;
+    if (!(kj > s->tb + 2 &&
+          word_among(R, kj + 2, c, FRAME_WORDS(known_theirs)) &&
+          word_among(R, kj + 2, c, FRAME_WORDS(menace_home)) &&
+          armed_group(R, s->tb, kj, &g) && known_menace(R, s->tb, kj, &end)))
+        return DECORUM_OK;
+    if (home_kindly(R, s->tb, s->te, s->tb, s->tb) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(menace_sorry)) ||
+        armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
+        return DECORUM_OK;
+    return armed_finding(R, FR_COND, s->tb, c, &g);
+}
 static decorum_status known_where(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -42265,10 +42408,10 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     while (c < s->te && R->toks[c].type == TK_WORD)
         c++;
     target g;
-    if (!armed_group(R, j + 2, c, &g))
-        return DECORUM_OK;
     uint32_t end = 0;
     const sentence *n = si + 1 < rs->ns ? &rs->s[si + 1] : NULL;
+    if (!armed_group(R, j + 2, c, &g))
+        return known_before(R, s, kj, c);
     /* (a visit may follow in the known clause itself: "find out where
      * that imam lives and pay him a visit") */
     if (!known_menace(R, c, s->te, &end) &&
@@ -42276,11 +42419,14 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
         !(visit_in(R, j + 2, c, &end)))
         return DECORUM_OK;
     uint32_t last = n && end > s->te ? n->te : s->te;
-    /* (nor with praise or sorrow: "... just saying it's the best in
-     * town", "... a matter of time before they all close, sadly"; rev50) */
-    if (word_among(R, s->tb, last, FRAME_WORDS(next_kind)) ||
+    /* (nor with a gift or a welcome and no menace, home_kindly, the
+     * reader known_kindly asks too: "we know where the synagogue is,
+     * we'll drop the food parcels there when the time comes"; nor with
+     * sorrow: "... a matter of time before they all close, sadly"; rev50.
+     * Session 56, m56: praise is no kindness here either, "lovely
+     * garden. be a shame if it burned", as in known_kindly) */
+    if (home_kindly(R, s->tb, last, s->tb, s->tb) ||
         word_among(R, s->tb, c, FRAME_WORDS(armed_told)) ||
-        has_kind_in(R, s->tb, last, DC_KIND_POSITIVE) ||
         word_among(R, s->tb, last, FRAME_WORDS(menace_sorry)) ||
         armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME))
         return DECORUM_OK;
