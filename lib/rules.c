@@ -35651,8 +35651,13 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
  * `blame` or a word of harm, past "have"/"had" at most): "the crime they
  * bring", "all the theft they commit", "the burglaries they did"; not
  * the group as the victim ("the burglaries they reported", "the scams
- * they've been hit by", "the crime they fear"). A smear, no advice. At
- * most forty tokens each way (fate_warned's window). */
+ * they've been hit by", "the crime they fear", "the burglaries they've
+ * had done to them"). The group is the subject of a relative clause on
+ * the cause (fx56c: "the police say they did all they could", "the
+ * thefts are up and they did nothing" lay no deed: the light verbs
+ * do/did/run blame only with the cause for their object). Reads [b, e), the
+ * window fate_warned gives (its sentence and the next, forty tokens at
+ * most from the sentence's start). */
 static bool cause_blames(const run *R, uint32_t b, uint32_t e)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -35670,10 +35675,35 @@ static bool cause_blames(const run *R, uint32_t b, uint32_t e)
         if (!(word_among(R, v, v + 1, WORD_CLASS(R, WC_BLAME)) ||
               kind_at(R, v, DC_KIND_HARM)))
             continue;
-        for (uint32_t x = b; x < e; x++)
-            if (rs->toks[x].clause == t->clause &&
-                word_among(R, x, x + 1, WORD_CLASS(R, WC_FATECAUSE)))
-                return true;
+        /* (fx56c: the deed done to them is the group as the victim, and
+         * a light verb with an object of its own lays no deed: "the
+         * burglaries they've had done to them", "the thefts they did
+         * nothing about") */
+        if (v + 1 < e && (tok_is_word(R, v + 1, "nothing") ||
+                          tok_is_word(R, v + 1, "little") ||
+                          (v + 2 < e && tok_is_word(R, v + 1, "to") &&
+                           kind_at(R, v + 2, DC_KIND_PRONOUN_GROUP))))
+            continue;
+        /* (fx56c: the subject heads a relative clause on the cause:
+         * CAUSE + (that/which) + they/GROUP; a group word's own
+         * determiner and words read back, three at most.  "the police
+         * say they ...": the cause is not before "they", no blame) */
+        uint32_t p = j;
+        for (int n = 0; n < 3 && !they && p > b &&
+                        rs->toks[p - 1].clause == t->clause &&
+                        (kind_at(R, p - 1, DC_KIND_IDENTITY) ||
+                         kind_at(R, p - 1, DC_KIND_SLUR) ||
+                         tok_is_word(R, p - 1, "the") ||
+                         tok_is_word(R, p - 1, "these") ||
+                         tok_is_word(R, p - 1, "those"));
+             n++)
+            p--;
+        if (p > b && (tok_is_word(R, p - 1, "that") ||
+                      tok_is_word(R, p - 1, "which")))
+            p--;
+        if (p > b && rs->toks[p - 1].clause == t->clause &&
+            word_among(R, p - 1, p, WORD_CLASS(R, WC_FATECAUSE)))
+            return true;
     }
     return false;
 }
