@@ -13685,6 +13685,32 @@ static bool self_and_others(const run *R, const mention *m,
  * the claim does not excuse the attack on the others, and the slur is
  * not the writer's own word for them. */
 #define REST_REACH 24u
+/* Session 56 (fx56c, the review's finding 13): is "every/any/all other X"
+ * ending at token a attacked in its own sentence, within REST_REACH after
+ * it: a threat, exclusion, dehumanizing mention or hate verb there, not a
+ * wish of the others' own ("would kill for tickets", "would die for this
+ * album", "would kill to be there"). */
+static bool others_attacked(const run *R, uint32_t a)
+{
+    const sentence *s = sent_of(R, a > 0 ? a - 1 : a);
+    uint32_t z = a + REST_REACH < s->te ? a + REST_REACH : s->te;
+    for (size_t i = a < R->ntok ? R->rs->first[a] : R->rs->nm;
+         i < R->rs->nm && R->rs->m[i].tb < z; i++) {
+        const mention *p = &R->rs->m[i];
+        if (p->tb < a ||
+            !(p->kind == DC_KIND_THREAT || p->kind == DC_KIND_EXCLUSION ||
+              p->kind == DC_KIND_DEHUMANIZE || p->kind == DC_KIND_HATE_VERB))
+            continue;
+        if (p->kind == DC_KIND_THREAT && p->tb > 0 && p->te < R->ntok &&
+            (tok_is_word(R, p->tb - 1, "would") ||
+             tok_is_word(R, p->tb - 1, "d")) &&
+            (tok_is_word(R, p->te, "for") || tok_is_word(R, p->te, "to")))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static bool rest_attacked(const run *R, const mention *m)
 {
     if (!(any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_EXCLUSION) ||
@@ -13699,7 +13725,7 @@ static bool rest_attacked(const run *R, const mention *m)
          tok_is_word(R, b - 2, "all") ||
          (tok_is_word(R, b - 2, "the") && b >= 3 &&
           tok_is_word(R, b - 3, "all"))))
-        return true;
+        return others_attacked(R, m->te);
     uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
     for (uint32_t k = m->te + 1; k + 1 < end; k++)
         if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
@@ -13716,7 +13742,8 @@ static bool rest_attacked(const run *R, const mention *m)
               tok_is_word(R, k - 1, "all") ||
               (tok_is_word(R, k - 1, "the") && k >= 2 &&
                tok_is_word(R, k - 2, "all"))) &&
-             (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one"))))
+             (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one")) &&
+             others_attacked(R, k + 2)))
             return true;
     return false;
 }
