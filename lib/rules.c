@@ -13685,6 +13685,32 @@ static bool self_and_others(const run *R, const mention *m,
  * the claim does not excuse the attack on the others, and the slur is
  * not the writer's own word for them. */
 #define REST_REACH 24u
+/* Session 56 (fx56c, the review's finding 13): is "every/any/all other X"
+ * ending at token a attacked in its own sentence, within REST_REACH after
+ * it: a threat, exclusion, dehumanizing mention or hate verb there, not a
+ * wish of the others' own ("would kill for tickets", "would die for this
+ * album", "would kill to be there"). */
+static bool others_attacked(const run *R, uint32_t a)
+{
+    const sentence *s = sent_of(R, a > 0 ? a - 1 : a);
+    uint32_t z = a + REST_REACH < s->te ? a + REST_REACH : s->te;
+    for (size_t i = a < R->ntok ? R->rs->first[a] : R->rs->nm;
+         i < R->rs->nm && R->rs->m[i].tb < z; i++) {
+        const mention *p = &R->rs->m[i];
+        if (p->tb < a ||
+            !(p->kind == DC_KIND_THREAT || p->kind == DC_KIND_EXCLUSION ||
+              p->kind == DC_KIND_DEHUMANIZE || p->kind == DC_KIND_HATE_VERB))
+            continue;
+        if (p->kind == DC_KIND_THREAT && p->tb > 0 && p->te < R->ntok &&
+            (tok_is_word(R, p->tb - 1, "would") ||
+             tok_is_word(R, p->tb - 1, "d")) &&
+            (tok_is_word(R, p->te, "for") || tok_is_word(R, p->te, "to")))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static bool rest_attacked(const run *R, const mention *m)
 {
     if (!(any_kind(R, DC_KIND_THREAT) || any_kind(R, DC_KIND_EXCLUSION) ||
@@ -13699,7 +13725,7 @@ static bool rest_attacked(const run *R, const mention *m)
          tok_is_word(R, b - 2, "all") ||
          (tok_is_word(R, b - 2, "the") && b >= 3 &&
           tok_is_word(R, b - 3, "all"))))
-        return true;
+        return others_attacked(R, m->te);
     uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
     for (uint32_t k = m->te + 1; k + 1 < end; k++)
         if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
@@ -13716,7 +13742,8 @@ static bool rest_attacked(const run *R, const mention *m)
               tok_is_word(R, k - 1, "all") ||
               (tok_is_word(R, k - 1, "the") && k >= 2 &&
                tok_is_word(R, k - 2, "all"))) &&
-             (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one"))))
+             (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one")) &&
+             others_attacked(R, k + 2)))
             return true;
     return false;
 }
@@ -35651,8 +35678,13 @@ static uint32_t trade_noun_refused(const run *R, uint32_t b, uint32_t c)
  * `blame` or a word of harm, past "have"/"had" at most): "the crime they
  * bring", "all the theft they commit", "the burglaries they did"; not
  * the group as the victim ("the burglaries they reported", "the scams
- * they've been hit by", "the crime they fear"). A smear, no advice. At
- * most forty tokens each way (fate_warned's window). */
+ * they've been hit by", "the crime they fear", "the burglaries they've
+ * had done to them"). The group is the subject of a relative clause on
+ * the cause (fx56c: "the police say they did all they could", "the
+ * thefts are up and they did nothing" lay no deed: the light verbs
+ * do/did/run blame only with the cause for their object). Reads [b, e), the
+ * window fate_warned gives (its sentence and the next, forty tokens at
+ * most from the sentence's start). */
 static bool cause_blames(const run *R, uint32_t b, uint32_t e)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -35670,10 +35702,35 @@ static bool cause_blames(const run *R, uint32_t b, uint32_t e)
         if (!(word_among(R, v, v + 1, WORD_CLASS(R, WC_BLAME)) ||
               kind_at(R, v, DC_KIND_HARM)))
             continue;
-        for (uint32_t x = b; x < e; x++)
-            if (rs->toks[x].clause == t->clause &&
-                word_among(R, x, x + 1, WORD_CLASS(R, WC_FATECAUSE)))
-                return true;
+        /* (fx56c: the deed done to them is the group as the victim, and
+         * a light verb with an object of its own lays no deed: "the
+         * burglaries they've had done to them", "the thefts they did
+         * nothing about") */
+        if (v + 1 < e && (tok_is_word(R, v + 1, "nothing") ||
+                          tok_is_word(R, v + 1, "little") ||
+                          (v + 2 < e && tok_is_word(R, v + 1, "to") &&
+                           kind_at(R, v + 2, DC_KIND_PRONOUN_GROUP))))
+            continue;
+        /* (fx56c: the subject heads a relative clause on the cause:
+         * CAUSE + (that/which) + they/GROUP; a group word's own
+         * determiner and words read back, three at most.  "the police
+         * say they ...": the cause is not before "they", no blame) */
+        uint32_t p = j;
+        for (int n = 0; n < 3 && !they && p > b &&
+                        rs->toks[p - 1].clause == t->clause &&
+                        (kind_at(R, p - 1, DC_KIND_IDENTITY) ||
+                         kind_at(R, p - 1, DC_KIND_SLUR) ||
+                         tok_is_word(R, p - 1, "the") ||
+                         tok_is_word(R, p - 1, "these") ||
+                         tok_is_word(R, p - 1, "those"));
+             n++)
+            p--;
+        if (p > b && (tok_is_word(R, p - 1, "that") ||
+                      tok_is_word(R, p - 1, "which")))
+            p--;
+        if (p > b && rs->toks[p - 1].clause == t->clause &&
+            word_among(R, p - 1, p, WORD_CLASS(R, WC_FATECAUSE)))
+            return true;
     }
     return false;
 }
