@@ -23796,8 +23796,10 @@ static bool home_kindly(const run *R, uint32_t a, uint32_t z, uint32_t xb,
  * the same window: no threat but the phrase itself, no harm, weapon,
  * slur, dehumanizing, derogating or insulting word ("..., muslim scum"),
  * no group named to the reader ("you jew"), and no word of grammar.tsv's
- * `menace` class, a visit, its aftermath or a veiled harm ("expect a
- * visit", "bring the gloves", "you won't forget", "petrol"). The phrase alone ("we
+ * `menace` class that menaces there: an unflagged one wherever it stands
+ * ("bring the gloves", "you won't forget", "petrol"), one flagged
+ * `ambiguous` only by its neighbours ("expect a visit", "you'll pay
+ * dearly": menace_in, menace_word; session 56). The phrase alone ("we
  * know where the trans councillor lives."), or with only an apposition
  * after it, stays a threat. */
 #define KK_REACH 40u
