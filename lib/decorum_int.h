@@ -734,6 +734,12 @@ enum {
     DC_SENSE_COMRADE,   /* an owning or in-group word, the wink that
                          * keeps "at 14:88" the code ("brothers", "our",
                          * "comrades": code_numbered; session 56, h56) */
+    DC_SENSE_SUBJECT,   /* a subject taught, whose lesson is no menace
+                         * ("a lesson in chess": menace_word; session 56,
+                         * fx56a) */
+    DC_SENSE_BILL,      /* what is paid as a bill, no payback ("pay up",
+                         * "pay the rent": menace_word; session 56,
+                         * fx56a) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -352,7 +352,7 @@ enum {
     WC_ROLERACE, WC_ROLEBURDEN,
     WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
     WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
-    WC_SHOW, WC_BLAME, WC_COMRADE,
+    WC_SHOW, WC_BLAME, WC_COMRADE, WC_SUBJECT, WC_BILL,
     WC_N,
     /* (no sense of its own: the `numbered` words flagged `game`, a score
      * that has two sides, "score", "won"; lexicon_lists_add; session 56,
@@ -381,7 +381,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_ITNEXT == DC_SENSE_ITNEXT &&
                    DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE &&
                    DC_SENSE_WISH + WC_BLAME == DC_SENSE_BLAME &&
-                   DC_SENSE_WISH + WC_COMRADE == DC_SENSE_COMRADE,
+                   DC_SENSE_WISH + WC_COMRADE == DC_SENSE_COMRADE &&
+                   DC_SENSE_WISH + WC_BILL == DC_SENSE_BILL,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -23554,42 +23555,74 @@ static bool group_performs(const run *R, const mention *m);
  * `word` entries of sense `menace`). A word not flagged `ambiguous` is a
  * menace wherever it stands ("regret", "petrol", "shame"); one
  * flagged `ambiguous` (a visit, a payback, a lesson: "visit", "pay",
- * "lesson", "teach", "deal", "show") only by its neighbours, read here
- * for every reader alike (known_kindly, known_where, the dox test of
- * harmless_threat, fate_warned):
+ * "lesson", "teach", "deal", "show", and "while", "last") only by its
+ * neighbours, read here for the home readers (known_kindly, known_where,
+ * known_before), the dox test of harmless_threat and fate_warned;
+ * visit_menace leaves "while" and "last" to known_menace's own idioms.
+ * Session 56 (fx56a, the review's findings 1, 2, 3, 5, 11, 12):
  * - "visit", "visits": after "a", "little", "friendly", "surprise",
  *   "late", "night", or within three words after a "pay" ("pay him a
- *   little visit", "a late night visit"), and no gift (the `gift` class)
- *   nor errand of a visit (visit_kind: "a visit with a card for his
- *   retirement", "a visit from the council inspector") in [a, b);
- * - "lesson" itself, which needs no object ("she needs to be taught a
- *   lesson");
+ *   little visit", "a late night visit"), unless the visit carries its
+ *   kindness (visit_kindly): a gift after "with" or "bring" near it ("a
+ *   visit with a cake", "we'll bring biscuits when we pay you a visit")
+ *   or an errand of a visit (visit_kind: "a visit from the council
+ *   inspector") in its sentence near it. A gift elsewhere ("housewarming
+ *   present coming: a late night visit") or the bread a baker sells is
+ *   no kindness of the visit, nor are prayers (a visit at prayers is the
+ *   threat);
+ * - "pay", "pays", "paying", "paid" (pay_menace): the visit decides when
+ *   one follows ("pay you a visit with a cake"); a bill (the `bill`
+ *   class, "pay up", "pay the rent", "pay you back for the cakes", "pay
+ *   for the new fence": "for" and a determiner and a noun, not a crime of
+ *   the `fatecause` class) is none; otherwise a will, "gonna" or a modal
+ *   before it makes it a menace whatever follows ("you'll pay dearly",
+ *   "gonna pay big time", "will pay with their lives"), and "for" right
+ *   after does ("pay for this", "pay for what they did");
+ * - "lesson": a menace unless it is a lesson "in" or "about" a subject
+ *   (the `subject` class: "a lesson in chess", "a lesson about the local
+ *   history"), never one "on", "from", "in respect", "in manners"; that
+ *   lesson clears only the teach or learn whose object it is ("teach them
+ *   a lesson in chess"), not a pay or a deal before it;
  * - "while" before a person or "it" ("while you can", "while it
  *   lasts"), not "a while ago", "while we wait";
  * - "last" within three words after "your", "their", "his", "her" or
  *   "a" ("enjoy your last christmas", "have a great last weekend"), not
  *   "the last one", "last week";
- * - the others: a person for object (menace_whom) in the two words
- *   after ("teach them a lesson", "deal with him", "pay her back"),
- *   "for" right after ("pay for this"), or ending the clause right
- *   after a pronoun or a will or within four words after a "make" ("make
- *   those trannies pay", "they'll pay."); and no lesson "in", "about",
- *   "on" or "from" something within five tokens ("teach them a lesson in
- *   chess"), which holds for "lesson" too. Not "pay more tax", "paid the
- *   same", "pay us a visit at the stall". */
+ * - learn, teach, deal, handle, show: none before a place or a way shown
+ *   ("show you around", "teach you how the recycling works", "show you
+ *   the best chippy": a person and "with" skipped, then around, how,
+ *   where, the, a ..., but for "the rest", "the hard way", "a thing or
+ *   two"); a menace with "the hard way", "the rest" or "properly", after
+ *   a will or a modal ("he'll learn soon", "we'll deal with the rest", as
+ *   the dox list had them before session 56), with a person for object
+ *   (menace_whom) in the two words after ("deal with him"), or ending
+ *   the clause after a pronoun or within four words after a "make". */
 static const char *const visit_before[] = {"a", "little", "friendly",
                                            "surprise", "late", "night"};
 static const char *const visit_pay[] = {"pay", "paying", "paid", "pays"};
 static const char *const visit_kind[] = {
-    "retirement", "food", "birthday", "tea", "condolences", "congratulate",
-    "pray", "prayers", "council", "inspection", "inspector", "vote",
-    "canvass"};
+    "retirement", "condolences", "congratulate", "council", "inspection",
+    "inspector", "vote", "canvass"};
+static const char *const visit_with[] = {"with", "bring", "brings",
+                                         "bringing", "brought", "carrying"};
 static const char *const menace_whom[] = {"him", "her", "them", "em",
                                           "'em", "you", "yall"};
 static const char *const menace_will[] = {
     "him",  "her",   "them", "em",     "'em",   "you",   "will",
     "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
-static const char *const menace_of[] = {"in", "about", "on", "from"};
+static const char *const menace_modal[] = {
+    "will", "'ll", "they'll", "he'll", "she'll", "you'll", "we'll", "i'll",
+    "gonna", "shall", "should", "must", "gotta", "would", "wanna"};
+static const char *const menace_shown[] = {"around", "round", "how",
+                                           "where", "the", "a", "an",
+                                           "our", "some", "about"};
+static const char *const menace_hard[] = {"rest", "hard", "thing",
+                                          "lesson", "lessons", "sort",
+                                          "kind", "lot", "type"};
+static const char *const menace_det[] = {"the", "a", "an", "my", "our",
+                                         "your", "their", "his", "her",
+                                         "its", "some", "those", "these"};
+static const char *const menace_of[] = {"in", "about"};
 static const char *const menace_make[] = {"make", "makes", "made",
                                           "making"};
 static const char *const menace_who[] = {"you", "u", "ya", "they", "it",
@@ -23597,11 +23630,72 @@ static const char *const menace_who[] = {"you", "u", "ya", "they", "it",
 static const char *const menace_yours[] = {"your", "ur", "yer", "their",
                                            "his", "her", "a"};
 #define MENACE_FRAMED(R) (R)->rules->menace_framed, (R)->rules->menace_framed_n
-/* (*kind: whether [a, b) holds a gift or an errand of a visit, asked
- * once for the window and kept there, -1 till then: a test a visit over
- * the window made every call quadratic in it) */
-static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
-                        int *kind)
+/* (a lesson at j in or about a subject, within three words: "a lesson in
+ * chess", "a lesson about the local history") */
+static bool lesson_taught(const run *R, uint32_t j, uint32_t b)
+{
+    return (tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
+           j + 2 < b && word_among(R, j + 1, j + 2, FRAME_WORDS(menace_of)) &&
+           word_among(R, j + 2, j + 5 < b ? j + 5 : b,
+                      WORD_CLASS(R, WC_SUBJECT));
+}
+/* (a will or a modal right before k, or before one word between: "you'll
+ * pay", "your family will pay", "they will all pay", "you're gonna
+ * pay") */
+static bool menace_willed(const run *R, uint32_t k, uint32_t a)
+{
+    return k > a && (word_among(R, k - 1, k, FRAME_WORDS(menace_modal)) ||
+                     (k > a + 1 && tok_is_word(R, k - 1, "to") &&
+                      tok_is_word(R, k - 2, "going")) ||
+                     (k > a + 1 && R->toks[k - 1].type == TK_WORD &&
+                      word_among(R, k - 2, k - 1, FRAME_WORDS(menace_modal))));
+}
+/* (the visit at k carries its kindness: a gift after "with" or "bring"
+ * within three words, or an errand, in its sentence within eight tokens
+ * each way; bounded, so a comment of many visits stays linear) */
+static bool visit_kindly(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    const sentence *st = sent_of(R, k);
+    uint32_t lo = k > a + 8 ? k - 8 : a, hi = k + 9 < b ? k + 9 : b;
+    if (lo < st->tb)
+        lo = st->tb;
+    if (hi > st->te)
+        hi = st->te;
+    if (word_among(R, lo, hi, FRAME_WORDS(visit_kind)))
+        return true;
+    for (uint32_t j = lo; j < hi; j++)
+        if (word_among(R, j, j + 1, FRAME_WORDS(visit_with)) &&
+            word_among(R, j + 1, j + 4 < hi ? j + 4 : hi,
+                       WORD_CLASS(R, WC_GIFT)))
+            return true;
+    return false;
+}
+/* (a pay word at k: see menace_word) */
+static bool pay_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    uint32_t j = k + 1;
+    bool whom = j < b && word_among(R, j, j + 1, FRAME_WORDS(menace_whom));
+    if (whom || (j < b && tok_is_word(R, j, "us")))
+        j++;
+    for (uint32_t v = k + 1; v < b && v < k + 5; v++)
+        if (tok_is_word(R, v, "visit") || tok_is_word(R, v, "visits"))
+            return false;
+    if (j < b && tok_is_word(R, j, "back"))
+        j++;
+    if (j < b && word_among(R, j, j + 1, WORD_CLASS(R, WC_BILL)))
+        return false;
+    if (j + 1 < b && word_among(R, j, j + 1, FRAME_WORDS(menace_det)) &&
+        word_among(R, j + 1, j + 2, WORD_CLASS(R, WC_BILL)))
+        return false;
+    if (j + 2 < b && tok_is_word(R, j, "for") &&
+        word_among(R, j + 1, j + 2, FRAME_WORDS(menace_det)) &&
+        R->toks[j + 2].type == TK_WORD &&
+        !word_among(R, j + 2, j + 5 < b ? j + 5 : b,
+                    WORD_CLASS(R, WC_FATECAUSE)))
+        return false;
+    return whom || menace_willed(R, k, a) || (j < b && tok_is_word(R, j, "for"));
+}
+static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
     if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
         return true;
@@ -23611,25 +23705,41 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b,
                         word_among(R, k > a + 3 ? k - 3 : a, k,
                                    FRAME_WORDS(visit_pay))))
             return false;
-        if (*kind < 0)
-            *kind = word_among(R, a, b, FRAME_WORDS(visit_kind)) ||
-                    word_among(R, a, b, WORD_CLASS(R, WC_GIFT));
-        return !*kind;
+        return !visit_kindly(R, k, a, b);
     }
     if (tok_is_word(R, k, "while"))
         return k + 1 < b && word_among(R, k + 1, k + 2, FRAME_WORDS(menace_who));
     if (tok_is_word(R, k, "last"))
         return k > a && word_among(R, k > a + 3 ? k - 3 : a, k,
                                    FRAME_WORDS(menace_yours));
-    uint32_t e = k + 6 < b ? k + 6 : b;
-    for (uint32_t j = k; j + 1 < e; j++)
-        if ((tok_is_word(R, j, "lesson") || tok_is_word(R, j, "lessons")) &&
-            word_among(R, j + 1, j + 2, FRAME_WORDS(menace_of)))
-            return false;
-    return tok_is_word(R, k, "lesson") ||
+    if (tok_is_word(R, k, "lesson") || tok_is_word(R, k, "lessons"))
+        return !lesson_taught(R, k, b);
+    if (word_among(R, k, k + 1, FRAME_WORDS(visit_pay)))
+        return pay_menace(R, k, a, b) ||
+               (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
+                (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+                 word_among(R, k > a + 4 ? k - 4 : a, k - 1,
+                            FRAME_WORDS(menace_make))));
+    /* learn, teach, taught, deal, handle, show: the thing shown after a
+     * person and "with" */
+    uint32_t j = k + 1;
+    if (j < b && tok_is_word(R, j, "with"))
+        j++;
+    if (j < b && (word_among(R, j, j + 1, FRAME_WORDS(menace_whom)) ||
+                  tok_is_word(R, j, "us")))
+        j++;
+    if (j < b && tok_is_word(R, j, "properly"))
+        return true;
+    if (j < b && (word_among(R, j, j + 1, FRAME_WORDS(menace_shown)) ||
+                  word_among(R, j, j + 1, FRAME_WORDS(menace_det)))) {
+        for (uint32_t h = j + 1; h < b && h < j + 4; h++)
+            if (word_among(R, h, h + 1, FRAME_WORDS(menace_hard)))
+                return !lesson_taught(R, h, b);
+        return false;
+    }
+    return menace_willed(R, k, a) ||
            word_among(R, k + 1, k + 3 < b ? k + 3 : b,
                       FRAME_WORDS(menace_whom)) ||
-           (k + 1 < b && tok_is_word(R, k + 1, "for")) ||
            (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
             (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
              word_among(R, k > a + 4 ? k - 4 : a, k - 1,
@@ -23640,10 +23750,9 @@ static bool menace_in(const run *R, uint32_t a, uint32_t b)
 {
     if (!word_among(R, a, b, WORD_CLASS(R, WC_MENACE)))
         return false;
-    int kind = -1;
     for (uint32_t k = a; k < b; k++)
         if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
-            menace_word(R, k, a, b, &kind))
+            menace_word(R, k, a, b))
             return true;
     return false;
 }
@@ -23714,8 +23823,10 @@ static bool home_kindly(const run *R, uint32_t a, uint32_t z, uint32_t xb,
  * the same window: no threat but the phrase itself, no harm, weapon,
  * slur, dehumanizing, derogating or insulting word ("..., muslim scum"),
  * no group named to the reader ("you jew"), and no word of grammar.tsv's
- * `menace` class, a visit, its aftermath or a veiled harm ("expect a
- * visit", "bring the gloves", "you won't forget", "petrol"). The phrase alone ("we
+ * `menace` class that menaces there: an unflagged one wherever it stands
+ * ("bring the gloves", "you won't forget", "petrol"), one flagged
+ * `ambiguous` only by its neighbours ("expect a visit", "you'll pay
+ * dearly": menace_in, menace_word; session 56). The phrase alone ("we
  * know where the trans councillor lives."), or with only an apposition
  * after it, stays a threat. */
 #define KK_REACH 40u
@@ -23885,10 +23996,9 @@ static bool harmless_threat(const run *R, const mention *m,
         if (!rs->ht_menace_known) {
             R->rs->ht_menace_known = true;
             R->rs->ht_menace = 0;
-            int kind = -1;
             for (uint32_t k = (uint32_t)rs->ntok; k-- > 0 && !rs->ht_menace;)
                 if (word_among(R, k, k + 1, WORD_CLASS(R, WC_MENACE)) &&
-                    menace_word(R, k, 0, (uint32_t)rs->ntok, &kind))
+                    menace_word(R, k, 0, (uint32_t)rs->ntok))
                     R->rs->ht_menace = k + 1;
         }
         return after && rs->ht_menace <= m->te &&
@@ -42327,8 +42437,7 @@ static const char *const known_for[] = {"to", "for"};
  * that menaces by its neighbours, menace_word: "they'll pay for this",
  * "time to teach them a lesson"; not "a visit with a card for his
  * retirement", "a lesson in chess") */
-static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b,
-                         int *kind)
+static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
     /* (but a time running out, "while", "last", which as the menace
      * itself rather than a veto of a kindness is known_menace's own
@@ -42336,13 +42445,12 @@ static bool visit_menace(const run *R, uint32_t k, uint32_t a, uint32_t b,
      * festival while it lasts", rev50) */
     return word_among(R, k, k + 1, MENACE_FRAMED(R)) &&
            !tok_is_word(R, k, "while") && !tok_is_word(R, k, "last") &&
-           menace_word(R, k, a, b, kind);
+           menace_word(R, k, a, b);
 }
 static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
-    int kind = -1;
     for (uint32_t k = a; k < b; k++)
-        if (visit_menace(R, k, a, b, &kind)) {
+        if (visit_menace(R, k, a, b)) {
             *end = k + 1;
             return true;
         }
@@ -42351,12 +42459,11 @@ static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
-    int kind = -1;
     for (uint32_t k = a; k < b; k++) {
         if (tk[k].type != TK_WORD)
             continue;
         uint32_t e = 0;
-        if (visit_menace(R, k, a, b, &kind)) {
+        if (visit_menace(R, k, a, b)) {
             *end = k + 1;
             return true;
         }
