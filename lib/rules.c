@@ -768,6 +768,15 @@ struct dc_rules_scratch {
      * comment's last word of menace (ht_menace, 0 none) */
     uint32_t ht_menace;
     bool ht_menace_known;
+    /* other_code's and code_numbered's, for the comment, once oc_known:
+     * the least end (oc_te) and the greatest start (oc_tb) of its codes
+     * and dog whistles (oc_any: one at least), whether one of them is no
+     * number (oc_wany: "sieg heil", not another "1488"), and whether a
+     * target is a group (oc_group). Read for each code, 64 KiB of "meet at 14:88
+     * then" walked every mention per mention (session 56, fx56b). */
+    bool oc_known, oc_any, oc_wany, oc_group;
+    uint8_t oc_comrade; /* a `comrade` word in it: 0 not yet, 1 no, 2 yes */
+    uint32_t oc_te, oc_tb;
     /* ... and, for a mishap wished, once ht_blame_known, 1 + the
      * comment's last word of blame (ht_blame) and last group word or
      * slur's start (ht_named), 0 none; no reason after the wish in
@@ -31705,16 +31714,56 @@ static bool another_before(const run *R, uint32_t k)
     return k > 0 && tok_is_word(R, k - 1, "another");
 }
 
-/* Is there a code or a dog whistle in the comment apart from m? */
+/* Is the term of entry e a number ("1488", "14 88", "14-88", "14/88")? */
+static bool term_numeric(const dc_entry *e)
+{
+    for (uint32_t i = 0; i < e->term_len; i++)
+        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
+              e->term[i] == '-' || e->term[i] == '/'))
+            return false;
+    return true;
+}
+
+/* The comment's codes and group targets, once (the scratch's oc_*). */
+static void codes_known(const run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (rs->oc_known)
+        return;
+    rs->oc_known = true;
+    rs->oc_any = rs->oc_wany = rs->oc_group = false;
+    rs->oc_te = UINT32_MAX;
+    rs->oc_tb = 0;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+            continue;
+        rs->oc_any = true;
+        if (o->te < rs->oc_te)
+            rs->oc_te = o->te;
+        if (o->tb > rs->oc_tb)
+            rs->oc_tb = o->tb;
+        if (!rs->oc_wany && !term_numeric(ent(R, o)))
+            rs->oc_wany = true;
+    }
+    for (size_t i = 0; i < rs->nt && !rs->oc_group; i++)
+        rs->oc_group = rs->t[i].type == TG_GROUP;
+}
+
+/* Is there a code or a dog whistle in the comment apart from m (one
+ * that ends by m's start or starts at its end or later)? */
 static bool other_code(const run *R, const mention *m)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
-        const mention *o = &R->rs->m[i];
-        if ((o->kind == DC_KIND_CODE || o->kind == DC_KIND_DOGWHISTLE) &&
-            (o->te <= m->tb || o->tb >= m->te))
-            return true;
-    }
-    return false;
+    codes_known(R);
+    const dc_rules_scratch *rs = R->rs;
+    return rs->oc_any && (rs->oc_te <= m->tb || rs->oc_tb >= m->te);
+}
+
+/* Does the comment name a group as a target? */
+static bool group_named(const run *R)
+{
+    codes_known(R);
+    return R->rs->oc_group;
 }
 
 /* Session 55 (p55): "the final score was 14:88", "room 14:88", "see page
@@ -31731,10 +31780,8 @@ static bool other_code(const run *R, const mention *m)
 static bool code_numbered(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    for (uint32_t i = 0; i < e->term_len; i++)
-        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
-              e->term[i] == '-' || e->term[i] == '/'))
-            return false;
+    if (!term_numeric(e))
+        return false;
     uint32_t b = m->tb;
     /* ("14:88": the "88" entry after "14" and a colon, all joined) */
     if (b >= 2 && R->toks[b - 1].type == TK_PUNCT && R->toks[b - 1].ch == ':' &&
@@ -31748,14 +31795,15 @@ static bool code_numbered(const run *R, const mention *m)
      * no wink either. The neighbours decide: the code where the comment
      * holds a wink, an owning or in-group word (grammar.tsv's `word`
      * entries of sense `comrade`: "brothers", "our", "comrades"), another
-     * code or a group; else a number misprinted or doubted) */
+     * code or a group; else a number misprinted or doubted. Each read
+     * once a comment, fx56b: oc_comrade, codes_known) */
     if (b > s->tb && tok_is_word(R, b - 1, "at")) {
-        if (word_among(R, 0, (uint32_t)R->ntok, WORD_CLASS(R, WC_COMRADE)) ||
-            other_code(R, m))
+        if (!R->rs->oc_comrade)
+            R->rs->oc_comrade =
+                word_among(R, 0, (uint32_t)R->ntok, WORD_CLASS(R, WC_COMRADE))
+                    ? 2 : 1;
+        if (R->rs->oc_comrade == 2 || other_code(R, m) || group_named(R))
             return false;
-        for (size_t i = 0; i < R->rs->nt; i++)
-            if (R->rs->t[i].type == TG_GROUP)
-                return false;
         return true;
     }
     uint32_t lo = b >= s->tb + 3 ? b - 3 : s->tb;
@@ -31772,12 +31820,7 @@ static bool code_numbered(const run *R, const mention *m)
         label = word_among(R, lo, b, WORD_CLASS(R, WC_TALLY)) ||
                 (m->te < s->te &&
                  word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_TALLY)));
-    if (!label || other_code(R, m))
-        return false;
-    for (size_t i = 0; i < R->rs->nt; i++)
-        if (R->rs->t[i].type == TG_GROUP)
-            return false;
-    return true;
+    return label && !other_code(R, m) && !group_named(R);
 }
 
 /* "Enjoy your cultural enrichment trip to Rome", "more cultural
@@ -57326,6 +57369,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->ht_sent = rs->ht_told_sent = 0;
     rs->ht_first_known = false;
     rs->ht_menace_known = rs->ht_blame_known = false;
+    rs->oc_known = false;
+    rs->oc_comrade = 0;
     rs->ag_sent = 0;
     rs->tu_known = false;
     rs->tl_sent = 0;
