@@ -222,6 +222,7 @@ static const struct {
     {"show", (uint64_t)DC_SENSE_SHOW << DC_F_SENSE_SHIFT},
     {"blame", (uint64_t)DC_SENSE_BLAME << DC_F_SENSE_SHIFT},
     {"comrade", (uint64_t)DC_SENSE_COMRADE << DC_F_SENSE_SHIFT},
+    {"doubt", (uint64_t)DC_SENSE_DOUBT << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
