@@ -731,15 +731,21 @@ enum {
     DC_SENSE_BLAME,     /* a verb that lays a deed on its subject ("bring",
                          * "commit", "cause": fate_warned; session 56,
                          * h56) */
-    DC_SENSE_COMRADE,   /* an owning or in-group word, the wink that
-                         * keeps "at 14:88" the code ("brothers", "our",
-                         * "comrades": code_numbered; session 56, h56) */
+    DC_SENSE_COMRADE,   /* an in-group address, the wink that keeps "at
+                         * 14:88" the code beside a doubt ("brothers",
+                         * "comrades": code_numbered; session 56, h56;
+                         * no pronoun or identity noun since fx56b) */
     DC_SENSE_SUBJECT,   /* a subject taught, whose lesson is no menace
                          * ("a lesson in chess": menace_word; session 56,
                          * fx56a) */
     DC_SENSE_BILL,      /* what is paid as a bill, no payback ("pay up",
                          * "pay the rent": menace_word; session 56,
                          * fx56a) */
+    DC_SENSE_DOUBT,     /* a word that doubts a time or names a
+                         * timetable ("typo", "apparently", "app",
+                         * "train", "parcel"): after "at", 14:88 beside
+                         * one is a time misprinted (code_numbered;
+                         * session 56, fx56b) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -224,6 +224,7 @@ static const struct {
     {"comrade", (uint64_t)DC_SENSE_COMRADE << DC_F_SENSE_SHIFT},
     {"subject", (uint64_t)DC_SENSE_SUBJECT << DC_F_SENSE_SHIFT},
     {"bill", (uint64_t)DC_SENSE_BILL << DC_F_SENSE_SHIFT},
+    {"doubt", (uint64_t)DC_SENSE_DOUBT << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };

@@ -352,7 +352,7 @@ enum {
     WC_ROLERACE, WC_ROLEBURDEN,
     WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
     WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
-    WC_SHOW, WC_BLAME, WC_COMRADE, WC_SUBJECT, WC_BILL,
+    WC_SHOW, WC_BLAME, WC_COMRADE, WC_SUBJECT, WC_BILL, WC_DOUBT,
     WC_N,
     /* (no sense of its own: the `numbered` words flagged `game`, a score
      * that has two sides, "score", "won"; lexicon_lists_add; session 56,
@@ -382,7 +382,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_EDGE == DC_SENSE_EDGE &&
                    DC_SENSE_WISH + WC_BLAME == DC_SENSE_BLAME &&
                    DC_SENSE_WISH + WC_COMRADE == DC_SENSE_COMRADE &&
-                   DC_SENSE_WISH + WC_BILL == DC_SENSE_BILL,
+                   DC_SENSE_WISH + WC_BILL == DC_SENSE_BILL &&
+                   DC_SENSE_WISH + WC_DOUBT == DC_SENSE_DOUBT,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -769,6 +770,15 @@ struct dc_rules_scratch {
      * comment's last word of menace (ht_menace, 0 none) */
     uint32_t ht_menace;
     bool ht_menace_known;
+    /* other_code's and code_numbered's, for the comment, once oc_known:
+     * the least end (oc_te) and the greatest start (oc_tb) of its codes
+     * and dog whistles (oc_any: one at least), whether one of them is no
+     * number (oc_wany: "sieg heil", not another "1488"), and whether a
+     * target is a group (oc_group; oc_agroup: one that owns nothing,
+     * no apostrophe after it). Read for each code, 64 KiB of "meet at 14:88
+     * then" walked every mention per mention (session 56, fx56b). */
+    bool oc_known, oc_any, oc_wany, oc_group, oc_agroup;
+    uint32_t oc_te, oc_tb;
     /* ... and, for a mishap wished, once ht_blame_known, 1 + the
      * comment's last word of blame (ht_blame) and last group word or
      * slur's start (ht_named), 0 none; no reason after the wish in
@@ -31842,16 +31852,69 @@ static bool another_before(const run *R, uint32_t k)
     return k > 0 && tok_is_word(R, k - 1, "another");
 }
 
-/* Is there a code or a dog whistle in the comment apart from m? */
+/* Is the term of entry e a number ("1488", "14 88", "14-88", "14/88")? */
+static bool term_numeric(const dc_entry *e)
+{
+    for (uint32_t i = 0; i < e->term_len; i++)
+        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
+              e->term[i] == '-' || e->term[i] == '/'))
+            return false;
+    return true;
+}
+
+/* The comment's codes and group targets, once (the scratch's oc_*). */
+static void codes_known(const run *R)
+{
+    dc_rules_scratch *rs = R->rs;
+    if (rs->oc_known)
+        return;
+    rs->oc_known = true;
+    rs->oc_any = rs->oc_wany = rs->oc_group = rs->oc_agroup = false;
+    rs->oc_te = UINT32_MAX;
+    rs->oc_tb = 0;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind != DC_KIND_CODE && o->kind != DC_KIND_DOGWHISTLE)
+            continue;
+        rs->oc_any = true;
+        if (o->te < rs->oc_te)
+            rs->oc_te = o->te;
+        if (o->tb > rs->oc_tb)
+            rs->oc_tb = o->tb;
+        if (!rs->oc_wany && !term_numeric(ent(R, o)))
+            rs->oc_wany = true;
+    }
+    for (size_t i = 0; i < rs->nt; i++) {
+        if (rs->t[i].type != TG_GROUP)
+            continue;
+        rs->oc_group = true;
+        /* ("the boys' match kicks off at 14:88, a typo": a group that
+         * owns the thing timed, the apostrophe after it, is no target of
+         * the code) */
+        uint32_t k = rs->t[i].te;
+        const tok *tk = R->toks;
+        if (!(k < R->ntok && tk[k].type == TK_PUNCT && tk[k].ch == '\'' &&
+              tk[k].b == tk[k - 1].e) &&
+            !(k > 0 && tk[k - 1].e > tk[k - 1].b &&
+              R->n->text[tk[k - 1].e - 1] == '\''))
+            rs->oc_agroup = true;
+    }
+}
+
+/* Is there a code or a dog whistle in the comment apart from m (one
+ * that ends by m's start or starts at its end or later)? */
 static bool other_code(const run *R, const mention *m)
 {
-    for (size_t i = 0; i < R->rs->nm; i++) {
-        const mention *o = &R->rs->m[i];
-        if ((o->kind == DC_KIND_CODE || o->kind == DC_KIND_DOGWHISTLE) &&
-            (o->te <= m->tb || o->tb >= m->te))
-            return true;
-    }
-    return false;
+    codes_known(R);
+    const dc_rules_scratch *rs = R->rs;
+    return rs->oc_any && (rs->oc_te <= m->tb || rs->oc_tb >= m->te);
+}
+
+/* Does the comment name a group as a target? */
+static bool group_named(const run *R)
+{
+    codes_known(R);
+    return R->rs->oc_group;
 }
 
 /* Session 55 (p55): "the final score was 14:88", "room 14:88", "see page
@@ -31868,10 +31931,8 @@ static bool other_code(const run *R, const mention *m)
 static bool code_numbered(const run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
-    for (uint32_t i = 0; i < e->term_len; i++)
-        if (!((e->term[i] >= '0' && e->term[i] <= '9') || e->term[i] == ' ' ||
-              e->term[i] == '-' || e->term[i] == '/'))
-            return false;
+    if (!term_numeric(e))
+        return false;
     uint32_t b = m->tb;
     /* ("14:88": the "88" entry after "14" and a colon, all joined) */
     if (b >= 2 && R->toks[b - 1].type == TK_PUNCT && R->toks[b - 1].ch == ':' &&
@@ -31879,21 +31940,32 @@ static bool code_numbered(const run *R, const mention *m)
         tok_is_word(R, b - 2, "14"))
         b -= 2;
     const sentence *s = sent_of(R, m->tb);
-    /* (session 56, h56: after "at", "drops at 14:88", "the train leaves
-     * at 14:88?", the number stands where a time would; no hour has 88
-     * minutes, so it is no time, and a timetable's word or a question is
-     * no wink either. The neighbours decide: the code where the comment
-     * holds a wink, an owning or in-group word (grammar.tsv's `word`
-     * entries of sense `comrade`: "brothers", "our", "comrades"), another
-     * code or a group; else a number misprinted or doubted) */
+    /* (session 56, h56, turned round by fx56b: after "at", "meet at
+     * 14:88", "drops at 14:88 sharp", the number stands where a time
+     * would, and no hour has 88 minutes: it stays the code, as it was
+     * before h56, unless a doubt stands within AT_REACH tokens of it, a
+     * question, a `doubt` word of grammar.tsv ("typo", "apparently",
+     * "app", "glitch", "according") or a timetable's ("train", "flight",
+     * "parcel"): "the train leaves at 14:88?", "we land at 14:88
+     * apparently". Then it is a time misprinted, but for an in-group
+     * address beside it (`comrade`: "brothers", "comrades"; read in the
+     * same reach, no pronoun or identity noun), a code of words in the
+     * comment ("sieg heil"; another 1488 number is judged on its own) or
+     * a group named (not as the owner, "the boys' match"). Else the labels below, as before h56.) */
     if (b > s->tb && tok_is_word(R, b - 1, "at")) {
-        if (word_among(R, 0, (uint32_t)R->ntok, WORD_CLASS(R, WC_COMRADE)) ||
-            other_code(R, m))
-            return false;
-        for (size_t i = 0; i < R->rs->nt; i++)
-            if (R->rs->t[i].type == TG_GROUP)
-                return false;
-        return true;
+        enum { AT_REACH = 8 };
+        const uint32_t n = (uint32_t)R->ntok;
+        const uint32_t lo = b > AT_REACH ? b - AT_REACH : 0;
+        const uint32_t hi = m->te + AT_REACH < n ? m->te + AT_REACH : n;
+        bool doubt = s->question ||
+                     word_among(R, lo, hi, WORD_CLASS(R, WC_DOUBT));
+        for (uint32_t k = m->te; k < hi && !doubt; k++)
+            doubt = R->toks[k].type == TK_PUNCT && R->toks[k].ch == '?';
+        if (doubt && !word_among(R, lo, hi, WORD_CLASS(R, WC_COMRADE))) {
+            codes_known(R);
+            if (!R->rs->oc_wany && !R->rs->oc_agroup)
+                return true;
+        }
     }
     uint32_t lo = b >= s->tb + 3 ? b - 3 : s->tb;
     bool label = word_among(R, lo, b, WORD_CLASS(R, WC_NUMBERED)) ||
@@ -31909,12 +31981,7 @@ static bool code_numbered(const run *R, const mention *m)
         label = word_among(R, lo, b, WORD_CLASS(R, WC_TALLY)) ||
                 (m->te < s->te &&
                  word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_TALLY)));
-    if (!label || other_code(R, m))
-        return false;
-    for (size_t i = 0; i < R->rs->nt; i++)
-        if (R->rs->t[i].type == TG_GROUP)
-            return false;
-    return true;
+    return label && !other_code(R, m) && !group_named(R);
 }
 
 /* "Enjoy your cultural enrichment trip to Rome", "more cultural
@@ -57490,6 +57557,7 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     rs->ht_sent = rs->ht_told_sent = 0;
     rs->ht_first_known = false;
     rs->ht_menace_known = rs->ht_blame_known = false;
+    rs->oc_known = false;
     rs->ag_sent = 0;
     rs->tu_known = false;
     rs->tl_sent = 0;
