@@ -13700,7 +13700,7 @@ static bool self_and_others(const run *R, const mention *m,
  * ending at token a attacked in its own sentence, within REST_REACH after
  * it: a threat, exclusion, dehumanizing mention or hate verb there, not a
  * wish of the others' own ("would kill for tickets", "would die for this
- * album", "would kill to be there"). */
+ * album", "would kill to be there") nor a thing's praise ("it slaps"). */
 static bool others_attacked(const run *R, uint32_t a)
 {
     const sentence *s = sent_of(R, a > 0 ? a - 1 : a);
@@ -13716,6 +13716,10 @@ static bool others_attacked(const run *R, uint32_t a)
             (tok_is_word(R, p->tb - 1, "would") ||
              tok_is_word(R, p->tb - 1, "d")) &&
             (tok_is_word(R, p->te, "for") || tok_is_word(R, p->te, "to")))
+            continue;
+        /* (a thing's praise, its subject "it": "it slaps", "it kills") */
+        if (p->kind == DC_KIND_THREAT && p->tb > 0 &&
+            tok_is_word(R, p->tb - 1, "it"))
             continue;
         return true;
     }
