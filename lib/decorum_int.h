@@ -792,6 +792,10 @@ typedef struct dc_lexicon {
     bool borrowed;
 } dc_lexicon;
 
+/* The lexicon's name of a value of the sense field (DC_SENSE_OF), as a
+ * flag column writes it ("menace"); "?" for 0 or a value with no name. */
+const char *dc_sense_name(unsigned sense);
+
 /* Parses one .tsv file's bytes into lx (appending). name is for errors. */
 decorum_status dc_lexicon_parse(const dc_alloc *al, dc_lexicon *lx,
                                 const char *name, const char *data,

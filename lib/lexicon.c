@@ -229,6 +229,19 @@ static const struct {
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
 };
 
+const char *dc_sense_name(unsigned sense)
+{
+    /* a sense is a value of the field, not a bit: only an exact match of
+     * the whole field names it (the field's bits hold no flag of their
+     * own) */
+    uint64_t v = (uint64_t)sense << DC_F_SENSE_SHIFT;
+    for (size_t k = 0; sense && k < sizeof flag_names / sizeof flag_names[0];
+         k++)
+        if (flag_names[k].bit == v)
+            return flag_names[k].name;
+    return "?";
+}
+
 /* Does s spell lit? Most calls compare against a list of names and fail
  * on the first byte, so no strlen. Never reads lit past its NUL, even when
  * s holds NUL bytes (fuzz_lexicon found strncmp's version did). */

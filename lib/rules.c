@@ -534,6 +534,8 @@ struct dc_rules {
      * only by their neighbours: menace_word; also in wc[WC_MENACE]) */
     const char *menace_framed[WC_MAX];
     uint32_t menace_framed_n;
+    /* the first entry a full class had no room for (dc_rules_new fails) */
+    const dc_entry *wc_over;
 };
 
 /* The slot of dc_rules' table side (0: markers by their first word, 1:
@@ -1517,11 +1519,19 @@ static __attribute__((noinline)) void lexicon_lists_add(dc_rules *r, labels *lb,
     unsigned c = sense - DC_SENSE_WISH;
     if (c == WC_NUMBERED && (e->flags & DC_F_GAME))
         c = WC_TALLY;
+    /* A class past WC_MAX words is an error of the lexicon (dc_rules_new
+     * refuses it, naming the entry): a word left out in silence would
+     * look listed and never be read. */
     if (r->wc_n[c] < WC_MAX)
         r->wc[c][r->wc_n[c]++] = e->term;
-    if (c == WC_MENACE && (e->flags & DC_F_AMBIGUOUS) &&
-        r->menace_framed_n < WC_MAX)
-        r->menace_framed[r->menace_framed_n++] = e->term;
+    else if (!r->wc_over)
+        r->wc_over = e;
+    if (c == WC_MENACE && (e->flags & DC_F_AMBIGUOUS)) {
+        if (r->menace_framed_n < WC_MAX)
+            r->menace_framed[r->menace_framed_n++] = e->term;
+        else if (!r->wc_over)
+            r->wc_over = e;
+    }
 }
 
 /* A reclaimable slur's groups into r's reclaim table (entries_pass);
@@ -1723,6 +1733,17 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         if (lx->entries[i].kind >= DC_KIND_LABEL ||
             DC_SENSE_OF(lx->entries[i].flags) >= DC_SENSE_WISH)
             lexicon_lists_add(r, &lb, &lx->entries[i]);
+    }
+    if (r->wc_over) {
+        const dc_entry *e = r->wc_over;
+        dc_free(al, r->kind_of, lx->n ? lx->n : 1);
+        dc_free(al, r, sizeof *r);
+        return dc_fail(err, DECORUM_ERR_FORMAT, (size_t)-1,
+                       "%s:%u: \"%s\": the sense \"%s\" holds more than %u "
+                       "words, the most the rules read",
+                       e->file ? e->file : "lexicon", (unsigned)e->line,
+                       e->term, dc_sense_name(DC_SENSE_OF(e->flags)),
+                       (unsigned)WC_MAX);
     }
     r->in_marker = dc_malloc(al, lx->n ? lx->n : 1);
     if (!r->in_marker) {

@@ -345,6 +345,20 @@ done
 "$BIN" score --lexicon "$T/no-such-dir" "$seed" >/dev/null 2>"$T/lex.err"; rc=$?
 [ $rc -eq 1 ] && [ -s "$T/lex.err" ] && ok "unloadable lexicon: exit 1 with a message" \
   || fail "bad --lexicon: exit $rc"
+# A word class the rules read holds at most 64 words: a lexicon whose class
+# outgrows it is refused, naming the file, line and sense, never loaded with
+# the extra words silently left out.
+mkdir -p "$T/lexfull"
+cp "$SRC/data/lexicon/"*.tsv "$T/lexfull/"
+i=0
+while [ $i -lt 70 ]; do
+  i=$((i + 1))
+  printf 'zzmenace%d\tword\t-\t-\tmenace\ta test word\n' $i >>"$T/lexfull/grammar.tsv"
+done
+"$BIN" score --lexicon "$T/lexfull" "$seed" >/dev/null 2>"$T/full.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'grammar.tsv:[0-9]*: "zzmenace[0-9]*": the sense "menace" holds more than 64 words' "$T/full.err" \
+  && ok "a word class past 64 words: exit 1 naming the entry" \
+  || fail "full word class: exit $rc, stderr: $(cat "$T/full.err")"
 
 if [ $fails -ne 0 ]; then
   echo "$fails check(s) failed" >&2
