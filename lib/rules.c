@@ -4490,6 +4490,46 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
     return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
 }
 
+/* Does a threat start in the clause of the phrase from token tb to the
+ * role noun nx: up to 6 tokens before it or 12 after (session 57, lead)?
+ * Read only where a role noun after an identity adjective is singular. */
+static bool threat_near(const run *R, uint32_t tb, const mention *nx)
+{
+    uint32_t te = nx->te;
+    if (!(R->kinds & KIND_BIT(THREAT)) || tb >= R->ntok)
+        return false;
+    /* a possessor is threatened only through people of theirs: "shoot
+     * the Mexican gardener's crew", not "hang the Ghanaian painter's
+     * canvases" */
+    const char *x = R->n->text;
+    if ((nx->e < R->n->len && x[nx->e] == '\'') ||
+        (nx->e - nx->b > 2 && (x[nx->e - 1] == '\'' ||
+                               (x[nx->e - 2] == '\'' && x[nx->e - 1] == 's')))) {
+        uint32_t k = te;
+        if (k < R->ntok && R->toks[k].b < R->n->len && x[R->toks[k].b] == '\'')
+            k++;
+        if (!kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY))
+            return false;
+    }
+    uint32_t c = R->toks[tb].clause;
+    uint32_t k = tb > 6 ? tb - 6 : 0, end = te + 12;
+    /* Not a verb of two senses alone right after the noun, its doer
+     * ("the Nigerian striker destroyed the defence"), nor a match's word
+     * ("slaughtered them 4-0"): after the noun a threat is told of it
+     * through a modal or a passive ("should be shot", "better watch
+     * herself", "wants his head kicked in"). */
+    for (; k < R->ntok && k < end; k++) {
+        if (R->toks[k].clause != c || (k >= tb && k < te))
+            continue;
+        const mention *t = mention_at(R, k, DC_KIND_THREAT);
+        if (t && !(ent(R, t)->flags & DC_F_GAME) &&
+            !(k == te && t->te == k + 1 &&
+              (ent(R, t)->flags & DC_F_AMBIGUOUS)))
+            return true;
+    }
+    return false;
+}
+
 /* A non-protected mention at token ti that is no faith's role-holder
  * (sense `role`, session 44): a role-holder is a member, read as the
  * unknown word it was before it was an entry ("the Nigerian pastor's
@@ -6224,11 +6264,16 @@ static decorum_status find_group_targets(run *R)
                     /* ...or after "every", "any", "each", which make the
                      * singular all of them ("every gay teacher in the
                      * district", as "every woman") */
+                    /* ...or in a clause that threatens ("that gay
+                     * waiter should be shot", "that trans receptionist
+                     * better watch herself"): one person threatened for
+                     * what the adjective says, as "that black guy" */
                     if (nx && (ent(R, nx)->flags & DC_F_PLURAL) &&
                         !plural_hit(R, nx) &&
                         !(m->tb > 0 && (tok_is_word(R, m->tb - 1, "every") ||
                                         tok_is_word(R, m->tb - 1, "any") ||
-                                        tok_is_word(R, m->tb - 1, "each"))))
+                                        tok_is_word(R, m->tb - 1, "each"))) &&
+                        !threat_near(R, m->tb, nx))
                         nx = NULL;
                     if (!nx)
                         nx = mention_at(R, m->te, DC_KIND_IDENTITY);
