@@ -47399,11 +47399,157 @@ static int weak_denial(const dc_rules *r, const dc_lexicon *lx,
  * denial (*hedged: a negation after a linking verb, or "aren't" ..., told
  * from the hits and the bytes around them, weak_denial). Anything else
  * goes the full way. */
+/* Is c a byte after which tokenize may end a sentence (a full stop
+ * read as always ending one)? */
+static inline bool edge_end_byte(unsigned char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
+/* May a marker open a sentence at the word that starts at p, by
+ * lead_may's tests (the marker's own DISC_BOUND and DISC_AMBIG of a
+ * longer one left out: a yes may be wrong, a no is not)? */
+static bool edge_lead_at(const dc_rules *r, const char *p, const char *end)
+{
+    const char *w = word_end(p + 1, end);
+    uint32_t h = disc_slot(r, 0, split_word_key(p, (size_t)(w - p)));
+    if (h == UINT32_MAX)
+        return false;
+    unsigned f = r->disc_flag[0][h];
+    if (f & DISC_ONE)
+        return true;
+    while (w < end && *w == ' ')
+        w++;
+    if (w == end)
+        return false;
+    if (is_word_byte((unsigned char)*w))
+        return (r->disc_mask[0][h] &
+                disc_bit(split_word_key(
+                    w, (size_t)(word_end(w + 1, end) - w)))) != 0;
+    return (f & DISC_ONE_AMBIG) && (*w == ',' || *w == ':' || *w == '-');
+}
+
+/* May a marker close a sentence at the word of bytes [b, e) of the text
+ * that starts at s, by tail_may's tests (as edge_lead_at)? The word
+ * before is read back to its start as tokenize cuts it: over word bytes,
+ * and an apostrophe with a word byte on each side. */
+static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
+                         const char *e)
+{
+    uint32_t h = disc_slot(r, 1, split_word_key(b, (size_t)(e - b)));
+    if (h == UINT32_MAX)
+        return false;
+    unsigned f = r->disc_flag[1][h];
+    if (f & DISC_ONE)
+        return true;
+    while (b > s && b[-1] == ' ')
+        b--;
+    if (b == s)
+        return false;
+    unsigned char c = (unsigned char)b[-1];
+    if (!is_word_byte(c))
+        return (f & DISC_ONE_AMBIG) && (c == ',' || c == ':' || c == '-');
+    const char *a = b - 1;
+    while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                     (a[-1] == '\'' && a - 1 > s &&
+                      is_word_byte((unsigned char)a[-2]))))
+        a--;
+    return (r->disc_mask[1][h] & disc_bit(split_word_key(a, (size_t)(b - a)))) !=
+           0;
+}
+
+/* The tests of edge_text_may at a sentence's possible end x (a byte of
+ * edge_end_byte, or the text's end): the word before it, when only marks
+ * but quote marks stand between (words_end), and the word after it, when
+ * only spaces and marks do. Each stops at another such byte, which is
+ * asked in its turn. */
+static bool edge_at(const dc_rules *r, const char *s, const char *x,
+                    const char *end)
+{
+    const char *q = x;
+    while (q > s && !is_word_byte((unsigned char)q[-1]) && q[-1] != '"' &&
+           q[-1] != '\'' && !edge_end_byte((unsigned char)q[-1]))
+        q--;
+    if (q > s && is_word_byte((unsigned char)q[-1])) {
+        const char *a = q - 1;
+        while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                         (a[-1] == '\'' && a - 1 > s &&
+                          is_word_byte((unsigned char)a[-2]))))
+            a--;
+        if (edge_tail_at(r, s, a, q))
+            return true;
+    }
+    if (x == end)
+        return false;
+    for (q = x + 1; q < end && !is_word_byte((unsigned char)*q); q++)
+        if (edge_end_byte((unsigned char)*q))
+            return false;
+    return q < end && edge_lead_at(r, q, end);
+}
+
+/* Might edge_may find a marker at a sentence's edge of the normalized
+ * text n? Read from its bytes, before there are tokens, as a superset of
+ * edge_may, which the full pass asks before edge_markers: a word (as
+ * tokenize cuts it) may open a sentence when only spaces and marks stand
+ * between it and the text's start or a . ! ? ; or line break (each full
+ * stop read as an end), and may close one when only spaces and marks but
+ * quote marks stand between it and the text's end or such a byte. Such a
+ * word is looked up in the markers' table of its side and asked
+ * lead_may's or tail_may's tests of the word or mark beside it. A text
+ * with capitals (no normalizer's, which the matcher's runs might cut
+ * otherwise) or of more than SENT_MAX bytes (split_long_sentences may
+ * open a sentence anywhere) answers yes. With no marker at any edge the
+ * full pass takes no token out, and a hit of a marker's words
+ * (in_marker) is read there as the short way reads it. */
+static bool edge_text_may(const dc_rules *r, const dc_norm *n)
+{
+    if (!r->disc_any)
+        return false;
+    if (n->len > SENT_MAX)
+        return true;
+    const char *s = n->text, *end = s + n->len, *p = s;
+    /* the first sentence's first word */
+    while (p < end && !is_word_byte((unsigned char)*p) &&
+           !edge_end_byte((unsigned char)*p))
+        p++;
+    if (p < end && is_word_byte((unsigned char)*p) && edge_lead_at(r, p, end))
+        return true;
+    p = s;
+#if defined(__SSE2__)
+    /* 16 bytes a step: the ends and the capitals by compares */
+    for (; end - p >= 16; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i caps =
+            _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                           _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i ends = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('?')),
+                                      _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        if (_mm_movemask_epi8(caps))
+            return true;
+        for (unsigned m = (unsigned)_mm_movemask_epi8(ends); m; m &= m - 1)
+            if (edge_at(r, s, p + __builtin_ctz(m), end))
+                return true;
+    }
+#endif
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 'A' && c <= 'Z')
+            return true;
+        if (edge_end_byte(c) && edge_at(r, s, p, end))
+            return true;
+    }
+    return edge_at(r, s, end, end);
+}
+
 static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                                                  const dc_lexicon *lx,
                                                  const dc_norm *n,
                                                  const dc_hitvec *hits,
-                                                 bool *hedged)
+                                                 uint64_t kinds, bool *hedged)
 {
     const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
@@ -47411,9 +47557,28 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                            KIND_BIT(CONSP_OBJECT);
     if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
         return true;
-    uint64_t kinds = 0;
+    /* The tests of the comment's kinds (needs_rules has read every hit's)
+     * come first: they send most comments that come here the full way
+     * with no look at a hit (where edge_text_may may read the text). */
+    if (kinds & KIND_BIT(INGROUP))
+        return true;
+    /* praise of an object ("great game"), which place_hits may drop
+     * (judged_elsewhere): the features would be the full pass's */
+    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
+        return true;
+    /* "they are not human": a group for rule_humanity can only be one a
+     * pronoun stands for */
+    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
+        (kinds & KIND_BIT(PRONOUN_GROUP)))
+        return true;
+    /* (a story told backwards may lack its object when its actor is the
+     * trope itself, "the studios were bought up by zionist money":
+     * story_reversed) */
+    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
+        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
+        return true;
     uint32_t reach = 0, last = 0;
-    bool denial = false, allow = false;
+    bool denial = false, allow = false, marked = false;
     for (size_t i = 0; i < hits->n; i++) {
         const dc_hit *h = &hits->v[i];
         if (h->begin < last)
@@ -47425,10 +47590,13 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         if (((needs & ~WEAK_KINDS) >> k) & 1)
             return true;
         /* (a hit that may be inside a discourse marker, which the full
-         * pass takes out: marker_words_make) */
-        if (r->in_marker[h->entry])
-            return true;
-        kinds |= kind_bit[k];
+         * pass takes out, marker_words_make: where the text may hold a
+         * marker at a sentence's edge, edge_text_may, asked once) */
+        if (r->in_marker[h->entry] && !marked) {
+            if (edge_text_may(r, n))
+                return true;
+            marked = true;
+        }
         if ((PLAIN_KINDS >> k) & 1) {
             /* place_hits' test for a mention that may yield; only
              * "positive" is a content word (DROPPABLE) */
@@ -47458,23 +47626,6 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
             reach = h->end;
         allow |= k == DC_KIND_ALLOW;
     }
-    if (kinds & KIND_BIT(INGROUP))
-        return true;
-    /* praise of an object ("great game"), which place_hits may drop
-     * (judged_elsewhere): the features would be the full pass's */
-    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
-        return true;
-    /* "they are not human": a group for rule_humanity can only be one a
-     * pronoun stands for */
-    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
-        (kinds & KIND_BIT(PRONOUN_GROUP)))
-        return true;
-    /* (a story told backwards may lack its object when its actor is the
-     * trope itself, "the studios were bought up by zionist money":
-     * story_reversed) */
-    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
-        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
-        return true;
     if (echo_in(n))
         return true;
     /* (session 49, q49g: a '?' right after a word that is a discourse
@@ -47696,7 +47847,8 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     return true;
             }
             *seen = kinds;
-            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
+            return weak_needs(r, lx, n, hits, kinds, hedged) ||
+                   zoo_in(kinds, n) ||
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
                    member_in(r, lx, n, kinds, hits) ||
