@@ -308,6 +308,8 @@ _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
  * end mispredicted 65 000 times on the bench corpus (cachegrind
  * --branch-sim); an eighth full, most end at the first slot. */
 #define GW_SLOTS 1024
+/* The slots of dc_rules' table of judged_elsewhere's words (jw_key). */
+#define JW_SLOTS 512
 
 /* Room for group_people's words: a group column's name (the lexicon
  * loader's names are short) and " people". */
@@ -474,6 +476,11 @@ struct dc_rules {
      * load (gate_words_make). */
     uint64_t gw_key[GW_SLOTS], gw_bits[GW_SLOTS];
     uint32_t gw_pairs[256];
+    /* The words of judged_elsewhere's lists (JW_*) by key, as gw_key:
+     * jw_bits[h] the lists that hold the word. Made at load
+     * (jw_words_make). */
+    uint64_t jw_key[JW_SLOTS];
+    uint8_t jw_bits[JW_SLOTS];
     /* Exclusion and threat verbs of two words ("send back", "kick out",
      * "string up"), which also come split around their object ("send the
      * Albanians back", "string them ... up"): entry indices, and the
@@ -1286,6 +1293,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 
 static uint64_t smear_pairs(void);
 static void gate_words_make(dc_rules *r);
+static void jw_words_make(dc_rules *r);
 
 /* May a discourse marker of sense s open a sentence (not a `tag` or an
  * `ask`), may it close one (not a `lead` or an `answer`)? A `bound`
@@ -1733,6 +1741,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     marker_words_make(r, lx);
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
+    jw_words_make(r);
     disc_words_make(r, lx);
     decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
@@ -3729,13 +3738,71 @@ static const char *const wl_judge_stop[] = {
     "they",  "we",   "i",   "your",  "ur",    "whoever", "anyone", "whoever's",
     "everyone", "people", "someone", "somebody", "op", "guy", "guys", "those"};
 
-/* Is word token k a word of list? A lookup of its key in the list's set
- * (word_among): dc_word_in's walk of the list, up to 36 words a token,
- * cost every judgement beside an object ~1,300 instructions (14% of a
- * corpus of common words, "nice weather today"). */
-#define JW_IN(R, k, list)                                                    \
-    ((R)->toks[k].type == TK_WORD &&                                         \
-     word_among(R, k, (k) + 1, list, sizeof list / sizeof *list))
+/* judged_elsewhere's lists, one bit each in dc_rules.jw_bits */
+enum { JW_STOP = 1, JW_DET = 2, JW_ADV = 4, JW_LINK = 8, JW_TOPIC = 16 };
+static const struct jw_list {
+    const char *const *words;
+    size_t n;
+    unsigned bit;
+} jw_lists[] = {
+#define JW_LIST(l, b) {(l), sizeof(l) / sizeof *(l), (b)}
+    JW_LIST(wl_judge_stop, JW_STOP), JW_LIST(wl_judge_det, JW_DET),
+    JW_LIST(wl_judge_adv, JW_ADV),   JW_LIST(wl_judge_link, JW_LINK),
+    JW_LIST(wl_topic_shift, JW_TOPIC),
+#undef JW_LIST
+};
+
+/* A key's first slot in dc_rules.jw_key (the top bits of a
+ * multiplicative hash, as disc_find's). */
+static inline size_t jw_hash(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (JW_SLOTS - 1);
+}
+
+/* Makes dc_rules' table of the lists' words (dc_rules_new). A word that
+ * cannot start a word token ("'s") is left out, as wordset_make leaves it:
+ * no word token is it. */
+static void jw_words_make(dc_rules *r)
+{
+    for (size_t l = 0; l < sizeof jw_lists / sizeof *jw_lists; l++)
+        for (size_t i = 0; i < jw_lists[l].n; i++) {
+            const char *w = jw_lists[l].words[i];
+            if (!is_word_byte((unsigned char)w[0]))
+                continue;
+            uint64_t key = split_word_key(w, strlen(w));
+            size_t h = jw_hash(key);
+            while (r->jw_key[h] && r->jw_key[h] != key)
+                h = (h + 1) & (JW_SLOTS - 1);
+            r->jw_key[h] = key;
+            r->jw_bits[h] |= (uint8_t)jw_lists[l].bit;
+        }
+}
+
+/* Is token k a word of the list of bit `bit` (jw_lists[] holds list, of
+ * n words)? A lookup of its key (tokenize's) in dc_rules' table: a word
+ * of under eight bytes is its key, a longer one is compared whole
+ * (dc_word_in) once its first eight bytes are found. dc_word_in's walk of
+ * each list (24 to 36 words) for every token cost a judgement beside an
+ * object ~1,300 instructions, 14% of a run over a corpus of common words
+ * ("nice weather today"). */
+static inline bool jw_in(const run *R, uint32_t k, unsigned bit,
+                         const char *const *list, size_t n)
+{
+    const tok *t = &R->toks[k];
+    if (t->type != TK_WORD)
+        return false;
+    const dc_rules *r = R->rules;
+    const uint64_t key = R->key[k];
+    for (size_t h = jw_hash(key); r->jw_key[h];
+         h = (h + 1) & (JW_SLOTS - 1))
+        if (r->jw_key[h] == key)
+            return (r->jw_bits[h] & bit) &&
+                   (t->e - t->b < 8 ||
+                    dc_word_in(R->n->text + t->b, t->e - t->b, list, n));
+    return false;
+}
+#define JW_IN(R, k, list, bit)                                               \
+    jw_in(R, k, bit, list, sizeof list / sizeof *list)
 
 /* Does an object mention that is neither speech nor a medium start at
  * token t (nor, for praise, a thing of a people's ways)? mv[lo, hi) holds every mention that may start there (sorted by
@@ -3800,10 +3867,10 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
             k++;
             continue;
         }
-        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop) ||
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop, JW_STOP) ||
             tok_is_word(R, k, "thing") || tok_is_word(R, k, "things"))
             break;
-        if (!JW_IN(R, k, wl_judge_det) && (R->at[k] || ++skipped > 2))
+        if (!JW_IN(R, k, wl_judge_det, JW_DET) && (R->at[k] || ++skipped > 2))
             break;
         k++;
     }
@@ -3811,9 +3878,9 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     if (tb == 0)
         return false;
     k = tb - 1;
-    for (uint32_t n = 0; n < 3 && k > 0 && JW_IN(R, k, wl_judge_adv); n++)
+    for (uint32_t n = 0; n < 3 && k > 0 && JW_IN(R, k, wl_judge_adv, JW_ADV); n++)
         k--;
-    if (!JW_IN(R, k, wl_judge_link))
+    if (!JW_IN(R, k, wl_judge_link, JW_LINK))
         return false;
     /* "has been", "had been", "have been", "is getting" */
     if (k > 0 && (tok_is_word(R, k - 1, "has") || tok_is_word(R, k - 1, "had") ||
@@ -3824,23 +3891,23 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     while (s > 0 && c - s < 8 && toks[s - 1].type == TK_WORD &&
            toks[s - 1].clause == toks[c].clause &&
            !tok_is_word(R, s - 1, "and") && !tok_is_word(R, s - 1, "but") &&
-           !JW_IN(R, s - 1, wl_topic_shift))
+           !JW_IN(R, s - 1, wl_topic_shift, JW_TOPIC))
         s--;
     if (s == c || (s > 0 && toks[s - 1].type == TK_WORD &&
                    toks[s - 1].clause == toks[c].clause &&
                    !tok_is_word(R, s - 1, "and") &&
                    !tok_is_word(R, s - 1, "but") &&
-                   !JW_IN(R, s - 1, wl_topic_shift)))
+                   !JW_IN(R, s - 1, wl_topic_shift, JW_TOPIC)))
         return false; /* no subject, or one longer than read */
     bool own = false;
     for (k = s; k < c; k++) {
         if (thing_at(R, mv, lo, hi, k, praise))
             return true;
-        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop))
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop, JW_STOP))
             return false;
         if (tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
             own = true;
-        else if (JW_IN(R, k, wl_judge_det))
+        else if (JW_IN(R, k, wl_judge_det, JW_DET))
             continue;
         else if (!own || k - s > 3)
             return false;
