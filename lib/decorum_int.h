@@ -1205,9 +1205,10 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
 /* dc_model_score_runs() without the evidence (out->n_ev is 0), which
  * dc_model_explain() makes when asked, before ms scores another comment:
  * the engine's scorer (dc_score) shows the model's words only where the
- * model moved the verdict, for 1,787 of the 18,486 comments of the bench
- * corpus, where the model found evidence for ~9,500 (session 57). The
- * same probabilities and predicates. */
+ * model moved the verdict, 1,787 of the 18,486 comments of the bench
+ * corpus, where the model looked for them in the 9,530 whose hate or
+ * toxicity reached EVIDENCE_P (session 57). The same probabilities and
+ * predicates. */
 decorum_status dc_model_score_runs_later(const dc_model *m,
                                          dc_model_scratch *ms,
                                          const dc_norm *n, const dc_hitvec *hv,
