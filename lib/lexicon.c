@@ -923,7 +923,8 @@ fail:
  *   n records of IMG_REC bytes:
  *     u32 term, term_len, group, why, file, line, categories, flags,
  *     u32 flags >> 32, u32 groups, u8 kind, u8 severity, two bytes of
- *     zeros
+ *     zeros, u16 group_len, u16 why_len (dc_entry's: strlen of group and
+ *     of why, cut to UINT16_MAX)
  *   the string arena, strings_size bytes, ending in NUL
  *
  * where term, group, why, file and groups are offsets into the arena.
@@ -933,11 +934,12 @@ fail:
  * place (a copy was 240 KB, 59 fresh pages, at every start of every
  * command). */
 #define IMG_MAGIC "DCLX"
-/* 5: flags 64 bits, read as two words (4: the group column whole; 3:
- * flags 48 bits, 2 had 32, 1 had 16) */
-#define IMG_VERSION 6u
+/* 7: the lengths of group and why (6: the sense field widened; 5: flags
+ * 64 bits, read as two words; 4: the group column whole; 3: flags 48
+ * bits, 2 had 32, 1 had 16) */
+#define IMG_VERSION 7u
 #define IMG_HEAD 16u
-#define IMG_REC 44u
+#define IMG_REC 48u
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -989,6 +991,8 @@ decorum_status dc_lexicon_image(const dc_alloc *al, const dc_lexicon *lx,
         r[40] = e->kind;
         r[41] = e->severity;
         r[42] = r[43] = 0;
+        dc_put_le(r + 44, e->group_len, 2);
+        dc_put_le(r + 46, e->why_len, 2);
     }
     if (lx->strings_size)
         memcpy(img + IMG_HEAD + lx->n * IMG_REC, lx->strings,
@@ -1020,13 +1024,29 @@ static bool term_ok(const unsigned char *t, size_t n)
     return true;
 }
 
+/* The entry of the image record r, whose offsets are into arena. */
+static void entry_from(dc_entry *e, const unsigned char *r, char *arena)
+{
+    e->term = arena + get32(r);
+    e->term_len = get32(r + 4);
+    e->group = arena + get32(r + 8);
+    e->why = arena + get32(r + 12);
+    e->file = arena + get32(r + 16);
+    e->line = get32(r + 20);
+    e->categories = get32(r + 24);
+    e->flags = get32(r + 28) | (uint64_t)get32(r + 32) << 32;
+    e->groups = arena + get32(r + 36);
+    e->kind = r[40];
+    e->severity = r[41];
+    e->group_len = (uint16_t)(r[44] | r[45] << 8);
+    e->why_len = (uint16_t)(r[46] | r[47] << 8);
+}
+
 /* dc_lexicon_from_image; builtin: img is dc_builtin_lexdb[0], which
  * outlives lx (its arena is used in place) and which the build made from
- * TSV text it checked, so its terms are not checked for UTF-8 again at
- * every start (0.4M instructions, a sixth of a one-comment `decorum
- * score`), as the built-in matcher's tables are not (match.c, blob_load).
- * Its offsets still are, and tests/unit/test_lexicon.c loads it with every
- * check. */
+ * TSV text it checked, so its entries are not checked again at every
+ * start (below), as the built-in matcher's tables are not (match.c,
+ * blob_load); tests/unit/test_lexicon.c loads it with every check. */
 static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
                                  const unsigned char *img, size_t len,
                                  bool builtin, decorum_error *err)
@@ -1061,8 +1081,20 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
     }
     if (!builtin)
         memcpy(arena, strings, size);
+    /* The built-in image's entries are only read, their lengths too:
+     * tests/unit/test_lexicon.c loads it with every check of the loop
+     * below and finds the entries of the text it was made from. The
+     * checks and the two strlen of each of its ~14,300 entries were 1.87M
+     * instructions at every start of every command (session 57), and the
+     * strlen touched pages of its strings that most runs never read. */
+    if (builtin) {
+        for (size_t i = 0; i < n; i++)
+            entry_from(&entries[i], img + IMG_HEAD + i * IMG_REC, arena);
+        goto done;
+    }
     /* Every offset lands inside the arena, whose last byte is NUL, so every
-     * string is terminated; the term's length must reach its NUL. */
+     * string is terminated; the term's length must reach its NUL. The
+     * lengths of group and why are measured, not read. */
     for (size_t i = 0; i < n; i++) {
         const unsigned char *r = img + IMG_HEAD + i * IMG_REC;
         uint32_t term = get32(r), term_len = get32(r + 4);
@@ -1074,8 +1106,7 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
             (flags & ~DC_F_ALL) || DC_SENSE_OF(flags) >= DC_SENSE_N_ ||
             term_len == 0 || term_len > LEX_MAX_TERM ||
             term_len >= size - term || arena[term + term_len] != '\0' ||
-            (!builtin &&
-             !term_ok((const unsigned char *)arena + term, term_len)) ||
+            !term_ok((const unsigned char *)arena + term, term_len) ||
             r[40] >= DC_N_KINDS || r[41] > 3 ||
             get32(r + 24) >= (1u << DECORUM_N_CATEGORIES)) {
             st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
@@ -1083,19 +1114,9 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
             goto done;
         }
         dc_entry *e = &entries[i];
-        e->term = arena + term;
-        e->term_len = term_len;
-        e->group = arena + group;
-        e->groups = arena + groups;
-        e->why = arena + why;
+        entry_from(e, r, arena);
         e->group_len = len16(strlen(e->group));
         e->why_len = len16(strlen(e->why));
-        e->file = arena + file;
-        e->line = get32(r + 20);
-        e->categories = get32(r + 24);
-        e->kind = r[40];
-        e->severity = r[41];
-        e->flags = flags;
     }
 done: /* success falls through: st is DECORUM_OK */
     if (builtin) {

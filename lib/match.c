@@ -3438,11 +3438,13 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
 
-/* How many words ahead match_words fetches a word's memo pair (word_keys
- * made its key and pair). One word ahead was too little: a word done
- * from the memo is ~30-60 cycles, and the memo (512 KB) is in the L2
- * at best: in the whole analysis the model's tables push it out of the L2
- * between two batches (docs/MATCH.md, fifteenth round). */
+/* The slack past the last word in match_words' arrays of keys (wk) and
+ * runs, kept as it was: the loop fetched a word's memo pair this many
+ * words ahead (one word ahead was too little: a word done from the memo
+ * is ~30-60 cycles, and the memo (512 KB) is in the L2 at best;
+ * docs/MATCH.md, fifteenth round). Since session 57 (spd57m) word_keys
+ * fetches every word's pair as it makes it, and the loop reads one key
+ * past the last word. */
 #define MEMO_AHEAD 8
 
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
@@ -3831,11 +3833,23 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
 __attribute__((target("avx2,bmi"), noinline)) static dc_wrun *
 word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
 {
-    const __m256i lo = _mm256_set1_epi8(0x20),
-                  la = _mm256_set1_epi8((char)(0x80 - 'a')),
-                  ln = _mm256_set1_epi8((char)(-128 + 26)),
-                  da = _mm256_set1_epi8((char)(0x80 - '0')),
-                  dn = _mm256_set1_epi8((char)(-128 + 10));
+    /* The constants read from memory: GCC made each of them in a register
+     * at every call (mov, vmovd, vpbroadcastb: ~20 instructions a comment,
+     * -0.16 M on the benchmark corpus), and folds a plain load of a const
+     * array back into that, so the array's address goes through an empty
+     * asm. */
+#define B32(c) {c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, \
+                c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c}
+    static _Alignas(32) const signed char cst0[5][32] = {
+        B32(0x20), B32((signed char)(0x80 - 'a')), B32(-128 + 26),
+        B32((signed char)(0x80 - '0')), B32(-128 + 10)};
+#undef B32
+    const signed char(*cst)[32] = cst0;
+    __asm__("" : "+r"(cst));
+#define CST(i) _mm256_load_si256((const __m256i *)(const void *)cst[i])
+    const __m256i lo = CST(0), la = CST(1), ln = CST(2), da = CST(3),
+                  dn = CST(4);
+#undef CST
     uint32_t *const f0 = (uint32_t *)(void *)runs;
     uint32_t *f = f0;
     uint64_t last = 0; /* t[k - 1] is a word byte */
@@ -4997,13 +5011,18 @@ dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
 /* The memo key and pair of each of the nw words r[0, nw) of the text
  * t[0, n) (mkey_store), made in a pass of their own before match_words'
  * loop, which made them MEMO_AHEAD words ahead in a ring on the stack:
- * the loop only loads them (and fetches the pair of the word MEMO_AHEAD
- * ahead). A word next to ' or '*', or longer than lim (the memo's
- * words), gets the length byte 0xff, which no entry has, so that the
- * loop's memo compare alone sends it out of line (the loop tested the
- * bytes around every word). After the words, MEMO_AHEAD that end the
- * loop ({n, n}, the pair fetched: the memo's first). 3.3 M fewer
- * instructions on the benchmark corpus. */
+ * the loop only loads them. A word next to ' or '*', or longer than lim
+ * (the memo's words), gets the length byte 0xff, which no entry has, so
+ * that the loop's memo compare alone sends it out of line (the loop
+ * tested the bytes around every word). After the words, {n, n} ends the
+ * loop. 3.3 M fewer instructions on the benchmark corpus. Each pair is
+ * fetched here as its key is made: the pass runs just before the loop,
+ * so the fetch is as far ahead of the loop's read as the loop's own
+ * fetch MEMO_AHEAD words ahead was, for the comment of ~18 words, and
+ * the loop does not load and fetch the pair ahead, nor this pass fill
+ * MEMO_AHEAD keys past the last word and fetch the first eight again in
+ * a loop of its own (-1.0 M instructions on the benchmark corpus,
+ * spd57m). */
 static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
                       size_t nw, size_t lim, uint64_t *memo, wkey *q)
 {
@@ -5016,16 +5035,13 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
                             L > lim
                         ? MKEY_OUT
                         : L;
-        q[k].set = mkey_store(memo, t + b, lk, q[k].k);
+        uint64_t *set = mkey_store(memo, t + b, lk, q[k].k);
+        __builtin_prefetch(set);
+        q[k].set = set;
         q[k].b = (uint32_t)b;
         q[k].e = (uint32_t)e;
     }
-    for (size_t k = nw; k < nw + MEMO_AHEAD; k++) {
-        q[k].set = memo;
-        q[k].b = q[k].e = (uint32_t)n;
-    }
-    for (size_t k = 0; k < MEMO_AHEAD; k++)
-        __builtin_prefetch(q[k].set);
+    q[nw].b = q[nw].e = (uint32_t)n;
 }
 
 /* The word pass. Most words were seen before: the memo (memo_set) keeps,
@@ -5043,10 +5059,9 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
  * keeps its values in registers (inline, the probe's values were spilled:
  * it cost as much as it saved). The words are found first, all at once
  * (word_runs: they are the runs the rule layer needs too), so that this
- * loop does not look for them byte by byte; the memo pair of a word is
- * fetched MEMO_AHEAD words before its turn (word_keys): the memo (512 KB)
- * is in the L2 at best, and in the whole analysis the model's tables push
- * it out. */
+ * loop does not look for them byte by byte; the memo pair of every word
+ * is fetched before the loop (word_keys): the memo (512 KB) is in the L2
+ * at best, and in the whole analysis the model's tables push it out. */
 static bool match_words(scan *s)
 {
     const unsigned char *t = s->t;
@@ -5087,11 +5102,10 @@ static bool match_words(scan *s)
     uint32_t dnext = 0;
     for (;; q++) {
         /* The word [a, i), its memo pair set and its memo key x, made
-         * in word_keys, and its pair fetched MEMO_AHEAD words ago. */
+         * in word_keys, and its pair fetched there. */
         size_t a = q->b, i = q->e;
         if (a >= n)
             return true;
-        __builtin_prefetch(q[MEMO_AHEAD].set);
         const mkey x = mkey_load(q->k);
         uint64_t *const set = q->set;
         size_t L = i - a;
@@ -5223,9 +5237,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                             (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
-     * and the sentinel. word_keys' keys (wk) need MEMO_AHEAD more past the
-     * last word (match_words fetches that far ahead); runs keeps the same
-     * slack, which held that look-ahead before word_keys had its array.
+     * and the sentinel. word_keys' keys (wk) and the runs keep MEMO_AHEAD
+     * more past the last word, the slack of the look-ahead they held.
      * Made once here, so the word pass stores without a check. */
     if (gst == DECORUM_OK && words)
         gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,

@@ -43,9 +43,19 @@ struct dc_model {
     char describe[160];
 };
 
-/* Per thread: the word cache (features_int.h). */
+/* A comment with at most this many tokens keeps each token's weight sums
+ * (stack), so explaining it needs no second tokenization. */
+#define KEEP_TOKENS 256
+
+/* Per thread: the word cache (features_int.h), and the last comment's
+ * per-token sums, which its evidence is made from (explain()), kept for
+ * dc_model_explain() when dc_model_score_runs_later() scored it. */
 struct dc_model_scratch {
     size_t size; /* bytes allocated: sizeof, or head_size() when shared */
+    dc_feat_tsum toks[KEEP_TOKENS + 3]; /* + 3: explain() pads */
+    size_t ntok;  /* the comment's tokens (more than KEEP_TOKENS: not kept) */
+    float inv;    /* its feature weight */
+    bool later;   /* its evidence is owed (dc_model_explain) */
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -349,7 +359,8 @@ decorum_status dc_model_scratch_new_words(const dc_alloc *al,
                                           dc_model_scratch **out)
 {
     (void)m;
-    /* Shared: the head alone (~3 KB; its table, 2 MiB, not mapped). */
+    /* Shared: the head alone (the kept sums, ~6 KB, and the cache's
+     * fields; its table, 2 MiB, not mapped). */
     size_t size = words ? head_size() : sizeof **out;
     *out = words ? dc_calloc(al, 1, size) : dc_table_new(al, size);
     if (!*out)
@@ -633,10 +644,6 @@ static void keep_evidence(dc_model_out *out, const dc_model_evidence *e)
 #define EVIDENCE_MIN 0.25f
 #define EVIDENCE_P 0.5f
 
-/* A comment with at most this many tokens keeps each token's weight sums
- * (stack), so explaining it needs no second tokenization. */
-#define KEEP_TOKENS 256
-
 /* Evidence slopes: what one int8 step of the hate and toxicity heads adds
  * to their calibrated logits, with the feature weight inv. */
 static void slopes(const dc_model *m, float inv, float *sh, float *st)
@@ -785,17 +792,29 @@ weigh_pred(const dc_model *m, const dc_feat_tsum *toks, size_t ntok,
     out->npred = npred;
 }
 
-decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
-                                   const dc_norm *n, const dc_hitvec *hv,
-                                   const float rf[DC_N_RULE_FEATURES],
-                                   const dc_pred *pred, size_t npred,
-                                   dc_model_out *out)
+/* The evidence of the comment ms last scored, into out: from its kept
+ * per-token sums, or by tokenizing n again when it had too many. */
+static void evidence(const dc_model *m, dc_model_scratch *ms,
+                     const dc_norm *n, dc_model_out *out)
+{
+    if (ms->ntok > KEEP_TOKENS)
+        evidence_again(m, n, ms->inv, out);
+    else
+        explain(m, ms->inv, ms->toks, ms->ntok, out);
+}
+
+decorum_status dc_model_score_runs_later(const dc_model *m,
+                                         dc_model_scratch *ms,
+                                         const dc_norm *n, const dc_hitvec *hv,
+                                         const float rf[DC_N_RULE_FEATURES],
+                                         const dc_pred *pred, size_t npred,
+                                         dc_model_out *out)
 {
     if (!m || !ms || !n || !out)
         return DECORUM_ERR_INVALID;
     const dc_model_hdr *h = &m->h;
     int32_t acc[DC_MODEL_STRIDE];
-    dc_feat_tsum toks[KEEP_TOKENS + 3]; /* + 3: explain() pads */
+    dc_feat_tsum *const toks = ms->toks;
     size_t ntok;
     const dc_wrun *const runs = hv && hv->has_runs ? hv->runs : NULL;
     const size_t nruns = runs ? hv->nruns : 0;
@@ -809,18 +828,39 @@ decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
     calibrate(h, z, out->p);
     out->n_ev = 0;
     out->npred = 0;
+    ms->later = false;
     /* (a comment too long to keep its tokens weighs no predicate) */
     if (npred && ntok <= KEEP_TOKENS)
         weigh_pred(m, toks, ntok, pred, npred, out);
     if (out->p[DC_HEAD_HATE] < EVIDENCE_P &&
         out->p[DECORUM_TOXICITY] < EVIDENCE_P)
         return DECORUM_OK;
-    if (ntok > KEEP_TOKENS) {
-        evidence_again(m, n, inv, out);
-        return DECORUM_OK;
-    }
-    explain(m, inv, toks, ntok, out);
+    ms->ntok = ntok;
+    ms->inv = inv;
+    ms->later = true;
     return DECORUM_OK;
+}
+
+void dc_model_explain(const dc_model *m, dc_model_scratch *ms,
+                      const dc_norm *n, dc_model_out *out)
+{
+    if (!ms->later)
+        return;
+    ms->later = false;
+    evidence(m, ms, n, out);
+}
+
+decorum_status dc_model_score_runs(const dc_model *m, dc_model_scratch *ms,
+                                   const dc_norm *n, const dc_hitvec *hv,
+                                   const float rf[DC_N_RULE_FEATURES],
+                                   const dc_pred *pred, size_t npred,
+                                   dc_model_out *out)
+{
+    decorum_status st =
+        dc_model_score_runs_later(m, ms, n, hv, rf, pred, npred, out);
+    if (st == DECORUM_OK)
+        dc_model_explain(m, ms, n, out);
+    return st;
 }
 
 const char *dc_model_head_name(unsigned h)

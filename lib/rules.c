@@ -308,6 +308,8 @@ _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
  * end mispredicted 65 000 times on the bench corpus (cachegrind
  * --branch-sim); an eighth full, most end at the first slot. */
 #define GW_SLOTS 1024
+/* The slots of dc_rules' table of judged_elsewhere's words (jw_key). */
+#define JW_SLOTS 512
 
 /* Room for group_people's words: a group column's name (the lexicon
  * loader's names are short) and " people". */
@@ -474,6 +476,11 @@ struct dc_rules {
      * load (gate_words_make). */
     uint64_t gw_key[GW_SLOTS], gw_bits[GW_SLOTS];
     uint32_t gw_pairs[256];
+    /* The words of judged_elsewhere's lists (JW_*) by key, as gw_key:
+     * jw_bits[h] the lists that hold the word. Made at load
+     * (jw_words_make). */
+    uint64_t jw_key[JW_SLOTS];
+    uint8_t jw_bits[JW_SLOTS];
     /* Exclusion and threat verbs of two words ("send back", "kick out",
      * "string up"), which also come split around their object ("send the
      * Albanians back", "string them ... up"): entry indices, and the
@@ -1288,6 +1295,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
 
 static uint64_t smear_pairs(void);
 static void gate_words_make(dc_rules *r);
+static void jw_words_make(dc_rules *r);
 
 /* May a discourse marker of sense s open a sentence (not a `tag` or an
  * `ask`), may it close one (not a `lead` or an `answer`)? A `bound`
@@ -1754,6 +1762,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     marker_words_make(r, lx);
     r->smear_pairs = smear_pairs();
     gate_words_make(r);
+    jw_words_make(r);
     disc_words_make(r, lx);
     decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
@@ -3750,13 +3759,71 @@ static const char *const wl_judge_stop[] = {
     "they",  "we",   "i",   "your",  "ur",    "whoever", "anyone", "whoever's",
     "everyone", "people", "someone", "somebody", "op", "guy", "guys", "those"};
 
-static bool jw_in(const run *R, uint32_t k, const char *const *list, size_t n)
+/* judged_elsewhere's lists, one bit each in dc_rules.jw_bits */
+enum { JW_STOP = 1, JW_DET = 2, JW_ADV = 4, JW_LINK = 8, JW_TOPIC = 16 };
+static const struct jw_list {
+    const char *const *words;
+    size_t n;
+    unsigned bit;
+} jw_lists[] = {
+#define JW_LIST(l, b) {(l), sizeof(l) / sizeof *(l), (b)}
+    JW_LIST(wl_judge_stop, JW_STOP), JW_LIST(wl_judge_det, JW_DET),
+    JW_LIST(wl_judge_adv, JW_ADV),   JW_LIST(wl_judge_link, JW_LINK),
+    JW_LIST(wl_topic_shift, JW_TOPIC),
+#undef JW_LIST
+};
+
+/* A key's first slot in dc_rules.jw_key (the top bits of a
+ * multiplicative hash, as disc_find's). */
+static inline size_t jw_hash(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (JW_SLOTS - 1);
+}
+
+/* Makes dc_rules' table of the lists' words (dc_rules_new). A word that
+ * cannot start a word token ("'s") is left out, as wordset_make leaves it:
+ * no word token is it. */
+static void jw_words_make(dc_rules *r)
+{
+    for (size_t l = 0; l < sizeof jw_lists / sizeof *jw_lists; l++)
+        for (size_t i = 0; i < jw_lists[l].n; i++) {
+            const char *w = jw_lists[l].words[i];
+            if (!is_word_byte((unsigned char)w[0]))
+                continue;
+            uint64_t key = split_word_key(w, strlen(w));
+            size_t h = jw_hash(key);
+            while (r->jw_key[h] && r->jw_key[h] != key)
+                h = (h + 1) & (JW_SLOTS - 1);
+            r->jw_key[h] = key;
+            r->jw_bits[h] |= (uint8_t)jw_lists[l].bit;
+        }
+}
+
+/* Is token k a word of the list of bit `bit` (jw_lists[] holds list, of
+ * n words)? A lookup of its key (tokenize's) in dc_rules' table: a word
+ * of under eight bytes is its key, a longer one is compared whole
+ * (dc_word_in) once its first eight bytes are found. dc_word_in's walk of
+ * each list (24 to 36 words) for every token cost a judgement beside an
+ * object ~1,300 instructions, 14% of a run over a corpus of common words
+ * ("nice weather today"). */
+static inline bool jw_in(const run *R, uint32_t k, unsigned bit,
+                         const char *const *list, size_t n)
 {
     const tok *t = &R->toks[k];
-    return t->type == TK_WORD &&
-           dc_word_in(R->n->text + t->b, t->e - t->b, list, n);
+    if (t->type != TK_WORD)
+        return false;
+    const dc_rules *r = R->rules;
+    const uint64_t key = R->key[k];
+    for (size_t h = jw_hash(key); r->jw_key[h];
+         h = (h + 1) & (JW_SLOTS - 1))
+        if (r->jw_key[h] == key)
+            return (r->jw_bits[h] & bit) &&
+                   (t->e - t->b < 8 ||
+                    dc_word_in(R->n->text + t->b, t->e - t->b, list, n));
+    return false;
 }
-#define JW_IN(R, k, list) jw_in(R, k, list, sizeof list / sizeof *list)
+#define JW_IN(R, k, list, bit)                                               \
+    jw_in(R, k, bit, list, sizeof list / sizeof *list)
 
 /* Does an object mention that is neither speech nor a medium start at
  * token t (nor, for praise, a thing of a people's ways)? mv[lo, hi) holds every mention that may start there (sorted by
@@ -3821,10 +3888,10 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
             k++;
             continue;
         }
-        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop) ||
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop, JW_STOP) ||
             tok_is_word(R, k, "thing") || tok_is_word(R, k, "things"))
             break;
-        if (!JW_IN(R, k, wl_judge_det) && (R->at[k] || ++skipped > 2))
+        if (!JW_IN(R, k, wl_judge_det, JW_DET) && (R->at[k] || ++skipped > 2))
             break;
         k++;
     }
@@ -3832,9 +3899,9 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     if (tb == 0)
         return false;
     k = tb - 1;
-    for (uint32_t n = 0; n < 3 && k > 0 && JW_IN(R, k, wl_judge_adv); n++)
+    for (uint32_t n = 0; n < 3 && k > 0 && JW_IN(R, k, wl_judge_adv, JW_ADV); n++)
         k--;
-    if (!JW_IN(R, k, wl_judge_link))
+    if (!JW_IN(R, k, wl_judge_link, JW_LINK))
         return false;
     /* "has been", "had been", "have been", "is getting" */
     if (k > 0 && (tok_is_word(R, k - 1, "has") || tok_is_word(R, k - 1, "had") ||
@@ -3845,23 +3912,23 @@ static bool judged_elsewhere(const run *R, const mention *mv, size_t nm,
     while (s > 0 && c - s < 8 && toks[s - 1].type == TK_WORD &&
            toks[s - 1].clause == toks[c].clause &&
            !tok_is_word(R, s - 1, "and") && !tok_is_word(R, s - 1, "but") &&
-           !JW_IN(R, s - 1, wl_topic_shift))
+           !JW_IN(R, s - 1, wl_topic_shift, JW_TOPIC))
         s--;
     if (s == c || (s > 0 && toks[s - 1].type == TK_WORD &&
                    toks[s - 1].clause == toks[c].clause &&
                    !tok_is_word(R, s - 1, "and") &&
                    !tok_is_word(R, s - 1, "but") &&
-                   !JW_IN(R, s - 1, wl_topic_shift)))
+                   !JW_IN(R, s - 1, wl_topic_shift, JW_TOPIC)))
         return false; /* no subject, or one longer than read */
     bool own = false;
     for (k = s; k < c; k++) {
         if (thing_at(R, mv, lo, hi, k, praise))
             return true;
-        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop))
+        if ((R->at[k] & JUDGED_PEOPLE) || JW_IN(R, k, wl_judge_stop, JW_STOP))
             return false;
         if (tok_is_word(R, k, "my") || tok_is_word(R, k, "our"))
             own = true;
-        else if (JW_IN(R, k, wl_judge_det))
+        else if (JW_IN(R, k, wl_judge_det, JW_DET))
             continue;
         else if (!own || k - s > 3)
             return false;
@@ -47465,11 +47532,157 @@ static int weak_denial(const dc_rules *r, const dc_lexicon *lx,
  * denial (*hedged: a negation after a linking verb, or "aren't" ..., told
  * from the hits and the bytes around them, weak_denial). Anything else
  * goes the full way. */
+/* Is c a byte after which tokenize may end a sentence (a full stop
+ * read as always ending one)? */
+static inline bool edge_end_byte(unsigned char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+}
+
+/* May a marker open a sentence at the word that starts at p, by
+ * lead_may's tests (the marker's own DISC_BOUND and DISC_AMBIG of a
+ * longer one left out: a yes may be wrong, a no is not)? */
+static bool edge_lead_at(const dc_rules *r, const char *p, const char *end)
+{
+    const char *w = word_end(p + 1, end);
+    uint32_t h = disc_slot(r, 0, split_word_key(p, (size_t)(w - p)));
+    if (h == UINT32_MAX)
+        return false;
+    unsigned f = r->disc_flag[0][h];
+    if (f & DISC_ONE)
+        return true;
+    while (w < end && *w == ' ')
+        w++;
+    if (w == end)
+        return false;
+    if (is_word_byte((unsigned char)*w))
+        return (r->disc_mask[0][h] &
+                disc_bit(split_word_key(
+                    w, (size_t)(word_end(w + 1, end) - w)))) != 0;
+    return (f & DISC_ONE_AMBIG) && (*w == ',' || *w == ':' || *w == '-');
+}
+
+/* May a marker close a sentence at the word of bytes [b, e) of the text
+ * that starts at s, by tail_may's tests (as edge_lead_at)? The word
+ * before is read back to its start as tokenize cuts it: over word bytes,
+ * and an apostrophe with a word byte on each side. */
+static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
+                         const char *e)
+{
+    uint32_t h = disc_slot(r, 1, split_word_key(b, (size_t)(e - b)));
+    if (h == UINT32_MAX)
+        return false;
+    unsigned f = r->disc_flag[1][h];
+    if (f & DISC_ONE)
+        return true;
+    while (b > s && b[-1] == ' ')
+        b--;
+    if (b == s)
+        return false;
+    unsigned char c = (unsigned char)b[-1];
+    if (!is_word_byte(c))
+        return (f & DISC_ONE_AMBIG) && (c == ',' || c == ':' || c == '-');
+    const char *a = b - 1;
+    while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                     (a[-1] == '\'' && a - 1 > s &&
+                      is_word_byte((unsigned char)a[-2]))))
+        a--;
+    return (r->disc_mask[1][h] & disc_bit(split_word_key(a, (size_t)(b - a)))) !=
+           0;
+}
+
+/* The tests of edge_text_may at a sentence's possible end x (a byte of
+ * edge_end_byte, or the text's end): the word before it, when only marks
+ * but quote marks stand between (words_end), and the word after it, when
+ * only spaces and marks do. Each stops at another such byte, which is
+ * asked in its turn. */
+static bool edge_at(const dc_rules *r, const char *s, const char *x,
+                    const char *end)
+{
+    const char *q = x;
+    while (q > s && !is_word_byte((unsigned char)q[-1]) && q[-1] != '"' &&
+           q[-1] != '\'' && !edge_end_byte((unsigned char)q[-1]))
+        q--;
+    if (q > s && is_word_byte((unsigned char)q[-1])) {
+        const char *a = q - 1;
+        while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                         (a[-1] == '\'' && a - 1 > s &&
+                          is_word_byte((unsigned char)a[-2]))))
+            a--;
+        if (edge_tail_at(r, s, a, q))
+            return true;
+    }
+    if (x == end)
+        return false;
+    for (q = x + 1; q < end && !is_word_byte((unsigned char)*q); q++)
+        if (edge_end_byte((unsigned char)*q))
+            return false;
+    return q < end && edge_lead_at(r, q, end);
+}
+
+/* Might edge_may find a marker at a sentence's edge of the normalized
+ * text n? Read from its bytes, before there are tokens, as a superset of
+ * edge_may, which the full pass asks before edge_markers: a word (as
+ * tokenize cuts it) may open a sentence when only spaces and marks stand
+ * between it and the text's start or a . ! ? ; or line break (each full
+ * stop read as an end), and may close one when only spaces and marks but
+ * quote marks stand between it and the text's end or such a byte. Such a
+ * word is looked up in the markers' table of its side and asked
+ * lead_may's or tail_may's tests of the word or mark beside it. A text
+ * with capitals (no normalizer's, which the matcher's runs might cut
+ * otherwise) or of more than SENT_MAX bytes (split_long_sentences may
+ * open a sentence anywhere) answers yes. With no marker at any edge the
+ * full pass takes no token out, and a hit of a marker's words
+ * (in_marker) is read there as the short way reads it. */
+static bool edge_text_may(const dc_rules *r, const dc_norm *n)
+{
+    if (!r->disc_any)
+        return false;
+    if (n->len > SENT_MAX)
+        return true;
+    const char *s = n->text, *end = s + n->len, *p = s;
+    /* the first sentence's first word */
+    while (p < end && !is_word_byte((unsigned char)*p) &&
+           !edge_end_byte((unsigned char)*p))
+        p++;
+    if (p < end && is_word_byte((unsigned char)*p) && edge_lead_at(r, p, end))
+        return true;
+    p = s;
+#if defined(__SSE2__)
+    /* 16 bytes a step: the ends and the capitals by compares */
+    for (; end - p >= 16; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i caps =
+            _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                           _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i ends = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('?')),
+                                      _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
+                         _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+        if (_mm_movemask_epi8(caps))
+            return true;
+        for (unsigned m = (unsigned)_mm_movemask_epi8(ends); m; m &= m - 1)
+            if (edge_at(r, s, p + __builtin_ctz(m), end))
+                return true;
+    }
+#endif
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 'A' && c <= 'Z')
+            return true;
+        if (edge_end_byte(c) && edge_at(r, s, p, end))
+            return true;
+    }
+    return edge_at(r, s, end, end);
+}
+
 static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                                                  const dc_lexicon *lx,
                                                  const dc_norm *n,
                                                  const dc_hitvec *hits,
-                                                 bool *hedged)
+                                                 uint64_t kinds, bool *hedged)
 {
     const uint64_t needs = CONTENT_KINDS | KIND_BIT(IDENTITY) |
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
@@ -47477,9 +47690,28 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                            KIND_BIT(CONSP_OBJECT);
     if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
         return true;
-    uint64_t kinds = 0;
+    /* The tests of the comment's kinds (needs_rules has read every hit's)
+     * come first: they send most comments that come here the full way
+     * with no look at a hit (where edge_text_may may read the text). */
+    if (kinds & KIND_BIT(INGROUP))
+        return true;
+    /* praise of an object ("great game"), which place_hits may drop
+     * (judged_elsewhere): the features would be the full pass's */
+    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
+        return true;
+    /* "they are not human": a group for rule_humanity can only be one a
+     * pronoun stands for */
+    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
+        (kinds & KIND_BIT(PRONOUN_GROUP)))
+        return true;
+    /* (a story told backwards may lack its object when its actor is the
+     * trope itself, "the studios were bought up by zionist money":
+     * story_reversed) */
+    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
+        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
+        return true;
     uint32_t reach = 0, last = 0;
-    bool denial = false, allow = false;
+    bool denial = false, allow = false, marked = false;
     for (size_t i = 0; i < hits->n; i++) {
         const dc_hit *h = &hits->v[i];
         if (h->begin < last)
@@ -47491,10 +47723,13 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
         if (((needs & ~WEAK_KINDS) >> k) & 1)
             return true;
         /* (a hit that may be inside a discourse marker, which the full
-         * pass takes out: marker_words_make) */
-        if (r->in_marker[h->entry])
-            return true;
-        kinds |= kind_bit[k];
+         * pass takes out, marker_words_make: where the text may hold a
+         * marker at a sentence's edge, edge_text_may, asked once) */
+        if (r->in_marker[h->entry] && !marked) {
+            if (edge_text_may(r, n))
+                return true;
+            marked = true;
+        }
         if ((PLAIN_KINDS >> k) & 1) {
             /* place_hits' test for a mention that may yield; only
              * "positive" is a content word (DROPPABLE) */
@@ -47524,23 +47759,6 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
             reach = h->end;
         allow |= k == DC_KIND_ALLOW;
     }
-    if (kinds & KIND_BIT(INGROUP))
-        return true;
-    /* praise of an object ("great game"), which place_hits may drop
-     * (judged_elsewhere): the features would be the full pass's */
-    if ((kinds & KIND_BIT(POSITIVE)) && (kinds & KIND_BIT(OBJECT)))
-        return true;
-    /* "they are not human": a group for rule_humanity can only be one a
-     * pronoun stands for */
-    if ((kinds & KIND_BIT(NEGATION)) && (kinds & KIND_BIT(HUMANITY)) &&
-        (kinds & KIND_BIT(PRONOUN_GROUP)))
-        return true;
-    /* (a story told backwards may lack its object when its actor is the
-     * trope itself, "the studios were bought up by zionist money":
-     * story_reversed) */
-    if ((kinds & KIND_BIT(CONSP_ACTION)) &&
-        (kinds & (KIND_BIT(CONSP_OBJECT) | KIND_BIT(CONSP_ACTOR))))
-        return true;
     if (echo_in(n))
         return true;
     /* (session 49, q49g: a '?' right after a word that is a discourse
@@ -47762,7 +47980,8 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                     return true;
             }
             *seen = kinds;
-            return weak_needs(r, lx, n, hits, hedged) || zoo_in(kinds, n) ||
+            return weak_needs(r, lx, n, hits, kinds, hedged) ||
+                   zoo_in(kinds, n) ||
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
                    member_in(r, lx, n, kinds, hits) ||

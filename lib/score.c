@@ -26,7 +26,8 @@
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
-                        const dc_model_out *mo, decorum_span **spans,
+                        const dc_model *m, dc_model_scratch *ms,
+                        dc_model_out *mo, decorum_span **spans,
                         size_t *spans_cap, decorum_result *res);
 
 /* How much of the model's probability counts when the rules saw nothing,
@@ -249,7 +250,8 @@ static size_t explain_anyway(const dc_norm *n,
 
 decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                         const dc_norm *n, const dc_rules_out *ro,
-                        const dc_model_out *mo, decorum_span **spans,
+                        const dc_model *m, dc_model_scratch *ms,
+                        dc_model_out *mo, decorum_span **spans,
                         size_t *spans_cap, decorum_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -304,8 +306,11 @@ decorum_status dc_score(const dc_alloc *al, const decorum_engine_options *opt,
                (res->scores[DECORUM_TOXICITY] >= MODEL_EXPLAIN &&
                 res->scores[DECORUM_TOXICITY] - ro->attr[DECORUM_TOXICITY] >=
                     0.1f));
-    if (explain)
+    if (explain) {
+        /* made here, for the comments that show it (dc_model_explain) */
+        dc_model_explain(m, ms, n, mo);
         n_ev = mo->n_ev;
+    }
     size_t need = ro->n + n_ev + 1; /* + 1: explain_anyway */
     decorum_status st = dc_grow(al, (void **)spans, spans_cap, need,
                                 sizeof **spans, (size_t)1 << 20);

@@ -591,10 +591,10 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
     }
     /* The first term's second byte made a NUL, then a byte that is not
      * UTF-8: the lengths still add up, the term must be refused. The
-     * image: a 16-byte header, 44-byte records, then the strings. */
+     * image: a 16-byte header, 48-byte records, then the strings. */
     size_t n = img[8] | (size_t)img[9] << 8;
     size_t term = img[16] | (size_t)img[17] << 8;
-    unsigned char *second = img + 16 + 44 * n + term + 1;
+    unsigned char *second = img + 16 + 48 * n + term + 1;
     static const unsigned char bad[] = {0x00, 0xFF, 0xC0, 0xED};
     unsigned char was = *second;
     for (size_t k = 0; k < sizeof bad; k++) {
