@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '19b08264fb31c9fdb895fe108d6e4ea03dfa589e'),
+                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '2b0bfc58d9bdb95604077f93c8eb2ea266ecce0f'),
+                                    '5bbcb509fad6cb86f89f3e6efc5e68d6dc267f82'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '5858aef4c8b6b625090a2a2ff8c0b66af860e2a9'),
+                            'c759b8add360fe297f4db161043b56484b65fc6e'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    'da44f6dcc4b76696ead57c232f44e15f72d84eae'),
+                                    '42b9db588e4f01fb442223c0f5856fbbd8ee969b'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '9310a3ad5fd61213f4c29dd0f3df72820470c889'),
+                           '0cbd6fffd456a84692fa44c09470c39ccb2ff5e0'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '8ae7112dc44d1f7534aeeb31e897352092133925'),
+                           'e29639d96238bfe7c76af5311be1a15d0c298abe'),
 }
 
 
