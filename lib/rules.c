@@ -1744,8 +1744,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     if (r->wc_over) {
         const dc_entry *e = r->wc_over;
-        dc_free(al, r->kind_of, lx->n ? lx->n : 1);
-        dc_free(al, r, sizeof *r);
+        dc_rules_free(al, r);
         return dc_fail(err, DECORUM_ERR_FORMAT, (size_t)-1,
                        "%s:%u: \"%s\": the sense \"%s\" holds more than %u "
                        "words, the most the rules read",
@@ -4557,6 +4556,9 @@ static inline const mention *mention_at(const run *R, uint32_t ti,
     return kind_at(R, ti, kind) ? mention_scan(R, ti, kind) : NULL;
 }
 
+static bool owner_in_text(const char *text, uint32_t len, uint32_t b,
+                          uint32_t e);
+
 /* Does a threat start in the clause of the phrase from token tb to the
  * role noun nx: up to 6 tokens before it or 12 after (session 57, lead)?
  * Read only where a role noun after an identity adjective is singular. */
@@ -4568,12 +4570,10 @@ static bool threat_near(const run *R, uint32_t tb, const mention *nx)
     /* a possessor is threatened only through people of theirs: "shoot
      * the Mexican gardener's crew", not "hang the Ghanaian painter's
      * canvases" */
-    const char *x = R->n->text;
-    if ((nx->e < R->n->len && x[nx->e] == '\'') ||
-        (nx->e - nx->b > 2 && (x[nx->e - 1] == '\'' ||
-                               (x[nx->e - 2] == '\'' && x[nx->e - 1] == 's')))) {
-        uint32_t k = te;
-        if (k < R->ntok && R->toks[k].b < R->n->len && x[R->toks[k].b] == '\'')
+    if (owner_in_text(R->n->text, (uint32_t)R->n->len, nx->b, nx->e)) {
+        uint32_t k = te; /* the word owned, past a plural's mark */
+        if (k < R->ntok && R->toks[k].type == TK_PUNCT &&
+            R->toks[k].ch == '\'')
             k++;
         if (!kind_at(R, k, DC_KIND_PERSON) && !kind_at(R, k, DC_KIND_IDENTITY))
             return false;
@@ -32028,12 +32028,11 @@ static void codes_known(const run *R)
         /* ("the boys' match kicks off at 14:88, a typo": a group that
          * owns the thing timed, the apostrophe after it, is no target of
          * the code) */
+        /* (owner_in_text: "women's" keeps its 's in the token, and a
+         * word token never ends on the mark) */
         uint32_t k = rs->t[i].te;
-        const tok *tk = R->toks;
-        if (!(k < R->ntok && tk[k].type == TK_PUNCT && tk[k].ch == '\'' &&
-              tk[k].b == tk[k - 1].e) &&
-            !(k > 0 && tk[k - 1].e > tk[k - 1].b &&
-              R->n->text[tk[k - 1].e - 1] == '\''))
+        if (!(k > 0 && owner_in_text(R->n->text, (uint32_t)R->n->len,
+                                     R->toks[k - 1].b, R->toks[k - 1].e)))
             rs->oc_agroup = true;
     }
 }
