@@ -234,9 +234,10 @@ const char *dc_sense_name(unsigned sense)
     /* a sense is a value of the field, not a bit: only an exact match of
      * the whole field names it (the field's bits hold no flag of their
      * own) */
+    if (sense == 0 || sense >= DC_SENSE_N_)
+        return "?";
     uint64_t v = (uint64_t)sense << DC_F_SENSE_SHIFT;
-    for (size_t k = 0; sense && k < sizeof flag_names / sizeof flag_names[0];
-         k++)
+    for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
         if (flag_names[k].bit == v)
             return flag_names[k].name;
     return "?";
@@ -1038,8 +1039,8 @@ static void entry_from(dc_entry *e, const unsigned char *r, char *arena)
     e->groups = arena + get32(r + 36);
     e->kind = r[40];
     e->severity = r[41];
-    e->group_len = (uint16_t)(r[44] | r[45] << 8);
-    e->why_len = (uint16_t)(r[46] | r[47] << 8);
+    e->group_len = (uint16_t)dc_get_le(r + 44, 2);
+    e->why_len = (uint16_t)dc_get_le(r + 46, 2);
 }
 
 /* dc_lexicon_from_image; builtin: img is dc_builtin_lexdb[0], which
@@ -1093,8 +1094,8 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         goto done;
     }
     /* Every offset lands inside the arena, whose last byte is NUL, so every
-     * string is terminated; the term's length must reach its NUL. The
-     * lengths of group and why are measured, not read. */
+     * string is terminated; the term's length must reach its NUL, and
+     * the stored lengths of group and why their strings'. */
     for (size_t i = 0; i < n; i++) {
         const unsigned char *r = img + IMG_HEAD + i * IMG_REC;
         uint32_t term = get32(r), term_len = get32(r + 4);
@@ -1115,8 +1116,14 @@ static decorum_status from_image(const dc_alloc *al, dc_lexicon *lx,
         }
         dc_entry *e = &entries[i];
         entry_from(e, r, arena);
-        e->group_len = len16(strlen(e->group));
-        e->why_len = len16(strlen(e->why));
+        /* the lengths the built-in image is trusted with, checked here
+         * (test_lexicon loads it this way) */
+        if (e->group_len != len16(strlen(e->group)) ||
+            e->why_len != len16(strlen(e->why))) {
+            st = dc_fail(err, DECORUM_ERR_FORMAT, (size_t)(r - img),
+                         "built-in lexicon image: bad entry %zu", i);
+            goto done;
+        }
     }
 done: /* success falls through: st is DECORUM_OK */
     if (builtin) {

@@ -56,6 +56,7 @@ struct dc_model_scratch {
     size_t ntok;  /* the comment's tokens (more than KEEP_TOKENS: not kept) */
     float inv;    /* its feature weight */
     bool later;   /* its evidence is owed (dc_model_explain) */
+    const dc_norm *later_n; /* the text it is owed for */
     /* Last: a scratch whose word cache is the matcher's table
      * (dc_model_scratch_new_words) is allocated without cache.e. */
     dc_feat_cache cache;
@@ -838,13 +839,15 @@ decorum_status dc_model_score_runs_later(const dc_model *m,
     ms->ntok = ntok;
     ms->inv = inv;
     ms->later = true;
+    ms->later_n = n;
     return DECORUM_OK;
 }
 
 void dc_model_explain(const dc_model *m, dc_model_scratch *ms,
                       const dc_norm *n, dc_model_out *out)
 {
-    if (!ms->later)
+    /* (only for the text scored last: another's sums are not its) */
+    if (!ms->later || ms->later_n != n)
         return;
     ms->later = false;
     evidence(m, ms, n, out);

@@ -546,6 +546,15 @@ Test(lexicon, damaged_image_is_refused, .init = std_setup)
      * length and its group column's offset: each pushed out of range must
      * be caught. */
     static const size_t at[] = {0, 4, 8, 12, 16, 20, 16 + 36};
+    /* The first record's stored lengths of group and why (bytes 44 and 46,
+     * image version 7), which the built-in image is read with unchecked:
+     * the checked load must refuse one that is not its string's. */
+    for (size_t k = 44; k <= 46; k += 2) {
+        img[16 + k] ^= 0x01;
+        cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
+                      DECORUM_OK, "stored length at byte %zu", k);
+        img[16 + k] ^= 0x01;
+    }
     for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
         img[at[k] + 3] ^= 0x40;
         cr_assert_neq(dc_lexicon_from_image(&std_al, &back, img, len, &err),
