@@ -7726,6 +7726,12 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                  mention_at(R, m->tb - 2, DC_KIND_PRONOUN_SELF) &&
                  !mention_at(R, m->tb - 1, DC_KIND_NEGATION) &&
                  !mention_at(R, m->tb - 1, DC_KIND_COPULA) &&
+                 /* "i got called a ... by my landlord", "i get called
+                  * ... at work": the passive's "get", as "was" (a
+                  * copula), makes the writer the one called */
+                 !tok_is_word(R, m->tb - 1, "got") &&
+                 !tok_is_word(R, m->tb - 1, "get") &&
+                 !tok_is_word(R, m->tb - 1, "gets") &&
                  /* "my neighbour called me ...": a possessive, whose
                   * noun is the one speaking */
                  !tok_is_word(R, m->tb - 2, "my") &&
@@ -13821,6 +13827,26 @@ static bool self_and_others(const run *R, const mention *m,
             tok_is_word(R, k - 4, "myself"));
 }
 
+/* Session 58 (lead): is "every/any/all (the) other X", whose first word
+ * is token q, the object of an attack just before it in its sentence:
+ * a threat, exclusion, dehumanizing mention or hate verb ending at most
+ * two tokens before q ("speaking as a fag, gas all the other fags", "ban
+ * every other dyke"; others_attacked reads only what follows). */
+static bool others_attacked_before(const run *R, uint32_t q)
+{
+    const sentence *s = sent_of(R, q);
+    uint32_t lo = q > s->tb + 6 ? q - 6 : s->tb;
+    for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < q;
+         i++) {
+        const mention *p = &R->rs->m[i];
+        if ((p->kind == DC_KIND_THREAT || p->kind == DC_KIND_EXCLUSION ||
+             p->kind == DC_KIND_DEHUMANIZE || p->kind == DC_KIND_HATE_VERB) &&
+            p->te <= q && q - p->te <= 2)
+            return true;
+    }
+    return false;
+}
+
 /* Session 55 (p55): "as one of the many fags here, i say ban the rest
  * of them", "us homos should gas the rest of them": a slur the writer
  * claims, and then the rest of its people ("the rest of them", "the
@@ -13873,7 +13899,10 @@ static bool rest_attacked(const run *R, const mention *m)
          tok_is_word(R, b - 2, "all") ||
          (tok_is_word(R, b - 2, "the") && b >= 3 &&
           tok_is_word(R, b - 3, "all"))))
-        return others_attacked(R, m->te);
+        return others_attacked(R, m->te) ||
+               others_attacked_before(R, tok_is_word(R, b - 2, "the")
+                                             ? b - 3
+                                             : b - 2);
     uint32_t end = m->te + REST_REACH < R->ntok ? m->te + REST_REACH : R->ntok;
     for (uint32_t k = m->te + 1; k + 1 < end; k++)
         if ((tok_is_word(R, k, "rest") && tok_is_word(R, k - 1, "the") &&
@@ -13891,7 +13920,10 @@ static bool rest_attacked(const run *R, const mention *m)
               (tok_is_word(R, k - 1, "the") && k >= 2 &&
                tok_is_word(R, k - 2, "all"))) &&
              (kind_at(R, k + 1, DC_KIND_SLUR) || tok_is_word(R, k + 1, "one")) &&
-             others_attacked(R, k + 2)))
+             (others_attacked(R, k + 2) ||
+              others_attacked_before(R, tok_is_word(R, k - 1, "the")
+                                            ? k - 2
+                                            : k - 1))))
             return true;
     return false;
 }
@@ -14932,7 +14964,14 @@ static bool cites_word(const run *R, const mention *m)
                     from = k + 1;
                 break;
             }
-        if (cite_words(R, from, m->tb) <= CITE_REACH && others_report(R, s, o))
+        /* "got called out by a <slur> landlord", "was told by some
+         * <slur> to leave": a slur just after the report's "by" names who
+         * spoke, in the writer's own words, not what was said */
+        bool agent = false;
+        for (uint32_t k = o->te; k < m->tb && !agent; k++)
+            agent = m->tb - k <= 3 && tok_is_word(R, k, "by");
+        if (!agent && cite_words(R, from, m->tb) <= CITE_REACH &&
+            others_report(R, s, o))
             return true;
     }
     return false;
@@ -44467,6 +44506,31 @@ static uint32_t ellipsis_kind(const run *R)
     return UINT32_MAX;
 }
 
+/* Session 58 (lead): the first "who" of a question sentence followed,
+ * within two words, by an action of a power story ("owns", "controls",
+ * "runs", "funds": consp_action) and, later in its sentence, an object of
+ * power ("the media", "the banks", "porn": power_object_in). Its token,
+ * or UINT32_MAX; *qe is where the action ends. */
+static uint32_t leading_power_question(const run *R, uint32_t *qe)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (uint32_t k = 0; k + 1 < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "who"))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (!s->question)
+            continue;
+        for (uint32_t j = k + 1; j < s->te && j <= k + 2; j++) {
+            const mention *a = mention_at(R, j, DC_KIND_CONSP_ACTION);
+            if (a && a->tb == j && power_object_in(R, a->te, s->te)) {
+                *qe = a->te;
+                return k;
+            }
+        }
+    }
+    return UINT32_MAX;
+}
+
 static __attribute__((noinline)) decorum_status rule_noticing(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -44573,6 +44637,33 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                    (1u << DECORUM_CATEGORY_RACE);
             why = "a group hinted and left unsaid (an ellipsis before a "
                   "word of kin or kind)";
+        }
+    }
+    /* Session 58 (lead): a leading question of who holds power, beside
+     * a marker: "who controls the banks? just asking", "has anyone looked
+     * into who owns all the record labels and porn sites? no reason 🤔"
+     * (leading_power_question). Alone it is a question still: "Who owns
+     * the media? Rupert Murdoch." is answered (the leading questions stay
+     * out of the referents). */
+    if (marker && rb == UINT32_MAX && (R->kinds & KIND_BIT(CONSP_ACTION))) {
+        uint32_t qe;
+        uint32_t k = leading_power_question(R, &qe);
+        /* (a marker after the question ends the comment, emoji aside: one
+         * followed by a reason asks in good faith, "who runs the council
+         * these days? just asking, need to complain about the bins") */
+        bool tail = marker->tb < k;
+        if (k != UINT32_MAX && !tail) {
+            tail = true;
+            for (uint32_t j = marker->te; j < rs->ntok && tail; j++)
+                tail = rs->toks[j].type != TK_WORD ||
+                       (unsigned char)R->n->text[rs->toks[j].b] >= 0x80;
+        }
+        if (k != UINT32_MAX && tail) {
+            rb = k;
+            re = qe;
+            cats = 1u << DECORUM_CATEGORY_RELIGION;
+            why = "a leading question of who holds power, its answer left "
+                  "to the reader: the antisemitic trope of Jewish control";
         }
     }
     /* (a closing tag, tail_tags', is a marker only beside a referent of
@@ -50434,9 +50525,27 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
                             sizeof deed / sizeof *deed))
                 return false;
         }
+        /* (session 58: a time told of the doers between, "in 94", "in
+         * the 60s", "back in 1942", "during the 40s": "the hutus in 94 had
+         * the right idea about the tutsis" is "the hutus had the right
+         * idea" still; the time is a year or decade in digits) */
+        uint32_t k0 = m->te;
+        if (k0 + 2 < a->tb && tok_is_word(R, k0, "back") &&
+            tok_is_word(R, k0 + 1, "in"))
+            k0++;
+        if (k0 + 1 < a->tb &&
+            (tok_is_word(R, k0, "in") || tok_is_word(R, k0, "during"))) {
+            uint32_t j = k0 + 1;
+            if (j + 1 < a->tb && tok_is_word(R, j, "the"))
+                j++;
+            const tok *t = &rs->toks[j];
+            if (t->type == TK_WORD && R->n->text[t->b] >= '0' &&
+                R->n->text[t->b] <= '9')
+                k0 = j + 1;
+        }
         /* (a possessive may name whose deed it was: "The Holodomor was
          * Stalin's best idea") */
-        for (uint32_t k = m->te; k < a->tb; k++) {
+        for (uint32_t k = k0; k < a->tb; k++) {
             const tok *t = &rs->toks[k];
             bool poss = t->e - t->b > 2 && R->n->text[t->e - 2] == '\'' &&
                         R->n->text[t->e - 1] == 's';
