@@ -27084,6 +27084,79 @@ static bool lesson_learnt(const run *R, const mention *m)
  * outside the mosque": a deed done), with no modal and no call for more of
  * it in the whole sentence. rule_attack's event branch; the cheap tests
  * first, so that an attack word of neither kind pays two of them. */
+/* Session 58 (lead): an event noun (genocide, ethnic cleansing) told as
+ * what a people suffers or others stop, or judged at the head of its
+ * sentence. Right after a verb of suffering or fleeing it, "a" or "the"
+ * between ("the uyghurs face genocide", "kurds fleeing ethnic
+ * cleansing"), with no modal in the sentence and no '!' after it ("the
+ * jews should face genocide" calls for it); after a verb of ending,
+ * preventing, condemning or recording it, modal or not ("we must stop
+ * the genocide of the uyghurs"); or opening its sentence before a linking
+ * verb and a negation ("genocide is never the answer", "genocide is not
+ * acceptable"; not "... is not enough", "... is not too much"). Named,
+ * never called for. */
+static bool event_suffered(const run *R, const mention *m,
+                           const sentence *s)
+{
+    static const char *const undergo[] = {
+        "face",      "faces",    "facing",   "faced",     "suffer",
+        "suffers",   "suffering", "suffered", "endure",   "endured",
+        "enduring",  "survive",  "survived", "survives",  "surviving",
+        "escape",    "escaped",  "escaping", "flee",      "fled",
+        "fleeing",   "flees",    "survivors", "victims"};
+    static const char *const ended[] = {
+        "stop",       "stopping",  "stopped",    "prevent",   "prevented",
+        "preventing", "end",       "ending",     "condemn",   "condemns",
+        "condemned",  "condemning", "recognise", "recognize", "recognised",
+        "recognized", "denounce",  "denounced",  "documented", "documenting"};
+    static const char *const more[] = {"enough", "too", "only", "bad"};
+    uint32_t k = m->tb;
+    if (k > s->tb && (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the")))
+        k--;
+    if (k > s->tb &&
+        word_among(R, k - 1, k, ended, sizeof ended / sizeof *ended))
+        return true;
+    if (s->bang > m->te)
+        return false;
+    if (k > s->tb &&
+        word_among(R, k - 1, k, undergo, sizeof undergo / sizeof *undergo))
+        return !has_kind_in(R, s->tb, s->te, DC_KIND_MODAL);
+    /* (below, no modal in its own clause: "the jews deserve better,
+     * genocide is wrong" holds one in the clause before) */
+    for (uint32_t j = s->tb; j < s->te; j++)
+        if (R->toks[j].clause == R->toks[m->tb].clause &&
+            kind_at(R, j, DC_KIND_MODAL))
+            return false;
+    /* (the head of its clause: the sentence's, or after a comma, "the
+     * tutsis suffered, genocide is never the answer") */
+    if (!(k == s->tb || R->toks[k - 1].type == TK_PUNCT) ||
+        m->te + 1 >= s->te)
+        return false;
+    /* ("genocide against the rohingya is happening now", "the genocide
+     * of the tutsis happened in 94": told as taking place) */
+    static const char *const happens[] = {
+        "happening", "happened", "happens",  "continues", "continued",
+        "ongoing",   "occurred", "occurring", "took",     "began"};
+    if ((tok_is_word(R, m->te, "against") || tok_is_word(R, m->te, "of")) &&
+        word_among(R, m->te + 1, s->te, happens,
+                   sizeof happens / sizeof *happens))
+        return true;
+    /* (judged: "genocide is wrong", "is never the answer", "is a
+     * crime"; not "is not enough") */
+    static const char *const judged[] = {
+        "wrong",    "evil",      "crime",       "abhorrent", "horrific",
+        "monstrous", "barbaric", "unforgivable", "inhumane", "atrocious",
+        "unacceptable", "disgusting", "vile"};
+    const mention *cop = mention_at(R, m->te, DC_KIND_COPULA);
+    if (!cop || word_among(R, cop->te, s->te, more, sizeof more / sizeof *more))
+        return false;
+    uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
+    /* ("is never wrong" approves) */
+    bool judge = word_among(R, cop->te, je, judged,
+                            sizeof judged / sizeof *judged);
+    return mention_at(R, cop->te, DC_KIND_NEGATION) ? !judge : judge;
+}
+
 static bool deed_or_event_named(const run *R, const mention *m,
                                 const dc_entry *e)
 {
@@ -27096,9 +27169,13 @@ static bool deed_or_event_named(const run *R, const mention *m,
         "let",   "time",   "tonight",  "tomorrow", "soon"};
     const bool ing = m->kind == DC_KIND_THREAT && m->e - m->b > 4 &&
                      memcmp(R->n->text + m->e - 3, "ing", 3) == 0;
-    if (!((e->flags & DC_F_EVENT) || ing) || m->tb == 0)
+    if (!((e->flags & DC_F_EVENT) || ing))
         return false;
     const sentence *s = sent_of(R, m->tb);
+    if ((e->flags & DC_F_EVENT) && event_suffered(R, m, s))
+        return true;
+    if (m->tb == 0)
+        return false;
     const bool definite =
         word_among(R, m->tb - 1, m->tb, THE_THAT_THIS);
     const bool deed =
