@@ -17215,6 +17215,58 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
     return true;
 }
 
+/* Session 58 (lead): "gypsies at the car boot again, absolute vermin",
+ * "muslims everywhere, vermin": a noun said of the group as a clause of
+ * its own. It follows a comma (a word of degree between: "absolute",
+ * "utter", "total", "fucking"), ends its sentence (or only "the lot of
+ * them", "lol" and the like follow), and the group opens the sentence
+ * with no linking verb, no other comma and no deed done to them between
+ * (comma_simile's tests: "jews herded onto trains, cattle" tells how
+ * they were treated). */
+static bool comma_label(const run *R, const target *t, const mention *m)
+{
+    static const char *const degree[] = {
+        "absolute", "absolutely", "utter",  "utterly", "total", "totally",
+        "complete", "completely", "fucking", "bloody", "just",  "pure",
+        "proper"};
+    static const char *const tail[] = {"the",  "lot",     "of",  "them",
+                                       "all",  "every",   "one", "last",
+                                       "single", "lol",   "tbh", "honestly",
+                                       "mate", "innit",   "imo", "ffs"};
+    const tok *tk = R->toks;
+    if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW)
+        return false;
+    uint32_t c = m->tb;
+    while (c > t->te + 1 && tk[c - 1].type == TK_WORD &&
+           word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree))
+        c--;
+    const sentence *s = sent_of(R, m->tb);
+    if (tk[c - 1].type != TK_PUNCT || tk[c - 1].ch != ',' ||
+        !opens_sentence(R, s, t->tb))
+        return false;
+    for (uint32_t k = m->te; k < s->te; k++)
+        if (tk[k].type == TK_WORD &&
+            (unsigned char)R->n->text[tk[k].b] < 0x80 &&
+            !word_among(R, k, k + 1, tail, sizeof tail / sizeof *tail))
+            return false;
+    static const char *const done[] = {"kept", "held", "left", "put",
+                                       "thrown", "driven", "taken", "sent",
+                                       "shut", "caught", "bought", "sold"};
+    for (uint32_t k = t->te; k < c - 1; k++) {
+        if (tk[k].type != TK_WORD) {
+            if (tk[k].ch == ',' || tk[k].ch == '.')
+                return false;
+            continue;
+        }
+        if (kind_at(R, k, DC_KIND_COPULA) ||
+            (tk[k].e - tk[k].b > 3 &&
+             memcmp(R->n->text + tk[k].e - 2, "ed", 2) == 0) ||
+            word_among(R, k, k + 1, done, sizeof done / sizeof *done))
+            return false;
+    }
+    return true;
+}
+
 /* "The Muslims at the end of my street are vermin": the group opens its
  * sentence (after at most a determiner) and the predicate follows its
  * verb, however long the phrase between; it is what the sentence is
@@ -17543,6 +17595,8 @@ static bool predicated(const run *R, const target *t, const mention *m)
         R->toks[m->tb - 1].type == TK_PUNCT &&
         R->toks[m->tb - 1].sent == R->toks[m->tb].sent &&
         (lot_after(R, m) || epithet_after(R, m)))
+        return true;
+    if (t->te <= m->tb && comma_label(R, t, m))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -27085,16 +27139,17 @@ static bool lesson_learnt(const run *R, const mention *m)
  * it in the whole sentence. rule_attack's event branch; the cheap tests
  * first, so that an attack word of neither kind pays two of them. */
 /* Session 58 (lead): an event noun (genocide, ethnic cleansing) told as
- * what a people suffers or others stop, or judged at the head of its
+ * what a people suffers, or told or judged at the head of its
  * sentence. Right after a verb of suffering or fleeing it, "a" or "the"
  * between ("the uyghurs face genocide", "kurds fleeing ethnic
  * cleansing"), with no modal in the sentence and no '!' after it ("the
- * jews should face genocide" calls for it); after a verb of ending,
- * preventing, condemning or recording it, modal or not ("we must stop
- * the genocide of the uyghurs"); or opening its sentence before a linking
+ * jews should face genocide" calls for it); or opening its clause as
+ * taking place, or before a linking
  * verb and a negation ("genocide is never the answer", "genocide is not
  * acceptable"; not "... is not enough", "... is not too much"). Named,
- * never called for. */
+ * never called for. (A verb of stopping or condemning it, "stop the
+ * genocide of the uyghurs", is scope_of's negation already: mitigated,
+ * which a named event would not be.) */
 static bool event_suffered(const run *R, const mention *m,
                            const sentence *s)
 {
@@ -27104,18 +27159,10 @@ static bool event_suffered(const run *R, const mention *m,
         "enduring",  "survive",  "survived", "survives",  "surviving",
         "escape",    "escaped",  "escaping", "flee",      "fled",
         "fleeing",   "flees",    "survivors", "victims"};
-    static const char *const ended[] = {
-        "stop",       "stopping",  "stopped",    "prevent",   "prevented",
-        "preventing", "end",       "ending",     "condemn",   "condemns",
-        "condemned",  "condemning", "recognise", "recognize", "recognised",
-        "recognized", "denounce",  "denounced",  "documented", "documenting"};
     static const char *const more[] = {"enough", "too", "only", "bad"};
     uint32_t k = m->tb;
     if (k > s->tb && (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the")))
         k--;
-    if (k > s->tb &&
-        word_among(R, k - 1, k, ended, sizeof ended / sizeof *ended))
-        return true;
     if (s->bang > m->te)
         return false;
     if (k > s->tb &&
