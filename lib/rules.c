@@ -44437,7 +44437,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 static bool emoji_literal(const run *R)
 {
     static const char *const literal[] = {
-        "nose",     "noses",    "nostril",  "smell",    "smells",
+        "nostril",  "smell",    "smells",
         "smelled",  "smelling", "smelt",    "sniff",    "sniffs",
         "sniffing", "scent",    "scents",   "perfume",  "cologne",
         "aroma",    "fragrance", "stink",   "stinks",   "stinky",
@@ -44448,8 +44448,17 @@ static bool emoji_literal(const run *R)
         "cooking",  "baking",   "pinocchio", "liar",    "octopus",
         "sea",      "ocean",    "aquarium", "sushi",    "calamari",
         "takoyaki"};
-    return word_among(R, 0, R->ntok, literal,
-                      sizeof literal / sizeof *literal);
+    if (word_among(R, 0, R->ntok, literal, sizeof literal / sizeof *literal))
+        return true;
+    /* (session 58: "nose" is literal but in "a nose for business", "a
+     * nose for a bargain", an idiom of the trope itself, and "that same
+     * nose", the trope's pointing) */
+    for (uint32_t k = 0; k < R->ntok; k++)
+        if ((tok_is_word(R, k, "nose") || tok_is_word(R, k, "noses")) &&
+            !(k + 1 < R->ntok && tok_is_word(R, k + 1, "for")) &&
+            !(k > 0 && tok_is_word(R, k - 1, "same")))
+            return true;
+    return false;
 }
 
 /* Is the referent "13 percent" (or "13%", which no entry can spell: the
