@@ -27058,6 +27058,16 @@ static bool misgender_entry(const dc_entry *e)
            e->categories == 1u << DECORUM_CATEGORY_GENDER_IDENTITY;
 }
 
+/* A place of care a people is sent to: an ambiguous exclusion of
+ * disability alone, not the writer's own ("belong in a home"). Session
+ * 58. */
+static bool care_entry(const dc_entry *e)
+{
+    return e->kind == DC_KIND_EXCLUSION &&
+           (e->flags & (DC_F_AMBIGUOUS | DC_F_OWN)) == DC_F_AMBIGUOUS &&
+           e->categories == 1u << DECORUM_CATEGORY_DISABILITY;
+}
+
 /* The measure named: is token k the noun "ban" or "bans", after "the",
  * "that" or "this" at token gb - 1, with the words [gb, k) between them
  * (none, or a group's adjective: "the Muslim ban")? The one reading of a
@@ -28763,6 +28773,13 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (t && t->type == TG_GROUP && m->kind == DC_KIND_DEROGATE &&
         misgender_entry(e) && !(t->categories & e->categories))
         t = NULL;
+    /* (session 58) A place of care a people is sent to ("belong in a
+     * home", an ambiguous exclusion of disability alone, not `own`) is
+     * said only of disabled people: of another group it asks for housing
+     * ("refugees belong in a home, not a tent"). */
+    if (t && t->type == TG_GROUP && care_entry(e) &&
+        !(t->categories & e->categories))
+        t = NULL;
     /* (rv44m) ... and one of sex is the writer's own only when not
      * framed (trait_framed: a denouncing sentence, a report or a claim
      * named before the group): "the old line that women should be seen
@@ -29263,7 +29280,7 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* (nor a figure that misgenders after an identity word:
          * "scottish lads in skirts" wear kilts; session 46) */
         if (!topical && m->tb > 0 && !(e->flags & DC_F_OWN) &&
-            !misgender_entry(e) &&
+            !misgender_entry(e) && !care_entry(e) &&
             !((e->flags & DC_F_AMBIGUOUS) &&
               (e->categories & (1u << DECORUM_CATEGORY_IMMIGRATION)) &&
               (state_war(R) || past_war(R, m))))
