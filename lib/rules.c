@@ -13808,6 +13808,19 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
 static bool self_and_others(const run *R, const mention *m,
                             const dc_entry *e)
 {
+    /* (session 58: "every other dyke i know would too", "any other fag
+     * i've met": the writer one of them, the others known to them) */
+    if (m->tb >= 2 && m->te + 1 < R->ntok &&
+        tok_is_word(R, m->tb - 1, "other") &&
+        (tok_is_word(R, m->tb - 2, "every") ||
+         tok_is_word(R, m->tb - 2, "any")) &&
+        (tok_is_word(R, m->te, "i") || tok_is_word(R, m->te, "i've") ||
+         tok_is_word(R, m->te, "ive")) &&
+        (tok_is_word(R, m->te + 1, "know") ||
+         tok_is_word(R, m->te + 1, "met") ||
+         tok_is_word(R, m->te + 1, "ever") ||
+         tok_is_word(R, m->te + 1, "knew")))
+        return true;
     if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
         return false;
     uint32_t k = m->tb;
@@ -24084,6 +24097,45 @@ static bool known_kindly(const run *R, const mention *m)
     return home_kindly(R, a, z, m->tb, m->te);
 }
 
+/* Session 58 (lead): the desire idiom "would kill for" / "would die for"
+ * something ("i'd kill for tickets, every other dyke i know would too",
+ * "the dykes i know would kill for tickets", "we'd die for this album"):
+ * "would" or a "'d" right before the verb, "for" right after it, and
+ * after "for" a thing, not a person, a people or a pronoun ("they would
+ * kill for you") nor a cause or a motive that makes killing the point
+ * ("would kill for their prophet", "for allah", "for fun", "for money",
+ * "for nothing"). */
+static bool desire_idiom(const run *R, const mention *m)
+{
+    static const char *const would[] = {"would", "d",      "i'd", "id",
+                                        "we'd",  "they'd", "he'd", "she'd",
+                                        "you'd", "wud",    "wd"};
+    static const char *const cause[] = {
+        "their",  "his",   "her",      "allah",  "god",    "gods",
+        "prophet", "religion", "faith", "cause", "jihad", "fun",
+        "money",  "cash",  "nothing",  "less",   "free",   "sport",
+        "kicks",  "pleasure"};
+    const dc_entry *e = ent(R, m);
+    uint32_t a = m->te;
+    if (m->te != m->tb + 1 || m->tb == 0 || a + 1 >= R->ntok ||
+        !((e->term_len == 4 && !memcmp(e->term, "kill", 4)) ||
+          (e->term_len == 3 && !memcmp(e->term, "die", 3))) ||
+        !word_among(R, m->tb - 1, m->tb, would, sizeof would / sizeof *would) ||
+        !tok_is_word(R, a, "for"))
+        return false;
+    uint32_t o = a + 1;
+    if (a_or_an(R, o) || tok_is_word(R, o, "the") || tok_is_word(R, o, "some"))
+        o++;
+    return o < R->ntok && R->toks[o].type == TK_WORD &&
+           R->toks[o].sent == R->toks[m->tb].sent &&
+           !word_among(R, a + 1, o + 1, cause, sizeof cause / sizeof *cause) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_GROUP) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_YOU) &&
+           !kind_at(R, o, DC_KIND_PRONOUN_SELF) &&
+           !kind_at(R, o, DC_KIND_IDENTITY) && !kind_at(R, o, DC_KIND_SLUR) &&
+           !kind_at(R, o, DC_KIND_PERSON);
+}
+
 static bool harmless_threat(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -27608,7 +27660,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         if ((e->flags & DC_F_VERB) && agent_noun(R, m, e))
             return DECORUM_OK;
         if (harmless_threat(R, m, e) || harm_prevented(R, m) ||
-            vehicle_astray(R, m) || thing_does(R, m, e))
+            vehicle_astray(R, m) || thing_does(R, m, e) ||
+            desire_idiom(R, m))
             return DECORUM_OK;
         if (attacker_sought(R, m))
             return DECORUM_OK;
