@@ -13690,6 +13690,45 @@ static bool our_word(const run *R, const mention *m)
  * others call the writer ("they call us fat dykes"). Kept: "us real
  * brits should burn the queers" (the slur is not after "us"), "we hate
  * fat dykes". */
+/* Session 58 (lead): "the fag squad (me, marcus and our husbands) are
+ * coming to quiz night", "the dyke crew: me, jess and sam": a crowd the
+ * slur names, the writer listed first among its members right after it
+ * (a mark, then "me", "us", "myself" or "i" within the next two words,
+ * and after it a comma, "and" or the closing mark).
+ * Its noun is a crowd word ("squad", "crew", "gang", "lot"), or none:
+ * "the dykes (me and jess) won the pub quiz". */
+static bool self_listed(const run *R, const mention *m)
+{
+    static const char *const crowd[] = {
+        "squad", "crew",  "gang",    "lot",   "brigade", "posse",
+        "club",  "table", "contingent", "group", "mafia", "mob",
+        "collective", "army", "team"};
+    static const char *const self[] = {"me", "us", "myself", "i"};
+    const tok *tk = R->toks;
+    uint32_t k = m->te;
+    bool named = k < R->ntok && tk[k].type == TK_WORD &&
+                 word_among(R, k, k + 1, crowd, sizeof crowd / sizeof *crowd);
+    if (named)
+        k++;
+    /* (a comma or a dash only after a crowd word: "those fags - me and my
+     * mates saw them" tells who saw them) */
+    if (k >= R->ntok || tk[k].type != TK_PUNCT ||
+        !(tk[k].ch == '(' || tk[k].ch == ':' ||
+          (named && (tk[k].ch == ',' || tk[k].ch == '-'))))
+        return false;
+    /* (a list: the writer's word then a comma, "and" or the closing
+     * mark; not "those fags, i hate them") */
+    for (uint32_t j = k + 1; j < R->ntok && j <= k + 2; j++)
+        if (tk[j].type == TK_WORD)
+            return word_among(R, j, j + 1, self, sizeof self / sizeof *self) &&
+                   j + 1 < R->ntok &&
+                   ((tk[j + 1].type == TK_PUNCT &&
+                     (tk[j + 1].ch == ',' || tk[j + 1].ch == ')')) ||
+                    tok_is_word(R, j + 1, "and") || tok_is_word(R, j + 1, "n") ||
+                    tok_is_word(R, j + 1, "&"));
+    return false;
+}
+
 static bool self_apposed(const run *R, const mention *m, const dc_entry *e)
 {
     if (m->tb < 2 || !(plural_hit(R, m) || plural_term(e)))
@@ -14017,7 +14056,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                       (tok_is_word(R, m->tb - 1, "us") &&
                        (plural_hit(R, m) || plural_term(e)) &&
                        !(m->tb >= 2 && kind_at(R, m->tb - 2, DC_KIND_REPORT))) ||
-                      self_apposed(R, m, e) || self_and_others(R, m, e);
+                      self_apposed(R, m, e) || self_and_others(R, m, e) ||
+                      self_listed(R, m);
             if (!own && any_kind(R, DC_KIND_PRONOUN_SELF) &&
                 self_named_as(R, e))
                 own = true;
