@@ -22154,6 +22154,17 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
+/* Does the veiled threat m open with "regret" or "live to regret" ("will
+ * regret it", "will live to regret the day"): a verb of its own whose
+ * subject the member is, like leave_verb's, but said only as the
+ * writer's rule for a member of a group (member_gets; session 58, th58) */
+static bool regret_verb(const run *R, const mention *m)
+{
+    return (tok_is_word(R, m->tb, "regret") ||
+            tok_is_word(R, m->tb, "live")) &&
+           (ent(R, m)->flags & DC_F_ANAPHOR);
+}
+
 /* The words that put people inside a building in m's sentence, read
  * once for the sentence for doer_named and veil_literal (which ask it of
  * the same threats, a place flagged `game`): the memo pi_*, dr_inside,
@@ -22976,7 +22987,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * threat holds its own verb, which "is" or "will" puts as the
      * writer's rule for whoever comes; in the present it needs neither
      * ("Any gay who comes to this pub leaves in a body bag") */
-    bool leaves = leave_verb(R, m);
+    bool regrets = regret_verb(R, m);
+    bool leaves = leave_verb(R, m) || regrets;
     if (leaves && tok_is_word(R, m->tb, "leaves"))
         g = m->tb;
     else if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
@@ -22993,9 +23005,12 @@ static bool member_gets(const run *R, const mention *m, target *out)
     uint32_t k = s->tb;
     if (tok_is_word(R, k, "the"))
         k++;
+    /* "next" and "first" pick whoever comes after the writer speaks: a
+     * rule laid down, never what a member suffered (session 58, th58) */
+    bool coming = tok_is_word(R, k, "next") || tok_is_word(R, k, "first");
     if (tok_is_word(R, k, "one") && tok_is_word(R, k + 1, "more"))
         k += 2;
-    else if (picks_one(R, k))
+    else if (picks_one(R, k) || tok_is_word(R, k, "first"))
         k++;
     else
         return false;
@@ -23012,7 +23027,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * an ambulance": a person noun picks out whoever comes, of no group;
      * the rule is a threat at people all the same (*out: a pronoun) */
     const mention *who = c ? NULL : mention_at(R, k, DC_KIND_PERSON);
-    if (who)
+    if (who && !regrets)
         c = who;
     else if (!c || !ent(R, c)->categories)
         return false;
@@ -23037,6 +23052,13 @@ static bool member_gets(const run *R, const mention *m, target *out)
                  (tok_is_word(R, j - 1, "to") ||
                   tok_is_word(R, j - 1, "into")));
     }
+    /* "Next tranny that turns up on sunday gets a full mag": the
+     * next or first member that does something ("that", "who", "to"
+     * right after the group word) needs no word of the writer's */
+    if (!mine && coming && !who && !regrets && c->te + 1 < g &&
+        (tok_is_word(R, c->te, "that") || tok_is_word(R, c->te, "who") ||
+         tok_is_word(R, c->te, "to")))
+        mine = true;
     if (!mine)
         return false;
     if (who) {
@@ -28448,11 +28470,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = t_local = &resolved;
         member = true;
     }
-    if (!member && veiled_threat(R, m))
-        return DECORUM_OK;
+    /* "Any gay couple books the tent next to mine will regret it": a
+     * veiled threat with its own verb, laid down for a member who comes
+     * (member_gets); else a veiled threat counts only after a case */
+    bool laid_down = false;
+    if (!member && veiled_threat(R, m)) {
+        if (!(regret_verb(R, m) && m->tb > 2 &&
+              member_gets(R, m, &resolved) && resolved.type != TG_PRONOUN))
+            return DECORUM_OK;
+        t = t_local = &resolved;
+        member = laid_down = true;
+    }
     /* "Any Muslim who comes here gets shot": a rule the writer lays down
      * for whichever member comes (member_gets), the writer's will. */
-    bool laid_down = false;
     if (m->kind == DC_KIND_THREAT && !member && m->tb > 2 &&
         member_gets(R, m, &resolved)) {
         if (resolved.type == TG_PRONOUN) {
