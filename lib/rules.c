@@ -12340,16 +12340,28 @@ static bool names_who_they_are(run *R)
  * ("piece of shit", "cunt", "go fuck yourself"), swearing at the person
  * addressed ("fuck you, moron": swore_at_you) still count. */
 static bool mild_abuse(run *R, const mention *m,
-                       decorum_attribute attr)
+                       decorum_attribute attr, const target *t)
 {
     if (attr != DECORUM_INSULT)
         return false;
     const dc_entry *e = ent(R, m);
+    /* (session 58, th58: in the plural, only of a side that plays, the
+     * target a `team` entry or a club, "lot from the other club are posh
+     * wankers, we'll smash them saturday", "red sox fans are clowns":
+     * the rivalry of a match; of any other body the plural stays, as
+     * "Tory bellends" and "liberals are assholes" are labelled offensive
+     * as often as not) */
+    bool many = plural_hit(R, m) || plural_term(e) ||
+                (m->te < R->ntok && plural_noun_at(R, m->te));
+    if (many && t->type == TG_NP && t->entry >= 0) {
+        const dc_entry *te = &R->ents[t->entry];
+        many = !(DC_SENSE_OF(te->flags) == DC_SENSE_TEAM ||
+                 (te->term_len == 4 && memcmp(te->term, "club", 4) == 0));
+    }
     return (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
            e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
-           !e->categories && !memchr(e->term, ' ', e->term_len) && !plural_hit(R, m) && !plural_term(e) &&
-           !(m->te < R->ntok && plural_noun_at(R, m->te)) &&
-           !names_who_they_are(R);
+           !e->categories && !memchr(e->term, ' ', e->term_len) &&
+           !many && !names_who_they_are(R);
 }
 
 /* Session 53 (p53b): "under the tudors simply being a gypsy in england
@@ -12452,7 +12464,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     fs.attribute = attr;
     fs.weight = t->type == TG_YOU ? w : w * 0.75f;
     fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
-    if (mild_abuse(R, m, attr)) {
+    if (mild_abuse(R, m, attr, t)) {
         fs.flags |= F_MILD;
         R->insults_mild += m->kind == DC_KIND_INSULT;
     }
@@ -15775,6 +15787,40 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
  * little bastards" (the insult's clause has no linking verb; the figure
  * is the dehumanizing rule's), nor "Muslims are dirty little bastards"
  * (the subject is a people, picked as the target before this test). */
+/* Session 58 (th58): "found a wasp nest in the coop roof, gonna gas
+ * every last one of the little bastards tonight": a plural insult after
+ * "the", "these" or "those" (at most three of "little", "thieving", ...
+ * between), in a comment that names an animal before it (an `object`
+ * entry flagged animal) and no one (no person, identity, slur, humanity
+ * or "you" word), swears at the animals, not at the person addressed.
+ * Not "the wasps stung the kids, the little bastards": a person word
+ * anywhere keeps the insult for people. */
+static bool pests_named(const run *R, const mention *m)
+{
+    static const char *const fill[] = {"little", "thieving", "sneaky",
+                                       "absolute", "slimy",  "greedy",
+                                       "dirty",  "nasty",    "evil"};
+    if (!(R->kinds & KIND_BIT(OBJECT)) ||
+        (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
+                     KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_YOU))) ||
+        m->e == 0 || R->n->text[m->e - 1] != 's')
+        return false;
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > 0 && word_among(R, k - 1, k, fill, sizeof fill / sizeof *fill);
+         n++)
+        k--;
+    if (k == 0 || !(tok_is_word(R, k - 1, "the") ||
+                    tok_is_word(R, k - 1, "these") ||
+                    tok_is_word(R, k - 1, "those")))
+        return false;
+    for (size_t i = 0; i < R->rs->nm && R->rs->m[i].tb < m->tb; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o->kind == DC_KIND_OBJECT && (ent(R, o)->flags & DC_F_ANIMAL))
+            return true;
+    }
+    return false;
+}
+
 static bool pests_subject(const run *R, const mention *m)
 {
     if (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY)))
@@ -29317,7 +29363,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
          insult_on_thing(R, m) || pests_subject(R, m) ||
-         domain_sense(R, m))) {
+         domain_sense(R, m) || pests_named(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
