@@ -12351,17 +12351,17 @@ static bool mild_abuse(run *R, const mention *m,
      * the rivalry of a match; of any other body the plural stays, as
      * "Tory bellends" and "liberals are assholes" are labelled offensive
      * as often as not) */
-    bool many = plural_hit(R, m) || plural_term(e) ||
-                (m->te < R->ntok && plural_noun_at(R, m->te));
-    if (many && t->type == TG_NP && t->entry >= 0) {
-        const dc_entry *te = &R->ents[t->entry];
-        many = !(DC_SENSE_OF(te->flags) == DC_SENSE_TEAM ||
-                 (te->term_len == 4 && memcmp(te->term, "club", 4) == 0));
-    }
-    return (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
-           e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
-           !e->categories && !memchr(e->term, ' ', e->term_len) &&
-           !many && !names_who_they_are(R);
+    if (!((m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
+          e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
+          !e->categories && !memchr(e->term, ' ', e->term_len)))
+        return false;
+    bool side = t->type == TG_NP && t->entry >= 0 &&
+                (DC_SENSE_OF(R->ents[t->entry].flags) == DC_SENSE_TEAM ||
+                 (R->ents[t->entry].term_len == 4 &&
+                  memcmp(R->ents[t->entry].term, "club", 4) == 0));
+    return (side || (!plural_hit(R, m) && !plural_term(e) &&
+                     !(m->te < R->ntok && plural_noun_at(R, m->te)))) &&
+           !names_who_they_are(R);
 }
 
 /* Session 53 (p53b): "under the tudors simply being a gypsy in england
@@ -22561,9 +22561,16 @@ static bool one_named_before(const run *R, const mention *m, target *out)
  * person noun ("If I see a man hitting a woman I will beat him") nor an
  * adjective that qualifies one. The last such member before the threat
  * is the antecedent; *out is its group. */
+static bool regret_laid(const run *R, const mention *m, target *out);
 static bool member_antecedent(const run *R, const mention *m, target *out)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* "Any gay couple books the tent next to mine will regret it": a
+     * veiled threat with its own verb, laid down as the writer's rule
+     * for any member who comes (regret_laid), is aimed at the member as
+     * one met in a case is (session 58, th58) */
+    if (regret_verb(R, m) && regret_laid(R, m, out))
+        return true;
     bool pron = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
@@ -23021,6 +23028,10 @@ static bool member_gets(const run *R, const mention *m, target *out)
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t g = m->tb;
+    /* ("gets a full mag to the face": session 58, th58) */
+    if (g > s->tb + 2 &&
+        (tok_is_word(R, g - 1, "full") || tok_is_word(R, g - 1, "whole")))
+        g--;
     if (g > s->tb + 1 &&
         (a_or_an(R, g - 1) || tok_is_word(R, g - 1, "the") ||
          tok_is_word(R, g - 1, "their") || tok_is_word(R, g - 1, "his") ||
@@ -23114,6 +23125,18 @@ static bool member_gets(const run *R, const mention *m, target *out)
     }
     *out = group_of(R, c);
     return true;
+}
+
+/* The veiled threat m ("will regret it") laid down as the writer's rule
+ * for a member of a group who comes (member_gets): *out the group. Out of
+ * line: rule_attack asks it only of veiled threats, and inlined there it
+ * cost 0.36M instructions on the bench corpus for none. */
+static __attribute__((noinline)) bool regret_laid(const run *R,
+                                                  const mention *m,
+                                                  target *out)
+{
+    return regret_verb(R, m) && m->tb > 2 && member_gets(R, m, out) &&
+           out->type != TG_PRONOUN;
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
@@ -28516,19 +28539,11 @@ static decorum_status rule_attack(run *R, const mention *m)
         t = t_local = &resolved;
         member = true;
     }
-    /* "Any gay couple books the tent next to mine will regret it": a
-     * veiled threat with its own verb, laid down for a member who comes
-     * (member_gets); else a veiled threat counts only after a case */
-    bool laid_down = false;
-    if (!member && veiled_threat(R, m)) {
-        if (!(regret_verb(R, m) && m->tb > 2 &&
-              member_gets(R, m, &resolved) && resolved.type != TG_PRONOUN))
-            return DECORUM_OK;
-        t = t_local = &resolved;
-        member = laid_down = true;
-    }
+    if (!member && veiled_threat(R, m))
+        return DECORUM_OK;
     /* "Any Muslim who comes here gets shot": a rule the writer lays down
      * for whichever member comes (member_gets), the writer's will. */
+    bool laid_down = false;
     if (m->kind == DC_KIND_THREAT && !member && m->tb > 2 &&
         member_gets(R, m, &resolved)) {
         if (resolved.type == TG_PRONOUN) {
