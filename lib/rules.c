@@ -12346,15 +12346,27 @@ static bool names_who_they_are(run *R)
  * ("piece of shit", "cunt", "go fuck yourself"), swearing at the person
  * addressed ("fuck you, moron": swore_at_you) still count. */
 static bool mild_abuse(run *R, const mention *m,
-                       decorum_attribute attr)
+                       decorum_attribute attr, const target *t)
 {
     if (attr != DECORUM_INSULT)
         return false;
     const dc_entry *e = ent(R, m);
-    return (m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
-           e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
-           !e->categories && !memchr(e->term, ' ', e->term_len) && !plural_hit(R, m) && !plural_term(e) &&
-           !(m->te < R->ntok && plural_noun_at(R, m->te)) &&
+    /* (session 58, th58: in the plural, only of a side that plays, the
+     * target a `team` entry or a club, "lot from the other club are posh
+     * wankers, we'll smash them saturday", "red sox fans are clowns":
+     * the rivalry of a match; of any other body the plural stays, as
+     * "Tory bellends" and "liberals are assholes" are labelled offensive
+     * as often as not) */
+    if (!((m->kind == DC_KIND_INSULT || m->kind == DC_KIND_DEROGATE) &&
+          e->severity <= 2 && !(e->flags & DC_F_SEVERE) &&
+          !e->categories && !memchr(e->term, ' ', e->term_len)))
+        return false;
+    bool side = t->type == TG_NP && t->entry >= 0 &&
+                (DC_SENSE_OF(R->ents[t->entry].flags) == DC_SENSE_TEAM ||
+                 (R->ents[t->entry].term_len == 4 &&
+                  memcmp(R->ents[t->entry].term, "club", 4) == 0));
+    return (side || (!plural_hit(R, m) && !plural_term(e) &&
+                     !(m->te < R->ntok && plural_noun_at(R, m->te)))) &&
            !names_who_they_are(R);
 }
 
@@ -12458,7 +12470,7 @@ static decorum_status attack_on_other(run *R, const mention *m,
     fs.attribute = attr;
     fs.weight = t->type == TG_YOU ? w : w * 0.75f;
     fs.severe = attr == DECORUM_THREAT && (e->flags & DC_F_SEVERE);
-    if (mild_abuse(R, m, attr)) {
+    if (mild_abuse(R, m, attr, t)) {
         fs.flags |= F_MILD;
         R->insults_mild += m->kind == DC_KIND_INSULT;
     }
@@ -15867,6 +15879,40 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
  * little bastards" (the insult's clause has no linking verb; the figure
  * is the dehumanizing rule's), nor "Muslims are dirty little bastards"
  * (the subject is a people, picked as the target before this test). */
+/* Session 58 (th58): "found a wasp nest in the coop roof, gonna gas
+ * every last one of the little bastards tonight": a plural insult after
+ * "the", "these" or "those" (at most three of "little", "thieving", ...
+ * between), in a comment that names an animal before it (an `object`
+ * entry flagged animal) and no one (no person, identity, slur, humanity
+ * or "you" word), swears at the animals, not at the person addressed.
+ * Not "the wasps stung the kids, the little bastards": a person word
+ * anywhere keeps the insult for people. */
+static bool pests_named(const run *R, const mention *m)
+{
+    static const char *const fill[] = {"little", "thieving", "sneaky",
+                                       "absolute", "slimy",  "greedy",
+                                       "dirty",  "nasty",    "evil"};
+    if (!(R->kinds & KIND_BIT(OBJECT)) ||
+        (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
+                     KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_YOU))) ||
+        m->e == 0 || R->n->text[m->e - 1] != 's')
+        return false;
+    uint32_t k = m->tb;
+    for (int n = 0; n < 3 && k > 0 && word_among(R, k - 1, k, fill, sizeof fill / sizeof *fill);
+         n++)
+        k--;
+    if (k == 0 || !(tok_is_word(R, k - 1, "the") ||
+                    tok_is_word(R, k - 1, "these") ||
+                    tok_is_word(R, k - 1, "those")))
+        return false;
+    for (size_t i = 0; i < R->rs->nm && R->rs->m[i].tb < m->tb; i++) {
+        const mention *o = &R->rs->m[i];
+        if (o->kind == DC_KIND_OBJECT && (ent(R, o)->flags & DC_F_ANIMAL))
+            return true;
+    }
+    return false;
+}
+
 static bool pests_subject(const run *R, const mention *m)
 {
     if (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY)))
@@ -22300,6 +22346,17 @@ static bool leave_verb(const run *R, const mention *m)
     return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
 }
 
+/* Does the veiled threat m open with "regret" or "live to regret" ("will
+ * regret it", "will live to regret the day"): a verb of its own whose
+ * subject the member is, like leave_verb's, but said only as the
+ * writer's rule for a member of a group (member_gets; session 58, th58) */
+static bool regret_verb(const run *R, const mention *m)
+{
+    return (tok_is_word(R, m->tb, "regret") ||
+            tok_is_word(R, m->tb, "live")) &&
+           (ent(R, m)->flags & DC_F_ANAPHOR);
+}
+
 /* The words that put people inside a building in m's sentence, read
  * once for the sentence for doer_named and veil_literal (which ask it of
  * the same threats, a place flagged `game`): the memo pi_*, dr_inside,
@@ -22650,9 +22707,16 @@ static bool one_named_before(const run *R, const mention *m, target *out)
  * person noun ("If I see a man hitting a woman I will beat him") nor an
  * adjective that qualifies one. The last such member before the threat
  * is the antecedent; *out is its group. */
+static bool regret_laid(const run *R, const mention *m, target *out);
 static bool member_antecedent(const run *R, const mention *m, target *out)
 {
     const dc_rules_scratch *rs = R->rs;
+    /* "Any gay couple books the tent next to mine will regret it": a
+     * veiled threat with its own verb, laid down as the writer's rule
+     * for any member who comes (regret_laid), is aimed at the member as
+     * one met in a case is (session 58, th58) */
+    if (regret_verb(R, m) && regret_laid(R, m, out))
+        return true;
     bool pron = false;
     for (uint32_t k = m->tb; k <= m->te && k < rs->ntok && !pron; k++)
         pron = tok_is_word(R, k, "him") || tok_is_word(R, k, "her") ||
@@ -23110,6 +23174,10 @@ static bool member_gets(const run *R, const mention *m, target *out)
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t g = m->tb;
+    /* ("gets a full mag to the face": session 58, th58) */
+    if (g > s->tb + 2 &&
+        (tok_is_word(R, g - 1, "full") || tok_is_word(R, g - 1, "whole")))
+        g--;
     if (g > s->tb + 1 &&
         (a_or_an(R, g - 1) || tok_is_word(R, g - 1, "the") ||
          tok_is_word(R, g - 1, "their") || tok_is_word(R, g - 1, "his") ||
@@ -23122,7 +23190,8 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * threat holds its own verb, which "is" or "will" puts as the
      * writer's rule for whoever comes; in the present it needs neither
      * ("Any gay who comes to this pub leaves in a body bag") */
-    bool leaves = leave_verb(R, m);
+    bool regrets = regret_verb(R, m);
+    bool leaves = leave_verb(R, m) || regrets;
     if (leaves && tok_is_word(R, m->tb, "leaves"))
         g = m->tb;
     else if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
@@ -23139,9 +23208,12 @@ static bool member_gets(const run *R, const mention *m, target *out)
     uint32_t k = s->tb;
     if (tok_is_word(R, k, "the"))
         k++;
+    /* "next" and "first" pick whoever comes after the writer speaks: a
+     * rule laid down, never what a member suffered (session 58, th58) */
+    bool coming = tok_is_word(R, k, "next") || tok_is_word(R, k, "first");
     if (tok_is_word(R, k, "one") && tok_is_word(R, k + 1, "more"))
         k += 2;
-    else if (picks_one(R, k))
+    else if (picks_one(R, k) || tok_is_word(R, k, "first"))
         k++;
     else
         return false;
@@ -23158,7 +23230,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * an ambulance": a person noun picks out whoever comes, of no group;
      * the rule is a threat at people all the same (*out: a pronoun) */
     const mention *who = c ? NULL : mention_at(R, k, DC_KIND_PERSON);
-    if (who)
+    if (who && !regrets)
         c = who;
     else if (!c || !ent(R, c)->categories)
         return false;
@@ -23183,6 +23255,13 @@ static bool member_gets(const run *R, const mention *m, target *out)
                  (tok_is_word(R, j - 1, "to") ||
                   tok_is_word(R, j - 1, "into")));
     }
+    /* "Next tranny that turns up on sunday gets a full mag": the
+     * next or first member that does something ("that", "who", "to"
+     * right after the group word) needs no word of the writer's */
+    if (!mine && coming && !who && !regrets && c->te + 1 < g &&
+        (tok_is_word(R, c->te, "that") || tok_is_word(R, c->te, "who") ||
+         tok_is_word(R, c->te, "to")))
+        mine = true;
     if (!mine)
         return false;
     if (who) {
@@ -23192,6 +23271,18 @@ static bool member_gets(const run *R, const mention *m, target *out)
     }
     *out = group_of(R, c);
     return true;
+}
+
+/* The veiled threat m ("will regret it") laid down as the writer's rule
+ * for a member of a group who comes (member_gets): *out the group. Out of
+ * line: rule_attack asks it only of veiled threats, and inlined there it
+ * cost 0.36M instructions on the bench corpus for none. */
+static __attribute__((noinline)) bool regret_laid(const run *R,
+                                                  const mention *m,
+                                                  target *out)
+{
+    return regret_verb(R, m) && m->tb > 2 && member_gets(R, m, out) &&
+           out->type != TG_PRONOUN;
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
@@ -29560,7 +29651,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if (!t && m->kind == DC_KIND_INSULT &&
         (thing_told_off(R, m) || pests_sworn_at(R, m) ||
          insult_on_thing(R, m) || pests_subject(R, m) ||
-         domain_sense(R, m))) {
+         domain_sense(R, m) || pests_named(R, m))) {
         R->insults_at_things++;
         return DECORUM_OK;
     }
