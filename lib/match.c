@@ -2896,11 +2896,11 @@ static inline bool push_one(scan *s, size_t b, size_t e, uint64_t aux)
                        offsetof(dc_hit, how) == 12,
                    "dc_hit is b, e, then entry, how and 3 zero bytes");
     uint64_t q[2] = {(uint64_t)(uint32_t)b | (uint64_t)e << 32,
-                     (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x3fu) << 32};
+                     (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x7u) << 32};
     memcpy(h, q, sizeof q);
 #else
     *h = (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
-                  (uint8_t)(aux >> 56) & 0x3fu, {0, 0, 0}};
+                  (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
 #endif
     return true;
 }
@@ -3500,12 +3500,15 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * is a key's inflection (then without MEMO_INFL), else 0. */
 #define MEMO_ONE (1ull << 63)
 #define MEMO_ONE_ENTRY(aux) ((uint32_t)((aux) >> 32) & 0xffffffu)
-#define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x3fu)
+#define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7u)
 /* With MEMO_ONE: the one hit's entry is glue kept apart (the scratch's
- * glue, dc_match_scratch_glue): the loop writes it into
- * dc_hitvec.glue, not among the hits (the top bit of the how field, whose
- * values are below 8; MEMO_ONE_HOW and push_one leave it out). */
+ * glue, dc_match_scratch_glue): the loop writes it into dc_hitvec.glue,
+ * not among the hits. MEMO_GLUE2: so is a MEMO_PAIR key's second hit,
+ * the first being no glue (a word of two entries, "we": a pronoun and
+ * glue). Bits of the how field, whose values are below 8; MEMO_ONE_HOW
+ * and push_one leave them out. */
 #define MEMO_GLUE (1ull << 62)
+#define MEMO_GLUE2 (1ull << 61)
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3529,16 +3532,33 @@ _Static_assert(!(MEMO_PAIR & (HV_ID | HV_SPLIT | HV_TRIG | HV_INNER | HV_CAND |
                               HV_WORD)),
                "MEMO_PAIR is no slot value's bit");
 
+/* Is x a glue entry that ms keeps apart? */
+static inline bool glue_apart(const dc_match_scratch *ms, uint32_t x)
+{
+    return ms->glue_lx && x < ms->glue_lx->n &&
+           ms->glue_lx->entries[x].kind == DC_KIND_GLUE;
+}
+
 /* aux with MEMO_GLUE where it is MEMO_ONE of a glue entry that ms keeps
  * apart. (Asked as a memo entry is made, not at each word.) */
 static inline uint64_t memo_glue(const dc_match_scratch *ms, uint64_t aux)
 {
-    return (aux & MEMO_ONE) && ms->glue_lx &&
-                   MEMO_ONE_ENTRY(aux) < ms->glue_lx->n &&
-                   ms->glue_lx->entries[MEMO_ONE_ENTRY(aux)].kind ==
-                       DC_KIND_GLUE
+    return (aux & MEMO_ONE) && glue_apart(ms, MEMO_ONE_ENTRY(aux))
                ? aux | MEMO_GLUE
                : aux;
+}
+
+/* A MEMO_PAIR key's second hit (aux: MEMO_ONE_WITH_ENTRY): pushed, or
+ * kept apart (MEMO_GLUE2; one a word, the first being pushed). */
+static inline bool pair_push(scan *s, size_t b, size_t e, uint64_t aux)
+{
+    if (!(aux & MEMO_GLUE2))
+        return push_one(s, b, e, aux);
+    dc_hitvec *o = s->out;
+    o->glue[o->nglue++] =
+        (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
+                 (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
+    return true;
 }
 
 /* The MEMO_ONE aux of the one hit (entry x, how), or 0 if x does not fit. */
@@ -4985,6 +5005,8 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
                 seen &= o ? ~MEMO_SHORT : ~0ull;
             }
             aux = memo_glue(s->ms, aux);
+            if (pair && !(aux & MEMO_GLUE) && glue_apart(s->ms, pair & HV_ID))
+                aux |= MEMO_GLUE2;
             /* The word pushed out waits in the victim table. */
             memcpy(vic_at(s->ms, set), set + ENT, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
@@ -5188,8 +5210,8 @@ static bool match_words(scan *s)
             } else if ((aux & MEMO_ONE)
                     ? !push_one(s, a, i, aux) ||
                           ((val & MEMO_PAIR) &&
-                           !push_one(s, a, i,
-                                     MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                           !pair_push(s, a, i,
+                                      MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (!w.nnxt) {
