@@ -49,6 +49,11 @@ void bench_pipeline_open(bench_pipeline *p, const char *prog)
     bench_check(prog, dc_matcher_new(al, &p->lx, &p->m, &err), "matcher", &err);
     bench_check(prog, dc_match_scratch_new(al, p->m, &p->ms), "match scratch",
                 NULL);
+    /* glue kept apart, as the engine's scratch does (BENCH_GLUE=together:
+     * among the hits, as before session 58) */
+    const char *glue = getenv("BENCH_GLUE");
+    if (!glue || strcmp(glue, "together") != 0)
+        dc_match_scratch_glue(p->ms, &p->lx);
     bench_check(prog, dc_rules_new(al, &p->lx, &p->rules, &err), "rules", &err);
     bench_check(prog, dc_rules_scratch_new(al, &p->rs), "rules scratch", NULL);
     bench_check(prog, dc_model_open(al, NULL, &p->model, &err), "model", &err);

@@ -924,6 +924,13 @@ bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
  * lies in [lo, lo + n) (the default, lo 0 and n UINT32_MAX: any
  * hit): one pass over the sorted hits (dc_hit_next_in). */
 void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n);
+/* Every dc_match with ms keeps apart, in dc_hitvec.glue, the hits of
+ * lx's glue entries that the word pass finds as a word's one hit (lx, the
+ * matcher's lexicon, must outlive ms; NULL, the default: none). The glue hits are 40% of the hits of ordinary text, which
+ * the rules defer and place only when a rule asks (rules.c place_glue):
+ * apart, they are neither sorted nor read by every pass over the hits.
+ * Set before the scratch's first dc_match (its memo keeps the answer). */
+void dc_match_scratch_glue(dc_match_scratch *ms, const dc_lexicon *lx);
 /* The first hit of v[i, n) whose entry e has e - lo < nw, or n: four
  * at a time where SSE2 is (the entries are the third word of each 16-byte
  * hit). dc_match's watch (dc_hitvec.watched) and canon.c's walk over the
@@ -996,7 +1003,21 @@ typedef struct dc_hitvec {
      * not look (or failed), so only true is an answer: the model takes it
      * for its own test of the same bytes (dc_model_score_runs). */
     bool ascii;
+    /* [nglue]: glue kept apart (dc_match_scratch_glue): the word pass's
+     * hits of a glue entry that is a word's one hit, in text order (one a
+     * word), which are not among v's. Where the scratch keeps none apart,
+     * nglue is 0 and every hit is in v. A caller that reads glue from the
+     * hits reads these too: merged into v (dc_hits_merge), they are the
+     * hits dc_match would have given without the range. */
+    dc_hit *glue;
+    size_t nglue, cap_glue;
 } dc_hitvec;
+
+/* The na hits a and nb hits b, each in dc_match's order with one of each
+ * entry at each span, as one list in that order (one of each kept) at out
+ * (room for na + nb); returns how many. */
+size_t dc_hits_merge(const dc_hit *a, size_t na, const dc_hit *b, size_t nb,
+                     dc_hit *out);
 
 /* Finds every lexicon entry in n->text on word boundaries (plural and verb
  * inflections accepted), plus fuzzy and run-together matches. Clears and

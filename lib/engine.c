@@ -249,6 +249,8 @@ decorum_status decorum_scratch_alloc(const decorum_engine *e,
     /* dc_match watches for the fillers' entries (canonize) */
     dc_canon_fillers(e->canon, &lo, &span);
     dc_match_scratch_watch(s->ms, lo, span);
+    /* and keeps the glue apart (the rules read it where they defer it) */
+    dc_match_scratch_glue(s->ms, &e->lx);
     *out = s;
     return DECORUM_OK;
 fail:

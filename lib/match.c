@@ -442,6 +442,9 @@ struct dc_match_scratch {
     /* dc_hitvec.watched: an entry in [watch_lo, watch_lo + watch_n)
      * (dc_match_scratch_watch) */
     uint32_t watch_lo, watch_n;
+    /* dc_hitvec.glue: the word pass's one-hit words whose entry is of
+     * glue_lx's kind glue (dc_match_scratch_glue; NULL: none) */
+    const dc_lexicon *glue_lx;
 };
 
 /* ---------------------------------------------------------------------- */
@@ -2724,6 +2727,11 @@ void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n)
     ms->watch_n = n;
 }
 
+void dc_match_scratch_glue(dc_match_scratch *ms, const dc_lexicon *lx)
+{
+    ms->glue_lx = lx && lx->n == ms->m->n_entries ? lx : NULL;
+}
+
 uint64_t dc_match_scratch_masked_steps(const dc_match_scratch *ms)
 {
     return ms ? ms->masked_steps : 0;
@@ -2888,11 +2896,11 @@ static inline bool push_one(scan *s, size_t b, size_t e, uint64_t aux)
                        offsetof(dc_hit, how) == 12,
                    "dc_hit is b, e, then entry, how and 3 zero bytes");
     uint64_t q[2] = {(uint64_t)(uint32_t)b | (uint64_t)e << 32,
-                     (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x7fu) << 32};
+                     (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x7u) << 32};
     memcpy(h, q, sizeof q);
 #else
     *h = (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
-                  (uint8_t)(aux >> 56) & 0x7fu, {0, 0, 0}};
+                  (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
 #endif
     return true;
 }
@@ -3117,6 +3125,19 @@ static size_t sort_unique_hits(dc_hit *v, size_t n)
     for (i = 0; i < n; i++)
         if (!w || !same_hit(&v[w - 1], &v[i]))
             v[w++] = v[i];
+    return w;
+}
+
+size_t dc_hits_merge(const dc_hit *a, size_t na, const dc_hit *b, size_t nb,
+                     dc_hit *out)
+{
+    size_t i = 0, j = 0, w = 0;
+    while (i < na || j < nb) {
+        const dc_hit *x =
+            j == nb || (i < na && hit_less(&a[i], &b[j])) ? &a[i++] : &b[j++];
+        if (!w || !same_hit(&out[w - 1], x))
+            out[w++] = *x;
+    }
     return w;
 }
 
@@ -3479,7 +3500,15 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * is a key's inflection (then without MEMO_INFL), else 0. */
 #define MEMO_ONE (1ull << 63)
 #define MEMO_ONE_ENTRY(aux) ((uint32_t)((aux) >> 32) & 0xffffffu)
-#define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7fu)
+#define MEMO_ONE_HOW(aux) ((uint8_t)((aux) >> 56) & 0x7u)
+/* With MEMO_ONE: the one hit's entry is glue kept apart (the scratch's
+ * glue, dc_match_scratch_glue): the loop writes it into dc_hitvec.glue,
+ * not among the hits. MEMO_GLUE2: so is a MEMO_PAIR key's second hit,
+ * the first being no glue (a word of two entries, "we": a pronoun and
+ * glue). Bits of the how field, whose values are below 8; MEMO_ONE_HOW
+ * and push_one leave them out. */
+#define MEMO_GLUE (1ull << 62)
+#define MEMO_GLUE2 (1ull << 61)
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3502,6 +3531,35 @@ _Static_assert(!(MEMO_PAIR & (HV_ID | HV_SPLIT | HV_TRIG | HV_INNER | HV_CAND |
                               HV_CPREFIX | HV_PREFIX | HV_OLD34 | HV_PIECE |
                               HV_WORD)),
                "MEMO_PAIR is no slot value's bit");
+
+/* Is x a glue entry that ms keeps apart? */
+static inline bool glue_apart(const dc_match_scratch *ms, uint32_t x)
+{
+    return ms->glue_lx && x < ms->glue_lx->n &&
+           ms->glue_lx->entries[x].kind == DC_KIND_GLUE;
+}
+
+/* aux with MEMO_GLUE where it is MEMO_ONE of a glue entry that ms keeps
+ * apart. (Asked as a memo entry is made, not at each word.) */
+static inline uint64_t memo_glue(const dc_match_scratch *ms, uint64_t aux)
+{
+    return (aux & MEMO_ONE) && glue_apart(ms, MEMO_ONE_ENTRY(aux))
+               ? aux | MEMO_GLUE
+               : aux;
+}
+
+/* A MEMO_PAIR key's second hit (aux: MEMO_ONE_WITH_ENTRY): pushed, or
+ * kept apart (MEMO_GLUE2; one a word, the first being pushed). */
+static inline bool pair_push(scan *s, size_t b, size_t e, uint64_t aux)
+{
+    if (!(aux & MEMO_GLUE2))
+        return push_one(s, b, e, aux);
+    dc_hitvec *o = s->out;
+    o->glue[o->nglue++] =
+        (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
+                 (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
+    return true;
+}
 
 /* The MEMO_ONE aux of the one hit (entry x, how), or 0 if x does not fit. */
 static inline uint64_t memo_one(uint32_t x, uint8_t how)
@@ -4930,7 +4988,7 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
              * word's: one and two are the same each time, so a word found
              * with them is never MEMO_INFL.) */
             e[2] |= seen;
-            e[3] |= one | two;
+            e[3] |= memo_glue(s->ms, one) | two;
         } else if (slot >> MEMO_SLOT_BITS == 0) {
             uint32_t pair = 0;
             uint64_t aux = (sl ? key_aux(m, sl, &pair) : 0) | one | two;
@@ -4946,6 +5004,9 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
                 aux |= o;
                 seen &= o ? ~MEMO_SHORT : ~0ull;
             }
+            aux = memo_glue(s->ms, aux);
+            if (pair && !(aux & MEMO_GLUE) && glue_apart(s->ms, pair & HV_ID))
+                aux |= MEMO_GLUE2;
             /* The word pushed out waits in the victim table. */
             memcpy(vic_at(s->ms, set), set + ENT, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
@@ -5135,11 +5196,22 @@ static bool match_words(scan *s)
             bool short_term;
             if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
                 return false;
-            if ((aux & MEMO_ONE)
+            if (aux & MEMO_GLUE) {
+                /* glue kept apart: in text order, one a word at most, so
+                 * the room dc_match made is enough */
+                dc_hitvec *o = s->out;
+                o->glue[o->nglue++] = (dc_hit){(uint32_t)a, (uint32_t)i,
+                                               MEMO_ONE_ENTRY(aux),
+                                               MEMO_ONE_HOW(aux),
+                                               {0, 0, 0}};
+                if ((val & MEMO_PAIR) &&
+                    !push_one(s, a, i, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                    return false;
+            } else if ((aux & MEMO_ONE)
                     ? !push_one(s, a, i, aux) ||
                           ((val & MEMO_PAIR) &&
-                           !push_one(s, a, i,
-                                     MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                           !pair_push(s, a, i,
+                                      MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
             if (!w.nnxt) {
@@ -5214,6 +5286,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     if (!al || !m || !ms || !n || !out || ms->m != m || (n->len && !n->text))
         return DECORUM_ERR_INVALID;
     out->n = 0;
+    out->nglue = 0;
     out->has_runs = false;
     out->split = false;
     out->watched = false;
@@ -5248,6 +5321,11 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
                       (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *ms->wk,
                       (size_t)UINT32_MAX / 2 + 2 + MEMO_AHEAD);
+    /* dc_hitvec.glue: one a word at most */
+    if (gst == DECORUM_OK && words && ms->memo && ms->glue_lx)
+        gst = dc_grow(al, (void **)&out->glue, &out->cap_glue,
+                      (n->len + 1) / 2 + 1, sizeof *out->glue,
+                      (size_t)UINT32_MAX / 2 + 2);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;
@@ -5323,6 +5401,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
     return DECORUM_OK;
 fail:
     out->n = 0;
+    out->nglue = 0;
     out->watched = false;
     out->has_runs = false;
     out->ascii = false;
@@ -5335,9 +5414,12 @@ void dc_hitvec_release(const dc_alloc *al, dc_hitvec *hv)
         return;
     dc_free(al, hv->v, hv->cap * sizeof *hv->v);
     dc_free(al, hv->runs, hv->cap_runs * sizeof *hv->runs);
+    dc_free(al, hv->glue, hv->cap_glue * sizeof *hv->glue);
     hv->v = NULL;
     hv->runs = NULL;
+    hv->glue = NULL;
     hv->n = hv->cap = hv->nruns = hv->cap_runs = 0;
+    hv->nglue = hv->cap_glue = 0;
     hv->has_runs = false;
     hv->ascii = false;
 }

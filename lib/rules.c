@@ -662,6 +662,13 @@ struct dc_rules_scratch {
      * of at[] are set by place_glue, on the first question. */
     const dc_hit **glue;
     size_t n_glue, cap_glue;
+    /* Of n_glue, the first n_later are glue's pointers, the rest the glue
+     * the matcher kept apart (dc_hitvec.glue), at gv, still to place */
+    size_t n_later;
+    const dc_hit *gv;
+    /* The hits with the glue kept apart merged back in (glue_merged) */
+    dc_hit *mg;
+    size_t cap_mg;
     target *t; /* sorted by tb: find_targets pushes them in mention order */
     size_t nt, cap_t;
     /* The most tokens a target spans, once target_span has worked it out
@@ -1829,6 +1836,7 @@ void dc_rules_scratch_free(const dc_alloc *al, dc_rules_scratch *rs)
     dc_free(al, rs->tlist, rs->cap_tl * sizeof *rs->tlist);
     dc_free(al, rs->rlist, rs->cap_rl * sizeof *rs->rlist);
     dc_free(al, rs->glue, rs->cap_glue * sizeof *rs->glue);
+    dc_free(al, rs->mg, rs->cap_mg * sizeof *rs->mg);
     dc_free(al, rs->t, rs->cap_t * sizeof *rs->t);
     dc_free(al, rs->s, rs->cap_s * sizeof *rs->s);
     dc_free(al, rs->ws_mem, (rs->ws_cap + 2) * sizeof *rs->ws_slot);
@@ -4058,15 +4066,100 @@ drop_denied_agreement(run *R, mention *mv, size_t nm, uint64_t *at,
         }
 }
 
+/* Does hit x come before hit y in dc_match's order (match.c hit_less)? */
+static inline bool hit_before(const dc_hit *x, const dc_hit *y)
+{
+    if (x->begin != y->begin)
+        return x->begin < y->begin;
+    if (x->end != y->end)
+        return x->end > y->end;
+    if (x->entry != y->entry)
+        return x->entry < y->entry;
+    return x->how < y->how;
+}
+
+/* The hits of hv with the glue the matcher kept apart merged back in
+ * (dc_hits_merge), in *all (its v in rs->mg): the hits dc_match gives
+ * without keeping glue apart. */
+static __attribute__((noinline, cold)) decorum_status
+glue_merged(run *R, const dc_hitvec *hv, dc_hitvec *all)
+{
+    dc_rules_scratch *rs = R->rs;
+    decorum_status st =
+        dc_grow(R->al, (void **)&rs->mg, &rs->cap_mg, hv->n + hv->nglue,
+                sizeof *rs->mg, SIZE_MAX / sizeof *rs->mg);
+    if (st != DECORUM_OK)
+        return st;
+    *all = *hv;
+    all->v = rs->mg;
+    all->n = dc_hits_merge(hv->v, hv->n, hv->glue, hv->nglue, rs->mg);
+    all->glue = NULL;
+    all->nglue = 0;
+    return DECORUM_OK;
+}
+
+/* The glue the matcher kept apart (hits->glue) in a comment where an
+ * allow entry was placed, mv[0, nm) the mentions placed (none dropped
+ * yet). Glue was deferred only before the first allow entry (in the
+ * hits' order); after it, its mention was placed then and there, and
+ * yielded where explained_by says: for glue (of no content and no
+ * run-together reading) only inside a longer allow entry, which lies
+ * before it among the hits. So the glue after the first allow entry
+ * sets its token's bit now unless such an entry holds it; the number of
+ * those before, still deferred, is returned. */
+static __attribute__((noinline)) size_t
+glue_after_allow(const run *R, const dc_hitvec *hits, const mention *mv,
+                 size_t nm, uint64_t *at)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const mention *a = mv, *mend = mv + nm;
+    while (a->kind != DC_KIND_ALLOW)
+        a++;
+    const dc_hit *g = hits->glue, *g_end = g + hits->nglue;
+    const dc_hit first = {a->b, a->e, a->entry, a->how, {0, 0, 0}};
+    while (g < g_end && hit_before(g, &first))
+        g++;
+    size_t deferred = (size_t)(g - hits->glue);
+    /* Of the allow mentions that begin at or before the glue: the
+     * furthest end, and the first begin of those that end there */
+    uint32_t far = 0, far_b = 0;
+    const mention *o = a;
+    for (; g < g_end; g++) {
+        for (; o < mend && o->b <= g->begin; o++)
+            if (o->kind == DC_KIND_ALLOW && o->e > far) {
+                far = o->e;
+                far_b = o->b;
+            }
+        if (far > g->end || (far == g->end && far_b < g->begin))
+            continue; /* inside a longer allow entry: yields */
+        uint32_t ti =
+            token_at(rs->toks, rs->tok_at, rs->ntok, g->begin, R->n->len);
+        if (rs->toks[ti].b < g->end)
+            at[ti] |= KIND_BIT(GLUE);
+    }
+    return deferred;
+}
+
 /* Places the hits on tokens as mentions, drops those a longer mention
  * explains, and indexes the rest by first token. Room for every hit is made
- * once (past MAX_ITEMS mentions the comment is too big, as before). */
+ * once (past MAX_ITEMS mentions the comment is too big, as before). The
+ * glue the matcher kept apart (dc_hitvec.glue) is deferred as glue among
+ * the hits is (place_glue), but after an allow entry (glue_after_allow),
+ * and read among the hits where they are too many to place without a
+ * count (glue_merged). */
 static decorum_status place_hits(run *R, const dc_hitvec *hits)
 {
     dc_rules_scratch *rs = R->rs;
+    dc_hitvec all;
+    decorum_status st;
+    if (hits->nglue && hits->n + hits->nglue > MAX_ITEMS) {
+        if ((st = glue_merged(R, hits, &all)) != DECORUM_OK)
+            return st;
+        hits = &all;
+    }
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
-    decorum_status st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim,
-                                sizeof *rs->m, MAX_ITEMS);
+    st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim, sizeof *rs->m,
+                 MAX_ITEMS);
     /* at's ntok + 1 words, then first's ntok + 4 counts */
     size_t n_at = rs->ntok + 1, n_words = n_at + (rs->ntok + 5) / 2;
     if (st == DECORUM_OK)
@@ -4110,7 +4203,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * too. Past MAX_ITEMS hits they are counted first, and more than
      * MAX_ITEMS of them make the comment too big; below that each has
      * room, and the loop keeps no count (it had no register to spare). */
-    if (hits->n > MAX_ITEMS) {
+    if (hits->n > MAX_ITEMS) { /* (hits->nglue 0: merged above) */
         size_t placed = 0;
         for (size_t i = 0; i < hits->n; i++) {
             const dc_hit *h = &hits->v[i];
@@ -4220,6 +4313,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         reach = he > reach ? he : reach;
     }
     nm = (size_t)(mend - mv);
+    size_t n_apart = hits->nglue;
+    if (n_apart && ((kinds | dropped) & KIND_BIT(ALLOW)))
+        n_apart = glue_after_allow(R, hits, mv, nm, at);
     /* "stop hating", "against hating": a denouncing phrase that ends
      * with a hate verb it swallowed ("hate crime", "hate speech" start
      * with theirs and say nothing of the writer) */
@@ -4321,7 +4417,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         *f = sum += *f;
 #endif
     rs->nm = nm;
-    rs->n_glue = (size_t)(later - rs->glue);
+    rs->n_later = (size_t)(later - rs->glue);
+    rs->n_glue = rs->n_later + n_apart;
+    rs->gv = hits->glue;
     rs->neg_span = UINT32_MAX;
     rs->id_span = UINT32_MAX;
     rs->named_marked = false;
@@ -4713,11 +4811,18 @@ static __attribute__((noinline)) void place_glue(const run *R)
     const uint16_t *tok_at = rs->tok_at;
     uint64_t *at = rs->at;
     size_t ntok = rs->ntok, len = R->n->len;
-    const dc_hit *const *glue = rs->glue, *const *end = glue + rs->n_glue;
+    const dc_hit *const *glue = rs->glue, *const *end = glue + rs->n_later;
+    const dc_hit *g = rs->gv, *g_end = g + (rs->n_glue - rs->n_later);
     rs->n_glue = 0;
     for (; glue < end; glue++) {
         uint32_t ti = token_at(toks, tok_at, ntok, (*glue)->begin, len);
         if (toks[ti].b < (*glue)->end)
+            at[ti] |= KIND_BIT(GLUE);
+    }
+    /* and the glue the matcher kept apart (dc_hitvec.glue) */
+    for (; g < g_end; g++) {
+        uint32_t ti = token_at(toks, tok_at, ntok, g->begin, len);
+        if (toks[ti].b < g->end)
             at[ti] |= KIND_BIT(GLUE);
     }
 }
@@ -12524,6 +12629,17 @@ static uint64_t ctx_kinds_at(const run *R, const dc_hitvec *hv, uint32_t b)
     for (; lo < hv->n && hv->v[lo].begin == b; lo++)
         if (hv->v[lo].entry < R->lx->n)
             kinds |= (uint64_t)1 << R->ents[hv->v[lo].entry].kind;
+    /* and a word's glue the matcher kept apart (dc_hitvec.glue, in text
+     * order, one a word) */
+    for (lo = 0, hi = hv->nglue; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hv->glue[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < hv->nglue && hv->glue[lo].begin == b)
+        kinds |= KIND_BIT(GLUE);
     return kinds;
 }
 
@@ -48112,7 +48228,7 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
                            KIND_BIT(HUMANITY) | KIND_BIT(CONSPIRACY) |
                            KIND_BIT(CONSP_ACTOR) | KIND_BIT(CONSP_ACTION) |
                            KIND_BIT(CONSP_OBJECT);
-    if (n->len > MAX_TOKENS || hits->n > MAX_ITEMS)
+    if (n->len > MAX_TOKENS || hits->n + hits->nglue > MAX_ITEMS)
         return true;
     /* The tests of the comment's kinds (needs_rules has read every hit's)
      * come first: they send most comments that come here the full way
@@ -48183,6 +48299,14 @@ static __attribute__((noinline)) bool weak_needs(const dc_rules *r,
             reach = h->end;
         allow |= k == DC_KIND_ALLOW;
     }
+    /* the glue the matcher kept apart (dc_hitvec.glue): of glue, only the
+     * marker test above is asked, and it answers the same in any order */
+    for (size_t i = 0; i < hits->nglue && !marked; i++)
+        if (r->in_marker[hits->glue[i].entry]) {
+            if (edge_text_may(r, n))
+                return true;
+            marked = true;
+        }
     if (echo_in(n))
         return true;
     /* (session 49, q49g: a '?' right after a word that is a discourse
@@ -58990,6 +59114,9 @@ static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
                  (kd == DC_KIND_GLUE && wr->b == hits->v[i].begin &&
                   wr->e == hits->v[i].end);
         }
+        /* (the glue the matcher kept apart: a word's own hit) */
+        for (size_t i = 0; i < hits->nglue && !ok; i++)
+            ok = hits->glue[i].begin == wr->b && hits->glue[i].end == wr->e;
         if (!ok)
             return;
     }
