@@ -38,26 +38,26 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '5bbcb509fad6cb86f89f3e6efc5e68d6dc267f82'),
+                                    '96dca05f328316bd0f299a0d9f68b6c3071aedfa'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'c759b8add360fe297f4db161043b56484b65fc6e'),
+                            '075aece45180acf7db8b3fb80f898ae227095b51'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '42b9db588e4f01fb442223c0f5856fbbd8ee969b'),
+                                    '55547ce506cdf144a755d902c596b801ec532b95'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '0cbd6fffd456a84692fa44c09470c39ccb2ff5e0'),
+                           'f88abc4e04ef4bedaab7f0f0f127f858ebb715c1'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           'e29639d96238bfe7c76af5311be1a15d0c298abe'),
+                           '26eeb95a332d5c1aa6fbce6393c61f9e91ef3a3a'),
 }
 
 
