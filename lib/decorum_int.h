@@ -925,8 +925,10 @@ bool dc_match_scratch_set_avx2(dc_match_scratch *ms, bool on);
  * hit): one pass over the sorted hits (dc_hit_next_in). */
 void dc_match_scratch_watch(dc_match_scratch *ms, uint32_t lo, uint32_t n);
 /* Every dc_match with ms keeps apart, in dc_hitvec.glue, the hits of
- * lx's glue entries that the word pass finds as a word's one hit (lx, the
- * matcher's lexicon, must outlive ms; NULL, the default: none). The glue hits are 40% of the hits of ordinary text, which
+ * lx's glue entries that the word pass finds as a word's one hit, or as
+ * the second of a word's two ("we": MEMO_GLUE2) (lx, the matcher's
+ * lexicon, must outlive ms; NULL, the default: none). The glue hits are
+ * 40% of the hits of ordinary text, which
  * the rules defer and place only when a rule asks (rules.c place_glue):
  * apart, they are neither sorted nor read by every pass over the hits.
  * Set before the scratch's first dc_match (its memo keeps the answer). */
@@ -1004,11 +1006,12 @@ typedef struct dc_hitvec {
      * for its own test of the same bytes (dc_model_score_runs). */
     bool ascii;
     /* [nglue]: glue kept apart (dc_match_scratch_glue): the word pass's
-     * hits of a glue entry that is a word's one hit, in text order (one a
-     * word), which are not among v's. Where the scratch keeps none apart,
-     * nglue is 0 and every hit is in v. A caller that reads glue from the
-     * hits reads these too: merged into v (dc_hits_merge), they are the
-     * hits dc_match would have given without the range. */
+     * hits of a glue entry that is a word's one hit or the second of its
+     * two, in text order (one a word), which are not among v's. Where the
+     * scratch keeps none apart, nglue is 0 and every hit is in v. A caller
+     * that reads glue from the hits reads these too: merged into v
+     * (dc_hits_merge), they are the hits dc_match would have given
+     * without the setting. */
     dc_hit *glue;
     size_t nglue, cap_glue;
 } dc_hitvec;

@@ -13833,6 +13833,18 @@ static bool self_listed(const run *R, const mention *m)
         "collective", "army", "team"};
     static const char *const self[] = {"me", "us", "myself", "i"};
     const tok *tk = R->toks;
+    /* (a crowd pointed at is others: "those dykes (me and the lads ran
+     * them out of the pub)"; nor with an insult or an attack in its
+     * sentence, "those fags: me and jess saw them kissing, disgusting") */
+    if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "those") ||
+                      tok_is_word(R, m->tb - 1, "these")))
+        return false;
+    const sentence *st = sent_of(R, m->tb);
+    if (has_kinds_in(R, st->tb, st->te,
+                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                         KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
+                         KIND_BIT(THREAT) | KIND_BIT(HATE_VERB)))
+        return false;
     uint32_t k = m->te;
     bool named = k < R->ntok && tk[k].type == TK_WORD &&
                  word_among(R, k, k + 1, crowd, sizeof crowd / sizeof *crowd);
@@ -13843,6 +13855,19 @@ static bool self_listed(const run *R, const mention *m)
     if (k >= R->ntok || tk[k].type != TK_PUNCT ||
         !(tk[k].ch == '(' || tk[k].ch == ':' ||
           (named && (tk[k].ch == ',' || tk[k].ch == '-'))))
+        return false;
+    /* (a list that names no one else as its object: no "them" or
+     * "they" in it, and a "(" closed within ten tokens) */
+    bool closed = tk[k].ch != '(';
+    for (uint32_t j = k + 1; j < R->ntok && j <= k + 10; j++) {
+        if (tok_is_word(R, j, "them") || tok_is_word(R, j, "they"))
+            return false;
+        if (tk[j].type == TK_PUNCT && tk[j].ch == ')') {
+            closed = true;
+            break;
+        }
+    }
+    if (!closed)
         return false;
     /* (a list: the writer's word then a comma, "and" or the closing
      * mark; not "those fags, i hate them") */
@@ -13986,8 +14011,30 @@ static bool self_and_others(const run *R, const mention *m,
         (tok_is_word(R, m->te + 1, "know") ||
          tok_is_word(R, m->te + 1, "met") ||
          tok_is_word(R, m->te + 1, "ever") ||
-         tok_is_word(R, m->te + 1, "knew")))
-        return true;
+         tok_is_word(R, m->te + 1, "knew"))) {
+        /* (only as the writer's company in a shared wish or taste, "...
+         * would too", "... as well", "... would die for it"; not "every
+         * other fag i know is a nonce": an insult or an attack in the
+         * sentence) */
+        const sentence *s = sent_of(R, m->tb);
+        uint32_t z = m->te + 8 < s->te ? m->te + 8 : s->te;
+        bool too = false;
+        for (uint32_t k = m->te + 2; k < z && !too; k++)
+            too = tok_is_word(R, k, "too") ||
+                  (tok_is_word(R, k, "as") && k + 1 < z &&
+                   tok_is_word(R, k + 1, "well")) ||
+                  /* ("... would die for a signed copy": desire_idiom's
+                   * words) */
+                  (k + 2 < z && tok_is_word(R, k, "would") &&
+                   (tok_is_word(R, k + 1, "kill") ||
+                    tok_is_word(R, k + 1, "die")) &&
+                   tok_is_word(R, k + 2, "for"));
+        return too &&
+               !has_kinds_in(R, s->tb, s->te,
+                             KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
+                                 KIND_BIT(STEREOTYPE) | KIND_BIT(HATE_VERB));
+    }
     if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
         return false;
     uint32_t k = m->tb;
@@ -14019,10 +14066,21 @@ static bool others_attacked_before(const run *R, uint32_t q)
     for (size_t i = R->rs->first[lo]; i < R->rs->nm && R->rs->m[i].tb < q;
          i++) {
         const mention *p = &R->rs->m[i];
-        if ((p->kind == DC_KIND_THREAT || p->kind == DC_KIND_EXCLUSION ||
-             p->kind == DC_KIND_DEHUMANIZE || p->kind == DC_KIND_HATE_VERB) &&
-            p->te <= q && q - p->te <= 2)
-            return true;
+        if (!((p->kind == DC_KIND_THREAT || p->kind == DC_KIND_EXCLUSION ||
+               p->kind == DC_KIND_DEHUMANIZE ||
+               p->kind == DC_KIND_HATE_VERB) &&
+              p->te <= q && q - p->te <= 2))
+            continue;
+        /* (the writer's own call, not one told of others: "i'm furious
+         * they want to ban every other fag from pride"; session 58
+         * review) */
+        const mention *neg;
+        bool others = false;
+        for (uint32_t k = s->tb; k < p->tb && !others; k++)
+            others = R->toks[k].clause == R->toks[p->tb].clause &&
+                     (kind_at(R, k, DC_KIND_PRONOUN_GROUP) ||
+                      kind_at(R, k, DC_KIND_REPORT));
+        return !others && scope_of(R, p->tb, p->te, &neg) == SC_ASSERTED;
     }
     return false;
 }
@@ -17455,6 +17513,13 @@ static bool comma_label(const run *R, const target *t, const mention *m)
     while (c > t->te + 1 && tk[c - 1].type == TK_WORD &&
            word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree))
         c--;
+    /* (a bare noun may be the next item of a list, "refugees at the
+     * border, dogs", "muslims at the farm, pigs": without a word of
+     * degree only a noun of no literal animal, of the gravest sense,
+     * "muslims everywhere, vermin"; session 58 review) */
+    if (c == m->tb && (ent(R, m)->severity < 3 ||
+                       (ent(R, m)->flags & DC_F_ANIMAL)))
+        return false;
     const sentence *s = sent_of(R, m->tb);
     if (tk[c - 1].type != TK_PUNCT || tk[c - 1].ch != ',' ||
         !opens_sentence(R, s, t->tb))
@@ -22557,7 +22622,12 @@ static bool veil_literal(const run *R, const mention *m, const dc_entry *e)
             const tok *t = &rs->toks[r];
             return t->e - t->b > 3 && R->n->text[t->e - 1] == 's' &&
                    !kind_at(R, r, DC_KIND_IDENTITY) &&
-                   !kind_at(R, r, DC_KIND_SLUR) && !kind_at(R, r, DC_KIND_GLUE);
+                   !kind_at(R, r, DC_KIND_SLUR) &&
+                   /* (glue_at: the bit is placed when first asked; read
+                    * bare, it depended on whether an allow entry had
+                    * placed it, "kitchen sink. the seine has room for
+                    * more migrants this summer"; session 58 review) */
+                   !glue_at(R, r);
         }
         return false;
     }
@@ -23353,6 +23423,15 @@ static bool member_gets(const run *R, const mention *m, target *out)
     if (c->te >= g)
         return false;
     bool mine = false;
+    /* (a regret that follows from a loss, not from the writer: "any jew
+     * who skips my mum's latkes will regret it", "any gay lad who misses
+     * our drag brunch will live to regret it"; session 58 review) */
+    static const char *const lost[] = {
+        "miss",    "misses",  "missed", "skip",   "skips",   "skipped",
+        "forget",  "forgets", "forgot", "ignore", "ignores", "ignored",
+        "refuse",  "refuses", "declines", "decline", "quits", "quit"};
+    if (regrets && word_among(R, c->te, g, lost, sizeof lost / sizeof *lost))
+        return false;
     for (uint32_t j = c->te; j < g; j++) {
         if (rs->toks[j].type != TK_WORD)
             return false;
@@ -24373,6 +24452,13 @@ static bool desire_idiom(const run *R, const mention *m)
     uint32_t o = a + 1;
     if (a_or_an(R, o) || tok_is_word(R, o, "the") || tok_is_word(R, o, "some"))
         o++;
+    /* (nor a people anywhere in the wished thing's clause: "i'd kill for
+     * a world without jews"; session 58 review) */
+    for (uint32_t j = a + 1;
+         j < R->ntok && R->toks[j].clause == R->toks[m->tb].clause; j++)
+        if (kind_at(R, j, DC_KIND_IDENTITY) || kind_at(R, j, DC_KIND_SLUR) ||
+            kind_at(R, j, DC_KIND_PRONOUN_GROUP))
+            return false;
     return o < R->ntok && R->toks[o].type == TK_WORD &&
            R->toks[o].sent == R->toks[m->tb].sent &&
            !word_among(R, a + 1, o + 1, cause, sizeof cause / sizeof *cause) &&
@@ -27469,20 +27555,32 @@ static bool event_suffered(const run *R, const mention *m,
         "escape",    "escaped",  "escaping", "flee",      "fled",
         "fleeing",   "flees",    "survivors", "victims"};
     static const char *const more[] = {"enough", "too", "only", "bad"};
+    /* (nor beside a welcome of it anywhere in the sentence: "the
+     * palestinians face genocide and i couldn't be happier", "the tutsis
+     * suffered genocide and they deserved it"; session 58 review) */
+    static const char *const welcomed[] = {"deserved", "deserve",
+                                           "deserves", "happier", "glad",
+                                           "good",     "finally", "lol"};
     uint32_t k = m->tb;
     if (k > s->tb && (a_or_an(R, k - 1) || tok_is_word(R, k - 1, "the")))
         k--;
-    if (s->bang > m->te)
+    if (s->bang > m->te ||
+        has_kinds_in(R, s->tb, s->te,
+                     KIND_BIT(APPROVE) | KIND_BIT(POSITIVE) |
+                         KIND_BIT(ENDORSE)) ||
+        word_among(R, s->tb, s->te, welcomed,
+                   sizeof welcomed / sizeof *welcomed))
         return false;
-    if (k > s->tb &&
-        word_among(R, k - 1, k, undergo, sizeof undergo / sizeof *undergo))
-        return !has_kind_in(R, s->tb, s->te, DC_KIND_MODAL);
-    /* (below, no modal in its own clause: "the jews deserve better,
-     * genocide is wrong" holds one in the clause before) */
+    /* (no modal in its own clause: "the jews deserve better, genocide is
+     * wrong" and "the uyghurs face genocide, and china should answer for
+     * it" hold one in another; "the jews should face genocide" calls) */
     for (uint32_t j = s->tb; j < s->te; j++)
         if (R->toks[j].clause == R->toks[m->tb].clause &&
             kind_at(R, j, DC_KIND_MODAL))
             return false;
+    if (k > s->tb &&
+        word_among(R, k - 1, k, undergo, sizeof undergo / sizeof *undergo))
+        return true;
     /* (the head of its clause: the sentence's, or after a comma, "the
      * tutsis suffered, genocide is never the answer") */
     if (!(k == s->tb || R->toks[k - 1].type == TK_PUNCT) ||
@@ -27507,10 +27605,19 @@ static bool event_suffered(const run *R, const mention *m,
     if (!cop || word_among(R, cop->te, s->te, more, sizeof more / sizeof *more))
         return false;
     uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
-    /* ("is never wrong" approves) */
-    bool judge = word_among(R, cop->te, je, judged,
-                            sizeof judged / sizeof *judged);
-    return mention_at(R, cop->te, DC_KIND_NEGATION) ? !judge : judge;
+    /* ("is never wrong" approves; a negation condemns only what it
+     * denies of the deed, "never the answer", "not acceptable", "never
+     * justified": "genocide is not a problem if it's muslims" does not) */
+    static const char *const denied[] = {
+        "answer",   "acceptable", "justified", "justifiable", "ok",
+        "okay",     "right",      "solution",  "excusable",   "funny",
+        "joke",     "normal"};
+    if (mention_at(R, cop->te, DC_KIND_NEGATION)) {
+        uint32_t de = cop->te + 4 < s->te ? cop->te + 4 : s->te;
+        return word_among(R, cop->te, de, denied,
+                          sizeof denied / sizeof *denied);
+    }
+    return word_among(R, cop->te, je, judged, sizeof judged / sizeof *judged);
 }
 
 static bool deed_or_event_named(const run *R, const mention *m,
@@ -44956,6 +45063,37 @@ static uint32_t ellipsis_kind(const run *R)
     return UINT32_MAX;
 }
 
+/* power_object_in for the leading question: an object of power that is
+ * no local body, trade or thing of everyday power ("who controls the
+ * council budget? just asking" asks who sets it; session 58 review). */
+static bool trope_object_in(const run *R, uint32_t b, uint32_t e)
+{
+    static const char *const local[] = {
+        "the council", "the courts", "the judges",  "parliament",
+        "the schools", "the curriculum", "the universities", "academia",
+        "elections",   "the world", "everything",   "company",
+        "companies",   "firm",      "corporation", "chain",
+        "business",    "league",    "brand",        "mill",
+        "grid",        "airline",   "utility",      "utilities",
+        "supermarket", "market",    "trade",        "platform",
+        "agency",      "agencies",  "lender",       "boat",
+        "caravan",     "the government", "governments", "politicians"};
+    const dc_rules_scratch *rs = R->rs;
+    if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
+        return false;
+    for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++) {
+        const mention *o = &rs->m[i];
+        if (o->kind != DC_KIND_CONSP_OBJECT ||
+            DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_SECTOR)
+            continue;
+        const dc_entry *oe = ent(R, o);
+        if (!dc_word_in(oe->term, oe->term_len, local,
+                        sizeof local / sizeof *local))
+            return true;
+    }
+    return false;
+}
+
 /* Session 58 (lead): the first "who" of a question sentence followed,
  * within two words, by an action of a power story ("owns", "controls",
  * "runs", "funds": consp_action) and, later in its sentence, an object of
@@ -44972,7 +45110,7 @@ static uint32_t leading_power_question(const run *R, uint32_t *qe)
             continue;
         for (uint32_t j = k + 1; j < s->te && j <= k + 2; j++) {
             const mention *a = mention_at(R, j, DC_KIND_CONSP_ACTION);
-            if (a && a->tb == j && power_object_in(R, a->te, s->te)) {
+            if (a && a->tb == j && trope_object_in(R, a->te, s->te)) {
                 *qe = a->te;
                 return k;
             }

@@ -1925,3 +1925,57 @@ Test(match, hitvec_watched_is_an_entry_in_the_range)
     }
     dc_match_scratch_watch(ms, 0, UINT32_MAX);
 }
+
+/* Session 58 (spd58's review): a scratch that keeps glue apart
+ * (dc_match_scratch_glue) gives hits and glue that, merged, are the hits
+ * of a scratch that does not; its glue holds only glue entries, in text
+ * order, one a word, none of them among its hits. */
+Test(match, glue_kept_apart_merges_to_the_same_hits)
+{
+    static const char *const texts[] = {
+        "kill the jews", "the the the vermin", "go back to the back",
+        "go backs the back, go back", "the jew, the invader, the rat",
+        "back back back the the", "fuck the great replacement",
+        "thejews go back", "", "the",
+    };
+    dc_match_scratch *s2 = NULL;
+    dc_hitvec h2;
+    memset(&h2, 0, sizeof h2);
+    cr_assert_eq(dc_match_scratch_new(&al, m, &s2), DECORUM_OK);
+    dc_match_scratch_glue(s2, &lx);
+    size_t apart = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+            dc_norm n = norm_of(texts[i]);
+            cr_assert_eq(dc_match(&al, m, ms, &n, &hv), DECORUM_OK);
+            cr_assert_eq(hv.nglue, 0, "a scratch without the setting");
+            cr_assert_eq(dc_match(&al, m, s2, &n, &h2), DECORUM_OK);
+            apart += h2.nglue;
+            for (size_t g = 0; g < h2.nglue; g++) {
+                cr_assert_eq(lx.entries[h2.glue[g].entry].kind, DC_KIND_GLUE,
+                             "text \"%s\"", texts[i]);
+                if (g > 0)
+                    cr_assert_lt(h2.glue[g - 1].begin, h2.glue[g].begin,
+                                 "text \"%s\"", texts[i]);
+                for (size_t j = 0; j < h2.n; j++)
+                    cr_assert(!(h2.v[j].begin == h2.glue[g].begin &&
+                                h2.v[j].end == h2.glue[g].end &&
+                                h2.v[j].entry == h2.glue[g].entry),
+                              "text \"%s\": a glue hit twice", texts[i]);
+            }
+            cr_assert_eq(h2.n + h2.nglue, hv.n, "text \"%s\"", texts[i]);
+            dc_hit out[64];
+            cr_assert_leq(hv.n, sizeof out / sizeof *out);
+            size_t k = dc_hits_merge(h2.v, h2.n, h2.glue, h2.nglue, out);
+            cr_assert_eq(k, hv.n, "text \"%s\"", texts[i]);
+            for (size_t j = 0; j < k; j++)
+                cr_expect(out[j].begin == hv.v[j].begin &&
+                              out[j].end == hv.v[j].end &&
+                              out[j].entry == hv.v[j].entry &&
+                              out[j].how == hv.v[j].how,
+                          "text \"%s\": hit %zu differs", texts[i], j);
+        }
+    cr_assert_gt(apart, 0, "some glue was kept apart");
+    dc_hitvec_release(&al, &h2);
+    dc_match_scratch_free(&al, s2);
+}
