@@ -23453,9 +23453,14 @@ static bool member_gets(const run *R, const mention *m, target *out)
     /* "Next tranny that turns up on sunday gets a full mag": the
      * next or first member that does something ("that", "who", "to"
      * right after the group word) needs no word of the writer's */
-    if (!mine && coming && !who && !regrets && c->te + 1 < g &&
-        (tok_is_word(R, c->te, "that") || tok_is_word(R, c->te, "who") ||
-         tok_is_word(R, c->te, "to")))
+    /* (a person noun may follow the group's adjective: "next gay couple
+     * that turns up", "next muslim bloke who ..."; session 58 review) */
+    uint32_t nx = c->te;
+    if (nx + 1 < g && kind_at(R, nx, DC_KIND_PERSON))
+        nx++;
+    if (!mine && coming && !who && !regrets && nx + 1 < g &&
+        (tok_is_word(R, nx, "that") || tok_is_word(R, nx, "who") ||
+         tok_is_word(R, nx, "to")))
         mine = true;
     if (!mine)
         return false;
