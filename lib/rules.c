@@ -13997,6 +13997,7 @@ static bool praised_slur(const run *R, const mention *m, const dc_entry *e)
  * does; so does "as one of the (many) ...", "i'm one of the ..."
  * ("speaking as one of the many fags on this forum"; one word between
  * "the" and the slur at most). */
+static bool desire_idiom(const run *R, const mention *m);
 static bool self_and_others(const run *R, const mention *m,
                             const dc_entry *e)
 {
@@ -14023,12 +14024,9 @@ static bool self_and_others(const run *R, const mention *m,
             too = tok_is_word(R, k, "too") ||
                   (tok_is_word(R, k, "as") && k + 1 < z &&
                    tok_is_word(R, k + 1, "well")) ||
-                  /* ("... would die for a signed copy": desire_idiom's
-                   * words) */
-                  (k + 2 < z && tok_is_word(R, k, "would") &&
-                   (tok_is_word(R, k + 1, "kill") ||
-                    tok_is_word(R, k + 1, "die")) &&
-                   tok_is_word(R, k + 2, "for"));
+                  /* ("... would die for a signed copy") */
+                  (kind_at(R, k, DC_KIND_THREAT) &&
+                   desire_idiom(R, mention_at(R, k, DC_KIND_THREAT)));
         return too &&
                !has_kinds_in(R, s->tb, s->te,
                              KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
@@ -17463,17 +17461,18 @@ static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
  * rats" names no group). Not when the clause tells what was done to them
  * (a past participle: "Jews herded onto trains, like cattle", "refugees
  * kept in cages, like animals"): the simile tells how they were treated. */
-static bool comma_simile(const run *R, const target *t, const mention *m)
+/* Tokens [a, z) between a group opening its sentence and what a comma
+ * then says of it (comma_simile, comma_label): no other comma or full
+ * stop, no linking verb, and no deed done to the group (a word in -ed or
+ * a participle: "Jews herded onto trains, like cattle", "refugees kept in
+ * cages, like animals" tell how they were treated). */
+static bool nothing_done_between(const run *R, uint32_t a, uint32_t z)
 {
-    const tok *tk = R->toks;
-    if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW ||
-        !tok_is_word(R, m->tb - 1, "like") || tk[m->tb - 2].type != TK_PUNCT ||
-        tk[m->tb - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
-        return false;
     static const char *const done[] = {"kept", "held", "left", "put",
                                        "thrown", "driven", "taken", "sent",
                                        "shut", "caught", "bought", "sold"};
-    for (uint32_t k = t->te; k < m->tb - 2; k++) {
+    const tok *tk = R->toks;
+    for (uint32_t k = a; k < z; k++) {
         if (tk[k].type != TK_WORD) {
             if (tk[k].ch == ',' || tk[k].ch == '.')
                 return false;
@@ -17486,6 +17485,16 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
             return false;
     }
     return true;
+}
+
+static bool comma_simile(const run *R, const target *t, const mention *m)
+{
+    const tok *tk = R->toks;
+    if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW ||
+        !tok_is_word(R, m->tb - 1, "like") || tk[m->tb - 2].type != TK_PUNCT ||
+        tk[m->tb - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
+        return false;
+    return nothing_done_between(R, t->te, m->tb - 2);
 }
 
 /* Session 58 (lead): "gypsies at the car boot again, absolute vermin",
@@ -17529,22 +17538,7 @@ static bool comma_label(const run *R, const target *t, const mention *m)
             (unsigned char)R->n->text[tk[k].b] < 0x80 &&
             !word_among(R, k, k + 1, tail, sizeof tail / sizeof *tail))
             return false;
-    static const char *const done[] = {"kept", "held", "left", "put",
-                                       "thrown", "driven", "taken", "sent",
-                                       "shut", "caught", "bought", "sold"};
-    for (uint32_t k = t->te; k < c - 1; k++) {
-        if (tk[k].type != TK_WORD) {
-            if (tk[k].ch == ',' || tk[k].ch == '.')
-                return false;
-            continue;
-        }
-        if (kind_at(R, k, DC_KIND_COPULA) ||
-            (tk[k].e - tk[k].b > 3 &&
-             memcmp(R->n->text + tk[k].e - 2, "ed", 2) == 0) ||
-            word_among(R, k, k + 1, done, sizeof done / sizeof *done))
-            return false;
-    }
-    return true;
+    return nothing_done_between(R, t->te, c - 1);
 }
 
 /* "The Muslims at the end of my street are vermin": the group opens its
@@ -45073,16 +45067,13 @@ static uint32_t ellipsis_kind(const run *R)
  * council budget? just asking" asks who sets it; session 58 review). */
 static bool trope_object_in(const run *R, uint32_t b, uint32_t e)
 {
+    /* (a trade, sense `sector`, is skipped as power_object_in skips it) */
     static const char *const local[] = {
-        "the council", "the courts", "the judges",  "parliament",
-        "the schools", "the curriculum", "the universities", "academia",
-        "elections",   "the world", "everything",   "company",
-        "companies",   "firm",      "corporation", "chain",
-        "business",    "league",    "brand",        "mill",
-        "grid",        "airline",   "utility",      "utilities",
-        "supermarket", "market",    "trade",        "platform",
-        "agency",      "agencies",  "lender",       "boat",
-        "caravan",     "the government", "governments", "politicians"};
+        "the council",      "the courts",  "the judges",  "parliament",
+        "the schools",      "the curriculum", "the universities",
+        "academia",         "elections",   "the world",   "everything",
+        "boat",             "caravan",     "the government",
+        "governments",      "politicians"};
     const dc_rules_scratch *rs = R->rs;
     if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
         return false;
