@@ -3555,9 +3555,9 @@ static inline bool pair_push(scan *s, size_t b, size_t e, uint64_t aux)
     if (!(aux & MEMO_GLUE2))
         return push_one(s, b, e, aux);
     dc_hitvec *o = s->out;
-    o->glue[o->nglue++] =
-        (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
-                 (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
+    o->glue[o->nglue++] = (dc_hit){(uint32_t)b, (uint32_t)e,
+                                   MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux),
+                                   {0, 0, 0}};
     return true;
 }
 
