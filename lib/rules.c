@@ -17894,6 +17894,20 @@ static bool predicated(const run *R, const target *t, const mention *m)
         R->toks[t->te].ch == ',' && t->tb > 0 && a_or_an(R, t->tb - 1) &&
         (m->te >= R->ntok || R->toks[m->te].type != TK_WORD))
         return false;
+    /* Session 59 (lead): a modal of obligation between the group and a
+     * verb phrase of contempt, as "should" in "women should know their
+     * place": "women must know their place", "girls need to learn their
+     * place", "gays have to stay in the closet" (obliging_before: not
+     * "should have"); one adverb or quantifier may stand before it
+     * ("women really must ...", "they all need to ...") */
+    if (t->te < m->tb && m->tb - t->te <= 4) {
+        uint32_t k = obliging_before(R, m->tb);
+        if (k < m->tb && k >= t->te && k - t->te <= 1 &&
+            R->toks[t->tb].clause == R->toks[m->tb].clause &&
+            (k == t->te || adverb_like(R, t->te) ||
+             kind_at(R, t->te, DC_KIND_QUANTIFIER)))
+            return true;
+    }
     if (m->tb == t->te ||
         (m->tb == t->te + 1 &&
          (R->toks[t->te].type == TK_PUNCT ||
@@ -38178,6 +38192,41 @@ static bool role_arena(const run *R, uint32_t b, uint32_t o)
     return false;
 }
 
+/* Session 59 (lead): a domain held as a post, after "in" or "on" at
+ * token b, right after the modal that denies a role: "gays shouldnt be
+ * in mens sport", "women shouldnt be on the pitch", "women shouldnt be
+ * in the army". At most two words of wl_role_obj ("the", "mens", "our")
+ * before a word of the `arena` class that ends its phrase. Not the news, a debate or a sermon (being in the news is
+ * no post), nor a side or a group one is in. The token after the arena
+ * word, or UINT32_MAX. */
+static uint32_t role_place_end(const run *R, uint32_t b)
+{
+    static const char *const not_held[] = {"news", "debate", "sermon",
+                                           "side", "group", "groups",
+                                           "company", "race", "races"};
+    static const char *const closes[] = {"full", "period", "ever", "either",
+                                         "anymore", "imo", "tbh", "mate",
+                                         "love", "lol", "end"};
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t k = b + 1;
+    for (int n = 0; n < 2 && k < rs->ntok &&
+                    rs->toks[k].clause == rs->toks[b].clause &&
+                    word_among(R, k, k + 1, FRAME_WORDS(wl_role_obj));
+         n++)
+        k++;
+    if (k >= rs->ntok || rs->toks[k].clause != rs->toks[b].clause ||
+        !word_among(R, k, k + 1, WORD_CLASS(R, WC_ARENA)) ||
+        word_among(R, k, k + 1, not_held, sizeof not_held / sizeof *not_held))
+        return UINT32_MAX;
+    /* (the arena word ends its phrase, or a function word or a word that
+     * closes the claim follows: not "on the police database", "in the
+     * army surplus store") */
+    if (!clause_done(R, k + 1) && !glue_at(R, k + 1) &&
+        !word_among(R, k + 1, k + 2, closes, sizeof closes / sizeof *closes))
+        return UINT32_MAX;
+    return k + 1;
+}
+
 static uint32_t role_act_end(const run *R, uint32_t b)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -38203,6 +38252,9 @@ static uint32_t role_act_end(const run *R, uint32_t b)
     else if (tok_is_word(R, b, "in") &&
              word_among(R, b + 1, b + 2, WORD_CLASS(R, WC_ROLEPOWER)))
         e = b + 2;
+    else if ((tok_is_word(R, b, "in") || tok_is_word(R, b, "on")) &&
+             (e = role_place_end(R, b)) != UINT32_MAX)
+        ; /* "in mens sport", "on the pitch" */
     else if (tok_is_word(R, b, "in") && b + 3 < rs->ntok &&
              (tok_is_word(R, b + 1, "positions") ||
               tok_is_word(R, b + 1, "position")) &&
@@ -44893,6 +44945,23 @@ static bool emoji_literal(const run *R)
  * discount ("13% of respondents", "crime dropped 13% this year", "the
  * 13% discount code"), nor a quantity by the word before it (amount:
  * "Tax went up to 13%. Follow the money."; b is the share's first token). */
+/* Does the second half of the "13/50" meme start at token j: "does",
+ * "do", "commit(s)" or "account(s) for", then "50" or "half" (the
+ * lexicon's `notice` entries "does 50", "commit half": session 59)? */
+static bool meme_half(const run *R, uint32_t j)
+{
+    static const char *const doing[] = {"does",    "do",      "commit",
+                                        "commits", "account", "accounts"};
+    uint32_t n = R->rs->ntok;
+    if (j + 1 >= n ||
+        !word_among(R, j, j + 1, doing, sizeof doing / sizeof *doing))
+        return false;
+    j++;
+    if (tok_is_word(R, j, "for"))
+        j++;
+    return j < n && (tok_is_word(R, j, "half") || tok_is_word(R, j, "50"));
+}
+
 static bool share_13(const run *R, uint32_t b, uint32_t e)
 {
     static const char *const whole[] = {"population", "people", "country",
@@ -44914,7 +44983,8 @@ static bool share_13(const run *R, uint32_t b, uint32_t e)
         return false;
     if (e >= rs->ntok || rs->toks[e].type != TK_WORD)
         return true;
-    if (tok_is_word(R, e, "you"))
+    /* (the share said to do the crime: "13% does 50%") */
+    if (tok_is_word(R, e, "you") || meme_half(R, e))
         return true;
     if (!tok_is_word(R, e, "of"))
         return false;
@@ -52403,6 +52473,15 @@ static const char *const wl_figure_herd[] = {
 static const char *const wl_figure_then[] = {
     "they'd", "theyd", "they'll", "theyll", "they're", "theyre",
     "all",    "every", "each",    "them"};
+/* Session 59 (lead): what a pest does to a place, in the present and
+ * with no subject, past a comma after a bare figure: the figure's own
+ * act ("travellers pitched up on the green again. locusts, strip the
+ * place bare and move on", "rats, infest every estate they get"). */
+static const char *const wl_figure_ravage[] = {
+    "strip",  "strips",  "swarm",   "swarms",  "infest", "infests",
+    "breed",  "breeds",  "bleed",   "bleeds",  "overrun", "overruns",
+    "ruin",   "ruins",   "wreck",   "wrecks",  "trash",  "trashes",
+    "invade", "invades", "scrounge", "scrounges", "devour", "devours"};
 /* A clause of one word that may open a sentence before a bare figure at
  * its end ("sardines? no, cockroaches"). */
 static const char *const wl_figure_aside[] = {
@@ -53036,6 +53115,9 @@ static decorum_status rule_figure_after(run *R)
                          * herd ("absolute animals, screeching down the
                          * mic", "a swarm of insects clicking away") */
                         ((herd || p < d->tb) && ing_word(R, b)) ||
+                        (b > a && word_among(R, b, b + 1, wl_figure_ravage,
+                                             sizeof wl_figure_ravage /
+                                                 sizeof *wl_figure_ravage)) ||
                         /* what should be done to them, past a comma, a
                          * passive with no subject of its own: the
                          * figure's ("gypsies camped at the entrance
