@@ -6341,6 +6341,13 @@ static bool prohibited_object(const run *R, uint32_t d)
         return false;
     if (o > 0 && tok_is_word(R, o - 1, "should"))
         o--;
+    /* (the writer's own rule foretold: "we will never let a muslim into
+     * this club", "i'll never hire a ..."; session 59) */
+    if (neg && o > 0 &&
+        (tok_is_word(R, o - 1, "we'll") || tok_is_word(R, o - 1, "i'll") ||
+         (o > 1 && tok_is_word(R, o - 1, "will") &&
+          (tok_is_word(R, o - 2, "we") || tok_is_word(R, o - 2, "i")))))
+        return true;
     return member_opens(R, o) ||
            (o > 0 && (tok_is_word(R, o - 1, "you") ||
                       tok_is_word(R, o - 1, "u") ||
@@ -6526,10 +6533,14 @@ static decorum_status find_group_targets(run *R)
                               tok_is_word(R, m->te, "that"))) ||
                             /* "never let a Muslim near the saw": the
                              * object of a prohibition (session 39) */
+                            /* (or let "into" a place: "we will never
+                             * let a muslim into this club", as "a jew
+                             * into the lodge"; session 59) */
                             (a_or_an(R, m->tb - 1) &&
                              prohibited_object(R, m->tb - 1) &&
                              (clause_done(R, m->te) ||
-                              member_anchored(R, m->te))) ||
+                              member_anchored(R, m->te) ||
+                              tok_is_word(R, m->te, "into"))) ||
                             /* "hunt every Muslim down": the particle of
                              * a split verb around it, no noun */
                             split_verb_around(R, m->tb, m->te, &sv)) &&
@@ -6619,7 +6630,22 @@ static decorum_status find_group_targets(run *R)
             }
             t->type = TG_YOU;
             break;
-        case DC_KIND_NONPROTECTED:
+        case DC_KIND_NONPROTECTED: {
+            /* Session 59 (lead): "women bosses are too emotional", "women
+             * managers": a group noun right before a role that is also a
+             * person noun in the plural names the group's members in that
+             * role. The group's target takes the role in; the role is no
+             * target of its own, nearer to what is said of them. */
+            const mention *pn;
+            if (rs->nt > 0 && rs->t[rs->nt - 1].type == TG_GROUP &&
+                rs->t[rs->nt - 1].te == m->tb &&
+                (pn = mention_at(R, m->tb, DC_KIND_PERSON)) != NULL &&
+                pn->te == m->te && plural_hit(R, pn)) {
+                rs->t[rs->nt - 1].te = m->te;
+                rs->t[rs->nt - 1].e = m->e;
+                continue;
+            }
+        }
             /* A country names its people after a people word and "from":
              * "those people from Somalia", "these animals from Syria",
              * "refugees from Syria" (targets.tsv gives each country its
@@ -17541,6 +17567,39 @@ static bool comma_label(const run *R, const target *t, const mention *m)
     return nothing_done_between(R, t->te, c - 1);
 }
 
+/* Session 59 (lead): a second predicate after a comma, "women bosses are
+ * a disaster, too emotional to run anything", "travellers are a
+ * nightmare, thieving": the group opens its sentence, a linking verb
+ * follows it (one noun of the phrase between: "women bosses are"), and
+ * only a plain phrase (comma_label's test: no other comma, no second
+ * linking verb, no deed done to them) stands before the comma; words of
+ * degree ("too", "so", "absolutely") may open the second predicate. */
+static bool comma_predicate(const run *R, const target *t, const mention *m)
+{
+    static const char *const degree[] = {"too", "so", "very", "really",
+                                         "absolutely", "utterly", "totally",
+                                         "just", "always", "and"};
+    const tok *tk = R->toks;
+    if (m->tb < 4 || t->te + 3 > m->tb || m->tb - t->te > TARGET_WINDOW)
+        return false;
+    uint32_t c = m->tb;
+    for (int n = 0; n < 2 && c > t->te + 2 && tk[c - 1].type == TK_WORD &&
+                    word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree);
+         n++)
+        c--;
+    if (tk[c - 1].type != TK_PUNCT || tk[c - 1].ch != ',' ||
+        !opens_sentence(R, sent_of(R, m->tb), t->tb))
+        return false;
+    uint32_t v = t->te;
+    if (!kind_at(R, v, DC_KIND_COPULA) && tk[v].type == TK_WORD &&
+        !glue_at(R, v))
+        v++;
+    if (v + 1 >= c - 1 || !kind_at(R, v, DC_KIND_COPULA) ||
+        mention_at(R, v + 1, DC_KIND_NEGATION))
+        return false;
+    return nothing_done_between(R, v + 1, c - 1);
+}
+
 /* "The Muslims at the end of my street are vermin": the group opens its
  * sentence (after at most a determiner) and the predicate follows its
  * verb, however long the phrase between; it is what the sentence is
@@ -17870,7 +17929,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
         R->toks[m->tb - 1].sent == R->toks[m->tb].sent &&
         (lot_after(R, m) || epithet_after(R, m)))
         return true;
-    if (t->te <= m->tb && comma_label(R, t, m))
+    if (t->te <= m->tb && (comma_label(R, t, m) || comma_predicate(R, t, m)))
         return true;
     if (t->tb >= m->te && appositive(R, m, t))
         return true;
@@ -28547,6 +28606,19 @@ static decorum_status rule_attack(run *R, const mention *m)
         const target *g = trope_bearer(R, m, e);
         if (g)
             t = g;
+    }
+    /* Session 59 (lead): "gypsies at the car boot again, absolute
+     * vermin": a label after a comma is said of the group that opens the
+     * sentence (comma_label), not of the place or thing named between */
+    if (t && (t->type == TG_OBJECT || t->type == TG_NP) && t->te <= m->tb &&
+        (m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE)) {
+        const dc_rules_scratch *rs = R->rs;
+        size_t gi = targets_from(rs, sent_of(R, m->tb)->tb);
+        if (gi < rs->nt && rs->t[gi].type == TG_GROUP &&
+            rs->t[gi].te <= t->tb && comma_label(R, &rs->t[gi], m)) {
+            t = &rs->t[gi];
+            dist = (int)(m->tb - t->te);
+        }
     }
     /* "The attacks on Jews will hurt the whole community", "the policy on
      * Muslims has hurt a lot of families", "the law against gays hurt
