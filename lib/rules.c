@@ -17608,7 +17608,9 @@ static bool opening_subject(const run *R, const target *t, const mention *m)
 {
     if (!t || t->te > m->tb || !opens_sentence(R, sent_of(R, m->tb), t->tb))
         return false;
-    if (comma_simile(R, t, m))
+    /* (or a label after a comma, however far: "gypsies at the car boot
+     * again, absolute vermin"; session 59) */
+    if (comma_simile(R, t, m) || comma_label(R, t, m))
         return true;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
