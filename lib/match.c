@@ -5028,6 +5028,34 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
+/* plain_body() for a word t[a, i) seen before that is no key and no
+ * inflection's, of 3 bytes or more (e: its memo entry), which the loop
+ * sends to plain_word for MEMO_LOOK or MEMO_TWO ("into", "again",
+ * "niggas"). Where no pending phrase may go on with it (pend_maybe) and no
+ * compound candidate may follow (cands_after), plain_body's work is only
+ * the memo's hits and the swap: no hash, no inflection ends, no
+ * token_cands, and its memo update adds no bit (the entry has MEMO_SEEN;
+ * a word of 3 bytes is no short term, and no MEMO_INFL or new hit is
+ * found for it). */
+static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
+                                                size_t i, uint64_t *e,
+                                                uint64_t *set, mkey x)
+{
+    const dc_matcher *m = s->m;
+    const uint64_t ans = e[2] & CM_ALL;
+    if (pend_maybe(w, s->t, a, m->hmax_word) ||
+        (m->cand_any && ans && cands_after(s->t, s->n, i, ans)))
+        return plain_body(s, w, a, i, e, set, x);
+    if ((e[3] & MEMO_ONE) &&
+        !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
+        return false;
+    if ((e[2] & MEMO_TWO) &&
+        !push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3])))
+        return false;
+    pend_swap(w, i);
+    return true;
+}
+
 /* plain_body() for the word t[a, i), after a word the memo pushed out
  * has its entry back: from the victim table into the pair's first way
  * (it was seen again), the first way's word into the second, the
@@ -5056,6 +5084,11 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
             s->ms->vic_back++;
         }
     }
+    /* (seen_word's test, whose work is out of line: here, plain_word
+     * keeps no registers of its own and ends in a jump) */
+    if (e && i - a > 2 &&
+        (e[2] & (MEMO_KEY | MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN)
+        return seen_word(s, w, a, i, e, set, x);
     return plain_body(s, w, a, i, e, set, x);
 }
 
