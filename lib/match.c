@@ -5055,23 +5055,23 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
 }
 
 /* plain_body() for a word t[a, i) seen before that is no key and no
- * inflection's, of 3 bytes or more (e: its memo entry), which the loop
- * sends to plain_word for MEMO_LOOK or MEMO_TWO ("into", "again",
- * "niggas"). Where no pending phrase may go on with it (pend_maybe) and no
- * compound candidate may follow (cands_after), plain_body's work is only
- * the memo's hits and the swap: no hash, no inflection ends, no
- * token_cands, and its memo update adds no bit (the entry has MEMO_SEEN;
- * a word of 3 bytes is no short term, and no MEMO_INFL or new hit is
- * found for it). */
+ * inflection's, of 3 bytes or more (e: its memo entry, x: its memo key),
+ * which the loop sends to plain_word for MEMO_LOOK or MEMO_TWO ("into",
+ * "again", "niggas"), or the victim table gave back. Of plain_body's work
+ * only this is left: the pending phrases go on as after a word the loop
+ * does (pend_go, by the memo key: go_on_maybe and go_on are exact filters
+ * and look-ups either way), the memo's hits, the swap, and token_cands
+ * where a compound candidate may follow (cands_after). No slot (no key),
+ * no inflection ends (not MEMO_INFL: no hit of them but MEMO_ONE/TWO), and
+ * plain_body's memo update would add no bit (the entry has MEMO_SEEN, a
+ * word of 3 bytes is no short term, no MEMO_INFL or new hit is found). */
 static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
                                                 size_t i, uint64_t *e,
-                                                uint64_t *set, mkey x)
+                                                mkey x)
 {
     const dc_matcher *m = s->m;
-    const uint64_t ans = e[2] & CM_ALL;
-    if (pend_maybe(w, s->t, a, m->hmax_word) ||
-        (m->cand_any && ans && cands_after(s->t, s->n, i, ans)))
-        return plain_body(s, w, a, i, e, set, x);
+    if (pend_maybe(w, s->t, a, m->hmax_word) && !pend_go(s, w, a, i, x))
+        return false;
     if ((e[3] & MEMO_ONE) &&
         !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
         return false;
@@ -5079,7 +5079,9 @@ static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
         !push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3])))
         return false;
     pend_swap(w, i);
-    return true;
+    const uint64_t ans = e[2] & CM_ALL;
+    return !(m->cand_any && ans && cands_after(s->t, s->n, i, ans)) ||
+           token_cands(s, a, i, true, NULL, ans);
 }
 
 /* plain_body() for the word t[a, i), after a word the memo pushed out
@@ -5114,7 +5116,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
      * keeps no registers of its own and ends in a jump) */
     if (e && i - a > 2 &&
         (e[2] & (MEMO_KEY | MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN)
-        return seen_word(s, w, a, i, e, set, x);
+        return seen_word(s, w, a, i, e, x);
     return plain_body(s, w, a, i, e, set, x);
 }
 
