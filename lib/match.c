@@ -5054,34 +5054,48 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
-/* plain_body() for a word t[a, i) seen before that is no key and no
- * inflection's, of 3 bytes or more (e: its memo entry, x: its memo key),
- * which the loop sends to plain_word for MEMO_LOOK or MEMO_TWO ("into",
- * "again", "niggas"), or the victim table gave back. Of plain_body's work
- * only this is left: the pending phrases go on as after a word the loop
+/* plain_body() for a word t[a, i) seen before that is no inflection's
+ * (not MEMO_INFL: no hit of its inflection ends but MEMO_ONE/MEMO_TWO), of
+ * 3 bytes or more (no short term), e its memo entry and x its memo key:
+ * one the loop sends to plain_word for MEMO_LOOK, MEMO_TWO or HV_TRIG
+ * ("into", "again", "niggas"), or the victim table gave back. What is left
+ * of plain_body's work: the pending phrases go on as after a word the loop
  * does (pend_go, by the memo key: go_on_maybe and go_on are exact filters
- * and look-ups either way), the memo's hits, the swap, and token_cands
- * where a compound candidate may follow (cands_after). No slot (no key),
- * no inflection ends (not MEMO_INFL: no hit of them but MEMO_ONE/TWO), and
- * plain_body's memo update would add no bit (the entry has MEMO_SEEN, a
- * word of 3 bytes is no short term, no MEMO_INFL or new hit is found). */
+ * and look-ups either way), a key's slot (from the memo) is reported and
+ * its phrases pushed, the memo's hits, the swap, token_cands where a
+ * compound candidate may follow (the slot's bits, or cands_after of the
+ * memo's answer) and a split slur's fragment. The hash is made only for a
+ * phrase the word leads; no inflection ends; and plain_body's memo update
+ * would add no bit (the entry has MEMO_SEEN, and no short term, MEMO_INFL
+ * or new hit is found). */
 static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
                                                 size_t i, uint64_t *e,
                                                 mkey x)
 {
     const dc_matcher *m = s->m;
+    const hslot *sl = e[2] & MEMO_KEY ? &m->hash[MEMO_SLOT(e[2])] : NULL;
     if (pend_maybe(w, s->t, a, m->hmax_word) && !pend_go(s, w, a, i, x))
         return false;
-    if ((e[3] & MEMO_ONE) &&
+    if (sl) {
+        if ((sl->val & HV_WORD) && !report_word(s, sl->val & HV_ID, a, i))
+            return false;
+        if (sl->val & HV_PREFIX)
+            pend_push(w, a, hash_word(s->t + a, i - a), sl);
+    }
+    if ((!sl || !(sl->val & HV_WORD)) && (e[3] & MEMO_ONE) &&
         !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
         return false;
     if ((e[2] & MEMO_TWO) &&
         !push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3])))
         return false;
     pend_swap(w, i);
-    const uint64_t ans = e[2] & CM_ALL;
-    return !(m->cand_any && ans && cands_after(s->t, s->n, i, ans)) ||
-           token_cands(s, a, i, true, NULL, ans);
+    const uint64_t ans = sl ? 0 : e[2] & CM_ALL;
+    if (m->cand_any &&
+        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
+            : ans && cands_after(s->t, s->n, i, ans)) &&
+        !token_cands(s, a, i, true, sl, ans))
+        return false;
+    return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
 /* plain_body() for the word t[a, i), after a word the memo pushed out
@@ -5114,8 +5128,7 @@ static __attribute__((noinline)) bool plain_word(scan *s, wpass *w, size_t a,
     }
     /* (seen_word's test, whose work is out of line: here, plain_word
      * keeps no registers of its own and ends in a jump) */
-    if (e && i - a > 2 &&
-        (e[2] & (MEMO_KEY | MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN)
+    if (e && i - a > 2 && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN)
         return seen_word(s, w, a, i, e, x);
     return plain_body(s, w, a, i, e, set, x);
 }
