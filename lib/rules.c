@@ -1154,6 +1154,7 @@ typedef struct run {
      * weight under 0.5), and its group, for rule_frame_trait; ft_set
      * false: none */
     bool ft_set;
+    bool ft_member; /* the frame's group is a member's people (ft_member) */
     mention ft_m;
     target ft_t;
 } run;
@@ -53594,6 +53595,93 @@ static decorum_status rule_bare_trait(run *R)
  * FT_TRAITS traits are read, so the walks over their sentences are
  * bounded. */
 #define FT_TRAITS 6u
+
+/* Session 59 (lead): a frame of every member said of "they" where the
+ * comment named only one member or a setting of a people: "the romanian
+ * woman in the thursday class walks off with the glaze every week.
+ * theyre all like that, thieving lot", "new plot holders next to us are
+ * Polish ... they all help themselves, thieves". The frame (ft_frame's
+ * entries: "they all", "always", "every single one") stands in a clause
+ * with "they", "them", "their" or "theyre" (or its own words hold one),
+ * and the last word of a nation, a people, a race or a faith before it,
+ * at most two sentences back, names no group target of its own (a
+ * member: "the Mexican family", "a Turkish barber", "are Polish"); the
+ * writer says of all of them what they saw of one. That people is the
+ * frame's group for rule_frame_trait, which still asks for a hostile
+ * trait beside it and weighs the link at a review; the frame alone
+ * finds nothing. Not in a question, nor beside a denouncing word. */
+static void ft_member(run *R)
+{
+    static const char *const they[] = {"they", "them", "their", "theyre",
+                                       "they're", "theyll", "they'll",
+                                       "theyd", "they'd"};
+    const dc_rules_scratch *rs = R->rs;
+    if (R->denounce_any)
+        return;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_STEREOTYPE || m->dropped)
+            continue;
+        const dc_entry *e = ent(R, m);
+        if (e->severity > 1 || !(e->flags & DC_F_FRAME) ||
+            (e->term_len >= 7 &&
+             memcmp(e->term + e->term_len - 7, "typical", 7) == 0))
+            continue;
+        const sentence *s = sent_of(R, m->tb);
+        if (s->question)
+            continue;
+        /* (the frame's clause speaks of "they") */
+        uint32_t c = R->toks[m->tb].clause, k0 = m->tb, k1 = m->te;
+        while (k0 > s->tb && R->toks[k0 - 1].clause == c)
+            k0--;
+        while (k1 < s->te && R->toks[k1].clause == c)
+            k1++;
+        if (!word_among(R, k0, k1, they, sizeof they / sizeof *they))
+            continue;
+        /* (the last people's word before it, two sentences back at most) */
+        uint32_t si = R->toks[m->tb].sent;
+        uint32_t from = rs->s[si >= 2 ? si - 2 : 0].tb;
+        const mention *id = NULL;
+        for (size_t j = rs->first[from]; j < rs->nm && rs->m[j].tb < k0; j++) {
+            const mention *x = &rs->m[j];
+            if (x->kind == DC_KIND_IDENTITY &&
+                (ent(R, x)->categories &
+                 (NATION_CATEGORIES | (1u << DECORUM_CATEGORY_RACE) |
+                  (1u << DECORUM_CATEGORY_RELIGION))))
+                id = x;
+        }
+        /* (a people's word on a body or a trade is that body: "the saudi
+         * regime ... murderers, all of them", "russian soldiers"; and a
+         * frame that goes on with a place is that place's people:
+         * "thieves, the lot of them at that letting agency") */
+        /* (and the word names a member: a person noun after it, "the
+         * romanian woman", or said of one after a linking verb, "our new
+         * cleaner is Polish", "the plot holders are polish"; not a thing,
+         * "the Bulgarian wines ... overpriced, all of them") */
+        if (!id || R->toks[id->tb].quoted ||
+            !(kind_at(R, id->te, DC_KIND_PERSON) ||
+              (id->tb > 0 && kind_at(R, id->tb - 1, DC_KIND_COPULA))) ||
+            kind_at(R, id->te, DC_KIND_NONPROTECTED) ||
+            (m->te < s->te &&
+             word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_PREP))))
+            continue;
+        /* (named as no group: a group target there is rule_attack's and
+         * rule_frame_trait's as before) */
+        bool grouped = false;
+        for (size_t t = targets_from(rs, id->tb);
+             t < rs->nt && rs->t[t].tb <= id->tb && !grouped; t++)
+            grouped = rs->t[t].type == TG_GROUP;
+        if (grouped)
+            continue;
+        const dc_entry *ie = ent(R, id);
+        R->ft_set = true;
+        R->ft_member = true;
+        R->ft_m = *m;
+        R->ft_t = (target){id->tb, id->te, ie->categories, (int32_t)id->entry,
+                           TG_GROUP, 0, 0, 0, id->b, id->e, NO_TARGET};
+        return;
+    }
+}
 /* (its prepositions and owners are grammar.tsv's `word` entries of sense
  * `prep` and `owner`: C lists, wl_ft_prep and wl_ft_owner, until session
  * 54) */
@@ -53626,6 +53714,11 @@ static decorum_status rule_frame_trait(run *R)
         if (e->categories ||
             (m->kind == DC_KIND_STEREOTYPE &&
              (e->severity < 2 || (e->flags & (DC_F_ESSENCE | DC_F_JOKE)))))
+            continue;
+        /* (of a member's people only a trait of conduct: "animals" beside
+         * a member may be the animals they keep, "Our Gypsy friends train
+         * horses. Animals everywhere, every one of them gorgeous") */
+        if (R->ft_member && m->kind == DC_KIND_DEHUMANIZE)
             continue;
         uint32_t ts = rs->toks[m->tb].sent;
         if (ts + 1 < lo || ts > hi + 1)
@@ -59267,7 +59360,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         (st = rule_charge_defied(&R)) != DECORUM_OK)
         return st;
     /* (session 53: a frame found alone, and a trait said of its group
-     * elsewhere) */
+     * elsewhere; session 59: or a frame said of "they" where only one
+     * member was named, ft_member) */
+    if (!R.ft_set && R.hate_so_far < 0.5f &&
+        (R.kinds & KIND_BIT(STEREOTYPE)) && (R.kinds & KIND_BIT(IDENTITY)))
+        ft_member(&R);
     if (R.ft_set && R.hate_so_far < 0.5f &&
         (st = rule_frame_trait(&R)) != DECORUM_OK)
         return st;
