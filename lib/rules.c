@@ -27603,7 +27603,6 @@ static bool event_suffered(const run *R, const mention *m,
     const mention *cop = mention_at(R, m->te, DC_KIND_COPULA);
     if (!cop || word_among(R, cop->te, s->te, more, sizeof more / sizeof *more))
         return false;
-    uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
     /* ("is never wrong" approves; a negation condemns only what it
      * denies of the deed, "never the answer", "not acceptable", "never
      * justified": "genocide is not a problem if it's muslims" does not) */
@@ -27616,6 +27615,7 @@ static bool event_suffered(const run *R, const mention *m,
         return word_among(R, cop->te, de, denied,
                           sizeof denied / sizeof *denied);
     }
+    uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
     return word_among(R, cop->te, je, judged, sizeof judged / sizeof *judged);
 }
 
