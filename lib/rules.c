@@ -45063,28 +45063,21 @@ static uint32_t ellipsis_kind(const run *R)
 }
 
 /* power_object_in for the leading question: an object of power that is
- * no local body, trade or thing of everyday power ("who controls the
- * council budget? just asking" asks who sets it; session 58 review). */
+ * no trade (sense `sector`, which power_object_in skips too) nor a thing
+ * of everyday power (sense `everyday`: a local body, a vote, "the world",
+ * a boat): "who controls the council budget? just asking" asks who sets
+ * it (session 58 review). */
 static bool trope_object_in(const run *R, uint32_t b, uint32_t e)
 {
-    /* (a trade, sense `sector`, is skipped as power_object_in skips it) */
-    static const char *const local[] = {
-        "the council",      "the courts",  "the judges",  "parliament",
-        "the schools",      "the curriculum", "the universities",
-        "academia",         "elections",   "the world",   "everything",
-        "boat",             "caravan",     "the government",
-        "governments",      "politicians"};
     const dc_rules_scratch *rs = R->rs;
     if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
         return false;
     for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++) {
         const mention *o = &rs->m[i];
-        if (o->kind != DC_KIND_CONSP_OBJECT ||
-            DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_SECTOR)
+        if (o->kind != DC_KIND_CONSP_OBJECT)
             continue;
-        const dc_entry *oe = ent(R, o);
-        if (!dc_word_in(oe->term, oe->term_len, local,
-                        sizeof local / sizeof *local))
+        unsigned sense = DC_SENSE_OF(ent(R, o)->flags);
+        if (sense != DC_SENSE_SECTOR && sense != DC_SENSE_EVERYDAY)
             return true;
     }
     return false;
