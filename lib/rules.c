@@ -13825,6 +13825,21 @@ static bool our_word(const run *R, const mention *m)
  * and after it a comma, "and" or the closing mark).
  * Its noun is a crowd word ("squad", "crew", "gang", "lot"), or none:
  * "the dykes (me and jess) won the pub quiz". */
+/* Is there an insult or an attack in sentence s, which takes back a
+ * writer's claim to the group beside it (self_listed, self_and_others):
+ * an insult, a derogating, dehumanizing or excluding word, a hate verb,
+ * or a mention of one of the kinds `also` (each caller's own: a threat
+ * for self_listed; a stereotype for self_and_others, whose shared wish
+ * is itself a threat's word, "would die for it")? */
+static bool insult_or_attack_in(const run *R, const sentence *s,
+                                uint64_t also)
+{
+    return has_kinds_in(R, s->tb, s->te,
+                        KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
+                            KIND_BIT(HATE_VERB) | also);
+}
+
 static bool self_listed(const run *R, const mention *m)
 {
     static const char *const crowd[] = {
@@ -13839,11 +13854,7 @@ static bool self_listed(const run *R, const mention *m)
     if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "those") ||
                       tok_is_word(R, m->tb - 1, "these")))
         return false;
-    const sentence *st = sent_of(R, m->tb);
-    if (has_kinds_in(R, st->tb, st->te,
-                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
-                         KIND_BIT(THREAT) | KIND_BIT(HATE_VERB)))
+    if (insult_or_attack_in(R, sent_of(R, m->tb), KIND_BIT(THREAT)))
         return false;
     uint32_t k = m->te;
     bool named = k < R->ntok && tk[k].type == TK_WORD &&
@@ -14027,11 +14038,7 @@ static bool self_and_others(const run *R, const mention *m,
                   /* ("... would die for a signed copy") */
                   (kind_at(R, k, DC_KIND_THREAT) &&
                    desire_idiom(R, mention_at(R, k, DC_KIND_THREAT)));
-        return too &&
-               !has_kinds_in(R, s->tb, s->te,
-                             KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
-                                 KIND_BIT(STEREOTYPE) | KIND_BIT(HATE_VERB));
+        return too && !insult_or_attack_in(R, s, KIND_BIT(STEREOTYPE));
     }
     if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
         return false;
