@@ -15856,6 +15856,13 @@ static bool thing_told_off(const run *R, const mention *m)
     return word_among(R, d, d + 1, dets, sizeof dets / sizeof dets[0]);
 }
 
+/* The words that may stand with an insult sworn at pests
+ * (pests_sworn_at, pests_named: "little", "thieving" ...); swear words
+ * pass as profanity ("bloody", "damn"). */
+static const char *const wl_pest_fill[] = {
+    "little", "thieving", "sneaky", "absolute", "slimy",
+    "greedy", "dirty",    "nasty",  "evil"};
+
 /* "slugs ate every single lettuce overnight. bastards 🐌", "the pigeons
  * got into the loft again. little bastards": an insult that is its
  * sentence's only claim (a few words: "little", "the", "thieving", a swear
@@ -15869,9 +15876,6 @@ static bool thing_told_off(const run *R, const mention *m)
  * bastards" still is). */
 static bool pests_sworn_at(const run *R, const mention *m)
 {
-    /* (swear words pass as profanity: "bloody", "damn") */
-    static const char *const fill[] = {"little", "thieving", "sneaky",
-                                       "absolute", "slimy", "greedy", "dirty"};
     const tok *toks = R->toks;
     bool many = R->n->text[m->e - 1] == 's';
     uint32_t si = toks[m->tb].sent;
@@ -15885,7 +15889,8 @@ static bool pests_sworn_at(const run *R, const mention *m)
             continue;
         if (++words > 3 ||
             (!kind_at(R, k, DC_KIND_PROFANITY) && !is_determiner(R, k) &&
-             !word_among(R, k, k + 1, fill, sizeof fill / sizeof fill[0])))
+             !word_among(R, k, k + 1, wl_pest_fill,
+                         sizeof wl_pest_fill / sizeof *wl_pest_fill)))
             return false;
     }
     uint32_t k = p->tb;
@@ -16068,16 +16073,15 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
  * anywhere keeps the insult for people. */
 static bool pests_named(const run *R, const mention *m)
 {
-    static const char *const fill[] = {"little", "thieving", "sneaky",
-                                       "absolute", "slimy",  "greedy",
-                                       "dirty",  "nasty",    "evil"};
     if (!(R->kinds & KIND_BIT(OBJECT)) ||
         (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
                      KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_YOU))) ||
         m->e == 0 || R->n->text[m->e - 1] != 's')
         return false;
     uint32_t k = m->tb;
-    for (int n = 0; n < 3 && k > 0 && word_among(R, k - 1, k, fill, sizeof fill / sizeof *fill);
+    for (int n = 0; n < 3 && k > 0 &&
+                    word_among(R, k - 1, k, wl_pest_fill,
+                               sizeof wl_pest_fill / sizeof *wl_pest_fill);
          n++)
         k--;
     if (k == 0 || !(tok_is_word(R, k - 1, "the") ||
