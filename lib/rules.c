@@ -17508,6 +17508,13 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
     return nothing_done_between(R, t->te, m->tb - 2);
 }
 
+/* Adjectives of sheer degree before a noun, which leave it said of whom
+ * it was said: between a linking verb and a thing word ("was absolute
+ * trash", "is total garbage": place_judged), and between a
+ * comma and a label ("muslims everywhere, utter vermin": comma_label). */
+static const char *const wl_sheer[] = {"absolute", "total", "utter",
+                                       "complete", "pure"};
+
 /* Session 58 (lead): "gypsies at the car boot again, absolute vermin",
  * "muslims everywhere, vermin": a noun said of the group as a clause of
  * its own. It follows a comma (a word of degree between: "absolute",
@@ -17518,10 +17525,12 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
  * they were treated). */
 static bool comma_label(const run *R, const target *t, const mention *m)
 {
+    /* (wl_sheer's adjectives, their adverbs and swearing; not all of
+     * wl_judge_adv, the adverbs after a linking verb, whose "so",
+     * "really", "too", "always", "being" would widen what counts) */
     static const char *const degree[] = {
-        "absolute", "absolutely", "utter",  "utterly", "total", "totally",
-        "complete", "completely", "fucking", "bloody", "just",  "pure",
-        "proper"};
+        "absolutely", "utterly", "totally", "completely",
+        "fucking",    "bloody",  "just",    "proper"};
     static const char *const tail[] = {"the",  "lot",     "of",  "them",
                                        "all",  "every",   "one", "last",
                                        "single", "lol",   "tbh", "honestly",
@@ -17531,7 +17540,9 @@ static bool comma_label(const run *R, const target *t, const mention *m)
         return false;
     uint32_t c = m->tb;
     while (c > t->te + 1 && tk[c - 1].type == TK_WORD &&
-           word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree))
+           (word_among(R, c - 1, c, wl_sheer,
+                       sizeof wl_sheer / sizeof *wl_sheer) ||
+            word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree)))
         c--;
     /* (a bare noun may be the next item of a list, "refugees at the
      * border, dogs", "muslims at the farm, pigs": without a word of
@@ -26497,12 +26508,6 @@ static bool beat_won(const run *R, const mention *m, const target *t)
                          KIND_BIT(THREAT) | KIND_BIT(HARM) | KIND_BIT(WEAPON) |
                              KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
 }
-
-/* Words of degree that may stand between a linking verb and a thing word
- * and leave it said of the subject: "was absolute trash", "is total
- * garbage". */
-static const char *const wl_sheer[] = {"absolute", "total", "utter",
-                                       "complete", "pure"};
 
 /* Words that make the noun phrase after them no subject: "the trash at
  * that synagogue", "the people of the mosque", "sick of the drag show". */
