@@ -24205,14 +24205,19 @@ static const char *const visit_kind[] = {
     "inspector", "vote", "canvass"};
 static const char *const visit_with[] = {"with", "bring", "brings",
                                          "bringing", "brought", "carrying"};
+/* (no word starting with an apostrophe, "'em", "'ll": no word token is
+ * one, and word_among's sets leave them out) */
 static const char *const menace_whom[] = {"him", "her", "them", "em",
-                                          "'em", "you", "yall"};
-static const char *const menace_will[] = {
-    "him",  "her",   "them", "em",     "'em",   "you",   "will",
-    "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
-static const char *const menace_modal[] = {
-    "will", "'ll", "they'll", "he'll", "she'll", "you'll", "we'll", "i'll",
-    "gonna", "shall", "should", "must", "gotta", "would", "wanna"};
+                                          "you", "yall"};
+/* (the future told of others, not "we'll", "i'll": "they'll pay", "i'll
+ * pay") */
+static const char *const menace_will[] = {"will",   "they'll", "he'll",
+                                          "she'll", "you'll",  "gonna",
+                                          "shall"};
+/* (with menace_will, the modals of menace_willed) */
+static const char *const menace_modal[] = {"we'll", "i'll",  "should",
+                                           "must",  "gotta", "would",
+                                           "wanna"};
 static const char *const menace_shown[] = {"around", "round", "how",
                                            "where", "the", "a", "an",
                                            "our", "some", "about"};
@@ -24244,11 +24249,14 @@ static bool lesson_taught(const run *R, uint32_t j, uint32_t b)
  * pay") */
 static bool menace_willed(const run *R, uint32_t k, uint32_t a)
 {
-    return k > a && (word_among(R, k - 1, k, FRAME_WORDS(menace_modal)) ||
+    return k > a && (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+                     word_among(R, k - 1, k, FRAME_WORDS(menace_modal)) ||
                      (k > a + 1 && tok_is_word(R, k - 1, "to") &&
                       tok_is_word(R, k - 2, "going")) ||
                      (k > a + 1 && R->toks[k - 1].type == TK_WORD &&
-                      word_among(R, k - 2, k - 1, FRAME_WORDS(menace_modal))));
+                      (word_among(R, k - 2, k - 1, FRAME_WORDS(menace_will)) ||
+                       word_among(R, k - 2, k - 1,
+                                  FRAME_WORDS(menace_modal)))));
 }
 /* (the visit at k carries its kindness: a gift after "with" or "bring"
  * within three words, or an errand, in its sentence within eight tokens
@@ -24295,11 +24303,20 @@ static bool pay_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
         return false;
     return whom || menace_willed(R, k, a) || (j < b && tok_is_word(R, j, "for"));
 }
+/* (the menace word at k ends its clause after a person or a will, or
+ * within four words after a "make": "make them pay", "they will learn") */
+static bool menace_closes(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    return k > a && (k + 1 >= b || R->toks[k + 1].type != TK_WORD) &&
+           (word_among(R, k - 1, k, FRAME_WORDS(menace_whom)) ||
+            word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+            word_among(R, k > a + 4 ? k - 4 : a, k - 1,
+                       FRAME_WORDS(menace_make)));
+}
 static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
     if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
         return true;
-    const tok *t = R->toks;
     if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) {
         if (k == a || !(word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
                         word_among(R, k > a + 3 ? k - 3 : a, k,
@@ -24315,11 +24332,7 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
     if (tok_is_word(R, k, "lesson") || tok_is_word(R, k, "lessons"))
         return !lesson_taught(R, k, b);
     if (word_among(R, k, k + 1, FRAME_WORDS(visit_pay)))
-        return pay_menace(R, k, a, b) ||
-               (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
-                (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
-                 word_among(R, k > a + 4 ? k - 4 : a, k - 1,
-                            FRAME_WORDS(menace_make))));
+        return pay_menace(R, k, a, b) || menace_closes(R, k, a, b);
     /* learn, teach, taught, deal, handle, show: the thing shown after a
      * person and "with" */
     uint32_t j = k + 1;
@@ -24340,10 +24353,7 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
     return menace_willed(R, k, a) ||
            word_among(R, k + 1, k + 3 < b ? k + 3 : b,
                       FRAME_WORDS(menace_whom)) ||
-           (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
-            (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
-             word_among(R, k > a + 4 ? k - 4 : a, k - 1,
-                        FRAME_WORDS(menace_make))));
+           menace_closes(R, k, a, b);
 }
 /* Is a word of the menace class a menace in [a, b) (menace_word)? */
 static bool menace_in(const run *R, uint32_t a, uint32_t b)
