@@ -478,7 +478,11 @@ struct dc_rules {
     uint32_t gw_pairs[256];
     /* The words of judged_elsewhere's lists (JW_*) by key, as gw_key:
      * jw_bits[h] the lists that hold the word. Made at load
-     * (jw_words_make). */
+     * (jw_words_make), not by word_among, whose sets the scratch makes
+     * the first time a list is asked: a failed allocation there is
+     * answered by a scan and never reported, which test_model's
+     * allocation-failure test (a call that must fail) caught when
+     * JW_IN was word_among (session 57, spd57: docs/BENCHMARKS.md). */
     uint64_t jw_key[JW_SLOTS];
     uint8_t jw_bits[JW_SLOTS];
     /* Exclusion and threat verbs of two words ("send back", "kick out",
