@@ -2593,6 +2593,24 @@ static bool shift_taken(const run *R, uint32_t a, uint32_t b, bool tail)
     return false;
 }
 
+/* The first test of a marker of slot h of a side (0 opens a sentence, 1
+ * closes one) by what stands beside it inside the sentence: a word (of
+ * key key), a comma, colon or dash (sep), or neither. A marker of one word
+ * (DISC_ONE) may stand before anything; one flagged `ambiguous`
+ * (DISC_ONE_AMBIG) only before a mark; a longer one only where the word
+ * beside it may be its next (the slot's mask). lead_may and tail_may then
+ * read each marker's own words; edge_lead_at and edge_tail_at, which read
+ * the text's bytes before there are tokens, stop here (a yes may be
+ * wrong, a no is not). */
+static inline bool disc_beside(const dc_rules *r, int side, uint32_t h,
+                               bool word, uint64_t key, bool sep)
+{
+    unsigned f = r->disc_flag[side][h];
+    return (f & DISC_ONE) ||
+           (word ? (r->disc_mask[side][h] & disc_bit(key)) != 0
+                 : (f & DISC_ONE_AMBIG) && sep);
+}
+
 /* May a marker of slot h (side 0) open at word token k of a sentence
  * ending at te, by the keys of its words and the comma an `ambiguous` one
  * needs after it? (Most sentences that start with a marker's first word,
@@ -2601,13 +2619,12 @@ static bool lead_may(const run *R, uint32_t h, uint32_t k, uint32_t te)
 {
     const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    unsigned f = r->disc_flag[0][h];
     bool next = k + 1 < te && t[k + 1].type == TK_WORD;
-    if ((f & DISC_ONE) ||
-        ((f & DISC_ONE_AMBIG) && k + 1 < te && marker_sep(&t[k + 1])))
-        return true;
-    if (!next || !(r->disc_mask[0][h] & disc_bit(R->rs->key[k + 1])))
+    if (!disc_beside(r, 0, h, next, next ? R->rs->key[k + 1] : 0,
+                     k + 1 < te && marker_sep(&t[k + 1])))
         return false;
+    if (!next || (r->disc_flag[0][h] & DISC_ONE))
+        return true;
     for (uint32_t i = 0, x = r->disc_at[0][h]; i < r->disc_n[0][h]; i++, x++) {
         unsigned how = r->disc_how[0][x], nw = how & DISC_WORDS;
         if ((how & DISC_BOUND) ||
@@ -2626,13 +2643,12 @@ static bool tail_may(const run *R, uint32_t h, uint32_t k, uint32_t tb)
 {
     const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    unsigned f = r->disc_flag[1][h];
-    if ((f & DISC_ONE) ||
-        ((f & DISC_ONE_AMBIG) && k > tb && marker_sep(&t[k - 1])))
-        return true;
-    if (k <= tb || t[k - 1].type != TK_WORD ||
-        !(r->disc_mask[1][h] & disc_bit(R->rs->key[k - 1])))
+    bool prev = k > tb && t[k - 1].type == TK_WORD;
+    if (!disc_beside(r, 1, h, prev, prev ? R->rs->key[k - 1] : 0,
+                     k > tb && marker_sep(&t[k - 1])))
         return false;
+    if (!prev || (r->disc_flag[1][h] & DISC_ONE))
+        return true;
     for (uint32_t i = 0, x = r->disc_at[1][h]; i < r->disc_n[1][h]; i++, x++) {
         unsigned how = r->disc_how[1][x], nw = how & DISC_WORDS;
         if ((nw > 1 && (k <= tb || t[k - 1].type != TK_WORD ||
@@ -48237,30 +48253,25 @@ static inline bool edge_end_byte(unsigned char c)
 }
 
 /* May a marker open a sentence at the word that starts at p, by
- * lead_may's tests (the marker's own DISC_BOUND and DISC_AMBIG of a
- * longer one left out: a yes may be wrong, a no is not)? */
+ * lead_may's first test (disc_beside; the marker's own words left out: a
+ * yes may be wrong, a no is not)? */
 static bool edge_lead_at(const dc_rules *r, const char *p, const char *end)
 {
     const char *w = word_end(p + 1, end);
     uint32_t h = disc_slot(r, 0, split_word_key(p, (size_t)(w - p)));
     if (h == UINT32_MAX)
         return false;
-    unsigned f = r->disc_flag[0][h];
-    if (f & DISC_ONE)
-        return true;
     while (w < end && *w == ' ')
         w++;
-    if (w == end)
-        return false;
-    if (is_word_byte((unsigned char)*w))
-        return (r->disc_mask[0][h] &
-                disc_bit(split_word_key(
-                    w, (size_t)(word_end(w + 1, end) - w)))) != 0;
-    return (f & DISC_ONE_AMBIG) && (*w == ',' || *w == ':' || *w == '-');
+    bool word = w < end && is_word_byte((unsigned char)*w);
+    return disc_beside(
+        r, 0, h, word,
+        word ? split_word_key(w, (size_t)(word_end(w + 1, end) - w)) : 0,
+        w < end && (*w == ',' || *w == ':' || *w == '-'));
 }
 
 /* May a marker close a sentence at the word of bytes [b, e) of the text
- * that starts at s, by tail_may's tests (as edge_lead_at)? The word
+ * that starts at s, by tail_may's first test (as edge_lead_at)? The word
  * before is read back to its start as tokenize cuts it: over word bytes,
  * and an apostrophe with a word byte on each side. */
 static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
@@ -48269,23 +48280,21 @@ static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
     uint32_t h = disc_slot(r, 1, split_word_key(b, (size_t)(e - b)));
     if (h == UINT32_MAX)
         return false;
-    unsigned f = r->disc_flag[1][h];
-    if (f & DISC_ONE)
-        return true;
     while (b > s && b[-1] == ' ')
         b--;
-    if (b == s)
-        return false;
-    unsigned char c = (unsigned char)b[-1];
-    if (!is_word_byte(c))
-        return (f & DISC_ONE_AMBIG) && (c == ',' || c == ':' || c == '-');
-    const char *a = b - 1;
-    while (a > s && (is_word_byte((unsigned char)a[-1]) ||
-                     (a[-1] == '\'' && a - 1 > s &&
-                      is_word_byte((unsigned char)a[-2]))))
-        a--;
-    return (r->disc_mask[1][h] & disc_bit(split_word_key(a, (size_t)(b - a)))) !=
-           0;
+    unsigned char c = b > s ? (unsigned char)b[-1] : 0;
+    bool word = b > s && is_word_byte(c);
+    uint64_t key = 0;
+    if (word) {
+        const char *a = b - 1;
+        while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                         (a[-1] == '\'' && a - 1 > s &&
+                          is_word_byte((unsigned char)a[-2]))))
+            a--;
+        key = split_word_key(a, (size_t)(b - a));
+    }
+    return disc_beside(r, 1, h, word, key,
+                       b > s && (c == ',' || c == ':' || c == '-'));
 }
 
 /* The tests of edge_text_may at a sentence's possible end x (a byte of
