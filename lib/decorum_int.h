@@ -622,6 +622,12 @@ enum {
     DC_SENSE_KNOWN,     /* threat: a home known ("we know where you
                          * live"): a threat but where a gift or a welcome
                          * follows it (known_kindly; session 55, f55) */
+    DC_SENSE_EVERYDAY,  /* consp_object: an object of everyday power,
+                         * a public body, a vote or a plain thing ("the
+                         * council", "elections", "boat"): who runs or
+                         * owns it is no leading question of a power
+                         * story (trope_object_in; session 59, rv59: a
+                         * C list until then) */
     /* word: the closed classes of words rules read from tokens
      * (rules.c word_class; session 54, c54: C lists until then) */
     DC_SENSE_WISH,      /* a wish of one's own before "to" (own_wish) */

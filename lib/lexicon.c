@@ -227,6 +227,7 @@ static const struct {
     {"doubt", (uint64_t)DC_SENSE_DOUBT << DC_F_SENSE_SHIFT},
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
+    {"everyday", (uint64_t)DC_SENSE_EVERYDAY << DC_F_SENSE_SHIFT},
 };
 
 const char *dc_sense_name(unsigned sense)

@@ -3459,14 +3459,15 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
 #define CM_ALL ((1ull << 34) - 1)
 #define CM_UNKNOWN (~0ull) /* to token_cands: not asked */
 
-/* The slack past the last word in match_words' arrays of keys (wk) and
- * runs, kept as it was: the loop fetched a word's memo pair this many
- * words ahead (one word ahead was too little: a word done from the memo
- * is ~30-60 cycles, and the memo (512 KB) is in the L2 at best;
- * docs/MATCH.md, fifteenth round). Since session 57 (spd57m) word_keys
- * fetches every word's pair as it makes it, and the loop reads one key
- * past the last word. */
-#define MEMO_AHEAD 8
+/* The words of slack past the last word in match_words' arrays of keys
+ * (wk) and runs. It was the loop's look-ahead, named MEMO_AHEAD until
+ * session 59: the loop fetched a word's memo pair this many words ahead
+ * (one word ahead was too little: a word done from the memo is ~30-60
+ * cycles, and the memo (512 KB) is in the L2 at best; docs/MATCH.md,
+ * fifteenth round). Since session 57 (spd57m) word_keys fetches every
+ * word's pair as it makes it, and the loop reads one key past the last
+ * word; the slack was kept as it was. */
+#define WORD_SLACK 8
 
 /* A memo entry's answer (see match_words) is cands_maybe's answer for a
  * word that is no key, or for a key (MEMO_KEY) its slot's value in the
@@ -5145,7 +5146,7 @@ dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
 
 /* The memo key and pair of each of the nw words r[0, nw) of the text
  * t[0, n) (mkey_store), made in a pass of their own before match_words'
- * loop, which made them MEMO_AHEAD words ahead in a ring on the stack:
+ * loop, which made them eight words ahead in a ring on the stack:
  * the loop only loads them. A word next to ' or '*', or longer than lim
  * (the memo's words), gets the length byte 0xff, which no entry has, so
  * that the loop's memo compare alone sends it out of line (the loop
@@ -5153,9 +5154,9 @@ dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
  * loop. 3.3 M fewer instructions on the benchmark corpus. Each pair is
  * fetched here as its key is made: the pass runs just before the loop,
  * so the fetch is as far ahead of the loop's read as the loop's own
- * fetch MEMO_AHEAD words ahead was, for the comment of ~18 words, and
+ * fetch eight words ahead was, for the comment of ~18 words, and
  * the loop does not load and fetch the pair ahead, nor this pass fill
- * MEMO_AHEAD keys past the last word and fetch the first eight again in
+ * eight keys past the last word and fetch the first eight again in
  * a loop of its own (-1.0 M instructions on the benchmark corpus,
  * spd57m). */
 static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
@@ -5384,17 +5385,17 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                             (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
-     * and the sentinel. word_keys' keys (wk) and the runs keep MEMO_AHEAD
+     * and the sentinel. word_keys' keys (wk) and the runs keep WORD_SLACK
      * more past the last word, the slack of the look-ahead they held.
      * Made once here, so the word pass stores without a check. */
     if (gst == DECORUM_OK && words)
         gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
-                      (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *out->runs,
-                      (size_t)UINT32_MAX / 2 + 2 + MEMO_AHEAD);
+                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *out->runs,
+                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
     if (gst == DECORUM_OK && words && ms->memo)
         gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
-                      (n->len + 1) / 2 + 1 + MEMO_AHEAD, sizeof *ms->wk,
-                      (size_t)UINT32_MAX / 2 + 2 + MEMO_AHEAD);
+                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *ms->wk,
+                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
     /* dc_hitvec.glue: one a word at most */
     if (gst == DECORUM_OK && words && ms->memo && ms->glue_lx)
         gst = dc_grow(al, (void **)&out->glue, &out->cap_glue,

@@ -478,7 +478,11 @@ struct dc_rules {
     uint32_t gw_pairs[256];
     /* The words of judged_elsewhere's lists (JW_*) by key, as gw_key:
      * jw_bits[h] the lists that hold the word. Made at load
-     * (jw_words_make). */
+     * (jw_words_make), not by word_among, whose sets the scratch makes
+     * the first time a list is asked: a failed allocation there is
+     * answered by a scan and never reported, which test_model's
+     * allocation-failure test (a call that must fail) caught when
+     * JW_IN was word_among (session 57, spd57: docs/BENCHMARKS.md). */
     uint64_t jw_key[JW_SLOTS];
     uint8_t jw_bits[JW_SLOTS];
     /* Exclusion and threat verbs of two words ("send back", "kick out",
@@ -2590,6 +2594,24 @@ static bool shift_taken(const run *R, uint32_t a, uint32_t b, bool tail)
     return false;
 }
 
+/* The first test of a marker of slot h of a side (0 opens a sentence, 1
+ * closes one) by what stands beside it inside the sentence: a word (of
+ * key key), a comma, colon or dash (sep), or neither. A marker of one word
+ * (DISC_ONE) may stand before anything; one flagged `ambiguous`
+ * (DISC_ONE_AMBIG) only before a mark; a longer one only where the word
+ * beside it may be its next (the slot's mask). lead_may and tail_may then
+ * read each marker's own words; edge_lead_at and edge_tail_at, which read
+ * the text's bytes before there are tokens, stop here (a yes may be
+ * wrong, a no is not). */
+static inline bool disc_beside(const dc_rules *r, int side, uint32_t h,
+                               bool word, uint64_t key, bool sep)
+{
+    unsigned f = r->disc_flag[side][h];
+    return (f & DISC_ONE) ||
+           (word ? (r->disc_mask[side][h] & disc_bit(key)) != 0
+                 : (f & DISC_ONE_AMBIG) && sep);
+}
+
 /* May a marker of slot h (side 0) open at word token k of a sentence
  * ending at te, by the keys of its words and the comma an `ambiguous` one
  * needs after it? (Most sentences that start with a marker's first word,
@@ -2598,13 +2620,12 @@ static bool lead_may(const run *R, uint32_t h, uint32_t k, uint32_t te)
 {
     const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    unsigned f = r->disc_flag[0][h];
     bool next = k + 1 < te && t[k + 1].type == TK_WORD;
-    if ((f & DISC_ONE) ||
-        ((f & DISC_ONE_AMBIG) && k + 1 < te && marker_sep(&t[k + 1])))
-        return true;
-    if (!next || !(r->disc_mask[0][h] & disc_bit(R->rs->key[k + 1])))
+    if (!disc_beside(r, 0, h, next, next ? R->rs->key[k + 1] : 0,
+                     k + 1 < te && marker_sep(&t[k + 1])))
         return false;
+    if (!next || (r->disc_flag[0][h] & DISC_ONE))
+        return true;
     for (uint32_t i = 0, x = r->disc_at[0][h]; i < r->disc_n[0][h]; i++, x++) {
         unsigned how = r->disc_how[0][x], nw = how & DISC_WORDS;
         if ((how & DISC_BOUND) ||
@@ -2623,13 +2644,12 @@ static bool tail_may(const run *R, uint32_t h, uint32_t k, uint32_t tb)
 {
     const dc_rules *r = R->rules;
     const tok *t = R->rs->toks;
-    unsigned f = r->disc_flag[1][h];
-    if ((f & DISC_ONE) ||
-        ((f & DISC_ONE_AMBIG) && k > tb && marker_sep(&t[k - 1])))
-        return true;
-    if (k <= tb || t[k - 1].type != TK_WORD ||
-        !(r->disc_mask[1][h] & disc_bit(R->rs->key[k - 1])))
+    bool prev = k > tb && t[k - 1].type == TK_WORD;
+    if (!disc_beside(r, 1, h, prev, prev ? R->rs->key[k - 1] : 0,
+                     k > tb && marker_sep(&t[k - 1])))
         return false;
+    if (!prev || (r->disc_flag[1][h] & DISC_ONE))
+        return true;
     for (uint32_t i = 0, x = r->disc_at[1][h]; i < r->disc_n[1][h]; i++, x++) {
         unsigned how = r->disc_how[1][x], nw = how & DISC_WORDS;
         if ((nw > 1 && (k <= tb || t[k - 1].type != TK_WORD ||
@@ -13852,6 +13872,21 @@ static bool our_word(const run *R, const mention *m)
  * and after it a comma, "and" or the closing mark).
  * Its noun is a crowd word ("squad", "crew", "gang", "lot"), or none:
  * "the dykes (me and jess) won the pub quiz". */
+/* Is there an insult or an attack in sentence s, which takes back a
+ * writer's claim to the group beside it (self_listed, self_and_others):
+ * an insult, a derogating, dehumanizing or excluding word, a hate verb,
+ * or a mention of one of the kinds `also` (each caller's own: a threat
+ * for self_listed; a stereotype for self_and_others, whose shared wish
+ * is itself a threat's word, "would die for it")? */
+static bool insult_or_attack_in(const run *R, const sentence *s,
+                                uint64_t also)
+{
+    return has_kinds_in(R, s->tb, s->te,
+                        KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
+                            KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
+                            KIND_BIT(HATE_VERB) | also);
+}
+
 static bool self_listed(const run *R, const mention *m)
 {
     static const char *const crowd[] = {
@@ -13866,11 +13901,7 @@ static bool self_listed(const run *R, const mention *m)
     if (m->tb > 0 && (tok_is_word(R, m->tb - 1, "those") ||
                       tok_is_word(R, m->tb - 1, "these")))
         return false;
-    const sentence *st = sent_of(R, m->tb);
-    if (has_kinds_in(R, st->tb, st->te,
-                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                         KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
-                         KIND_BIT(THREAT) | KIND_BIT(HATE_VERB)))
+    if (insult_or_attack_in(R, sent_of(R, m->tb), KIND_BIT(THREAT)))
         return false;
     uint32_t k = m->te;
     bool named = k < R->ntok && tk[k].type == TK_WORD &&
@@ -14054,11 +14085,7 @@ static bool self_and_others(const run *R, const mention *m,
                   /* ("... would die for a signed copy") */
                   (kind_at(R, k, DC_KIND_THREAT) &&
                    desire_idiom(R, mention_at(R, k, DC_KIND_THREAT)));
-        return too &&
-               !has_kinds_in(R, s->tb, s->te,
-                             KIND_BIT(INSULT) | KIND_BIT(DEROGATE) |
-                                 KIND_BIT(DEHUMANIZE) | KIND_BIT(EXCLUSION) |
-                                 KIND_BIT(STEREOTYPE) | KIND_BIT(HATE_VERB));
+        return too && !insult_or_attack_in(R, s, KIND_BIT(STEREOTYPE));
     }
     if (m->tb < 4 || !(plural_hit(R, m) || plural_term(e)))
         return false;
@@ -15876,6 +15903,13 @@ static bool thing_told_off(const run *R, const mention *m)
     return word_among(R, d, d + 1, dets, sizeof dets / sizeof dets[0]);
 }
 
+/* The words that may stand with an insult sworn at pests
+ * (pests_sworn_at, pests_named: "little", "thieving" ...); swear words
+ * pass as profanity ("bloody", "damn"). */
+static const char *const wl_pest_fill[] = {
+    "little", "thieving", "sneaky", "absolute", "slimy",
+    "greedy", "dirty",    "nasty",  "evil"};
+
 /* "slugs ate every single lettuce overnight. bastards 🐌", "the pigeons
  * got into the loft again. little bastards": an insult that is its
  * sentence's only claim (a few words: "little", "the", "thieving", a swear
@@ -15889,9 +15923,6 @@ static bool thing_told_off(const run *R, const mention *m)
  * bastards" still is). */
 static bool pests_sworn_at(const run *R, const mention *m)
 {
-    /* (swear words pass as profanity: "bloody", "damn") */
-    static const char *const fill[] = {"little", "thieving", "sneaky",
-                                       "absolute", "slimy", "greedy", "dirty"};
     const tok *toks = R->toks;
     bool many = R->n->text[m->e - 1] == 's';
     uint32_t si = toks[m->tb].sent;
@@ -15905,7 +15936,8 @@ static bool pests_sworn_at(const run *R, const mention *m)
             continue;
         if (++words > 3 ||
             (!kind_at(R, k, DC_KIND_PROFANITY) && !is_determiner(R, k) &&
-             !word_among(R, k, k + 1, fill, sizeof fill / sizeof fill[0])))
+             !word_among(R, k, k + 1, wl_pest_fill,
+                         sizeof wl_pest_fill / sizeof *wl_pest_fill)))
             return false;
     }
     uint32_t k = p->tb;
@@ -16088,16 +16120,15 @@ static bool thing_subject(const run *R, const sentence *s, uint32_t c)
  * anywhere keeps the insult for people. */
 static bool pests_named(const run *R, const mention *m)
 {
-    static const char *const fill[] = {"little", "thieving", "sneaky",
-                                       "absolute", "slimy",  "greedy",
-                                       "dirty",  "nasty",    "evil"};
     if (!(R->kinds & KIND_BIT(OBJECT)) ||
         (R->kinds & (KIND_BIT(SLUR) | KIND_BIT(PERSON) | KIND_BIT(HUMANITY) |
                      KIND_BIT(IDENTITY) | KIND_BIT(PRONOUN_YOU))) ||
         m->e == 0 || R->n->text[m->e - 1] != 's')
         return false;
     uint32_t k = m->tb;
-    for (int n = 0; n < 3 && k > 0 && word_among(R, k - 1, k, fill, sizeof fill / sizeof *fill);
+    for (int n = 0; n < 3 && k > 0 &&
+                    word_among(R, k - 1, k, wl_pest_fill,
+                               sizeof wl_pest_fill / sizeof *wl_pest_fill);
          n++)
         k--;
     if (k == 0 || !(tok_is_word(R, k - 1, "the") ||
@@ -17524,6 +17555,13 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
     return nothing_done_between(R, t->te, m->tb - 2);
 }
 
+/* Adjectives of sheer degree before a noun, which leave it said of whom
+ * it was said: between a linking verb and a thing word ("was absolute
+ * trash", "is total garbage": place_judged), and between a
+ * comma and a label ("muslims everywhere, utter vermin": comma_label). */
+static const char *const wl_sheer[] = {"absolute", "total", "utter",
+                                       "complete", "pure"};
+
 /* Session 58 (lead): "gypsies at the car boot again, absolute vermin",
  * "muslims everywhere, vermin": a noun said of the group as a clause of
  * its own. It follows a comma (a word of degree between: "absolute",
@@ -17534,10 +17572,12 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
  * they were treated). */
 static bool comma_label(const run *R, const target *t, const mention *m)
 {
+    /* (wl_sheer's adjectives, their adverbs and swearing; not all of
+     * wl_judge_adv, the adverbs after a linking verb, whose "so",
+     * "really", "too", "always", "being" would widen what counts) */
     static const char *const degree[] = {
-        "absolute", "absolutely", "utter",  "utterly", "total", "totally",
-        "complete", "completely", "fucking", "bloody", "just",  "pure",
-        "proper"};
+        "absolutely", "utterly", "totally", "completely",
+        "fucking",    "bloody",  "just",    "proper"};
     static const char *const tail[] = {"the",  "lot",     "of",  "them",
                                        "all",  "every",   "one", "last",
                                        "single", "lol",   "tbh", "honestly",
@@ -17547,7 +17587,9 @@ static bool comma_label(const run *R, const target *t, const mention *m)
         return false;
     uint32_t c = m->tb;
     while (c > t->te + 1 && tk[c - 1].type == TK_WORD &&
-           word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree))
+           (word_among(R, c - 1, c, wl_sheer,
+                       sizeof wl_sheer / sizeof *wl_sheer) ||
+            word_among(R, c - 1, c, degree, sizeof degree / sizeof *degree)))
         c--;
     /* (a bare noun may be the next item of a list, "refugees at the
      * border, dogs", "muslims at the farm, pigs": without a word of
@@ -23543,16 +23585,16 @@ static bool member_gets(const run *R, const mention *m, target *out)
     return true;
 }
 
-/* The veiled threat m ("will regret it") laid down as the writer's rule
- * for a member of a group who comes (member_gets): *out the group. Out of
- * line: rule_attack asks it only of veiled threats, and inlined there it
+/* The veiled threat m, a regret (regret_verb, which its one caller,
+ * member_antecedent, has asked: "will regret it"), laid down as the
+ * writer's rule for a member of a group who comes (member_gets): *out the
+ * group. Out of line: inlined (in member_antecedent, in rule_attack) it
  * cost 0.36M instructions on the bench corpus for none. */
 static __attribute__((noinline)) bool regret_laid(const run *R,
                                                   const mention *m,
                                                   target *out)
 {
-    return regret_verb(R, m) && m->tb > 2 && member_gets(R, m, out) &&
-           out->type != TG_PRONOUN;
+    return m->tb > 2 && member_gets(R, m, out) && out->type != TG_PRONOUN;
 }
 
 static bool said_of_all(const run *R, const target *t, const mention *m);
@@ -24259,14 +24301,19 @@ static const char *const visit_kind[] = {
     "inspector", "vote", "canvass"};
 static const char *const visit_with[] = {"with", "bring", "brings",
                                          "bringing", "brought", "carrying"};
+/* (no word starting with an apostrophe, "'em", "'ll": no word token is
+ * one, and word_among's sets leave them out) */
 static const char *const menace_whom[] = {"him", "her", "them", "em",
-                                          "'em", "you", "yall"};
-static const char *const menace_will[] = {
-    "him",  "her",   "them", "em",     "'em",   "you",   "will",
-    "'ll",  "they'll", "he'll", "she'll", "you'll", "gonna", "shall"};
-static const char *const menace_modal[] = {
-    "will", "'ll", "they'll", "he'll", "she'll", "you'll", "we'll", "i'll",
-    "gonna", "shall", "should", "must", "gotta", "would", "wanna"};
+                                          "you", "yall"};
+/* (the future told of others, not "we'll", "i'll": "they'll pay", "i'll
+ * pay") */
+static const char *const menace_will[] = {"will",   "they'll", "he'll",
+                                          "she'll", "you'll",  "gonna",
+                                          "shall"};
+/* (with menace_will, the modals of menace_willed) */
+static const char *const menace_modal[] = {"we'll", "i'll",  "should",
+                                           "must",  "gotta", "would",
+                                           "wanna"};
 static const char *const menace_shown[] = {"around", "round", "how",
                                            "where", "the", "a", "an",
                                            "our", "some", "about"};
@@ -24298,11 +24345,14 @@ static bool lesson_taught(const run *R, uint32_t j, uint32_t b)
  * pay") */
 static bool menace_willed(const run *R, uint32_t k, uint32_t a)
 {
-    return k > a && (word_among(R, k - 1, k, FRAME_WORDS(menace_modal)) ||
+    return k > a && (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+                     word_among(R, k - 1, k, FRAME_WORDS(menace_modal)) ||
                      (k > a + 1 && tok_is_word(R, k - 1, "to") &&
                       tok_is_word(R, k - 2, "going")) ||
                      (k > a + 1 && R->toks[k - 1].type == TK_WORD &&
-                      word_among(R, k - 2, k - 1, FRAME_WORDS(menace_modal))));
+                      (word_among(R, k - 2, k - 1, FRAME_WORDS(menace_will)) ||
+                       word_among(R, k - 2, k - 1,
+                                  FRAME_WORDS(menace_modal)))));
 }
 /* (the visit at k carries its kindness: a gift after "with" or "bring"
  * within three words, or an errand, in its sentence within eight tokens
@@ -24349,11 +24399,20 @@ static bool pay_menace(const run *R, uint32_t k, uint32_t a, uint32_t b)
         return false;
     return whom || menace_willed(R, k, a) || (j < b && tok_is_word(R, j, "for"));
 }
+/* (the menace word at k ends its clause after a person or a will, or
+ * within four words after a "make": "make them pay", "they will learn") */
+static bool menace_closes(const run *R, uint32_t k, uint32_t a, uint32_t b)
+{
+    return k > a && (k + 1 >= b || R->toks[k + 1].type != TK_WORD) &&
+           (word_among(R, k - 1, k, FRAME_WORDS(menace_whom)) ||
+            word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
+            word_among(R, k > a + 4 ? k - 4 : a, k - 1,
+                       FRAME_WORDS(menace_make)));
+}
 static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
 {
     if (!word_among(R, k, k + 1, MENACE_FRAMED(R)))
         return true;
-    const tok *t = R->toks;
     if (tok_is_word(R, k, "visit") || tok_is_word(R, k, "visits")) {
         if (k == a || !(word_among(R, k - 1, k, FRAME_WORDS(visit_before)) ||
                         word_among(R, k > a + 3 ? k - 3 : a, k,
@@ -24369,11 +24428,7 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
     if (tok_is_word(R, k, "lesson") || tok_is_word(R, k, "lessons"))
         return !lesson_taught(R, k, b);
     if (word_among(R, k, k + 1, FRAME_WORDS(visit_pay)))
-        return pay_menace(R, k, a, b) ||
-               (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
-                (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
-                 word_among(R, k > a + 4 ? k - 4 : a, k - 1,
-                            FRAME_WORDS(menace_make))));
+        return pay_menace(R, k, a, b) || menace_closes(R, k, a, b);
     /* learn, teach, taught, deal, handle, show: the thing shown after a
      * person and "with" */
     uint32_t j = k + 1;
@@ -24394,10 +24449,7 @@ static bool menace_word(const run *R, uint32_t k, uint32_t a, uint32_t b)
     return menace_willed(R, k, a) ||
            word_among(R, k + 1, k + 3 < b ? k + 3 : b,
                       FRAME_WORDS(menace_whom)) ||
-           (k > a && (k + 1 >= b || t[k + 1].type != TK_WORD) &&
-            (word_among(R, k - 1, k, FRAME_WORDS(menace_will)) ||
-             word_among(R, k > a + 4 ? k - 4 : a, k - 1,
-                        FRAME_WORDS(menace_make))));
+           menace_closes(R, k, a, b);
 }
 /* Is a word of the menace class a menace in [a, b) (menace_word)? */
 static bool menace_in(const run *R, uint32_t a, uint32_t b)
@@ -26563,12 +26615,6 @@ static bool beat_won(const run *R, const mention *m, const target *t)
                              KIND_BIT(IDENTITY) | KIND_BIT(SLUR));
 }
 
-/* Words of degree that may stand between a linking verb and a thing word
- * and leave it said of the subject: "was absolute trash", "is total
- * garbage". */
-static const char *const wl_sheer[] = {"absolute", "total", "utter",
-                                       "complete", "pure"};
-
 /* Words that make the noun phrase after them no subject: "the trash at
  * that synagogue", "the people of the mosque", "sick of the drag show". */
 static const char *const wl_before_place[] = {
@@ -27679,7 +27725,6 @@ static bool event_suffered(const run *R, const mention *m,
     const mention *cop = mention_at(R, m->te, DC_KIND_COPULA);
     if (!cop || word_among(R, cop->te, s->te, more, sizeof more / sizeof *more))
         return false;
-    uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
     /* ("is never wrong" approves; a negation condemns only what it
      * denies of the deed, "never the answer", "not acceptable", "never
      * justified": "genocide is not a problem if it's muslims" does not) */
@@ -27692,6 +27737,7 @@ static bool event_suffered(const run *R, const mention *m,
         return word_among(R, cop->te, de, denied,
                           sizeof denied / sizeof *denied);
     }
+    uint32_t je = cop->te + 3 < s->te ? cop->te + 3 : s->te;
     return word_among(R, cop->te, je, judged, sizeof judged / sizeof *judged);
 }
 
@@ -45208,28 +45254,21 @@ static uint32_t ellipsis_kind(const run *R)
 }
 
 /* power_object_in for the leading question: an object of power that is
- * no local body, trade or thing of everyday power ("who controls the
- * council budget? just asking" asks who sets it; session 58 review). */
+ * no trade (sense `sector`, which power_object_in skips too) nor a thing
+ * of everyday power (sense `everyday`: a local body, a vote, "the world",
+ * a boat): "who controls the council budget? just asking" asks who sets
+ * it (session 58 review). */
 static bool trope_object_in(const run *R, uint32_t b, uint32_t e)
 {
-    /* (a trade, sense `sector`, is skipped as power_object_in skips it) */
-    static const char *const local[] = {
-        "the council",      "the courts",  "the judges",  "parliament",
-        "the schools",      "the curriculum", "the universities",
-        "academia",         "elections",   "the world",   "everything",
-        "boat",             "caravan",     "the government",
-        "governments",      "politicians"};
     const dc_rules_scratch *rs = R->rs;
     if (!(R->kinds & KIND_BIT(CONSP_OBJECT)) || b >= rs->ntok)
         return false;
     for (size_t i = rs->first[b]; i < rs->nm && rs->m[i].tb < e; i++) {
         const mention *o = &rs->m[i];
-        if (o->kind != DC_KIND_CONSP_OBJECT ||
-            DC_SENSE_OF(ent(R, o)->flags) == DC_SENSE_SECTOR)
+        if (o->kind != DC_KIND_CONSP_OBJECT)
             continue;
-        const dc_entry *oe = ent(R, o);
-        if (!dc_word_in(oe->term, oe->term_len, local,
-                        sizeof local / sizeof *local))
+        unsigned sense = DC_SENSE_OF(ent(R, o)->flags);
+        if (sense != DC_SENSE_SECTOR && sense != DC_SENSE_EVERYDAY)
             return true;
     }
     return false;
@@ -48359,30 +48398,25 @@ static inline bool edge_end_byte(unsigned char c)
 }
 
 /* May a marker open a sentence at the word that starts at p, by
- * lead_may's tests (the marker's own DISC_BOUND and DISC_AMBIG of a
- * longer one left out: a yes may be wrong, a no is not)? */
+ * lead_may's first test (disc_beside; the marker's own words left out: a
+ * yes may be wrong, a no is not)? */
 static bool edge_lead_at(const dc_rules *r, const char *p, const char *end)
 {
     const char *w = word_end(p + 1, end);
     uint32_t h = disc_slot(r, 0, split_word_key(p, (size_t)(w - p)));
     if (h == UINT32_MAX)
         return false;
-    unsigned f = r->disc_flag[0][h];
-    if (f & DISC_ONE)
-        return true;
     while (w < end && *w == ' ')
         w++;
-    if (w == end)
-        return false;
-    if (is_word_byte((unsigned char)*w))
-        return (r->disc_mask[0][h] &
-                disc_bit(split_word_key(
-                    w, (size_t)(word_end(w + 1, end) - w)))) != 0;
-    return (f & DISC_ONE_AMBIG) && (*w == ',' || *w == ':' || *w == '-');
+    bool word = w < end && is_word_byte((unsigned char)*w);
+    return disc_beside(
+        r, 0, h, word,
+        word ? split_word_key(w, (size_t)(word_end(w + 1, end) - w)) : 0,
+        w < end && (*w == ',' || *w == ':' || *w == '-'));
 }
 
 /* May a marker close a sentence at the word of bytes [b, e) of the text
- * that starts at s, by tail_may's tests (as edge_lead_at)? The word
+ * that starts at s, by tail_may's first test (as edge_lead_at)? The word
  * before is read back to its start as tokenize cuts it: over word bytes,
  * and an apostrophe with a word byte on each side. */
 static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
@@ -48391,23 +48425,21 @@ static bool edge_tail_at(const dc_rules *r, const char *s, const char *b,
     uint32_t h = disc_slot(r, 1, split_word_key(b, (size_t)(e - b)));
     if (h == UINT32_MAX)
         return false;
-    unsigned f = r->disc_flag[1][h];
-    if (f & DISC_ONE)
-        return true;
     while (b > s && b[-1] == ' ')
         b--;
-    if (b == s)
-        return false;
-    unsigned char c = (unsigned char)b[-1];
-    if (!is_word_byte(c))
-        return (f & DISC_ONE_AMBIG) && (c == ',' || c == ':' || c == '-');
-    const char *a = b - 1;
-    while (a > s && (is_word_byte((unsigned char)a[-1]) ||
-                     (a[-1] == '\'' && a - 1 > s &&
-                      is_word_byte((unsigned char)a[-2]))))
-        a--;
-    return (r->disc_mask[1][h] & disc_bit(split_word_key(a, (size_t)(b - a)))) !=
-           0;
+    unsigned char c = b > s ? (unsigned char)b[-1] : 0;
+    bool word = b > s && is_word_byte(c);
+    uint64_t key = 0;
+    if (word) {
+        const char *a = b - 1;
+        while (a > s && (is_word_byte((unsigned char)a[-1]) ||
+                         (a[-1] == '\'' && a - 1 > s &&
+                          is_word_byte((unsigned char)a[-2]))))
+            a--;
+        key = split_word_key(a, (size_t)(b - a));
+    }
+    return disc_beside(r, 1, h, word, key,
+                       b > s && (c == ',' || c == ':' || c == '-'));
 }
 
 /* The tests of edge_text_may at a sentence's possible end x (a byte of
