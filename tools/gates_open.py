@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     'ff35227a0e49a94fefb93b5f0332e1bb0e5d7d5d'),
+                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '96dca05f328316bd0f299a0d9f68b6c3071aedfa'),
+                                    '5ee507f991149d34b6a9b3692cdc2577cd7084cb'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '075aece45180acf7db8b3fb80f898ae227095b51'),
+                            'c5b18ce003f8793c266689354ec3bc932d6c3573'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '55547ce506cdf144a755d902c596b801ec532b95'),
+                                    'ff9802c5d7afc53e04d8bd2c51e49ac3404bcd7b'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           'f88abc4e04ef4bedaab7f0f0f127f858ebb715c1'),
+                           '532f4ae7a3d950df18dbc4eb0d1fcb2f9d85cb03'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '26eeb95a332d5c1aa6fbce6393c61f9e91ef3a3a'),
+                           '6c40984b7863c2bfb561f5ac1fc1ade1b11f72d0'),
 }
 
 
