@@ -4904,6 +4904,19 @@ static __attribute__((noinline)) bool split_hits(scan *s, size_t a, size_t i)
     return true;
 }
 
+/* The hits a seen word's memo entry e keeps for [a, i): its inflection's
+ * (MEMO_ONE; a key of HV_WORD, slot sl, has reported its own) and a
+ * second one (MEMO_TWO). For plain_body and seen_word. */
+static inline bool memo_hits(scan *s, const hslot *sl, const uint64_t *e,
+                             size_t a, size_t i)
+{
+    if ((!sl || !(sl->val & HV_WORD)) && (e[3] & MEMO_ONE) &&
+        !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
+        return false;
+    return !(e[2] & MEMO_TWO) ||
+           push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3]));
+}
+
 /* What match_words does with the usual word t[a, i): after and before
  * plain non-word bytes (not ' or '*'), of at most hmax bytes; on_run does
  * the same for any run, and more. e: its memo entry if
@@ -4953,11 +4966,7 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     if (e && (e[2] & (MEMO_SEEN | MEMO_INFL)) == MEMO_SEEN) {
         /* Seen before: the memo has its inflection's hits, if any (a key
          * of HV_WORD has its own hit in MEMO_ONE, reported above). */
-        if ((!sl || !(sl->val & HV_WORD)) && (e[3] & MEMO_ONE) &&
-            !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
-            return false;
-        if ((e[2] & MEMO_TWO) &&
-            !push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3])))
+        if (!memo_hits(s, sl, e, a, i))
             return false;
     } else if (ne) {
         size_t nh = s->out->n, nc = s->ms->cand.n;
@@ -5083,11 +5092,7 @@ static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
         if (sl->val & HV_PREFIX)
             pend_push(w, a, hash_word(s->t + a, i - a), sl);
     }
-    if ((!sl || !(sl->val & HV_WORD)) && (e[3] & MEMO_ONE) &&
-        !push_hit(s, a, i, MEMO_ONE_ENTRY(e[3]), MEMO_ONE_HOW(e[3])))
-        return false;
-    if ((e[2] & MEMO_TWO) &&
-        !push_hit(s, a, i, MEMO_TWO_ENTRY(e[3]), MEMO_TWO_HOW(e[3])))
+    if (!memo_hits(s, sl, e, a, i))
         return false;
     pend_swap(w, i);
     const uint64_t ans = sl ? 0 : e[2] & CM_ALL;
