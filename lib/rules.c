@@ -6336,6 +6336,8 @@ static bool generic_member(const run *R, const mention *m)
  * writer's prohibition opens: "never trust a ...", "don't ever hand a
  * ...", "you shouldn't rent to a ..." ("never", "don't", "do not",
  * "shouldn't", at the clause's start or after "you" or "just")? */
+static bool into_place(const run *R, uint32_t k);
+
 static bool prohibited_object(const run *R, uint32_t d)
 {
     if (d < 2)
@@ -6363,12 +6365,14 @@ static bool prohibited_object(const run *R, uint32_t d)
     if (o > 0 && tok_is_word(R, o - 1, "should"))
         o--;
     /* (the writer's own rule foretold: "we will never let a muslim into
-     * this club", "i'll never hire a ..."; session 59) */
+     * this club", "i'll never hire a ..."; session 59; letting in only
+     * into a place, not "i'll never let a woman into my life again",
+     * session 59 review) */
     if (neg && o > 0 &&
         (tok_is_word(R, o - 1, "we'll") || tok_is_word(R, o - 1, "i'll") ||
          (o > 1 && tok_is_word(R, o - 1, "will") &&
           (tok_is_word(R, o - 2, "we") || tok_is_word(R, o - 2, "i")))))
-        return true;
+        return !tok_is_word(R, v, "let") || into_place(R, d + 2);
     return member_opens(R, o) ||
            (o > 0 && (tok_is_word(R, o - 1, "you") ||
                       tok_is_word(R, o - 1, "u") ||
@@ -6406,6 +6410,24 @@ static decorum_status find_targets(run *R)
         R->target_types |= (uint8_t)(1u << TG_GROUP);
     }
     return DECORUM_OK;
+}
+
+static bool is_possessive_end(const run *R, uint32_t k);
+
+/* Is token k "into" and a place within two words after it ("into this
+ * club", "into my house"), not a life or a round ("into my life", "into
+ * the final")? Session 59 review. */
+static bool into_place(const run *R, uint32_t k)
+{
+    static const char *const place[] = {
+        "club",   "house",  "home",   "pub",     "bar",    "country",
+        "street", "school", "church", "building", "restaurant", "shop",
+        "lodge",  "office", "venue",  "gym",     "estate", "neighbourhood",
+        "neighborhood", "town", "village", "flat",  "block",  "hotel"};
+    if (!tok_is_word(R, k, "into"))
+        return false;
+    uint32_t e = k + 3 < R->ntok ? k + 3 : R->ntok;
+    return word_among(R, k + 1, e, place, sizeof place / sizeof *place);
 }
 
 static decorum_status find_group_targets(run *R)
@@ -6561,7 +6583,7 @@ static decorum_status find_group_targets(run *R)
                              prohibited_object(R, m->tb - 1) &&
                              (clause_done(R, m->te) ||
                               member_anchored(R, m->te) ||
-                              tok_is_word(R, m->te, "into"))) ||
+                              into_place(R, m->te))) ||
                             /* "hunt every Muslim down": the particle of
                              * a split verb around it, no noun */
                             split_verb_around(R, m->tb, m->te, &sv)) &&
@@ -6658,8 +6680,14 @@ static decorum_status find_group_targets(run *R)
              * role. The group's target takes the role in; the role is no
              * target of its own, nearer to what is said of them. */
             const mention *pn;
+            /* (not a possessive: "women's bosses", "womens bosses" are
+             * the bosses of women; session 59 review) */
             if (rs->nt > 0 && rs->t[rs->nt - 1].type == TG_GROUP &&
                 rs->t[rs->nt - 1].te == m->tb &&
+                !is_possessive_end(R, m->tb - 1) &&
+                !tok_is_word(R, m->tb - 1, "womens") &&
+                !tok_is_word(R, m->tb - 1, "mens") &&
+                !(m->tb >= 2 && R->toks[m->tb - 1].type == TK_PUNCT) &&
                 (pn = mention_at(R, m->tb, DC_KIND_PERSON)) != NULL &&
                 pn->te == m->te && plural_hit(R, pn)) {
                 rs->t[rs->nt - 1].te = m->te;
@@ -17607,6 +17635,14 @@ static bool comma_label(const run *R, const target *t, const mention *m)
             (unsigned char)R->n->text[tk[k].b] < 0x80 &&
             !word_among(R, k, k + 1, tail, sizeof tail / sizeof *tail))
             return false;
+    /* (no second party joined to the group before the comma: the label
+     * may be theirs, "refugee kids and the traffickers in the lorry,
+     * absolute vermin", "gay lads vs the bouncers on the door, total
+     * pigs"; session 59 review) */
+    static const char *const joined[] = {"and", "vs", "versus", "with",
+                                         "against", "&", "or"};
+    if (word_among(R, t->te, c - 1, joined, sizeof joined / sizeof *joined))
+        return false;
     return nothing_done_between(R, t->te, c - 1);
 }
 
@@ -17651,9 +17687,12 @@ static bool opening_subject(const run *R, const target *t, const mention *m)
 {
     if (!t || t->te > m->tb || !opens_sentence(R, sent_of(R, m->tb), t->tb))
         return false;
-    /* (or a label after a comma, however far: "gypsies at the car boot
-     * again, absolute vermin"; session 59) */
-    if (comma_simile(R, t, m) || comma_label(R, t, m))
+    /* (or a dehumanizing label after a comma, however far: "gypsies at the
+     * car boot again, absolute vermin"; session 59; not a judgement of a
+     * state of affairs, "black nurses on zero hour contracts at the
+     * hospital, absolute disgrace", session 59 review) */
+    if (comma_simile(R, t, m) ||
+        (m->kind == DC_KIND_DEHUMANIZE && comma_label(R, t, m)))
         return true;
     /* not the verb of a relative clause: "... have dogs that are animals" */
     for (uint32_t k = t->te; k < m->tb; k++)
@@ -18004,7 +18043,17 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * place", "gays have to stay in the closet" (obliging_before: not
      * "should have"); one adverb or quantifier may stand before it
      * ("women really must ...", "they all need to ...") */
-    if (t->te < m->tb && m->tb - t->te <= 4) {
+    /* (not asked, "women need to stay in the kitchen? ok grandad", nor a
+     * place given by what follows, "their place in history", "their place
+     * as future leaders"; session 59 review) */
+    if (t->te < m->tb && m->tb - t->te <= 4 && !sent_of(R, m->tb)->question &&
+        !(m->te < R->ntok && (tok_is_word(R, m->te, "as") ||
+                              (tok_is_word(R, m->te, "in") &&
+                               m->te + 1 < R->ntok &&
+                               (tok_is_word(R, m->te + 1, "history") ||
+                                (tok_is_word(R, m->te + 1, "the") &&
+                                 m->te + 2 < R->ntok &&
+                                 tok_is_word(R, m->te + 2, "world"))))))) {
         uint32_t k = obliging_before(R, m->tb);
         if (k < m->tb && k >= t->te && k - t->te <= 1 &&
             R->toks[t->tb].clause == R->toks[m->tb].clause &&
@@ -28659,7 +28708,11 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* Session 59 (lead): "gypsies at the car boot again, absolute
      * vermin": a label after a comma is said of the group that opens the
      * sentence (comma_label), not of the place or thing named between */
-    if (t && (t->type == TG_OBJECT || t->type == TG_NP) && t->te <= m->tb &&
+    /* (past a thing or a place only: a role or a body between is a
+     * party the label may be for, "muslim families stuck in that hotel
+     * with the landlord from hell, absolute parasite"; session 59
+     * review) */
+    if (t && t->type == TG_OBJECT && t->te <= m->tb &&
         (m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE)) {
         const dc_rules_scratch *rs = R->rs;
         size_t gi = targets_from(rs, sent_of(R, m->tb)->tb);
@@ -38339,10 +38392,12 @@ static uint32_t role_place_end(const run *R, uint32_t b)
         !word_among(R, k, k + 1, WORD_CLASS(R, WC_ARENA)) ||
         word_among(R, k, k + 1, not_held, sizeof not_held / sizeof *not_held))
         return UINT32_MAX;
-    /* (the arena word ends its phrase, or a function word or a word that
-     * closes the claim follows: not "on the police database", "in the
-     * army surplus store") */
-    if (!clause_done(R, k + 1) && !glue_at(R, k + 1) &&
+    /* (the arena word ends its clause, or a word that closes the claim
+     * follows: not "on the police database", "in the army surplus
+     * store", nor a time, a place or a condition, "on the pitch on yom
+     * kippur", "in this lightning", "in the police and not see racism";
+     * session 59 review) */
+    if (!clause_done(R, k + 1) &&
         !word_among(R, k + 1, k + 2, closes, sizeof closes / sizeof *closes))
         return UINT32_MAX;
     return k + 1;
@@ -45068,19 +45123,39 @@ static bool emoji_literal(const run *R)
  * "Tax went up to 13%. Follow the money."; b is the share's first token). */
 /* Does the second half of the "13/50" meme start at token j: "does",
  * "do", "commit(s)" or "account(s) for", then "50" or "half" (the
- * lexicon's `notice` entries "does 50", "commit half": session 59)? */
+ * lexicon's `notice` entries "does 50", "commit half": session 59), and
+ * after a verb other than "commit" nothing more in its clause or a word
+ * of crime? */
 static bool meme_half(const run *R, uint32_t j)
 {
     static const char *const doing[] = {"does",    "do",      "commit",
                                         "commits", "account", "accounts"};
+    /* (what is done, after "do", "does", "account for": the crime, or
+     * nothing, the meme's words; not "13% does 50% of the heavy lifting",
+     * "account for half the spending"; session 59 review) */
+    static const char *const crime[] = {"crime",   "crimes",  "murder",
+                                        "murders", "violent", "homicides",
+                                        "homicide", "killings", "arrests"};
     uint32_t n = R->rs->ntok;
     if (j + 1 >= n ||
         !word_among(R, j, j + 1, doing, sizeof doing / sizeof *doing))
         return false;
+    bool commit = tok_is_word(R, j, "commit") || tok_is_word(R, j, "commits");
     j++;
     if (tok_is_word(R, j, "for"))
         j++;
-    return j < n && (tok_is_word(R, j, "half") || tok_is_word(R, j, "50"));
+    if (j >= n || !(tok_is_word(R, j, "half") || tok_is_word(R, j, "50")))
+        return false;
+    if (commit)
+        return true;
+    uint32_t k = j + 1;
+    if (k < n && ((R->toks[k].type == TK_PUNCT && R->toks[k].ch == '%') ||
+                  tok_is_word(R, k, "percent")))
+        k++;
+    return clause_done(R, k) || tok_is_word(R, k, "and") ||
+           tok_is_word(R, k, "so") ||
+           word_among(R, k, k + 4 < n ? k + 4 : n, crime,
+                      sizeof crime / sizeof *crime);
 }
 
 static bool share_13(const run *R, uint32_t b, uint32_t e)
@@ -52589,6 +52664,21 @@ static const char *const wl_figure_ravage[] = {
     "breed",  "breeds",  "bleed",   "bleeds",  "overrun", "overruns",
     "ruin",   "ruins",   "wreck",   "wrecks",  "trash",  "trashes",
     "invade", "invades", "scrounge", "scrounges", "devour", "devours"};
+/* Does the sentence s or the one before speak of crops or a garden, where
+ * real pests ravage ("the polish lads helped with our allotment. slugs,
+ * ruin the veg every year")? Session 59 review. */
+static bool figure_crops(const run *R, const sentence *s)
+{
+    static const char *const crops[] = {
+        "veg",     "vegetables", "crop",   "crops",   "harvest", "garden",
+        "gardens", "allotment",  "field",  "fields",  "farm",    "farms",
+        "plants",  "lettuce",    "lettuces", "cabbages", "wheat", "orchard",
+        "pest",    "pests",      "farmer", "farmers"};
+    uint32_t si = R->toks[s->tb].sent;
+    uint32_t b = R->rs->s[si > 0 ? si - 1 : 0].tb;
+    return word_among(R, b, s->te, crops, sizeof crops / sizeof *crops);
+}
+
 /* A clause of one word that may open a sentence before a bare figure at
  * its end ("sardines? no, cockroaches"). */
 static const char *const wl_figure_aside[] = {
@@ -53224,7 +53314,8 @@ static decorum_status rule_figure_after(run *R)
                         ((herd || p < d->tb) && ing_word(R, b)) ||
                         (b > a && word_among(R, b, b + 1, wl_figure_ravage,
                                              sizeof wl_figure_ravage /
-                                                 sizeof *wl_figure_ravage)) ||
+                                                 sizeof *wl_figure_ravage) &&
+                         !figure_crops(R, s)) ||
                         /* what should be done to them, past a comma, a
                          * passive with no subject of its own: the
                          * figure's ("gypsies camped at the entrance
@@ -53644,9 +53735,10 @@ static decorum_status rule_bare_trait(run *R)
  * finds nothing. Not in a question, nor beside a denouncing word. */
 static void ft_member(run *R)
 {
-    static const char *const they[] = {"they", "them", "their", "theyre",
-                                       "they're", "theyll", "they'll",
-                                       "theyd", "they'd"};
+    static const char *const they[] = {"they", "theyre", "they're",
+                                       "theyll", "they'll", "theyd",
+                                       "they'd"};
+    static const char *const of_them[] = {"them"};
     const dc_rules_scratch *rs = R->rs;
     if (R->denounce_any)
         return;
@@ -53668,7 +53760,21 @@ static void ft_member(run *R)
             k0--;
         while (k1 < s->te && R->toks[k1].clause == c)
             k1++;
-        if (!word_among(R, k0, k1, they, sizeof they / sizeof *they))
+        /* ("they" opens the clause, after "and", "but", "so" at most,
+         * as its subject: not "the gangs always target them", "burglars
+         * always target their house", whose subject is another; or the
+         * frame is a label's "all of them", "the lot of them" after a
+         * comma or opening its clause; session 59 review) */
+        uint32_t k = k0;
+        if (k + 1 < k1 && (tok_is_word(R, k, "and") ||
+                           tok_is_word(R, k, "but") || tok_is_word(R, k, "so")))
+            k++;
+        bool subj = word_among(R, k, k + 1, they, sizeof they / sizeof *they);
+        if (!subj && word_among(R, m->tb, m->te, of_them, 1))
+            subj = m->tb == k0 ||
+                   (R->toks[m->tb - 1].type == TK_PUNCT &&
+                    R->toks[m->tb - 1].ch == ',');
+        if (!subj)
             continue;
         /* (the last people's word before it, two sentences back at most) */
         uint32_t si = R->toks[m->tb].sent;
