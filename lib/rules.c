@@ -45121,34 +45121,31 @@ static bool emoji_literal(const run *R)
  * discount ("13% of respondents", "crime dropped 13% this year", "the
  * 13% discount code"), nor a quantity by the word before it (amount:
  * "Tax went up to 13%. Follow the money."; b is the share's first token). */
-/* Does the second half of the "13/50" meme start at token j: "does",
- * "do", "commit(s)" or "account(s) for", then "50" or "half" (the
- * lexicon's `notice` entries "does 50", "commit half": session 59), and
- * after a verb other than "commit" nothing more in its clause or a word
- * of crime? */
+/* Does the second half of the "13/50" meme start at token j: one of
+ * coded.tsv's `notice` entries of the meme's deed ("does 50", "commit
+ * half", "account for 50"; session 59), and after a verb other than
+ * "commit" nothing more in its clause, "and", "so" or a word of crime
+ * ("13% does 50% of the heavy lifting" is a guild; session 59 review)? */
 static bool meme_half(const run *R, uint32_t j)
 {
-    static const char *const doing[] = {"does",    "do",      "commit",
-                                        "commits", "account", "accounts"};
-    /* (what is done, after "do", "does", "account for": the crime, or
-     * nothing, the meme's words; not "13% does 50% of the heavy lifting",
-     * "account for half the spending"; session 59 review) */
     static const char *const crime[] = {"crime",   "crimes",  "murder",
                                         "murders", "violent", "homicides",
                                         "homicide", "killings", "arrests"};
-    uint32_t n = R->rs->ntok;
-    if (j + 1 >= n ||
-        !word_among(R, j, j + 1, doing, sizeof doing / sizeof *doing))
+    const mention *h = NULL;
+    for (size_t i = j < R->rs->ntok ? R->rs->first[j] : R->rs->nm;
+         i < R->rs->nm && R->rs->m[i].tb == j && !h; i++) {
+        const mention *x = &R->rs->m[i];
+        const dc_entry *e = ent(R, x);
+        if (x->kind == DC_KIND_CODE &&
+            DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE &&
+            (term_ends(e, " 50", false) || term_ends(e, " half", false)))
+            h = x;
+    }
+    if (!h)
         return false;
-    bool commit = tok_is_word(R, j, "commit") || tok_is_word(R, j, "commits");
-    j++;
-    if (tok_is_word(R, j, "for"))
-        j++;
-    if (j >= n || !(tok_is_word(R, j, "half") || tok_is_word(R, j, "50")))
-        return false;
-    if (commit)
-        return true;
-    uint32_t k = j + 1;
+    if (term_ends(ent(R, h), "commit", true))
+        return true; /* "commit" and "commits" */
+    uint32_t n = R->rs->ntok, k = h->te;
     if (k < n && ((R->toks[k].type == TK_PUNCT && R->toks[k].ch == '%') ||
                   tok_is_word(R, k, "percent")))
         k++;
