@@ -18043,17 +18043,9 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * place", "gays have to stay in the closet" (obliging_before: not
      * "should have"); one adverb or quantifier may stand before it
      * ("women really must ...", "they all need to ...") */
-    /* (not asked, "women need to stay in the kitchen? ok grandad", nor a
-     * place given by what follows, "their place in history", "their place
-     * as future leaders"; session 59 review) */
-    if (t->te < m->tb && m->tb - t->te <= 4 && !sent_of(R, m->tb)->question &&
-        !(m->te < R->ntok && (tok_is_word(R, m->te, "as") ||
-                              (tok_is_word(R, m->te, "in") &&
-                               m->te + 1 < R->ntok &&
-                               (tok_is_word(R, m->te + 1, "history") ||
-                                (tok_is_word(R, m->te + 1, "the") &&
-                                 m->te + 2 < R->ntok &&
-                                 tok_is_word(R, m->te + 2, "world"))))))) {
+    /* (not asked: "women need to stay in the kitchen? ok grandad";
+     * session 59 review) */
+    if (t->te < m->tb && m->tb - t->te <= 4 && !sent_of(R, m->tb)->question) {
         uint32_t k = obliging_before(R, m->tb);
         if (k < m->tb && k >= t->te && k - t->te <= 1 &&
             R->toks[t->tb].clause == R->toks[m->tb].clause &&
@@ -28098,6 +28090,16 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (deed_judged(R, m))
             return quoted_counter(R, m);
+        /* "their place in history", "their place as future leaders": a
+         * place the words after it give, no subordinate one (session 59
+         * review; said with a modal or without) */
+        if (term_ends(e, " place", false) && m->te < R->ntok &&
+            (tok_is_word(R, m->te, "as") ||
+             (tok_is_word(R, m->te, "in") && m->te + 1 < R->ntok &&
+              (tok_is_word(R, m->te + 1, "history") ||
+               (tok_is_word(R, m->te + 1, "the") && m->te + 2 < R->ntok &&
+                tok_is_word(R, m->te + 2, "world"))))))
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
         break;
