@@ -5096,6 +5096,18 @@ static bool ends_ed(const run *R, uint32_t ti)
     return t->e - t->b > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0;
 }
 
+/* Does token ti end in "-ing" (five bytes or more): a participle or a
+ * gerund ("crossing", "letting"), not "king" or "sing"? */
+static bool tok_ends_ing(const run *R, const tok *t)
+{
+    return t->e - t->b > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0;
+}
+
+static bool ends_ing(const run *R, uint32_t ti)
+{
+    return tok_ends_ing(R, &R->toks[ti]);
+}
+
 static bool is_determiner(const run *R, uint32_t ti)
 {
     return tok_is_word(R, ti, "the") || mention_at(R, ti, DC_KIND_QUANTIFIER);
@@ -5537,6 +5549,24 @@ static bool obliging_at(const run *R, uint32_t k, uint32_t te)
             return true;
     }
     return false;
+}
+
+/* The end of a place a group is named in, from token b ("in this
+ * office", "at my work", "on the team") right up to token k: k when b
+ * is "in", "at" or "on" and one to three plain words of the same clause
+ * follow it up to k, else b. */
+static uint32_t group_place_end(const run *R, uint32_t b, uint32_t k)
+{
+    if (k <= b + 1 || k - b > 4 ||
+        !(tok_is_word(R, b, "in") || tok_is_word(R, b, "at") ||
+          tok_is_word(R, b, "on")))
+        return b;
+    for (uint32_t j = b + 1; j < k; j++)
+        if (R->toks[j].type != TK_WORD || R->toks[j].clause != R->toks[b].clause ||
+            kind_at(R, j, DC_KIND_MODAL) || kind_at(R, j, DC_KIND_COPULA) ||
+            kind_at(R, j, DC_KIND_NEGATION))
+            return b;
+    return k;
 }
 
 /* The first token of a modal of obligation (obliging_at) that ends right
@@ -6233,8 +6263,7 @@ static bool present_predicate(const run *R, uint32_t k)
         return false;
     if (tok_is_word(R, k, "is"))
         return !(k + 1 < rs->ntok && rs->toks[k + 1].type == TK_WORD &&
-                 R->toks[k + 1].e - R->toks[k + 1].b > 4 &&
-                 memcmp(R->n->text + R->toks[k + 1].e - 3, "ing", 3) == 0);
+                 ends_ing(R, k + 1));
     if (tok_is_word(R, k, "was") || tok_is_word(R, k, "were") ||
         tok_is_word(R, k, "wasn't") || tok_is_word(R, k, "wasnt") ||
         tok_is_word(R, k, "weren't") || tok_is_word(R, k, "didn't") ||
@@ -6338,6 +6367,29 @@ static bool generic_member(const run *R, const mention *m)
  * "shouldn't", at the clause's start or after "you" or "just")? */
 static bool into_place(const run *R, uint32_t k);
 
+/* Does the writer's own resolve stand before the prohibition opening at
+ * o ("we'll never", "i will never", "we won't ever"), or, before a verb
+ * in -ing at v, "i am never letting", "we're never hiring"? */
+static bool writer_resolves(const run *R, uint32_t o, uint32_t v, bool wont)
+{
+    if (o == 0)
+        return false;
+    const uint32_t s = o - 1;
+    const bool first = tok_is_word(R, s, "we") || tok_is_word(R, s, "i");
+    if (wont)
+        return first;
+    if (tok_is_word(R, s, "we'll") || tok_is_word(R, s, "i'll") ||
+        (s > 0 && tok_is_word(R, s, "will") &&
+         (tok_is_word(R, s - 1, "we") || tok_is_word(R, s - 1, "i"))))
+        return true;
+    if (!ends_ing(R, v))
+        return false;
+    return tok_is_word(R, s, "i'm") || tok_is_word(R, s, "im") ||
+           tok_is_word(R, s, "we're") ||
+           (s > 0 && (tok_is_word(R, s, "am") || tok_is_word(R, s, "are")) &&
+            (tok_is_word(R, s - 1, "we") || tok_is_word(R, s - 1, "i")));
+}
+
 static bool prohibited_object(const run *R, uint32_t d)
 {
     if (d < 2)
@@ -6351,9 +6403,11 @@ static bool prohibited_object(const run *R, uint32_t d)
     uint32_t n = v - 1;
     if (n > 0 && tok_is_word(R, n, "ever"))
         n--;
-    bool neg = tok_is_word(R, n, "never") || tok_is_word(R, n, "don't") ||
-               tok_is_word(R, n, "dont") || tok_is_word(R, n, "shouldn't") ||
-               tok_is_word(R, n, "shouldnt");
+    /* ("won't" is the writer's own rule only: "we won't ever let a ...") */
+    const bool wont = tok_is_word(R, n, "won't") || tok_is_word(R, n, "wont");
+    bool neg = wont || tok_is_word(R, n, "never") ||
+               tok_is_word(R, n, "don't") || tok_is_word(R, n, "dont") ||
+               tok_is_word(R, n, "shouldn't") || tok_is_word(R, n, "shouldnt");
     uint32_t o = n; /* the first word of the prohibition */
     if (!neg && n > 0 && tok_is_word(R, n, "not") &&
         (tok_is_word(R, n - 1, "do") || tok_is_word(R, n - 1, "should"))) {
@@ -6368,11 +6422,11 @@ static bool prohibited_object(const run *R, uint32_t d)
      * this club", "i'll never hire a ..."; session 59; letting in only
      * into a place, not "i'll never let a woman into my life again",
      * session 59 review) */
-    if (neg && o > 0 &&
-        (tok_is_word(R, o - 1, "we'll") || tok_is_word(R, o - 1, "i'll") ||
-         (o > 1 && tok_is_word(R, o - 1, "will") &&
-          (tok_is_word(R, o - 2, "we") || tok_is_word(R, o - 2, "i")))))
-        return !tok_is_word(R, v, "let") || into_place(R, d + 2);
+    if (writer_resolves(R, o, v, wont))
+        return !(tok_is_word(R, v, "let") || tok_is_word(R, v, "letting")) ||
+               into_place(R, d + 2);
+    if (wont)
+        return false;
     return member_opens(R, o) ||
            (o > 0 && (tok_is_word(R, o - 1, "you") ||
                       tok_is_word(R, o - 1, "u") ||
@@ -6685,8 +6739,6 @@ static decorum_status find_group_targets(run *R)
             if (rs->nt > 0 && rs->t[rs->nt - 1].type == TG_GROUP &&
                 rs->t[rs->nt - 1].te == m->tb &&
                 !is_possessive_end(R, m->tb - 1) &&
-                !tok_is_word(R, m->tb - 1, "womens") &&
-                !tok_is_word(R, m->tb - 1, "mens") &&
                 !(m->tb >= 2 && R->toks[m->tb - 1].type == TK_PUNCT) &&
                 (pn = mention_at(R, m->tb, DC_KIND_PERSON)) != NULL &&
                 pn->te == m->te && plural_hit(R, pn)) {
@@ -7593,8 +7645,7 @@ static const mention *negator_in(const run *R, uint32_t tb)
         !mention_at(R, tb, DC_KIND_HATE_VERB) &&
         (tok_is_word(R, best->te, "stop") || tok_is_word(R, best->te, "stops") ||
          tok_is_word(R, best->te, "quit"))) {
-        const tok *a = &rs->toks[tb];
-        if (a->e - a->b > 4 && memcmp(R->n->text + a->e - 3, "ing", 3) == 0)
+        if (ends_ing(R, tb))
             return NULL;
     }
     /* "I can't wait until they're gone", "can't wait to see them hang":
@@ -12420,9 +12471,8 @@ static bool deed_told(const run *R, const mention *m)
                     word_among(R, k - 1, k, aux, sizeof aux / sizeof *aux);
          n++)
         k--;
-    const tok *v = &R->toks[m->tb];
     if (k < m->tb && word_among(R, k, m->tb, be, sizeof be / sizeof *be) &&
-        !(v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0))
+        !ends_ing(R, m->tb))
         return false;
     return k >= s->tb + 2 &&
            word_among(R, k - 1, k, subj, sizeof subj / sizeof *subj) &&
@@ -12595,8 +12645,7 @@ static bool consequence_told(const run *R, const mention *m)
         if (word_among(R, j, j + 1, WORD_CLASS(R, WC_DOER)) ||
             kind_at(R, j, DC_KIND_PRONOUN_SELF))
             return false;
-        gerund = t->e - t->b >= 5 &&
-                 memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+        gerund = ends_ing(R, j) &&
                  !word_among(R, j, j + 1, WORD_CLASS(R, WC_NOTGERUND));
     }
     if (!gerund)
@@ -15579,8 +15628,7 @@ static bool insult_does(const run *R, const mention *m, const target *t)
         kind_at(R, k, DC_KIND_PRONOUN_SELF) || is_determiner(R, k) ||
         tok_is_word(R, k, "like"))
         return false;
-    const tok *v = &R->toks[k];
-    bool ing = v->e - v->b > 4 && memcmp(R->n->text + v->e - 3, "ing", 3) == 0;
+    bool ing = ends_ing(R, k);
     if (!rel && !ing)
         return false;
     /* at most a determiner between the verb and the group */
@@ -18045,12 +18093,14 @@ static bool predicated(const run *R, const target *t, const mention *m)
      * ("women really must ...", "they all need to ...") */
     /* (not asked: "women need to stay in the kitchen? ok grandad";
      * session 59 review) */
-    if (t->te < m->tb && m->tb - t->te <= 4 && !sent_of(R, m->tb)->question) {
+    /* (or after the place the group is named in: "the women in this
+     * office need to learn their place"; session 60) */
+    if (t->te < m->tb && m->tb - t->te <= 8 && !sent_of(R, m->tb)->question) {
         uint32_t k = obliging_before(R, m->tb);
-        if (k < m->tb && k >= t->te && k - t->te <= 1 &&
+        uint32_t a = group_place_end(R, t->te, k);
+        if (k < m->tb && k >= a && k - a <= 1 &&
             R->toks[t->tb].clause == R->toks[m->tb].clause &&
-            (k == t->te || adverb_like(R, t->te) ||
-             kind_at(R, t->te, DC_KIND_QUANTIFIER)))
+            (k == a || adverb_like(R, a) || kind_at(R, a, DC_KIND_QUANTIFIER)))
             return true;
     }
     if (m->tb == t->te ||
@@ -18136,9 +18186,7 @@ static bool predicated(const run *R, const target *t, const mention *m)
              * ("are full of ...", "nothing but" still predicate) */
             for (uint32_t j = k + 1; j < m->tb; j++) {
                 const tok *tj = &R->toks[j];
-                if (j + 1 < m->tb && tj->type == TK_WORD &&
-                    tj->e - tj->b > 4 &&
-                    memcmp(R->n->text + tj->e - 3, "ing", 3) == 0 &&
+                if (j + 1 < m->tb && tj->type == TK_WORD && ends_ing(R, j) &&
                     /* "are becoming the rats of Europe" still links */
                     !tok_is_word(R, j, "becoming") &&
                     !tok_is_word(R, j, "turning") &&
@@ -18175,8 +18223,7 @@ static bool overrun_by_group(const run *R, const mention *m, const target *t)
     if (t->te >= rs->ntok || rs->toks[t->te].type != TK_WORD ||
         glue_at(R, t->te))
         return true;
-    const tok *n = &rs->toks[t->te];
-    return (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0) ||
+    return ends_ing(R, t->te) ||
            kind_at(R, t->te, DC_KIND_COPULA) || kind_at(R, t->te, DC_KIND_MODAL);
 }
 
@@ -18246,8 +18293,7 @@ static const mention *epithet_antecedent(const run *R, const mention *m)
                        kind_at(R, k, DC_KIND_PROFANITY);
         if (!(hostile ||
               word_among(R, k, k + 1, lead, sizeof lead / sizeof *lead) ||
-              (tk->type == TK_WORD && tk->e - tk->b > 4 &&
-               memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)))
+              (tk->type == TK_WORD && ends_ing(R, k))))
             return NULL;
         scorn = scorn || hostile || tok_is_word(R, k, "like") ||
                 tok_is_word(R, k, "bunch");
@@ -22316,7 +22362,7 @@ static bool demonstrative_narrowed(const run *R, const mention *m)
     const tok *n = &R->toks[m->te];
     return word_among(R, m->te, m->te + 1, narrow,
                       sizeof narrow / sizeof *narrow) ||
-           (n->e - n->b > 4 && memcmp(R->n->text + n->e - 3, "ing", 3) == 0);
+           tok_ends_ing(R, n);
 }
 
 /* demonstrative_dehum's look at the sentence si, once per sentence (a
@@ -22644,8 +22690,7 @@ static bool situation_after(const run *R, uint32_t k)
     if (word_among(R, k, k + 1, wl_being, nb))
         return passive_at(R, k, wl_being, nb, true) < R->ntok;
     const tok *tk = &R->toks[k];
-    return kind_at(R, k, DC_KIND_REPORT) && tk->e - tk->b > 4 &&
-           memcmp(R->n->text + tk->e - 3, "ing", 3) == 0;
+    return kind_at(R, k, DC_KIND_REPORT) && tok_ends_ing(R, tk);
 }
 
 /* Does token k pick out one member of a group: "any", "every", "each",
@@ -26271,8 +26316,7 @@ static bool cleft_patient(const run *R, const mention *m, const target *t)
                                tok_is_word(R, j, "of"));
     if (j < s->te && R->toks[j].type == TK_WORD) {
         const tok *tk = &R->toks[j];
-        if (tk->e - tk->b > 4 &&
-            memcmp(R->n->text + tk->e - 3, "ing", 3) == 0)
+        if (tok_ends_ing(R, tk))
             return false;
     }
     if (cause)
@@ -27161,8 +27205,7 @@ static bool performer_spared(const run *R, const target *t, const mention *m)
     for (int j = 0; j < 2 && tok_is_word(R, m->te, "at") &&
                     m->te + 1 + j < s->te && nx[j].type == TK_WORD;
          j++)
-        skill = skill || (nx[j].e - nx[j].b > 4 &&
-                          memcmp(R->n->text + nx[j].e - 3, "ing", 3) == 0);
+        skill = skill || tok_ends_ing(R, &nx[j]);
     if (!skill && !word_among(R, m->te + 1, end, FRAME_WORDS(wl_stage)))
         return false;
     uint32_t cb = t->te;
@@ -29039,8 +29082,7 @@ static decorum_status rule_attack(run *R, const mention *m)
             }
             const tok *tk = &R->toks[k];
             if (k > m->te && kind_at(R, k, DC_KIND_REPORT) &&
-                tk->e - tk->b > 4 &&
-                memcmp(R->n->text + tk->e - 3, "ing", 3) == 0 &&
+                tok_ends_ing(R, tk) &&
                 tk->clause == R->toks[t->tb].clause &&
                 speech_attacks(R, m, k)) {
                 R->out->rf[DC_RF_COUNTER] = 1;
@@ -30892,8 +30934,7 @@ static bool trait_of(const run *R, const target *t, const mention *m)
          tok_is_word(R, m->tb - 1, "all") || tok_is_word(R, m->tb - 1, "just") ||
          tok_is_word(R, m->tb - 1, "so") || tok_is_word(R, m->tb - 1, "really")))
         return true;
-    if (tk[k].e - tk[k].b > 4 &&
-        memcmp(R->n->text + tk[k].e - 3, "ing", 3) == 0)
+    if (tok_ends_ing(R, &tk[k]))
         return true;
     return word_among(R, k, k + 1, goes_on, sizeof goes_on / sizeof *goes_on) ||
            kind_at(R, k, DC_KIND_PERSON) || kind_at(R, k, DC_KIND_IDENTITY) ||
@@ -36374,7 +36415,7 @@ static bool frame_call(const run *R, uint32_t k)
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya",
                                        "i'll", "we'll", "i'd", "we'd",
-                                       "we're"};
+                                       "we're", "i'm", "im", "am"};
     const tok *tk = R->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -36382,8 +36423,10 @@ static bool frame_call(const run *R, uint32_t k)
         k--;
     if (k == 0 || tk[k - 1].clause != tk[k].clause)
         return true;
+    /* (the writer's own resolve, "we are never letting ...") */
     return no_opens(R, k) ||
-           word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead);
+           word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead) ||
+           (k > 1 && tok_is_word(R, k - 1, "are") && tok_is_word(R, k - 2, "we"));
 }
 
 /* Session 45 (q45t): frame_call, or "to" after a need: "we need to stop
@@ -37962,8 +38005,12 @@ static bool is_possessive_end(const run *R, uint32_t k)
     uint32_t n = k + 1; /* the word owned, past the plural's mark */
     if (n < R->ntok && R->toks[n].type == TK_PUNCT && R->toks[n].ch == '\'')
         n++;
+    /* (an irregular plural's possessive written without its
+     * apostrophe, as it mostly is: "womens bosses", "mens sport") */
+    static const char *const bare[] = {"womens", "mens", "childrens"};
     return t->type == TK_WORD && t->e - t->b > 2 &&
-           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e) &&
+           (owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e) ||
+            word_among(R, k, k + 1, bare, sizeof bare / sizeof *bare)) &&
            !kind_at(R, n, DC_KIND_MODAL) &&
            !word_among(R, n, n + 1, FRAME_WORDS(wl_stick_modal));
 }
@@ -48168,7 +48215,7 @@ static bool echo_denounced(run *R, const sentence *s, uint32_t i)
         g--;
     if (g > s->tb && R->toks[g - 1].type == TK_WORD) {
         const tok *t = &R->toks[g - 1];
-        if (t->e - t->b > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
+        if (tok_ends_ing(R, t))
             return true;
     }
     return false;
@@ -51361,8 +51408,7 @@ static bool praise_of(const run *R, const mention *m, const mention *a)
             "keeping",  "managing", "controlling"};
         if (a->te + 1 < sa->te && tok_is_word(R, a->te, "about")) {
             const tok *t = &rs->toks[a->te + 1];
-            if (t->type == TK_WORD && t->e - t->b > 4 &&
-                memcmp(R->n->text + t->e - 3, "ing", 3) == 0 &&
+            if (t->type == TK_WORD && tok_ends_ing(R, t) &&
                 !kind_at(R, a->te + 1, DC_KIND_THREAT) &&
                 !word_among(R, a->te + 1, a->te + 2, deed,
                             sizeof deed / sizeof *deed))
