@@ -18509,8 +18509,8 @@ static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
            (p && (ent(R, p)->flags & DC_F_COPULA));
 }
 
-/* Is the animal word m right after a possessive "your" ("your dog bit
- * my kid") the animal itself, the person's own: no body part after it
+/* Is the animal word m right after a possessive ("your dog bit my
+ * kid", "their cattle") the animal itself, the owner's own: no body part after it
  * ("your rat face", "your pig mouth"), no person, kin or people after
  * it that it would name ("your pig husband", "your monkey kids", "your
  * rat friends", "your ape family", "your cockroach people": session 37,
@@ -18529,7 +18529,10 @@ static bool owned_animal(const run *R, const mention *m)
         "cousin",    "cousins",  "relatives", "family",   "families",
         "mum",       "mom",      "dad",       "parents",  "race",
         "kind",      "lot",      "tribe",     "clan",     "ilk"};
-    if (m->tb == 0 || !tok_is_word(R, m->tb - 1, "your"))
+    static const char *const whose[] = {"your", "their", "his",
+                                        "her",  "our",   "my"};
+    if (m->tb == 0 ||
+        !word_among(R, m->tb - 1, m->tb, whose, sizeof whose / sizeof *whose))
         return false;
     if (m->te < R->rs->ntok &&
         (word_among(R, m->te, m->te + 1, body, sizeof body / sizeof *body) ||
@@ -30267,10 +30270,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * animal word right after "your" is the animal (or the player)
      * the person addressed has, not a name they are called; not one
      * said of them ("you're a goat", "your mum is a pig") nor a face
-     * or a mouth likened ("your rat face"). Session 37. */
-    if (m->kind == DC_KIND_DEHUMANIZE && t->type == TG_YOU &&
-        (ent(R, m)->flags & DC_F_ANIMAL) && t->te <= m->tb &&
-        owned_animal(R, m)) {
+     * or a mouth likened ("your rat face"). Session 37. So after
+     * "their", "his", "her", "our", "my": "the syrian farmers lost their
+     * cattle", "refugees had to leave their livestock behind" (session
+     * 60). */
+    if (m->kind == DC_KIND_DEHUMANIZE && (ent(R, m)->flags & DC_F_ANIMAL) &&
+        t->te <= m->tb && owned_animal(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
     }
@@ -35775,11 +35780,21 @@ static bool clause_done(const run *R, uint32_t k)
 static uint32_t place_words_end(const run *R, uint32_t j, uint32_t c)
 {
     const tok *tk = R->toks;
-    for (uint32_t n = 0; n < 2 && j < R->ntok && tk[j].type == TK_WORD &&
+    /* (three words when the first names whose it is, a person noun:
+     * "on the supporters trust board", "in the members bar"; session
+     * 60) */
+    const uint32_t b = j;
+    for (uint32_t n = 0; n < 3 && j < R->ntok && tk[j].type == TK_WORD &&
                          tk[j].clause == c;
          n++, j++) {
-        if (glue_at(R, j) || (R->at[j] & CONTENT_KINDS) ||
-            (n == 1 && ends_ed(R, j)))
+        /* (the owner may be a word of praise too: "supporters") */
+        const uint64_t content =
+            kind_at(R, j, DC_KIND_PERSON) && !clause_done(R, j + 1)
+                ? CONTENT_KINDS & ~KIND_BIT(POSITIVE)
+                : CONTENT_KINDS;
+        if (glue_at(R, j) || (R->at[j] & content) ||
+            (n >= 1 && ends_ed(R, j)) ||
+            (n == 2 && !kind_at(R, b, DC_KIND_PERSON)))
             return 0;
         if (clause_done(R, j + 1))
             return j + 1;
@@ -44745,17 +44760,31 @@ static const char *const wl_keep[] = {"keep", "keeping", "kept", "keeps",
  * the subject: "filipino nurses kept the ward running through covid",
  * "the migrants keep the hospitals running": "keep", "keeps", "kept" or
  * "keeping" at most four words before it in its clause. The ward runs;
- * no one runs it, so the word is no action of a story. */
+ * no one runs it, so the word is no action of a story. Session 60: so
+ * is "behind" the particle of leaving ("refugees had to leave their
+ * pets behind at the border"): what is left stays behind; no one is
+ * behind anything. */
 static bool kept_running(const run *R, const mention *m)
 {
-    if (!tok_is_word(R, m->tb, "running"))
+    static const char *const leave[] = {"leave", "leaves", "leaving",
+                                        "left"};
+    const char *const *verbs;
+    size_t nv;
+    if (tok_is_word(R, m->tb, "running")) {
+        verbs = wl_keep;
+        nv = WL_KEEP_OF_OTHERS;
+    } else if (tok_is_word(R, m->tb, "behind")) {
+        verbs = leave;
+        nv = sizeof leave / sizeof *leave;
+    } else {
         return false;
+    }
     const uint32_t c = R->toks[m->tb].clause;
     for (uint32_t j = m->tb, n = 0; j > 0 && n < 4; n++) {
         j--;
         if (R->toks[j].clause != c)
             return false;
-        if (word_among(R, j, j + 1, wl_keep, WL_KEEP_OF_OTHERS))
+        if (word_among(R, j, j + 1, verbs, nv))
             return j + 1 < m->tb;
     }
     return false;
