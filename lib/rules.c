@@ -54643,10 +54643,16 @@ static decorum_status rule_trait_swept(run *R)
         if (f->te < R->ntok && kind_at(R, f->te, DC_KIND_PRONOUN_GROUP) &&
             rs->toks[f->te].sent == rs->toks[f->tb].sent)
             fe_end = f->te + 1;
+        /* (session 60: the negator of a frame of compulsion is its own,
+         * "they can't help themselves", "they just can't help it": after
+         * a wrong it affirms; "was never in them" denies) */
+        const bool compulsion = term_ends(fe, " help themselves", false) ||
+                                term_ends(fe, " help it", false);
         if (((fe->flags & DC_F_ESSENCE) &&
              !has_kind_in(R, f->tb, fe_end, DC_KIND_PRONOUN_GROUP) &&
              !swept_opener(R, f)) ||
-            has_kind_in(R, w->te, f->te, DC_KIND_NEGATION))
+            has_kind_in(R, w->te, compulsion ? f->tb : f->te,
+                        DC_KIND_NEGATION))
             continue;
         /* the group: the frame's pronoun resolved */
         target g;
