@@ -28098,6 +28098,24 @@ static bool no_more_than(const run *R, const mention *m)
     return false;
 }
 
+/* Is the vice m the subject of a frame of a people's make that denies
+ * it, right after it: an essence entry holding a negator ("dishonesty
+ * was never in them", "laziness isn't in them")? */
+static bool vice_denied(const run *R, const mention *m)
+{
+    if (m->te >= R->ntok)
+        return false;
+    for (size_t i = R->rs->first[m->te];
+         i < R->rs->nm && R->rs->m[i].tb == m->te; i++) {
+        const mention *f = &R->rs->m[i];
+        if (f->kind == DC_KIND_STEREOTYPE &&
+            (ent(R, f)->flags & DC_F_ESSENCE) &&
+            has_kind_in(R, f->tb, f->te, DC_KIND_NEGATION))
+            return true;
+    }
+    return false;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -28299,6 +28317,11 @@ static decorum_status rule_attack(run *R, const mention *m)
          * is cruel"; session 44) */
         if (deed_judged(R, m))
             return quoted_counter(R, m);
+        /* "dishonesty was never in them": a vice denied them by the
+         * frame of their make right after it, which holds a negator
+         * (session 60) */
+        if (DC_SENSE_OF(e->flags) == DC_SENSE_VICE && vice_denied(R, m))
+            return DECORUM_OK;
         sig = DECORUM_SIGNAL_STEREOTYPE;
         w = severity_weight(e->severity, 0.4f, 0.6f, 0.75f);
         /* "Bengalis are poets by nature", "Nepalis are honest by
