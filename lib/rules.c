@@ -23195,7 +23195,11 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                    k > s->tb + 1 &&
                    (tok_is_word(R, k - 2, "if") ||
                     tok_is_word(R, k - 2, "when") ||
-                    tok_is_word(R, k - 2, "once"))))) {
+                    tok_is_word(R, k - 2, "once") ||
+                    /* ("next time those gay blokes hold hands ...";
+                     * session 60) */
+                    (k > s->tb + 2 && tok_is_word(R, k - 2, "time") &&
+                     tok_is_word(R, k - 3, "next")))))) {
             /* "If a Muslim walks into my shop I'm bringing a bat", "next
              * time a tranny walks into my daughter's changing room ...":
              * one member, the subject of the case, who comes into what is
@@ -43281,6 +43285,13 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si)
         tok_is_word(R, p + 1, "more"))
         p++; /* ("one more": the pick is "more ...") */
     bool cond = p + 3 < s->te && tok_is_word(R, p, "if");
+    /* ("next time those gay blokes hold hands ...": a case, as "if";
+     * session 60) */
+    if (!cond && p + 4 < s->te && tok_is_word(R, p, "next") &&
+        tok_is_word(R, p + 1, "time")) {
+        p++;
+        cond = true;
+    }
     if (p + 3 >= s->te ||
         !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
           tok_is_word(R, p, "more") || cond))
