@@ -54632,6 +54632,80 @@ static decorum_status swept_attack(run *R, const mention *w, const target *g,
                            weak ? 0.45f : 0.7f, false);
 }
 
+/* Session 60 (lead): a wrong of women's own (an entry whose group is
+ * "female": "slept her way up", "got it on her back not her skill") told
+ * of one woman, then swept onto women by the comment: "typical woman",
+ * "like every woman in that office", "thats how it works for all of
+ * them", "they all do". The wrong names the sex; the sweep makes it the
+ * sex's, as "they can't help themselves" makes one man's deed a people's
+ * (rule_trait_swept, which reads peoples only). The group: the women's
+ * word of the sweep ("typical woman", "every woman"), or for a pronoun's
+ * sweep ("all of them", "they all") the last women's word before the
+ * wrong ("new area manager is a woman"); with none ("she slept her way
+ * up, they all do") no group is named. In the wrong's sentence or the
+ * next; not a question; scope is attack_on_group's. */
+static const mention *women_word_at(const run *R, uint32_t k)
+{
+    const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
+    if (!m || !entry_of_women(ent(R, m)))
+        m = mention_at(R, k, DC_KIND_PERSON);
+    return m && entry_of_women(ent(R, m)) ? m : NULL;
+}
+
+static decorum_status rule_her_wrong_swept(run *R)
+{
+    static const char *const every[] = {"every", "all", "each", "typical",
+                                        "like"};
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if ((m->kind != DC_KIND_DEROGATE && m->kind != DC_KIND_STEREOTYPE) ||
+            !entry_of_women(ent(R, m)) || sent_of(R, m->tb)->question)
+            continue;
+        const uint32_t si = rs->toks[m->tb].sent;
+        const uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+        const mention *g = NULL;
+        bool pronoun = false;
+        for (uint32_t k = m->te; k < end && !g && !pronoun; k++) {
+            if (sent_of(R, k)->question)
+                break;
+            if (word_among(R, k, k + 1, every, sizeof every / sizeof *every)) {
+                uint32_t j = k + 1;
+                if (j < end && (tok_is_word(R, j, "the") ||
+                                tok_is_word(R, j, "other")))
+                    j++;
+                if (j < end)
+                    g = women_word_at(R, j);
+                continue;
+            }
+            /* "all of them", "the lot of them", "the rest of them",
+             * "they all", "for them" */
+            pronoun = (k + 2 < end && tok_is_word(R, k + 1, "of") &&
+                       tok_is_word(R, k + 2, "them") &&
+                       (tok_is_word(R, k, "all") || tok_is_word(R, k, "lot") ||
+                        tok_is_word(R, k, "rest"))) ||
+                      (k + 1 < end && tok_is_word(R, k, "they") &&
+                       tok_is_word(R, k + 1, "all")) ||
+                      (k + 1 < end && tok_is_word(R, k, "for") &&
+                       tok_is_word(R, k + 1, "them"));
+        }
+        if (pronoun)
+            for (uint32_t k = 0; k < m->tb; k++)
+                if (women_word_at(R, k))
+                    g = women_word_at(R, k);
+        if (!g)
+            continue;
+        target t = group_of(R, g);
+        R->out->rf[DC_RF_STEREOTYPE] += 1;
+        return attack_on_group(R, m, &t,
+                               m->kind == DC_KIND_STEREOTYPE
+                                   ? DECORUM_SIGNAL_STEREOTYPE
+                                   : DECORUM_SIGNAL_DEROGATION,
+                               0.7f, false);
+    }
+    return DECORUM_OK;
+}
+
 static decorum_status rule_trait_swept(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -59417,6 +59491,12 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_STEREOTYPE) &&
         any_kind(&R, DC_KIND_IDENTITY) && /* (the frame is a stereotype) */
         (st = rule_trait_swept(&R)) != DECORUM_OK)
+        return st;
+    /* (session 60: a wrong of women's own told of one woman, swept
+     * onto women: "she slept her way up. typical woman") */
+    if (R.hate_so_far < 0.5f &&
+        (any_kind(&R, DC_KIND_DEROGATE) || any_kind(&R, DC_KIND_STEREOTYPE)) &&
+        women_word_in(&R) && (st = rule_her_wrong_swept(&R)) != DECORUM_OK)
         return st;
     /* (session 50: the same frame with the people's noun for their
      * pronoun, "thats just what albanians do") */
