@@ -6378,8 +6378,11 @@ static bool writer_resolves(const run *R, uint32_t o, uint32_t v, bool wont)
     const bool first = tok_is_word(R, s, "we") || tok_is_word(R, s, "i");
     if (wont)
         return first;
+    /* (and "i'd never", "we would never": session 60) */
     if (tok_is_word(R, s, "we'll") || tok_is_word(R, s, "i'll") ||
-        (s > 0 && tok_is_word(R, s, "will") &&
+        tok_is_word(R, s, "i'd") || tok_is_word(R, s, "id") ||
+        tok_is_word(R, s, "we'd") ||
+        (s > 0 && (tok_is_word(R, s, "will") || tok_is_word(R, s, "would")) &&
          (tok_is_word(R, s - 1, "we") || tok_is_word(R, s - 1, "i"))))
         return true;
     if (!ends_ing(R, v))
@@ -6422,9 +6425,13 @@ static bool prohibited_object(const run *R, uint32_t d)
      * this club", "i'll never hire a ..."; session 59; letting in only
      * into a place, not "i'll never let a woman into my life again",
      * session 59 review) */
+    /* (letting in only into a place, or near one's own: "i'd never let
+     * a gay near my grandson"; session 60) */
     if (writer_resolves(R, o, v, wont))
         return !(tok_is_word(R, v, "let") || tok_is_word(R, v, "letting")) ||
-               into_place(R, d + 2);
+               into_place(R, d + 2) ||
+               (tok_is_word(R, d + 2, "near") &&
+                (tok_is_word(R, d + 3, "my") || tok_is_word(R, d + 3, "our")));
     if (wont)
         return false;
     return member_opens(R, o) ||
