@@ -6746,6 +6746,12 @@ static decorum_status find_group_targets(run *R)
             if (rs->nt > 0 && rs->t[rs->nt - 1].type == TG_GROUP &&
                 rs->t[rs->nt - 1].te == m->tb &&
                 !is_possessive_end(R, m->tb - 1) &&
+                /* (the irregular plural's possessive written without
+                 * its apostrophe: read here only; is_possessive_end's
+                 * other readers take "womens pundits" as women, session
+                 * 60 review) */
+                !tok_is_word(R, m->tb - 1, "womens") &&
+                !tok_is_word(R, m->tb - 1, "mens") &&
                 !(m->tb >= 2 && R->toks[m->tb - 1].type == TK_PUNCT) &&
                 (pn = mention_at(R, m->tb, DC_KIND_PERSON)) != NULL &&
                 pn->te == m->te && plural_hit(R, pn)) {
@@ -18536,11 +18542,27 @@ static bool owned_animal(const run *R, const mention *m)
         "cousin",    "cousins",  "relatives", "family",   "families",
         "mum",       "mom",      "dad",       "parents",  "race",
         "kind",      "lot",      "tribe",     "clan",     "ilk"};
-    static const char *const whose[] = {"your", "their", "his",
-                                        "her",  "our",   "my"};
-    if (m->tb == 0 ||
-        !word_among(R, m->tb - 1, m->tb, whose, sizeof whose / sizeof *whose))
+    /* (session 60: after "their", "his", "her", "our", "my" only an
+     * animal people keep, "lost their cattle", "brought their goats",
+     * ending its noun phrase: "their pig god", "their rat noses", "their
+     * rat offspring" are said of people; session 60 review) */
+    static const char *const whose[] = {"their", "his", "her", "our", "my"};
+    static const char *const kept[] = {
+        "cattle", "livestock", "goats", "goat",  "sheep", "cows",
+        "cow",    "pigs",      "pig",   "hens",  "chickens", "horses",
+        "horse",  "donkeys",   "donkey", "camels", "camel", "mules",
+        "pets",   "herds",     "herd",  "flock", "flocks"};
+    if (m->tb == 0)
         return false;
+    if (!tok_is_word(R, m->tb - 1, "your")) {
+        if (!word_among(R, m->tb - 1, m->tb, whose,
+                        sizeof whose / sizeof *whose) ||
+            !word_among(R, m->tb, m->te, kept, sizeof kept / sizeof *kept) ||
+            (m->te < R->rs->ntok && R->toks[m->te].type == TK_WORD &&
+             !glue_at(R, m->te) &&
+             !word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_PREP))))
+            return false;
+    }
     if (m->te < R->rs->ntok &&
         (word_among(R, m->te, m->te + 1, body, sizeof body / sizeof *body) ||
          word_among(R, m->te, m->te + 1, kin, sizeof kin / sizeof *kin) ||
@@ -23202,11 +23224,7 @@ static bool member_antecedent(const run *R, const mention *m, target *out)
                    k > s->tb + 1 &&
                    (tok_is_word(R, k - 2, "if") ||
                     tok_is_word(R, k - 2, "when") ||
-                    tok_is_word(R, k - 2, "once") ||
-                    /* ("next time those gay blokes hold hands ...";
-                     * session 60) */
-                    (k > s->tb + 2 && tok_is_word(R, k - 2, "time") &&
-                     tok_is_word(R, k - 3, "next")))))) {
+                    tok_is_word(R, k - 2, "once"))))) {
             /* "If a Muslim walks into my shop I'm bringing a bat", "next
              * time a tranny walks into my daughter's changing room ...":
              * one member, the subject of the case, who comes into what is
@@ -28109,9 +28127,43 @@ static bool no_more_than(const run *R, const mention *m)
     return false;
 }
 
+/* Session 60 review: after "their place" (a derogation entry ending in
+ * "place", at token k), a place that is one: a slot in a thing named
+ * after "in", "on" or "at" and a determiner ("their place in the
+ * evacuation plan", "in the nativity line up", "on the rota"), not the
+ * order of a country, a society or a home ("in this country", "in
+ * society", "in the kitchen"); or the place told after "is", where it is
+ * no home ("their place is wherever they want it to be", "is at the
+ * top"; not "is in the kitchen"). */
+static bool home_place_in(const run *R, uint32_t a, uint32_t b);
+
+static bool place_literal(const run *R, uint32_t k)
+{
+    static const char *const order[] = {
+        "country", "society", "kitchen", "home",    "house", "family",
+        "world",   "hierarchy", "order", "pecking", "town",  "city",
+        "nation",  "church",  "community", "culture", "marriage"};
+    if (k + 2 >= R->ntok)
+        return false;
+    if (tok_is_word(R, k, "is") || tok_is_word(R, k, "isn't") ||
+        tok_is_word(R, k, "isnt"))
+        return !home_place_in(R, k + 1, k + 5 < R->ntok ? k + 5 : R->ntok);
+    if (!(tok_is_word(R, k, "in") || tok_is_word(R, k, "on") ||
+          tok_is_word(R, k, "at")) ||
+        !(is_determiner(R, k + 1) || tok_is_word(R, k + 1, "our") ||
+          tok_is_word(R, k + 1, "this") || tok_is_word(R, k + 1, "their")))
+        return false;
+    for (uint32_t j = k + 2; j < R->ntok && j < k + 5 &&
+                             R->toks[j].type == TK_WORD;
+         j++)
+        if (word_among(R, j, j + 1, order, sizeof order / sizeof *order))
+            return false;
+    return R->toks[k + 2].type == TK_WORD;
+}
+
 /* Is the vice m the subject of a frame of a people's make that denies
- * it, right after it: an essence entry holding a negator ("dishonesty
- * was never in them", "laziness isn't in them")? */
+ * it, right after it: an essence entry of "in them" holding a negator
+ * ("dishonesty was never in them", "laziness isn't in them")? */
 static bool vice_denied(const run *R, const mention *m)
 {
     if (m->te >= R->ntok)
@@ -28119,10 +28171,25 @@ static bool vice_denied(const run *R, const mention *m)
     for (size_t i = R->rs->first[m->te];
          i < R->rs->nm && R->rs->m[i].tb == m->te; i++) {
         const mention *f = &R->rs->m[i];
+        /* (the frames of a make, "in them": not "never change", "never
+         * could", which say the vice stays; session 60 review) */
         if (f->kind == DC_KIND_STEREOTYPE &&
             (ent(R, f)->flags & DC_F_ESSENCE) &&
-            has_kind_in(R, f->tb, f->te, DC_KIND_NEGATION))
+            term_ends(ent(R, f), " in them", false) &&
+            has_kind_in(R, f->tb, f->te, DC_KIND_NEGATION)) {
+            /* (not one a frame after it affirms elsewhere: "dishonesty
+             * isnt in them its in their blood") */
+            const sentence *s = sent_of(R, m->tb);
+            for (size_t j = i + 1; j < R->rs->nm && R->rs->m[j].tb < s->te;
+                 j++) {
+                const mention *a = &R->rs->m[j];
+                if (a->tb >= f->te && a->kind == DC_KIND_STEREOTYPE &&
+                    (ent(R, a)->flags & DC_F_ESSENCE) &&
+                    !has_kind_in(R, a->tb, a->te, DC_KIND_NEGATION))
+                    return false;
+            }
             return true;
+        }
     }
     return false;
 }
@@ -28168,12 +28235,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* "their place in history", "their place as future leaders": a
          * place the words after it give, no subordinate one (session 59
          * review; said with a modal or without) */
+        /* (session 60 review: or a place "of" something, "their place
+         * of safety during a fire alarm") */
         if (term_ends(e, " place", false) && m->te < R->ntok &&
-            (tok_is_word(R, m->te, "as") ||
+            (tok_is_word(R, m->te, "as") || tok_is_word(R, m->te, "of") ||
              (tok_is_word(R, m->te, "in") && m->te + 1 < R->ntok &&
               (tok_is_word(R, m->te + 1, "history") ||
                (tok_is_word(R, m->te + 1, "the") && m->te + 2 < R->ntok &&
-                tok_is_word(R, m->te + 2, "world"))))))
+                tok_is_word(R, m->te + 2, "world")))) ||
+             place_literal(R, m->te)))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
@@ -35814,21 +35884,11 @@ static bool clause_done(const run *R, uint32_t k)
 static uint32_t place_words_end(const run *R, uint32_t j, uint32_t c)
 {
     const tok *tk = R->toks;
-    /* (three words when the first names whose it is, a person noun:
-     * "on the supporters trust board", "in the members bar"; session
-     * 60) */
-    const uint32_t b = j;
-    for (uint32_t n = 0; n < 3 && j < R->ntok && tk[j].type == TK_WORD &&
+    for (uint32_t n = 0; n < 2 && j < R->ntok && tk[j].type == TK_WORD &&
                          tk[j].clause == c;
          n++, j++) {
-        /* (the owner may be a word of praise too: "supporters") */
-        const uint64_t content =
-            kind_at(R, j, DC_KIND_PERSON) && !clause_done(R, j + 1)
-                ? CONTENT_KINDS & ~KIND_BIT(POSITIVE)
-                : CONTENT_KINDS;
-        if (glue_at(R, j) || (R->at[j] & content) ||
-            (n >= 1 && ends_ed(R, j)) ||
-            (n == 2 && !kind_at(R, b, DC_KIND_PERSON)))
+        if (glue_at(R, j) || (R->at[j] & CONTENT_KINDS) ||
+            (n == 1 && ends_ed(R, j)))
             return 0;
         if (clause_done(R, j + 1))
             return j + 1;
@@ -36464,7 +36524,7 @@ static bool frame_call(const run *R, uint32_t k)
                                        "would", "will", "pls", "plz", "u",
                                        "shall", "gotta", "better", "ya",
                                        "i'll", "we'll", "i'd", "we'd",
-                                       "we're", "i'm", "im", "am"};
+                                       "we're"};
     const tok *tk = R->toks;
     /* "Do not rent to ...", "DO NOT allow ...": the "don't" of an order */
     if (k > 0 && tok_is_word(R, k, "not") && tok_is_word(R, k - 1, "do") &&
@@ -36472,10 +36532,15 @@ static bool frame_call(const run *R, uint32_t k)
         k--;
     if (k == 0 || tk[k - 1].clause != tk[k].clause)
         return true;
-    /* (the writer's own resolve, "we are never letting ...") */
+    /* (the writer's own resolve, "i'm never letting ...": before "never"
+     * only, not "we are not letting them in fast enough"; not "we are":
+     * the nation's "we", "we are never letting refugees into this
+     * country at this rate"; session 60 review) */
     return no_opens(R, k) ||
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead) ||
-           (k > 1 && tok_is_word(R, k - 1, "are") && tok_is_word(R, k - 2, "we"));
+           (tok_is_word(R, k, "never") &&
+            (tok_is_word(R, k - 1, "i'm") || tok_is_word(R, k - 1, "im") ||
+             tok_is_word(R, k - 1, "am")));
 }
 
 /* Session 45 (q45t): frame_call, or "to" after a need: "we need to stop
@@ -38054,12 +38119,8 @@ static bool is_possessive_end(const run *R, uint32_t k)
     uint32_t n = k + 1; /* the word owned, past the plural's mark */
     if (n < R->ntok && R->toks[n].type == TK_PUNCT && R->toks[n].ch == '\'')
         n++;
-    /* (an irregular plural's possessive written without its
-     * apostrophe, as it mostly is: "womens bosses", "mens sport") */
-    static const char *const bare[] = {"womens", "mens", "childrens"};
     return t->type == TK_WORD && t->e - t->b > 2 &&
-           (owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e) ||
-            word_among(R, k, k + 1, bare, sizeof bare / sizeof *bare)) &&
+           owner_in_text(R->n->text, (uint32_t)R->n->len, t->b, t->e) &&
            !kind_at(R, n, DC_KIND_MODAL) &&
            !word_among(R, n, n + 1, FRAME_WORDS(wl_stick_modal));
 }
@@ -43292,13 +43353,6 @@ static decorum_status next_member(run *R, const sentence *s, uint32_t si)
         tok_is_word(R, p + 1, "more"))
         p++; /* ("one more": the pick is "more ...") */
     bool cond = p + 3 < s->te && tok_is_word(R, p, "if");
-    /* ("next time those gay blokes hold hands ...": a case, as "if";
-     * session 60) */
-    if (!cond && p + 4 < s->te && tok_is_word(R, p, "next") &&
-        tok_is_word(R, p + 1, "time")) {
-        p++;
-        cond = true;
-    }
     if (p + 3 >= s->te ||
         !(tok_is_word(R, p, "next") || tok_is_word(R, p, "any") ||
           tok_is_word(R, p, "more") || cond))
@@ -44825,8 +44879,13 @@ static bool kept_running(const run *R, const mention *m)
         j--;
         if (R->toks[j].clause != c)
             return false;
+        /* (not "left" the side, "jews on the left are behind ...",
+         * "left wing jews are behind ...": a linking verb or "the"
+         * before it; session 60 review) */
         if (word_among(R, j, j + 1, verbs, nv))
-            return j + 1 < m->tb;
+            return j + 1 < m->tb &&
+                   !(j > 0 && tok_is_word(R, j - 1, "the")) &&
+                   !has_kind_in(R, j + 1, m->tb, DC_KIND_COPULA);
     }
     return false;
 }
@@ -54842,6 +54901,21 @@ static decorum_status rule_trait_swept(run *R)
                         !(q->tb >= lo && (R->at[q->tb] & wrongs));
             }
             if (other)
+                continue;
+        }
+        /* (a compulsion frame sweeps the group's own deed: not one a
+         * thing or a creature named after the group did, "the romanian
+         * guy overcharged me. the seagulls nicked my chips too, they cant
+         * help themselves": a determiner opens another subject between;
+         * session 60 review) */
+        if (compulsion && w != f && g.te < w->tb) {
+            bool others = false;
+            for (uint32_t k = g.te; k + 1 < w->tb && !others; k++)
+                others = (is_determiner(R, k) || a_or_an(R, k) ||
+                          tok_is_word(R, k, "my") ||
+                          tok_is_word(R, k, "our")) &&
+                         rs->toks[k + 1].type == TK_WORD;
+            if (others)
                 continue;
         }
         /* (a nationality's team, swept_onto, or its goods: "the
