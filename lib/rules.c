@@ -4426,9 +4426,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     /* (two mentions a turn, by GCC: the loop's step and test were three
      * of a mention's fourteen instructions; session 39, -135K on the
      * bench corpus) */
+    /* Token t's mentions are counted in first[t + 1]: through count, the
+     * one added to every mention's token is in the address (-115K
+     * instructions on the bench corpus). */
+    uint32_t *const count = first + 1;
 #pragma GCC unroll 2
     for (size_t i = 0; i < nm; i++) {
-        first[mv[i].tb + 1]++;
+        count[mv[i].tb]++;
         tl[(uint32_t)counts] = rl[counts >> 32] = (uint32_t)i;
         counts += lists_of[mv[i].kind];
     }
