@@ -4426,13 +4426,13 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * mispredicted 40K times on the bench corpus (cachegrind's model). */
     uint32_t *tl = rs->tlist, *rl = rs->rlist;
     uint64_t counts = 0; /* the lists' lengths: tl's low, rl's high */
-    /* (two mentions a turn, by GCC: the loop's step and test were three
-     * of a mention's fourteen instructions; session 39, -135K on the
-     * bench corpus) */
     /* Token t's mentions are counted in first[t + 1]: through count, the
      * one added to every mention's token is in the address (-115K
      * instructions on the bench corpus). */
     uint32_t *const count = first + 1;
+    /* (two mentions a turn, by GCC: the loop's step and test were three
+     * of a mention's fourteen instructions; session 39, -135K on the
+     * bench corpus) */
 #pragma GCC unroll 2
     for (size_t i = 0; i < nm; i++) {
         count[mv[i].tb]++;
