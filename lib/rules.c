@@ -308,6 +308,10 @@ _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
  * end mispredicted 65 000 times on the bench corpus (cachegrind
  * --branch-sim); an eighth full, most end at the first slot. */
 #define GW_SLOTS 1024
+/* The bits of dc_rules' filter of the gate words' keys (gw_filter), 512
+ * bytes: the 210 keys (session 60) set 206 of them, 5%, and about as
+ * many of the tokens that are no gate word are looked up (gate_words). */
+#define GW_FILTER_BITS 4096u
 /* The slots of dc_rules' table of judged_elsewhere's words (jw_key). */
 #define JW_SLOTS 512
 
@@ -470,12 +474,11 @@ struct dc_rules {
      * shapes start at (wl_smear_start), made at load (smear_pairs). */
     uint64_t smear_pairs;
     /* The gate words (GW_*) by key: gw_key[h] a word's key (0: empty) and
-     * gw_bits[h] its groups; and gw_pairs[c] bit (d & 31) set where some
-     * word starts with the bytes c, d (d 0 for a word of one byte), which
-     * most tokens of a comment do not, and are not looked up. Made at
-     * load (gate_words_make). */
+     * gw_bits[h] its groups; and gw_filter bit gw_filter_bit(k) set for
+     * every word's key k, which most tokens' keys do not find set, and
+     * are not looked up. Made at load (gate_words_make). */
     uint64_t gw_key[GW_SLOTS], gw_bits[GW_SLOTS];
-    uint32_t gw_pairs[256];
+    uint64_t gw_filter[GW_FILTER_BITS / 64];
     /* The words of judged_elsewhere's lists (JW_*) by key, as gw_key:
      * jw_bits[h] the lists that hold the word. Made at load
      * (jw_words_make), not by word_among, whose sets the scratch makes
@@ -4237,7 +4240,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
     }
     /* Bit k: a kept, or a dropped mention of kind k. Whether an allow
      * entry was placed is asked of both. */
-    uint64_t kinds = 0, dropped = 0;
+    uint64_t k_kept = 0, k_dropped = 0;
     bool cued = false; /* a slur flagged groupcue was placed */
     /* By pointer, and the end kept in a local: the stores into the
      * mentions may alias *hits, which the compiler then read again every
@@ -4262,15 +4265,27 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * allow entry placed before it) is kept wherever it lands on a
          * token, and is placed only when first asked about (place_glue). */
         if (kind == DC_KIND_GLUE && hit->how != DC_HIT_COMPOUND &&
-            !((kinds | dropped) & KIND_BIT(ALLOW))) {
+            !((k_kept | k_dropped) & KIND_BIT(ALLOW))) {
             *later++ = hit;
             continue;
         }
-        uint32_t ti = token_at(toks, tok_at, ntok, hb, len);
-        /* The sentinel token after the last stops the scan for te, and is
-         * where a hit past the last token finds only spaces. */
-        if (toks[ti].b >= he)
-            continue; /* only spaces */
+        /* token_at written out: a token found by its index starts at hb,
+         * so before he, and the test that the hit lands on a token (not
+         * only on spaces) is made only where bisection found it. So
+         * written, GCC keeps the next mention's place and the token in
+         * registers, which it spilled around token_at inlined (-1.12M
+         * instructions on the bench corpus). */
+        uint32_t ti;
+        if (!__builtin_expect(hb < len && (ti = tok_at[hb]) < ntok &&
+                                  toks[ti].b == hb,
+                              1)) {
+            ti = token_at(toks, tok_at, ntok, hb, len);
+            /* The sentinel token after the last stops the scan for te,
+             * and is where a hit past the last token finds only
+             * spaces. */
+            if (toks[ti].b >= he)
+                continue; /* only spaces */
+        }
         uint32_t te = ti + 1;
         for (const tok *tq = toks + te; tq->b < he; tq++)
             te++;
@@ -4303,7 +4318,7 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
          * word after an allow entry can yield (see explained_by). */
         bool yields = reach >= he &&
                       (m->how == DC_HIT_COMPOUND || ((DROPPABLE >> kind) & 1) ||
-                       (((kinds | dropped) & KIND_BIT(ALLOW)) &&
+                       (((k_kept | k_dropped) & KIND_BIT(ALLOW)) &&
                         kind != DC_KIND_ALLOW)) &&
                       explained(R, mv, (size_t)(m - mv), &lg);
         if (kind == DC_KIND_GLUE) {
@@ -4323,9 +4338,9 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         }
         if (yields) {
             m->dropped = 1;
-            dropped |= kind_bit[kind];
+            k_dropped |= kind_bit[kind];
         } else {
-            kinds |= kind_bit[kind];
+            k_kept |= kind_bit[kind];
             at[ti] |= kind_bit[kind];
             cued |= kind == DC_KIND_SLUR &&
                     (R->ents[hit->entry].flags & DC_F_GROUPCUE);
@@ -4333,6 +4348,10 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         mend++;
         reach = he > reach ? he : reach;
     }
+    /* (the loop's two are copied: these have their address taken below,
+     * drop_judged_elsewhere ..., and GCC stored the loop's to memory at
+     * every hit) */
+    uint64_t kinds = k_kept, dropped = k_dropped;
     nm = (size_t)(mend - mv);
     size_t n_apart = hits->nglue;
     if (n_apart && ((kinds | dropped) & KIND_BIT(ALLOW)))
@@ -4407,12 +4426,16 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
      * mispredicted 40K times on the bench corpus (cachegrind's model). */
     uint32_t *tl = rs->tlist, *rl = rs->rlist;
     uint64_t counts = 0; /* the lists' lengths: tl's low, rl's high */
+    /* Token t's mentions are counted in first[t + 1]: through count, the
+     * one added to every mention's token is in the address (-115K
+     * instructions on the bench corpus). */
+    uint32_t *const count = first + 1;
     /* (two mentions a turn, by GCC: the loop's step and test were three
      * of a mention's fourteen instructions; session 39, -135K on the
      * bench corpus) */
 #pragma GCC unroll 2
     for (size_t i = 0; i < nm; i++) {
-        first[mv[i].tb + 1]++;
+        count[mv[i].tb]++;
         tl[(uint32_t)counts] = rl[counts >> 32] = (uint32_t)i;
         counts += lists_of[mv[i].kind];
     }
@@ -58882,6 +58905,13 @@ static const struct gw_list {
 #undef GW_LIST
 };
 
+/* The bit of dc_rules' gw_filter for key k: the top bits of ws_hash's
+ * product (its slot takes bits 40-49). */
+static inline uint32_t gw_filter_bit(uint64_t k)
+{
+    return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 52);
+}
+
 /* Enters word w in dc_rules' table of gate words with bit g. A word's
  * key is tok_key's: its first bytes, up to eight. */
 static void gate_word_add(dc_rules *r, const char *w, unsigned g)
@@ -58894,7 +58924,8 @@ static void gate_word_add(dc_rules *r, const char *w, unsigned g)
         h = (h + 1) & (GW_SLOTS - 1);
     r->gw_key[h] = key;
     r->gw_bits[h] |= GW(g);
-    r->gw_pairs[key & 0xff] |= 1u << ((key >> 8) & 31);
+    uint32_t f = gw_filter_bit(key);
+    r->gw_filter[f / 64] |= 1ull << (f % 64);
 }
 
 /* Makes dc_rules' table of gate words (dc_rules_new, once the lexicon's
@@ -58909,11 +58940,16 @@ static void gate_words_make(dc_rules *r)
         gate_word_add(r, r->wc[WC_FATEGUARD][i], GW_SLEEP);
 }
 
-/* May key k be a gate word? (its first two bytes start one) */
+/* May key k be a gate word? (its bit in the filter is set) Until session
+ * 60 the test was of the key's first two bytes (gw_pairs, a bit for each
+ * pair that starts a word): 57% of the tokens passed it, and the table
+ * was looked up 106 000 times on the bench corpus for 11 849 gate words;
+ * the filter of the whole key passes 20 300 (-0.79M instructions). */
 static inline __attribute__((always_inline)) bool
-gate_pair(const dc_rules *r, uint64_t k)
+gate_maybe(const dc_rules *r, uint64_t k)
 {
-    return (r->gw_pairs[k & 0xff] >> ((k >> 8) & 31)) & 1;
+    uint32_t f = gw_filter_bit(k);
+    return (r->gw_filter[f / 64] >> (f % 64)) & 1;
 }
 
 /* The GW_* bits of key k, 0 for no gate word. */
@@ -58928,8 +58964,8 @@ gate_word(const dc_rules *r, uint64_t k)
 }
 
 /* The groups of gate words among the comment's tokens (GW_* bits), read
- * once a run. A token is looked up only where its first two bytes start
- * some gate word (gw_pairs). */
+ * once a run. A token is looked up only where its key's bit is set in the
+ * gate words' filter (gate_maybe). */
 static uint64_t gate_words(run *R)
 {
     if (R->gw_known)
@@ -58938,21 +58974,22 @@ static uint64_t gate_words(run *R)
     const uint64_t *const key = R->key;
     const size_t ntok = R->ntok;
     uint64_t bits = 0;
-    /* The keys whose first two bytes start a gate word are gathered first,
-     * without a branch (each key is stored, the count grows by the pair
-     * test's bit), then looked up. A branch on the pair test went either
-     * way at random: cachegrind's model mispredicted 86K of its 196K on
-     * the bench corpus, and the machine paid each (session 40, spd40r:
-     * docs/RULES.md). Unrolled four times: 0.34M fewer instructions than
-     * the plain loop. (Session 39's loop took two keys a turn with a test
-     * and branch each; session 37's two pair tests joined cost more.) */
+    /* The keys the filter lets through are gathered first, without a
+     * branch (each key is stored, the count grows by the filter's bit),
+     * then looked up. A branch on the test (then of the key's first two
+     * bytes, gate_maybe) went either way at random: cachegrind's model
+     * mispredicted 86K of its 196K on the bench corpus, and the machine
+     * paid each (session 40, spd40r: docs/RULES.md). Unrolled four
+     * times: 0.34M fewer instructions than the plain loop. (Session 39's
+     * loop took two keys a turn with a test and branch each; session
+     * 37's two pair tests joined cost more.) */
     uint64_t cand[64];
     for (size_t i = 0; i < ntok;) {
         size_t nc = 0, stop = ntok - i > 64 ? i + 64 : ntok;
 #pragma GCC unroll 4
         for (; i < stop; i++) {
             cand[nc] = key[i];
-            nc += gate_pair(r, key[i]);
+            nc += gate_maybe(r, key[i]);
         }
         for (size_t c = 0; c < nc; c++)
             bits |= gate_word(r, cand[c]);
