@@ -38,26 +38,26 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '05e611c17d309271f5905db66dee390e612c1d2b'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '5ee507f991149d34b6a9b3692cdc2577cd7084cb'),
+                                    'eb02a8f22a69ddc1e80b301d8e263b016d2aa7e4'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'c5b18ce003f8793c266689354ec3bc932d6c3573'),
+                            'a83803e0837acc88fc7513d41c2030dcd5c89240'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    'ff9802c5d7afc53e04d8bd2c51e49ac3404bcd7b'),
+                                    '4bd361a38231a7dc1cfcd0cb46ffa0a4c99eb029'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '532f4ae7a3d950df18dbc4eb0d1fcb2f9d85cb03'),
+                           '90231a3eee12a3ca2eaf7fbe7c2a078e6e40a8fe'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '6c40984b7863c2bfb561f5ac1fc1ade1b11f72d0'),
+                           '8582cab9b9f8f9129921b782e036bb652a015394'),
 }
 
 
