@@ -28202,8 +28202,10 @@ static bool vice_denied(const run *R, const mention *m)
             has_kind_in(R, f->tb, f->te, DC_KIND_NEGATION)) {
             /* (not one a frame after it affirms elsewhere: "dishonesty
              * isnt in them its in their blood") */
+            /* (within a dozen tokens: the walk is one per vice) */
             const sentence *s = sent_of(R, m->tb);
-            for (size_t j = i + 1; j < R->rs->nm && R->rs->m[j].tb < s->te;
+            const uint32_t reach = s->te < f->te + 12 ? s->te : f->te + 12;
+            for (size_t j = i + 1; j < R->rs->nm && R->rs->m[j].tb < reach;
                  j++) {
                 const mention *a = &R->rs->m[j];
                 if (a->tb >= f->te && a->kind == DC_KIND_STEREOTYPE &&
@@ -54733,6 +54735,8 @@ static decorum_status swept_attack(run *R, const mention *w, const target *g,
  * wrong ("new area manager is a woman"); with none ("she slept her way
  * up, they all do") no group is named. In the wrong's sentence or the
  * next; not a question; scope is attack_on_group's. */
+#define SWEEP_REACH 40
+
 static const mention *women_word_at(const run *R, uint32_t k)
 {
     const mention *m = mention_at(R, k, DC_KIND_IDENTITY);
@@ -54746,13 +54750,23 @@ static decorum_status rule_her_wrong_swept(run *R)
     static const char *const every[] = {"every", "all", "each", "typical",
                                         "like"};
     const dc_rules_scratch *rs = R->rs;
+    /* (the last women's word before each wrong, kept as the mentions go
+     * by in text order: a backward scan for each wrong was quadratic in
+     * a comment of many) */
+    const mention *last_women = NULL;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
+        if ((m->kind == DC_KIND_PERSON || m->kind == DC_KIND_IDENTITY) &&
+            entry_of_women(ent(R, m)))
+            last_women = m;
         if ((m->kind != DC_KIND_DEROGATE && m->kind != DC_KIND_STEREOTYPE) ||
             !entry_of_women(ent(R, m)) || sent_of(R, m->tb)->question)
             continue;
         const uint32_t si = rs->toks[m->tb].sent;
-        const uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+        uint32_t end = si + 1 < rs->ns ? rs->s[si + 1].te : rs->s[si].te;
+        /* (the sweep within SWEEP_REACH tokens of the wrong) */
+        if (end > m->te + SWEEP_REACH)
+            end = m->te + SWEEP_REACH;
         const mention *g = NULL;
         bool pronoun = false;
         for (uint32_t k = m->te; k < end && !g && !pronoun; k++) {
@@ -54778,10 +54792,8 @@ static decorum_status rule_her_wrong_swept(run *R)
                       (k + 1 < end && tok_is_word(R, k, "for") &&
                        tok_is_word(R, k + 1, "them"));
         }
-        if (pronoun)
-            for (uint32_t k = 0; k < m->tb; k++)
-                if (women_word_at(R, k))
-                    g = women_word_at(R, k);
+        if (pronoun && last_women && last_women->te <= m->tb)
+            g = last_women;
         if (!g)
             continue;
         target t = group_of(R, g);
