@@ -16527,9 +16527,18 @@ static bool armour_sense_of(const run *R, const mention *m)
      * now", "..., filthy bugger") */
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_CRACK ||
         (R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
-                     KIND_BIT(PRONOUN_GROUP) | KIND_BIT(DEHUMANIZE) |
-                     KIND_BIT(INSULT) | KIND_BIT(DEROGATE))))
+                     KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
+                     KIND_BIT(DEROGATE))))
         return false;
+    /* (a group's pronoun speaks of "them", but not the owner of the thing
+     * cracked: "theres a chink in their defence" is a team's; session
+     * 60, blind round 47) */
+    if (any_kind(R, DC_KIND_PRONOUN_GROUP))
+        for (size_t i = 0; i < R->rs->nm; i++)
+            if (R->rs->m[i].kind == DC_KIND_PRONOUN_GROUP &&
+                !(R->rs->m[i].tb == m->te + 1 && !between &&
+                  tok_is_word(R, m->te + 1, "their")))
+                return false;
     /* (nor sends anyone "back to" a land: "found the chink in his
      * guard, send him back to china"; session 41, q41p; rv41 mend: not
      * one going "back to bed" or "back to sleep") */
