@@ -6392,7 +6392,10 @@ static bool into_place(const run *R, uint32_t k);
 
 /* Does the writer's own resolve stand before the prohibition opening at
  * o ("we'll never", "i will never", "we won't ever"), or, before a verb
- * in -ing at v, "i am never letting", "we're never hiring"? */
+ * in -ing at v, "i am never letting", "we're never hiring"? Not "we
+ * are": the nation's "we" ("we are never letting refugees into this
+ * country at this rate"; session 60 review). Read by prohibited_object
+ * and frame_call. */
 static bool writer_resolves(const run *R, uint32_t o, uint32_t v, bool wont)
 {
     if (o == 0)
@@ -6412,8 +6415,7 @@ static bool writer_resolves(const run *R, uint32_t o, uint32_t v, bool wont)
         return false;
     return tok_is_word(R, s, "i'm") || tok_is_word(R, s, "im") ||
            tok_is_word(R, s, "we're") ||
-           (s > 0 && (tok_is_word(R, s, "am") || tok_is_word(R, s, "are")) &&
-            (tok_is_word(R, s - 1, "we") || tok_is_word(R, s - 1, "i")));
+           (s > 0 && tok_is_word(R, s, "am") && tok_is_word(R, s - 1, "i"));
 }
 
 static bool prohibited_object(const run *R, uint32_t d)
@@ -36572,9 +36574,8 @@ static bool frame_call(const run *R, uint32_t k)
      * country at this rate"; session 60 review) */
     return no_opens(R, k) ||
            word_among(R, k - 1, k, lead, sizeof lead / sizeof *lead) ||
-           (tok_is_word(R, k, "never") &&
-            (tok_is_word(R, k - 1, "i'm") || tok_is_word(R, k - 1, "im") ||
-             tok_is_word(R, k - 1, "am")));
+           (tok_is_word(R, k, "never") && k + 1 < R->ntok &&
+            writer_resolves(R, k, k + 1, false));
 }
 
 /* Session 45 (q45t): frame_call, or "to" after a need: "we need to stop
