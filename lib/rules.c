@@ -18563,6 +18563,15 @@ static bool said_as_predicate(const run *R, const sentence *s, uint32_t tb)
  * rat friends", "your ape family", "your cockroach people": session 37,
  * rf37o; the lexicon's person nouns and humanity words, and kin words
  * it holds as no person), and not said of anyone? */
+/* The animals people keep (owned_animal; rule_attack's "the Jewish
+ * family's dog"): one list since session 60's fourth read. */
+static const char *const wl_kept_animals[] = {
+    "dog",     "dogs",   "cat",     "cats",    "horse",  "horses",
+    "goat",    "goats",  "pig",     "pigs",    "cow",    "cows",
+    "sheep",   "chickens", "hens",  "cattle",  "livestock", "donkeys",
+    "donkey",  "camels", "camel",   "mules",   "pets",   "herds",
+    "herd",    "flock",  "flocks"};
+
 static bool owned_animal(const run *R, const mention *m)
 {
     static const char *const body[] = {"face", "faced", "mouth", "brain",
@@ -18581,17 +18590,13 @@ static bool owned_animal(const run *R, const mention *m)
      * ending its noun phrase: "their pig god", "their rat noses", "their
      * rat offspring" are said of people; session 60 review) */
     static const char *const whose[] = {"their", "his", "her", "our", "my"};
-    static const char *const kept[] = {
-        "cattle", "livestock", "goats", "goat",  "sheep", "cows",
-        "cow",    "pigs",      "pig",   "hens",  "chickens", "horses",
-        "horse",  "donkeys",   "donkey", "camels", "camel", "mules",
-        "pets",   "herds",     "herd",  "flock", "flocks"};
     if (m->tb == 0)
         return false;
     if (!tok_is_word(R, m->tb - 1, "your")) {
         if (!word_among(R, m->tb - 1, m->tb, whose,
                         sizeof whose / sizeof *whose) ||
-            !word_among(R, m->tb, m->te, kept, sizeof kept / sizeof *kept) ||
+            !word_among(R, m->tb, m->te, wl_kept_animals,
+                        sizeof wl_kept_animals / sizeof *wl_kept_animals) ||
             (m->te < R->rs->ntok && R->toks[m->te].type == TK_WORD &&
              !glue_at(R, m->te) &&
              !word_among(R, m->te, m->te + 1, WORD_CLASS(R, WC_PREP))))
@@ -29868,11 +29873,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         t_local->te + 1 < R->ntok &&
         hung_of_thing(R, t_local->te, t_local->te + 1))
         return DECORUM_OK;
-    /* (the animals a family keeps: not "the white man's disease", "some
-     * black man's spawn", which are said of people) */
-    static const char *const kept_animals[] = {
-        "dog", "dogs", "cat", "cats", "horse", "horses", "goat", "goats",
-        "pig", "pigs", "cow", "cows", "sheep", "chickens", "hens"};
+    /* (the animals a family keeps, wl_kept_animals: not "the white man's
+     * disease", "some black man's spawn", which are said of people) */
     /* "Hang the Pakistani artist's paintings", "The Jewish family's dog
      * ran off": the group after the threat, or before the creature, only
      * owns the thing the threat is done to, or the creature named
@@ -29909,7 +29911,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     } else if (t && t->type == TG_GROUP && t_local &&
                m->kind == DC_KIND_DEHUMANIZE && t_local->te <= m->tb &&
                m->tb <= t_local->te + 2 &&
-               word_among(R, m->tb, m->te, FRAME_WORDS(kept_animals)) &&
+               word_among(R, m->tb, m->te, FRAME_WORDS(wl_kept_animals)) &&
                thing_owned(R, t_local->te) &&
                /* (not likened to their owners: "The Jewish family's dogs
                 * are just like them, greedy animals") */
