@@ -28167,7 +28167,8 @@ static bool no_more_than(const run *R, const mention *m)
 }
 
 /* Session 60 review: after "their place" (a derogation entry ending in
- * "place", at token k), a place that is one: a slot in a thing named
+ * "place", at token k), a place that is one: one "as" or "of" something
+ * gives, or "in history", "in the world" (session 59 review); a slot in a thing named
  * after "in", "on" or "at" and a determiner ("their place in the
  * evacuation plan", "in the nativity line up", "on the rota"), not the
  * order of a country, a society or a home ("in this country", "in
@@ -28180,8 +28181,13 @@ static bool place_literal(const run *R, uint32_t k)
 {
     static const char *const order[] = {
         "country", "society", "kitchen", "home",    "house", "family",
-        "world",   "hierarchy", "order", "pecking", "town",  "city",
+        "hierarchy", "order", "pecking", "town",  "city",
         "nation",  "church",  "community", "culture", "marriage"};
+    /* ("as future leaders", "of safety", "in history") */
+    if (tok_is_word(R, k, "as") || tok_is_word(R, k, "of") ||
+        (tok_is_word(R, k, "in") && k + 1 < R->ntok &&
+         tok_is_word(R, k + 1, "history")))
+        return true;
     if (k + 2 >= R->ntok)
         return false;
     if (tok_is_word(R, k, "is") || tok_is_word(R, k, "isn't") ||
@@ -28273,18 +28279,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         }
         if (deed_judged(R, m))
             return quoted_counter(R, m);
-        /* "their place in history", "their place as future leaders": a
-         * place the words after it give, no subordinate one (session 59
-         * review; said with a modal or without) */
-        /* (session 60 review: or a place "of" something, "their place
-         * of safety during a fire alarm") */
+        /* "their place in history", "their place as future leaders",
+         * "their place in the evacuation plan": a place the words after
+         * it give, no subordinate one (place_literal; session 59 review,
+         * said with a modal or without) */
         if (term_ends(e, " place", false) && m->te < R->ntok &&
-            (tok_is_word(R, m->te, "as") || tok_is_word(R, m->te, "of") ||
-             (tok_is_word(R, m->te, "in") && m->te + 1 < R->ntok &&
-              (tok_is_word(R, m->te + 1, "history") ||
-               (tok_is_word(R, m->te + 1, "the") && m->te + 2 < R->ntok &&
-                tok_is_word(R, m->te + 2, "world")))) ||
-             place_literal(R, m->te)))
+            place_literal(R, m->te))
             return DECORUM_OK;
         sig = DECORUM_SIGNAL_DEROGATION;
         w = severity_weight(e->severity, 0.55f, 0.7f, 0.85f);
