@@ -78,6 +78,7 @@ struct dc_normalizer {
     uint8_t cls[256];   /* K_* */
     uint8_t lower[256]; /* ASCII lower-casing, identity elsewhere */
     uint8_t leet[256];  /* the letter a leet digit or symbol stands for */
+    uint8_t leet_inner[256]; /* 1: a leet digit only between letters */
     uint8_t sep[256];   /* 1: may separate spaced-out letters */
     uint8_t mel[256];   /* spaced-out masked letters: M_LETTER, M_MASK
                          * (| M_STRONG), 0 */
@@ -742,6 +743,8 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
              * with letters on both sides). */
             if (has_letter && leet[c2] && kp != K_DIGIT &&
                 kn != K_DIGIT &&
+                (!nz->leet_inner[c2] ||
+                 (kp == K_LETTER && kn == K_LETTER)) &&
                 !(t == 0 && tm == 3 &&
                   ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
                 ch = leet[c2];
@@ -2003,10 +2006,13 @@ static void build_tables(dc_normalizer *nz)
         nz->cls[c] = k;
         nz->lower[c] = (uint8_t)(c - 'A' < 26u ? c + 32 : c);
     }
-    static const char leet_from[] = "4@31!05$7|+";
-    static const char leet_to[] = "aaeiiosstlt";
+    static const char leet_from[] = "4@31!05$7|+69";
+    static const char leet_to[] = "aaeiiosstltgg";
     for (size_t k = 0; leet_from[k]; k++)
         nz->leet[(unsigned char)leet_from[k]] = (uint8_t)leet_to[k];
+    /* 6 and 9 for g ("ni66er", "fa9got") only between letters: at a
+     * word's end they are model numbers ("iphone6", "k9"). */
+    nz->leet_inner['6'] = nz->leet_inner['9'] = 1;
     static const char seps[] = " .-_*|/\\~+^=#";
     for (size_t k = 0; seps[k]; k++)
         nz->sep[(unsigned char)seps[k]] = 1;

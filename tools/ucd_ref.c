@@ -67,6 +67,10 @@ static char fixed_ascii(uint32_t cp)
     case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000:
     case 0x2800: /* braille blank: renders as a space, used as one */
         return ' ';
+    case 0x00a1: /* ¡: an exclamation mark, read as "i" where "!" is,
+                  * between letters ("k¡kes"); punctuation at a word's
+                  * start, as in Spanish ("¡hola!") */
+        return '!';
     case 0x1f4b2: /* 💲: a dollar sign, read as "s" where "$" is
                    * ("n1gger💲", "mu💲lim"), not in "💲50" */
         return '$';
@@ -185,6 +189,13 @@ static bool skeleton_script(uint32_t x)
     }
 }
 
+static bool latin_or_common(uint32_t x)
+{
+    UErrorCode ue = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript((UChar32)x, &ue);
+    return U_SUCCESS(ue) && (sc == USCRIPT_LATIN || sc == USCRIPT_COMMON);
+}
+
 /* Letters of scripts that people also write real words in, where a word
  * is mapped to ASCII only when all its letters can be (see expand()). */
 static bool guarded_letter(uint32_t cp)
@@ -216,6 +227,23 @@ static size_t skeleton_ascii(const dc_ucd_ref *r, uint32_t x, char *out)
         if (g->skel_len[k] == ns && g->skel[k][0] == sk[0] &&
             memcmp(g->skel[k], sk, (size_t)ns * sizeof *sk) == 0) {
             out[0] = g->skel_char[k];
+            return 1;
+        }
+    }
+    /* A Latin letter with a stroke, bar or hook that no decomposition
+     * takes off (ø ł đ ħ ŧ ƒ), and the cent and yen signs: UTS #39 writes
+     * the skeleton as the plain letter and combining marks, the marks
+     * stage 1 strips from every other letter ("nøgger", "faggøt",
+     * "¢hink"). Not for Cyrillic, Greek or Armenian letters (ғ, ҫ): a
+     * word of those is mapped only when each has a look-alike of its own
+     * (guarded_letter), and a stroke is no look-alike. */
+    if (ns >= 2 && sk[0] < 0x80 && (unsigned)((sk[0] | 0x20) - 'a') < 26u &&
+        latin_or_common(x)) {
+        int32_t k = 1;
+        while (k < ns && sk[k] >= 0x0300 && sk[k] <= 0x036f)
+            k++;
+        if (k == ns) {
+            out[0] = (char)ascii_lower((unsigned)sk[0]);
             return 1;
         }
     }
