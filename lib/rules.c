@@ -297,6 +297,7 @@ enum {
     GW_OWN,      /* "own": rule_own_elsewhere (session 52) */
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_MET,      /* gw_met: rule_never_met's verbs of meeting (session 55) */
+    GW_RAM,      /* ram_vehicle: rammed_by's vehicles (session 61) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -37057,6 +37058,57 @@ static uint32_t fate_warned(const run *R, uint32_t k, uint32_t c)
     return g;
 }
 
+/* A vehicle driven into a crowd (session 61, blind round 47): the
+ * vehicles, the verbs of driving one through people, and the words that
+ * may stand between "through"/"into" and the group ("the next pride
+ * march", "that whole crowd of"). */
+static const char *const ram_vehicle[] = {
+    "lorry", "truck", "van",  "car",        "bus",    "tractor",
+    "tank",  "suv",   "semi", "juggernaut", "hgv",    "bulldozer",
+    "jeep",  "pickup", "lorries", "trucks", "vans",   "cars"};
+static const char *const ram_verb[] = {
+    "drive",   "driving",  "plough", "ploughing", "plow",     "plowing",
+    "ram",     "ramming",  "steer",  "steering",  "crash",    "crashing",
+    "smash",   "smashing", "floor",  "flooring",  "barrel",   "barreling"};
+static const char *const ram_between[] = {
+    "the",   "that",   "this",  "those", "these", "next",  "their",
+    "a",     "an",     "any",   "every", "whole", "crowd", "crowds",
+    "of",    "entire", "big",   "bloody", "fucking", "upcoming", "local"};
+static const char *const ram_owner[] = {
+    "a",   "an",   "the", "my",     "his",   "her",  "their", "our",
+    "your", "big", "old", "fucking", "bloody", "massive", "huge", "some"};
+
+/* The token of the verb of a vehicle driven through or into group t, as
+ * the writer's call: "someone should drive a lorry through the next
+ * pride march", "plough a van into that mosque crowd", "drive a truck
+ * through the gay parade"; UINT32_MAX if none. Not a deed told ("they
+ * drove a lorry through the market": no past in ram_verb) nor a call of
+ * others' words (frame_call). */
+static uint32_t rammed_by(const run *R, const target *t)
+{
+    const tok *tk = R->toks;
+    uint32_t c = tk[t->tb].clause, k = t->tb;
+    for (int n = 0; n < 5 && k > 0 && tk[k - 1].clause == c &&
+                    word_among(R, k - 1, k, FRAME_WORDS(ram_between));
+         n++)
+        k--;
+    if (k < 3 || tk[k - 1].clause != c ||
+        !(tok_is_word(R, k - 1, "through") || tok_is_word(R, k - 1, "into") ||
+          tok_is_word(R, k - 1, "thru")) ||
+        !word_among(R, k - 2, k - 1, FRAME_WORDS(ram_vehicle)))
+        return UINT32_MAX;
+    uint32_t v = k - 2;
+    for (int n = 0; n < 2 && v > 0 && tk[v - 1].clause == c &&
+                    word_among(R, v - 1, v, FRAME_WORDS(ram_owner));
+         n++)
+        v--;
+    if (v == 0 || tk[v - 1].clause != c ||
+        !word_among(R, v - 1, v, FRAME_WORDS(ram_verb)) ||
+        !frame_call(R, v - 1))
+        return UINT32_MAX;
+    return v - 1;
+}
+
 /* Which frame (FR_*) holds group t, and the first token of its words in
  * *from and the end in *to; FR_N if none. */
 static int group_frame(run *R, const target *t, uint32_t *from,
@@ -37535,6 +37587,18 @@ static int group_frame(run *R, const target *t, uint32_t *from,
         *from = b;
         *to = t->te + 1;
         return FR_RUN_OVER;
+    }
+    /* a vehicle driven through the group or its gathering, the same
+     * call as running it over: "someone should drive a lorry through the
+     * next pride march" (rammed_by); no game ("drive the bus through the
+     * Italian defence") */
+    {
+        uint32_t v = rammed_by(R, t);
+        if (v != UINT32_MAX && !(frame_near(R, t->tb) & FC_GAME)) {
+            *from = v;
+            *to = t->te;
+            return FR_RUN_OVER;
+        }
     }
     /* a fate foretold of the group as subject, opening its clause: "These
      * Pakistanis won't leave this town alive", "The Roma won't get out of
@@ -58897,6 +58961,7 @@ static const struct gw_list {
     GW_LIST(gf_happen, GW_HAPPEN),
     GW_LIST(gw_run, GW_RUN),
     GW_LIST(gw_over, GW_OVER),
+    GW_LIST(ram_vehicle, GW_RAM),
     GW_LIST(gw_fate, GW_FATE),
     GW_LIST(gf_wont, GW_WONT),
     GW_LIST(gw_sleep, GW_SLEEP),
@@ -59040,7 +59105,7 @@ static bool frames_may(run *R)
            ((g & GW(GW_MORE)) && (g & GW(GW_NOT))) ||
            ((g & GW(GW_RIGHT)) && (g & GW(GW_NO)) && (g & GW(GW_HAVE))) ||
            ((g & GW(GW_GOOD)) && (g & GW(GW_HANDLE))) ||
-           ((g & GW(GW_RUN)) && (g & GW(GW_OVER))) ||
+           ((g & GW(GW_RUN)) && (g & GW(GW_OVER))) || (g & GW(GW_RAM)) ||
            ((g & GW(GW_FATE)) && (g & (GW(GW_NOT) | GW(GW_WONT))));
 }
 
