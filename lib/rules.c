@@ -30416,8 +30416,12 @@ static decorum_status rule_attack(run *R, const mention *m)
      * or a mouth likened ("your rat face"). Session 37. So after
      * "their", "his", "her", "our", "my": "the syrian farmers lost their
      * cattle", "refugees had to leave their livestock behind" (session
-     * 60). */
-    if (m->kind == DC_KIND_DEHUMANIZE && (ent(R, m)->flags & DC_F_ANIMAL) &&
+     * 60). The dog too, which has no flag `animal` (no pest: "put down
+     * these dogs" is no pest control): "the syrian family lost their
+     * dogs in the floods" (session 61, the session 60 review's). */
+    if (m->kind == DC_KIND_DEHUMANIZE &&
+        ((ent(R, m)->flags & DC_F_ANIMAL) ||
+         word_among(R, m->tb, m->te, FRAME_WORDS(wl_kept_animals))) &&
         t->te <= m->tb && owned_animal(R, m)) {
         R->untargeted = true;
         return DECORUM_OK;
