@@ -50574,6 +50574,76 @@ static inline bool lgbt_identity(const run *R, const mention *m,
  * shouldn't be near kids is a vile smear"), not by the group's own
  * members (a reclaimed target, "as a trans woman", "I'm gay"). Run only
  * with a group target or an identity word and no derogation found. */
+/* Session 61: the grooming smear asked or hinted, "why do so many gay
+ * men want to coach kids? makes you wonder", "do the trans activists
+ * always seem so keen on getting access to kids?": the words of seeking
+ * children's company, and the verbs of caring for them that make it no
+ * smear ("want to adopt kids", "keen on helping kids"). */
+static const char *const wl_smear_seek[] = {
+    "want", "wants", "wanting", "keen", "eager", "desperate", "obsessed",
+    "access", "attraction", "drawn"};
+static const char *const wl_smear_care[] = {
+    "adopt",   "adopting", "foster",   "fostering", "raise",  "raising",
+    "have",    "having",   "protect",  "protecting", "help",  "helping",
+    "support", "supporting", "feed",   "feeding",   "save",   "saving",
+    "parent",  "parenting"};
+
+/* The token of a word of seeking the children at k (wl_smear_kids) said
+ * of gay or trans people named right before it (at most four words
+ * between: "gay men want", "trans activists always seem so keen"), in a
+ * question or a comment that leaves its reader to conclude (R->noticed:
+ * "makes you wonder", "coincidence?"); UINT32_MAX if none. Not a care
+ * ("want to adopt kids"), not denied ("dont want to be near kids"). A
+ * statement is no hint: "my gay brother wants to teach primary school". */
+static uint32_t kids_sought(const run *R, const sentence *s, uint32_t k)
+{
+    if (!s->question && !R->noticed)
+        return UINT32_MAX;
+    const dc_rules_scratch *rs = R->rs;
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    /* (a question answered kindly right after it: "... want to work
+     * with kids? because they remember how hard it was") */
+    if (s->question && s->te < rs->ntok &&
+        (tok_is_word(R, s->te, "because") || tok_is_word(R, s->te, "cause") ||
+         tok_is_word(R, s->te, "cos") || tok_is_word(R, s->te, "bc")))
+        return UINT32_MAX;
+    uint32_t from = k > s->tb + 6 ? k - 6 : s->tb;
+    for (uint32_t j = k; j-- > from;) {
+        if (word_among(R, j, j + 1, FRAME_WORDS(wl_smear_care)))
+            return UINT32_MAX;
+        if (!word_among(R, j, j + 1, FRAME_WORDS(wl_smear_seek)))
+            continue;
+        if (negated_before(R, s, j))
+            return UINT32_MAX;
+        /* (wanting children of one's own is no smear: "do gay men want
+         * kids as much as straight men do?", "want a child", "want their
+         * own kids"; "want to" be near them, "want the primary school
+         * jobs", is) */
+        if (tok_is_word(R, j, "want") || tok_is_word(R, j, "wants") ||
+            tok_is_word(R, j, "wanting")) {
+            static const char *const own[] = {"a",    "an",   "more",
+                                              "some", "their", "own",
+                                              "any",  "many", "of"};
+            uint32_t q = j + 1;
+            while (q < k && word_among(R, q, q + 1, FRAME_WORDS(own)))
+                q++;
+            if (q == k)
+                return UINT32_MAX;
+        }
+        for (size_t i = 0; i < rs->nt; i++) {
+            const target *t = &rs->t[i];
+            if (t->type == TG_GROUP && (t->categories & cats) &&
+                !t->reclaimed && t->tb >= s->tb && t->te <= j &&
+                j - t->te <= 4)
+                return j;
+        }
+        /* (an earlier word of seeking may be the subject's: "always seem
+         * so keen on getting access to kids") */
+    }
+    return UINT32_MAX;
+}
+
 static decorum_status rule_lgbt_smear(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -50645,6 +50715,8 @@ static decorum_status rule_lgbt_smear(run *R)
         const sentence *s = &rs->s[si];
         const char *what = NULL;
         bool trans_only = false; /* "it" is said of a trans person */
+        bool asked = false; /* a shape that may be a question's */
+        uint32_t j_sought;
         uint32_t b = k, e = k + 1;
         /* (the person may be named after the quoted word: "my brother's
          * 'girlfriend' is a trans") */
@@ -50656,6 +50728,13 @@ static decorum_status rule_lgbt_smear(run *R)
             trans_only = true;
             e = k + 3;
             upto = s->te;
+        } else if (word_among(R, k, k + 1, wl_smear_kids,
+                       sizeof wl_smear_kids / sizeof *wl_smear_kids) &&
+                   (j_sought = kids_sought(R, s, k)) != UINT32_MAX) {
+            what = "insinuates that gay or trans people seek out "
+                   "children, the groomer smear";
+            b = j_sought;
+            asked = true;
         } else if (word_among(R, k, k + 1, wl_smear_kids,
                        sizeof wl_smear_kids / sizeof *wl_smear_kids)) {
             /* "away from the kids", "near children", "within a mile of
@@ -50796,7 +50875,7 @@ static decorum_status rule_lgbt_smear(run *R)
             continue;
         target tg = {0};
         const target *t = lgbt_named_before(R, si, upto, &tg);
-        if (!t || s->question || report_in(R, s, b))
+        if (!t || (s->question && !asked) || report_in(R, s, b))
             continue;
         if (trans_only &&
             !(t->categories & (1u << DECORUM_CATEGORY_GENDER_IDENTITY)))
