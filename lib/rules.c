@@ -4611,10 +4611,11 @@ static bool plural_word(const run *R, uint32_t b, uint32_t e)
 {
     const char *z = R->n->text + e;
     size_t n = e - b;
-    /* (and "ppl", chat's "people") */
+    /* (and "ppl", chat's "people"; "men" itself, as "muslim men",
+     * session 61) */
     return (n > 2 && z[-1] == 's') ||
-           (n > 3 && z[-1] == 'n' && z[-2] == 'e' &&
-            (z[-3] == 'r' || z[-3] == 'm')) ||
+           (n > 2 && z[-1] == 'n' && z[-2] == 'e' &&
+            (z[-3] == 'm' || (n > 3 && z[-3] == 'r'))) ||
            (n == 3 && memcmp(z - 3, "ppl", 3) == 0);
 }
 
