@@ -20323,7 +20323,10 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     /* (Not "better off dead", whose "better" is no warning's: a comma
      * after it ("Muslims would be better off dead, honestly") gives no
      * reason that makes it care.) */
-    if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->tb, "better"))
+    /* ("best", Britain's "better": "the romanians on my patch best watch
+     * their backs"; session 61) */
+    if (m->kind == DC_KIND_THREAT && (tok_is_word(R, m->tb, "better") ||
+                                      tok_is_word(R, m->tb, "best")))
         return !any_kind(R, DC_KIND_DENOUNCE) &&
                (tok_is_word(R, m->tb + 1, "off") ||
                 (!tok_is_word(R, m->te, "for") && !reason_follows(R, m, s)));
