@@ -18592,7 +18592,15 @@ static bool owned_animal(const run *R, const mention *m)
      * ending its noun phrase: "their pig god", "their rat noses", "their
      * rat offspring" are said of people; session 60 review) */
     static const char *const whose[] = {"their", "his", "her", "our", "my"};
+    /* (the animal the standard of a comparison, "muslims are lower than
+     * my dog", "worse than my dogs", "below your pig": said of people;
+     * session 61 review) */
+    static const char *const ranked[] = {"than", "below", "beneath",
+                                         "under", "like", "as"};
     if (m->tb == 0)
+        return false;
+    if (m->tb >= 2 && word_among(R, m->tb - 2, m->tb - 1, ranked,
+                                 sizeof ranked / sizeof *ranked))
         return false;
     if (!tok_is_word(R, m->tb - 1, "your")) {
         if (!word_among(R, m->tb - 1, m->tb, whose,
@@ -20323,10 +20331,7 @@ static bool is_call(const run *R, const mention *m, const target *tg)
     /* (Not "better off dead", whose "better" is no warning's: a comma
      * after it ("Muslims would be better off dead, honestly") gives no
      * reason that makes it care.) */
-    /* ("best", Britain's "better": "the romanians on my patch best watch
-     * their backs"; session 61) */
-    if (m->kind == DC_KIND_THREAT && (tok_is_word(R, m->tb, "better") ||
-                                      tok_is_word(R, m->tb, "best")))
+    if (m->kind == DC_KIND_THREAT && tok_is_word(R, m->tb, "better"))
         return !any_kind(R, DC_KIND_DENOUNCE) &&
                (tok_is_word(R, m->tb + 1, "off") ||
                 (!tok_is_word(R, m->te, "for") && !reason_follows(R, m, s)));
@@ -31487,10 +31492,14 @@ static bool bare_plural(const run *R, const target *g)
         return false;
     if (g->tb > 0) {
         uint32_t d = g->tb - 1;
+        /* ("the muslim men round here": a people's men after "the" stay
+         * the kind, as before "men" was read as a plural; session 61
+         * review) */
         if (tk[d].clause == tk[g->tb].clause && tk[d].type == TK_WORD &&
             (word_among(R, d, d + 1, FRAME_WORDS(wl_narrowing_det)) ||
              (R->n->text[tk[d].b] >= '0' && R->n->text[tk[d].b] <= '9') ||
-             (tok_is_word(R, d, "the") && plural)))
+             (tok_is_word(R, d, "the") && plural &&
+              !(g->te > g->tb + 1 && tok_is_word(R, g->te - 1, "men")))))
             return false;
     }
     return true;
@@ -37077,21 +37086,41 @@ static const char *const ram_vehicle[] = {
 static const char *const ram_verb[] = {
     "drive",   "driving",  "plough", "ploughing", "plow",     "plowing",
     "ram",     "ramming",  "steer",  "steering",  "crash",    "crashing",
-    "smash",   "smashing", "floor",  "flooring",  "barrel",   "barreling"};
+    "smash",   "smashing", "floor",  "flooring",  "barrel",   "barreling",
+    "put",     "run",      "drives", "rams",      "ploughs"};
 static const char *const ram_between[] = {
     "the",   "that",   "this",  "those", "these", "next",  "their",
     "a",     "an",     "any",   "every", "whole", "crowd", "crowds",
     "of",    "entire", "big",   "bloody", "fucking", "upcoming", "local"};
 static const char *const ram_owner[] = {
     "a",   "an",   "the", "my",     "his",   "her",  "their", "our",
-    "your", "big", "old", "fucking", "bloody", "massive", "huge", "some"};
+    "your", "big", "old", "fucking", "bloody", "massive", "huge", "some",
+    "pickup", "delivery", "transit", "white"};
+/* The gatherings a group word may name after it ("that mosque crowd",
+ * "the synagogue queue"); a group word before any other noun names a
+ * place or a thing of theirs ("the mosque car park", "the refugee camp"),
+ * where a vehicle goes for errands (rammed_by). */
+static const char *const ram_gathering[] = {
+    "crowd", "crowds", "march", "marches", "parade", "parades", "rally",
+    "procession", "protest", "protesters", "queue", "congregation",
+    "worshippers", "mob", "lot"};
+/* Words of an errand or of taking part after the group: aid brought,
+ * something picked up, a float in the parade ("with food and blankets",
+ * "and pick up the donations", "with the choir singing on the roof"). */
+static const char *const ram_errand[] = {
+    "food",    "aid",     "supplies", "donations", "donation", "blankets",
+    "choir",   "float",   "floats",   "decorated", "deliver",  "delivering",
+    "collect", "pick",    "drop",     "donate",    "help",     "support",
+    "celebrate", "join",  "shuttle",  "water",     "medicine", "presents"};
 
 /* The token of the verb of a vehicle driven through or into group t, as
  * the writer's call: "someone should drive a lorry through the next
- * pride march", "plough a van into that mosque crowd", "drive a truck
- * through the gay parade"; UINT32_MAX if none. Not a deed told ("they
- * drove a lorry through the market": no past in ram_verb) nor a call of
- * others' words (frame_call). */
+ * pride march", "plough a van into that mosque crowd", "ram a truck
+ * into the synagogue queue"; UINT32_MAX if none. Not a deed told ("they
+ * drove a lorry through the market": no past in ram_verb), not a place
+ * or a thing of theirs ("into the mosque car park") nor an errand ("with
+ * food and blankets", "with the choir singing on the roof"; session 61
+ * review). */
 static uint32_t rammed_by(const run *R, const target *t)
 {
     const tok *tk = R->toks;
@@ -37102,10 +37131,32 @@ static uint32_t rammed_by(const run *R, const target *t)
         k--;
     if (k < 3 || tk[k - 1].clause != c ||
         !(tok_is_word(R, k - 1, "through") || tok_is_word(R, k - 1, "into") ||
-          tok_is_word(R, k - 1, "thru")) ||
-        !word_among(R, k - 2, k - 1, FRAME_WORDS(ram_vehicle)))
+          tok_is_word(R, k - 1, "thru")))
         return UINT32_MAX;
-    uint32_t v = k - 2;
+    k--; /* "through" */
+    /* ("right through", "straight into") */
+    if (k > 1 && (tok_is_word(R, k - 1, "right") ||
+                  tok_is_word(R, k - 1, "straight")))
+        k--;
+    if (k < 2 || !word_among(R, k - 1, k, FRAME_WORDS(ram_vehicle)))
+        return UINT32_MAX;
+    uint32_t v = k - 1;
+    /* the group a place's or a thing's word, or the errand the vehicle
+     * runs, in its sentence and the next */
+    if (t->te < R->rs->ntok && tk[t->te].clause == c &&
+        tk[t->te].type == TK_WORD && !glue_at(R, t->te) &&
+        !(R->at[t->te] & (KIND_BIT(MODAL) | KIND_BIT(COPULA) |
+                          KIND_BIT(NEGATION) | KIND_BIT(CONJUNCTION))) &&
+        !word_among(R, t->te, t->te + 1, FRAME_WORDS(ram_gathering)))
+        return UINT32_MAX;
+    {
+        const uint32_t si = tk[t->tb].sent;
+        const uint32_t e = si + 1 < R->rs->ns ? R->rs->s[si + 1].te
+                                              : R->rs->s[si].te;
+        if (word_among(R, t->te, e < t->te + 16 ? e : t->te + 16,
+                       FRAME_WORDS(ram_errand)))
+            return UINT32_MAX;
+    }
     for (int n = 0; n < 2 && v > 0 && tk[v - 1].clause == c &&
                     word_among(R, v - 1, v, FRAME_WORDS(ram_owner));
          n++)
@@ -50601,17 +50652,45 @@ static const char *const wl_smear_care[] = {
  * statement is no hint: "my gay brother wants to teach primary school". */
 static uint32_t kids_sought(const run *R, const sentence *s, uint32_t k)
 {
-    if (!s->question && !R->noticed)
-        return UINT32_MAX;
+    /* (a question of the kind's own making, "why do so many ...", "how
+     * come they always ...", "ever notice how ...", or the reader left to
+     * conclude; not any question, "any bi folks keen to join our youth
+     * club?", "lgbt teachers want to teach kids kindness, what's so scary
+     * about that?"; session 61 review) */
+    static const char *const opens[] = {"why", "notice", "wonder", "come"};
+    static const char *const kind[] = {"many", "always", "every", "all"};
     const dc_rules_scratch *rs = R->rs;
+    if (!R->noticed) {
+        if (!s->question)
+            return UINT32_MAX;
+        uint32_t z = s->tb + 8 < k ? s->tb + 8 : k;
+        if (!word_among(R, s->tb, z, FRAME_WORDS(opens)) ||
+            !word_among(R, s->tb, k, FRAME_WORDS(kind)))
+            return UINT32_MAX;
+    }
+    /* (the writer's denunciation, or the question quoted: "people asking
+     * 'why do gay men want to coach kids?' are spreading the oldest
+     * smear") */
+    if (R->denounce_any || rs->toks[k].quoted)
+        return UINT32_MAX;
+    /* (their own children: "want access to healthcare for their kids") */
+    if (k > 0 && (tok_is_word(R, k - 1, "their") || tok_is_word(R, k - 1, "his") ||
+                  tok_is_word(R, k - 1, "her")))
+        return UINT32_MAX;
     const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
                           (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
     /* (a question answered kindly right after it: "... want to work
-     * with kids? because they remember how hard it was") */
-    if (s->question && s->te < rs->ntok &&
-        (tok_is_word(R, s->te, "because") || tok_is_word(R, s->te, "cause") ||
-         tok_is_word(R, s->te, "cos") || tok_is_word(R, s->te, "bc")))
-        return UINT32_MAX;
+     * with kids? because they remember how hard it was", "? it's simple,
+     * they care"; in the next sentence's first eight words) */
+    static const char *const kindly[] = {
+        "because", "cause", "cos", "bc", "same", "obviously", "care",
+        "cares", "love", "loves", "needed", "remember", "simple", "help"};
+    if (s->question && s->te < rs->ntok) {
+        const uint32_t ns = rs->toks[s->te].sent;
+        const uint32_t z = rs->s[ns].te < s->te + 8 ? rs->s[ns].te : s->te + 8;
+        if (word_among(R, s->te, z, FRAME_WORDS(kindly)))
+            return UINT32_MAX;
+    }
     uint32_t from = k > s->tb + 6 ? k - 6 : s->tb;
     for (uint32_t j = k; j-- > from;) {
         if (word_among(R, j, j + 1, FRAME_WORDS(wl_smear_care)))
