@@ -55049,6 +55049,81 @@ static decorum_status rule_her_wrong_swept(run *R)
     return DECORUM_OK;
 }
 
+/* Session 61: intelligence asked of a people's conduct, race science's
+ * insinuation: "why do black audiences always have to yell at the
+ * screen? low iq or just bad upbringing?", "why are black people never
+ * any good at sports that need thinking. is it an IQ thing". A
+ * derogation of intelligence (an entry whose term holds "iq": "low iq",
+ * "an iq thing") in a question, or a sentence that opens as one ("is
+ * it"), that names no group, right after a question about a people named
+ * in it ("why", "how come" or a question mark); not answered "no" right
+ * after ("is the gap an iq thing? no, its school funding"). The group is
+ * the one the question before names. */
+static bool iq_term(const dc_entry *e)
+{
+    for (size_t k = 0; k + 2 <= e->term_len; k++)
+        if (e->term[k] == 'i' && e->term[k + 1] == 'q' &&
+            (k == 0 || e->term[k - 1] == ' ') &&
+            (k + 2 == e->term_len || e->term[k + 2] == ' '))
+            return true;
+    return false;
+}
+
+static decorum_status rule_iq_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *m = &rs->m[i];
+        if (m->kind != DC_KIND_DEROGATE || m->used || !iq_term(ent(R, m)))
+            continue;
+        const uint32_t si = rs->toks[m->tb].sent;
+        const sentence *s = &rs->s[si];
+        if (si == 0 ||
+            !(s->question || (tok_is_word(R, s->tb, "is") &&
+                              s->tb + 1 < s->te &&
+                              (tok_is_word(R, s->tb + 1, "it") ||
+                               tok_is_word(R, s->tb + 1, "that")))))
+            continue;
+        /* (answered: "no", "nope", "nah" opening the next sentence) */
+        if (si + 1 < rs->ns &&
+            (tok_is_word(R, rs->s[si + 1].tb, "no") ||
+             tok_is_word(R, rs->s[si + 1].tb, "nope") ||
+             tok_is_word(R, rs->s[si + 1].tb, "nah")))
+            continue;
+        const sentence *p = &rs->s[si - 1];
+        bool asked = p->question;
+        for (uint32_t k = p->tb; k < p->te && k < p->tb + 5 && !asked; k++)
+            asked = tok_is_word(R, k, "why") ||
+                    (tok_is_word(R, k, "how") && k + 1 < p->te &&
+                     tok_is_word(R, k + 1, "come"));
+        /* (not a gift asked about: "why are asian kids so good at maths?
+         * is it an iq thing?") */
+        if (!asked ||
+            (has_kinds_in(R, p->tb, p->te,
+                          KIND_BIT(POSITIVE) | KIND_BIT(APPROVE)) &&
+             !has_kind_in(R, p->tb, p->te, DC_KIND_NEGATION)))
+            continue;
+        const target *g = NULL;
+        bool here = false;
+        for (size_t j = 0; j < rs->nt; j++) {
+            const target *t = &rs->t[j];
+            if (t->type != TG_GROUP || t->te <= t->tb)
+                continue;
+            if (t->tb >= s->tb && t->tb < s->te)
+                here = true;
+            if (t->tb >= p->tb && t->te <= p->te && !t->reclaimed &&
+                (t->categories & PEOPLE_CATEGORIES) && !colour_alone(R, t))
+                g = t;
+        }
+        if (!g || here)
+            continue;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        return attack_on_group(R, m, g, DECORUM_SIGNAL_DEROGATION, 0.7f,
+                               false);
+    }
+    return DECORUM_OK;
+}
+
 static decorum_status rule_trait_swept(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -59647,6 +59722,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if ((((R.target_types >> TG_GROUP) & 1) || any_kind(&R, DC_KIND_IDENTITY)) &&
         R.out->rf[DC_RF_DEROGATION] == 0 &&
         (st = rule_lgbt_smear(&R)) != DECORUM_OK)
+        return st;
+    /* (intelligence asked of a people named in the question before:
+     * session 61) */
+    if (((R.target_types >> TG_GROUP) & 1) && any_kind(&R, DC_KIND_DEROGATE) &&
+        (st = rule_iq_asked(&R)) != DECORUM_OK)
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
      * towns should be LGBT free too" wishes the zone) */
