@@ -17687,6 +17687,29 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
 static const char *const wl_sheer[] = {"absolute", "total", "utter",
                                        "complete", "pure"};
 
+/* Session 61: is group t what a place in sentence s is full of, "away
+ * end was full of them gypsies again", "the park is crawling with
+ * migrants": "full of", or "crawling", "overrun", "packed", "heaving",
+ * "rammed", "swarming" or "teeming" and "with", right before it (past
+ * "the", "them", "those", "these")? A label after a comma is then said of
+ * them, as of a group that opens the sentence (comma_label). */
+static bool place_full_of(const run *R, const sentence *s, const target *t)
+{
+    static const char *const det[] = {"the", "them", "those", "these"};
+    static const char *const teeming[] = {"crawling", "overrun", "packed",
+                                          "heaving",  "rammed",  "swarming",
+                                          "teeming"};
+    uint32_t k = t->tb;
+    if (k > s->tb && word_among(R, k - 1, k, det, sizeof det / sizeof *det))
+        k--;
+    if (k < s->tb + 2)
+        return false;
+    return (tok_is_word(R, k - 1, "of") && tok_is_word(R, k - 2, "full")) ||
+           (tok_is_word(R, k - 1, "with") &&
+            word_among(R, k - 2, k - 1, teeming,
+                       sizeof teeming / sizeof *teeming));
+}
+
 /* Session 58 (lead): "gypsies at the car boot again, absolute vermin",
  * "muslims everywhere, vermin": a noun said of the group as a clause of
  * its own. It follows a comma (a word of degree between: "absolute",
@@ -17725,7 +17748,7 @@ static bool comma_label(const run *R, const target *t, const mention *m)
         return false;
     const sentence *s = sent_of(R, m->tb);
     if (tk[c - 1].type != TK_PUNCT || tk[c - 1].ch != ',' ||
-        !opens_sentence(R, s, t->tb))
+        !(opens_sentence(R, s, t->tb) || place_full_of(R, s, t)))
         return false;
     for (uint32_t k = m->te; k < s->te; k++)
         if (tk[k].type == TK_WORD &&
