@@ -41850,7 +41850,9 @@ static const char *const dis_vehicle[] = {
 static const char *const dis_crash[] = {
     "crash", "crashes", "sink", "sinks", "capsize", "capsizes", "explode",
     "explodes", "down", "cliff", "burn", "burns", "sunk", "sank",
-    "crashed", "capsized", "bottom"};
+    "crashed", "capsized", "bottom",
+    /* ("falls out of the sky", session 61) */
+    "fall", "falls"};
 static const char *const dis_strike[] = {
     "earthquake", "quake",   "hurricane", "tsunami",  "tornado",
     "plague",     "flood",   "meteor",    "asteroid", "storm",
