@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
+                                     '4aafca425f58194d5d0535dd7f02397c97a61604'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'eb02a8f22a69ddc1e80b301d8e263b016d2aa7e4'),
+                                    'a7bac8a533e24e448c274b3586030369e6c2502a'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'a83803e0837acc88fc7513d41c2030dcd5c89240'),
+                            '9c961e55375c32d75fc6917b0b98152a254d2506'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '4bd361a38231a7dc1cfcd0cb46ffa0a4c99eb029'),
+                                    '8d4723b3dd48f54cf7c252e11d972bf81fcf48b9'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '90231a3eee12a3ca2eaf7fbe7c2a078e6e40a8fe'),
+                           '0c6f37070bbff04a2decc7b640189e2d19474972'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '8582cab9b9f8f9129921b782e036bb652a015394'),
+                           '61dcefad20b07a12b19740ae477c53a75d935d2e'),
 }
 
 
