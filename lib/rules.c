@@ -45222,6 +45222,14 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                     continue;
                 bool fc;
                 target pt;
+                /* (one person of the group named by a person noun after
+                 * "a": "a jewish woman now runs the central bank", "a
+                 * jewish woman was put in charge of the central bank" is
+                 * news of her; session 61) */
+                if (t->type == TG_GROUP && t->tb > 0 && t->te > t->tb + 1 &&
+                    a_or_an(R, t->tb - 1) &&
+                    kind_at(R, t->te - 1, DC_KIND_PERSON))
+                    continue;
                 if (t->type == TG_GROUP) {
                     gactor = t;
                 } else if (t->type == TG_PRONOUN && tries-- > 0 &&
