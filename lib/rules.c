@@ -649,6 +649,12 @@ struct dc_rules_scratch {
      * lookup falls back to bisection. */
     uint16_t *tok_at;
     size_t cap_tok_at;
+    /* tokenize's four arrays (toks, key, s, tok_at) have room for a text
+     * of room_len bytes, and place_hits' four of hits->n (m, glue, tlist,
+     * rlist) for room_hits hits: the capacities only grow, so a comment
+     * within both asks one question of each, not one of every array (0:
+     * none asked yet) */
+    size_t room_len, room_hits;
     mention *m;
     size_t nm, cap_m;
     /* [ntok + 1]: index of the first mention with tb >= i (room for three
@@ -2168,27 +2174,32 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     const char *s = R->n->text;
     size_t len = R->n->len;
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
-    /* one token more for the sentinel that ends place_hits' scans */
-    decorum_status st =
-        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
-                sizeof *rs->toks, MAX_TOKENS + 1);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
-                     sizeof *rs->key, MAX_TOKENS + 1);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
-                     lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
-                     MAX_TOKENS);
-    if (st == DECORUM_OK && len > rs->cap_tok_at) {
-        /* Zeroed when it grows, so that no lookup reads uninitialized
-         * memory; stale indices are told apart by the lookup itself. */
-        st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
-                     sizeof *rs->tok_at, UINT32_MAX);
+    decorum_status st = DECORUM_OK;
+    /* (one question of the room for a text of this length, room_len, not
+     * one of each array) */
+    if (__builtin_expect(len > rs->room_len, 0)) {
+        /* one token more for the sentinel that ends place_hits' scans */
+        st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
+                     sizeof *rs->toks, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
+            st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
+                         sizeof *rs->key, MAX_TOKENS + 1);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+                         lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
+                         sizeof *rs->s, MAX_TOKENS);
+        if (st == DECORUM_OK && len > rs->cap_tok_at) {
+            /* Zeroed when it grows, so that no lookup reads uninitialized
+             * memory; stale indices are told apart by the lookup itself. */
+            st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
+                         sizeof *rs->tok_at, UINT32_MAX);
+            if (st == DECORUM_OK)
+                memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
+        }
+        if (st != DECORUM_OK)
+            return st;
+        rs->room_len = len;
     }
-    if (st != DECORUM_OK)
-        return st;
     tok *toks = rs->toks;
     uint64_t *key = rs->key;
     uint16_t *tok_at = rs->tok_at;
@@ -4186,23 +4197,27 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         hits = &all;
     }
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
-    st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim, sizeof *rs->m,
-                 MAX_ITEMS);
     /* at's ntok + 1 words, then first's ntok + 4 counts */
     size_t n_at = rs->ntok + 1, n_words = n_at + (rs->ntok + 5) / 2;
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
-                     sizeof *rs->at, MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->glue, &rs->cap_glue, hits->n,
-                     sizeof *rs->glue, SIZE_MAX / sizeof *rs->glue);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->tlist, &rs->cap_tl, lim,
-                     sizeof *rs->tlist, MAX_ITEMS);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->rlist, &rs->cap_rl, lim,
-                     sizeof *rs->rlist, MAX_ITEMS);
-    if (st != DECORUM_OK)
+    if (__builtin_expect(hits->n > rs->room_hits, 0)) {
+        st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim, sizeof *rs->m,
+                     MAX_ITEMS);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->glue, &rs->cap_glue, hits->n,
+                         sizeof *rs->glue, SIZE_MAX / sizeof *rs->glue);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->tlist, &rs->cap_tl, lim,
+                         sizeof *rs->tlist, MAX_ITEMS);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->rlist, &rs->cap_rl, lim,
+                         sizeof *rs->rlist, MAX_ITEMS);
+        if (st != DECORUM_OK)
+            return st;
+        rs->room_hits = hits->n;
+    }
+    if ((st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
+                      sizeof *rs->at,
+                      MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2)) != DECORUM_OK)
         return st;
     rs->first = (uint32_t *)(void *)(rs->at + n_at);
     R->at = rs->at;
