@@ -699,19 +699,39 @@ struct dc_rules_scratch {
     /* context_place's answer for the comment (0 not yet, 1 no, 2 yes) and
      * its group: asked per threat, it reads the whole context. */
     uint8_t place_known;
-    /* The last answers of next_like (token indices) and next_group (target
-     * indices), for the attacks of one long sentence: no match in
-     * [from, past - 1), and past - 1 is the first match from there (or the
-     * end). past 0: nothing known yet, so that zeros reset them. */
-    struct seek {
-        uint32_t from, past;
-    } like, group;
-    bool gn_known; /* the targets' gn_upto are set */
+    /* The memos the rules' helpers keep for one comment (a sentence index
+     * + 1, an answer's flag, a count), each described where its values
+     * are, below: dc_rules_run zeroes them together after find_targets, in
+     * one run of vector stores from like to the last (a store each cost
+     * 46 instructions a comment), and sets pn_last and tp_span to
+     * UINT32_MAX. (An anonymous struct, so that they keep their names and
+     * their order: a field added to them is zeroed too.) */
+    struct {
+        /* The last answers of next_like (token indices) and next_group
+         * (target indices), for the attacks of one long sentence: no match
+         * in [from, past - 1), and past - 1 is the first match from there
+         * (or the end). past 0: nothing known yet, so that zeros reset
+         * them. */
+        struct seek {
+            uint32_t from, past;
+        } like, group;
+        uint32_t ess_sent, vw_sent, fr_sent, sq_sent, bo_sent, hb_sent, hh_sent,
+            pn_sent, pn_last, gp_sent, ma_sent, ht_sent, ht_told_sent, ag_sent,
+            tl_sent, gs_sent, ap_sent, ae_sent, dn_sent, pi_sent, dj_from,
+            dj_to, aa_sent, ca_sent, wi_sent, tf_sent, bt_sent, tp_span,
+            ht2_sent;
+        size_t ld_n;
+        bool gn_known, rx_known, ht_first_known, ht_menace_known,
+            ht_blame_known, oc_known, tu_known, tl_known, lb_known;
+        uint8_t ht_hobby, gs_court, ld_tribe, ap_hype, ap_animals, hw_count,
+            sh_weed, sq_point, sq_lock;
+    };
+    /* (gn_known, among the memos above: the targets' gn_upto are set) */
     /* essentialized's window (a sentence and the next one's first three
      * tokens): ess_sent is 1 + the sentence it was worked out for (0:
      * none yet), ess_lo and ess_hi the first and last token an essence
      * frame starts at in it (ess_lo UINT32_MAX: none) */
-    uint32_t ess_sent, ess_lo, ess_hi;
+    uint32_t ess_lo, ess_hi;
     /* lower_letters' answer: the count of lower-case ASCII letters in the
      * original comment, plus one (0: not worked out yet) */
     size_t lower_seen;
@@ -736,7 +756,7 @@ struct dc_rules_scratch {
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
      * sentence and its neighbours (fr_lo, fr_hi) */
-    uint32_t vw_sent, vw_last, fr_sent, fr_lo, fr_hi;
+    uint32_t vw_last, fr_lo, fr_hi;
     /* code_scare_quoted's answers, asked for each code in quotes: sq_sent
      * is 1 + the sentence sq_named (a word naming the code a word) and
      * sq_place (a place word, or a place moved into) and sq_event (a
@@ -744,7 +764,7 @@ struct dc_rules_scratch {
      * "lock your" (these four 0 not yet, 1 no, 2 yes). Worked out per
      * code, they made a comment of many quoted codes quadratic (64 KiB
      * of them took 0.4 s). */
-    uint32_t sq_sent;
+    /* (sq_sent: among the memos zeroed together, above) */
     /* ... and, for the same sentence, a report in it (sq_report), the first
      * praise's start (sq_pos_first, UINT32_MAX none) and 1 + the last's
      * (sq_pos_last, 0 none) */
@@ -755,54 +775,54 @@ struct dc_rules_scratch {
      * (bo_assume) that count, UINT32_MAX none, and 1 + the last kin
      * counted in ("my dad included"), 0 none; the first modal's start
      * (bo_modal, UINT32_MAX none) */
-    uint32_t bo_sent, bo_held, bo_assume, bo_kin, bo_modal;
+    uint32_t bo_held, bo_assume, bo_kin, bo_modal;
     bool sq_named;
-    uint8_t sq_place, sq_event, sq_point, sq_lock;
+    uint8_t sq_place, sq_event;
     /* habit_of's answers for one sentence and the next (hb_sent 1 + the
      * sentence's index, 0: none yet): a word or frame of habit (hb_word)
      * and a frame alone (hb_frame), 0 not yet, 1 no, 2 yes. Asked for
      * each wrong, the sentence read again made 64 KiB of "thug" 6.4 s. */
-    uint32_t hb_sent;
+    /* (hb_sent: among the memos zeroed together, above) */
     uint8_t hb_word, hb_frame;
     /* refusal_explained's, per comment (rx_known): 1 + the last token of
      * a legal reason's word (rx_why) and of a verb of hiring that is no
      * refusal (rx_hire), 0 none. It asked whether one follows a refusal
      * by reading to the comment's end for each: 64 KiB of "i do not
      * hire" took 0.43 s. */
-    bool rx_known;
+    /* (rx_known: among the memos zeroed together, above) */
     uint32_t rx_why, rx_hire;
     /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
      * token of a word of quotas in it (hh_quota), 0 none. */
-    uint32_t hh_sent, hh_quota;
+    uint32_t hh_quota;
     /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
      * "called it" or the like is in it (pn_called); for the comment, 1 +
      * the last start of a mention that explains no thing after a colon
      * (pn_last; 0 none, UINT32_MAX not yet). */
-    uint32_t pn_sent, pn_last;
+    /* (pn_sent, pn_last: among the memos zeroed together, above) */
     bool pn_called;
     /* rule_group_problem's, for sentence gp_sent - 1 (0: none yet): 1 +
      * the last token of a solving word in it (gp_solve), 0 none. */
-    uint32_t gp_sent, gp_solve;
+    uint32_t gp_solve;
     /* member_antecedent's, for sentence ma_sent - 1 (0: none yet): the
      * first token that may open its case ("if", "when", "whenever",
      * "next time", "once"), UINT32_MAX none. */
-    uint32_t ma_sent, ma_case;
+    uint32_t ma_case;
     /* harmless_threat's, for the comment: a word of a sport or a hobby
      * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
      * threat, 64 KiB of "bring the bat" took 0.25 s. */
-    uint8_t ht_hobby;
+    /* (ht_hobby: among the memos zeroed together, above) */
     /* ... and, for the coffin, the first "who" or "that" after the first
      * "any" in sentence ht_sent - 1 (ht_who, UINT32_MAX none; 0: none
      * yet); for the desert, a report in sentence ht_told_sent - 1
      * (ht_told), and once ht_first_known the comment's first group
      * target's start (ht_group) and first word of deporting (ht_deport),
      * UINT32_MAX none */
-    uint32_t ht_sent, ht_who, ht_told_sent, ht_group, ht_deport;
-    bool ht_told, ht_first_known;
+    uint32_t ht_who, ht_group, ht_deport;
+    bool ht_told;
     /* ... and, for a call to dox, once ht_menace_known, 1 + the
      * comment's last word of menace (ht_menace, 0 none) */
     uint32_t ht_menace;
-    bool ht_menace_known;
+    /* (ht_menace_known: among the memos zeroed together, above) */
     /* other_code's and code_numbered's, for the comment, once oc_known:
      * the least end (oc_te) and the greatest start (oc_tb) of its codes
      * and dog whistles (oc_any: one at least), whether one of them is no
@@ -810,45 +830,45 @@ struct dc_rules_scratch {
      * target is a group (oc_group; oc_agroup: one that owns nothing,
      * no apostrophe after it). Read for each code, 64 KiB of "meet at 14:88
      * then" walked every mention per mention (session 56, fx56b). */
-    bool oc_known, oc_any, oc_wany, oc_group, oc_agroup;
+    bool oc_any, oc_wany, oc_group, oc_agroup;
     uint32_t oc_te, oc_tb;
     /* ... and, for a mishap wished, once ht_blame_known, 1 + the
      * comment's last word of blame (ht_blame) and last group word or
      * slur's start (ht_named), 0 none; no reason after the wish in
      * tokens [ht_sep_from, ht_sep_at), and one at ht_sep_at (ntok: none
      * to the end) */
-    bool ht_blame_known;
+    /* (ht_blame_known: among the memos zeroed together, above) */
     uint32_t ht_blame, ht_named, ht_sep_from, ht_sep_at;
     /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
      * token from the sentence before on where a deed to repeat is told
      * (repeat_told), UINT32_MAX none. */
-    uint32_t ag_sent, ag_first;
+    uint32_t ag_first;
     /* toll_unnamed's, for the comment once tu_known: the Holocaust or
      * Jewish people named (tu_named), money talked of (tu_money), the
      * first figure's token (tu_fig_first, UINT32_MAX none) and 1 + the
      * last's (tu_fig_last, 0 none). */
-    bool tu_known, tu_named, tu_money;
+    bool tu_named, tu_money;
     uint32_t tu_fig_first, tu_fig_last;
     /* traveller_life's: dead stock in sentence tl_sent - 1 (tl_stock; 0:
      * none yet); for the comment once tl_known, the Travellers' life
      * told (tl_life) and how many mentions name them, at most 2
      * (tl_named). */
-    uint32_t tl_sent;
-    bool tl_stock, tl_known, tl_life;
+    /* (tl_sent: among the memos zeroed together, above) */
+    bool tl_stock, tl_life;
     uint8_t tl_named;
     /* groomer_smear's: a word of a court or a pet in the comment
      * (gs_court; 0 not yet, 1 no, 2 yes); for sentence gs_sent - 1 (0:
      * none yet) its words (gs_words), 1 + the last one's token (gs_last)
      * and Pride or LGBTQ people named in it (gs_pride). */
-    uint8_t gs_court;
+    /* (gs_court: among the memos zeroed together, above) */
     bool gs_pride;
-    uint32_t gs_sent, gs_words, gs_last;
+    uint32_t gs_words, gs_last;
     /* libel_of_people's, for the comment once lb_known, for an entry of
      * categories lb_cat: of the groups of those categories (no white
      * people) whose next word names no breed, the least end (lb_te_min,
      * UINT32_MAX none) and 1 + the last start (lb_tb_last, 0 none);
      * whether one's next word names one (lb_breed). */
-    bool lb_known, lb_breed;
+    bool lb_breed;
     uint32_t lb_cat, lb_te_min, lb_tb_last;
     /* libel_of_people's for a deed ("poisoned the wells"), reset with
      * lb_known: a "tribe" named by a pointing word in the comment
@@ -857,64 +877,63 @@ struct dc_rules_scratch {
      * naming it, the least end (ld_te_min, UINT32_MAX none) and 1 + the
      * last start (ld_tb_last, 0 none) of those whose last word is no
      * "tribe", and the least end of those whose is (ld_tribe_te) */
-    uint8_t ld_tribe;
-    size_t ld_n;
+    /* (ld_tribe, ld_n: among the memos zeroed together, above) */
     const char *ld_group[LD_GROUPS];
     uint32_t ld_te_min[LD_GROUPS], ld_tb_last[LD_GROUPS],
         ld_tribe_te[LD_GROUPS];
     /* code_as_person's and ape_named's: words of hype (ap_hype) and of
      * animals (ap_animals) in the comment, 0 not yet, 1 no, 2 yes; a
      * word of a role in sentence ap_sent - 1 (ap_role; 0: none yet). */
-    uint8_t ap_hype, ap_animals;
+    /* (ap_hype, ap_animals: among the memos zeroed together, above) */
     bool ap_role;
-    uint32_t ap_sent;
+    /* (ap_sent: among the memos zeroed together, above) */
     /* hostile_beside's: 1 + the comment's hostile words, at most two (0:
      * not counted yet) */
-    uint8_t hw_count;
+    /* (hw_count: among the memos zeroed together, above) */
     /* stoned_high's: a word of cannabis in the comment (0 not yet, 1 no,
      * 2 yes) */
-    uint8_t sh_weed;
+    /* (sh_weed: among the memos zeroed together, above) */
     /* armour_sense_of's: someone sent "back to" a land, or a stereotype
      * stronger than a pattern, in the comment (0 not yet, 1 no, 2 yes) */
     uint8_t as_block;
     /* fear_first's: the first word of fear in sentence ae_sent - 1
      * (ae_fear, UINT32_MAX none; 0: none yet) */
-    uint32_t ae_sent, ae_fear;
+    uint32_t ae_fear;
     /* disability_named's, for sentence dn_sent - 1 (0: none yet): its
      * first word of the writer (dn_self, UINT32_MAX none) and whether an
      * aid or a disability is named in it (dn_named) */
-    uint32_t dn_sent, dn_self;
+    uint32_t dn_self;
     bool dn_named;
     /* inside_words', for sentence pi_sent - 1 (0: none yet), read
      * once for doer_named and veil_literal: 1 + its last word of people
      * inside (dr_inside: "inside", "them", "people", "alive"), its last
      * "inside" or "with them" (vl_inside) and its last purpose of
      * building (vl_purpose), 0 none */
-    uint32_t pi_sent, dr_inside, vl_inside, vl_purpose;
+    uint32_t dr_inside, vl_inside, vl_purpose;
     /* deed_judged_of's last walk back over adverbs: every token of
      * [dj_from, dj_to) passes as one, and dj_from is its sentence's
      * start or follows a word that does not (dj_to 0: none yet) */
-    uint32_t dj_from, dj_to;
+    /* (dj_from, dj_to: among the memos zeroed together, above) */
     /* attributed_after's, in sentence aa_sent - 1 (0: none yet): no
      * token of [aa_from, aa_at) decides, and aa_at's answer is aa_val
      * (said_after_at's; 0 when aa_at is the end) */
-    uint32_t aa_sent, aa_from, aa_at;
+    uint32_t aa_from, aa_at;
     uint8_t aa_val;
     /* collective_after's, for sentence ca_sent - 1 (0: none yet): 1 +
      * the start of its last "that whole race" (ca_whole) and of its last
      * "in that people" (ca_in), 0 none */
-    uint32_t ca_sent, ca_whole, ca_in;
+    uint32_t ca_whole, ca_in;
     /* writer_in's answer for sentence wi_sent - 1 (0: none yet) */
-    uint32_t wi_sent;
+    /* (wi_sent: among the memos zeroed together, above) */
     bool wi_self;
     /* told_before's, for sentence tf_sent - 1 (0: none yet): its first
      * word of a forecast, a fear or a condition (tf_first, UINT32_MAX
      * none) */
-    uint32_t tf_sent, tf_first;
+    uint32_t tf_first;
     /* rule_bare_trait's, for sentence bt_sent - 1 (0: none yet): 1 + the
      * index of its last mention of a frame of every member (bt_last), 0
      * none */
-    uint32_t bt_sent;
+    /* (bt_sent: among the memos zeroed together, above) */
     size_t bt_last;
     /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
      * lower_seen, as find_targets asks it): 1 + the start of its last
@@ -922,13 +941,13 @@ struct dc_rules_scratch {
     uint32_t fb_sent, fb_last;
     /* rule_trait_pinned's: the most tokens a stereotype spans (kind_span;
      * UINT32_MAX not yet) */
-    uint32_t tp_span;
+    /* (tp_span: among the memos zeroed together, above) */
     /* habit_turned's, for sentence ht2_sent - 1 (0: none yet): 1 + the
      * start of its last "don't be" (or "take", "expect", "worry") that
      * opens a clause (ht2_free), of its last other one (ht2_last, the
      * clause of its word before ht2_clause) and of the last before that
      * whose word before is in another clause (ht2_other); 0 none */
-    uint32_t ht2_sent, ht2_free, ht2_last, ht2_other, ht2_clause;
+    uint32_t ht2_free, ht2_last, ht2_other, ht2_clause;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -59272,45 +59291,28 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
-    rs->like = rs->group = (struct seek){0, 0};
-    rs->gn_known = false;
-    rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = rs->bo_sent = 0;
-    rs->hb_sent = 0;
-    rs->rx_known = false;
-    rs->hh_sent = 0;
-    rs->pn_sent = 0;
+    /* The rules' memos (dc_rules_scratch's anonymous struct, from like to
+     * sq_lock), zeroed by vector stores as R is, then the two whose start is
+     * UINT32_MAX. */
+    {
+        const size_t zb = offsetof(dc_rules_scratch, like),
+                     zn = offsetof(dc_rules_scratch, sq_lock) + 1 - zb;
+        _Static_assert(offsetof(dc_rules_scratch, sq_lock) + 1 -
+                               offsetof(dc_rules_scratch, like) >= 16,
+                       "the last store lies inside the memos");
+        char *zp = (char *)rs + zb;
+#if defined(__SSE2__)
+#pragma GCC unroll 16
+        for (size_t o = 0; o + 16 <= zn; o += 16)
+            _mm_storeu_si128((__m128i *)(void *)(zp + o), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(zp + zn - 16),
+                         _mm_setzero_si128());
+#else
+        memset(zp, 0, zn);
+#endif
+    }
     rs->pn_last = UINT32_MAX;
-    rs->gp_sent = 0;
-    rs->ma_sent = 0;
-    rs->ht_hobby = 0;
-    rs->ht_sent = rs->ht_told_sent = 0;
-    rs->ht_first_known = false;
-    rs->ht_menace_known = rs->ht_blame_known = false;
-    rs->oc_known = false;
-    rs->ag_sent = 0;
-    rs->tu_known = false;
-    rs->tl_sent = 0;
-    rs->tl_known = false;
-    rs->gs_sent = 0;
-    rs->gs_court = 0;
-    rs->lb_known = false;
-    rs->ld_tribe = 0;
-    rs->ld_n = 0;
-    rs->ap_hype = rs->ap_animals = 0;
-    rs->ap_sent = 0;
-    rs->hw_count = 0;
-    rs->sh_weed = 0;
-    rs->ae_sent = 0;
-    rs->dn_sent = 0;
-    rs->pi_sent = 0;
-    rs->dj_from = rs->dj_to = 0;
-    rs->aa_sent = 0;
-    rs->ca_sent = 0;
-    rs->wi_sent = rs->tf_sent = 0;
-    rs->bt_sent = 0;
     rs->tp_span = UINT32_MAX;
-    rs->ht2_sent = 0;
-    rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
