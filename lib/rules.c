@@ -59139,28 +59139,42 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
 {
     out->n = 0;
     out->reasons_len = 0;
-    /* Not memset: GCC makes it a rep stos, whose start-up costs more than
-     * a few vector stores. With SSE2, stores of one zero register, unrolled
-     * (a copy from static zeros loads each line too: 0.06M instructions
-     * more on the bench corpus; as a loop, 0.2M more). */
+    /* The fields from rf to agrees, which lie together in dc_rules_out
+     * (rf, attr, hate, tox_aimed, tox_mild, categories, untargeted, hedged,
+     * agrees; every zero all zero bits), zeroed as one block. Not memset:
+     * GCC makes it a rep stos, whose start-up costs more than a few vector
+     * stores. With SSE2, stores of one zero register, unrolled (a copy
+     * from static zeros loads each line too: 0.06M instructions more on
+     * the bench corpus; as a loop, 0.2M more), the last overlapping the
+     * one before; until session 61 rf alone, and the rest one store each
+     * (-0.2M). */
+    {
+        const size_t zb = offsetof(dc_rules_out, rf),
+                     zn = offsetof(dc_rules_out, agrees) + sizeof out->agrees -
+                          zb;
+#define RO_AT_(f) offsetof(dc_rules_out, f)
+        _Static_assert(RO_AT_(rf) < RO_AT_(attr) &&
+                           RO_AT_(attr) < RO_AT_(hate) &&
+                           RO_AT_(hate) < RO_AT_(tox_aimed) &&
+                           RO_AT_(tox_aimed) < RO_AT_(tox_mild) &&
+                           RO_AT_(tox_mild) < RO_AT_(categories) &&
+                           RO_AT_(categories) < RO_AT_(untargeted) &&
+                           RO_AT_(untargeted) < RO_AT_(hedged) &&
+                           RO_AT_(hedged) < RO_AT_(agrees) &&
+                           RO_AT_(agrees) - RO_AT_(rf) >= 16,
+                       "rf to agrees lie in this order, one block");
+#undef RO_AT_
+        char *zp = (char *)out + zb;
 #if defined(__SSE2__)
-#pragma GCC unroll 8
-    for (int f = 0; f + 4 <= DC_N_RULE_FEATURES; f += 4)
-        _mm_storeu_ps(out->rf + f, _mm_setzero_ps());
-    for (int f = DC_N_RULE_FEATURES & ~3; f < DC_N_RULE_FEATURES; f++)
-        out->rf[f] = 0;
+#pragma GCC unroll 16
+        for (size_t o = 0; o + 16 <= zn; o += 16)
+            _mm_storeu_si128((__m128i *)(void *)(zp + o), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(zp + zn - 16),
+                         _mm_setzero_si128());
 #else
-    static const float no_features[DC_N_RULE_FEATURES];
-    memcpy(out->rf, no_features, sizeof out->rf);
+        memset(zp, 0, zn);
 #endif
-    memset(out->attr, 0, sizeof out->attr);
-    out->hate = 0;
-    out->tox_aimed = 0;
-    out->tox_mild = 0;
-    out->categories = 0;
-    out->untargeted = false;
-    out->hedged = false;
-    out->agrees = false;
+    }
     out->npred = 0;
     if (n->len == 0)
         return DECORUM_OK;
