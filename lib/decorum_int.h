@@ -1302,6 +1302,8 @@ typedef struct dc_rules_out {
     size_t n, cap;
     char *reasons; /* NUL-separated strings */
     size_t reasons_len, reasons_cap;
+    /* (rf to agrees: dc_rules_run zeroes them as one block, so they stay
+     * together, and a field put among them is zeroed too) */
     float rf[DC_N_RULE_FEATURES];
     float attr[DECORUM_N_ATTRIBUTES]; /* the rules' attribute scores */
     float hate;                       /* the rules' hate score */

@@ -448,9 +448,12 @@ nonzero(const float rf[DC_N_RULE_FEATURES])
 }
 #endif
 
-/* dc_model_logits() with the feature weight inv = feat_weight(nfeat). */
-static void logits(const dc_model *m, const int32_t *acc, float inv,
-                   const float *rf, float *z)
+/* dc_model_logits() with the feature weight inv = feat_weight(nfeat).
+ * Inline in its two callers (always_inline: out of line it cost the
+ * comment a call and a frame; session 61). */
+static inline __attribute__((always_inline)) void
+logits(const dc_model *m, const int32_t *acc, float inv, const float *rf,
+       float *z)
 {
     const dc_model_hdr *h = &m->h;
 #if defined(__SSE2__)

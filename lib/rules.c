@@ -313,6 +313,9 @@ _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
  * bytes: the 210 keys (session 60) set 206 of them, 5%, and about as
  * many of the tokens that are no gate word are looked up (gate_words). */
 #define GW_FILTER_BITS 4096u
+/* The bits of dc_rules' filter of rule_lgbt_smear's first words
+ * (smear_filter), 128 bytes: the 43 words' 41 keys set about 4% of them. */
+#define SMEAR_FILTER_BITS 1024u
 /* The slots of dc_rules' table of judged_elsewhere's words (jw_key). */
 #define JW_SLOTS 512
 
@@ -471,9 +474,10 @@ struct dc_rules {
     uint32_t *people_at;
     char *people;
     size_t people_size;
-    /* The pairs of first bytes (pair_bit) of the words rule_lgbt_smear's
-     * shapes start at (wl_smear_start), made at load (smear_pairs). */
-    uint64_t smear_pairs;
+    /* A filter of the keys of the words rule_lgbt_smear's shapes start
+     * at (wl_smear_start): bit smear_bit(k) set for each word's key k,
+     * made at load (smear_filter_make). */
+    uint64_t smear_filter[SMEAR_FILTER_BITS / 64];
     /* The gate words (GW_*) by key: gw_key[h] a word's key (0: empty) and
      * gw_bits[h] its groups; and gw_filter bit gw_filter_bit(k) set for
      * every word's key k, which most tokens' keys do not find set, and
@@ -646,6 +650,12 @@ struct dc_rules_scratch {
      * lookup falls back to bisection. */
     uint16_t *tok_at;
     size_t cap_tok_at;
+    /* tokenize's four arrays (toks, key, s, tok_at) have room for a text
+     * of room_len bytes, and place_hits' four of hits->n (m, glue, tlist,
+     * rlist) for room_hits hits: the capacities only grow, so a comment
+     * within both asks one question of each, not one of every array (0:
+     * none asked yet) */
+    size_t room_len, room_hits;
     mention *m;
     size_t nm, cap_m;
     /* [ntok + 1]: index of the first mention with tb >= i (room for three
@@ -690,19 +700,39 @@ struct dc_rules_scratch {
     /* context_place's answer for the comment (0 not yet, 1 no, 2 yes) and
      * its group: asked per threat, it reads the whole context. */
     uint8_t place_known;
-    /* The last answers of next_like (token indices) and next_group (target
-     * indices), for the attacks of one long sentence: no match in
-     * [from, past - 1), and past - 1 is the first match from there (or the
-     * end). past 0: nothing known yet, so that zeros reset them. */
-    struct seek {
-        uint32_t from, past;
-    } like, group;
-    bool gn_known; /* the targets' gn_upto are set */
+    /* The memos the rules' helpers keep for one comment (a sentence index
+     * + 1, an answer's flag, a count), each described where its values
+     * are, below: dc_rules_run zeroes them together after find_targets, in
+     * one run of vector stores from like to the last (a store each cost
+     * 46 instructions a comment), and sets pn_last and tp_span to
+     * UINT32_MAX. (An anonymous struct, so that they keep their names and
+     * their order: a field added to them is zeroed too.) */
+    struct {
+        /* The last answers of next_like (token indices) and next_group
+         * (target indices), for the attacks of one long sentence: no match
+         * in [from, past - 1), and past - 1 is the first match from there
+         * (or the end). past 0: nothing known yet, so that zeros reset
+         * them. */
+        struct seek {
+            uint32_t from, past;
+        } like, group;
+        uint32_t ess_sent, vw_sent, fr_sent, sq_sent, bo_sent, hb_sent, hh_sent,
+            pn_sent, pn_last, gp_sent, ma_sent, ht_sent, ht_told_sent, ag_sent,
+            tl_sent, gs_sent, ap_sent, ae_sent, dn_sent, pi_sent, dj_from,
+            dj_to, aa_sent, ca_sent, wi_sent, tf_sent, bt_sent, tp_span,
+            ht2_sent;
+        size_t ld_n;
+        bool gn_known, rx_known, ht_first_known, ht_menace_known,
+            ht_blame_known, oc_known, tu_known, tl_known, lb_known;
+        uint8_t ht_hobby, gs_court, ld_tribe, ap_hype, ap_animals, hw_count,
+            sh_weed, sq_point, sq_lock;
+    };
+    /* (gn_known, among the memos above: the targets' gn_upto are set) */
     /* essentialized's window (a sentence and the next one's first three
      * tokens): ess_sent is 1 + the sentence it was worked out for (0:
      * none yet), ess_lo and ess_hi the first and last token an essence
      * frame starts at in it (ess_lo UINT32_MAX: none) */
-    uint32_t ess_sent, ess_lo, ess_hi;
+    uint32_t ess_lo, ess_hi;
     /* lower_letters' answer: the count of lower-case ASCII letters in the
      * original comment, plus one (0: not worked out yet) */
     size_t lower_seen;
@@ -727,7 +757,7 @@ struct dc_rules_scratch {
      * weighing (wl_vice_weighed) in a sentence (vw_last, UINT32_MAX: none)
      * and the first and last starts of a plain stereotype (a frame) in a
      * sentence and its neighbours (fr_lo, fr_hi) */
-    uint32_t vw_sent, vw_last, fr_sent, fr_lo, fr_hi;
+    uint32_t vw_last, fr_lo, fr_hi;
     /* code_scare_quoted's answers, asked for each code in quotes: sq_sent
      * is 1 + the sentence sq_named (a word naming the code a word) and
      * sq_place (a place word, or a place moved into) and sq_event (a
@@ -735,7 +765,7 @@ struct dc_rules_scratch {
      * "lock your" (these four 0 not yet, 1 no, 2 yes). Worked out per
      * code, they made a comment of many quoted codes quadratic (64 KiB
      * of them took 0.4 s). */
-    uint32_t sq_sent;
+    /* (sq_sent: among the memos zeroed together, above) */
     /* ... and, for the same sentence, a report in it (sq_report), the first
      * praise's start (sq_pos_first, UINT32_MAX none) and 1 + the last's
      * (sq_pos_last, 0 none) */
@@ -746,54 +776,54 @@ struct dc_rules_scratch {
      * (bo_assume) that count, UINT32_MAX none, and 1 + the last kin
      * counted in ("my dad included"), 0 none; the first modal's start
      * (bo_modal, UINT32_MAX none) */
-    uint32_t bo_sent, bo_held, bo_assume, bo_kin, bo_modal;
+    uint32_t bo_held, bo_assume, bo_kin, bo_modal;
     bool sq_named;
-    uint8_t sq_place, sq_event, sq_point, sq_lock;
+    uint8_t sq_place, sq_event;
     /* habit_of's answers for one sentence and the next (hb_sent 1 + the
      * sentence's index, 0: none yet): a word or frame of habit (hb_word)
      * and a frame alone (hb_frame), 0 not yet, 1 no, 2 yes. Asked for
      * each wrong, the sentence read again made 64 KiB of "thug" 6.4 s. */
-    uint32_t hb_sent;
+    /* (hb_sent: among the memos zeroed together, above) */
     uint8_t hb_word, hb_frame;
     /* refusal_explained's, per comment (rx_known): 1 + the last token of
      * a legal reason's word (rx_why) and of a verb of hiring that is no
      * refusal (rx_hire), 0 none. It asked whether one follows a refusal
      * by reading to the comment's end for each: 64 KiB of "i do not
      * hire" took 0.43 s. */
-    bool rx_known;
+    /* (rx_known: among the memos zeroed together, above) */
     uint32_t rx_why, rx_hire;
     /* hiring_how's, for sentence hh_sent - 1 (0: none yet): 1 + the last
      * token of a word of quotas in it (hh_quota), 0 none. */
-    uint32_t hh_sent, hh_quota;
+    uint32_t hh_quota;
     /* problem_named's: for sentence pn_sent - 1 (0: none yet), whether
      * "called it" or the like is in it (pn_called); for the comment, 1 +
      * the last start of a mention that explains no thing after a colon
      * (pn_last; 0 none, UINT32_MAX not yet). */
-    uint32_t pn_sent, pn_last;
+    /* (pn_sent, pn_last: among the memos zeroed together, above) */
     bool pn_called;
     /* rule_group_problem's, for sentence gp_sent - 1 (0: none yet): 1 +
      * the last token of a solving word in it (gp_solve), 0 none. */
-    uint32_t gp_sent, gp_solve;
+    uint32_t gp_solve;
     /* member_antecedent's, for sentence ma_sent - 1 (0: none yet): the
      * first token that may open its case ("if", "when", "whenever",
      * "next time", "once"), UINT32_MAX none. */
-    uint32_t ma_sent, ma_case;
+    uint32_t ma_case;
     /* harmless_threat's, for the comment: a word of a sport or a hobby
      * in it (ht_hobby; 0 not yet, 1 no, 2 yes). Read for each veiled
      * threat, 64 KiB of "bring the bat" took 0.25 s. */
-    uint8_t ht_hobby;
+    /* (ht_hobby: among the memos zeroed together, above) */
     /* ... and, for the coffin, the first "who" or "that" after the first
      * "any" in sentence ht_sent - 1 (ht_who, UINT32_MAX none; 0: none
      * yet); for the desert, a report in sentence ht_told_sent - 1
      * (ht_told), and once ht_first_known the comment's first group
      * target's start (ht_group) and first word of deporting (ht_deport),
      * UINT32_MAX none */
-    uint32_t ht_sent, ht_who, ht_told_sent, ht_group, ht_deport;
-    bool ht_told, ht_first_known;
+    uint32_t ht_who, ht_group, ht_deport;
+    bool ht_told;
     /* ... and, for a call to dox, once ht_menace_known, 1 + the
      * comment's last word of menace (ht_menace, 0 none) */
     uint32_t ht_menace;
-    bool ht_menace_known;
+    /* (ht_menace_known: among the memos zeroed together, above) */
     /* other_code's and code_numbered's, for the comment, once oc_known:
      * the least end (oc_te) and the greatest start (oc_tb) of its codes
      * and dog whistles (oc_any: one at least), whether one of them is no
@@ -801,45 +831,45 @@ struct dc_rules_scratch {
      * target is a group (oc_group; oc_agroup: one that owns nothing,
      * no apostrophe after it). Read for each code, 64 KiB of "meet at 14:88
      * then" walked every mention per mention (session 56, fx56b). */
-    bool oc_known, oc_any, oc_wany, oc_group, oc_agroup;
+    bool oc_any, oc_wany, oc_group, oc_agroup;
     uint32_t oc_te, oc_tb;
     /* ... and, for a mishap wished, once ht_blame_known, 1 + the
      * comment's last word of blame (ht_blame) and last group word or
      * slur's start (ht_named), 0 none; no reason after the wish in
      * tokens [ht_sep_from, ht_sep_at), and one at ht_sep_at (ntok: none
      * to the end) */
-    bool ht_blame_known;
+    /* (ht_blame_known: among the memos zeroed together, above) */
     uint32_t ht_blame, ht_named, ht_sep_from, ht_sep_at;
     /* anaphor_group's, for sentence ag_sent - 1 (0: none yet): the first
      * token from the sentence before on where a deed to repeat is told
      * (repeat_told), UINT32_MAX none. */
-    uint32_t ag_sent, ag_first;
+    uint32_t ag_first;
     /* toll_unnamed's, for the comment once tu_known: the Holocaust or
      * Jewish people named (tu_named), money talked of (tu_money), the
      * first figure's token (tu_fig_first, UINT32_MAX none) and 1 + the
      * last's (tu_fig_last, 0 none). */
-    bool tu_known, tu_named, tu_money;
+    bool tu_named, tu_money;
     uint32_t tu_fig_first, tu_fig_last;
     /* traveller_life's: dead stock in sentence tl_sent - 1 (tl_stock; 0:
      * none yet); for the comment once tl_known, the Travellers' life
      * told (tl_life) and how many mentions name them, at most 2
      * (tl_named). */
-    uint32_t tl_sent;
-    bool tl_stock, tl_known, tl_life;
+    /* (tl_sent: among the memos zeroed together, above) */
+    bool tl_stock, tl_life;
     uint8_t tl_named;
     /* groomer_smear's: a word of a court or a pet in the comment
      * (gs_court; 0 not yet, 1 no, 2 yes); for sentence gs_sent - 1 (0:
      * none yet) its words (gs_words), 1 + the last one's token (gs_last)
      * and Pride or LGBTQ people named in it (gs_pride). */
-    uint8_t gs_court;
+    /* (gs_court: among the memos zeroed together, above) */
     bool gs_pride;
-    uint32_t gs_sent, gs_words, gs_last;
+    uint32_t gs_words, gs_last;
     /* libel_of_people's, for the comment once lb_known, for an entry of
      * categories lb_cat: of the groups of those categories (no white
      * people) whose next word names no breed, the least end (lb_te_min,
      * UINT32_MAX none) and 1 + the last start (lb_tb_last, 0 none);
      * whether one's next word names one (lb_breed). */
-    bool lb_known, lb_breed;
+    bool lb_breed;
     uint32_t lb_cat, lb_te_min, lb_tb_last;
     /* libel_of_people's for a deed ("poisoned the wells"), reset with
      * lb_known: a "tribe" named by a pointing word in the comment
@@ -848,64 +878,63 @@ struct dc_rules_scratch {
      * naming it, the least end (ld_te_min, UINT32_MAX none) and 1 + the
      * last start (ld_tb_last, 0 none) of those whose last word is no
      * "tribe", and the least end of those whose is (ld_tribe_te) */
-    uint8_t ld_tribe;
-    size_t ld_n;
+    /* (ld_tribe, ld_n: among the memos zeroed together, above) */
     const char *ld_group[LD_GROUPS];
     uint32_t ld_te_min[LD_GROUPS], ld_tb_last[LD_GROUPS],
         ld_tribe_te[LD_GROUPS];
     /* code_as_person's and ape_named's: words of hype (ap_hype) and of
      * animals (ap_animals) in the comment, 0 not yet, 1 no, 2 yes; a
      * word of a role in sentence ap_sent - 1 (ap_role; 0: none yet). */
-    uint8_t ap_hype, ap_animals;
+    /* (ap_hype, ap_animals: among the memos zeroed together, above) */
     bool ap_role;
-    uint32_t ap_sent;
+    /* (ap_sent: among the memos zeroed together, above) */
     /* hostile_beside's: 1 + the comment's hostile words, at most two (0:
      * not counted yet) */
-    uint8_t hw_count;
+    /* (hw_count: among the memos zeroed together, above) */
     /* stoned_high's: a word of cannabis in the comment (0 not yet, 1 no,
      * 2 yes) */
-    uint8_t sh_weed;
+    /* (sh_weed: among the memos zeroed together, above) */
     /* armour_sense_of's: someone sent "back to" a land, or a stereotype
      * stronger than a pattern, in the comment (0 not yet, 1 no, 2 yes) */
     uint8_t as_block;
     /* fear_first's: the first word of fear in sentence ae_sent - 1
      * (ae_fear, UINT32_MAX none; 0: none yet) */
-    uint32_t ae_sent, ae_fear;
+    uint32_t ae_fear;
     /* disability_named's, for sentence dn_sent - 1 (0: none yet): its
      * first word of the writer (dn_self, UINT32_MAX none) and whether an
      * aid or a disability is named in it (dn_named) */
-    uint32_t dn_sent, dn_self;
+    uint32_t dn_self;
     bool dn_named;
     /* inside_words', for sentence pi_sent - 1 (0: none yet), read
      * once for doer_named and veil_literal: 1 + its last word of people
      * inside (dr_inside: "inside", "them", "people", "alive"), its last
      * "inside" or "with them" (vl_inside) and its last purpose of
      * building (vl_purpose), 0 none */
-    uint32_t pi_sent, dr_inside, vl_inside, vl_purpose;
+    uint32_t dr_inside, vl_inside, vl_purpose;
     /* deed_judged_of's last walk back over adverbs: every token of
      * [dj_from, dj_to) passes as one, and dj_from is its sentence's
      * start or follows a word that does not (dj_to 0: none yet) */
-    uint32_t dj_from, dj_to;
+    /* (dj_from, dj_to: among the memos zeroed together, above) */
     /* attributed_after's, in sentence aa_sent - 1 (0: none yet): no
      * token of [aa_from, aa_at) decides, and aa_at's answer is aa_val
      * (said_after_at's; 0 when aa_at is the end) */
-    uint32_t aa_sent, aa_from, aa_at;
+    uint32_t aa_from, aa_at;
     uint8_t aa_val;
     /* collective_after's, for sentence ca_sent - 1 (0: none yet): 1 +
      * the start of its last "that whole race" (ca_whole) and of its last
      * "in that people" (ca_in), 0 none */
-    uint32_t ca_sent, ca_whole, ca_in;
+    uint32_t ca_whole, ca_in;
     /* writer_in's answer for sentence wi_sent - 1 (0: none yet) */
-    uint32_t wi_sent;
+    /* (wi_sent: among the memos zeroed together, above) */
     bool wi_self;
     /* told_before's, for sentence tf_sent - 1 (0: none yet): its first
      * word of a forecast, a fear or a condition (tf_first, UINT32_MAX
      * none) */
-    uint32_t tf_sent, tf_first;
+    uint32_t tf_first;
     /* rule_bare_trait's, for sentence bt_sent - 1 (0: none yet): 1 + the
      * index of its last mention of a frame of every member (bt_last), 0
      * none */
-    uint32_t bt_sent;
+    /* (bt_sent: among the memos zeroed together, above) */
     size_t bt_last;
     /* for_a_bundle's, for sentence fb_sent - 1 (0: none yet; reset with
      * lower_seen, as find_targets asks it): 1 + the start of its last
@@ -913,13 +942,13 @@ struct dc_rules_scratch {
     uint32_t fb_sent, fb_last;
     /* rule_trait_pinned's: the most tokens a stereotype spans (kind_span;
      * UINT32_MAX not yet) */
-    uint32_t tp_span;
+    /* (tp_span: among the memos zeroed together, above) */
     /* habit_turned's, for sentence ht2_sent - 1 (0: none yet): 1 + the
      * start of its last "don't be" (or "take", "expect", "worry") that
      * opens a clause (ht2_free), of its last other one (ht2_last, the
      * clause of its word before ht2_clause) and of the last before that
      * whose word before is in another clause (ht2_other); 0 none */
-    uint32_t ht2_sent, ht2_free, ht2_last, ht2_other, ht2_clause;
+    uint32_t ht2_free, ht2_last, ht2_other, ht2_clause;
     sentence *s;
     size_t ns, cap_s;
     /* addressed_as_member's candidates for the current comment, valid
@@ -1309,7 +1338,7 @@ static decorum_status people_labels(const dc_alloc *al, const dc_lexicon *lx,
     return DECORUM_OK;
 }
 
-static uint64_t smear_pairs(void);
+static void smear_filter_make(dc_rules *r);
 static void gate_words_make(dc_rules *r);
 static void jw_words_make(dc_rules *r);
 
@@ -1775,7 +1804,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
     marker_words_make(r, lx);
-    r->smear_pairs = smear_pairs();
+    smear_filter_make(r);
     gate_words_make(r);
     jw_words_make(r);
     disc_words_make(r, lx);
@@ -2165,27 +2194,32 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     const char *s = R->n->text;
     size_t len = R->n->len;
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
-    /* one token more for the sentinel that ends place_hits' scans */
-    decorum_status st =
-        dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
-                sizeof *rs->toks, MAX_TOKENS + 1);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
-                     sizeof *rs->key, MAX_TOKENS + 1);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
-                     lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS, sizeof *rs->s,
-                     MAX_TOKENS);
-    if (st == DECORUM_OK && len > rs->cap_tok_at) {
-        /* Zeroed when it grows, so that no lookup reads uninitialized
-         * memory; stale indices are told apart by the lookup itself. */
-        st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
-                     sizeof *rs->tok_at, UINT32_MAX);
+    decorum_status st = DECORUM_OK;
+    /* (one question of the room for a text of this length, room_len, not
+     * one of each array) */
+    if (__builtin_expect(len > rs->room_len, 0)) {
+        /* one token more for the sentinel that ends place_hits' scans */
+        st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
+                     sizeof *rs->toks, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
+            st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
+                         sizeof *rs->key, MAX_TOKENS + 1);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
+                         lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
+                         sizeof *rs->s, MAX_TOKENS);
+        if (st == DECORUM_OK && len > rs->cap_tok_at) {
+            /* Zeroed when it grows, so that no lookup reads uninitialized
+             * memory; stale indices are told apart by the lookup itself. */
+            st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
+                         sizeof *rs->tok_at, UINT32_MAX);
+            if (st == DECORUM_OK)
+                memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
+        }
+        if (st != DECORUM_OK)
+            return st;
+        rs->room_len = len;
     }
-    if (st != DECORUM_OK)
-        return st;
     tok *toks = rs->toks;
     uint64_t *key = rs->key;
     uint16_t *tok_at = rs->tok_at;
@@ -4183,23 +4217,27 @@ static decorum_status place_hits(run *R, const dc_hitvec *hits)
         hits = &all;
     }
     size_t lim = hits->n < MAX_ITEMS ? hits->n : MAX_ITEMS;
-    st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim, sizeof *rs->m,
-                 MAX_ITEMS);
     /* at's ntok + 1 words, then first's ntok + 4 counts */
     size_t n_at = rs->ntok + 1, n_words = n_at + (rs->ntok + 5) / 2;
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
-                     sizeof *rs->at, MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->glue, &rs->cap_glue, hits->n,
-                     sizeof *rs->glue, SIZE_MAX / sizeof *rs->glue);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->tlist, &rs->cap_tl, lim,
-                     sizeof *rs->tlist, MAX_ITEMS);
-    if (st == DECORUM_OK)
-        st = dc_grow(R->al, (void **)&rs->rlist, &rs->cap_rl, lim,
-                     sizeof *rs->rlist, MAX_ITEMS);
-    if (st != DECORUM_OK)
+    if (__builtin_expect(hits->n > rs->room_hits, 0)) {
+        st = dc_grow(R->al, (void **)&rs->m, &rs->cap_m, lim, sizeof *rs->m,
+                     MAX_ITEMS);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->glue, &rs->cap_glue, hits->n,
+                         sizeof *rs->glue, SIZE_MAX / sizeof *rs->glue);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->tlist, &rs->cap_tl, lim,
+                         sizeof *rs->tlist, MAX_ITEMS);
+        if (st == DECORUM_OK)
+            st = dc_grow(R->al, (void **)&rs->rlist, &rs->cap_rl, lim,
+                         sizeof *rs->rlist, MAX_ITEMS);
+        if (st != DECORUM_OK)
+            return st;
+        rs->room_hits = hits->n;
+    }
+    if ((st = dc_grow(R->al, (void **)&rs->at, &rs->cap_at, n_words,
+                      sizeof *rs->at,
+                      MAX_TOKENS + 1 + (MAX_TOKENS + 5) / 2)) != DECORUM_OK)
         return st;
     rs->first = (uint32_t *)(void *)(rs->at + n_at);
     R->at = rs->at;
@@ -50349,28 +50387,31 @@ _Static_assert(sizeof wl_smear_start ==
                "wl_smear_start holds the four lists, each word once: a word "
                "added to one of them goes here too");
 
-/* The bit of a word's first two bytes (a key's low two, tok_key; the
- * second 0 for a word of one byte) in a mask of 64. */
-static inline uint32_t pair_bit(uint64_t key)
+/* The bit of dc_rules' smear_filter for key k (tok_key's): the top ten
+ * bits of ws_hash's product. */
+static inline uint32_t smear_bit(uint64_t k)
 {
-    return (uint32_t)(((key & 0xffffu) * 0x9E3779B97F4A7C15ull) >> 58);
+    return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 54);
 }
 
-/* The mask of pair_bit of every word of wl_smear_start: a token whose
- * bit is not set starts none of them (its first two bytes are no
- * word's), so word_among need not be asked (dc_rules_new). */
-static uint64_t smear_pairs(void)
+/* Sets the bit of every wl_smear_start word's key (its first bytes, up to
+ * eight, as wordset_make makes it) in dc_rules' smear_filter: a token
+ * whose key's bit is not set is no word of the list (word_among finds a
+ * word by its key), so word_among need not be asked (dc_rules_new). Until
+ * session 61 the mask was of the first two bytes (64 bits): 6,286 of the
+ * 15,452 words asked on the bench corpus passed it, for 266 in the list
+ * ("it", "those", "these" share their pairs with common words). */
+static void smear_filter_make(dc_rules *r)
 {
-    uint64_t m = 0;
     for (size_t i = 0; i < sizeof wl_smear_start / sizeof *wl_smear_start;
          i++) {
         const char *w = wl_smear_start[i];
-        uint64_t two = (unsigned char)w[0];
-        if (w[0])
-            two |= (uint64_t)(unsigned char)w[1] << 8;
-        m |= 1ull << pair_bit(two);
+        uint64_t key = 0;
+        for (size_t b = 0; b < 8 && w[b]; b++)
+            key |= (uint64_t)(unsigned char)w[b] << (8 * b);
+        uint32_t f = smear_bit(key);
+        r->smear_filter[f / 64] |= 1ull << (f % 64);
     }
-    return m;
 }
 
 /* Does entry e (an identity word's) name a group of the sexual or gender
@@ -50813,16 +50854,17 @@ static decorum_status rule_lgbt_smear(run *R)
             break;
         /* (one lookup a word in the set of all the words the shapes
          * start at, or a derogate entry: four lookups a word cost 3M
-         * instructions on the bench corpus; and before it a mask made at
-         * load of the words' first two bytes: a word whose first two
-         * bytes start none of the list's is none of them, and most words
-         * end there, 0.9M instructions on the bench corpus. A mark that
+         * instructions on the bench corpus; and before it a filter made
+         * at load of the words' keys, smear_filter: a word whose key's bit
+         * is not set is none of them, and most words end there. A mark that
          * is not a word can start a shape only as a quote mark, and with
          * none in the comment (R->quotes, set by tokenize for every '"'
          * and '\'' token) misgender_quoted is false.) */
         if (rs->toks[k].type == TK_WORD
                 ? !kind_at(R, k, DC_KIND_DEROGATE) &&
-                      (!((R->rules->smear_pairs >> pair_bit(R->key[k])) & 1) ||
+                      (!((R->rules->smear_filter[smear_bit(R->key[k]) / 64] >>
+                          (smear_bit(R->key[k]) % 64)) &
+                         1) ||
                        !word_among(R, k, k + 1, wl_smear_start,
                                    sizeof wl_smear_start /
                                        sizeof *wl_smear_start))
@@ -59436,28 +59478,42 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
 {
     out->n = 0;
     out->reasons_len = 0;
-    /* Not memset: GCC makes it a rep stos, whose start-up costs more than
-     * a few vector stores. With SSE2, stores of one zero register, unrolled
-     * (a copy from static zeros loads each line too: 0.06M instructions
-     * more on the bench corpus; as a loop, 0.2M more). */
+    /* The fields from rf to agrees, which lie together in dc_rules_out
+     * (rf, attr, hate, tox_aimed, tox_mild, categories, untargeted, hedged,
+     * agrees; every zero all zero bits), zeroed as one block. Not memset:
+     * GCC makes it a rep stos, whose start-up costs more than a few vector
+     * stores. With SSE2, stores of one zero register, unrolled (a copy
+     * from static zeros loads each line too: 0.06M instructions more on
+     * the bench corpus; as a loop, 0.2M more), the last overlapping the
+     * one before; until session 61 rf alone, and the rest one store each
+     * (-0.2M). */
+    {
+        const size_t zb = offsetof(dc_rules_out, rf),
+                     zn = offsetof(dc_rules_out, agrees) + sizeof out->agrees -
+                          zb;
+#define RO_AT_(f) offsetof(dc_rules_out, f)
+        _Static_assert(RO_AT_(rf) < RO_AT_(attr) &&
+                           RO_AT_(attr) < RO_AT_(hate) &&
+                           RO_AT_(hate) < RO_AT_(tox_aimed) &&
+                           RO_AT_(tox_aimed) < RO_AT_(tox_mild) &&
+                           RO_AT_(tox_mild) < RO_AT_(categories) &&
+                           RO_AT_(categories) < RO_AT_(untargeted) &&
+                           RO_AT_(untargeted) < RO_AT_(hedged) &&
+                           RO_AT_(hedged) < RO_AT_(agrees) &&
+                           RO_AT_(agrees) - RO_AT_(rf) >= 16,
+                       "rf to agrees lie in this order, one block");
+#undef RO_AT_
+        char *zp = (char *)out + zb;
 #if defined(__SSE2__)
-#pragma GCC unroll 8
-    for (int f = 0; f + 4 <= DC_N_RULE_FEATURES; f += 4)
-        _mm_storeu_ps(out->rf + f, _mm_setzero_ps());
-    for (int f = DC_N_RULE_FEATURES & ~3; f < DC_N_RULE_FEATURES; f++)
-        out->rf[f] = 0;
+#pragma GCC unroll 16
+        for (size_t o = 0; o + 16 <= zn; o += 16)
+            _mm_storeu_si128((__m128i *)(void *)(zp + o), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(zp + zn - 16),
+                         _mm_setzero_si128());
 #else
-    static const float no_features[DC_N_RULE_FEATURES];
-    memcpy(out->rf, no_features, sizeof out->rf);
+        memset(zp, 0, zn);
 #endif
-    memset(out->attr, 0, sizeof out->attr);
-    out->hate = 0;
-    out->tox_aimed = 0;
-    out->tox_mild = 0;
-    out->categories = 0;
-    out->untargeted = false;
-    out->hedged = false;
-    out->agrees = false;
+    }
     out->npred = 0;
     if (n->len == 0)
         return DECORUM_OK;
@@ -59588,45 +59644,28 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
-    rs->like = rs->group = (struct seek){0, 0};
-    rs->gn_known = false;
-    rs->ess_sent = rs->vw_sent = rs->fr_sent = rs->sq_sent = rs->bo_sent = 0;
-    rs->hb_sent = 0;
-    rs->rx_known = false;
-    rs->hh_sent = 0;
-    rs->pn_sent = 0;
+    /* The rules' memos (dc_rules_scratch's anonymous struct, from like to
+     * sq_lock), zeroed by vector stores as R is, then the two whose start is
+     * UINT32_MAX. */
+    {
+        const size_t zb = offsetof(dc_rules_scratch, like),
+                     zn = offsetof(dc_rules_scratch, sq_lock) + 1 - zb;
+        _Static_assert(offsetof(dc_rules_scratch, sq_lock) + 1 -
+                               offsetof(dc_rules_scratch, like) >= 16,
+                       "the last store lies inside the memos");
+        char *zp = (char *)rs + zb;
+#if defined(__SSE2__)
+#pragma GCC unroll 16
+        for (size_t o = 0; o + 16 <= zn; o += 16)
+            _mm_storeu_si128((__m128i *)(void *)(zp + o), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(zp + zn - 16),
+                         _mm_setzero_si128());
+#else
+        memset(zp, 0, zn);
+#endif
+    }
     rs->pn_last = UINT32_MAX;
-    rs->gp_sent = 0;
-    rs->ma_sent = 0;
-    rs->ht_hobby = 0;
-    rs->ht_sent = rs->ht_told_sent = 0;
-    rs->ht_first_known = false;
-    rs->ht_menace_known = rs->ht_blame_known = false;
-    rs->oc_known = false;
-    rs->ag_sent = 0;
-    rs->tu_known = false;
-    rs->tl_sent = 0;
-    rs->tl_known = false;
-    rs->gs_sent = 0;
-    rs->gs_court = 0;
-    rs->lb_known = false;
-    rs->ld_tribe = 0;
-    rs->ld_n = 0;
-    rs->ap_hype = rs->ap_animals = 0;
-    rs->ap_sent = 0;
-    rs->hw_count = 0;
-    rs->sh_weed = 0;
-    rs->ae_sent = 0;
-    rs->dn_sent = 0;
-    rs->pi_sent = 0;
-    rs->dj_from = rs->dj_to = 0;
-    rs->aa_sent = 0;
-    rs->ca_sent = 0;
-    rs->wi_sent = rs->tf_sent = 0;
-    rs->bt_sent = 0;
     rs->tp_span = UINT32_MAX;
-    rs->ht2_sent = 0;
-    rs->sq_point = rs->sq_lock = 0;
     /* One pass over the mentions for the facts about the whole comment. */
     R.denounce_any = any_kind(&R, DC_KIND_DENOUNCE);
     if (any_kind(&R, DC_KIND_POSITIVE))
