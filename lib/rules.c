@@ -28318,6 +28318,16 @@ static decorum_status rule_attack(run *R, const mention *m)
     decorum_signal sig;
     int prefer = DIR_BACKWARD;
     float w;
+    /* what people suffer, not what they are: "trans people are four times
+     * more likely to be victims of violent crime" (session 61, blind
+     * round 48, after its figure was taken) */
+    if ((m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_DEROGATE) &&
+        m->tb >= 2 && tok_is_word(R, m->tb - 1, "of") &&
+        (tok_is_word(R, m->tb - 2, "victims") ||
+         tok_is_word(R, m->tb - 2, "victim") ||
+         tok_is_word(R, m->tb - 2, "targets") ||
+         tok_is_word(R, m->tb - 2, "survivors")))
+        return DECORUM_OK;
     switch (m->kind) {
     case DC_KIND_DEHUMANIZE:
         if (DC_SENSE_OF(e->flags) == DC_SENSE_ILLNESS && illness_had(R, m))
@@ -55096,14 +55106,21 @@ static decorum_status rule_her_wrong_swept(run *R)
                     j++;
                 if (j < end)
                     g = women_word_at(R, j);
-                continue;
+                if (g)
+                    continue;
+                /* (no women's word after it: "all of them" is the
+                 * pronoun's, below; session 61) */
             }
             /* "all of them", "the lot of them", "the rest of them",
-             * "they all", "for them" */
+             * "every (single) one of them", "they all", "for them" */
             pronoun = (k + 2 < end && tok_is_word(R, k + 1, "of") &&
                        tok_is_word(R, k + 2, "them") &&
                        (tok_is_word(R, k, "all") || tok_is_word(R, k, "lot") ||
-                        tok_is_word(R, k, "rest"))) ||
+                        tok_is_word(R, k, "rest") ||
+                        (tok_is_word(R, k, "one") && k > m->te &&
+                         (tok_is_word(R, k - 1, "every") ||
+                          tok_is_word(R, k - 1, "single") ||
+                          tok_is_word(R, k - 1, "each"))))) ||
                       (k + 1 < end && tok_is_word(R, k, "they") &&
                        tok_is_word(R, k + 1, "all")) ||
                       (k + 1 < end && tok_is_word(R, k, "for") &&
