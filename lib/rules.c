@@ -42958,7 +42958,12 @@ static decorum_status rule_armed(run *R)
         /* a call or the writer's voice */
         uint32_t wb = armed_lo(w->tb, s->tb),
                  we = w->te + ARMED_REACH < s->te ? w->te + ARMED_REACH : s->te;
+        /* (or an order opening the clause of the carrying verb after a
+         * time or a hail: "saturday night lads, bring petrol"; session 61,
+         * blind round 48, after its figure was taken) */
         bool call = word_among(R, s->tb, s->tb + 1, FRAME_WORDS(armed_order)) ||
+                    (from > s->tb && tk[from - 1].clause != tk[from].clause &&
+                     word_among(R, from, from + 1, FRAME_WORDS(armed_order))) ||
                     has_kind_in(R, wb, we, DC_KIND_PRONOUN_SELF) ||
                     has_kind_in(R, wb, we, DC_KIND_MODAL) ||
                     word_among(R, wb, w->tb, FRAME_WORDS(armed_call)) ||
