@@ -35477,6 +35477,43 @@ static bool pair_names_people(const run *R, const mention *m,
     return false;
 }
 
+/* Is the plural code word m a definite plural, a people told of: "the",
+ * "those", "these" or "them" right before it, and a place or a verb after
+ * it ("the skittles down the road", "the skypes in the town hall love
+ * it"), not a list's end or a thing's name ("the skittles and crisps")? */
+static bool whistle_definite(const run *R, const mention *m)
+{
+    static const char *const det[] = {"the", "those", "these", "them"};
+    static const char *const after[] = {"down", "up", "in", "at", "on",
+                                        "across", "round", "around", "over",
+                                        "next", "from", "who", "that",
+                                        "love", "get", "got", "want",
+                                        "run", "always", "never"};
+    return m->tb > 0 &&
+           word_among(R, m->tb - 1, m->tb, det, sizeof det / sizeof *det) &&
+           m->te < R->rs->ntok &&
+           word_among(R, m->te, m->te + 1, after, sizeof after / sizeof *after);
+}
+
+/* Does a verb of people follow the code word m in its clause, within
+ * five words ("the skypes in the town hall love it", "the googles down
+ * the road get everything"): they are people who do, not things? */
+static bool whistle_does(const run *R, const mention *m)
+{
+    static const char *const does[] = {
+        "love",  "loves", "want",  "wants", "get",    "gets",   "got",
+        "run",   "runs",  "take",  "takes", "took",   "moving", "moved",
+        "live",  "lives", "living", "vote", "voted",  "control", "own"};
+    const tok *tk = R->toks;
+    const uint32_t c = tk[m->tb].clause;
+    for (uint32_t k = m->te; k < R->rs->ntok && k < m->te + 5 &&
+                             tk[k].clause == c;
+         k++)
+        if (word_among(R, k, k + 1, does, sizeof does / sizeof *does))
+            return true;
+    return false;
+}
+
 /* "Too many googles and skypes moving into this neighbourhood": two code
  * words of one campaign (dogwhistles flagged `plural`, "Operation
  * Google"), each in the plural, joined by "and", "or", "&" or a comma,
@@ -35500,13 +35537,33 @@ static decorum_status rule_whistle_pair(run *R)
                 (rs->toks[k].type == TK_PUNCT &&
                  (rs->toks[k].ch == ',' || rs->toks[k].ch == '&'))))
             k++;
-        if (k == m->te || k >= rs->ntok || !kind_at(R, k, DC_KIND_DOGWHISTLE))
+        const mention *x = NULL;
+        if (k > m->te && k < rs->ntok && kind_at(R, k, DC_KIND_DOGWHISTLE)) {
+            x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
+            const dc_entry *xe = ent(R, x);
+            if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
+                !plural_s(R, x) || !pair_names_people(R, m, x))
+                x = NULL;
+        }
+        /* (or apart, each a definite plural of people: "another grant to
+         * the skittles down the road ... the skypes in the town hall love
+         * it"; session 61, blind round 48, after its figure was taken) */
+        /* (one of the two a word of the campaign alone, no everyday
+         * word, "googles", "skypes"; one of them doing what people do) */
+        if (!x && whistle_definite(R, m))
+            for (size_t j = i + 1; j < rs->nm && !x; j++) {
+                const mention *y = &rs->m[j];
+                if (y->kind == DC_KIND_DOGWHISTLE && y->entry != m->entry &&
+                    (ent(R, y)->flags & DC_F_PLURAL) && plural_s(R, y) &&
+                    whistle_definite(R, y) &&
+                    (!(e->flags & DC_F_AMBIGUOUS) ||
+                     !(ent(R, y)->flags & DC_F_AMBIGUOUS)) &&
+                    (whistle_does(R, m) || whistle_does(R, y)))
+                    x = y;
+            }
+        if (!x)
             continue;
-        const mention *x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
         const dc_entry *xe = ent(R, x);
-        if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
-            !plural_s(R, x) || !pair_names_people(R, m, x))
-            continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, x->te, &neg);
         char buf[96];
