@@ -17734,9 +17734,10 @@ static const char *const wl_sheer[] = {"absolute", "total", "utter",
 static bool place_full_of(const run *R, const sentence *s, const target *t)
 {
     static const char *const det[] = {"the", "them", "those", "these"};
-    static const char *const teeming[] = {"crawling", "overrun", "packed",
-                                          "heaving",  "rammed",  "swarming",
-                                          "teeming"};
+    static const char *const teeming[] = {
+        "crawling", "overrun", "packed",   "heaving",  "rammed",
+        "swarming", "teeming", "flooded",  "overflowing", "infested",
+        "filled",   "crammed"};
     uint32_t k = t->tb;
     if (k > s->tb && word_among(R, k - 1, k, det, sizeof det / sizeof *det))
         k--;
@@ -28321,7 +28322,10 @@ static decorum_status rule_attack(run *R, const mention *m)
     /* what people suffer, not what they are: "trans people are four times
      * more likely to be victims of violent crime" (session 61, blind
      * round 48, after its figure was taken) */
-    if ((m->kind == DC_KIND_STEREOTYPE || m->kind == DC_KIND_DEROGATE) &&
+    /* (a stereotype only, a deed or a kind of crime: a derogation after
+     * it is still the group's own trait, "africans are victims of low
+     * iq, not colonialism"; session 61 review) */
+    if (m->kind == DC_KIND_STEREOTYPE &&
         m->tb >= 2 && tok_is_word(R, m->tb - 1, "of") &&
         (tok_is_word(R, m->tb - 2, "victims") ||
          tok_is_word(R, m->tb - 2, "victim") ||
@@ -35477,43 +35481,6 @@ static bool pair_names_people(const run *R, const mention *m,
     return false;
 }
 
-/* Is the plural code word m a definite plural, a people told of: "the",
- * "those", "these" or "them" right before it, and a place or a verb after
- * it ("the skittles down the road", "the skypes in the town hall love
- * it"), not a list's end or a thing's name ("the skittles and crisps")? */
-static bool whistle_definite(const run *R, const mention *m)
-{
-    static const char *const det[] = {"the", "those", "these", "them"};
-    static const char *const after[] = {"down", "up", "in", "at", "on",
-                                        "across", "round", "around", "over",
-                                        "next", "from", "who", "that",
-                                        "love", "get", "got", "want",
-                                        "run", "always", "never"};
-    return m->tb > 0 &&
-           word_among(R, m->tb - 1, m->tb, det, sizeof det / sizeof *det) &&
-           m->te < R->rs->ntok &&
-           word_among(R, m->te, m->te + 1, after, sizeof after / sizeof *after);
-}
-
-/* Does a verb of people follow the code word m in its clause, within
- * five words ("the skypes in the town hall love it", "the googles down
- * the road get everything"): they are people who do, not things? */
-static bool whistle_does(const run *R, const mention *m)
-{
-    static const char *const does[] = {
-        "love",  "loves", "want",  "wants", "get",    "gets",   "got",
-        "run",   "runs",  "take",  "takes", "took",   "moving", "moved",
-        "live",  "lives", "living", "vote", "voted",  "control", "own"};
-    const tok *tk = R->toks;
-    const uint32_t c = tk[m->tb].clause;
-    for (uint32_t k = m->te; k < R->rs->ntok && k < m->te + 5 &&
-                             tk[k].clause == c;
-         k++)
-        if (word_among(R, k, k + 1, does, sizeof does / sizeof *does))
-            return true;
-    return false;
-}
-
 /* "Too many googles and skypes moving into this neighbourhood": two code
  * words of one campaign (dogwhistles flagged `plural`, "Operation
  * Google"), each in the plural, joined by "and", "or", "&" or a comma,
@@ -35537,33 +35504,13 @@ static decorum_status rule_whistle_pair(run *R)
                 (rs->toks[k].type == TK_PUNCT &&
                  (rs->toks[k].ch == ',' || rs->toks[k].ch == '&'))))
             k++;
-        const mention *x = NULL;
-        if (k > m->te && k < rs->ntok && kind_at(R, k, DC_KIND_DOGWHISTLE)) {
-            x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
-            const dc_entry *xe = ent(R, x);
-            if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
-                !plural_s(R, x) || !pair_names_people(R, m, x))
-                x = NULL;
-        }
-        /* (or apart, each a definite plural of people: "another grant to
-         * the skittles down the road ... the skypes in the town hall love
-         * it"; session 61, blind round 48, after its figure was taken) */
-        /* (one of the two a word of the campaign alone, no everyday
-         * word, "googles", "skypes"; one of them doing what people do) */
-        if (!x && whistle_definite(R, m))
-            for (size_t j = i + 1; j < rs->nm && !x; j++) {
-                const mention *y = &rs->m[j];
-                if (y->kind == DC_KIND_DOGWHISTLE && y->entry != m->entry &&
-                    (ent(R, y)->flags & DC_F_PLURAL) && plural_s(R, y) &&
-                    whistle_definite(R, y) &&
-                    (!(e->flags & DC_F_AMBIGUOUS) ||
-                     !(ent(R, y)->flags & DC_F_AMBIGUOUS)) &&
-                    (whistle_does(R, m) || whistle_does(R, y)))
-                    x = y;
-            }
-        if (!x)
+        if (k == m->te || k >= rs->ntok || !kind_at(R, k, DC_KIND_DOGWHISTLE))
             continue;
+        const mention *x = mention_scan(R, k, DC_KIND_DOGWHISTLE);
         const dc_entry *xe = ent(R, x);
+        if (!(xe->flags & DC_F_PLURAL) || x->entry == m->entry ||
+            !plural_s(R, x) || !pair_names_people(R, m, x))
+            continue;
         const mention *neg;
         scope sc = scope_of(R, m->tb, x->te, &neg);
         char buf[96];
@@ -41958,6 +41905,9 @@ static const char *const dis_crash[] = {
     "crashed", "capsized", "bottom",
     /* ("falls out of the sky", session 61) */
     "fall", "falls"};
+/* ... and where a vehicle "falls" to be a crash (dis_crash's "fall") */
+static const char *const fall_where[] = {"sky", "sea", "cliff", "ocean",
+                                         "channel", "mountain"};
 static const char *const dis_strike[] = {
     "earthquake", "quake",   "hurricane", "tsunami",  "tornado",
     "plague",     "flood",   "meteor",    "asteroid", "storm",
@@ -42516,8 +42466,10 @@ static decorum_status rule_wished_disaster(run *R)
             continue;
         const sentence *s = sent_of(R, w->tb);
         /* (the writer's wish: not "People wishing migrant boats would
-         * sink should be ashamed") */
-        if (s->question)
+         * sink should be ashamed"; nor another's wish told after it, "...
+         * falls out of the sky - this is what someone posted under my
+         * cousins wedding photos. reported": session 61 review) */
+        if (s->question || has_kind_in(R, w->te, rs->ntok, DC_KIND_REPORT))
             continue;
         uint32_t end = w->te + 16 < s->te ? w->te + 16 : s->te;
         /* (what befalls them or strikes them, asked first over the
@@ -42551,6 +42503,14 @@ static decorum_status rule_wished_disaster(run *R)
                            tok_is_word(R, c - 1, "goes") ||
                            tok_is_word(R, c - 1, "going")) ||
                          !clause_done(R, c + 1)))
+                        continue;
+                    /* ("falls" out of the sky, into the sea, off a cliff:
+                     * not "falls into a holding pattern"; session 61
+                     * review) */
+                    if ((tok_is_word(R, c, "fall") ||
+                         tok_is_word(R, c, "falls")) &&
+                        !word_among(R, c + 1, c + 5 < end ? c + 5 : end,
+                                    FRAME_WORDS(fall_where)))
                         continue;
                     from = k;
                     to = c + 1;
@@ -42959,6 +42919,22 @@ static bool armed_tool(run *R, const mention *w, const sentence *s)
  * group's own ("the Muslims with knives" is no call), nor in a comment of
  * hunting, sport, DIY, a game or a story (armed_literal, a game's
  * words). */
+/* Does the sentence before s tell that the writer's side knows where a
+ * place is ("we know where the refugee hotel is", "we all know which
+ * house is theirs"): "know" or "knows" and then "where" or "which"? */
+static bool place_known_before(const run *R, const sentence *s)
+{
+    const uint32_t si = R->toks[s->tb].sent;
+    if (si == 0)
+        return false;
+    const sentence *p = &R->rs->s[si - 1];
+    for (uint32_t k = p->tb; k + 1 < p->te; k++)
+        if ((tok_is_word(R, k, "know") || tok_is_word(R, k, "knows")) &&
+            (tok_is_word(R, k + 1, "where") || tok_is_word(R, k + 1, "which")))
+            return true;
+    return false;
+}
+
 static decorum_status rule_armed(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -43016,11 +42992,15 @@ static decorum_status rule_armed(run *R)
         uint32_t wb = armed_lo(w->tb, s->tb),
                  we = w->te + ARMED_REACH < s->te ? w->te + ARMED_REACH : s->te;
         /* (or an order opening the clause of the carrying verb after a
-         * time or a hail: "saturday night lads, bring petrol"; session 61,
-         * blind round 48, after its figure was taken) */
+         * time or a hail, once the sentence before told that the place is
+         * known: "we know where the refugee hotel is. saturday night lads,
+         * bring petrol"; not "cricket with the pakistani lads on sunday.
+         * 10am boys, bring a bat"; session 61, blind round 48, after its
+         * figure was taken, and its review) */
         bool call = word_among(R, s->tb, s->tb + 1, FRAME_WORDS(armed_order)) ||
                     (from > s->tb && tk[from - 1].clause != tk[from].clause &&
-                     word_among(R, from, from + 1, FRAME_WORDS(armed_order))) ||
+                     word_among(R, from, from + 1, FRAME_WORDS(armed_order)) &&
+                     place_known_before(R, s)) ||
                     has_kind_in(R, wb, we, DC_KIND_PRONOUN_SELF) ||
                     has_kind_in(R, wb, we, DC_KIND_MODAL) ||
                     word_among(R, wb, w->tb, FRAME_WORDS(armed_call)) ||
@@ -45336,9 +45316,21 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                  * "a": "a jewish woman now runs the central bank", "a
                  * jewish woman was put in charge of the central bank" is
                  * news of her; session 61) */
+                /* (unless the sentence makes her one of many: "a jewish
+                 * woman in charge of the central bank again", "another
+                 * one at the ecb", "they always"; the review's) */
+                static const char *const many[] = {"again", "another",
+                                                   "always", "every"};
                 if (t->type == TG_GROUP && t->tb > 0 && t->te > t->tb + 1 &&
                     a_or_an(R, t->tb - 1) &&
-                    kind_at(R, t->te - 1, DC_KIND_PERSON))
+                    kind_at(R, t->te - 1, DC_KIND_PERSON) &&
+                    !word_among(R, t->te, s->te, FRAME_WORDS(many)))
+                    continue;
+                /* (nor a sex alone, which no trope of secret control is
+                 * told of: "women are in charge of the banks now? only 3
+                 * of the ftse 100 banks have a female ceo"; the review's) */
+                if (t->type == TG_GROUP &&
+                    !(t->categories & ~(1u << DECORUM_CATEGORY_SEX)))
                     continue;
                 if (t->type == TG_GROUP) {
                     gactor = t;
@@ -55161,6 +55153,19 @@ static decorum_status rule_her_wrong_swept(run *R)
         for (uint32_t k = m->te; k < end && !g && !pronoun; k++) {
             if (sent_of(R, k)->question)
                 break;
+            /* (a plural of things right before "all of them", "every
+             * single one of them": theirs, "three degrees, all of them
+             * from oxford", "her results, every single one of them";
+             * session 61 review) */
+            if (rs->toks[k].type == TK_WORD && k + 1 < end &&
+                (tok_is_word(R, k + 1, "all") ||
+                 tok_is_word(R, k + 1, "every") ||
+                 (rs->toks[k + 1].type == TK_PUNCT && k + 2 < end &&
+                  (tok_is_word(R, k + 2, "all") ||
+                   tok_is_word(R, k + 2, "every")))) &&
+                plural_word(R, rs->toks[k].b, rs->toks[k].e) &&
+                !women_word_at(R, k))
+                break;
             if (word_among(R, k, k + 1, every, sizeof every / sizeof *every)) {
                 uint32_t j = k + 1;
                 if (j < end && (tok_is_word(R, j, "the") ||
@@ -55192,6 +55197,10 @@ static decorum_status rule_her_wrong_swept(run *R)
             g = last_women;
         if (!g)
             continue;
+        /* (a wrong told as a rumour, "rumour was she slept her way up": a
+         * report in its sentence; session 61 review) */
+        if (has_kind_in(R, sent_of(R, m->tb)->tb, m->tb, DC_KIND_REPORT))
+            continue;
         target t = group_of(R, g);
         R->out->rf[DC_RF_STEREOTYPE] += 1;
         return attack_on_group(R, m, &t,
@@ -55204,15 +55213,18 @@ static decorum_status rule_her_wrong_swept(run *R)
 }
 
 /* Session 61: intelligence asked of a people's conduct, race science's
- * insinuation: "why do black audiences always have to yell at the
- * screen? low iq or just bad upbringing?", "why are black people never
- * any good at sports that need thinking. is it an IQ thing". A
- * derogation of intelligence (an entry whose term holds "iq": "low iq",
- * "an iq thing") in a question, or a sentence that opens as one ("is
- * it"), that names no group, right after a question about a people named
- * in it ("why", "how come" or a question mark); not answered "no" right
- * after ("is the gap an iq thing? no, its school funding"). The group is
- * the one the question before names. */
+ * insinuation: "why do black people always have to yell at the screen?
+ * low iq or just bad upbringing?", "why do somalis never hold down a job?
+ * low iq?". A derogation of intelligence (an entry whose term holds "iq":
+ * "low iq", "are lower iq") in a question, or a sentence that opens as
+ * one ("is it") or tells it ("its", "must be", "probably"), that names no
+ * group, no others and no people after it, right after a question about
+ * a people ("why", "how come" or a question mark); not answered "no",
+ * "nope", "nah", "of course not" right after, not a gift asked about
+ * ("why are asian kids so good at maths?"). The group is the one the
+ * question before names. ("an iq thing", tried as a lexicon word, was a
+ * hostile word to every other rule too, and flagged the questions of
+ * Kenyans' marathons and deaf pupils' schooling: the review's.) */
 static bool iq_term(const dc_entry *e)
 {
     for (size_t k = 0; k + 2 <= e->term_len; k++)
@@ -55233,16 +55245,24 @@ static decorum_status rule_iq_asked(run *R)
         const uint32_t si = rs->toks[m->tb].sent;
         const sentence *s = &rs->s[si];
         if (si == 0 ||
-            !(s->question || (tok_is_word(R, s->tb, "is") &&
-                              s->tb + 1 < s->te &&
-                              (tok_is_word(R, s->tb + 1, "it") ||
-                               tok_is_word(R, s->tb + 1, "that")))))
+            !(s->question ||
+              (s->tb + 1 < s->te &&
+               ((tok_is_word(R, s->tb, "is") &&
+                 (tok_is_word(R, s->tb + 1, "it") ||
+                  tok_is_word(R, s->tb + 1, "that"))) ||
+                tok_is_word(R, s->tb, "its") || tok_is_word(R, s->tb, "it's") ||
+                tok_is_word(R, s->tb, "must") ||
+                tok_is_word(R, s->tb, "probably")))))
             continue;
-        /* (answered: "no", "nope", "nah" opening the next sentence) */
         if (si + 1 < rs->ns &&
             (tok_is_word(R, rs->s[si + 1].tb, "no") ||
              tok_is_word(R, rs->s[si + 1].tb, "nope") ||
-             tok_is_word(R, rs->s[si + 1].tb, "nah")))
+             tok_is_word(R, rs->s[si + 1].tb, "nah") ||
+             (tok_is_word(R, rs->s[si + 1].tb, "of") &&
+              rs->s[si + 1].tb + 2 < rs->s[si + 1].te &&
+              tok_is_word(R, rs->s[si + 1].tb + 2, "not"))))
+            continue;
+        if (has_kind_in(R, m->te, s->te, DC_KIND_PERSON))
             continue;
         const sentence *p = &rs->s[si - 1];
         bool asked = p->question;
@@ -55250,8 +55270,6 @@ static decorum_status rule_iq_asked(run *R)
             asked = tok_is_word(R, k, "why") ||
                     (tok_is_word(R, k, "how") && k + 1 < p->te &&
                      tok_is_word(R, k + 1, "come"));
-        /* (not a gift asked about: "why are asian kids so good at maths?
-         * is it an iq thing?") */
         if (!asked ||
             (has_kinds_in(R, p->tb, p->te,
                           KIND_BIT(POSITIVE) | KIND_BIT(APPROVE)) &&
@@ -55261,10 +55279,11 @@ static decorum_status rule_iq_asked(run *R)
         bool here = false;
         for (size_t j = 0; j < rs->nt; j++) {
             const target *t = &rs->t[j];
+            if ((t->type == TG_GROUP || t->type == TG_NP) &&
+                t->tb >= s->tb && t->tb < s->te)
+                here = true;
             if (t->type != TG_GROUP || t->te <= t->tb)
                 continue;
-            if (t->tb >= s->tb && t->tb < s->te)
-                here = true;
             if (t->tb >= p->tb && t->te <= p->te && !t->reclaimed &&
                 (t->categories & PEOPLE_CATEGORIES) && !colour_alone(R, t))
                 g = t;
