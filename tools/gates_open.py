@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '4aafca425f58194d5d0535dd7f02397c97a61604'),
+                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    'a7bac8a533e24e448c274b3586030369e6c2502a'),
+                                    '0352ae1c2f5c457923676e646f9632884e1d8666'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '9c961e55375c32d75fc6917b0b98152a254d2506'),
+                            'ee1e08a13b80b5aa95c13f2cd8514c006c1ae8b4'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '8d4723b3dd48f54cf7c252e11d972bf81fcf48b9'),
+                                    '72f567db83b9dfef3df4efc138fd18df9a006e09'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '0c6f37070bbff04a2decc7b640189e2d19474972'),
+                           'bd82ed78d7f9f1defc945c362b8dbb6b31abf7d3'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '61dcefad20b07a12b19740ae477c53a75d935d2e'),
+                           'ef2f27d1e6dd1beabd2e60ece50e861ee78de101'),
 }
 
 
