@@ -158,6 +158,8 @@ typedef struct sentence {
 #define NATURE_TERM "(group) unfit by nature"
 /* ... and of the derogation rule_real_family gives its findings */
 #define REAL_TERM "(group) denied a real family"
+/* ... and of the one rule_iq_asked gives "is it an iq thing" (session 61) */
+#define IQ_TERM "(group) intelligence asked"
 #define TRANS_TERM "trans" /* rule_misgendered's people (session 46) */
 /* ... and of the one rule_beast_ranked gives its findings */
 #define BEAST_TERM "(group) ranked below a beast"
@@ -298,6 +300,7 @@ enum {
     GW_GRANT,    /* wl_grant_*: rule_member_refused's verbs of granting */
     GW_MET,      /* gw_met: rule_never_met's verbs of meeting (session 55) */
     GW_RAM,      /* ram_vehicle: rammed_by's vehicles (session 61) */
+    GW_IQ,       /* "iq": rule_iq_asked's "an iq thing" (session 61) */
     GW_N
 };
 _Static_assert(GW_N <= 64, "the gate words' groups are bits of a word");
@@ -438,6 +441,8 @@ struct dc_rules {
     /* ... and rule_real_family's (a derogation: a gay couple told it is
      * no real family) */
     int32_t real_entry;
+    /* ... and the one rule_iq_asked gives "is it an iq thing"; -1 if none */
+    int32_t iq_entry;
     /* the identity entry "trans", whose people rule_misgendered names
      * (session 46); -1: none, the rule is off */
     int32_t trans_entry;
@@ -1703,6 +1708,9 @@ static void entries_pass(dc_rules *r, const dc_lexicon *lx)
             if (e->term_len == sizeof REAL_TERM - 1 &&
                 memcmp(e->term, REAL_TERM, sizeof REAL_TERM - 1) == 0)
                 r->real_entry = (int32_t)i;
+            if (e->term_len == sizeof IQ_TERM - 1 &&
+                memcmp(e->term, IQ_TERM, sizeof IQ_TERM - 1) == 0)
+                r->iq_entry = (int32_t)i;
             break;
         case DC_KIND_EXCLUSION:
             if (e->term_len == sizeof SIGN_TERM - 1 &&
@@ -1766,6 +1774,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->access_entry = -1;
     r->nature_entry = -1;
     r->real_entry = -1;
+    r->iq_entry = -1;
     r->trans_entry = -1;
     r->beast_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
@@ -55235,63 +55244,100 @@ static bool iq_term(const dc_entry *e)
     return false;
 }
 
+/* Is the iq word at [ib, ie) in sentence si asked of the people named in
+ * the question before it (rule_iq_asked's tests; `thing`: "an iq thing",
+ * which tells a failing only where the question before tells one)? The
+ * group in *g. */
+static bool iq_asked_at(const run *R, uint32_t si, uint32_t ie, bool thing,
+                        const target **g)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = &rs->s[si];
+    if (si == 0 ||
+        !(s->question ||
+          (s->tb + 1 < s->te &&
+           ((tok_is_word(R, s->tb, "is") &&
+             (tok_is_word(R, s->tb + 1, "it") ||
+              tok_is_word(R, s->tb + 1, "that"))) ||
+            tok_is_word(R, s->tb, "its") || tok_is_word(R, s->tb, "it's") ||
+            tok_is_word(R, s->tb, "must") ||
+            tok_is_word(R, s->tb, "probably")))))
+        return false;
+    if (si + 1 < rs->ns &&
+        (tok_is_word(R, rs->s[si + 1].tb, "no") ||
+         tok_is_word(R, rs->s[si + 1].tb, "nope") ||
+         tok_is_word(R, rs->s[si + 1].tb, "nah") ||
+         (tok_is_word(R, rs->s[si + 1].tb, "of") &&
+          rs->s[si + 1].tb + 2 < rs->s[si + 1].te &&
+          tok_is_word(R, rs->s[si + 1].tb + 2, "not"))))
+        return false;
+    /* (people after it, "with these tabloid readers"; another cause
+     * weighed, "an iq thing or altitude") */
+    if (has_kind_in(R, ie, s->te, DC_KIND_PERSON) ||
+        (thing && ie < s->te && tok_is_word(R, ie, "or")))
+        return false;
+    const sentence *p = &rs->s[si - 1];
+    bool asked = p->question;
+    for (uint32_t k = p->tb; k < p->te && k < p->tb + 5 && !asked; k++)
+        asked = tok_is_word(R, k, "why") ||
+                (tok_is_word(R, k, "how") && k + 1 < p->te &&
+                 tok_is_word(R, k + 1, "come"));
+    if (!asked ||
+        (has_kinds_in(R, p->tb, p->te, KIND_BIT(POSITIVE) | KIND_BIT(APPROVE)) &&
+         !has_kind_in(R, p->tb, p->te, DC_KIND_NEGATION)) ||
+        (thing && !has_kinds_in(R, p->tb, p->te,
+                                KIND_BIT(NEGATION) | KIND_BIT(DEROGATE) |
+                                    KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE))))
+        return false;
+    *g = NULL;
+    for (size_t j = 0; j < rs->nt; j++) {
+        const target *t = &rs->t[j];
+        if ((t->type == TG_GROUP || t->type == TG_NP) && t->tb >= s->tb &&
+            t->tb < s->te)
+            return false;
+        if (t->type == TG_GROUP && t->te > t->tb && t->tb >= p->tb &&
+            t->te <= p->te && !t->reclaimed &&
+            (t->categories & PEOPLE_CATEGORIES) && !colour_alone(R, t))
+            *g = t;
+    }
+    return *g != NULL;
+}
+
 static decorum_status rule_iq_asked(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
+    const target *g;
     for (size_t i = 0; i < rs->nm; i++) {
         const mention *m = &rs->m[i];
-        if (m->kind != DC_KIND_DEROGATE || m->used || !iq_term(ent(R, m)))
-            continue;
-        const uint32_t si = rs->toks[m->tb].sent;
-        const sentence *s = &rs->s[si];
-        if (si == 0 ||
-            !(s->question ||
-              (s->tb + 1 < s->te &&
-               ((tok_is_word(R, s->tb, "is") &&
-                 (tok_is_word(R, s->tb + 1, "it") ||
-                  tok_is_word(R, s->tb + 1, "that"))) ||
-                tok_is_word(R, s->tb, "its") || tok_is_word(R, s->tb, "it's") ||
-                tok_is_word(R, s->tb, "must") ||
-                tok_is_word(R, s->tb, "probably")))))
-            continue;
-        if (si + 1 < rs->ns &&
-            (tok_is_word(R, rs->s[si + 1].tb, "no") ||
-             tok_is_word(R, rs->s[si + 1].tb, "nope") ||
-             tok_is_word(R, rs->s[si + 1].tb, "nah") ||
-             (tok_is_word(R, rs->s[si + 1].tb, "of") &&
-              rs->s[si + 1].tb + 2 < rs->s[si + 1].te &&
-              tok_is_word(R, rs->s[si + 1].tb + 2, "not"))))
-            continue;
-        if (has_kind_in(R, m->te, s->te, DC_KIND_PERSON))
-            continue;
-        const sentence *p = &rs->s[si - 1];
-        bool asked = p->question;
-        for (uint32_t k = p->tb; k < p->te && k < p->tb + 5 && !asked; k++)
-            asked = tok_is_word(R, k, "why") ||
-                    (tok_is_word(R, k, "how") && k + 1 < p->te &&
-                     tok_is_word(R, k + 1, "come"));
-        if (!asked ||
-            (has_kinds_in(R, p->tb, p->te,
-                          KIND_BIT(POSITIVE) | KIND_BIT(APPROVE)) &&
-             !has_kind_in(R, p->tb, p->te, DC_KIND_NEGATION)))
-            continue;
-        const target *g = NULL;
-        bool here = false;
-        for (size_t j = 0; j < rs->nt; j++) {
-            const target *t = &rs->t[j];
-            if ((t->type == TG_GROUP || t->type == TG_NP) &&
-                t->tb >= s->tb && t->tb < s->te)
-                here = true;
-            if (t->type != TG_GROUP || t->te <= t->tb)
-                continue;
-            if (t->tb >= p->tb && t->te <= p->te && !t->reclaimed &&
-                (t->categories & PEOPLE_CATEGORIES) && !colour_alone(R, t))
-                g = t;
-        }
-        if (!g || here)
+        if (m->kind != DC_KIND_DEROGATE || m->used || !iq_term(ent(R, m)) ||
+            !iq_asked_at(R, rs->toks[m->tb].sent, m->te, false, &g))
             continue;
         R->out->rf[DC_RF_DEROGATION] += 1;
         return attack_on_group(R, m, g, DECORUM_SIGNAL_DEROGATION, 0.7f,
+                               false);
+    }
+    /* "is it an iq thing": no lexicon word (every rule would read it as a
+     * hostile one), the words read here, the finding the pattern entry
+     * IQ_TERM's */
+    const int32_t qe = R->rules->iq_entry;
+    for (uint32_t k = 1; qe >= 0 && k + 1 < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "iq") || !tok_is_word(R, k + 1, "thing"))
+            continue;
+        const uint32_t b = tok_is_word(R, k - 1, "an") ||
+                                   tok_is_word(R, k - 1, "a")
+                               ? k - 1
+                               : k;
+        if (!iq_asked_at(R, rs->toks[k].sent, k + 2, true, &g))
+            continue;
+        mention sm = {0};
+        sm.b = rs->toks[b].b;
+        sm.e = rs->toks[k + 1].e;
+        sm.entry = (uint32_t)qe;
+        sm.kind = DC_KIND_DEROGATE;
+        sm.tb = b;
+        sm.te = k + 2;
+        R->out->rf[DC_RF_DEROGATION] += 1;
+        return attack_on_group(R, &sm, g, DECORUM_SIGNAL_DEROGATION, 0.7f,
                                false);
     }
     return DECORUM_OK;
@@ -59351,6 +59397,7 @@ static const char *const gw_free[] = {"free"}; /* rule_group_free */
 static const char *const gw_know[] = {"know", "knows",
                                       "found"}; /* known_where */
 static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
+static const char *const gw_iq[] = {"iq"}; /* rule_iq_asked */
 static const struct gw_list {
     const char *const *words;
     size_t n;
@@ -59376,6 +59423,7 @@ static const struct gw_list {
     GW_LIST(gw_run, GW_RUN),
     GW_LIST(gw_over, GW_OVER),
     GW_LIST(ram_vehicle, GW_RAM),
+    GW_LIST(gw_iq, GW_IQ),
     GW_LIST(gw_fate, GW_FATE),
     GW_LIST(gf_wont, GW_WONT),
     GW_LIST(gw_sleep, GW_SLEEP),
@@ -59895,7 +59943,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         return st;
     /* (intelligence asked of a people named in the question before:
      * session 61) */
-    if (((R.target_types >> TG_GROUP) & 1) && any_kind(&R, DC_KIND_DEROGATE) &&
+    if (((R.target_types >> TG_GROUP) & 1) &&
+        (any_kind(&R, DC_KIND_DEROGATE) || GATE(gate_words(&R) & GW(GW_IQ))) &&
         (st = rule_iq_asked(&R)) != DECORUM_OK)
         return st;
     /* (or a modal of obligation before an event of no violence: "Our
