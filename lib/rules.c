@@ -55319,7 +55319,8 @@ static decorum_status rule_iq_asked(run *R)
     /* "is it an iq thing": no lexicon word (every rule would read it as a
      * hostile one), the words read here, the finding the pattern entry
      * IQ_TERM's */
-    const int32_t qe = R->rules->iq_entry;
+    const int32_t qe =
+        GATE(gate_words(R) & GW(GW_IQ)) ? R->rules->iq_entry : -1;
     for (uint32_t k = 1; qe >= 0 && k + 1 < rs->ntok; k++) {
         if (!tok_is_word(R, k, "iq") || !tok_is_word(R, k + 1, "thing"))
             continue;
