@@ -50777,8 +50777,8 @@ static inline bool lgbt_identity(const run *R, const mention *m,
  * members (a reclaimed target, "as a trans woman", "I'm gay"). Run only
  * with a group target or an identity word and no derogation found. */
 /* Session 61: the grooming smear asked or hinted, "why do so many gay
- * men want to coach kids? makes you wonder", "do the trans activists
- * always seem so keen on getting access to kids?": the words of seeking
+ * men want to coach kids? makes you wonder", "why do gay teachers always
+ * want the primary school jobs? just an observation": the words of seeking
  * children's company, and the verbs of caring for them that make it no
  * smear ("want to adopt kids", "keen on helping kids"). */
 static const char *const wl_smear_seek[] = {
@@ -50792,9 +50792,10 @@ static const char *const wl_smear_care[] = {
 
 /* The token of a word of seeking the children at k (wl_smear_kids) said
  * of gay or trans people named right before it (at most four words
- * between: "gay men want", "trans activists always seem so keen"), in a
- * question or a comment that leaves its reader to conclude (R->noticed:
- * "makes you wonder", "coincidence?"); UINT32_MAX if none. Not a care
+ * between: "gay men want", "the trans lot always want"), in a question
+ * of the kind's own making or a comment that leaves its reader to
+ * conclude (R->noticed: "makes you wonder", "coincidence?"); UINT32_MAX
+ * if none. Not a care
  * ("want to adopt kids"), not denied ("dont want to be near kids"). A
  * statement is no hint: "my gay brother wants to teach primary school". */
 static uint32_t kids_sought(const run *R, const sentence *s, uint32_t k)
@@ -50947,7 +50948,6 @@ static decorum_status rule_lgbt_smear(run *R)
         const char *what = NULL;
         bool trans_only = false; /* "it" is said of a trans person */
         bool asked = false; /* a shape that may be a question's */
-        uint32_t j_sought;
         uint32_t b = k, e = k + 1;
         /* (the person may be named after the quoted word: "my brother's
          * 'girlfriend' is a trans") */
@@ -50960,14 +50960,15 @@ static decorum_status rule_lgbt_smear(run *R)
             e = k + 3;
             upto = s->te;
         } else if (word_among(R, k, k + 1, wl_smear_kids,
-                       sizeof wl_smear_kids / sizeof *wl_smear_kids) &&
-                   (j_sought = kids_sought(R, s, k)) != UINT32_MAX) {
-            what = "insinuates that gay or trans people seek out "
-                   "children, the groomer smear";
-            b = j_sought;
-            asked = true;
-        } else if (word_among(R, k, k + 1, wl_smear_kids,
                        sizeof wl_smear_kids / sizeof *wl_smear_kids)) {
+            /* the children sought, asked or hinted (kids_sought) */
+            const uint32_t j_sought = kids_sought(R, s, k);
+            if (j_sought != UINT32_MAX) {
+                what = "insinuates that gay or trans people seek out "
+                       "children, the groomer smear";
+                b = j_sought;
+                asked = true;
+            }
             /* "away from the kids", "near children", "within a mile of
              * a primary school": a word of distance at most five words
              * before, in the sentence */
