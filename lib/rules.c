@@ -42930,7 +42930,9 @@ static bool armed_tool(run *R, const mention *w, const sentence *s)
  * words). */
 /* Does the sentence before s tell that the writer's side knows where a
  * place is ("we know where the refugee hotel is", "we all know which
- * house is theirs"): "know" or "knows" and then "where" or "which"? */
+ * house is theirs"): "know" or "knows", then "where" or "which" (the
+ * first words of menace_which, as known_where reads them), the knower
+ * the writer's side (menace_knower: not "the police know where ...")? */
 static bool place_known_before(const run *R, const sentence *s)
 {
     const uint32_t si = R->toks[s->tb].sent;
@@ -42939,7 +42941,8 @@ static bool place_known_before(const run *R, const sentence *s)
     const sentence *p = &R->rs->s[si - 1];
     for (uint32_t k = p->tb; k + 1 < p->te; k++)
         if ((tok_is_word(R, k, "know") || tok_is_word(R, k, "knows")) &&
-            (tok_is_word(R, k + 1, "where") || tok_is_word(R, k + 1, "which")))
+            word_among(R, k + 1, k + 2, menace_which, KNOWN_WORDS) &&
+            menace_knower(R, p->tb, k))
             return true;
     return false;
 }
