@@ -59804,15 +59804,20 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         mark_reclaimed(&R);
     if ((st = find_targets(&R)) != DECORUM_OK)
         return st;
-    /* The rules' memos (dc_rules_scratch's anonymous struct, from like to
-     * sq_lock), zeroed by vector stores as R is, then the two whose start is
+    /* The rules' memos (dc_rules_scratch's anonymous struct, from like),
+     * zeroed by vector stores as R is, then the two whose start is
      * UINT32_MAX. */
+    /* (to the field after the struct, ess_lo, not past its last member:
+     * a member added anywhere in the struct is zeroed too, as its comment
+     * says; the padding before ess_lo is zeroed with it) */
     {
         const size_t zb = offsetof(dc_rules_scratch, like),
-                     zn = offsetof(dc_rules_scratch, sq_lock) + 1 - zb;
-        _Static_assert(offsetof(dc_rules_scratch, sq_lock) + 1 -
-                               offsetof(dc_rules_scratch, like) >= 16,
-                       "the last store lies inside the memos");
+                     zn = offsetof(dc_rules_scratch, ess_lo) - zb;
+        _Static_assert(offsetof(dc_rules_scratch, ess_lo) >
+                               offsetof(dc_rules_scratch, sq_lock) &&
+                           offsetof(dc_rules_scratch, ess_lo) -
+                                   offsetof(dc_rules_scratch, like) >= 16,
+                       "ess_lo follows the memos, which hold a vector store");
         zero_block((char *)rs + zb, zn);
     }
     rs->pn_last = UINT32_MAX;
