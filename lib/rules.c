@@ -28249,8 +28249,8 @@ static bool no_more_than(const run *R, const mention *m)
 
 /* Session 60 review: after "their place" (a derogation entry ending in
  * "place", at token k), a place that is one: one "as" or "of" something
- * gives, or "in history", "in the world" (session 59 review); a slot in a thing named
- * after "in", "on" or "at" and a determiner ("their place in the
+ * gives, or "in history", "in the world" (session 59 review); a slot in
+ * a thing named after "in", "on" or "at" and a determiner ("their place in the
  * evacuation plan", "in the nativity line up", "on the rota"), not the
  * order of a country, a society or a home ("in this country", "in
  * society", "in the kitchen"); or the place told after "is", where it is

@@ -231,13 +231,14 @@ static size_t skeleton_ascii(const dc_ucd_ref *r, uint32_t x, char *out)
         }
     }
     /* A Latin letter with a stroke, bar or hook that no decomposition
-     * takes off (ø ł đ ħ ŧ ƒ), and the cent and yen signs: UTS #39 writes
+     * takes off (ø đ ħ ŧ ƒ), and the cent and yen signs: UTS #39 writes
      * the skeleton as the plain letter and combining marks, the marks
-     * stage 1 strips from every other letter ("faggøt", "¢hink"). Not for Cyrillic, Greek or Armenian letters (ғ, ҫ): a
-     * word of those is mapped only when each has a look-alike of its own
-     * (guarded_letter), and a stroke is no look-alike. */
-    /* (not ł: a letter of Polish, in which the lexicon keys a slur,
-     * "pedał", that would become English "pedal"; session 61 review) */
+     * stage 1 strips from every other letter ("faggøt", "¢hink"). Not
+     * for Cyrillic, Greek or Armenian letters (ғ, ҫ): a word of those is
+     * mapped only when each has a look-alike of its own (guarded_letter),
+     * and a stroke is no look-alike. Not ł: a letter of Polish, in which
+     * the lexicon keys a slur, "pedał", that would become English "pedal"
+     * (session 61 review). */
     if (ns >= 2 && sk[0] < 0x80 && (unsigned)((sk[0] | 0x20) - 'a') < 26u &&
         x != 0x0141 && x != 0x0142 && latin_or_common(x)) {
         int32_t k = 1;
