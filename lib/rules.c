@@ -5069,6 +5069,26 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v);
 static mention split_mention(const run *R, uint32_t v, size_t j);
 
+/* Is token ti a participle: a word in -ed or -ing, or an irregular one
+ * (session 62: "every mexican caught crossing should be shot")? Not
+ * "left", "made", "shot" or "hit", which are nouns after a group's
+ * adjective as often ("the jewish left", "chinese made", "a mexican
+ * shot"). */
+static bool participle_form(const run *R, uint32_t ti)
+{
+    static const char *const irregular[] = {
+        "caught", "found",  "seen",    "taken",   "given",  "sent",
+        "kept",   "held",   "told",    "stuck",   "hidden", "thrown",
+        "beaten", "stolen", "known",   "brought", "driven", "bitten",
+        "chosen", "shown"};
+    const tok *t = &R->toks[ti];
+    const size_t l = t->e - t->b;
+    const char *w = R->n->text + t->b;
+    return (l > 2 && memcmp(w + l - 2, "ed", 2) == 0) ||
+           (l > 4 && memcmp(w + l - 3, "ing", 3) == 0) ||
+           dc_word_in(w, l, irregular, sizeof irregular / sizeof *irregular);
+}
+
 static bool head_noun_follows(const run *R, uint32_t ti)
 {
     /* "many Muslim-majority states", "in Hindu-majority countries": the
@@ -5114,17 +5134,12 @@ static bool head_noun_follows(const run *R, uint32_t ti)
     if (tok_is_word(R, ti, "if") || tok_is_word(R, ti, "unless") ||
         tok_is_word(R, ti, "until") || tok_is_word(R, ti, "than"))
         return false;
-    const tok *t = &R->toks[ti];
-    size_t l = t->e - t->b;
     /* Verbs in the third person or past ("the Chinese amass", "the Irish
-     * drank") are not nouns; plural nouns end in s too, so only -ed and
-     * modal-like short words are safe calls. Be conservative: treat the
-     * word as a noun unless it ends in -ed or is a known function word. */
-    if (l > 2 && memcmp(R->n->text + t->e - 2, "ed", 2) == 0)
-        return false;
-    if (l > 4 && memcmp(R->n->text + t->e - 3, "ing", 3) == 0)
-        return false; /* "every Mexican crossing": a participle */
-    return true;
+     * drank") are not nouns; plural nouns end in s too, so only
+     * participles (-ed, -ing, a few irregular: "every Mexican crossing")
+     * are safe calls. Be conservative: treat the word as a noun unless it
+     * is one or a known function word. */
+    return !participle_form(R, ti);
 }
 
 /* "The ref is a blind, useless clown": an ambiguous identity adjective
@@ -28322,6 +28337,50 @@ static bool vice_denied(const run *R, const mention *m)
     return false;
 }
 
+/* Session 62 (lead): "jews in the media are all liars", "muslims working
+ * at the council are parasites": a place or a body after a preposition
+ * that follows the group (a participle may stand between: "working",
+ * "caught") tells where the group is, and what the linking verb right
+ * after it says (an adverb, a quantifier or an article between at most)
+ * is said of the group, the head of the phrase. Not a group that
+ * something is done to or spoken of ("the attacks on jews in the media
+ * are lies": treatment_pp, speech_topic). The group, or NULL. */
+static const target *pp_head_group(const run *R, const target *t,
+                                   const mention *m)
+{
+    static const char *const prep[] = {"in",     "at",     "from",
+                                       "on",     "inside", "across",
+                                       "within", "around"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t c = t->te;
+    if (t->type == TG_GROUP || c >= m->tb || m->tb - c > 4 ||
+        !kind_at(R, c, DC_KIND_COPULA))
+        return NULL;
+    for (uint32_t k = c + 1; k < m->tb; k++)
+        if (!(adverb_like(R, k) || kind_at(R, k, DC_KIND_QUANTIFIER) ||
+              a_or_an(R, k)))
+            return NULL;
+    uint32_t p = t->tb;
+    if (p > s->tb && tok_is_word(R, p - 1, "the"))
+        p--;
+    if (p < s->tb + 2 ||
+        !word_among(R, p - 1, p, prep, sizeof prep / sizeof *prep))
+        return NULL;
+    uint32_t ge = p - 1;
+    if (ge > s->tb + 1 && participle_form(R, ge - 1))
+        ge--;
+    for (size_t j = targets_from(rs, s->tb); j < rs->nt && rs->t[j].tb < ge;
+         j++) {
+        const target *g = &rs->t[j];
+        if (g->type == TG_GROUP && g->te == ge && g->te > g->tb &&
+            !g->reclaimed && !treatment_pp(R, g) && !speech_topic(R, g, m->tb) &&
+            !in_relative_clause(R, s, g->tb))
+            return g;
+    }
+    return NULL;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -29006,6 +29065,15 @@ static decorum_status rule_attack(run *R, const mention *m)
         if (gi < rs->nt && rs->t[gi].type == TG_GROUP &&
             rs->t[gi].te <= t->tb && comma_label(R, &rs->t[gi], m)) {
             t = &rs->t[gi];
+            dist = (int)(m->tb - t->te);
+        }
+    }
+    if (t && t->te <= m->tb &&
+        (m->kind == DC_KIND_DEHUMANIZE || m->kind == DC_KIND_DEROGATE ||
+         m->kind == DC_KIND_INSULT || m->kind == DC_KIND_STEREOTYPE)) {
+        const target *g = pp_head_group(R, t, m);
+        if (g) {
+            t = g;
             dist = (int)(m->tb - t->te);
         }
     }
