@@ -56717,6 +56717,27 @@ static bool past_view(const run *R, const sentence *s, uint32_t k)
            !is_determiner(R, j) && !a_or_an(R, j) && !glue_at(R, j);
 }
 
+/* Session 62 (lead): a denouncing word the writer puts on people of his
+ * own telling after "just" or "only", before a person noun and a deed or
+ * nothing: "there's no such thing as a trans kid, just sick parents
+ * mutilating children". It labels whom the sentence blames, and denounces
+ * no claim ("only sick people think ...", "only sick people saying so":
+ * a verb or a report after the noun, stays a denunciation). */
+static bool own_label(const run *R, const mention *d)
+{
+    const uint32_t n = d->te;
+    if (d->tb == 0 || n >= R->ntok ||
+        !(tok_is_word(R, d->tb - 1, "just") ||
+          tok_is_word(R, d->tb - 1, "only")) ||
+        !(kind_at(R, n, DC_KIND_PERSON) || kind_at(R, n, DC_KIND_HUMANITY)))
+        return false;
+    const sentence *s = sent_of(R, n);
+    return n + 1 >= s->te || R->toks[n + 1].type != TK_WORD ||
+           (R->toks[n + 1].e - R->toks[n + 1].b > 4 &&
+            memcmp(R->n->text + R->toks[n + 1].e - 3, "ing", 3) == 0 &&
+            !kind_at(R, n + 1, DC_KIND_REPORT));
+}
+
 /* Is the trait at token vt, said of the group g by the verb at hv, asked,
  * denounced or framed: a question, a sentence that denounces, a report before the
  * subject in its clause ("he said indians have no hygiene"), a word of
@@ -56736,7 +56757,8 @@ static bool trait_framed(const run *R, uint32_t vt, const target *g,
     if (R->denounce_any && has_kind_in(R, vs->tb, vs->te, DC_KIND_DENOUNCE))
         for (size_t i = 0; i < rs->nm; i++) {
             const mention *d = &rs->m[i];
-            if (d->kind != DC_KIND_DENOUNCE || d->tb < vs->tb || d->tb >= vs->te)
+            if (d->kind != DC_KIND_DENOUNCE || d->tb < vs->tb ||
+                d->tb >= vs->te || own_label(R, d))
                 continue;
             if (!((d->tb >= 1 && tok_is_word(R, d->tb - 1, "not")) ||
                   (d->tb >= 2 && tok_is_word(R, d->tb - 2, "not"))))
