@@ -752,6 +752,9 @@ enum {
                          * "train", "parcel"): after "at", 14:88 beside
                          * one is a time misprinted (code_numbered;
                          * session 56, fx56b) */
+    DC_SENSE_RESIDENCE, /* a place people live, which names them after
+                         * an identity adjective ("black neighbourhoods",
+                         * "every muslim area": find_targets; session 62) */
     DC_SENSE_N_         /* one past the last sense: not a sense */
 };
 

@@ -366,6 +366,7 @@ enum {
     WC_MET, WC_METONE, WC_METREL, WC_METDENIED, WC_METTOLD, WC_METHATED,
     WC_ITNEXT, WC_SHOWDET, WC_SHOWDOER, WC_EDGE,
     WC_SHOW, WC_BLAME, WC_COMRADE, WC_SUBJECT, WC_BILL, WC_DOUBT,
+    WC_RESIDENCE,
     WC_N,
     /* (no sense of its own: the `numbered` words flagged `game`, a score
      * that has two sides, "score", "won"; lexicon_lists_add; session 56,
@@ -396,7 +397,8 @@ _Static_assert(DC_SENSE_WISH + WC_N == DC_SENSE_N_ &&
                    DC_SENSE_WISH + WC_BLAME == DC_SENSE_BLAME &&
                    DC_SENSE_WISH + WC_COMRADE == DC_SENSE_COMRADE &&
                    DC_SENSE_WISH + WC_BILL == DC_SENSE_BILL &&
-                   DC_SENSE_WISH + WC_DOUBT == DC_SENSE_DOUBT,
+                   DC_SENSE_WISH + WC_DOUBT == DC_SENSE_DOUBT &&
+                   DC_SENSE_WISH + WC_RESIDENCE == DC_SENSE_RESIDENCE,
                "a word class is its sense past DC_SENSE_WISH");
 #define WC_MAX 64u
 #define WORD_CLASS(R, c) (R)->rules->wc[c], (R)->rules->wc_n[c]
@@ -6629,6 +6631,7 @@ static decorum_status find_group_targets(run *R)
                  * "trans people" (never across a verb: "refugees are
                  * human garbage"). */
                 const mention *nx = NULL;
+                bool residence = false;
                 if (m->te < rs->ntok) {
                     nx = mention_at(R, m->te, DC_KIND_PERSON);
                     /* a role noun names a group only in the plural:
@@ -6651,6 +6654,12 @@ static decorum_status find_group_targets(run *R)
                         nx = mention_at(R, m->te, DC_KIND_IDENTITY);
                     if (!nx)
                         nx = mention_at(R, m->te, DC_KIND_HUMANITY);
+                    /* (session 62: a place people live names them,
+                     * "why do black neighbourhoods always end up like
+                     * warzones", "every muslim area"; a `word` entry of
+                     * sense `residence`) */
+                    residence = !nx && word_among(R, m->te, m->te + 1,
+                                                  WORD_CLASS(R, WC_RESIDENCE));
                     /* "Chinese-Australians", "Indian-Canadians": a
                      * heritage joined to a nationality by a hyphen, no
                      * space either side, names the heritage's people
@@ -6683,6 +6692,10 @@ static decorum_status find_group_targets(run *R)
                             rs->m[j].kind == DC_KIND_HUMANITY ||
                             rs->m[j].kind == DC_KIND_PERSON)
                             rs->m[j].used = 1;
+                } else if (residence) {
+                    group = true;
+                    t->te = m->te + 1;
+                    t->e = rs->toks[m->te].e;
                 } else if (plural_hit(R, m) ||
                            (plural_term(e) && !head_noun_follows(R, m->te)) ||
                            (m->te < rs->ntok && !(e->flags & DC_F_AMBIGUOUS) &&
@@ -55375,6 +55388,48 @@ static bool iq_asked_at(const run *R, uint32_t si, uint32_t ie, bool thing,
     return *g != NULL;
 }
 
+/* Session 62 (lead): "is there a linguistic reason black americans cant
+ * speak proper english, or is it just an iq thing?": the question and the
+ * iq cause it offers in one sentence. "an iq thing" at [b, ie), after
+ * "or is it" (an adverb between: "just", "simply", "really", "all"),
+ * ending its question; before "or" a failing (a negation, a derogation,
+ * an insult or a dehumanizing word; no praise unless negated) and a
+ * people named. The group in *g. */
+static bool iq_or_asked(const run *R, uint32_t b, uint32_t ie,
+                        const target **g)
+{
+    static const char *const adv[] = {"just", "simply", "really", "all",
+                                      "only"};
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, b);
+    uint32_t j = b;
+    if (!s->question || (ie < s->te && rs->toks[ie].type == TK_WORD))
+        return false;
+    while (j > s->tb && word_among(R, j - 1, j, adv, sizeof adv / sizeof *adv))
+        j--;
+    if (j < s->tb + 4 || !tok_is_word(R, j - 1, "it") ||
+        !tok_is_word(R, j - 2, "is") || !tok_is_word(R, j - 3, "or"))
+        return false;
+    const uint32_t o = j - 3;
+    if (!has_kinds_in(R, s->tb, o,
+                      KIND_BIT(NEGATION) | KIND_BIT(DEROGATE) |
+                          KIND_BIT(INSULT) | KIND_BIT(DEHUMANIZE)) ||
+        (has_kinds_in(R, s->tb, o, KIND_BIT(POSITIVE) | KIND_BIT(APPROVE)) &&
+         !has_kind_in(R, s->tb, o, DC_KIND_NEGATION)))
+        return false;
+    for (size_t i = targets_from(rs, s->tb); i < rs->nt && rs->t[i].tb < o;
+         i++) {
+        const target *t = &rs->t[i];
+        if (t->type == TG_GROUP && t->te > t->tb && t->te <= o &&
+            !t->reclaimed && (t->categories & PEOPLE_CATEGORIES) &&
+            !colour_alone(R, t)) {
+            *g = t;
+            return true;
+        }
+    }
+    return false;
+}
+
 static decorum_status rule_iq_asked(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -55400,7 +55455,8 @@ static decorum_status rule_iq_asked(run *R)
                                    tok_is_word(R, k - 1, "a")
                                ? k - 1
                                : k;
-        if (!iq_asked_at(R, rs->toks[k].sent, k + 2, true, &g))
+        if (!iq_asked_at(R, rs->toks[k].sent, k + 2, true, &g) &&
+            !iq_or_asked(R, b, k + 2, &g))
             continue;
         mention sm = {0};
         sm.b = rs->toks[b].b;
