@@ -39913,6 +39913,93 @@ static bool met_hated(const run *R, uint32_t k)
             return true;
     return false;
 }
+/* Session 62 (lead): a virtue denied every member. "never met an honest
+ * albanian", "never met a hardworking gypsy in my life" (rule_never_met's
+ * meeting, with a virtue before the member and nothing after it but a
+ * place or a time), and "there's not one honest albanian in this town",
+ * "not a single decent roma" (rule_virtue_none). The virtues: plain
+ * adjectives of character and conduct; not a comparison ("never met a more
+ * honest man": "more" before it, or "than" after). */
+static const char *const wl_virtue_adj[] = {
+    "honest",    "decent",     "hardworking", "trustworthy", "intelligent",
+    "smart",     "polite",     "sober",       "clean",       "good",
+    "civilised", "civilized",  "educated",    "competent",   "reliable",
+    "peaceful",  "law-abiding"};
+/* Words that may end the member's clause after it: a place or a time of
+ * the writer's ("in this town", "in my life", "yet", "ever", "here"). */
+static const char *const wl_virtue_tail[] = {
+    "in",   "on",   "at",     "around", "round", "this", "that", "my",
+    "our",  "the",  "life",   "town",   "city",  "country", "area",
+    "street", "yet", "ever",  "here",   "there", "anywhere", "left",
+    "alive", "whole", "entire", "years", "lol",  "tbh",  "honestly",
+    "mate", "either", "still", "lifetime", "job", "site", "estate"};
+
+/* Is the token at k a virtue (not after "more", "most" or "very"), with an
+ * identity word right after it? */
+static bool virtue_before_member(const run *R, uint32_t k)
+{
+    if (k + 1 >= R->ntok ||
+        !word_among(R, k, k + 1, FRAME_WORDS(wl_virtue_adj)) ||
+        (k > 0 && (tok_is_word(R, k - 1, "more") ||
+                   tok_is_word(R, k - 1, "most"))))
+        return false;
+    const mention *id = mention_at(R, k + 1, DC_KIND_IDENTITY);
+    /* (not one in a role, "not one decent english keeper left": a trade
+     * or a team's post, a person noun flagged plural) */
+    const mention *pn = id && id->te < R->ntok
+                            ? mention_at(R, id->te, DC_KIND_PERSON)
+                            : NULL;
+    return id && !(pn && (ent(R, pn)->flags & DC_F_PLURAL));
+}
+
+/* Does the member's clause end after target t, with no more than words
+ * of place and time (wl_virtue_tail) between, and no comparison? */
+static bool member_alone(const run *R, const target *t)
+{
+    const tok *tk = R->toks;
+    const uint32_t c = tk[t->tb].clause;
+    uint32_t k = t->te;
+    for (int n = 0; n < 6 && k < R->ntok && tk[k].clause == c &&
+                    tk[k].type == TK_WORD &&
+                    word_among(R, k, k + 1, FRAME_WORDS(wl_virtue_tail));
+         n++)
+        k++;
+    return clause_done(R, k);
+}
+
+/* The finding of a virtue denied every member, the words [b, e). */
+static decorum_status virtue_denied_all(run *R, uint32_t b, const target *t)
+{
+    R->out->rf[DC_RF_STEREOTYPE] += 1;
+    return group_finding(R, R->toks[b].b, R->toks[t->te - 1].e,
+                         DECORUM_SIGNAL_STEREOTYPE,
+                         LIT("stereotype aimed at "), t, 0.8f,
+                         LIT("denies a virtue to every member: 'never "
+                             "met an honest one'"));
+}
+
+/* "there's not one honest albanian in this town", "not a single decent
+ * roma": a denial of the count ("not one", "not a single": grammar.tsv
+ * `denial`) right before a virtue and a member, whose clause ends after
+ * it (member_alone). Not a question; not "no" ("no decent muslim would
+ * back that": a standard set, not a count). */
+static decorum_status rule_virtue_none(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *d = &rs->m[i];
+        if (d->kind != DC_KIND_DENIAL || !tok_is_word(R, d->tb, "not") ||
+            !virtue_before_member(R, d->te))
+            continue;
+        const target tg = group_of(R, mention_at(R, d->te + 1,
+                                                 DC_KIND_IDENTITY));
+        if (sent_of(R, tg.tb)->question || !member_alone(R, &tg))
+            continue;
+        return virtue_denied_all(R, d->tb, &tg);
+    }
+    return DECORUM_OK;
+}
+
 static decorum_status rule_never_met(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -39935,6 +40022,11 @@ static decorum_status rule_never_met(run *R)
         uint32_t gb = a + 1;
         if (tok_is_word(R, gb, "single"))
             gb++;
+        /* (a virtue before the member, "never met an honest albanian":
+         * session 62) */
+        const bool virtue = virtue_before_member(R, gb);
+        if (virtue)
+            gb++;
         /* the member: an identity word, and the person nouns after it
          * ("a nigerian customer", "a polish lad") */
         const mention *im = gb < rs->ntok
@@ -39956,6 +40048,11 @@ static decorum_status rule_never_met(run *R)
         const sentence *s = sent_of(R, t->tb);
         if (s->question)
             continue;
+        if (virtue) {
+            if (!member_alone(R, t))
+                continue;
+            return virtue_denied_all(R, v, t);
+        }
         uint32_t r = t->te;
         while (r < s->te && r < t->te + 4 &&
                !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)))
@@ -60233,6 +60330,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_IDENTITY) && R.hate_so_far < 0.5f &&
         GATE(gate_words(&R) & GW(GW_MET)) &&
         (st = rule_never_met(&R)) != DECORUM_OK)
+        return st;
+    /* ("not one honest albanian in this town": session 62) */
+    if (R.hate_so_far < 0.5f && any_kind(&R, DC_KIND_DENIAL) &&
+        any_kind(&R, DC_KIND_IDENTITY) &&
+        (st = rule_virtue_none(&R)) != DECORUM_OK)
         return st;
     /* (and a home place assigned to women: a group of them named, or a
      * person noun, "a woman's place") */
