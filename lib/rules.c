@@ -39898,8 +39898,11 @@ static decorum_status rule_role_denied(run *R)
  * trait, the writer's side, people at large, the ordinary, not "hate the
  * traffic", methated; C lists until session 56, c56) */
 /* (the gate's: "come" only with "across") */
-static const char *const gw_met[] = {"met", "known", "seen", "encountered",
-                                     "across"};
+/* (session 62: "meet", "you'll never meet a jew who doesnt ..."; and
+ * "name", the dare "name one albanian that isnt a crook", which needs no
+ * negation before it) */
+static const char *const gw_met[] = {"met",    "known", "seen", "encountered",
+                                     "across", "meet",  "name"};
 static bool met_hated(const run *R, uint32_t k)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -40003,11 +40006,14 @@ static decorum_status rule_virtue_none(run *R)
 static decorum_status rule_never_met(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
-    for (uint32_t v = 1; v + 3 < rs->ntok; v++) {
-        /* (the first byte of the token's key first: m, k, s, e, c) */
+    /* (from the first token: the dare opens its sentence) */
+    for (uint32_t v = 0; v + 3 < rs->ntok; v++) {
+        /* (the first byte of the token's key first: m, k, s, e, c; n) */
         char f = (char)R->key[v];
-        if ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
-            !word_among(R, v, v + 1, WORD_CLASS(R, WC_MET)))
+        const bool dare = f == 'n' && tok_is_word(R, v, "name");
+        if (!dare &&
+            ((f != 'm' && f != 'k' && f != 's' && f != 'e' && f != 'c') ||
+             !word_among(R, v, v + 1, WORD_CLASS(R, WC_MET))))
             continue;
         uint32_t a = v + 1;
         /* ("come across a") */
@@ -40036,7 +40042,7 @@ static decorum_status rule_never_met(run *R)
             continue;
         const target tg = group_of(R, im);
         const target *t = &tg;
-        bool neg = false;
+        bool neg = dare;
         for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !neg; k++)
             neg = (tok_is_word(R, k, "never") || tok_is_word(R, k, "not") ||
                    tok_is_word(R, k, "havent") ||
@@ -40046,7 +40052,7 @@ static decorum_status rule_never_met(run *R)
         if (!neg)
             continue;
         const sentence *s = sent_of(R, t->tb);
-        if (s->question)
+        if ((s->question && !dare) || (dare && virtue))
             continue;
         if (virtue) {
             if (!member_alone(R, t))
