@@ -28350,6 +28350,46 @@ static bool vice_denied(const run *R, const mention *m)
     return false;
 }
 
+/* Is stereotype m the predicate of a relative clause right after a group
+ * ("somali kids who are in gangs", "muslims who are terrorists", "those
+ * that are criminals"): "who" or "that", a linking verb (or the entry's
+ * own: "are in gangs"), an article at most, then m? Such a clause picks
+ * out the members it names. Not with a quantifier after the verb ("who
+ * are all thieves": said of them all). */
+static bool restrictive_relative(const run *R, const mention *m)
+{
+    uint32_t k = m->tb;
+    if (k > 0 && a_or_an(R, k - 1))
+        k--;
+    if (!kind_at(R, m->tb, DC_KIND_COPULA)) {
+        if (k < 2 || !kind_at(R, k - 1, DC_KIND_COPULA))
+            return false;
+        k--;
+    }
+    if (k < 2 || !(tok_is_word(R, k - 1, "who") || tok_is_word(R, k - 1, "that")))
+        return false;
+    for (uint32_t j = k; j < m->te; j++)
+        if (kind_at(R, j, DC_KIND_QUANTIFIER))
+            return false;
+    const target *g = NULL;
+    for (size_t i = targets_from(R->rs, k > 8 ? k - 8 : 0);
+         i < R->rs->nt && R->rs->t[i].tb < k; i++)
+        if (R->rs->t[i].te == k - 1 && R->rs->t[i].type == TG_GROUP)
+            g = &R->rs->t[i];
+    /* (not a cleft, "it is jews that are pedophiles": the group is the
+     * one said to be it) */
+    if (!g)
+        return false;
+    uint32_t b = g->tb;
+    if (b > 0 && tok_is_word(R, b - 1, "the"))
+        b--;
+    return !(b >= 1 && (tok_is_word(R, b - 1, "its") ||
+                        tok_is_word(R, b - 1, "it's") ||
+                        (b >= 2 && tok_is_word(R, b - 2, "it") &&
+                         (tok_is_word(R, b - 1, "is") ||
+                          tok_is_word(R, b - 1, "was")))));
+}
+
 /* Session 62 (lead): "jews in the media are all liars", "muslims working
  * at the council are parasites": a place or a body after a preposition
  * that follows the group (a participle may stand between: "working",
@@ -28586,6 +28626,12 @@ static decorum_status rule_attack(run *R, const mention *m)
         w = severity_weight(e->severity, 0.6f, 0.75f, 0.88f);
         break;
     case DC_KIND_STEREOTYPE:
+        /* (session 62: "somali kids who are in gangs need youth workers",
+         * "muslims who are terrorists should be jailed": a relative
+         * clause that picks out the members it names, no trait said of
+         * the group) */
+        if (restrictive_relative(R, m))
+            return DECORUM_OK;
         /* "always will be", "it's in the blood": a mild essentializing
          * frame is said of anything ("Jews have always been scapegoated,
          * always will be"); it only makes a crime or a hostile trait
