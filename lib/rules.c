@@ -43435,6 +43435,15 @@ static bool ends_ll(const run *R, uint32_t k)
            s[l - 2] == 'l' && s[l - 1] == 'l';
 }
 
+/* Is token k a word ending in "'s" ("someone's", "it's")? */
+static bool ends_apos_s(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    const char *s = R->n->text + t->b;
+    uint32_t l = t->e - t->b;
+    return t->type == TK_WORD && l > 2 && s[l - 2] == '\'' && s[l - 1] == 's';
+}
+
 /* Does the comment warn ("you've been warned", "consider this a
  * warning", "mark my words", "just saying", "we know where")? */
 static bool warned_in(run *R)
@@ -43541,10 +43550,15 @@ static decorum_status rule_warned(run *R, size_t first)
         for (uint32_t k = s->tb + 1; k < s->te; k++) {
             if (c == UINT32_MAX && tk[k].type == TK_PUNCT && tk[k].ch == ',')
                 c = k + 1;
+            /* (session 62: the present of what is about to happen,
+             * "someone is getting hurt", "someone's getting hurt") */
             if (fut == UINT32_MAX &&
                 (ends_ll(R, k) || tok_is_word(R, k, "will") ||
                  tok_is_word(R, k, "won't") || tok_is_word(R, k, "wont") ||
-                 tok_is_word(R, k, "gonna") || tok_is_word(R, k, "shall"))) {
+                 tok_is_word(R, k, "gonna") || tok_is_word(R, k, "shall") ||
+                 (k + 1 < s->te && tok_is_word(R, k + 1, "getting") &&
+                  (tok_is_word(R, k, "is") || tok_is_word(R, k, "are") ||
+                   ends_apos_s(R, k))))) {
                 fut = k;
                 uint32_t f = k > s->tb + 1 && tok_is_word(R, k - 1, "there")
                                  ? k - 1
@@ -43560,8 +43574,11 @@ static decorum_status rule_warned(run *R, size_t first)
         /* what befalls them */
         uint32_t h = UINT32_MAX, he = 0;
         for (uint32_t k = c; k < s->te && h == UINT32_MAX; k++) {
+            /* ("there will be blood" ending its clause; not "blood
+             * tests", "blood donors": session 62) */
             if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
                 warn_weak_harm(R, s, c, k) ||
+                (tok_is_word(R, k, "blood") && clause_done(R, k + 1)) ||
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
