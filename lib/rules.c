@@ -43435,6 +43435,17 @@ static bool ends_ll(const run *R, uint32_t k)
            s[l - 2] == 'l' && s[l - 1] == 'l';
 }
 
+/* Are there no words of the ASCII alphabet from token k to the end of
+ * sentence s (punctuation or emoji only)? */
+static bool sentence_ends_by(const run *R, const sentence *s, uint32_t k)
+{
+    for (; k < s->te; k++)
+        if (R->toks[k].type == TK_WORD &&
+            (unsigned char)R->n->text[R->toks[k].b] < 0x80)
+            return false;
+    return true;
+}
+
 /* Is token k a word ending in "'s" ("someone's", "it's")? */
 static bool ends_apos_s(const run *R, uint32_t k)
 {
@@ -43574,11 +43585,12 @@ static decorum_status rule_warned(run *R, size_t first)
         /* what befalls them */
         uint32_t h = UINT32_MAX, he = 0;
         for (uint32_t k = c; k < s->te && h == UINT32_MAX; k++) {
-            /* ("there will be blood" ending its clause; not "blood
-             * tests", "blood donors": session 62) */
+            /* ("there will be blood" ending its sentence; not "blood
+             * tests", "blood donors", nor a contest told after it, ",
+             * it's going to be a great contest": session 62) */
             if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
                 warn_weak_harm(R, s, c, k) ||
-                (tok_is_word(R, k, "blood") && clause_done(R, k + 1)) ||
+                (tok_is_word(R, k, "blood") && sentence_ends_by(R, s, k + 1)) ||
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
