@@ -46150,6 +46150,15 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
                                     (literal < 0 ? (literal = emoji_literal(R))
                                                  : literal))
             continue;
+        /* (session 62: a group left unnamed, "the same community", points
+         * only at the authors of a wrong the comment tells: a crime, a
+         * vice, a plot; "we grew up in the same community, just saying"
+         * tells none) */
+        if (e->group_len == 7 && memcmp(e->group, "unnamed", 7) == 0 &&
+            !(R->kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
+                          KIND_BIT(HARM) | KIND_BIT(DEED) |
+                          KIND_BIT(CONSP_ACTION) | KIND_BIT(DEROGATE))))
+            continue;
         /* a name shared with one person ("the same last name as our
          * teacher"), a kind of something ("the same tribe of pigeons"),
          * a team's name ("The Tribe won again"), the writer's own
