@@ -5071,6 +5071,39 @@ static size_t split_verb_around(const run *R, uint32_t tb, uint32_t te,
                                 uint32_t *v);
 static mention split_mention(const run *R, uint32_t v, size_t j);
 
+static bool is_determiner(const run *R, uint32_t k);
+
+/* Does a preposition stand before the identity word at tb (a determiner
+ * or a quantifier between)? A place people live named inside a phrase of
+ * place is where something happens, not the people: "criminals are
+ * preying on elderly people in jewish neighbourhoods", "rapists released
+ * into black neighbourhoods" (session 62 review). */
+static bool residence_in_pp(const run *R, uint32_t tb)
+{
+    static const char *const prep[] = {
+        "in",   "into",   "near", "to",     "from",    "around", "across",
+        "through", "of",  "at",   "on",     "outside", "inside", "within",
+        "throughout", "toward", "towards", "round", "among", "for"};
+    /* (and not a verb's object: "gangs are flooding black neighbourhoods
+     * with fentanyl", "drug dealers are destroying latino
+     * neighborhoods": what comes before it opens a subject, or is a
+     * question's verb) */
+    static const char *const opens[] = {
+        "why", "do",  "does", "are", "is",  "come", "and",   "but",
+        "so",  "cos", "because", "that", "where", "how", "ever", "notice",
+        "noticed", "why's", "whys"};
+    uint32_t k = tb;
+    if (k > 0 && (is_determiner(R, k - 1) || a_or_an(R, k - 1) ||
+                  tok_is_word(R, k - 1, "every") ||
+                  tok_is_word(R, k - 1, "some") || tok_is_word(R, k - 1, "many")))
+        k--;
+    if (k == 0 || R->toks[k - 1].type != TK_WORD ||
+        R->toks[k - 1].sent != R->toks[tb].sent)
+        return false;
+    return word_among(R, k - 1, k, prep, sizeof prep / sizeof *prep) ||
+           !word_among(R, k - 1, k, opens, sizeof opens / sizeof *opens);
+}
+
 /* Is token ti a participle: a word in -ed or -ing, or an irregular one
  * (session 62: "every mexican caught crossing should be shot")? Not
  * "left", "made", "shot" or "hit", which are nouns after a group's
@@ -6621,6 +6654,15 @@ static decorum_status find_group_targets(run *R)
                     continue;
             }
             bool group = false;
+            /* (session 62 review: an event of a group before a noun of its
+             * own is a modifier, "the gay parade fireworks", "the lgbt
+             * parade float", "the pride march route": the thing named, no
+             * people) */
+            if ((e->flags & DC_F_EVENT) && !(e->flags & DC_F_ADJ) &&
+                m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
+                !glue_at(R, m->te) && !adverb_like(R, m->te) &&
+                R->at[m->te] == 0 && !participle_form(R, m->te))
+                continue;
             if (e->flags & DC_F_ADJ) {
                 /* Identity adjective: a group when it heads a person noun
                  * or identity noun ("black women"), is plural ("blacks"),
@@ -6659,7 +6701,8 @@ static decorum_status find_group_targets(run *R)
                      * warzones", "every muslim area"; a `word` entry of
                      * sense `residence`) */
                     residence = !nx && word_among(R, m->te, m->te + 1,
-                                                  WORD_CLASS(R, WC_RESIDENCE));
+                                                  WORD_CLASS(R, WC_RESIDENCE)) &&
+                                !residence_in_pp(R, m->tb);
                     /* "Chinese-Australians", "Indian-Canadians": a
                      * heritage joined to a nationality by a hyphen, no
                      * space either side, names the heritage's people
@@ -28380,6 +28423,15 @@ static bool restrictive_relative(const run *R, const mention *m)
      * one said to be it) */
     if (!g)
         return false;
+    /* (widened after it to the whole: "mexicans who are rapists, so
+     * most of them, ...", "albanians that are thieves outnumber the
+     * honest ones"; session 62 review) */
+    static const char *const widen[] = {"most", "all", "majority",
+                                        "outnumber", "outnumbers", "every"};
+    const sentence *ws = sent_of(R, m->tb);
+    if (word_among(R, m->te, m->te + 10 < ws->te ? m->te + 10 : ws->te, widen,
+                   sizeof widen / sizeof *widen))
+        return false;
     uint32_t b = g->tb;
     if (b > 0 && tok_is_word(R, b - 1, "the"))
         b--;
@@ -28388,6 +28440,18 @@ static bool restrictive_relative(const run *R, const mention *m)
                         (b >= 2 && tok_is_word(R, b - 2, "it") &&
                          (tok_is_word(R, b - 1, "is") ||
                           tok_is_word(R, b - 1, "was")))));
+}
+
+/* Session 62 (review): is sentence s a claim told as another's, by a
+ * report or a source ("..., according to the far right", "my uncle
+ * reckons ...", "..., said the man who ...")? */
+static bool claim_told(const run *R, const sentence *s)
+{
+    static const char *const told[] = {"according", "reckons", "reckon",
+                                       "says",      "said",    "claims",
+                                       "claim",     "thinks",  "think"};
+    return has_kinds_in(R, s->tb, s->te, KIND_BIT(REPORT) | KIND_BIT(SOURCE)) ||
+           word_among(R, s->tb, s->te, told, sizeof told / sizeof *told);
 }
 
 /* Session 62 (lead): "jews in the media are all liars", "muslims working
@@ -28419,6 +28483,17 @@ static const target *pp_head_group(const run *R, const target *t,
         p--;
     if (p < s->tb + 2 ||
         !word_among(R, p - 1, p, prep, sizeof prep / sizeof *prep))
+        return NULL;
+    /* (not a claim told as another's, "..., according to the far right",
+     * "my uncle reckons ...", "..., says the guy with a swastika avatar";
+     * nor a portrayal, "native americans in westerns are always
+     * savages": session 62 review) */
+    static const char *const shown[] = {"westerns", "films",  "movies",
+                                        "shows",    "tv",     "cartoons",
+                                        "books",    "novels", "adverts",
+                                        "ads",      "games",  "films"};
+    if (claim_told(R, s) ||
+        word_among(R, t->tb, t->te, shown, sizeof shown / sizeof *shown))
         return NULL;
     uint32_t ge = p - 1;
     if (ge > s->tb + 1 && participle_form(R, ge - 1))
@@ -39970,10 +40045,14 @@ static bool met_hated(const run *R, uint32_t k)
  * adjectives of character and conduct; not a comparison ("never met a more
  * honest man": "more" before it, or "than" after). */
 static const char *const wl_virtue_adj[] = {
-    "honest",    "decent",     "hardworking", "trustworthy", "intelligent",
-    "smart",     "polite",     "sober",       "clean",       "good",
-    "civilised", "civilized",  "educated",    "competent",   "reliable",
-    "peaceful",  "law-abiding"};
+    "honest",    "hardworking", "trustworthy", "intelligent", "smart",
+    "polite",    "sober",       "civilised",   "civilized",   "educated",
+    "competent", "reliable",    "peaceful",    "law-abiding",
+    /* (the last three are said of a cuisine or a restaurant as often,
+     * "not one decent mexican in this city", "never seen a good indian in
+     * this town": read only before a person noun; session 62 review) */
+    "decent",    "good",        "clean"};
+#define VIRTUE_PLAIN 3 /* the last three of wl_virtue_adj */
 /* Words that may end the member's clause after it: a place or a time of
  * the writer's ("in this town", "in my life", "yet", "ever", "here"). */
 static const char *const wl_virtue_tail[] = {
@@ -39998,7 +40077,14 @@ static bool virtue_before_member(const run *R, uint32_t k)
     const mention *pn = id && id->te < R->ntok
                             ? mention_at(R, id->te, DC_KIND_PERSON)
                             : NULL;
-    return id && !(pn && (ent(R, pn)->flags & DC_F_PLURAL));
+    if (!id || (pn && (ent(R, pn)->flags & DC_F_PLURAL)))
+        return false;
+    /* (a plain virtue of a bare adjective may be a cuisine's) */
+    return pn || !(ent(R, id)->flags & DC_F_ADJ) ||
+           !word_among(R, k, k + 1,
+                       wl_virtue_adj + sizeof wl_virtue_adj / sizeof *wl_virtue_adj -
+                           VIRTUE_PLAIN,
+                       VIRTUE_PLAIN);
 }
 
 /* Does the member's clause end after target t, with no more than words
@@ -40019,6 +40105,15 @@ static bool member_alone(const run *R, const target *t)
 /* The finding of a virtue denied every member, the words [b, e). */
 static decorum_status virtue_denied_all(run *R, uint32_t b, const target *t)
 {
+    /* (not quoted, reported or denounced: "my uncle says he's never met
+     * an honest albanian, he's a racist old fool"; session 62 review) */
+    /* (the construction's own negation, "never", "not one", is no
+     * frame: only a quote or a report is) */
+    const mention *neg;
+    const scope sc = scope_of(R, b, t->te, &neg);
+    if (sc == SC_COUNTER || sc == SC_REPORTED || R->denounce_any ||
+        claim_told(R, sent_of(R, t->tb)))
+        return DECORUM_OK;
     R->out->rf[DC_RF_STEREOTYPE] += 1;
     return group_finding(R, R->toks[b].b, R->toks[t->te - 1].e,
                          DECORUM_SIGNAL_STEREOTYPE,
@@ -40113,6 +40208,18 @@ static decorum_status rule_never_met(run *R)
             !word_among(R, r, r + 1, WORD_CLASS(R, WC_METREL)) ||
             !word_among(R, r + 1, r + 2, WORD_CLASS(R, WC_METDENIED)))
             continue;
+        /* (the dare's member a person, "name one nigerian prince email
+         * that isnt a scam" names a thing; and the dare the writer's, not
+         * quoted, reported or denounced: session 62 review) */
+        if (dare) {
+            bool thing = false;
+            for (uint32_t j = t->te; j < r && !thing; j++)
+                thing = !kind_at(R, j, DC_KIND_PERSON);
+            const mention *sneg;
+            if (thing || R->denounce_any ||
+                scope_of(R, v, r, &sneg) != SC_ASSERTED || claim_told(R, s))
+                continue;
+        }
         uint32_t c = rs->toks[r + 1].clause;
         uint32_t e = r + 16 < s->te ? r + 16 : s->te;
         uint32_t hit = UINT32_MAX;
@@ -43558,6 +43665,7 @@ static decorum_status rule_warned(run *R, size_t first)
             continue;
         /* the case ends at its comma, else at the future's word */
         uint32_t c = UINT32_MAX, fut = UINT32_MAX;
+        bool weak = false; /* the progressive or blood: session 62 */
         for (uint32_t k = s->tb + 1; k < s->te; k++) {
             if (c == UINT32_MAX && tk[k].type == TK_PUNCT && tk[k].ch == ',')
                 c = k + 1;
@@ -43571,6 +43679,7 @@ static decorum_status rule_warned(run *R, size_t first)
                   (tok_is_word(R, k, "is") || tok_is_word(R, k, "are") ||
                    ends_apos_s(R, k))))) {
                 fut = k;
+                weak = tok_is_word(R, k + 1, "getting");
                 uint32_t f = k > s->tb + 1 && tok_is_word(R, k - 1, "there")
                                  ? k - 1
                                  : k;
@@ -43590,7 +43699,8 @@ static decorum_status rule_warned(run *R, size_t first)
              * it's going to be a great contest": session 62) */
             if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
                 warn_weak_harm(R, s, c, k) ||
-                (tok_is_word(R, k, "blood") && sentence_ends_by(R, s, k + 1)) ||
+                (tok_is_word(R, k, "blood") && sentence_ends_by(R, s, k + 1) &&
+                 (weak = true)) ||
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
@@ -43614,6 +43724,26 @@ static decorum_status rule_warned(run *R, size_t first)
             if (warned < 0)
                 warned = warned_in(R);
             if (!warned)
+                continue;
+        }
+        /* (the progressive's "someone is getting hurt" and "there will
+         * be blood" are said of storms, icy ramps and derbies as often:
+         * a threat only in a comment that warns or promises, "i promise
+         * you that", "mark my words"; session 62 review) */
+        if (weak) {
+            /* (not "just saying", which tags a brunch's end as well: "if
+             * the gay bar stops doing bottomless brunch there will be
+             * blood. just saying") */
+            static const char *const promise[] = {
+                "promise", "swear", "guarantee", "guaranteed", "warned",
+                "warning"};
+            bool sworn = word_among(R, 0, R->ntok, promise,
+                                    sizeof promise / sizeof *promise);
+            for (uint32_t k = 0; !sworn && k + 2 < R->ntok; k++)
+                sworn = tok_is_word(R, k, "mark") &&
+                        tok_is_word(R, k + 1, "my") &&
+                        tok_is_word(R, k + 2, "words");
+            if (!sworn)
                 continue;
         }
         target g;
@@ -55610,6 +55740,17 @@ static bool iq_or_asked(const run *R, uint32_t b, uint32_t ie,
         if (t->type == TG_GROUP && t->te > t->tb && t->te <= o &&
             !t->reclaimed && (t->categories & PEOPLE_CATEGORIES) &&
             !colour_alone(R, t)) {
+            /* (the group the subject of the failing: not the party a
+             * clause defends after "that" or a verb of grasping, "why cant
+             * trump voters understand that immigrants arent criminals";
+             * session 62 review) */
+            static const char *const grasp[] = {
+                "that",    "understand", "admit",  "see",   "accept",
+                "realise", "realize",    "know",   "believe", "agree",
+                "grasp",   "get"};
+            if (word_among(R, s->tb, t->tb, grasp,
+                           sizeof grasp / sizeof *grasp))
+                return false;
             *g = t;
             return true;
         }
