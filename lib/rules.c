@@ -6658,10 +6658,16 @@ static decorum_status find_group_targets(run *R)
              * own is a modifier, "the gay parade fireworks", "the lgbt
              * parade float", "the pride march route": the thing named, no
              * people) */
+            /* (but its people, "the drag show crowd") */
+            static const char *const ev_people[] = {
+                "crowd", "crowds", "mob", "lot", "lads", "goers",
+                "attendees", "brigade", "mob's", "crowd's"};
             if ((e->flags & DC_F_EVENT) && !(e->flags & DC_F_ADJ) &&
                 m->te < rs->ntok && rs->toks[m->te].type == TK_WORD &&
                 !glue_at(R, m->te) && !adverb_like(R, m->te) &&
-                R->at[m->te] == 0 && !participle_form(R, m->te))
+                R->at[m->te] == 0 && !participle_form(R, m->te) &&
+                !word_among(R, m->te, m->te + 1, ev_people,
+                            sizeof ev_people / sizeof *ev_people))
                 continue;
             if (e->flags & DC_F_ADJ) {
                 /* Identity adjective: a group when it heads a person noun
