@@ -36,9 +36,9 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '6ce1bb1a0fb5d31437b7f96950be3b648b22cab4'),
+                                     '858d1e08bf68ed3c0d4212e8c2f66614f2b55b83'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '0352ae1c2f5c457923676e646f9632884e1d8666'),
+                                    '6e014c66a5f276ba2c824ceea379de3309d7988d'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
@@ -48,16 +48,16 @@ KNOWN_SHORT = {
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '72f567db83b9dfef3df4efc138fd18df9a006e09'),
+                                    '831bc16518ec4ef0312e9e61fe5e85b8885cfe1b'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           'bd82ed78d7f9f1defc945c362b8dbb6b31abf7d3'),
+                           'b6dd6e6b05a3b5031764f50e09e7e334642a586b'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           'ef2f27d1e6dd1beabd2e60ece50e861ee78de101'),
+                           '81e0461e315f39a51ec1d4ab0f54abfce558de2c'),
 }
 
 
