@@ -8871,7 +8871,8 @@ static bool endorse_object(const run *R, const sentence *s, const mention *m)
  * 'invaders' is exactly the language that inspired the shooter"), not
  * agreement ("Exactly.", "Yes, exactly", "is exactly what I think"); so
  * it is before "what", "how" or "why" that no "I" or "we" follows
- * ("you're doing exactly what the rioters did", "show exactly why"), and
+ * ("you're doing exactly what the rioters did", "show exactly why"; before
+ * "why" always), and
  * before "like", a likeness ("read exactly like today's papers"; session
  * 53, p53b; "exactly like i said" still agrees). */
 static bool agrees_in(const run *R, const sentence *s)
@@ -8885,9 +8886,12 @@ static bool agrees_in(const run *R, const sentence *s)
         if (m->kind == DC_KIND_ENDORSE && !endorse_object(R, s, m) &&
             (!(ent(R, m)->flags & DC_F_AMBIGUOUS) ||
              !(is_determiner(R, m->te) || a_or_an(R, m->te) ||
+               /* (session 62, blind round 49: "why" is a reason's, with
+                * the writer after it too, "this is exactly why we need
+                * proper moderation") */
+               tok_is_word(R, m->te, "why") ||
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
-                 tok_is_word(R, m->te, "why") ||
                  tok_is_word(R, m->te, "like")) &&
                 !kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF)))) &&
             !endorses_other(R, s, m))
