@@ -2765,6 +2765,8 @@ typedef struct scan {
     decorum_status st;
     size_t np; /* pieces found in the token being split */
     dc_wrun *runs; /* where match_words records the next word run */
+    unsigned char look; /* the database literals' one first byte ... */
+    bool seen;          /* ... is in the text (word_runs_avx2 found it) */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -3890,7 +3892,8 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
  * BMI's one instruction for x &= x - 1. Out of line, called once a
  * comment where the engine runs on such a CPU (dc_match_scratch.avx2). */
 __attribute__((target("avx2,bmi"), noinline)) static dc_wrun *
-word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
+word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs,
+               unsigned char look, bool *seen)
 {
     /* The constants read from memory: GCC made each of them in a register
      * at every call (mov, vmovd, vpbroadcastb: ~20 instructions a comment,
@@ -3909,23 +3912,30 @@ word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
     const __m256i lo = CST(0), la = CST(1), ln = CST(2), da = CST(3),
                   dn = CST(4);
 #undef CST
+    const __m256i lb = _mm256_set1_epi8((char)look);
+    __m256i any = _mm256_setzero_si256();
     uint32_t *const f0 = (uint32_t *)(void *)runs;
     uint32_t *f = f0;
     uint64_t last = 0; /* t[k - 1] is a word byte */
     for (size_t k = 0; k <= n; k += 64) {
-        uint64_t m = 0;
-        for (unsigned h = 0; h < 2; h++) {
-            __m256i c = _mm256_loadu_si256(
-                (const __m256i *)(const void *)(t + k + 32 * h));
-            __m256i l = _mm256_cmpgt_epi8(
-                ln, _mm256_add_epi8(_mm256_or_si256(c, lo), la));
-            __m256i d = _mm256_cmpgt_epi8(dn, _mm256_add_epi8(c, da));
-            m |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                     _mm256_or_si256(_mm256_or_si256(l, d), c))
-                 << (32 * h);
-        }
+        /* The two halves written out: with the look-up's compare in the
+         * loop over them, GCC no longer unrolled it. */
+        __m256i c0 = _mm256_loadu_si256((const __m256i *)(const void *)(t + k)),
+                c1 = _mm256_loadu_si256(
+                    (const __m256i *)(const void *)(t + k + 32));
+        any = _mm256_or_si256(any, _mm256_or_si256(_mm256_cmpeq_epi8(c0, lb),
+                                                   _mm256_cmpeq_epi8(c1, lb)));
+#define WORD32(c)                                                              \
+    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                  \
+        _mm256_or_si256(                                                       \
+            _mm256_cmpgt_epi8(ln, _mm256_add_epi8(_mm256_or_si256(c, lo), la)), \
+            _mm256_cmpgt_epi8(dn, _mm256_add_epi8(c, da))),                    \
+        c))
+        uint64_t m = WORD32(c0) | WORD32(c1) << 32;
+#undef WORD32
         f = mask_runs(f, k, m, &last);
     }
+    *seen = !_mm256_testz_si256(any, any);
     return runs + (f - f0) / 2;
 }
 #endif
@@ -3935,7 +3945,8 @@ size_t dc_match_word_runs(const dc_match_scratch *ms, const char *t, size_t n,
 {
     const unsigned char *u = (const unsigned char *)t;
 #if defined(HAVE_AVX2_PATH)
-    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs)
+    bool seen;
+    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs, 0, &seen)
                               : word_runs_in(u, n, runs)) -
                     runs);
 #else
@@ -5217,10 +5228,15 @@ static bool match_words(scan *s)
      * here (dc_match puts its sentinel on it). */
     const dc_wrun *r = s->runs;
 #if defined(HAVE_AVX2_PATH)
-    s->runs = s->ms->avx2 ? word_runs_avx2(t, n, s->runs)
-                          : word_runs(t, n, s->runs);
+    if (s->ms->avx2) {
+        s->runs = word_runs_avx2(t, n, s->runs, s->look, &s->seen);
+    } else {
+        s->runs = word_runs(t, n, s->runs);
+        s->seen = s->look && memchr(t, s->look, n);
+    }
 #else
     s->runs = word_runs(t, n, s->runs);
+    s->seen = s->look && memchr(t, s->look, n);
 #endif
     *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
@@ -5347,16 +5363,23 @@ static bool tiny_scan(scan *s)
 }
 
 /* Could a database literal occur in t[0, n)? It starts with one of the
- * bytes its literals start with. */
-static bool db_may_match(const dc_matcher *m, const unsigned char *t,
-                         size_t n, bool nonascii)
+ * bytes its literals start with. DB_LATER: if the word pass sees the one
+ * such ASCII byte (the built-in lexicon's "("; scan.look), which it finds
+ * with the runs, in the 32-byte loads it makes anyway: the memchr cost
+ * ~60 instructions a comment. */
+enum { DB_NO, DB_YES, DB_LATER };
+
+static int db_may_match(const dc_matcher *m, const unsigned char *t,
+                        size_t n, bool nonascii, bool words)
 {
     if (m->db_always || (m->db_nonascii && nonascii))
-        return true;
+        return DB_YES;
+    if (words && m->db_n_first == 1 && m->db_first[0])
+        return DB_LATER;
     for (size_t k = 0; k < m->db_n_first; k++)
         if (memchr(t, m->db_first[k], n))
-            return true;
-    return false;
+            return DB_YES;
+    return DB_NO;
 }
 
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
@@ -5449,20 +5472,16 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         memset(c + len, 0, WORD_PAD);
         tc = c;
     }
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, false};
     /* The model's test for a non-ASCII byte, answered (dc_hitvec.ascii) */
     const bool nonascii = (acc & 0x8080808080808080ull) != 0;
     out->ascii = n->ascii || (looked && !nonascii);
-    if (m->db && db_may_match(m, s.t, s.n, nonascii)) {
-        hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
-                               on_match, &s);
-        if (r == HS_SCAN_TERMINATED)
-            goto fail;
-        if (r != HS_SUCCESS) {
-            s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
-            goto fail;
-        }
-    }
+    /* The database is scanned after the word pass, which may be what
+     * tells whether it can match (DB_LATER): the hits are sorted at the
+     * end, and the compound candidates are each decided on their own. */
+    const int db = m->db ? db_may_match(m, s.t, s.n, nonascii, words) : DB_NO;
+    if (db == DB_LATER)
+        s.look = m->db_first[0];
     if (m->n_tiny && !tiny_scan(&s))
         goto fail;
     if (words) {
@@ -5471,6 +5490,16 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         *s.runs = (dc_wrun){UINT32_MAX, UINT32_MAX};
         out->nruns = (size_t)(s.runs - out->runs);
         out->has_runs = true;
+    }
+    if (db == DB_YES || (db == DB_LATER && s.seen)) {
+        hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
+                               on_match, &s);
+        if (r == HS_SCAN_TERMINATED)
+            goto fail;
+        if (r != HS_SUCCESS) {
+            s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+            goto fail;
+        }
     }
     if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
