@@ -2767,6 +2767,7 @@ typedef struct scan {
     dc_wrun *runs; /* where match_words records the next word run */
     unsigned char look; /* the database literals' one first byte ... */
     bool seen;          /* ... is in the text (word_runs_avx2 found it) */
+    bool acted; /* token_cands called report() or walk_phrases() */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -3512,6 +3513,18 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * and push_one leave them out. */
 #define MEMO_GLUE (1ull << 62)
 #define MEMO_GLUE2 (1ull << 61)
+/* token_cands, asked of the word after a plain byte (bb) and before a
+ * plain non-word byte (not ' or '*': delim, the text going on), made no
+ * report() and no walk_phrases() call (scan.acted): its terms inside
+ * depend on the word alone, and no phrase can start inside it (none of
+ * its suffixes after a piece is an HV_CPREFIX key), so asked there again,
+ * whatever follows, it makes none (seen_word then does not ask it). A
+ * bit of aux that the how field leaves free (above MEMO_ONE_HOW's three,
+ * below MEMO_GLUE2), for a key or another word. */
+#define MEMO_QUIET (1ull << 60)
+_Static_assert(!(MEMO_QUIET & (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 |
+                               0x7ull << 56 | 0xffffffull << 32 | 0xffffffffull)),
+               "MEMO_QUIET is no other field's bit");
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3661,7 +3674,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 if (l >= 3 &&
                     (v = hash_find(m, x, l, hash_fin(h), HV_CAND)) &&
                     !(b == 0 && bb && word_pass_end(t, n, ts, ts + l)) &&
-                    !report(s, v & HV_ID, ts + b, ts + b + l))
+                    (s->acted = true, !report(s, v & HV_ID, ts + b, ts + b + l)))
                     return false;
             }
         }
@@ -3670,7 +3683,7 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 h = hash_step(h, x[l++]);
             const hslot *sl = hash_get(m, x, l, hash_fin(h));
             if (sl && (sl->val & HV_CPREFIX) &&
-                !walk_phrases(s, ts + b, te, h, sl))
+                (s->acted = true, !walk_phrases(s, ts + b, te, h, sl)))
                 return false;
         }
         if (!starts)
@@ -5107,11 +5120,17 @@ static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
         return false;
     pend_swap(w, i);
     const uint64_t ans = sl ? 0 : e[2] & CM_ALL;
-    if (m->cand_any &&
+    /* (The word is not next to ' or '*', as every word the memo holds:
+     * token_cands' one is false, and MEMO_QUIET holds.) */
+    if (m->cand_any && !(e[3] & MEMO_QUIET) &&
         (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
-            : ans && cands_after(s->t, s->n, i, ans)) &&
-        !token_cands(s, a, i, true, sl, ans))
-        return false;
+            : ans && cands_after(s->t, s->n, i, ans))) {
+        s->acted = false;
+        if (!token_cands(s, a, i, true, sl, ans))
+            return false;
+        if (!s->acted && (!m->cand_phrase || (i < s->n && !wordstar(s->t[i]))))
+            e[3] |= MEMO_QUIET;
+    }
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
@@ -5472,7 +5491,8 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         memset(c + len, 0, WORD_PAD);
         tc = c;
     }
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, false};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, false,
+              false};
     /* The model's test for a non-ASCII byte, answered (dc_hitvec.ascii) */
     const bool nonascii = (acc & 0x8080808080808080ull) != 0;
     out->ascii = n->ascii || (looked && !nonascii);
