@@ -3382,7 +3382,10 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
         uint32_t lasts = sl->lasts;
         for (; p < lim && !wordstar(t[p]); p++)
             h = hash_step(h, t[p]);
-        if (p >= lim)
+        /* Every key that goes on from sl's bytes over this gap has the
+         * first byte of its next word in sl->next (build_hash): no other
+         * can be t[a, R), nor end inside the run (lasts). */
+        if (p >= lim || !(sl->next & 1u << (t[p] & 31)))
             break;
         size_t rs = p;
         for (; p < lim && wordstar(t[p]); p++) {
