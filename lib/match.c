@@ -417,6 +417,7 @@ typedef struct wkey {
     uint32_t b, e;
 } wkey;
 
+#define WALK_SLOTS 256u /* dc_match_scratch.walks: a power of 2 */
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
@@ -445,6 +446,9 @@ struct dc_match_scratch {
     /* dc_hitvec.glue: the word pass's one-hit words whose entry is of
      * glue_lx's kind glue (dc_match_scratch_glue; NULL: none) */
     const dc_lexicon *glue_lx;
+    /* MEMO_WALKS keys' phrases' next (walk_may): the key's slot + 1 in
+     * the low 32 bits, the OR of the next above; 0 empty */
+    uint64_t walks[WALK_SLOTS];
 };
 
 /* ---------------------------------------------------------------------- */
@@ -2768,6 +2772,9 @@ typedef struct scan {
     unsigned char look; /* the database literals' one first byte ... */
     bool seen;          /* ... is in the text (word_runs_avx2 found it) */
     bool acted; /* token_cands called report() or walk_phrases() */
+    bool sacted; /* ... report() for a term inside the word */
+    bool nx_ok;  /* ... looked at every phrase start inside the word, */
+    uint32_t nx; /* the OR of the next of the HV_CPREFIX keys there */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -3525,9 +3532,17 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * bit of aux that the how field leaves free (above MEMO_ONE_HOW's three,
  * below MEMO_GLUE2), for a key or another word. */
 #define MEMO_QUIET (1ull << 60)
-_Static_assert(!(MEMO_QUIET & (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 |
-                               0x7ull << 56 | 0xffffffull << 32 | 0xffffffffull)),
-               "MEMO_QUIET is no other field's bit");
+/* A key's: such a call made no report(), and walked phrases from inside
+ * the word only (walk_phrases); the OR of those phrases' next is in the
+ * scratch's table of them (dc_match_scratch.walks, by the key's slot),
+ * unless another key has taken its place there. When the first byte of
+ * the text's next run is not in it, every walk stops at once (its first
+ * test), so the call would do nothing: seen_word does not make it. */
+#define MEMO_WALKS (1ull << 59)
+_Static_assert(!((MEMO_QUIET | MEMO_WALKS) &
+                 (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 | 0x7ull << 56 |
+                  0xffffffull << 32 | 0xffffffffull)),
+               "MEMO_QUIET and MEMO_WALKS are no other field's bits");
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3616,6 +3631,9 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
         return true;
     bool one = !bb || (te < n && (t[te] == '\'' || t[te] == '*'));
     bool delim = m->cand_phrase && te < n && !wordstar(t[te]);
+    s->sacted = false;
+    s->nx_ok = delim;
+    s->nx = 0;
     /* Single terms of 3+ bytes (singles): none in a word of 1 or 2, such
      * as the "t" of "don't". */
     bool cand3 = m->hmax_cand && L >= 3;
@@ -3677,7 +3695,8 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 if (l >= 3 &&
                     (v = hash_find(m, x, l, hash_fin(h), HV_CAND)) &&
                     !(b == 0 && bb && word_pass_end(t, n, ts, ts + l)) &&
-                    (s->acted = true, !report(s, v & HV_ID, ts + b, ts + b + l)))
+                    (s->acted = s->sacted = true,
+                     !report(s, v & HV_ID, ts + b, ts + b + l)))
                     return false;
             }
         }
@@ -3686,7 +3705,8 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 h = hash_step(h, x[l++]);
             const hslot *sl = hash_get(m, x, l, hash_fin(h));
             if (sl && (sl->val & HV_CPREFIX) &&
-                (s->acted = true, !walk_phrases(s, ts + b, te, h, sl)))
+                (s->nx |= sl->next, s->acted = true,
+                 !walk_phrases(s, ts + b, te, h, sl)))
                 return false;
         }
         if (!starts)
@@ -5091,6 +5111,22 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
+/* May token_cands walk a phrase from inside the key of the given slot, a
+ * MEMO_WALKS word ending at i? Only if its phrases' next (the scratch's
+ * walks) holds the first byte of the text's next run, as walk_phrases'
+ * first test asks; yes when the table holds another key. */
+static bool walk_may(const scan *s, size_t slot, size_t i)
+{
+    uint64_t q = s->ms->walks[slot & (WALK_SLOTS - 1)];
+    if ((uint32_t)q != slot + 1)
+        return true;
+    const unsigned char *t = s->t;
+    size_t p = i;
+    while (p < s->n && !wordstar(t[p]))
+        p++;
+    return p < s->n && ((q >> 32) >> (t[p] & 31)) & 1;
+}
+
 /* plain_body() for a word t[a, i) seen before that is no inflection's
  * (not MEMO_INFL: no hit of its inflection ends but MEMO_ONE/MEMO_TWO), of
  * 3 bytes or more (no short term), e its memo entry and x its memo key:
@@ -5124,15 +5160,22 @@ static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
     pend_swap(w, i);
     const uint64_t ans = sl ? 0 : e[2] & CM_ALL;
     /* (The word is not next to ' or '*', as every word the memo holds:
-     * token_cands' one is false, and MEMO_QUIET holds.) */
+     * token_cands' one is false, and MEMO_QUIET and MEMO_WALKS hold.) */
     if (m->cand_any && !(e[3] & MEMO_QUIET) &&
-        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
+        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0 &&
+                  (!(e[3] & MEMO_WALKS) || walk_may(s, MEMO_SLOT(e[2]), i))
             : ans && cands_after(s->t, s->n, i, ans))) {
         s->acted = false;
         if (!token_cands(s, a, i, true, sl, ans))
             return false;
-        if (!s->acted && (!m->cand_phrase || (i < s->n && !wordstar(s->t[i]))))
+        if (!s->acted && (!m->cand_phrase || (i < s->n && !wordstar(s->t[i])))) {
             e[3] |= MEMO_QUIET;
+        } else if (sl && !s->sacted && s->nx_ok) {
+            size_t slot = MEMO_SLOT(e[2]);
+            s->ms->walks[slot & (WALK_SLOTS - 1)] =
+                (uint64_t)(slot + 1) | (uint64_t)s->nx << 32;
+            e[3] |= MEMO_WALKS;
+        }
     }
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
@@ -5495,7 +5538,7 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         tc = c;
     }
     scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, false,
-              false};
+              false, false, false, 0};
     /* The model's test for a non-ASCII byte, answered (dc_hitvec.ascii) */
     const bool nonascii = (acc & 0x8080808080808080ull) != 0;
     out->ascii = n->ascii || (looked && !nonascii);
