@@ -385,6 +385,7 @@ struct dc_matcher {
     uint64_t tiny_first[4]; /* their first bytes */
     size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
+    uint64_t ver; /* in a blob: ver_hash() of the build that made it */
     dc_matcher_stats stats;
     /* Split spellings of slurs (split.c); their triggers are keys of the
      * hash (HV_TRIG), so that asking costs a word nothing more. */
@@ -2153,17 +2154,24 @@ static uint64_t mix_bytes(uint64_t h, const char *p, size_t n)
     return mix_word(h, w);
 }
 
+/* The generator's and Vectorscan's versions, hashed: where lex_hash
+ * starts, and what a blob's image keeps (dc_matcher.ver). */
+static uint64_t ver_hash(void)
+{
+    uint64_t h = DC_FNV_BASIS;
+    const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
+    const char *hsv = hs_version();
+    h = dc_fnv1a64(h, ver, sizeof ver);
+    return dc_fnv1a64(h, hsv, strlen(hsv) + 1);
+}
+
 /* The lexicon as the matcher reads it, with the generator's and
  * Vectorscan's versions: a blob built from anything else is not used.
  * The blob holds the hash its own build computed, so the function may
  * change with the build. */
 static uint64_t lex_hash(const dc_lexicon *lx)
 {
-    uint64_t h = DC_FNV_BASIS;
-    const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
-    const char *hsv = hs_version();
-    h = dc_fnv1a64(h, ver, sizeof ver);
-    h = dc_fnv1a64(h, hsv, strlen(hsv) + 1);
+    uint64_t h = ver_hash();
     uint64_t n = lx->n;
     h = dc_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < lx->n; i++) {
@@ -2280,6 +2288,7 @@ static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
     img.own = NULL;
     img.split.tab = NULL;
     img.own_len = 0;
+    img.ver = ver_hash();
     img.from_blob = false;
     img.stats.precompiled = false;
     blob_arrays(m, ptr, len);
@@ -2398,7 +2407,8 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
  * which lexicon the blob is for. */
 static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
                                 uint64_t lexh, const unsigned char *data,
-                                size_t len, bool embedded, dc_matcher **out)
+                                size_t len, bool embedded, bool builtin,
+                                dc_matcher **out)
 {
     *out = NULL;
     if (!data || len < BLOB_HEADER + S_N * 16 ||
@@ -2465,6 +2475,10 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     for (int i = S_PATS; i < S_DB; i++)
         if (want[i] != slen[i])
             goto refuse;
+    /* builtin (dc_matcher_new): lexh is the header's own, and the versions
+     * are compared here, before the database is read */
+    if (builtin && m->ver != ver_hash())
+        goto refuse;
     /* Sizes the image claims for arrays it has none of. */
     if ((!m->hash && m->hash_cap) ||
         (!m->ac && m->ac_states) || (!m->tiny && m->n_tiny) ||
@@ -2533,7 +2547,8 @@ decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
     if (!al || !lx || !out)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "dc_matcher_from_blob: NULL argument");
-    decorum_status st = blob_load(al, lx, lex_hash(lx), data, len, false, out);
+    decorum_status st =
+        blob_load(al, lx, lex_hash(lx), data, len, false, false, out);
     if (st == DECORUM_ERR_FORMAT)
         return dc_fail(err, st, (size_t)-1,
                        "the matcher blob is damaged or not for this lexicon");
@@ -2589,11 +2604,21 @@ decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
      * matcher built with it; anything else, or a blob that does not check
      * out, is built here. */
     if (dc_builtin_matchdb_count > 0 && lx->n > 0) {
-        uint64_t lexh = lex_hash(lx);
+        /* The built-in lexicon's own image (borrowed: a lexicon with
+         * anything added has an arena of its own) is the one tools/matchdb
+         * made the embedded blobs from, in this build (it links the same
+         * image): its hash is the one their headers hold, and is not made
+         * again (1.1M instructions, a sixth of a start). Only the versions
+         * are compared (the image's ver), which a shared Vectorscan of
+         * another version would change. */
+        const bool builtin = lx->borrowed;
+        uint64_t lexh = builtin ? 0 : lex_hash(lx);
         for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
             const dc_blob *bl = &dc_builtin_matchdb[i];
+            if (builtin && bl->len >= BLOB_HEADER)
+                lexh = dc_get_le(bl->data + 24, 8);
             decorum_status st = blob_load(al, lx, lexh, bl->data, bl->len, true,
-                                         out);
+                                         builtin, out);
             if (st == DECORUM_ERR_NOMEM)
                 return dc_fail(err, st, (size_t)-1,
                                "loading the matcher: out of memory");
