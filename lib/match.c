@@ -98,7 +98,9 @@
  * dc_matcher_blob, dc_builtin_matchdb[]). dc_matcher_new hashes the
  * lexicon it is given (terms, kinds, flags, categories, groups, and the
  * generator's and Vectorscan's versions) and uses a blob only when that
- * hash, the layout and every size agree; then the matcher points into the
+ * hash, the layout and every size agree (the built-in lexicon's own
+ * image, from which the same build made the embedded blobs, is not hashed:
+ * only the versions are compared); then the matcher points into the
  * blob (no copy when it is 8-byte aligned). A stale blob is never used:
  * any other lexicon is built and compiled at load. A blob given from
  * outside (dc_matcher_from_blob) must also pass a checksum and have its
