@@ -98,7 +98,9 @@
  * dc_matcher_blob, dc_builtin_matchdb[]). dc_matcher_new hashes the
  * lexicon it is given (terms, kinds, flags, categories, groups, and the
  * generator's and Vectorscan's versions) and uses a blob only when that
- * hash, the layout and every size agree; then the matcher points into the
+ * hash, the layout and every size agree (the built-in lexicon's own
+ * image, from which the same build made the embedded blobs, is not hashed:
+ * only the versions are compared); then the matcher points into the
  * blob (no copy when it is 8-byte aligned). A stale blob is never used:
  * any other lexicon is built and compiled at load. A blob given from
  * outside (dc_matcher_from_blob) must also pass a checksum and have its
@@ -385,6 +387,7 @@ struct dc_matcher {
     uint64_t tiny_first[4]; /* their first bytes */
     size_t n_compiled;   /* patterns in the database (not PB_TABLE) */
     uint64_t key;
+    uint64_t ver; /* in a blob: ver_hash() of the build that made it */
     dc_matcher_stats stats;
     /* Split spellings of slurs (split.c); their triggers are keys of the
      * hash (HV_TRIG), so that asking costs a word nothing more. */
@@ -417,6 +420,7 @@ typedef struct wkey {
     uint32_t b, e;
 } wkey;
 
+#define WALK_SLOTS 256u /* dc_match_scratch.walks: a power of 2 */
 struct dc_match_scratch {
     const dc_matcher *m;
     hs_scratch_t *hs;
@@ -445,6 +449,9 @@ struct dc_match_scratch {
     /* dc_hitvec.glue: the word pass's one-hit words whose entry is of
      * glue_lx's kind glue (dc_match_scratch_glue; NULL: none) */
     const dc_lexicon *glue_lx;
+    /* MEMO_WALKS keys' phrases' next (walk_may): the key's slot + 1 in
+     * the low 32 bits, the OR of the next above; 0 empty */
+    uint64_t walks[WALK_SLOTS];
 };
 
 /* ---------------------------------------------------------------------- */
@@ -2149,17 +2156,24 @@ static uint64_t mix_bytes(uint64_t h, const char *p, size_t n)
     return mix_word(h, w);
 }
 
+/* The generator's and Vectorscan's versions, hashed: where lex_hash
+ * starts, and what a blob's image keeps (dc_matcher.ver). */
+static uint64_t ver_hash(void)
+{
+    uint64_t h = DC_FNV_BASIS;
+    const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
+    const char *hsv = hs_version();
+    h = dc_fnv1a64(h, ver, sizeof ver);
+    return dc_fnv1a64(h, hsv, strlen(hsv) + 1);
+}
+
 /* The lexicon as the matcher reads it, with the generator's and
  * Vectorscan's versions: a blob built from anything else is not used.
  * The blob holds the hash its own build computed, so the function may
  * change with the build. */
 static uint64_t lex_hash(const dc_lexicon *lx)
 {
-    uint64_t h = DC_FNV_BASIS;
-    const unsigned ver[2] = {GEN_VERSION, BLOB_VERSION};
-    const char *hsv = hs_version();
-    h = dc_fnv1a64(h, ver, sizeof ver);
-    h = dc_fnv1a64(h, hsv, strlen(hsv) + 1);
+    uint64_t h = ver_hash();
     uint64_t n = lx->n;
     h = dc_fnv1a64(h, &n, sizeof n);
     for (size_t i = 0; i < lx->n; i++) {
@@ -2276,6 +2290,7 @@ static decorum_status blob_write(const dc_alloc *al, const dc_matcher *m,
     img.own = NULL;
     img.split.tab = NULL;
     img.own_len = 0;
+    img.ver = ver_hash();
     img.from_blob = false;
     img.stats.precompiled = false;
     blob_arrays(m, ptr, len);
@@ -2394,7 +2409,8 @@ static bool blob_tables_ok(const dc_matcher *m, size_t n_entries)
  * which lexicon the blob is for. */
 static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
                                 uint64_t lexh, const unsigned char *data,
-                                size_t len, bool embedded, dc_matcher **out)
+                                size_t len, bool embedded, bool builtin,
+                                dc_matcher **out)
 {
     *out = NULL;
     if (!data || len < BLOB_HEADER + S_N * 16 ||
@@ -2461,6 +2477,10 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
     for (int i = S_PATS; i < S_DB; i++)
         if (want[i] != slen[i])
             goto refuse;
+    /* builtin (dc_matcher_new): lexh is the header's own, and the versions
+     * are compared here, before the database is read */
+    if (builtin && m->ver != ver_hash())
+        goto refuse;
     /* Sizes the image claims for arrays it has none of. */
     if ((!m->hash && m->hash_cap) ||
         (!m->ac && m->ac_states) || (!m->tiny && m->n_tiny) ||
@@ -2529,7 +2549,8 @@ decorum_status dc_matcher_from_blob(const dc_alloc *al, const dc_lexicon *lx,
     if (!al || !lx || !out)
         return dc_fail(err, DECORUM_ERR_INVALID, (size_t)-1,
                        "dc_matcher_from_blob: NULL argument");
-    decorum_status st = blob_load(al, lx, lex_hash(lx), data, len, false, out);
+    decorum_status st =
+        blob_load(al, lx, lex_hash(lx), data, len, false, false, out);
     if (st == DECORUM_ERR_FORMAT)
         return dc_fail(err, st, (size_t)-1,
                        "the matcher blob is damaged or not for this lexicon");
@@ -2585,11 +2606,21 @@ decorum_status dc_matcher_new(const dc_alloc *al, const dc_lexicon *lx,
      * matcher built with it; anything else, or a blob that does not check
      * out, is built here. */
     if (dc_builtin_matchdb_count > 0 && lx->n > 0) {
-        uint64_t lexh = lex_hash(lx);
+        /* The built-in lexicon's own image (borrowed: a lexicon with
+         * anything added has an arena of its own) is the one tools/matchdb
+         * made the embedded blobs from, in this build (it links the same
+         * image): its hash is the one their headers hold, and is not made
+         * again (1.1M instructions, a sixth of a start). Only the versions
+         * are compared (the image's ver), which a shared Vectorscan of
+         * another version would change. */
+        const bool builtin = lx->borrowed;
+        uint64_t lexh = builtin ? 0 : lex_hash(lx);
         for (size_t i = 0; i < dc_builtin_matchdb_count; i++) {
             const dc_blob *bl = &dc_builtin_matchdb[i];
+            if (builtin && bl->len >= BLOB_HEADER)
+                lexh = dc_get_le(bl->data + 24, 8);
             decorum_status st = blob_load(al, lx, lexh, bl->data, bl->len, true,
-                                         out);
+                                         builtin, out);
             if (st == DECORUM_ERR_NOMEM)
                 return dc_fail(err, st, (size_t)-1,
                                "loading the matcher: out of memory");
@@ -2765,6 +2796,12 @@ typedef struct scan {
     decorum_status st;
     size_t np; /* pieces found in the token being split */
     dc_wrun *runs; /* where match_words records the next word run */
+    unsigned char look; /* the database literals' one first byte ... */
+    bool seen;          /* ... is in the text (word_runs_avx2 found it) */
+    bool acted; /* token_cands called report() or walk_phrases() */
+    bool sacted; /* ... report() for a term inside the word */
+    bool nx_ok;  /* ... looked at every phrase start inside the word, */
+    uint32_t nx; /* the OR of the next of the HV_CPREFIX keys there */
 } scan;
 
 /* May a word start at b? Not inside a word, nor after "don'" or "n***"
@@ -3379,7 +3416,10 @@ static bool walk_phrases(scan *s, size_t a, size_t p, uint64_t h,
         uint32_t lasts = sl->lasts;
         for (; p < lim && !wordstar(t[p]); p++)
             h = hash_step(h, t[p]);
-        if (p >= lim)
+        /* Every key that goes on from sl's bytes over this gap has the
+         * first byte of its next word in sl->next (build_hash): no other
+         * can be t[a, R), nor end inside the run (lasts). */
+        if (p >= lim || !(sl->next & 1u << (t[p] & 31)))
             break;
         size_t rs = p;
         for (; p < lim && wordstar(t[p]); p++) {
@@ -3510,6 +3550,26 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * and push_one leave them out. */
 #define MEMO_GLUE (1ull << 62)
 #define MEMO_GLUE2 (1ull << 61)
+/* token_cands, asked of the word after a plain byte (bb) and before a
+ * plain non-word byte (not ' or '*': delim, the text going on), made no
+ * report() and no walk_phrases() call (scan.acted): its terms inside
+ * depend on the word alone, and no phrase can start inside it (none of
+ * its suffixes after a piece is an HV_CPREFIX key), so asked there again,
+ * whatever follows, it makes none (seen_word then does not ask it). A
+ * bit of aux that the how field leaves free (above MEMO_ONE_HOW's three,
+ * below MEMO_GLUE2), for a key or another word. */
+#define MEMO_QUIET (1ull << 60)
+/* A key's: such a call made no report(), and walked phrases from inside
+ * the word only (walk_phrases); the OR of those phrases' next is in the
+ * scratch's table of them (dc_match_scratch.walks, by the key's slot),
+ * unless another key has taken its place there. When the first byte of
+ * the text's next run is not in it, every walk stops at once (its first
+ * test), so the call would do nothing: seen_word does not make it. */
+#define MEMO_WALKS (1ull << 59)
+_Static_assert(!((MEMO_QUIET | MEMO_WALKS) &
+                 (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 | 0x7ull << 56 |
+                  0xffffffull << 32 | 0xffffffffull)),
+               "MEMO_QUIET and MEMO_WALKS are no other field's bits");
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3598,6 +3658,9 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
         return true;
     bool one = !bb || (te < n && (t[te] == '\'' || t[te] == '*'));
     bool delim = m->cand_phrase && te < n && !wordstar(t[te]);
+    s->sacted = false;
+    s->nx_ok = delim;
+    s->nx = 0;
     /* Single terms of 3+ bytes (singles): none in a word of 1 or 2, such
      * as the "t" of "don't". */
     bool cand3 = m->hmax_cand && L >= 3;
@@ -3659,7 +3722,8 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 if (l >= 3 &&
                     (v = hash_find(m, x, l, hash_fin(h), HV_CAND)) &&
                     !(b == 0 && bb && word_pass_end(t, n, ts, ts + l)) &&
-                    !report(s, v & HV_ID, ts + b, ts + b + l))
+                    (s->acted = s->sacted = true,
+                     !report(s, v & HV_ID, ts + b, ts + b + l)))
                     return false;
             }
         }
@@ -3668,7 +3732,8 @@ static __attribute__((noinline)) bool token_cands(scan *s, size_t ts,
                 h = hash_step(h, x[l++]);
             const hslot *sl = hash_get(m, x, l, hash_fin(h));
             if (sl && (sl->val & HV_CPREFIX) &&
-                !walk_phrases(s, ts + b, te, h, sl))
+                (s->nx |= sl->next, s->acted = true,
+                 !walk_phrases(s, ts + b, te, h, sl)))
                 return false;
         }
         if (!starts)
@@ -3890,7 +3955,8 @@ static dc_wrun *word_runs(const unsigned char *t, size_t n, dc_wrun *runs)
  * BMI's one instruction for x &= x - 1. Out of line, called once a
  * comment where the engine runs on such a CPU (dc_match_scratch.avx2). */
 __attribute__((target("avx2,bmi"), noinline)) static dc_wrun *
-word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
+word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs,
+               unsigned char look, bool *seen)
 {
     /* The constants read from memory: GCC made each of them in a register
      * at every call (mov, vmovd, vpbroadcastb: ~20 instructions a comment,
@@ -3909,23 +3975,30 @@ word_runs_avx2(const unsigned char *t, size_t n, dc_wrun *runs)
     const __m256i lo = CST(0), la = CST(1), ln = CST(2), da = CST(3),
                   dn = CST(4);
 #undef CST
+    const __m256i lb = _mm256_set1_epi8((char)look);
+    __m256i any = _mm256_setzero_si256();
     uint32_t *const f0 = (uint32_t *)(void *)runs;
     uint32_t *f = f0;
     uint64_t last = 0; /* t[k - 1] is a word byte */
     for (size_t k = 0; k <= n; k += 64) {
-        uint64_t m = 0;
-        for (unsigned h = 0; h < 2; h++) {
-            __m256i c = _mm256_loadu_si256(
-                (const __m256i *)(const void *)(t + k + 32 * h));
-            __m256i l = _mm256_cmpgt_epi8(
-                ln, _mm256_add_epi8(_mm256_or_si256(c, lo), la));
-            __m256i d = _mm256_cmpgt_epi8(dn, _mm256_add_epi8(c, da));
-            m |= (uint64_t)(uint32_t)_mm256_movemask_epi8(
-                     _mm256_or_si256(_mm256_or_si256(l, d), c))
-                 << (32 * h);
-        }
+        /* The two halves written out: with the look-up's compare in the
+         * loop over them, GCC no longer unrolled it. */
+        __m256i c0 = _mm256_loadu_si256((const __m256i *)(const void *)(t + k)),
+                c1 = _mm256_loadu_si256(
+                    (const __m256i *)(const void *)(t + k + 32));
+        any = _mm256_or_si256(any, _mm256_or_si256(_mm256_cmpeq_epi8(c0, lb),
+                                                   _mm256_cmpeq_epi8(c1, lb)));
+#define WORD32(c)                                                              \
+    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                  \
+        _mm256_or_si256(                                                       \
+            _mm256_cmpgt_epi8(ln, _mm256_add_epi8(_mm256_or_si256(c, lo), la)), \
+            _mm256_cmpgt_epi8(dn, _mm256_add_epi8(c, da))),                    \
+        c))
+        uint64_t m = WORD32(c0) | WORD32(c1) << 32;
+#undef WORD32
         f = mask_runs(f, k, m, &last);
     }
+    *seen = !_mm256_testz_si256(any, any);
     return runs + (f - f0) / 2;
 }
 #endif
@@ -3935,7 +4008,8 @@ size_t dc_match_word_runs(const dc_match_scratch *ms, const char *t, size_t n,
 {
     const unsigned char *u = (const unsigned char *)t;
 #if defined(HAVE_AVX2_PATH)
-    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs)
+    bool seen;
+    return (size_t)((ms->avx2 ? word_runs_avx2(u, n, runs, 0, &seen)
                               : word_runs_in(u, n, runs)) -
                     runs);
 #else
@@ -5064,6 +5138,22 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
+/* May token_cands walk a phrase from inside the key of the given slot, a
+ * MEMO_WALKS word ending at i? Only if its phrases' next (the scratch's
+ * walks) holds the first byte of the text's next run, as walk_phrases'
+ * first test asks; yes when the table holds another key. */
+static bool walk_may(const scan *s, size_t slot, size_t i)
+{
+    uint64_t q = s->ms->walks[slot & (WALK_SLOTS - 1)];
+    if ((uint32_t)q != slot + 1)
+        return true;
+    const unsigned char *t = s->t;
+    size_t p = i;
+    while (p < s->n && !wordstar(t[p]))
+        p++;
+    return p < s->n && ((q >> 32) >> (t[p] & 31)) & 1;
+}
+
 /* plain_body() for a word t[a, i) seen before that is no inflection's
  * (not MEMO_INFL: no hit of its inflection ends but MEMO_ONE/MEMO_TWO), of
  * 3 bytes or more (no short term), e its memo entry and x its memo key:
@@ -5096,11 +5186,24 @@ static __attribute__((noinline)) bool seen_word(scan *s, wpass *w, size_t a,
         return false;
     pend_swap(w, i);
     const uint64_t ans = sl ? 0 : e[2] & CM_ALL;
-    if (m->cand_any &&
-        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0
-            : ans && cands_after(s->t, s->n, i, ans)) &&
-        !token_cands(s, a, i, true, sl, ans))
-        return false;
+    /* (The word is not next to ' or '*', as every word the memo holds:
+     * token_cands' one is false, and MEMO_QUIET and MEMO_WALKS hold.) */
+    if (m->cand_any && !(e[3] & MEMO_QUIET) &&
+        (sl ? (sl->val & (HV_SPLIT | HV_INNER)) != 0 &&
+                  (!(e[3] & MEMO_WALKS) || walk_may(s, MEMO_SLOT(e[2]), i))
+            : ans && cands_after(s->t, s->n, i, ans))) {
+        s->acted = false;
+        if (!token_cands(s, a, i, true, sl, ans))
+            return false;
+        if (!s->acted && (!m->cand_phrase || (i < s->n && !wordstar(s->t[i])))) {
+            e[3] |= MEMO_QUIET;
+        } else if (sl && !s->sacted && s->nx_ok) {
+            size_t slot = MEMO_SLOT(e[2]);
+            s->ms->walks[slot & (WALK_SLOTS - 1)] =
+                (uint64_t)(slot + 1) | (uint64_t)s->nx << 32;
+            e[3] |= MEMO_WALKS;
+        }
+    }
     return !sl || !(sl->val & HV_TRIG) || split_hits(s, a, i);
 }
 
@@ -5217,10 +5320,15 @@ static bool match_words(scan *s)
      * here (dc_match puts its sentinel on it). */
     const dc_wrun *r = s->runs;
 #if defined(HAVE_AVX2_PATH)
-    s->runs = s->ms->avx2 ? word_runs_avx2(t, n, s->runs)
-                          : word_runs(t, n, s->runs);
+    if (s->ms->avx2) {
+        s->runs = word_runs_avx2(t, n, s->runs, s->look, &s->seen);
+    } else {
+        s->runs = word_runs(t, n, s->runs);
+        s->seen = s->look && memchr(t, s->look, n);
+    }
 #else
     s->runs = word_runs(t, n, s->runs);
+    s->seen = s->look && memchr(t, s->look, n);
 #endif
     *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
@@ -5347,16 +5455,23 @@ static bool tiny_scan(scan *s)
 }
 
 /* Could a database literal occur in t[0, n)? It starts with one of the
- * bytes its literals start with. */
-static bool db_may_match(const dc_matcher *m, const unsigned char *t,
-                         size_t n, bool nonascii)
+ * bytes its literals start with. DB_LATER: if the word pass sees the one
+ * such ASCII byte (the built-in lexicon's "("; scan.look), which it finds
+ * with the runs, in the 32-byte loads it makes anyway: the memchr cost
+ * ~60 instructions a comment. */
+enum { DB_NO, DB_YES, DB_LATER };
+
+static int db_may_match(const dc_matcher *m, const unsigned char *t,
+                        size_t n, bool nonascii, bool words)
 {
     if (m->db_always || (m->db_nonascii && nonascii))
-        return true;
+        return DB_YES;
+    if (words && m->db_n_first == 1 && m->db_first[0])
+        return DB_LATER;
     for (size_t k = 0; k < m->db_n_first; k++)
         if (memchr(t, m->db_first[k], n))
-            return true;
-    return false;
+            return DB_YES;
+    return DB_NO;
 }
 
 decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
@@ -5449,20 +5564,17 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         memset(c + len, 0, WORD_PAD);
         tc = c;
     }
-    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs};
+    scan s = {m, al, tc, n->len, out, ms, DECORUM_OK, 0, out->runs, 0, false,
+              false, false, false, 0};
     /* The model's test for a non-ASCII byte, answered (dc_hitvec.ascii) */
     const bool nonascii = (acc & 0x8080808080808080ull) != 0;
     out->ascii = n->ascii || (looked && !nonascii);
-    if (m->db && db_may_match(m, s.t, s.n, nonascii)) {
-        hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
-                               on_match, &s);
-        if (r == HS_SCAN_TERMINATED)
-            goto fail;
-        if (r != HS_SUCCESS) {
-            s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
-            goto fail;
-        }
-    }
+    /* The database is scanned after the word pass, which may be what
+     * tells whether it can match (DB_LATER): the hits are sorted at the
+     * end, and the compound candidates are each decided on their own. */
+    const int db = m->db ? db_may_match(m, s.t, s.n, nonascii, words) : DB_NO;
+    if (db == DB_LATER)
+        s.look = m->db_first[0];
     if (m->n_tiny && !tiny_scan(&s))
         goto fail;
     if (words) {
@@ -5471,6 +5583,16 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
         *s.runs = (dc_wrun){UINT32_MAX, UINT32_MAX};
         out->nruns = (size_t)(s.runs - out->runs);
         out->has_runs = true;
+    }
+    if (db == DB_YES || (db == DB_LATER && s.seen)) {
+        hs_error_t r = hs_scan(m->db, n->text, (unsigned)n->len, 0, ms->hs,
+                               on_match, &s);
+        if (r == HS_SCAN_TERMINATED)
+            goto fail;
+        if (r != HS_SUCCESS) {
+            s.st = r == HS_NOMEM ? DECORUM_ERR_NOMEM : DECORUM_ERR_MATCHER;
+            goto fail;
+        }
     }
     if (ms->cand.n && (s.st = resolve_compounds(&s)) != DECORUM_OK)
         goto fail;
