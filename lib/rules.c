@@ -28403,6 +28403,33 @@ static bool vice_denied(const run *R, const mention *m)
     return false;
 }
 
+/* Is threat m a participle ("slaughtered", "destroyed", "beaten") whose
+ * doer follows after "by" as a group ("by the aussies", "by the welsh"),
+ * in a sentence that wishes nothing ("deserve", "hope", "should")? */
+static bool passive_by_group(const run *R, const mention *m)
+{
+    static const char *const wished[] = {
+        "deserve", "deserves", "deserved", "hope",  "hoping", "pray",
+        "wish",    "should",   "must",     "need",  "needs",  "lets",
+        "let's",   "wait",     "inshallah", "finally", "good"};
+    if (m->te + 1 >= R->ntok || !tok_is_word(R, m->te, "by") ||
+        !(past_form(R, m) || participle_word(R, m->te - 1)))
+        return false;
+    uint32_t k = m->te + 1;
+    if (tok_is_word(R, k, "the") || tok_is_word(R, k, "those") ||
+        tok_is_word(R, k, "them"))
+        k++;
+    const dc_rules_scratch *rs = R->rs;
+    const target *doer = NULL;
+    for (size_t i = targets_from(rs, m->te + 1); i < rs->nt && rs->t[i].tb <= k;
+         i++)
+        if (rs->t[i].type == TG_GROUP)
+            doer = &rs->t[i];
+    const sentence *s = sent_of(R, m->tb);
+    return doer && !word_among(R, s->tb, s->te, wished,
+                               sizeof wished / sizeof *wished);
+}
+
 /* Is stereotype m the predicate of a relative clause right after a group
  * ("somali kids who are in gangs", "muslims who are terrorists", "those
  * that are criminals"): "who" or "that", a linking verb (or the entry's
@@ -28607,6 +28634,14 @@ static decorum_status rule_attack(run *R, const mention *m)
             memcmp(e->term, "sink", 4) == 0 && sinks_alone(R, m))
             return DECORUM_OK;
         if (lesson_learnt(R, m))
+            return DECORUM_OK;
+        /* (session 62, blind round 49: a passive told with its doer, a
+         * group after "by", is the doer's deed foretold or told, "england
+         * are gonna get slaughtered by the aussies at the gabba", "the
+         * french will get destroyed by the welsh": the group after "by"
+         * is no target, the one before suffers a game's loss or a deed
+         * reported; not wished, "... as they deserve") */
+        if (passive_by_group(R, m))
             return DECORUM_OK;
         /* A weapon emoji stands for a verb ("jews 🔪"); after a
          * possessive or an article it is the thing itself ("sharpen your
