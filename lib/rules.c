@@ -40228,7 +40228,15 @@ static decorum_status rule_never_met(run *R)
             continue;
         const target tg = group_of(R, im);
         const target *t = &tg;
-        bool neg = dare;
+        /* (session 62, blind round 49: the challenge asked, "has anyone
+         * here ever met a jew who wasnt obsessed with money?": "ever"
+         * before the verb in a question) */
+        bool asked = false;
+        for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !asked; k++)
+            asked = tok_is_word(R, k, "ever") &&
+                    rs->toks[k].sent == rs->toks[t->tb].sent &&
+                    sent_of(R, t->tb)->question;
+        bool neg = dare || asked;
         for (uint32_t k = v > 3 ? v - 3 : 0; k < v && !neg; k++)
             neg = (tok_is_word(R, k, "never") || tok_is_word(R, k, "not") ||
                    tok_is_word(R, k, "havent") ||
@@ -40238,7 +40246,7 @@ static decorum_status rule_never_met(run *R)
         if (!neg)
             continue;
         const sentence *s = sent_of(R, t->tb);
-        if ((s->question && !dare) || (dare && virtue))
+        if ((s->question && !dare && !asked) || ((dare || asked) && virtue))
             continue;
         if (virtue) {
             if (!member_alone(R, t))
