@@ -44417,6 +44417,12 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
             e = k + 3;
         else if (k + 1 < b &&
                  ((tok_is_word(R, k, "just") && tok_is_word(R, k + 1, "saying")) ||
+                  /* (session 62, blind round 49: "she wont be teaching on
+                   * monday, trust me": after a denied future, not after
+                   * directions, "its next to the chippy, trust me") */
+                  (tok_is_word(R, k, "trust") && tok_is_word(R, k + 1, "me") &&
+                   (word_among(R, a, k, FRAME_WORDS(warn_sure_neg)) &&
+                    !word_among(R, a, k, FRAME_WORDS(warn_sure_kind)))) ||
                   ((tok_is_word(R, k, "been") || tok_is_word(R, k, "be")) &&
                    tok_is_word(R, k + 1, "warned"))) &&
                  (k + 2 >= b || tk[k + 2].type != TK_WORD))
