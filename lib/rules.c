@@ -8875,6 +8875,24 @@ static bool endorse_object(const run *R, const sentence *s, const mention *m)
  * "why" always), and
  * before "like", a likeness ("read exactly like today's papers"; session
  * 53, p53b; "exactly like i said" still agrees). */
+/* Does the writer's clause after "exactly why" at k act against what was
+ * quoted ("... this is exactly why we need proper moderation", "why i
+ * reported it")? Else the writer acts on it ("exactly why i vote
+ * reform", "why i moved out of brixton": rv62b), which agrees. */
+static bool counter_after_why(const run *R, uint32_t k)
+{
+    /* (the acts that agree: a vote, a move, a lock, a love; any other
+     * act is the writer's answer to it, "exactly why we should be taking
+     * in afghan women refugees", "exactly why we learn history") */
+    static const char *const agree[] = {
+        "vote",  "voted", "voting", "love",   "loved", "moved", "move",
+        "lock",  "locked", "avoid", "avoided", "carry", "keep", "stay",
+        "stayed", "agree", "like",  "back",   "backed", "support", "left",
+        "hate",  "homeschool", "armed", "bought"};
+    const uint32_t e = k + 4 < R->ntok ? k + 4 : (uint32_t)R->ntok;
+    return !word_among(R, k, e, agree, sizeof agree / sizeof *agree);
+}
+
 static bool agrees_in(const run *R, const sentence *s)
 {
     if (!has_kind_in(R, s->tb, s->te, DC_KIND_ENDORSE))
@@ -8889,7 +8907,9 @@ static bool agrees_in(const run *R, const sentence *s)
                /* (session 62, blind round 49: "why" is a reason's, with
                 * the writer after it too, "this is exactly why we need
                 * proper moderation") */
-               tok_is_word(R, m->te, "why") ||
+               (tok_is_word(R, m->te, "why") &&
+                !(kind_at(R, m->te + 1, DC_KIND_PRONOUN_SELF) &&
+                  !counter_after_why(R, m->te + 1))) ||
                ((tok_is_word(R, m->te, "what") ||
                  tok_is_word(R, m->te, "how") ||
                  tok_is_word(R, m->te, "like")) &&
@@ -28411,7 +28431,9 @@ static bool passive_by_group(const run *R, const mention *m)
     static const char *const wished[] = {
         "deserve", "deserves", "deserved", "hope",  "hoping", "pray",
         "wish",    "should",   "must",     "need",  "needs",  "lets",
-        "let's",   "wait",     "inshallah", "finally", "good"};
+        "let's",   "wait",     "inshallah", "finally", "good", "hopefully",
+        "rightly", "crossed",  "love",     "more",  "better", "based",
+        "spine",   "deserved", "lmao",     "classic", "yes",  "please"};
     if (m->te + 1 >= R->ntok || !tok_is_word(R, m->te, "by") ||
         !(past_form(R, m) || participle_word(R, m->te - 1)))
         return false;
@@ -28425,8 +28447,8 @@ static bool passive_by_group(const run *R, const mention *m)
          i++)
         if (rs->t[i].type == TG_GROUP)
             doer = &rs->t[i];
-    const sentence *s = sent_of(R, m->tb);
-    return doer && !word_among(R, s->tb, s->te, wished,
+    /* (the wish anywhere in the comment, "..., i hope so anyway"; rv62b) */
+    return doer && !word_among(R, 0, R->ntok, wished,
                                sizeof wished / sizeof *wished);
 }
 
@@ -43585,6 +43607,14 @@ static const char *const warn_sure_kind[] = {
     "freeze",   "wait",     "strangers", "overwhelmed", "struggles",
     "ripped",   "scammed",  "exploited", "cheated", "conned"};
 
+/* A business or a side a group's word names (rv62b): "if the chinese
+ * takeaway shuts early there will be blood". */
+static const char *const warn_business[] = {
+    "takeaway", "takeaways", "shop", "shops", "place", "truck", "van",
+    "restaurant", "bakery", "cafe", "café", "food", "team", "side",
+    "squad", "market", "store", "deli", "chippy", "barber", "barbers",
+    "bar", "pub", "club", "kitchen", "chef", "band", "choir"};
+
 /* Is token k a word ending in "'ll" ("there'll", "it'll", "we'll")? */
 static bool ends_ll(const run *R, uint32_t k)
 {
@@ -43790,9 +43820,17 @@ static decorum_status rule_warned(run *R, size_t first)
             static const char *const promise[] = {
                 "promise", "swear", "guarantee", "guaranteed", "warned",
                 "warning"};
-            bool sworn = word_among(R, 0, R->ntok, promise,
-                                    sizeof promise / sizeof *promise);
-            for (uint32_t k = 0; !sworn && k + 2 < R->ntok; k++)
+            const uint32_t pe = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+            /* (an oath: the writer's, "i promise you that", "i swear",
+             * "we guarantee it"; not "guaranteed entertainment", "promise
+             * you its the best rivalry": rv62b) */
+            bool sworn = false;
+            for (uint32_t k = s->tb + 1; !sworn && k < pe; k++)
+                sworn = word_among(R, k, k + 1, promise,
+                                   sizeof promise / sizeof *promise) &&
+                        (kind_at(R, k - 1, DC_KIND_PRONOUN_SELF) ||
+                         sentence_ends_by(R, sent_of(R, k), k + 1));
+            for (uint32_t k = s->tb; !sworn && k + 2 < pe; k++)
                 sworn = tok_is_word(R, k, "mark") &&
                         tok_is_word(R, k + 1, "my") &&
                         tok_is_word(R, k + 2, "words");
@@ -43801,6 +43839,12 @@ static decorum_status rule_warned(run *R, size_t first)
         }
         target g;
         if (!armed_group(R, s->tb + 1, c, &g) ||
+            /* (the progressive's and blood's group people: not a
+             * business or a side, "if the chinese takeaway shuts early",
+             * "if the french win the six nations again"; rv62b) */
+            (weak && ((nationality_alone(&g) && g.te - g.tb < 2) ||
+                      (g.te < c && word_among(R, g.te, g.te + 1, FRAME_WORDS(
+                                                  warn_business))))) ||
             has_kind_in(R, s->tb + 1, c, DC_KIND_HARM) ||
             has_kind_in(R, s->tb + 1, c, DC_KIND_THREAT) ||
             word_among(R, s->tb, he, FRAME_WORDS(armed_told)))
@@ -44361,6 +44405,30 @@ static bool visit_in(const run *R, uint32_t a, uint32_t b, uint32_t *end)
         }
     return false;
 }
+/* "she wont be teaching on monday, trust me" (session 62, blind round
+ * 49): a denied future in [a, k) said of a person ("she", "he", "they"),
+ * after a home known ("lives", "live" before a), in a comment of no kin
+ * or friend ("hes my cousin") and no word of a kindness or a closing
+ * ("it wont be open on saturday", "they wont go hungry"); not a building
+ * shut (rv62b). */
+static bool trusted_menace(const run *R, uint32_t a, uint32_t k)
+{
+    static const char *const who[] = {"she", "he", "they", "hes", "shes",
+                                       "theyll", "they'll", "she'll",
+                                       "he'll"};
+    static const char *const home[] = {"lives", "live", "living"};
+    static const char *const kin[] = {
+        "cousin", "brother", "sister", "mate", "friend", "friends", "mum",
+        "dad", "son", "daughter", "uncle", "aunt", "neighbour", "neighbor",
+        "wife", "husband", "covid", "ill", "sick", "holiday", "eid",
+        "shabbat", "christmas", "open", "closed"};
+    return word_among(R, a, k, FRAME_WORDS(warn_sure_neg)) &&
+           !word_among(R, a, k, FRAME_WORDS(warn_sure_kind)) &&
+           word_among(R, a, k, FRAME_WORDS(who)) &&
+           word_among(R, 0, a, FRAME_WORDS(home)) &&
+           !word_among(R, 0, R->ntok, FRAME_WORDS(kin));
+}
+
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
@@ -44421,8 +44489,8 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
                    * monday, trust me": after a denied future, not after
                    * directions, "its next to the chippy, trust me") */
                   (tok_is_word(R, k, "trust") && tok_is_word(R, k + 1, "me") &&
-                   (word_among(R, a, k, FRAME_WORDS(warn_sure_neg)) &&
-                    !word_among(R, a, k, FRAME_WORDS(warn_sure_kind)))) ||
+                   trusted_menace(R, a, k) &&
+                   sentence_ends_by(R, sent_of(R, k), k + 2)) ||
                   ((tok_is_word(R, k, "been") || tok_is_word(R, k, "be")) &&
                    tok_is_word(R, k + 1, "warned"))) &&
                  (k + 2 >= b || tk[k + 2].type != TK_WORD))
