@@ -8888,7 +8888,8 @@ static bool counter_after_why(const run *R, uint32_t k)
         "vote",  "voted", "voting", "love",   "loved", "moved", "move",
         "lock",  "locked", "avoid", "avoided", "carry", "keep", "stay",
         "stayed", "agree", "like",  "back",   "backed", "support", "left",
-        "hate",  "homeschool", "armed", "bought"};
+        "hate",  "homeschool", "armed", "bought", "come", "based", "visit",
+        "read",  "joined", "join"};
     const uint32_t e = k + 4 < R->ntok ? k + 4 : (uint32_t)R->ntok;
     return !word_among(R, k, e, agree, sizeof agree / sizeof *agree);
 }

@@ -38,7 +38,7 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '858d1e08bf68ed3c0d4212e8c2f66614f2b55b83'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '6e014c66a5f276ba2c824ceea379de3309d7988d'),
+                                    '2141fdcb21f7476f73c0cc8378dc9ebd08789242'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
@@ -48,16 +48,16 @@ KNOWN_SHORT = {
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '831bc16518ec4ef0312e9e61fe5e85b8885cfe1b'),
+                                    'e85eb5ae708ea87f15d685f3f0cb893cb4817c48'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           'b6dd6e6b05a3b5031764f50e09e7e334642a586b'),
+                           '0b3c2ff6c364d652147dbce962de1ac5336cf616'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '81e0461e315f39a51ec1d4ab0f54abfce558de2c'),
+                           'fb53d705710fdb2bea73f78eb993bd4481687369'),
 }
 
 
