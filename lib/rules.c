@@ -1398,14 +1398,11 @@ static void disc_shape(const dc_entry *e, int side, uint64_t *k2,
  * open a sentence (not `tag`, `ask`) or is a `bound` phrase, by its last
  * word if it may close one (not `lead`, `answer`, `bound`). Counted first,
  * then placed, so that a word's markers lie together. */
-static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
+/* idx[0, nd): the first DISC_MAX discourse entries with a term, in the
+ * lexicon's order (dc_rules_new finds them as it copies the kinds). */
+static void disc_words_make(dc_rules *r, const dc_lexicon *lx,
+                            const uint32_t *idx, size_t nd)
 {
-    /* (the discourse entries first, in one pass over the lexicon) */
-    uint32_t idx[DISC_MAX];
-    size_t nd = 0;
-    for (size_t i = 0; i < lx->n && nd < DISC_MAX; i++)
-        if (lx->entries[i].kind == DC_KIND_DISCOURSE && lx->entries[i].term_len)
-            idx[nd++] = (uint32_t)i;
     r->disc_any = nd > 0;
     for (int side = 0; side < 2; side++) {
         uint16_t fill[DISC_SLOTS] = {0};
@@ -1506,14 +1503,18 @@ static size_t term_word_end(const char *term, size_t len, size_t b)
         b++;
     return b;
 }
-static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
+/* (idx[0, nd): the discourse entries with a term, as disc_words_make's;
+ * all of them when all_in, else the lexicon is read for them: a
+ * pass of its own over the lexicon cost ~90K instructions a start) */
+static void marker_words_make(dc_rules *r, const dc_lexicon *lx,
+                              const uint32_t *idx, size_t nd, bool all_in)
 {
     enum { MW_MAX = 4096 };
     uint64_t keys[MW_MAX];
     size_t nk = 0;
     bool full = false; /* a word left out: every entry is marked */
-    for (size_t i = 0; i < lx->n; i++) {
-        const dc_entry *e = &lx->entries[i];
+    for (size_t q = 0, n = all_in ? nd : lx->n; q < n; q++) {
+        const dc_entry *e = &lx->entries[all_in ? idx[q] : q];
         if (e->kind != DC_KIND_DISCOURSE)
             continue;
         for (size_t b = 0; b < e->term_len;) {
@@ -1802,11 +1803,21 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     labels lb;
     lb.n = 0;
+    uint32_t didx[DISC_MAX];
+    size_t nd = 0;
+    bool disc_all = true; /* didx holds every discourse entry with a term */
     for (size_t i = 0; i < lx->n; i++) {
         r->kind_of[i] = lx->entries[i].kind;
         if (lx->entries[i].kind >= DC_KIND_LABEL ||
             DC_SENSE_OF(lx->entries[i].flags) >= DC_SENSE_WISH)
             lexicon_lists_add(r, &lb, &lx->entries[i]);
+        if (lx->entries[i].kind == DC_KIND_DISCOURSE &&
+            lx->entries[i].term_len) {
+            if (nd < DISC_MAX)
+                didx[nd++] = (uint32_t)i;
+            else
+                disc_all = false;
+        }
     }
     if (r->wc_over) {
         const dc_entry *e = r->wc_over;
@@ -1824,11 +1835,11 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    marker_words_make(r, lx);
+    marker_words_make(r, lx, didx, nd, disc_all);
     smear_filter_make(r);
     gate_words_make(r);
     jw_words_make(r);
-    disc_words_make(r, lx);
+    disc_words_make(r, lx, didx, nd);
     decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
