@@ -49669,6 +49669,26 @@ static bool text_has(const dc_norm *n, const char *w, size_t k)
     return false;
 }
 
+/* text_has(n, w1, k1) || text_has(n, w2, k2) for two words of one first
+ * byte, in one scan: rule_place_assigned's gate asked for "belong" and
+ * "back to" with a scan each. */
+static bool text_has2(const dc_norm *n, const char *w1, size_t k1,
+                      const char *w2, size_t k2)
+{
+    size_t k = k1 < k2 ? k1 : k2;
+    for (const char *p = n->text, *end = n->text + n->len;
+         (size_t)(end - p) >= k &&
+         (p = memchr(p, w1[0], (size_t)(end - p) - k + 1)) != NULL;
+         p++) {
+        size_t left = (size_t)(end - p);
+        if (left >= k1 && p[1] == w1[1] && memcmp(p, w1, k1) == 0)
+            return true;
+        if (left >= k2 && p[1] == w2[1] && memcmp(p, w2, k2) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A place matched (kinds) in a comment whose text holds a zoo figure
  * zoo_word knows: the words of the place's comment rule_zoo_place may
  * read ("the asylum hotel has become a kennel"). The text is read only
@@ -60619,8 +60639,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f &&
         (women_named(&R) ||
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
-        GATE(text_has(n, "belong", 6) || text_has(n, "place is", 8) ||
-             text_has(n, "stick to", 8) || text_has(n, "back to", 7)) &&
+        GATE(text_has2(n, "belong", 6, "back to", 7) ||
+             text_has(n, "place is", 8) || text_has(n, "stick to", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* (women told they may not act without a man: a negator, women
