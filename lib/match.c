@@ -326,6 +326,12 @@ struct dc_matcher {
      * malloc it took 20 to 45 page faults at every start); 0: db is
      * Vectorscan's own (compiled), freed with hs_free_database. */
     size_t db_bytes;
+    /* The scratch blob_load allocated to prove that this CPU runs db,
+     * kept as the pattern of every scratch's (hs_clone_scratch, which
+     * only reads it: an hs_alloc_scratch checked db's CRC again, 157K
+     * instructions a scratch); NULL for a compiled db. Never scanned
+     * with. */
+    hs_scratch_t *hs_proto;
     pat *pats;         /* [pats_cap], n_pats used; index = Vectorscan id */
     size_t n_pats, pats_cap;
     grp *groups; /* [n_groups] */
@@ -2525,7 +2531,7 @@ static decorum_status blob_load(const dc_alloc *al, const dc_lexicon *lx,
          * dc_match_scratch_new, where nothing can be done about it. */
         if (hs_alloc_scratch(m->db, &probe) != HS_SUCCESS)
             goto refuse;
-        hs_free_scratch(probe);
+        m->hs_proto = probe;
         size_t size = 0;
         if (hs_database_size(m->db, &size) == HS_SUCCESS)
             m->stats.db_bytes = size;
@@ -2669,6 +2675,7 @@ void dc_matcher_free(const dc_alloc *al, dc_matcher *m)
 {
     if (!m)
         return;
+    hs_free_scratch(m->hs_proto);
     if (m->db_bytes)
         dc_free(al, m->db, m->db_bytes);
     else
@@ -2729,7 +2736,8 @@ decorum_status dc_match_scratch_new(const dc_alloc *al, const dc_matcher *m,
         ms->vic = ms->pc + PC_WORDS;
     }
     if (m->db) {
-        hs_error_t r = hs_alloc_scratch(m->db, &ms->hs);
+        hs_error_t r = m->hs_proto ? hs_clone_scratch(m->hs_proto, &ms->hs)
+                                   : hs_alloc_scratch(m->db, &ms->hs);
         if (r != HS_SUCCESS) {
             dc_free(al, ms->memo_mem, MEMO_BYTES);
             dc_free(al, ms, sizeof *ms);

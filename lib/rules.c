@@ -1398,14 +1398,11 @@ static void disc_shape(const dc_entry *e, int side, uint64_t *k2,
  * open a sentence (not `tag`, `ask`) or is a `bound` phrase, by its last
  * word if it may close one (not `lead`, `answer`, `bound`). Counted first,
  * then placed, so that a word's markers lie together. */
-static void disc_words_make(dc_rules *r, const dc_lexicon *lx)
+/* idx[0, nd): the first DISC_MAX discourse entries with a term, in the
+ * lexicon's order (dc_rules_new finds them as it copies the kinds). */
+static void disc_words_make(dc_rules *r, const dc_lexicon *lx,
+                            const uint32_t *idx, size_t nd)
 {
-    /* (the discourse entries first, in one pass over the lexicon) */
-    uint32_t idx[DISC_MAX];
-    size_t nd = 0;
-    for (size_t i = 0; i < lx->n && nd < DISC_MAX; i++)
-        if (lx->entries[i].kind == DC_KIND_DISCOURSE && lx->entries[i].term_len)
-            idx[nd++] = (uint32_t)i;
     r->disc_any = nd > 0;
     for (int side = 0; side < 2; side++) {
         uint16_t fill[DISC_SLOTS] = {0};
@@ -1506,14 +1503,24 @@ static size_t term_word_end(const char *term, size_t len, size_t b)
         b++;
     return b;
 }
-static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
+/* marker_words_make's filter of its keys: bits, and a key's bit. */
+#define MW_FILTER 1024u
+static inline unsigned mw_filter_bit(uint64_t key)
+{
+    return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> 54); /* < MW_FILTER */
+}
+/* (idx[0, nd): the discourse entries with a term, as disc_words_make's;
+ * all of them when all_in, else the lexicon is read for them: a
+ * pass of its own over the lexicon cost ~90K instructions a start) */
+static void marker_words_make(dc_rules *r, const dc_lexicon *lx,
+                              const uint32_t *idx, size_t nd, bool all_in)
 {
     enum { MW_MAX = 4096 };
     uint64_t keys[MW_MAX];
     size_t nk = 0;
     bool full = false; /* a word left out: every entry is marked */
-    for (size_t i = 0; i < lx->n; i++) {
-        const dc_entry *e = &lx->entries[i];
+    for (size_t q = 0, n = all_in ? nd : lx->n; q < n; q++) {
+        const dc_entry *e = &lx->entries[all_in ? idx[q] : q];
         if (e->kind != DC_KIND_DISCOURSE)
             continue;
         for (size_t b = 0; b < e->term_len;) {
@@ -1540,6 +1547,14 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
             keys[j] = k;
         }
     }
+    /* A filter of the keys, a bit each by their hash, asked before the
+     * search: most words of the marked kinds are no marker's word, and a
+     * bsearch of each cost ~150K instructions a start. */
+    uint64_t kf[MW_FILTER / 64] = {0};
+    for (size_t i = 0; i < nk; i++) {
+        unsigned x = mw_filter_bit(keys[i]);
+        kf[x >> 6] |= (uint64_t)1 << (x & 63);
+    }
     for (size_t i = 0; i < lx->n; i++) {
         const dc_entry *e = &lx->entries[i];
         bool all = ((MARKER_KINDS >> e->kind) & 1) && e->term_len > 0;
@@ -1549,7 +1564,9 @@ static void marker_words_make(dc_rules *r, const dc_lexicon *lx)
         for (size_t b = 0; all && !full && b < e->term_len;) {
             size_t w = term_word_end(e->term, e->term_len, b);
             uint64_t key = split_word_key(e->term + b, w - b);
-            all = w > b && bsearch(&key, keys, nk, sizeof key, key_cmp);
+            unsigned x = mw_filter_bit(key);
+            all = w > b && (kf[x >> 6] >> (x & 63) & 1) &&
+                  bsearch(&key, keys, nk, sizeof key, key_cmp);
             b = w + 1;
         }
         r->in_marker[i] = all;
@@ -1623,12 +1640,18 @@ static void reclaim_add(dc_rules *r, const dc_entry *e)
 /* An exclusion or threat entry (entries_pass): one of frame_terms, and a
  * verb of two words that may be split around its object. */
 static void frame_split_add(dc_rules *r, const dc_entry *e, size_t i,
-                            const size_t *fr_len)
+                            const size_t *fr_len, const uint64_t *fr_b0)
 {
-    for (size_t k = 0; k < FR_N; k++)
-        if (e->term_len == fr_len[k] &&
-            memcmp(e->term, frame_terms[k], e->term_len) == 0)
-            r->frame_entry[k] = (int32_t)i;
+    /* fr_b0: the frame terms' first bytes, a bit each (all "(group) ..."
+     * today); the loop over the terms cost ~80 instructions for each of
+     * the ~1,950 entries of these kinds, about twenty of which start
+     * with one. */
+    unsigned char b0 = e->term_len ? (unsigned char)e->term[0] : 0;
+    if (e->term_len && (fr_b0[b0 >> 6] >> (b0 & 63) & 1))
+        for (size_t k = 0; k < FR_N; k++)
+            if (e->term_len == fr_len[k] &&
+                memcmp(e->term, frame_terms[k], e->term_len) == 0)
+                r->frame_entry[k] = (int32_t)i;
     if (r->n_split >= SPLIT_MAX || !(e->flags & DC_F_VERB))
         return;
     /* A threat verb with an innocent reading ("put down", "blow up",
@@ -1666,8 +1689,12 @@ static void frame_split_add(dc_rules *r, const dc_entry *e, size_t i,
 static void entries_pass(dc_rules *r, const dc_lexicon *lx)
 {
     size_t fr_len[FR_N], gk_len[GUESS_KINDS];
-    for (size_t k = 0; k < FR_N; k++)
+    uint64_t fr_b0[4] = {0};
+    for (size_t k = 0; k < FR_N; k++) {
+        unsigned char b0 = (unsigned char)frame_terms[k][0];
         fr_len[k] = strlen(frame_terms[k]);
+        fr_b0[b0 >> 6] |= (uint64_t)1 << (b0 & 63);
+    }
     for (size_t k = 0; k < GUESS_KINDS; k++)
         gk_len[k] = strlen(guess_kinds[k]);
     size_t nl = 0;
@@ -1724,13 +1751,13 @@ static void entries_pass(dc_rules *r, const dc_lexicon *lx)
             if (e->term_len == sizeof ACCESS_TERM - 1 &&
                 memcmp(e->term, ACCESS_TERM, sizeof ACCESS_TERM - 1) == 0)
                 r->access_entry = (int32_t)i;
-            frame_split_add(r, e, i, fr_len);
+            frame_split_add(r, e, i, fr_len, fr_b0);
             break;
         case DC_KIND_THREAT:
             if (e->term_len == sizeof SOLVED_TERM - 1 &&
                 memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
                 r->solved_entry = (int32_t)i;
-            frame_split_add(r, e, i, fr_len);
+            frame_split_add(r, e, i, fr_len, fr_b0);
             break;
         case DC_KIND_ALLOW:
             if (e->term_len == 7 && memcmp(e->term, "problem", 7) == 0)
@@ -1792,11 +1819,21 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     }
     labels lb;
     lb.n = 0;
+    uint32_t didx[DISC_MAX];
+    size_t nd = 0;
+    bool disc_all = true; /* didx holds every discourse entry with a term */
     for (size_t i = 0; i < lx->n; i++) {
         r->kind_of[i] = lx->entries[i].kind;
         if (lx->entries[i].kind >= DC_KIND_LABEL ||
             DC_SENSE_OF(lx->entries[i].flags) >= DC_SENSE_WISH)
             lexicon_lists_add(r, &lb, &lx->entries[i]);
+        if (lx->entries[i].kind == DC_KIND_DISCOURSE &&
+            lx->entries[i].term_len) {
+            if (nd < DISC_MAX)
+                didx[nd++] = (uint32_t)i;
+            else
+                disc_all = false;
+        }
     }
     if (r->wc_over) {
         const dc_entry *e = r->wc_over;
@@ -1814,11 +1851,11 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
         dc_free(al, r, sizeof *r);
         return dc_fail(err, DECORUM_ERR_NOMEM, (size_t)-1, "out of memory");
     }
-    marker_words_make(r, lx);
+    marker_words_make(r, lx, didx, nd, disc_all);
     smear_filter_make(r);
     gate_words_make(r);
     jw_words_make(r);
-    disc_words_make(r, lx);
+    disc_words_make(r, lx, didx, nd);
     decorum_status pst = people_labels(al, lx, r, &lb);
     if (pst != DECORUM_OK) {
         dc_rules_free(al, r);
@@ -49750,6 +49787,26 @@ static bool text_has(const dc_norm *n, const char *w, size_t k)
     return false;
 }
 
+/* text_has(n, w1, k1) || text_has(n, w2, k2) for two words of one first
+ * byte, in one scan: rule_place_assigned's gate asked for "belong" and
+ * "back to" with a scan each. */
+static bool text_has2(const dc_norm *n, const char *w1, size_t k1,
+                      const char *w2, size_t k2)
+{
+    size_t k = k1 < k2 ? k1 : k2;
+    for (const char *p = n->text, *end = n->text + n->len;
+         (size_t)(end - p) >= k &&
+         (p = memchr(p, w1[0], (size_t)(end - p) - k + 1)) != NULL;
+         p++) {
+        size_t left = (size_t)(end - p);
+        if (left >= k1 && p[1] == w1[1] && memcmp(p, w1, k1) == 0)
+            return true;
+        if (left >= k2 && p[1] == w2[1] && memcmp(p, w2, k2) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A place matched (kinds) in a comment whose text holds a zoo figure
  * zoo_word knows: the words of the place's comment rule_zoo_place may
  * read ("the asylum hotel has become a kennel"). The text is read only
@@ -60700,8 +60757,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (R.hate_so_far < 0.5f &&
         (women_named(&R) ||
          (any_kind(&R, DC_KIND_PERSON) && women_word_in(&R))) &&
-        GATE(text_has(n, "belong", 6) || text_has(n, "place is", 8) ||
-             text_has(n, "stick to", 8) || text_has(n, "back to", 7)) &&
+        GATE(text_has2(n, "belong", 6, "back to", 7) ||
+             text_has(n, "place is", 8) || text_has(n, "stick to", 8)) &&
         (st = rule_place_assigned(&R)) != DECORUM_OK)
         return st;
     /* (women told they may not act without a man: a negator, women
