@@ -628,6 +628,9 @@ enum {
                          * owns it is no leading question of a power
                          * story (trope_object_in; session 59, rv59: a
                          * C list until then) */
+    DC_SENSE_GARMENT,   /* holiday: a garment of a faith, not a feast
+                         * ("hijab", "turban", "kippah": its group column
+                         * the wearers; rule_garment_torn; session 62) */
     /* word: the closed classes of words rules read from tokens
      * (rules.c word_class; session 54, c54: C lists until then) */
     DC_SENSE_WISH,      /* a wish of one's own before "to" (own_wish) */

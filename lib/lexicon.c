@@ -228,6 +228,7 @@ static const struct {
     {"stage", (uint64_t)DC_SENSE_STAGE << DC_F_SENSE_SHIFT},
     {"known", (uint64_t)DC_SENSE_KNOWN << DC_F_SENSE_SHIFT},
     {"everyday", (uint64_t)DC_SENSE_EVERYDAY << DC_F_SENSE_SHIFT},
+    {"garment", (uint64_t)DC_SENSE_GARMENT << DC_F_SENSE_SHIFT},
     {"residence", (uint64_t)DC_SENSE_RESIDENCE << DC_F_SENSE_SHIFT},
 };
 

@@ -160,6 +160,8 @@ typedef struct sentence {
 #define REAL_TERM "(group) denied a real family"
 /* ... and of the one rule_iq_asked gives "is it an iq thing" (session 61) */
 #define IQ_TERM "(group) intelligence asked"
+/* ... and of the one rule_garment_torn gives (session 62) */
+#define GARMENT_TERM "(group) faith garment torn off"
 #define TRANS_TERM "trans" /* rule_misgendered's people (session 46) */
 /* ... and of the one rule_beast_ranked gives its findings */
 #define BEAST_TERM "(group) ranked below a beast"
@@ -445,6 +447,8 @@ struct dc_rules {
     int32_t real_entry;
     /* ... and the one rule_iq_asked gives "is it an iq thing"; -1 if none */
     int32_t iq_entry;
+    /* ... and rule_garment_torn's (session 62); -1 if none */
+    int32_t garment_entry;
     /* the identity entry "trans", whose people rule_misgendered names
      * (session 46); -1: none, the rule is off */
     int32_t trans_entry;
@@ -1757,6 +1761,9 @@ static void entries_pass(dc_rules *r, const dc_lexicon *lx)
             if (e->term_len == sizeof SOLVED_TERM - 1 &&
                 memcmp(e->term, SOLVED_TERM, sizeof SOLVED_TERM - 1) == 0)
                 r->solved_entry = (int32_t)i;
+            if (e->term_len == sizeof GARMENT_TERM - 1 &&
+                memcmp(e->term, GARMENT_TERM, sizeof GARMENT_TERM - 1) == 0)
+                r->garment_entry = (int32_t)i;
             frame_split_add(r, e, i, fr_len, fr_b0);
             break;
         case DC_KIND_ALLOW:
@@ -1804,6 +1811,7 @@ decorum_status dc_rules_new(const dc_alloc *al, const dc_lexicon *lx,
     r->nature_entry = -1;
     r->real_entry = -1;
     r->iq_entry = -1;
+    r->garment_entry = -1;
     r->trans_entry = -1;
     r->beast_entry = -1;
     for (size_t k = 0; k < sizeof r->frame_entry / sizeof *r->frame_entry;
@@ -38142,10 +38150,15 @@ static int group_frame(run *R, const target *t, uint32_t *from,
              * next year": a time they will not reach */
             uint32_t w = k + 1 < n && tok_is_word(R, k + 1, "the") ? k + 2
                                                                     : k + 1;
+            const mention *hw =
+                w < n ? mention_at(R, w, DC_KIND_HOLIDAY) : NULL;
             bool see = at_see && neg && w < n &&
                        (word_among(R, w, w + 1, when,
                                    sizeof when / sizeof *when) ||
-                        kind_at(R, w, DC_KIND_HOLIDAY));
+                        /* (a feast, not a garment: "you won't see a
+                         * hijab in my class"; session 62) */
+                        (hw && DC_SENSE_OF(ent(R, hw)->flags) !=
+                                   DC_SENSE_GARMENT));
             if (see) {
                 uint32_t z = w + 1; /* past the time's words */
                 const mention *hd = mention_at(R, w, DC_KIND_HOLIDAY);
@@ -44614,6 +44627,105 @@ static decorum_status known_where(run *R, const sentence *s, uint32_t si)
     return armed_finding(R, FR_COND, j, end, &g);
 }
 
+/* Session 62 (lead, blind rounds 45, 46 and 49): a faith's garment torn
+ * off its wearer, the writer's call or intent: "if i see another
+ * headscarf at the school gate im ripping it off her head", "someone
+ * should rip the turbans off their heads", "i'd love to knock the kippah
+ * off his head". A verb of tearing (garment_tear) whose object is the
+ * garment (a `holiday` entry of sense `garment`, targets.tsv, its group
+ * column the wearers) or "it"/"them" after it in its sentence or the
+ * next, "off" after the verb in its clause, and before the verb the
+ * writer's intent ("im", "ill", "gonna", "should", "to" after a wish) or
+ * an order opening its clause. Not a deed told ("a man ripped a woman's
+ * hijab off on the bus": no past form is listed), not asked, quoted,
+ * reported or denounced, not the wearer's own choice put to her ("rip
+ * off the hijab and free yourself, sister": "yourself", "your"), and not
+ * a rule against it ("anyone who tries to rip a hijab off ... will be
+ * expelled": "to" only after a wish). */
+static const char *const garment_tear[] = {
+    "rip",   "ripping", "tear",  "tearing", "pull",  "pulling", "yank",
+    "yanking", "snatch", "snatching", "knock", "knocking", "grab",
+    "grabbing", "rips",  "tears", "pulls",  "yanks", "knocks"};
+static const char *const garment_intent[] = {
+    "im",    "i'm",   "ill",   "i'll",  "gonna", "will",  "should",
+    "i'd",   "id",    "we'll", "lets",  "let's", "gunna", "must",
+    "shall", "would", "we're", "going", "wanna"};
+static const char *const garment_wish[] = {"love", "like", "want", "wanna",
+                                           "going", "happy", "ready",
+                                           "itching", "dying", "gonna"};
+static const char *const garment_own[] = {"yourself", "your", "yours",
+                                          "sister", "sis", "hun"};
+static decorum_status rule_garment_torn(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (R->rules->garment_entry < 0 || R->denounce_any)
+        return DECORUM_OK;
+    for (size_t i = 0; i < rs->nm; i++) {
+        const mention *gm = &rs->m[i];
+        const dc_entry *ge = ent(R, gm);
+        if (gm->kind != DC_KIND_HOLIDAY ||
+            DC_SENSE_OF(ge->flags) != DC_SENSE_GARMENT || !ge->categories)
+            continue;
+        const uint32_t g = gm->tb;
+        const sentence *s = sent_of(R, g);
+        if (s->question)
+            continue;
+        /* the verb: before the garment (a determiner or an owner and a
+         * word between at most: "rip the hijab", "rip her stupid
+         * headscarf"), or before "it"/"them" after it in its sentence or
+         * the next ("... im ripping it off her head") */
+        uint32_t v = UINT32_MAX;
+        for (uint32_t k = g > s->tb + 3 ? g - 3 : s->tb; k < g; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(garment_tear)))
+                v = k;
+        const uint32_t si = rs->toks[g].sent;
+        const uint32_t hi = si + 1 < rs->ns ? rs->s[si + 1].te : s->te;
+        for (uint32_t k = g + 1; v == UINT32_MAX && k + 1 < hi; k++)
+            if (word_among(R, k, k + 1, FRAME_WORDS(garment_tear)) &&
+                (tok_is_word(R, k + 1, "it") || tok_is_word(R, k + 1, "them")))
+                v = k;
+        if (v == UINT32_MAX)
+            continue;
+        const uint32_t c = rs->toks[v].clause;
+        bool off = false;
+        for (uint32_t k = v + 1;
+             k < v + 8 && k < rs->ntok && rs->toks[k].clause == c && !off; k++)
+            off = tok_is_word(R, k, "off");
+        const bool opens = v == 0 || rs->toks[v - 1].clause != c;
+        if (!off ||
+            !(opens || word_among(R, v - 1, v, FRAME_WORDS(garment_intent)) ||
+              (v >= 2 && tok_is_word(R, v - 1, "to") &&
+               word_among(R, v - 2, v - 1, FRAME_WORDS(garment_wish)))) ||
+            word_among(R, rs->s[si].tb, hi, FRAME_WORDS(garment_own)))
+            continue;
+        const mention *neg;
+        if (scope_of(R, v, v + 1, &neg) != SC_ASSERTED ||
+            claim_told(R, sent_of(R, v)) || sent_of(R, v)->question)
+            continue;
+        target t = {0};
+        t.tb = g;
+        t.te = gm->te;
+        t.b = gm->b;
+        t.e = gm->e;
+        t.categories = ge->categories;
+        t.entry = (int32_t)gm->entry;
+        t.type = TG_GROUP;
+        const uint32_t from = v < g ? v : g;
+        const uint32_t to = v < g ? gm->te : v + 1;
+        mention sm = {0};
+        sm.b = rs->toks[from].b;
+        sm.e = rs->toks[to - 1].e;
+        sm.entry = (uint32_t)R->rules->garment_entry;
+        sm.kind = DC_KIND_THREAT;
+        sm.tb = from;
+        sm.te = to;
+        R->out->rf[DC_RF_THREAT] += 1;
+        return attack_on_group(R, &sm, &t, DECORUM_SIGNAL_THREAT, 0.88f,
+                               false);
+    }
+    return DECORUM_OK;
+}
+
 /* Run for a comment that names a group where no threat was found. Each
  * part only where its cheap test holds: a sentence that opens with
  * "next", "the next" or "any"; a weapon in the comment; a burning word
@@ -49991,7 +50103,10 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
            guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n) ||
            armed_place_in(kinds) || member_in(r, lx, n, kinds, hits) ||
-           role_hit_in(r, lx, kinds, hits);
+           role_hit_in(r, lx, kinds, hits) ||
+           /* (a faith's thing: rule_garment_torn reads its garments,
+            * which name the group; session 62) */
+           ((kinds >> DC_KIND_HOLIDAY) & 1);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -60715,6 +60830,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
+    /* (a faith's garment torn off its wearer: the garment names the
+     * group, so no group need be named; session 62) */
+    if (R.out->rf[DC_RF_THREAT] == 0 && any_kind(&R, DC_KIND_HOLIDAY) &&
+        (st = rule_garment_torn(&R)) != DECORUM_OK)
+        return st;
     /* (hire_kinds: the short way's test of the kinds, asked of the placed
      * kinds; not hire_in's search of the text for "hir"/"employ", which
      * cost 0.94M instructions on the bench corpus, 6.6 times what it

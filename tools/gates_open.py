@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '858d1e08bf68ed3c0d4212e8c2f66614f2b55b83'),
+                                     '021f5012f0c436506d6e8da363073237d1b100b0'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '2141fdcb21f7476f73c0cc8378dc9ebd08789242'),
+                                    '766df6cfa04b210d8d228a3e47c02b53f5adea8b'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'ee1e08a13b80b5aa95c13f2cd8514c006c1ae8b4'),
+                            '96f09e9db0a84579cbf92db3ca1358e5d63f2a7a'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    'e85eb5ae708ea87f15d685f3f0cb893cb4817c48'),
+                                    '17dbd8f3069f6e49a5cacf5051a954ddd1b1735b'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '0b3c2ff6c364d652147dbce962de1ac5336cf616'),
+                           'f18bc9c3584fb7a977dcfc112170bb8a45e45b1d'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           'fb53d705710fdb2bea73f78eb993bd4481687369'),
+                           'a2fd118707aa7fa370cb5eee234b64d3c83e77b0'),
 }
 
 
