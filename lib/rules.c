@@ -28479,7 +28479,7 @@ static bool passive_by_group(const run *R, const mention *m)
         "wish",    "should",   "must",     "need",  "needs",  "lets",
         "let's",   "wait",     "inshallah", "finally", "good", "hopefully",
         "rightly", "crossed",  "love",     "more",  "better", "based",
-        "spine",   "deserved", "lmao",     "classic", "yes",  "please"};
+        "spine",   "lmao",     "classic",  "yes",   "please"};
     if (m->te + 1 >= R->ntok || !tok_is_word(R, m->te, "by") ||
         !(past_form(R, m) || participle_word(R, m->te - 1)))
         return false;
@@ -43666,14 +43666,18 @@ static const char *const warn_business[] = {
     "squad", "market", "store", "deli", "chippy", "barber", "barbers",
     "bar", "pub", "club", "kitchen", "chef", "band", "choir"};
 
-/* Is token k a word ending in "'ll" ("there'll", "it'll", "we'll")? */
-static bool ends_ll(const run *R, uint32_t k)
+/* Is token k a word longer than its ending suf of n bytes, ending in it
+ * ("'ll": "there'll", "it'll", "we'll"; "'s": "someone's", session 62)? */
+static bool ends_in(const run *R, uint32_t k, const char *suf, uint32_t n)
 {
     const tok *t = &R->toks[k];
-    const char *s = R->n->text + t->b;
     uint32_t l = t->e - t->b;
-    return t->type == TK_WORD && l > 3 && s[l - 3] == '\'' &&
-           s[l - 2] == 'l' && s[l - 1] == 'l';
+    return t->type == TK_WORD && l > n &&
+           memcmp(R->n->text + t->e - n, suf, n) == 0;
+}
+static inline bool ends_ll(const run *R, uint32_t k)
+{
+    return ends_in(R, k, "'ll", 3);
 }
 
 /* Are there no words of the ASCII alphabet from token k to the end of
@@ -43685,15 +43689,6 @@ static bool sentence_ends_by(const run *R, const sentence *s, uint32_t k)
             (unsigned char)R->n->text[R->toks[k].b] < 0x80)
             return false;
     return true;
-}
-
-/* Is token k a word ending in "'s" ("someone's", "it's")? */
-static bool ends_apos_s(const run *R, uint32_t k)
-{
-    const tok *t = &R->toks[k];
-    const char *s = R->n->text + t->b;
-    uint32_t l = t->e - t->b;
-    return t->type == TK_WORD && l > 2 && s[l - 2] == '\'' && s[l - 1] == 's';
 }
 
 /* Does the comment warn ("you've been warned", "consider this a
@@ -43811,7 +43806,7 @@ static decorum_status rule_warned(run *R, size_t first)
                  tok_is_word(R, k, "gonna") || tok_is_word(R, k, "shall") ||
                  (k + 1 < s->te && tok_is_word(R, k + 1, "getting") &&
                   (tok_is_word(R, k, "is") || tok_is_word(R, k, "are") ||
-                   ends_apos_s(R, k))))) {
+                   ends_in(R, k, "'s", 2))))) {
                 fut = k;
                 weak = tok_is_word(R, k + 1, "getting");
                 uint32_t f = k > s->tb + 1 && tok_is_word(R, k - 1, "there")
