@@ -28596,7 +28596,7 @@ static const target *pp_head_group(const run *R, const target *t,
     static const char *const shown[] = {"westerns", "films",  "movies",
                                         "shows",    "tv",     "cartoons",
                                         "books",    "novels", "adverts",
-                                        "ads",      "games",  "films"};
+                                        "ads",      "games"};
     if (claim_told(R, s) ||
         word_among(R, t->tb, t->te, shown, sizeof shown / sizeof *shown))
         return NULL;
@@ -43826,10 +43826,11 @@ static decorum_status rule_warned(run *R, size_t first)
             /* ("there will be blood" ending its sentence; not "blood
              * tests", "blood donors", nor a contest told after it, ",
              * it's going to be a great contest": session 62) */
+            const bool blood =
+                tok_is_word(R, k, "blood") && sentence_ends_by(R, s, k + 1);
+            weak |= blood;
             if (word_among(R, k, k + 1, FRAME_WORDS(warn_harm)) ||
-                warn_weak_harm(R, s, c, k) ||
-                (tok_is_word(R, k, "blood") && sentence_ends_by(R, s, k + 1) &&
-                 (weak = true)) ||
+                warn_weak_harm(R, s, c, k) || blood ||
                 kind_at(R, k, DC_KIND_WEAPON) ||
                 /* "it won't stand a week" */
                 (tok_is_word(R, k, "stand") && k > c &&
