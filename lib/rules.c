@@ -50049,25 +50049,6 @@ static bool role_hit_in(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
-/* Is one of the hits a faith's garment (a `holiday` entry of sense
- * `garment`), which rule_garment_torn reads and which names its group
- * (session 62)? Not a feast: "ramadan", "christmas" alone need no full
- * pass (kinds: the hits' kinds; the hits are read only when a holiday is
- * among them). */
-static bool garment_in(const dc_rules *r, const dc_lexicon *lx,
-                       uint64_t kinds, const dc_hitvec *hits)
-{
-    if (!((kinds >> DC_KIND_HOLIDAY) & 1))
-        return false;
-    for (size_t i = 0; i < hits->n; i++) {
-        const uint32_t e = hits->v[i].entry;
-        if (e < lx->n && r->kind_of[e] == DC_KIND_HOLIDAY &&
-            DC_SENSE_OF(lx->entries[e].flags) == DC_SENSE_GARMENT)
-            return true;
-    }
-    return false;
-}
-
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -50115,7 +50096,10 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
     return zoo_in(kinds, n) || echo_in(n) || hire_in(kinds, n) ||
            guess_in(r, lx->n, kinds, hits) || scare_body_in(kinds, n) ||
            armed_place_in(kinds) || member_in(r, lx, n, kinds, hits) ||
-           role_hit_in(r, lx, kinds, hits) || garment_in(r, lx, kinds, hits);
+           role_hit_in(r, lx, kinds, hits) ||
+           /* (a faith's thing: rule_garment_torn reads its garments,
+            * which name the group; session 62) */
+           ((kinds >> DC_KIND_HOLIDAY) & 1);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
