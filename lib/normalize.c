@@ -709,6 +709,36 @@ static bool leet_digits_inside(const dc_normalizer *nz, const unsigned char *s,
            s[ts + a * step] != s[ts + (a + 2) * step];
 }
 
+/* Is the character at index t of the token in a run of two or three leet
+ * characters that mixes digits with symbols, with letters on both sides
+ * ("n!99er", "sh!+e")? Each reads as its letter: neither rule above reads
+ * such a run, the symbol's neighbour being a digit and the digit's a
+ * symbol. */
+static bool leet_mixed_inside(const dc_normalizer *nz, const unsigned char *s,
+                              size_t ts, size_t step, size_t tm, size_t t)
+{
+    size_t a = t, z = t + 1;
+    unsigned k;
+    while (a > 0 && t - a < 3 &&
+           ((k = nz->cls[s[ts + (a - 1) * step]]) == K_DIGIT || k == K_LEET))
+        a--;
+    while (z < tm && z - t < 4 &&
+           ((k = nz->cls[s[ts + z * step]]) == K_DIGIT || k == K_LEET))
+        z++;
+    if (z - a < 2 || z - a > 3 || a == 0 || z == tm ||
+        nz->cls[s[ts + (a - 1) * step]] != K_LETTER ||
+        nz->cls[s[ts + z * step]] != K_LETTER)
+        return false;
+    unsigned kinds = 0;
+    for (size_t i = a; i < z; i++) {
+        unsigned c = s[ts + i * step];
+        if (!nz->leet[c])
+            return false;
+        kinds |= nz->cls[c] == K_DIGIT ? 1u : 2u;
+    }
+    return kinds == 3u;
+}
+
 /* The word rules for one token of tm characters at s[ts], s[ts + step],
  * ...: leetspeak, masking and stretching, written to out from index o.
  * Returns the new out index: o + tm unless stretched letters were cut.
@@ -749,8 +779,10 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
                   ordinal(low[s[p + step]], low[s[p + 2 * step]]))) {
                 ch = leet[c2];
                 h |= DC_EV_LEET;
-            } else if (leet[c2] && (kp == K_DIGIT || kn == K_DIGIT) &&
-                       leet_digits_inside(nz, s, ts, step, tm, t)) {
+            } else if (leet[c2] &&
+                       (((kp == K_DIGIT || kn == K_DIGIT) &&
+                         leet_digits_inside(nz, s, ts, step, tm, t)) ||
+                        leet_mixed_inside(nz, s, ts, step, tm, t))) {
                 ch = leet[c2];
                 h |= DC_EV_LEET;
             }
@@ -790,6 +822,8 @@ token_rules(const dc_normalizer *nz, const unsigned char *s, size_t ts,
                 ok = has_letter;
             else /* ! + : between letters, not "hey!" */
                 ok = kp == K_LETTER && kn == K_LETTER;
+            if (!ok && (kp == K_DIGIT || kn == K_DIGIT))
+                ok = leet_mixed_inside(nz, s, ts, step, tm, t);
             if (ok) {
                 ch = leet[c2];
                 h |= DC_EV_LEET;

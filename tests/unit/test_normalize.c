@@ -279,6 +279,9 @@ static const struct tcase {
     {"p30ple k33p subhum4ns", "people keep subhumans", LEET},
     {"h473rs gonna hate", "haters gonna hate", LEET}, /* a run of three */
     {"s01e03 a3200neo 2nite covid19", "soie03 a3200neo 2nite covid19", LEET},
+    /* a run that mixes leet digits and symbols, letters on both sides */
+    {"n!99er b!7ch", "nigger bitch", LEET},
+    {"sh!+e 555!12a k!11", "sh!+e 555!12a k!11", 0},
     /* numbers and numeric codes keep their digits */
     {"1488 88 14words 6mwe 2016 covid19", "1488 88 14words 6mwe 2016 covid19",
      0},
