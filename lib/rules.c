@@ -28611,6 +28611,84 @@ static const target *pp_head_group(const run *R, const target *t,
     return NULL;
 }
 
+/* Session 63 (blind rounds): a place an identity adjective names as the
+ * group's, as in rule_attack's "burn down the migrant hotels" (not a
+ * nation's but for its homes), opening its sentence as the subject (a
+ * determiner, the adjective, the noun) with the threat after it and only
+ * the words of a call or a forecast between: a modal, "need(s)",
+ * "want(s)", "be", "get(s)", "getting", "gonna", "going to" ("the
+ * refugee hostel needs torching", "the roma camp should be burned", "the
+ * jewish school is gonna get bombed"). The threat is one done to places
+ * (flag `place`) or a participle of burning or bombing. Not the deed
+ * told ("the refugee hostel was burned last night": no call), not denied
+ * ("should never be burned": a negation between), not asked. Returns the
+ * identity mention. */
+static const mention *place_subject_threatened(const run *R, const mention *m)
+{
+    static const char *const deeds[] = {
+        "burned",  "burnt",   "burning",  "torched", "torching",
+        "bombed",  "bombing", "firebombed", "razed", "flattened"};
+    static const char *const between[] = {
+        "needs", "need", "wants", "want", "be", "get", "gets", "getting",
+        "gonna", "going", "to", "is", "are", "burned", "burnt", "down"};
+    static const char *const homes[] = {"camp",  "camps",    "houses",
+                                        "homes", "caravans", "shacks",
+                                        "huts"};
+    static const char *const dets[] = {"the", "that", "this", "those",
+                                       "these"};
+    const dc_entry *e = ent(R, m);
+    if (m->tb < 3 ||
+        (!(e->flags & DC_F_PLACE) &&
+         !word_among(R, m->tb, m->tb + 1, deeds, sizeof deeds / sizeof *deeds)))
+        return NULL;
+    const sentence *s = sent_of(R, m->tb);
+    /* (not a memory burned: "the jewish deli should be burned into my
+     * memory", "... burned in my mind") */
+    if (s->question || tok_is_word(R, m->te, "into") ||
+        (tok_is_word(R, m->te, "in") && m->te + 1 < s->te &&
+         (tok_is_word(R, m->te + 1, "my") || tok_is_word(R, m->te + 1, "our") ||
+          tok_is_word(R, m->te + 1, "your"))))
+        return NULL;
+    /* (the call may open the threat's own words: "wants torching") */
+    bool call = word_among(R, m->tb, m->tb + 1, between, 4);
+    uint32_t k = m->tb;
+    while (k > s->tb && m->tb - k < 5) {
+        uint32_t j = k - 1;
+        if (mention_at(R, j, DC_KIND_MODAL))
+            call = true;
+        else if (word_among(R, j, j + 1, between,
+                            sizeof between / sizeof *between))
+            call |= tok_is_word(R, j, "needs") || tok_is_word(R, j, "need") ||
+                    tok_is_word(R, j, "wants") || tok_is_word(R, j, "want") ||
+                    tok_is_word(R, j, "gonna") || tok_is_word(R, j, "going");
+        else
+            break;
+        k = j;
+    }
+    /* (k: the noun's token after the walk, the place's noun before it) */
+    if (!call || k < s->tb + 2 || has_kind_in(R, k, m->tb, DC_KIND_NEGATION))
+        return NULL;
+    uint32_t noun = k - 1;
+    /* (a place the lexicon holds as a group's own: "the asylum hotel") */
+    const mention *pm = mention_at(R, s->tb + 1, DC_KIND_PLACE);
+    bool det = word_among(R, s->tb, s->tb + 1, dets, sizeof dets / sizeof *dets);
+    if (pm && pm->te == k && ent(R, pm)->categories && det)
+        return pm;
+    const mention *idm = mention_at(R, noun - 1, DC_KIND_IDENTITY);
+    if (!idm || idm->te != noun || R->toks[noun].type != TK_WORD ||
+        idm->tb == 0 || idm->tb - 1 != s->tb || !det)
+        return NULL;
+    /* (a noun, an ambiguous word or a nation's before a home only: "the
+     * roma camp", not "the roma tomatoes" or "the chinese buffet") */
+    const dc_entry *ie = ent(R, idm);
+    bool home =
+        word_among(R, noun, noun + 1, homes, sizeof homes / sizeof *homes);
+    if (!home && (!(ie->flags & DC_F_ADJ) || (ie->flags & DC_F_AMBIGUOUS) ||
+                  !(ie->categories & ~NATION_CATEGORIES)))
+        return NULL;
+    return idm;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -30324,12 +30402,30 @@ static decorum_status rule_attack(run *R, const mention *m)
                !word_among(R, m->te, sent_of(R, m->tb)->te,
                            FRAME_WORDS(wl_animal_likened)))
         return DECORUM_OK;
+    /* Session 63: a place an identity adjective names as the group's
+     * ("burn down the migrant hotels", below) as the subject of a call or
+     * a forecast of the deed ("the refugee hostel needs torching", "that roma camp
+     * should be burned", "the jewish school is gonna get bombed")
+     * threatens the group: place_subject_threatened. */
+    /* (its words between are the call: "needs" is no modal to is_call) */
+    bool place_called = false;
+    /* (a noun before the home is the group's target already: "the roma
+     * camp") */
+    if ((!t || t->type == TG_OBJECT || t->type == TG_GROUP) &&
+        m->kind == DC_KIND_THREAT) {
+        const mention *idm = place_subject_threatened(R, m);
+        if (idm && (!t || t->type == TG_OBJECT || t->tb == idm->tb)) {
+            resolved = group_of(R, idm);
+            t = &resolved;
+            place_called = true;
+        }
+    }
     /* Threats and calls for exclusion are calls: a modal ("should be
      * shot"), a wish, an imperative ("deport them all"), or the writer's
      * will. The same verbs narrate history and news ("Iran hangs gay
      * men", "were kept out"). */
     if ((m->kind == DC_KIND_THREAT || m->kind == DC_KIND_EXCLUSION) &&
-        !intent && !is_call(R, m, t)) {
+        !intent && !place_called && !is_call(R, m, t)) {
         /* Narrated violence whose doer is a whole group ("black people
          * murder each other", "Islam teaches its followers to kill") casts
          * the group as violent: a stereotype, not a threat. A group that
