@@ -43217,6 +43217,30 @@ static inline bool case_opens(const run *R, uint32_t k)
            tok_is_word(R, k, "whenever");
 }
 
+/* Session 63 (blind round 40): does token k open a case put as the next
+ * time it happens, "next time", "the next time", "every time" ("next
+ * time those two gay blokes hold hands in the finish funnel theyll be
+ * leaving in an ambulance")? rule_warned reads it only with the group
+ * seen being itself in the case (warn_display). */
+static inline bool time_opens(const run *R, uint32_t k)
+{
+    if (tok_is_word(R, k, "the"))
+        k++;
+    return (tok_is_word(R, k, "next") || tok_is_word(R, k, "every")) &&
+           k + 1 < R->ntok && tok_is_word(R, k + 1, "time");
+}
+
+/* The group seen being itself, the case a "next time" puts (time_opens):
+ * holding hands, kissing, praying, showing up, moving in, pitching up.
+ * Not a risk the members take, which the warning is care for ("next time
+ * the polish lads on my site skip their harnesses theyll be leaving in an
+ * ambulance", "... march in this heat without water ..."; rv60). */
+static const char *const warn_display[] = {
+    "hold",    "holds",   "holding",  "kiss",    "kisses",  "kissing",
+    "pray",    "prays",   "praying",  "show",    "shows",   "turn",
+    "turns",   "move",    "moves",    "pitch",   "pitches", "walk",
+    "walks",   "park",    "parks",    "wear",    "wears",   "wearing"};
+
 /* Does token k open a case for rule_warned: one case_opens names, or
  * "any" ("Any gypsies try to pull up next to us, there's a shotgun in
  * the van and I will use it"): a case put by the members it picks out,
@@ -43225,7 +43249,8 @@ static inline bool case_opens(const run *R, uint32_t k)
  * through. */
 static inline bool warn_opens(const run *R, uint32_t k)
 {
-    return case_opens(R, k) || tok_is_word(R, k, "any");
+    return case_opens(R, k) || tok_is_word(R, k, "any") ||
+           time_opens(R, k);
 }
 
 /* Is the "put" at token k of sentence s called for (a modal or "to" in
@@ -43896,6 +43921,9 @@ static decorum_status rule_warned(run *R, size_t first)
             if (fut == UINT32_MAX &&
                 (ends_ll(R, k) || tok_is_word(R, k, "will") ||
                  tok_is_word(R, k, "won't") || tok_is_word(R, k, "wont") ||
+                 /* (the apostrophe dropped: session 63) */
+                 tok_is_word(R, k, "theyll") || tok_is_word(R, k, "youll") ||
+                 tok_is_word(R, k, "itll") ||
                  tok_is_word(R, k, "gonna") || tok_is_word(R, k, "shall") ||
                  (k + 1 < s->te && tok_is_word(R, k + 1, "getting") &&
                   (tok_is_word(R, k, "is") || tok_is_word(R, k, "are") ||
@@ -43912,6 +43940,9 @@ static decorum_status rule_warned(run *R, size_t first)
         /* (a future word sets c to itself or before it: no future, no
          * case) */
         if (fut == UINT32_MAX)
+            continue;
+        if (!case_opens(R, s->tb) && !tok_is_word(R, s->tb, "any") &&
+            !word_among(R, s->tb + 2, c, FRAME_WORDS(warn_display)))
             continue;
         /* what befalls them */
         uint32_t h = UINT32_MAX, he = 0;
