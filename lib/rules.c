@@ -28689,6 +28689,42 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
     return idm;
 }
 
+/* Session 63 (blind round 46): the same deed foretold of "it" opening the
+ * sentence after one that names a group's place of worship or gathering
+ * (an identity entry flagged `place`): "approve this mosque and see what
+ * happens. it'll burn before the first prayer". The last such place in
+ * the sentence before is the one meant; "it" and its future ("it'll",
+ * "itll", "it will", "it's gonna") are all that stand before the deed.
+ * Not denied or asked (as place_subject_threatened), nor on a condition
+ * after it. Returns the place's mention. */
+static const mention *place_it_threatened(const run *R, const mention *m)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t si = R->toks[m->tb].sent;
+    if (si == 0 || s->question || m->tb > s->tb + 3 ||
+        tok_is_word(R, m->te, "into") ||
+        !(tok_is_word(R, s->tb, "it'll") || tok_is_word(R, s->tb, "itll") ||
+          (tok_is_word(R, s->tb, "it") && s->tb + 1 < m->tb &&
+           (tok_is_word(R, s->tb + 1, "will") ||
+            tok_is_word(R, s->tb + 1, "gonna")))) ||
+        has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION))
+        return NULL;
+    /* (not a hazard's outcome on a condition: "the old mosque has faulty
+     * wiring. it'll burn one day if the council ignores it") */
+    static const char *const cond[] = {"if", "unless"};
+    if (word_among(R, m->te, s->te, cond, 2))
+        return NULL;
+    const sentence *p = &rs->s[si - 1];
+    const mention *last = NULL;
+    for (uint32_t k = p->tb; k < p->te; k++) {
+        const mention *im = mention_at(R, k, DC_KIND_IDENTITY);
+        if (im && (ent(R, im)->flags & DC_F_PLACE))
+            last = im;
+    }
+    return last;
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -30414,6 +30450,8 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((!t || t->type == TG_OBJECT || t->type == TG_GROUP) &&
         m->kind == DC_KIND_THREAT) {
         const mention *idm = place_subject_threatened(R, m);
+        if (!idm && !t && ((e->flags & DC_F_PLACE) || m->te == m->tb + 1))
+            idm = place_it_threatened(R, m);
         if (idm && (!t || t->type == TG_OBJECT || t->tb == idm->tb)) {
             resolved = group_of(R, idm);
             t = &resolved;
