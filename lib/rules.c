@@ -32958,8 +32958,14 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
      * clause goes on to describe, not a denial of being human. (The
      * humanity word inside a compound, "people smugglers", "human
      * shields", is an allow entry of its own.) */
+    /* (but "to begin with" and "to start with" say since when: "afghans
+     * were never people to begin with"; session 63) */
     if (tok_is_word(R, m->te, "who") || tok_is_word(R, m->te, "that") ||
-        tok_is_word(R, m->te, "to"))
+        (tok_is_word(R, m->te, "to") &&
+         !(m->te + 2 < R->ntok &&
+           (tok_is_word(R, m->te + 1, "begin") ||
+            tok_is_word(R, m->te + 1, "start")) &&
+           tok_is_word(R, m->te + 2, "with"))))
         return DECORUM_OK;
     int dist = 0;
     const target *t =
