@@ -50554,6 +50554,73 @@ static decorum_status rule_zoo_place(run *R)
     return DECORUM_OK;
 }
 
+/* Session 63 (blind rounds 39-48): the writer's equation of a group with
+ * vermin or a pest, "same thing (really)" standing alone after both are
+ * named ("found a cockroach nest under the kitchen sink. reminded me of
+ * the somali family upstairs lol same thing really", "japanese knotweed
+ * and the bangladeshis moving in, same thing, you cant get rid of
+ * either"), or with the animal after it ("the zombie extras looked
+ * exactly like the migrants at calais. same thing really, mindless
+ * parasites"). "same thing" or "same difference" opens its clause (the
+ * sentence's start, a comma or a tag, "lol") and ends it (the sentence's
+ * end, a comma, or a softener, "really", "tbh"): not "the same thing
+ * as", "ask the same thing", "same thing happened". The animal is a
+ * dehumanizing entry or a thing flagged `animal` (a pest: knotweed), the
+ * group an identity word that is not ambiguous, both in the sentence of
+ * "same" or the one before, the animal not inside the group's words. */
+static decorum_status rule_same_thing(run *R)
+{
+    static const char *const opens[] = {"lol",  "lmao",     "haha",
+                                        "its",  "it's",     "tbh",
+                                        "oh",   "basically", "literally",
+                                        "honestly"};
+    static const char *const ends[] = {"really", "tbh",   "honestly",
+                                       "innit",  "init",  "lol",
+                                       "basically", "imo", "mate"};
+    const dc_rules_scratch *rs = R->rs;
+    const tok *tk = rs->toks;
+    for (uint32_t k = 0; k + 1 < rs->ntok; k++) {
+        if (!tok_is_word(R, k, "same") ||
+            !(tok_is_word(R, k + 1, "thing") ||
+              tok_is_word(R, k + 1, "difference")))
+            continue;
+        const sentence *s = sent_of(R, k);
+        if (s->question ||
+            !(k == s->tb || tk[k - 1].type == TK_PUNCT ||
+              word_among(R, k - 1, k, opens, sizeof opens / sizeof *opens)) ||
+            !(k + 2 == s->te || tk[k + 2].type == TK_PUNCT ||
+              word_among(R, k + 2, k + 3, ends, sizeof ends / sizeof *ends)))
+            continue;
+        uint32_t sn = tk[k].sent, from = sn > 0 ? rs->s[sn - 1].tb : s->tb;
+        const mention *a = NULL, *g = NULL;
+        for (size_t i = 0; i < rs->nm && !a; i++) {
+            const mention *o = &rs->m[i];
+            if (o->tb >= from && o->tb < s->te &&
+                (o->kind == DC_KIND_DEHUMANIZE ||
+                 (o->kind == DC_KIND_OBJECT &&
+                  (ent(R, o)->flags & DC_F_ANIMAL))))
+                a = o;
+        }
+        /* (not the animal's own adjective: "japanese knotweed") */
+        for (size_t i = 0; a && i < rs->nm && !g; i++) {
+            const mention *o = &rs->m[i];
+            if (o->tb >= from && o->tb < s->te &&
+                o->kind == DC_KIND_IDENTITY && o->te != a->tb &&
+                !(a->tb >= o->tb && a->te <= o->te) &&
+                !(ent(R, o)->flags & DC_F_AMBIGUOUS) && ent(R, o)->categories)
+                g = o;
+        }
+        if (!g || negator_in(R, k))
+            continue;
+        target t = group_of(R, g);
+        return group_finding(
+            R, a->b, a->e, DECORUM_SIGNAL_DEHUMANIZATION,
+            LIT("dehumanizing language aimed at "), &t, 0.85f,
+            LIT("equates the group with vermin or a pest (\"same thing\")"));
+    }
+    return DECORUM_OK;
+}
+
 /* The set-up of a joke at group g's expense, tokens [k, last]: a
  * stereotype at the weight of the lexicon's joke frames (review with the
  * model beside it); which set-up, in how. */
@@ -60917,6 +60984,11 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     if (any_kind(&R, DC_KIND_APPROVE) && any_kind(&R, DC_KIND_IDENTITY) &&
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_group_deserved(&R)) != DECORUM_OK)
+        return st;
+    /* (a group equated with vermin: "..., same thing really") */
+    if (any_kind(&R, DC_KIND_IDENTITY) &&
+        (any_kind(&R, DC_KIND_DEHUMANIZE) || any_kind(&R, DC_KIND_OBJECT)) &&
+        (st = rule_same_thing(&R)) != DECORUM_OK)
         return st;
     /* the food trope names no group: a stereotype word is its cheap test */
     if (any_kind(&R, DC_KIND_STEREOTYPE) &&
