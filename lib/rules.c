@@ -17864,14 +17864,21 @@ static bool nothing_done_between(const run *R, uint32_t a, uint32_t z)
     return true;
 }
 
+/* (session 63: "like" may be "like watching" or "like seeing" the
+ * animals, "bunch of africans outside the gem show, like watching
+ * monkeys fight over bananas") */
 static bool comma_simile(const run *R, const target *t, const mention *m)
 {
     const tok *tk = R->toks;
-    if (m->tb < 2 || t->te + 2 > m->tb || m->tb - t->te > TARGET_WINDOW ||
-        !tok_is_word(R, m->tb - 1, "like") || tk[m->tb - 2].type != TK_PUNCT ||
-        tk[m->tb - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
+    uint32_t l = m->tb;
+    if (l > 1 && (tok_is_word(R, l - 1, "watching") ||
+                  tok_is_word(R, l - 1, "seeing")))
+        l--;
+    if (l < 2 || t->te + 2 > l || m->tb - t->te > TARGET_WINDOW ||
+        !tok_is_word(R, l - 1, "like") || tk[l - 2].type != TK_PUNCT ||
+        tk[l - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
         return false;
-    return nothing_done_between(R, t->te, m->tb - 2);
+    return nothing_done_between(R, t->te, l - 2);
 }
 
 /* Adjectives of sheer degree before a noun, which leave it said of whom
