@@ -36756,6 +36756,29 @@ static uint32_t sign_rest(const run *R, uint32_t k)
             uint32_t x = end;
             while (x < st->te && tk[x].type != TK_WORD)
                 x++;
+            /* (session 63: past a word of the house's own between commas,
+             * "no jews in the society, private club, we've kept it that
+             * way since '62") */
+            static const char *const house[] = {"private", "club",
+                                                "members", "only",
+                                                "members-only"};
+            uint32_t y = x, n = 0;
+            while (y < st->te && n < 3 && tk[y].type == TK_WORD &&
+                   dc_word_in(R->n->text + tk[y].b, tk[y].e - tk[y].b, house,
+                              sizeof house / sizeof house[0]))
+                y++, n++;
+            uint32_t z = y;
+            while (z < st->te && tk[z].type != TK_WORD)
+                z++;
+            if (n > 0 && tk[end].ch == ',' && z == st->te)
+                return y; /* "no jews in the society, private club" */
+            if (n > 0 && y + 1 < st->te && tk[y].type == TK_PUNCT &&
+                tk[y].ch == ',' && tk[end].ch == ',') {
+                end = y;
+                x = y;
+                while (x < st->te && tk[x].type != TK_WORD)
+                    x++;
+            }
             /* (a rule kept: a sign, a policy, "staying", "that way";
              * not "we've noticed that too", "I've complained") */
             static const char *const kept[] = {
