@@ -3533,14 +3533,21 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * inflection gives a second hit over the whole word, which the fourth
  * word's low 32 bits hold (MEMO_TWO_ENTRY, MEMO_TWO_HOW); plain_word
  * pushes it (the loop sends the word there, as for MEMO_LOOK). */
-#define MEMO_SLOT_BITS 26u
+#define MEMO_SLOT_BITS 25u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
+/* MEMO_FAST: match_words' loop does the word from its entry alone
+ * (memo_fast: seen, and no MEMO_INFL, MEMO_LOOK, MEMO_TWO or HV_TRIG),
+ * one bit, set where the entry's third word is written: the loop asked
+ * those five bits of every word the memo held, a compare with two 64-bit
+ * constants that it made again each word. The sign bit, which a test of
+ * the register itself reads (MEMO_KEY, read out of the loop, was it). */
+#define MEMO_FAST (1ull << 63)
 #define MEMO_TWO (1ull << 58)
 #define MEMO_LOOK (1ull << 59)
 #define MEMO_SHORT (1ull << 60)
 #define MEMO_INFL (1ull << 61)
 #define MEMO_SEEN (1ull << 62)
-#define MEMO_KEY (1ull << 63)
+#define MEMO_KEY (1ull << 57)
 /* A key's entry's fourth word: its slot's next (low 32 bits), and
  * MEMO_ONE if the whole word gives one hit: entry MEMO_ONE_ENTRY(aux),
  * how MEMO_ONE_HOW(aux) (report_word's, without reading the pattern, its
@@ -3578,6 +3585,21 @@ _Static_assert(!((MEMO_QUIET | MEMO_WALKS) &
                  (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 | 0x7ull << 56 |
                   0xffffffull << 32 | 0xffffffffull)),
                "MEMO_QUIET and MEMO_WALKS are no other field's bits");
+
+_Static_assert(!(MEMO_FAST & (CM_ALL | MEMO_TWO | MEMO_LOOK | MEMO_SHORT |
+                              MEMO_INFL | MEMO_SEEN | MEMO_KEY |
+                              (uint64_t)((1u << MEMO_SLOT_BITS) - 1) << 32)),
+               "MEMO_FAST is no other field's bit");
+
+/* The memo entry's third word v with MEMO_FAST as its other bits say. */
+static inline uint64_t memo_fast(uint64_t v)
+{
+    v &= ~MEMO_FAST;
+    return (v & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO | HV_TRIG)) ==
+                   MEMO_SEEN
+               ? v | MEMO_FAST
+               : v;
+}
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -5105,7 +5127,7 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
             /* cands_gate's entry, or a word seen again. (Not a MEMO_INFL
              * word's: one and two are the same each time, so a word found
              * with them is never MEMO_INFL.) */
-            e[2] |= seen;
+            e[2] = memo_fast(e[2] | seen);
             e[3] |= memo_glue(s->ms, one) | two;
         } else if (slot >> MEMO_SLOT_BITS == 0) {
             uint32_t pair = 0;
@@ -5128,11 +5150,11 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
             /* The word pushed out waits in the victim table. */
             memcpy(vic_at(s->ms, set), set + ENT, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
-                         (sl ? MEMO_KEY | (uint64_t)slot << 32 |
-                                   (pair ? (sl->val & ~HV_ID) | pair
-                                         : sl->val)
-                             : ans) |
-                             look | seen,
+                         memo_fast((sl ? MEMO_KEY | (uint64_t)slot << 32 |
+                                             (pair ? (sl->val & ~HV_ID) | pair
+                                                   : sl->val)
+                                       : ans) |
+                                   look | seen),
                          aux);
         }
     }
@@ -5376,11 +5398,11 @@ static bool match_words(scan *s)
         /* NULL for a word next to ' or '*' or longer than word_keys' lim
          * (15 bytes, or the longest key when that is shorter). */
         uint64_t *e = memo_find(set, x);
-        /* HV_TRIG: a key that is a split slur's fragment goes to
-         * plain_word. In a word that is no key the bit is one of
-         * cands_maybe's, and MEMO_LOOK sends the word there anyway. */
-        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO |
-                          HV_TRIG)) == MEMO_SEEN) {
+        /* MEMO_FAST: not MEMO_INFL, MEMO_LOOK, MEMO_TWO or HV_TRIG (a key
+         * that is a split slur's fragment goes to plain_word; in a word
+         * that is no key the bit is one of cands_maybe's, and MEMO_LOOK
+         * sends the word there anyway). */
+        if (e && (e[2] & MEMO_FAST)) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
             if ((w.next & first) && !pend_go(s, &w, a, i, x))
