@@ -2925,28 +2925,47 @@ static inline bool push_hit(scan *s, size_t b, size_t e, uint32_t entry,
     return true;
 }
 
-/* push_hit() of a memo entry's one hit (MEMO_ONE in aux): the hit written
- * as two 8-byte words, the second made from aux with two shifts, where
- * GCC wrote the five fields one by one and kept the entry and how on the
- * stack between (match_words' loop pushes 121 000 such hits on the
- * benchmark corpus). */
-static inline bool push_one(scan *s, size_t b, size_t e, uint64_t aux)
+/* The word q's run [b, e) as a dc_hit's first 8 bytes (x86: b, then e),
+ * one load. */
+static inline uint64_t wkey_span(const wkey *q)
 {
-    dc_hitvec *o = s->out;
-    if (o->n == o->cap && !grow_hits(s))
-        return false;
-    dc_hit *h = &o->v[o->n++];
+    _Static_assert(offsetof(wkey, e) == offsetof(wkey, b) + 4,
+                   "a wkey's b and e are 8 bytes, b first");
+    uint64_t sp;
+    memcpy(&sp, (const unsigned char *)q + offsetof(wkey, b), sizeof sp);
+    return sp;
+}
+
+/* A memo entry's one hit (MEMO_ONE in aux) over the word q, at h: two
+ * 8-byte words, q's b and e loaded as one and the second made from aux
+ * with two shifts, where GCC wrote the five fields one by one and kept
+ * the entry and how on the stack between (match_words' loop pushes
+ * 121 000 such hits on the benchmark corpus); made from the word's
+ * begin and end, the loop kept its end on the stack at every word for
+ * them and put the first word together (spd63). */
+static inline void one_hit_at(dc_hit *h, const wkey *q, uint64_t aux)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8 &&
                        offsetof(dc_hit, how) == 12,
                    "dc_hit is b, e, then entry, how and 3 zero bytes");
-    uint64_t q[2] = {(uint64_t)(uint32_t)b | (uint64_t)e << 32,
+    uint64_t x[2] = {wkey_span(q),
                      (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x7u) << 32};
-    memcpy(h, q, sizeof q);
+    memcpy(h, x, sizeof x);
 #else
-    *h = (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
+    *h = (dc_hit){q->b, q->e, (uint32_t)(aux >> 32) & 0xffffffu,
                   (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
 #endif
+}
+
+/* push_hit() of a memo entry's one hit (MEMO_ONE in aux) over the word
+ * q (one_hit_at). */
+static inline bool push_one(scan *s, const wkey *q, uint64_t aux)
+{
+    dc_hitvec *o = s->out;
+    if (o->n == o->cap && !grow_hits(s))
+        return false;
+    one_hit_at(&o->v[o->n++], q, aux);
     return true;
 }
 
@@ -3562,7 +3581,7 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * not among the hits. MEMO_GLUE2: so is a MEMO_PAIR key's second hit,
  * the first being no glue (a word of two entries, "we": a pronoun and
  * glue). Bits of the how field, whose values are below 8; MEMO_ONE_HOW
- * and push_one leave them out. */
+ * and one_hit_at leave them out. */
 #define MEMO_GLUE (1ull << 62)
 #define MEMO_GLUE2 (1ull << 61)
 /* token_cands, asked of the word after a plain byte (bb) and before a
@@ -3639,16 +3658,15 @@ static inline uint64_t memo_glue(const dc_match_scratch *ms, uint64_t aux)
                : aux;
 }
 
-/* A MEMO_PAIR key's second hit (aux: MEMO_ONE_WITH_ENTRY): pushed, or
- * kept apart (MEMO_GLUE2; one a word, the first being pushed). */
-static inline bool pair_push(scan *s, size_t b, size_t e, uint64_t aux)
+/* A MEMO_PAIR key's second hit over the word q (aux:
+ * MEMO_ONE_WITH_ENTRY): pushed, or kept apart (MEMO_GLUE2; one a word,
+ * the first being pushed). */
+static inline bool pair_push(scan *s, const wkey *q, uint64_t aux)
 {
     if (!(aux & MEMO_GLUE2))
-        return push_one(s, b, e, aux);
+        return push_one(s, q, aux);
     dc_hitvec *o = s->out;
-    o->glue[o->nglue++] = (dc_hit){(uint32_t)b, (uint32_t)e,
-                                   MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux),
-                                   {0, 0, 0}};
+    one_hit_at(&o->glue[o->nglue++], q, aux);
     return true;
 }
 
@@ -5418,17 +5436,14 @@ static bool match_words(scan *s)
                 /* glue kept apart: in text order, one a word at most, so
                  * the room dc_match made is enough */
                 dc_hitvec *o = s->out;
-                o->glue[o->nglue++] = (dc_hit){(uint32_t)a, (uint32_t)i,
-                                               MEMO_ONE_ENTRY(aux),
-                                               MEMO_ONE_HOW(aux),
-                                               {0, 0, 0}};
+                one_hit_at(&o->glue[o->nglue++], q, aux);
                 if ((val & MEMO_PAIR) &&
-                    !push_one(s, a, i, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                    !push_one(s, q, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
                     return false;
             } else if ((aux & MEMO_ONE)
-                    ? !push_one(s, a, i, aux) ||
+                    ? !push_one(s, q, aux) ||
                           ((val & MEMO_PAIR) &&
-                           !pair_push(s, a, i,
+                           !pair_push(s, q,
                                       MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
                     : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
                 return false;
