@@ -5398,14 +5398,15 @@ static bool match_words(scan *s)
     uint64_t dv = 0;
     uint32_t dnext = 0;
     for (;; q++) {
-        /* The word [a, i), its memo pair set and its memo key x, made
-         * in word_keys, and its pair fetched there. */
-        size_t a = q->b, i = q->e;
+        /* The word [a, q->e), its memo pair set and its memo key x, made
+         * in word_keys, and its pair fetched there. The end is read from
+         * q where it is needed: kept in a variable with the length, it
+         * was stored to the stack at every word and the length made. */
+        size_t a = q->b;
         if (a >= n)
             return true;
         const mkey x = mkey_load(q->k);
         uint64_t *const set = q->set;
-        size_t L = i - a;
         /* The word's first byte as the pending phrases' next hold it
          * (bit c & 31), made once: pend_set1's stores may alias t for the
          * compiler, which loaded and shifted it again below. */
@@ -5423,14 +5424,15 @@ static bool match_words(scan *s)
         if (e && (e[2] & MEMO_FAST)) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
-            if ((w.next & first) && !pend_go(s, &w, a, i, x))
+            if ((w.next & first) && !pend_go(s, &w, a, q->e, x))
                 return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe
              * answer is 0 without MEMO_LOOK. */
             uint32_t val = (uint32_t)v;
             bool short_term;
-            if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
+            if ((v & MEMO_SHORT) &&
+                !short_hits(s, a, q->e - a, &short_term))
                 return false;
             if (aux & MEMO_GLUE) {
                 /* glue kept apart: in text order, one a word at most, so
@@ -5445,7 +5447,7 @@ static bool match_words(scan *s)
                           ((val & MEMO_PAIR) &&
                            !pair_push(s, q,
                                       MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
-                    : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
+                    : (val & HV_WORD) && !report_word(s, val & HV_ID, a, q->e))
                 return false;
             if (!w.nnxt) {
                 /* The only ones pending after this word, if it leads
@@ -5458,12 +5460,13 @@ static bool match_words(scan *s)
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
                                (uint32_t)aux);
             }
-            pend_swap(&w, i);
+            pend_swap(&w, q->e);
             continue;
         }
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
+        size_t i = q->e, L = i - a;
         bool join = (byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN;
         if (join || L > lim) {
             if (L <= hmax && !join) {
