@@ -5390,12 +5390,13 @@ static bool match_words(scan *s)
     word_keys(t, n, r, (size_t)(s->runs - r), lim, memo, q);
     /* Phrases led by the last word, done from the memo, when nothing else
      * is pending: they enter w only if this word may go on with them
-     * (dnext: their next first bytes, dv: the word's memo answer, da: its
-     * start). Most do not (on the benchmark corpus 134 900 of the words
-     * the loop does lead a phrase, and pend_go is called 40 400 times),
-     * and then the push and the two swaps of w are spared. */
-    size_t da = 0;
-    uint64_t dv = 0;
+     * (dnext: their next first bytes). Most do not (on the benchmark
+     * corpus 134 900 of the words the loop does lead a phrase, and
+     * pend_go is called 40 400 times), and then the push and the two
+     * swaps of w are spared. The last word's start and memo answer are
+     * read back from its wkey (q[-1]) and its entry, which is its pair's
+     * first way (memo_find) and which nothing has written since: kept in
+     * variables, they were stored to the stack at every word. */
     uint32_t dnext = 0;
     for (;; q++) {
         /* The word [a, q->e), its memo pair set and its memo key x, made
@@ -5411,8 +5412,11 @@ static bool match_words(scan *s)
          * (bit c & 31), made once: pend_set1's stores may alias t for the
          * compiler, which loaded and shifted it again below. */
         const uint32_t first = 1u << (t[a] & 31);
-        if (dnext & first)
-            pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
+        if (dnext & first) {
+            const uint64_t dv = q[-1].set[2];
+            pend_set1(&w, q[-1].b, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv,
+                      dnext);
+        }
         dnext = 0;
         /* NULL for a word next to ' or '*' or longer than word_keys' lim
          * (15 bytes, or the longest key when that is shorter). */
@@ -5453,8 +5457,6 @@ static bool match_words(scan *s)
                 /* The only ones pending after this word, if it leads
                  * phrases: see dnext. No branch on whether it does, which
                  * half the words do and the predictor missed. */
-                da = a;
-                dv = v;
                 dnext = val & HV_PREFIX ? (uint32_t)aux : 0;
             } else if (val & HV_PREFIX) {
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
