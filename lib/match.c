@@ -5333,6 +5333,10 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
         q[k].b = (uint32_t)b;
         q[k].e = (uint32_t)e;
     }
+    /* the end: MKEY_OUT's key, which no entry has (read from the zero
+     * bytes after the text), so that the loop asks for the end only off
+     * the memo's way */
+    q[nw].set = mkey_store(memo, t + n, MKEY_OUT, q[nw].k);
     q[nw].b = q[nw].e = (uint32_t)n;
 }
 
@@ -5404,8 +5408,6 @@ static bool match_words(scan *s)
          * q where it is needed: kept in a variable with the length, it
          * was stored to the stack at every word and the length made. */
         size_t a = q->b;
-        if (a >= n)
-            return true;
         const mkey x = mkey_load(q->k);
         uint64_t *const set = q->set;
         /* The word's first byte as the pending phrases' next hold it
@@ -5468,6 +5470,11 @@ static bool match_words(scan *s)
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
+        /* The end ({n, n}: word_keys' last key is MKEY_OUT's, which no
+         * entry has). Asked here, off the memo's way, it is one compare a
+         * text, where the loop's test was one a word. */
+        if (a >= n)
+            return true;
         size_t i = q->e, L = i - a;
         bool join = (byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN;
         if (join || L > lim) {
