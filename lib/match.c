@@ -3552,7 +3552,7 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * inflection gives a second hit over the whole word, which the fourth
  * word's low 32 bits hold (MEMO_TWO_ENTRY, MEMO_TWO_HOW); plain_word
  * pushes it (the loop sends the word there, as for MEMO_LOOK). */
-#define MEMO_SLOT_BITS 25u
+#define MEMO_SLOT_BITS 24u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
 /* MEMO_FAST: match_words' loop does the word from its entry alone
  * (memo_fast: seen, and no MEMO_INFL, MEMO_LOOK, MEMO_TWO or HV_TRIG),
@@ -3561,6 +3561,10 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * constants that it made again each word. The sign bit, which a test of
  * the register itself reads (MEMO_KEY, read out of the loop, was it). */
 #define MEMO_FAST (1ull << 63)
+/* MEMO_ACT, with MEMO_FAST: the loop has hits to make for the word
+ * (MEMO_SHORT; a key's HV_WORD; the fourth word's MEMO_ONE or
+ * MEMO_GLUE), one bit where it asked four of every word (memo_fast). */
+#define MEMO_ACT (1ull << 56)
 #define MEMO_TWO (1ull << 58)
 #define MEMO_LOOK (1ull << 59)
 #define MEMO_SHORT (1ull << 60)
@@ -3605,19 +3609,24 @@ _Static_assert(!((MEMO_QUIET | MEMO_WALKS) &
                   0xffffffull << 32 | 0xffffffffull)),
                "MEMO_QUIET and MEMO_WALKS are no other field's bits");
 
-_Static_assert(!(MEMO_FAST & (CM_ALL | MEMO_TWO | MEMO_LOOK | MEMO_SHORT |
-                              MEMO_INFL | MEMO_SEEN | MEMO_KEY |
-                              (uint64_t)((1u << MEMO_SLOT_BITS) - 1) << 32)),
-               "MEMO_FAST is no other field's bit");
+_Static_assert(!((MEMO_FAST | MEMO_ACT) &
+                 (CM_ALL | MEMO_TWO | MEMO_LOOK | MEMO_SHORT | MEMO_INFL |
+                  MEMO_SEEN | MEMO_KEY |
+                  (uint64_t)((1u << MEMO_SLOT_BITS) - 1) << 32)),
+               "MEMO_FAST and MEMO_ACT are no other field's bits");
 
-/* The memo entry's third word v with MEMO_FAST as its other bits say. */
-static inline uint64_t memo_fast(uint64_t v)
+/* The memo entry's third word v, whose fourth is aux, with MEMO_FAST and
+ * MEMO_ACT as their other bits say. */
+static inline uint64_t memo_fast(uint64_t v, uint64_t aux)
 {
-    v &= ~MEMO_FAST;
-    return (v & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO | HV_TRIG)) ==
-                   MEMO_SEEN
-               ? v | MEMO_FAST
-               : v;
+    v &= ~(MEMO_FAST | MEMO_ACT);
+    if ((v & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO | HV_TRIG)) !=
+        MEMO_SEEN)
+        return v;
+    return v | MEMO_FAST |
+           ((v & (MEMO_SHORT | HV_WORD)) || (aux & (MEMO_GLUE | MEMO_ONE))
+                ? MEMO_ACT
+                : 0);
 }
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
@@ -5145,8 +5154,8 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
             /* cands_gate's entry, or a word seen again. (Not a MEMO_INFL
              * word's: one and two are the same each time, so a word found
              * with them is never MEMO_INFL.) */
-            e[2] = memo_fast(e[2] | seen);
             e[3] |= memo_glue(s->ms, one) | two;
+            e[2] = memo_fast(e[2] | seen, e[3]);
         } else if (slot >> MEMO_SLOT_BITS == 0) {
             uint32_t pair = 0;
             uint64_t aux = (sl ? key_aux(m, sl, &pair) : 0) | one | two;
@@ -5172,7 +5181,8 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
                                              (pair ? (sl->val & ~HV_ID) | pair
                                                    : sl->val)
                                        : ans) |
-                                   look | seen),
+                                       look | seen,
+                                   aux),
                          aux);
         }
     }
@@ -5436,25 +5446,30 @@ static bool match_words(scan *s)
             /* A key's slot value; 0 for another word, whose cands_maybe
              * answer is 0 without MEMO_LOOK. */
             uint32_t val = (uint32_t)v;
-            bool short_term;
-            if ((v & MEMO_SHORT) &&
-                !short_hits(s, a, q->e - a, &short_term))
-                return false;
-            if (aux & MEMO_GLUE) {
-                /* glue kept apart: in text order, one a word at most, so
-                 * the room dc_match made is enough */
-                dc_hitvec *o = s->out;
-                one_hit_at(&o->glue[o->nglue++], q, aux);
-                if ((val & MEMO_PAIR) &&
-                    !push_one(s, q, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+            /* MEMO_ACT: hits to make (most words have none) */
+            if (v & MEMO_ACT) {
+                bool short_term;
+                if ((v & MEMO_SHORT) &&
+                    !short_hits(s, a, q->e - a, &short_term))
                     return false;
-            } else if ((aux & MEMO_ONE)
-                    ? !push_one(s, q, aux) ||
-                          ((val & MEMO_PAIR) &&
-                           !pair_push(s, q,
-                                      MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
-                    : (val & HV_WORD) && !report_word(s, val & HV_ID, a, q->e))
-                return false;
+                if (aux & MEMO_GLUE) {
+                    /* glue kept apart: in text order, one a word at most,
+                     * so the room dc_match made is enough */
+                    dc_hitvec *o = s->out;
+                    one_hit_at(&o->glue[o->nglue++], q, aux);
+                    if ((val & MEMO_PAIR) &&
+                        !push_one(s, q, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                        return false;
+                } else if ((aux & MEMO_ONE)
+                        ? !push_one(s, q, aux) ||
+                              ((val & MEMO_PAIR) &&
+                               !pair_push(s, q,
+                                          MEMO_ONE_WITH_ENTRY(aux,
+                                                              val & HV_ID)))
+                        : (val & HV_WORD) &&
+                              !report_word(s, val & HV_ID, a, q->e))
+                    return false;
+            }
             if (!w.nnxt) {
                 /* The only ones pending after this word, if it leads
                  * phrases: see dnext. No branch on whether it does, which
@@ -5467,15 +5482,15 @@ static bool match_words(scan *s)
             pend_swap(&w, q->e);
             continue;
         }
-        /* (t - 1)[a]: the byte before the word, which for a == 0 is the
-         * space before the text copy; t[a - 1] would wrap the unsigned
-         * index (UBSan, found by fuzz_lexicon). */
         /* The end ({n, n}: word_keys' last key is MKEY_OUT's, which no
          * entry has). Asked here, off the memo's way, it is one compare a
          * text, where the loop's test was one a word. */
         if (a >= n)
             return true;
         size_t i = q->e, L = i - a;
+        /* (t - 1)[a]: the byte before the word, which for a == 0 is the
+         * space before the text copy; t[a - 1] would wrap the unsigned
+         * index (UBSan, found by fuzz_lexicon). */
         bool join = (byte_cls[(t - 1)[a]] | byte_cls[t[i]]) & BC_JOIN;
         if (join || L > lim) {
             if (L <= hmax && !join) {
