@@ -3825,7 +3825,9 @@ typedef struct wpass {
     unsigned rid;    /* pend_go's cache keeps one report */
     uint32_t next;   /* OR of cur[*].next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
-    size_t rlast;    /* end of the last run that is not inside another */
+    uint32_t rlast;  /* end of the last run that is not inside another
+                      * (32 bits: match_words stores it at every word, a
+                      * wkey's e as it is, where a size_t took a move) */
 } wpass;
 
 static inline void wpass_init(wpass *w)
@@ -3894,7 +3896,7 @@ static inline uint64_t pend_h(const unsigned char *t, const wpass *w,
 /* The run is over: the phrases pending to it go on from it. */
 static inline void pend_swap(wpass *w, size_t R)
 {
-    w->rlast = R;
+    w->rlast = (uint32_t)R; /* dc_match: n <= UINT32_MAX */
     if (!(w->ncur | w->nnxt))
         return; /* nothing pending: the usual case */
     pend *x = w->cur;
