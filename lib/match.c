@@ -184,7 +184,9 @@ typedef struct hslot {
     uint32_t lasts; /* HV_CPREFIX: lengths of the last words that may
                      * follow, bit l - 1 (bit 31: any longer one) */
     uint32_t next;  /* HV_PREFIX: first bytes c of the words that may
-                     * follow, bit c & 31 */
+                     * follow, bit c & 31 (0 without HV_PREFIX: build_hash
+                     * sets it only with that bit, and match_words reads
+                     * a memo entry's copy as its phrases' next alone) */
 } hslot;
 
 /* The most slots the hash may have: build_hash refuses a larger table and
@@ -5475,8 +5477,11 @@ static bool match_words(scan *s)
             if (!w.nnxt) {
                 /* The only ones pending after this word, if it leads
                  * phrases: see dnext. No branch on whether it does, which
-                 * half the words do and the predictor missed. */
-                dnext = val & HV_PREFIX ? (uint32_t)aux : 0;
+                 * half the words do and the predictor missed. The fourth
+                 * word's low 32 bits are a key's next, which only a slot
+                 * of HV_PREFIX has (build_hash), and 0 for a word that is
+                 * no key (MEMO_TWO's bits there: not MEMO_FAST). */
+                dnext = (uint32_t)aux;
             } else if (val & HV_PREFIX) {
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
                                (uint32_t)aux);
