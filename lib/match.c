@@ -184,7 +184,9 @@ typedef struct hslot {
     uint32_t lasts; /* HV_CPREFIX: lengths of the last words that may
                      * follow, bit l - 1 (bit 31: any longer one) */
     uint32_t next;  /* HV_PREFIX: first bytes c of the words that may
-                     * follow, bit c & 31 */
+                     * follow, bit c & 31 (0 without HV_PREFIX: build_hash
+                     * sets it only with that bit, and match_words reads
+                     * a memo entry's copy as its phrases' next alone) */
 } hslot;
 
 /* The most slots the hash may have: build_hash refuses a larger table and
@@ -2925,28 +2927,47 @@ static inline bool push_hit(scan *s, size_t b, size_t e, uint32_t entry,
     return true;
 }
 
-/* push_hit() of a memo entry's one hit (MEMO_ONE in aux): the hit written
- * as two 8-byte words, the second made from aux with two shifts, where
- * GCC wrote the five fields one by one and kept the entry and how on the
- * stack between (match_words' loop pushes 121 000 such hits on the
- * benchmark corpus). */
-static inline bool push_one(scan *s, size_t b, size_t e, uint64_t aux)
+/* The word q's run [b, e) as a dc_hit's first 8 bytes (x86: b, then e),
+ * one load. */
+static inline uint64_t wkey_span(const wkey *q)
 {
-    dc_hitvec *o = s->out;
-    if (o->n == o->cap && !grow_hits(s))
-        return false;
-    dc_hit *h = &o->v[o->n++];
+    _Static_assert(offsetof(wkey, e) == offsetof(wkey, b) + 4,
+                   "a wkey's b and e are 8 bytes, b first");
+    uint64_t sp;
+    memcpy(&sp, (const unsigned char *)q + offsetof(wkey, b), sizeof sp);
+    return sp;
+}
+
+/* A memo entry's one hit (MEMO_ONE in aux) over the word q, at h: two
+ * 8-byte words, q's b and e loaded as one and the second made from aux
+ * with two shifts, where GCC wrote the five fields one by one and kept
+ * the entry and how on the stack between (match_words' loop pushes
+ * 121 000 such hits on the benchmark corpus); made from the word's
+ * begin and end, the loop kept its end on the stack at every word for
+ * them and put the first word together (spd63). */
+static inline void one_hit_at(dc_hit *h, const wkey *q, uint64_t aux)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     _Static_assert(sizeof(dc_hit) == 16 && offsetof(dc_hit, entry) == 8 &&
                        offsetof(dc_hit, how) == 12,
                    "dc_hit is b, e, then entry, how and 3 zero bytes");
-    uint64_t q[2] = {(uint64_t)(uint32_t)b | (uint64_t)e << 32,
+    uint64_t x[2] = {wkey_span(q),
                      (aux >> 32 & 0xffffffu) | (aux >> 56 & 0x7u) << 32};
-    memcpy(h, q, sizeof q);
+    memcpy(h, x, sizeof x);
 #else
-    *h = (dc_hit){(uint32_t)b, (uint32_t)e, (uint32_t)(aux >> 32) & 0xffffffu,
+    *h = (dc_hit){q->b, q->e, (uint32_t)(aux >> 32) & 0xffffffu,
                   (uint8_t)(aux >> 56) & 0x7u, {0, 0, 0}};
 #endif
+}
+
+/* push_hit() of a memo entry's one hit (MEMO_ONE in aux) over the word
+ * q (one_hit_at). */
+static inline bool push_one(scan *s, const wkey *q, uint64_t aux)
+{
+    dc_hitvec *o = s->out;
+    if (o->n == o->cap && !grow_hits(s))
+        return false;
+    one_hit_at(&o->v[o->n++], q, aux);
     return true;
 }
 
@@ -3533,14 +3554,25 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * inflection gives a second hit over the whole word, which the fourth
  * word's low 32 bits hold (MEMO_TWO_ENTRY, MEMO_TWO_HOW); plain_word
  * pushes it (the loop sends the word there, as for MEMO_LOOK). */
-#define MEMO_SLOT_BITS 26u
+#define MEMO_SLOT_BITS 24u
 #define MEMO_SLOT(v) ((size_t)((v) >> 32) & ((1u << MEMO_SLOT_BITS) - 1))
+/* MEMO_FAST: match_words' loop does the word from its entry alone
+ * (memo_fast: seen, and no MEMO_INFL, MEMO_LOOK, MEMO_TWO or HV_TRIG),
+ * one bit, set where the entry's third word is written: the loop asked
+ * those five bits of every word the memo held, a compare with two 64-bit
+ * constants that it made again each word. The sign bit, which a test of
+ * the register itself reads (MEMO_KEY, read out of the loop, was it). */
+#define MEMO_FAST (1ull << 63)
+/* MEMO_ACT, with MEMO_FAST: the loop has hits to make for the word
+ * (MEMO_SHORT; a key's HV_WORD; the fourth word's MEMO_ONE or
+ * MEMO_GLUE), one bit where it asked four of every word (memo_fast). */
+#define MEMO_ACT (1ull << 56)
 #define MEMO_TWO (1ull << 58)
 #define MEMO_LOOK (1ull << 59)
 #define MEMO_SHORT (1ull << 60)
 #define MEMO_INFL (1ull << 61)
 #define MEMO_SEEN (1ull << 62)
-#define MEMO_KEY (1ull << 63)
+#define MEMO_KEY (1ull << 57)
 /* A key's entry's fourth word: its slot's next (low 32 bits), and
  * MEMO_ONE if the whole word gives one hit: entry MEMO_ONE_ENTRY(aux),
  * how MEMO_ONE_HOW(aux) (report_word's, without reading the pattern, its
@@ -3555,7 +3587,7 @@ s1_lens(const dc_matcher *m, const unsigned char *w, size_t L, bool at0)
  * not among the hits. MEMO_GLUE2: so is a MEMO_PAIR key's second hit,
  * the first being no glue (a word of two entries, "we": a pronoun and
  * glue). Bits of the how field, whose values are below 8; MEMO_ONE_HOW
- * and push_one leave them out. */
+ * and one_hit_at leave them out. */
 #define MEMO_GLUE (1ull << 62)
 #define MEMO_GLUE2 (1ull << 61)
 /* token_cands, asked of the word after a plain byte (bb) and before a
@@ -3578,6 +3610,26 @@ _Static_assert(!((MEMO_QUIET | MEMO_WALKS) &
                  (MEMO_ONE | MEMO_GLUE | MEMO_GLUE2 | 0x7ull << 56 |
                   0xffffffull << 32 | 0xffffffffull)),
                "MEMO_QUIET and MEMO_WALKS are no other field's bits");
+
+_Static_assert(!((MEMO_FAST | MEMO_ACT) &
+                 (CM_ALL | MEMO_TWO | MEMO_LOOK | MEMO_SHORT | MEMO_INFL |
+                  MEMO_SEEN | MEMO_KEY |
+                  (uint64_t)((1u << MEMO_SLOT_BITS) - 1) << 32)),
+               "MEMO_FAST and MEMO_ACT are no other field's bits");
+
+/* The memo entry's third word v, whose fourth is aux, with MEMO_FAST and
+ * MEMO_ACT as their other bits say. */
+static inline uint64_t memo_fast(uint64_t v, uint64_t aux)
+{
+    v &= ~(MEMO_FAST | MEMO_ACT);
+    if ((v & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO | HV_TRIG)) !=
+        MEMO_SEEN)
+        return v;
+    return v | MEMO_FAST |
+           ((v & (MEMO_SHORT | HV_WORD)) || (aux & (MEMO_GLUE | MEMO_ONE))
+                ? MEMO_ACT
+                : 0);
+}
 
 #define MEMO_TWO_ENTRY(aux) ((uint32_t)(aux) & 0xffffffu)
 #define MEMO_TWO_HOW(aux) ((uint8_t)((aux) >> 24) & 0x7fu)
@@ -3617,16 +3669,15 @@ static inline uint64_t memo_glue(const dc_match_scratch *ms, uint64_t aux)
                : aux;
 }
 
-/* A MEMO_PAIR key's second hit (aux: MEMO_ONE_WITH_ENTRY): pushed, or
- * kept apart (MEMO_GLUE2; one a word, the first being pushed). */
-static inline bool pair_push(scan *s, size_t b, size_t e, uint64_t aux)
+/* A MEMO_PAIR key's second hit over the word q (aux:
+ * MEMO_ONE_WITH_ENTRY): pushed, or kept apart (MEMO_GLUE2; one a word,
+ * the first being pushed). */
+static inline bool pair_push(scan *s, const wkey *q, uint64_t aux)
 {
     if (!(aux & MEMO_GLUE2))
-        return push_one(s, b, e, aux);
+        return push_one(s, q, aux);
     dc_hitvec *o = s->out;
-    o->glue[o->nglue++] = (dc_hit){(uint32_t)b, (uint32_t)e,
-                                   MEMO_ONE_ENTRY(aux), MEMO_ONE_HOW(aux),
-                                   {0, 0, 0}};
+    one_hit_at(&o->glue[o->nglue++], q, aux);
     return true;
 }
 
@@ -3776,7 +3827,9 @@ typedef struct wpass {
     unsigned rid;    /* pend_go's cache keeps one report */
     uint32_t next;   /* OR of cur[*].next (0 when ncur is 0) */
     uint32_t nnext;  /* the same for nxt */
-    size_t rlast;    /* end of the last run that is not inside another */
+    uint32_t rlast;  /* end of the last run that is not inside another
+                      * (32 bits: match_words stores it at every word, a
+                      * wkey's e as it is, where a size_t took a move) */
 } wpass;
 
 static inline void wpass_init(wpass *w)
@@ -3845,7 +3898,7 @@ static inline uint64_t pend_h(const unsigned char *t, const wpass *w,
 /* The run is over: the phrases pending to it go on from it. */
 static inline void pend_swap(wpass *w, size_t R)
 {
-    w->rlast = R;
+    w->rlast = (uint32_t)R; /* dc_match: n <= UINT32_MAX */
     if (!(w->ncur | w->nnxt))
         return; /* nothing pending: the usual case */
     pend *x = w->cur;
@@ -5105,8 +5158,8 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
             /* cands_gate's entry, or a word seen again. (Not a MEMO_INFL
              * word's: one and two are the same each time, so a word found
              * with them is never MEMO_INFL.) */
-            e[2] |= seen;
             e[3] |= memo_glue(s->ms, one) | two;
+            e[2] = memo_fast(e[2] | seen, e[3]);
         } else if (slot >> MEMO_SLOT_BITS == 0) {
             uint32_t pair = 0;
             uint64_t aux = (sl ? key_aux(m, sl, &pair) : 0) | one | two;
@@ -5128,11 +5181,12 @@ static __attribute__((noinline)) bool plain_body(scan *s, wpass *w, size_t a,
             /* The word pushed out waits in the victim table. */
             memcpy(vic_at(s->ms, set), set + ENT, 4 * sizeof(uint64_t));
             memo_put_key(set, x,
-                         (sl ? MEMO_KEY | (uint64_t)slot << 32 |
-                                   (pair ? (sl->val & ~HV_ID) | pair
-                                         : sl->val)
-                             : ans) |
-                             look | seen,
+                         memo_fast((sl ? MEMO_KEY | (uint64_t)slot << 32 |
+                                             (pair ? (sl->val & ~HV_ID) | pair
+                                                   : sl->val)
+                                       : ans) |
+                                       look | seen,
+                                   aux),
                          aux);
         }
     }
@@ -5293,6 +5347,10 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
         q[k].b = (uint32_t)b;
         q[k].e = (uint32_t)e;
     }
+    /* the end: MKEY_OUT's key, which no entry has (read from the zero
+     * bytes after the text), so that the loop asks for the end only off
+     * the memo's way */
+    q[nw].set = mkey_store(memo, t + n, MKEY_OUT, q[nw].k);
     q[nw].b = q[nw].e = (uint32_t)n;
 }
 
@@ -5350,80 +5408,93 @@ static bool match_words(scan *s)
     word_keys(t, n, r, (size_t)(s->runs - r), lim, memo, q);
     /* Phrases led by the last word, done from the memo, when nothing else
      * is pending: they enter w only if this word may go on with them
-     * (dnext: their next first bytes, dv: the word's memo answer, da: its
-     * start). Most do not (on the benchmark corpus 134 900 of the words
-     * the loop does lead a phrase, and pend_go is called 40 400 times),
-     * and then the push and the two swaps of w are spared. */
-    size_t da = 0;
-    uint64_t dv = 0;
+     * (dnext: their next first bytes). Most do not (on the benchmark
+     * corpus 134 900 of the words the loop does lead a phrase, and
+     * pend_go is called 40 400 times), and then the push and the two
+     * swaps of w are spared. The last word's start and memo answer are
+     * read back from its wkey (q[-1]) and its entry, which is its pair's
+     * first way (memo_find) and which nothing has written since: kept in
+     * variables, they were stored to the stack at every word. */
     uint32_t dnext = 0;
     for (;; q++) {
-        /* The word [a, i), its memo pair set and its memo key x, made
-         * in word_keys, and its pair fetched there. */
-        size_t a = q->b, i = q->e;
-        if (a >= n)
-            return true;
+        /* The word [a, q->e), its memo pair set and its memo key x, made
+         * in word_keys, and its pair fetched there. The end is read from
+         * q where it is needed: kept in a variable with the length, it
+         * was stored to the stack at every word and the length made. */
+        size_t a = q->b;
         const mkey x = mkey_load(q->k);
         uint64_t *const set = q->set;
-        size_t L = i - a;
         /* The word's first byte as the pending phrases' next hold it
          * (bit c & 31), made once: pend_set1's stores may alias t for the
          * compiler, which loaded and shifted it again below. */
         const uint32_t first = 1u << (t[a] & 31);
-        if (dnext & first)
-            pend_set1(&w, da, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv, dnext);
+        if (dnext & first) {
+            const uint64_t dv = q[-1].set[2];
+            pend_set1(&w, q[-1].b, &m->hash[MEMO_SLOT(dv)], (uint32_t)dv,
+                      dnext);
+        }
         dnext = 0;
         /* NULL for a word next to ' or '*' or longer than word_keys' lim
          * (15 bytes, or the longest key when that is shorter). */
         uint64_t *e = memo_find(set, x);
-        /* HV_TRIG: a key that is a split slur's fragment goes to
-         * plain_word. In a word that is no key the bit is one of
-         * cands_maybe's, and MEMO_LOOK sends the word there anyway. */
-        if (e && (e[2] & (MEMO_SEEN | MEMO_INFL | MEMO_LOOK | MEMO_TWO |
-                          HV_TRIG)) == MEMO_SEEN) {
+        /* MEMO_FAST: not MEMO_INFL, MEMO_LOOK, MEMO_TWO or HV_TRIG (a key
+         * that is a split slur's fragment goes to plain_word; in a word
+         * that is no key the bit is one of cands_maybe's, and MEMO_LOOK
+         * sends the word there anyway). */
+        if (e && (e[2] & MEMO_FAST)) {
             /* Phrases pending from the last words may go on with this
              * one: out of line, the rest of the word from the memo. */
-            if ((w.next & first) && !pend_go(s, &w, a, i, x))
+            if ((w.next & first) && !pend_go(s, &w, a, q->e, x))
                 return false;
             uint64_t v = e[2], aux = e[3];
             /* A key's slot value; 0 for another word, whose cands_maybe
              * answer is 0 without MEMO_LOOK. */
             uint32_t val = (uint32_t)v;
-            bool short_term;
-            if ((v & MEMO_SHORT) && !short_hits(s, a, L, &short_term))
-                return false;
-            if (aux & MEMO_GLUE) {
-                /* glue kept apart: in text order, one a word at most, so
-                 * the room dc_match made is enough */
-                dc_hitvec *o = s->out;
-                o->glue[o->nglue++] = (dc_hit){(uint32_t)a, (uint32_t)i,
-                                               MEMO_ONE_ENTRY(aux),
-                                               MEMO_ONE_HOW(aux),
-                                               {0, 0, 0}};
-                if ((val & MEMO_PAIR) &&
-                    !push_one(s, a, i, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+            /* MEMO_ACT: hits to make (most words have none) */
+            if (v & MEMO_ACT) {
+                bool short_term;
+                if ((v & MEMO_SHORT) &&
+                    !short_hits(s, a, q->e - a, &short_term))
                     return false;
-            } else if ((aux & MEMO_ONE)
-                    ? !push_one(s, a, i, aux) ||
-                          ((val & MEMO_PAIR) &&
-                           !pair_push(s, a, i,
-                                      MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
-                    : (val & HV_WORD) && !report_word(s, val & HV_ID, a, i))
-                return false;
+                if (aux & MEMO_GLUE) {
+                    /* glue kept apart: in text order, one a word at most,
+                     * so the room dc_match made is enough */
+                    dc_hitvec *o = s->out;
+                    one_hit_at(&o->glue[o->nglue++], q, aux);
+                    if ((val & MEMO_PAIR) &&
+                        !push_one(s, q, MEMO_ONE_WITH_ENTRY(aux, val & HV_ID)))
+                        return false;
+                } else if ((aux & MEMO_ONE)
+                        ? !push_one(s, q, aux) ||
+                              ((val & MEMO_PAIR) &&
+                               !pair_push(s, q,
+                                          MEMO_ONE_WITH_ENTRY(aux,
+                                                              val & HV_ID)))
+                        : (val & HV_WORD) &&
+                              !report_word(s, val & HV_ID, a, q->e))
+                    return false;
+            }
             if (!w.nnxt) {
                 /* The only ones pending after this word, if it leads
                  * phrases: see dnext. No branch on whether it does, which
-                 * half the words do and the predictor missed. */
-                da = a;
-                dv = v;
-                dnext = val & HV_PREFIX ? (uint32_t)aux : 0;
+                 * half the words do and the predictor missed. The fourth
+                 * word's low 32 bits are a key's next, which only a slot
+                 * of HV_PREFIX has (build_hash), and 0 for a word that is
+                 * no key (MEMO_TWO's bits there: not MEMO_FAST). */
+                dnext = (uint32_t)aux;
             } else if (val & HV_PREFIX) {
                 pend_push_lazy(&w, a, &m->hash[MEMO_SLOT(v)], val,
                                (uint32_t)aux);
             }
-            pend_swap(&w, i);
+            pend_swap(&w, q->e);
             continue;
         }
+        /* The end ({n, n}: word_keys' last key is MKEY_OUT's, which no
+         * entry has). Asked here, off the memo's way, it is one compare a
+         * text, where the loop's test was one a word. */
+        if (a >= n)
+            return true;
+        size_t i = q->e, L = i - a;
         /* (t - 1)[a]: the byte before the word, which for a == 0 is the
          * space before the text copy; t[a - 1] would wrap the unsigned
          * index (UBSan, found by fuzz_lexicon). */
