@@ -1072,6 +1072,9 @@ typedef struct run {
     uint8_t n_ingroup_claims;
     float hate_so_far;    /* running hate estimate, before deduplication */
     bool untargeted;      /* attack language aimed at no protected group */
+    /* the "no" of a sign called for (sign_called) plus one, or 0: its
+     * quote marks hold the sign's words, not another's speech */
+    uint32_t sign_called_at;
     /* swearing in a sentence that addresses someone ("fuck off and die,
      * you shit"): its TOXICITY counts toward the verdict (tox_aimed) */
     bool swore_at_you;
@@ -12595,6 +12598,8 @@ static decorum_status attack_on_group(run *R, const mention *m,
     if (sc == SC_NEGATED && m->kind == DC_KIND_THREAT &&
         wouldnt_mind(R, m, sent_of(R, m->tb)))
         sc = SC_ASSERTED;
+    if (sc == SC_REPORTED && m->tb + 1 == R->sign_called_at)
+        sc = SC_ASSERTED; /* "should put up a 'no blacks' sign" */
     if (sc == SC_ASSERTED && answered_no(R, m->tb))
         sc = SC_NEGATED; /* "Are immigrants filthy? No, ..." */
     if (sc == SC_ASSERTED && m->kind != DC_KIND_THREAT &&
@@ -36914,6 +36919,63 @@ static decorum_status slogan_exclusion(run *R, const mention *sm,
  * competition ("No Russians allowed at the Olympics"). Scope is
  * attack_on_group's: quoted, reported or denounced, it is not the
  * writer's ("The sign said 'No Irish, no blacks, no dogs'"). */
+/* Session 63 (blind rounds 43-48): a sign called for, "no" and the group
+ * inside what the writer wants put up: "landlords should put up a 'no
+ * blacks' sign", "this cinema needs a no gypsies policy like the pub down
+ * the road has", "the owner should put the 'no travellers' sign back up",
+ * "landlords should be allowed to put 'no blacks' on the listing again".
+ * The word before "no" (past "a", "the", "up", "back" and quotes) puts
+ * or wants it ("put", "hang", "stick", "post", "write", "have", "get",
+ * "bring", "need(s)"); not "take down its 'no travellers' sign", "remove
+ * the 'no irish' sign". A sign noun ("sign", "policy", "rule",
+ * "notice") follows the group unless a verb of putting it came before.
+ * The call: a modal, "need(s)" or "want(s)" before "no" in its sentence,
+ * or the verb opening it ("put a no gypsies sign up"); not told as done
+ * or denied ("had", "was", "were", "used" or a negation before it), not
+ * asked. */
+static bool sign_called(const run *R, const sentence *s, uint32_t no,
+                        const target *t)
+{
+    static const char *const nouns[] = {"sign",   "signs", "policy",
+                                        "rule",   "rules", "notice",
+                                        "sticker"};
+    static const char *const puts[] = {"put", "hang", "stick", "post",
+                                       "write"};
+    static const char *const wants[] = {"have", "get",  "bring", "need",
+                                        "needs", "want", "wants"};
+    static const char *const skip[] = {"a", "the", "up", "back", "an"};
+    static const char *const past[] = {"had", "was", "were", "used"};
+    const tok *tk = R->toks;
+    if (s->question)
+        return false;
+    uint32_t b = no;
+    while (b > s->tb &&
+           (tk[b - 1].type != TK_WORD ||
+            word_among(R, b - 1, b, skip, sizeof skip / sizeof *skip)))
+        b--;
+    if (b == s->tb)
+        return false;
+    bool put = word_among(R, b - 1, b, puts, sizeof puts / sizeof *puts);
+    if (!put && !word_among(R, b - 1, b, wants, sizeof wants / sizeof *wants))
+        return false;
+    uint32_t a = t->te;
+    while (a < s->te && tk[a].type != TK_WORD)
+        a++;
+    if (!put &&
+        !(a < s->te && word_among(R, a, a + 1, nouns, sizeof nouns / sizeof *nouns)))
+        return false;
+    bool call = b - 1 == s->tb;
+    for (uint32_t k = s->tb; k < no; k++) {
+        if (word_among(R, k, k + 1, past, sizeof past / sizeof *past) ||
+            mention_at(R, k, DC_KIND_NEGATION))
+            return false;
+        call |= mention_at(R, k, DC_KIND_MODAL) != NULL ||
+                tok_is_word(R, k, "need") || tok_is_word(R, k, "needs") ||
+                tok_is_word(R, k, "want") || tok_is_word(R, k, "wants");
+    }
+    return call;
+}
+
 static decorum_status rule_no_group(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36939,9 +37001,11 @@ static decorum_status rule_no_group(run *R)
                                              rs->toks[t->tb].clause)
             continue;
         const sentence *s = sent_of(R, no);
-        if (s->question || !no_opens(R, no))
+        /* (a sign called for opens no clause: sign_called) */
+        bool called = !no_opens(R, no) && sign_called(R, s, no, t);
+        if (s->question || (!called && !no_opens(R, no)))
             continue;
-        uint32_t end = sign_rest(R, t->te);
+        uint32_t end = called ? t->te : sign_rest(R, t->te);
         /* "No Jews or blacks allowed", "No Jews, Muslims or blacks
          * allowed here": more groups joined by "or", "and" or commas
          * before the word of admission */
@@ -36995,7 +37059,9 @@ static decorum_status rule_no_group(run *R)
                 return st;
             continue;
         }
+        R->sign_called_at = called ? no + 1 : 0;
         decorum_status st = slogan_exclusion(R, &sm, t, se);
+        R->sign_called_at = 0;
         if (st != DECORUM_OK)
             return st;
     }
