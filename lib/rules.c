@@ -6870,6 +6870,33 @@ static decorum_status find_group_targets(run *R)
             } else {
                 /* "Kill it tonight girls": the girls are spoken to. */
                 group = !vocative(R, m, e);
+                /* (session 63: a people's noun before a plural noun of
+                 * kin, age or household names those people as an
+                 * adjective would, "keep the roma kids out of our school",
+                 * "roma families"; not a club's "roma fans") */
+                static const char *const kin[] = {
+                    "kids",  "children", "families", "women", "men",
+                    "girls", "boys",     "people",   "folk",  "folks"};
+                if (group && m->te < rs->ntok &&
+                    word_among(R, m->te, m->te + 1, kin,
+                               sizeof kin / sizeof *kin)) {
+                    const mention *nx = mention_at(R, m->te, DC_KIND_PERSON);
+                    if (!nx)
+                        nx = mention_at(R, m->te, DC_KIND_IDENTITY);
+                    if (!nx)
+                        nx = mention_at(R, m->te, DC_KIND_HUMANITY);
+                    if (nx && nx->tb == m->te) {
+                        t->te = nx->te;
+                        t->e = nx->e;
+                        t->categories |= ent(R, nx)->categories;
+                        for (size_t j = i + 1;
+                             j < rs->nm && rs->m[j].tb < t->te; j++)
+                            if (rs->m[j].kind == DC_KIND_IDENTITY ||
+                                rs->m[j].kind == DC_KIND_HUMANITY ||
+                                rs->m[j].kind == DC_KIND_PERSON)
+                                rs->m[j].used = 1;
+                    }
+                }
                 /* "woman" names the group only as "women", or as "every
                  * woman", "no woman". */
                 if (group && (e->flags & DC_F_PLURAL))
@@ -8135,6 +8162,10 @@ static bool others_report(const run *R, const sentence *s, const mention *m)
                                       wl_call_noun_before,
                                       sizeof wl_call_noun_before /
                                           sizeof *wl_call_noun_before))))
+        return false;
+    /* "implies ..." opening the comment is the writer's own sneer (the
+     * forum's "implying"), no one's meaning explained (session 63) */
+    if (m->tb == 0 && tok_is_word(R, m->tb, "implies"))
         return false;
     /* "..., just saying": the writer's own tag on what they said, ending
      * its sentence (not "my friend is just saying Muslims are ...") */
@@ -42393,7 +42424,11 @@ static decorum_status rule_fate(run *R, const mention *m)
         "waitlist", "waitlists", "lifts", "deported", "deportation",
         "asylum", "sanctuary", "food", "water", "horrifying", "horrific",
         "bombing", "bombed", "bombardment", "airstrikes", "genocide",
-        "blockade"};
+        "blockade",
+        /* (housing: "... in those condemned flats, the landlord is a
+         * crook"; session 63) */
+        "condemned", "unsafe", "damp", "mould", "mold", "landlord",
+        "landlords"};
     static const char *const wink[] = {
         "if", "you", "know", "what", "i", "mean", "lol", "now", "this",
         "time", "too", "already", "asap", "please", "then", "ok", "okay",
