@@ -28692,6 +28692,18 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
          (tok_is_word(R, m->te + 1, "my") || tok_is_word(R, m->te + 1, "our") ||
           tok_is_word(R, m->te + 1, "your"))))
         return NULL;
+    /* (not news or fear of others' deed: "the palestinian camps are
+     * gonna get bombed again tonight, pray for gaza", "... is gonna get
+     * torched by the far right if this keeps up, its terrifying"; nor
+     * a burning of something, "the roma camp needs burning of rubbish
+     * stopped"; rv63) */
+    static const char *const feared[] = {
+        "again",  "by",      "if",     "pray",   "praying", "prayers",
+        "terrifying", "scary", "scared", "worried", "fear",  "afraid",
+        "sadly"};
+    if (tok_is_word(R, m->te, "of") ||
+        word_among(R, s->tb, s->te, feared, sizeof feared / sizeof *feared))
+        return NULL;
     /* (the call may open the threat's own words: "wants torching") */
     bool call = word_among(R, m->tb, m->tb + 1, between, 4);
     uint32_t k = m->tb;
@@ -28732,36 +28744,79 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
     return idm;
 }
 
-/* Session 63 (blind round 46): the same deed foretold of "it" opening the
+/* Session 63 (blind round 43): the same deed foretold of "it" opening the
  * sentence after one that names a group's place of worship or gathering
  * (an identity entry flagged `place`): "approve this mosque and see what
  * happens. it'll burn before the first prayer". The last such place in
- * the sentence before is the one meant; "it" and its future ("it'll",
- * "itll", "it will", "it's gonna") are all that stand before the deed.
- * Not denied or asked (as place_subject_threatened), nor on a condition
- * after it. Returns the place's mention. */
+ * the sentence before is the one meant, a sentence that proposes the
+ * place or dares it ("want", "approve", "build", "see what happens");
+ * "it" and its future ("it'll", "itll", "that'll", "it will", "it's
+ * gonna", then "be", "get" or "go") are all that stand before a word of
+ * burning or bombing, which ends its clause or takes its time ("to the
+ * ground", "before the first prayer"). Not denied or asked, nor on a
+ * condition after it. Returns the place's mention. */
 static const mention *place_it_threatened(const run *R, const mention *m)
 {
+    static const char *const burns[] = {"burn",   "burnt",   "burned",
+                                        "torched", "bombed", "firebombed"};
+    static const char *const opens[] = {"it'll", "itll", "that'll", "thatll"};
+    static const char *const then[] = {"down",   "to",   "before", "within",
+                                       "tonight", "soon", "by"};
+    static const char *const proposed[] = {
+        "want",     "wants",    "wanted",  "plan",     "plans",  "planning",
+        "proposed", "proposal", "approve", "approved", "build",  "open",
+        "let",      "allow",    "grant",   "give",    "opening", "building",
+        "approving", "allowing", "letting"};
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t si = R->toks[m->tb].sent;
     if (si == 0 || s->question || m->tb > s->tb + 3 ||
-        tok_is_word(R, m->te, "into") ||
-        !(tok_is_word(R, s->tb, "it'll") || tok_is_word(R, s->tb, "itll") ||
-          (tok_is_word(R, s->tb, "it") && s->tb + 1 < m->tb &&
-           (tok_is_word(R, s->tb + 1, "will") ||
-            tok_is_word(R, s->tb + 1, "gonna")))) ||
+        !word_among(R, m->tb, m->tb + 1, burns, sizeof burns / sizeof *burns) ||
         has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION))
+        return NULL;
+    /* "it'll", "that'll", "it will", "it's gonna", then "be", "get" or
+     * "go" at most */
+    uint32_t k = s->tb + 1;
+    if (!word_among(R, s->tb, s->tb + 1, opens, sizeof opens / sizeof *opens)) {
+        if (!tok_is_word(R, s->tb, "it") || s->tb + 1 >= m->tb ||
+            !(tok_is_word(R, s->tb + 1, "will") ||
+              tok_is_word(R, s->tb + 1, "gonna")))
+            return NULL;
+        k++;
+    }
+    if (k < m->tb && (tok_is_word(R, k, "be") || tok_is_word(R, k, "get") ||
+                      tok_is_word(R, k, "go")))
+        k++;
+    if (k != m->tb)
+        return NULL;
+    /* (burning as the sentence's end or with its time, "to the ground",
+     * "down": not "it'll burn through a ton of charcoal", "it will burn
+     * all night", "it will burn one day and nobody will ...") */
+    if (m->te < s->te && R->toks[m->te].type == TK_WORD &&
+        !word_among(R, m->te, m->te + 1, then, sizeof then / sizeof *then))
         return NULL;
     /* (not a hazard's outcome on a condition: "the old mosque has faulty
      * wiring. it'll burn one day if the council ignores it") */
     static const char *const cond[] = {"if", "unless"};
     if (word_among(R, m->te, s->te, cond, 2))
         return NULL;
+    /* The sentence before proposes the place or dares it: "approve this
+     * mosque and see what happens", "they want a mosque here"; not one
+     * that describes it ("they built the synagogue out of cheap timber",
+     * "the gurdwara is lighting a bonfire"). */
     const sentence *p = &rs->s[si - 1];
+    bool dare = false;
+    for (uint32_t j = p->tb; j < p->te && !dare; j++)
+        dare = word_among(R, j, j + 1, proposed,
+                          sizeof proposed / sizeof *proposed) ||
+               (tok_is_word(R, j, "see") && j + 2 < p->te &&
+                tok_is_word(R, j + 1, "what") &&
+                tok_is_word(R, j + 2, "happens"));
+    if (!dare)
+        return NULL;
     const mention *last = NULL;
-    for (uint32_t k = p->tb; k < p->te; k++) {
-        const mention *im = mention_at(R, k, DC_KIND_IDENTITY);
+    for (uint32_t j = p->tb; j < p->te; j++) {
+        const mention *im = mention_at(R, j, DC_KIND_IDENTITY);
         if (im && (ent(R, im)->flags & DC_F_PLACE))
             last = im;
     }
@@ -30493,7 +30548,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((!t || t->type == TG_OBJECT || t->type == TG_GROUP) &&
         m->kind == DC_KIND_THREAT) {
         const mention *idm = place_subject_threatened(R, m);
-        if (!idm && !t && ((e->flags & DC_F_PLACE) || m->te == m->tb + 1))
+        if (!idm && !t)
             idm = place_it_threatened(R, m);
         if (idm && (!t || t->type == TG_OBJECT || t->tb == idm->tb)) {
             resolved = group_of(R, idm);
@@ -33022,6 +33077,20 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     }
     if (!t || t->type != TG_GROUP || t->tb > neg->tb)
         return DECORUM_OK;
+    /* (session 63, rv63: another's view of them, "to the nazis, jews
+     * were never people to begin with", "the tabloids decided asylum
+     * seekers were never people": what they were to someone, told) */
+    static const char *const viewed[] = {"decided", "claimed", "believed",
+                                         "insisted", "treated", "thought"};
+    const sentence *hs = sent_of(R, neg->tb);
+    bool view = word_among(R, hs->tb, neg->tb, viewed,
+                           sizeof viewed / sizeof *viewed);
+    if (!view && tok_is_word(R, hs->tb, "to"))
+        for (uint32_t k = hs->tb + 1; k < t->tb && !view; k++)
+            view = R->toks[k].type == TK_PUNCT && R->toks[k].ch == ',';
+    if (view)
+        return mitigate(R, tb_byte(R, neg->tb), m->e, SC_REPORTED,
+                        LIT("denying humanity"));
     /* Counter-speech still applies ("saying X are not human is vile"). */
     bool quoted = R->toks[m->tb].quoted;
     if ((quoted || report_before(R, m->tb)) && denounce_near(R, m->tb, m->te))
@@ -36787,7 +36856,8 @@ static uint32_t sign_rest(const run *R, uint32_t k)
              * in the club, we've had the sign up twenty years") */
             static const char *const keeper[] = {
                 "we",  "we've", "weve", "we'll", "i",     "i've",
-                "ive", "i'll",  "ill",  "never", "always", "been"};
+                "ive", "i'll",  "ill",  "never", "always", "been",
+                "kept", "thats", "that's"};
             const sentence *st = sent_of(R, k);
             uint32_t x = end;
             while (x < st->te && tk[x].type != TK_WORD)
@@ -36799,7 +36869,16 @@ static uint32_t sign_rest(const run *R, uint32_t k)
                                                 "members", "only",
                                                 "members-only"};
             uint32_t y = x, n = 0;
-            while (y < st->te && n < 3 && tk[y].type == TK_WORD &&
+            /* (not words told of another's house, "... - thats what the
+             * golf club secretary told the bbc. disgusting", "... thats
+             * the email the guardian published"; rv63) */
+            uint32_t sx = tk[k].sent + 1;
+            bool others = any_kind(R, DC_KIND_REPORT) ||
+                          any_kind(R, DC_KIND_DENOUNCE) ||
+                          (sx < rs->ns &&
+                           (tok_is_word(R, rs->s[sx].tb, "thats") ||
+                            tok_is_word(R, rs->s[sx].tb, "that's")));
+            while (!others && y < st->te && n < 3 && tk[y].type == TK_WORD &&
                    dc_word_in(R->n->text + tk[y].b, tk[y].e - tk[y].b, house,
                               sizeof house / sizeof house[0]))
                 y++, n++;
@@ -36819,7 +36898,10 @@ static uint32_t sign_rest(const run *R, uint32_t k)
              * not "we've noticed that too", "I've complained") */
             static const char *const kept[] = {
                 "sign",    "signs",  "rule",  "rules", "policy", "kept",
-                "keep",    "keeping", "staying", "stays", "way",  "banned"};
+                "keep",    "keeping", "staying", "stays", "way",  "banned",
+                "like"};
+            if (x + 1 < st->te && tok_is_word(R, x, "and"))
+                x++; /* "..., and we like it that way" */
             if (x > end && x < st->te && tk[end].ch == ',' &&
                 dc_word_in(R->n->text + tk[x].b, tk[x].e - tk[x].b, keeper,
                            sizeof keeper / sizeof keeper[0]) &&
@@ -36986,14 +37068,48 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
         b--;
     if (b == s->tb)
         return false;
-    bool put = word_among(R, b - 1, b, puts, sizeof puts / sizeof *puts);
-    if (!put && !word_among(R, b - 1, b, wants, sizeof wants / sizeof *wants))
-        return false;
+    bool put = word_among(R, b - 1, b, puts, sizeof puts / sizeof *puts) ||
+               tok_is_word(R, b - 1, "bring");
+    /* (a sign had, got, needed or wanted is one not up yet: "a no gypsies
+     * policy"; "the council needs the 'no gypsies' signs taken down") */
+    bool indefinite = false;
+    for (uint32_t k = b; k < no; k++)
+        indefinite |= tok_is_word(R, k, "a") || tok_is_word(R, k, "an");
     uint32_t a = t->te;
     while (a < s->te && tk[a].type != TK_WORD)
         a++;
+    /* (or "want" or "need" with the sign itself named after the group,
+     * "we want no jews signs back on the gates"; not "no muslim rules",
+     * a rule of the faith's) */
+    static const char *const signs[] = {"sign", "signs", "notice",
+                                        "notices", "sticker", "stickers"};
+    bool wanted = a < s->te &&
+                  word_among(R, a, a + 1, signs, sizeof signs / sizeof *signs) &&
+                  word_among(R, b - 1, b, wants + 3, 4);
+    if (!put && !wanted &&
+        (!indefinite ||
+         !word_among(R, b - 1, b, wants, sizeof wants / sizeof *wants)))
+        return false;
     if (!put &&
         !(a < s->te && word_among(R, a, a + 1, nouns, sizeof nouns / sizeof *nouns)))
+        return false;
+    /* (not one taken down, framed, shown or taught: "... sign on display
+     * so people remember", "... signs into the history curriculum") */
+    static const char *const undone[] = {
+        "down",    "removed", "remove",  "taken",    "framed",  "frame",
+        "display", "museum",  "museums", "curriculum", "history", "illegal",
+        "reported", "report", "exhibit", "exhibition", "joke"};
+    uint32_t ue = t->te;
+    for (uint32_t n = 0; ue < s->te && n < 12; ue++) {
+        /* (a comma ends the search, but not one of the sign's own list,
+         * "'no irish, no blacks, no dogs' sign") */
+        if ((tk[ue].type == TK_PUNCT && tk[ue].ch == ',' &&
+             !(ue + 1 < s->te && tok_is_word(R, ue + 1, "no"))) ||
+            tok_is_word(R, ue, "like"))
+            break;
+        n += tk[ue].type == TK_WORD;
+    }
+    if (word_among(R, t->te, ue, undone, sizeof undone / sizeof *undone))
         return false;
     bool call = b - 1 == s->tb;
     for (uint32_t k = s->tb; k < no; k++) {
@@ -44116,8 +44232,16 @@ static decorum_status rule_warned(run *R, size_t first)
          * case) */
         if (fut == UINT32_MAX)
             continue;
+        /* (a time's case: the group seen being itself, and the harm no
+         * one else's told again, "... theyll get bricks through the window
+         * from the local racists, disgusting", "... again like the last
+         * ones did"; rv63) */
+        static const char *const others_do[] = {"from", "by", "again",
+                                                "last"};
         if (!case_opens(R, s->tb) && !tok_is_word(R, s->tb, "any") &&
-            !word_among(R, s->tb + 2, c, FRAME_WORDS(warn_display)))
+            (!word_among(R, s->tb + 2, c, FRAME_WORDS(warn_display)) ||
+             word_among(R, fut, s->te, FRAME_WORDS(others_do)) ||
+             any_kind(R, DC_KIND_DENOUNCE)))
             continue;
         /* what befalls them */
         uint32_t h = UINT32_MAX, he = 0;
@@ -50723,7 +50847,7 @@ static decorum_status rule_same_thing(run *R)
               word_among(R, k + 2, k + 3, ends, sizeof ends / sizeof *ends)))
             continue;
         uint32_t sn = tk[k].sent, from = sn > 0 ? rs->s[sn - 1].tb : s->tb;
-        const mention *a = NULL, *g = NULL;
+        const mention *a = NULL;
         for (size_t i = 0; i < rs->nm && !a; i++) {
             const mention *o = &rs->m[i];
             if (o->tb >= from && o->tb < s->te &&
@@ -50732,18 +50856,39 @@ static decorum_status rule_same_thing(run *R)
                   (ent(R, o)->flags & DC_F_ANIMAL))))
                 a = o;
         }
-        /* (not the animal's own adjective: "japanese knotweed") */
-        for (size_t i = 0; a && i < rs->nm && !g; i++) {
-            const mention *o = &rs->m[i];
-            if (o->tb >= from && o->tb < s->te &&
-                o->kind == DC_KIND_IDENTITY && o->te != a->tb &&
-                !(a->tb >= o->tb && a->te <= o->te) &&
-                !(ent(R, o)->flags & DC_F_AMBIGUOUS) && ent(R, o)->categories)
-                g = o;
+        /* The group: a target of the comment that names people (an
+         * adjective before a pest is no target, "german and american
+         * cockroaches", "japanese knotweed"), not the one who has or
+         * finds the pest ("my pakistani neighbour had mice too", "the
+         * polish builder found rats"). */
+        static const char *const has[] = {"had", "has", "have", "found",
+                                          "finds", "got", "gets"};
+        const target *tg = NULL;
+        for (size_t i = 0; a && i < rs->nt && !tg; i++) {
+            const target *o = &rs->t[i];
+            if (o->type != TG_GROUP || o->tb < from || o->tb >= s->te ||
+                o->reclaimed || (a->tb >= o->tb && a->te <= o->te) ||
+                o->te == a->tb ||
+                (o->te < s->te &&
+                 word_among(R, o->te, o->te + 1, has, sizeof has / sizeof *has)))
+                continue;
+            const mention *om = mention_at(R, o->tb, DC_KIND_IDENTITY);
+            if (om && !(ent(R, om)->flags & DC_F_AMBIGUOUS))
+                tg = o;
         }
-        if (!g || negator_in(R, k))
+        /* (not names others called them: "the sun called migrants
+         * cockroaches, der sturmer called jews vermin. same thing
+         * really": propaganda compared) */
+        /* (not "rat calls", a noun) */
+        static const char *const called[] = {"called", "calling", "said",
+                                             "likened", "compared"};
+        /* (nor a portrayal, "in the 30s it was jews as rats, now its
+         * muslims as cockroaches. same thing really") */
+        if (!tg || negator_in(R, k) ||
+            word_among(R, from, s->te, called, sizeof called / sizeof *called) ||
+            (a->tb > 0 && tok_is_word(R, a->tb - 1, "as")))
             continue;
-        target t = group_of(R, g);
+        target t = *tg;
         return group_finding(
             R, a->b, a->e, DECORUM_SIGNAL_DEHUMANIZATION,
             LIT("dehumanizing language aimed at "), &t, 0.85f,
