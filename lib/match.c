@@ -5579,27 +5579,30 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                    "a padded text pads the pass");
     decorum_status gst =
         n->padded ? DECORUM_OK
-                  : dc_grow(al, (void **)&ms->text, &ms->text_cap,
-                            n->len + 1 + WORD_PAD, 1,
-                            (size_t)UINT32_MAX + 1 + WORD_PAD);
+                  : dc_grow_fresh(al, (void **)&ms->text, &ms->text_cap,
+                                  n->len + 1 + WORD_PAD, 1,
+                                  (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
      * and the sentinel. word_keys' keys (wk) and the runs keep WORD_SLACK
      * more past the last word, the slack of the look-ahead they held.
-     * Made once here, so the word pass stores without a check. */
+     * Made once here, so the word pass stores without a check. These
+     * blocks, and the text's copy, are written anew by each call, so a
+     * growth does not copy them (dc_grow_fresh). */
     if (gst == DECORUM_OK && words)
-        gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
-                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *out->runs,
-                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
+        gst = dc_grow_fresh(al, (void **)&out->runs, &out->cap_runs,
+                            (n->len + 1) / 2 + 1 + WORD_SLACK,
+                            sizeof *out->runs,
+                            (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
     if (gst == DECORUM_OK && words && ms->memo)
-        gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
-                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *ms->wk,
-                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
+        gst = dc_grow_fresh(al, (void **)&ms->wk, &ms->wk_cap,
+                            (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *ms->wk,
+                            (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
     /* dc_hitvec.glue: one a word at most */
     if (gst == DECORUM_OK && words && ms->memo && ms->glue_lx)
-        gst = dc_grow(al, (void **)&out->glue, &out->cap_glue,
-                      (n->len + 1) / 2 + 1, sizeof *out->glue,
-                      (size_t)UINT32_MAX / 2 + 2);
+        gst = dc_grow_fresh(al, (void **)&out->glue, &out->cap_glue,
+                            (n->len + 1) / 2 + 1, sizeof *out->glue,
+                            (size_t)UINT32_MAX / 2 + 2);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;

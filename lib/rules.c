@@ -2252,23 +2252,25 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
     decorum_status st = DECORUM_OK;
     /* (one question of the room for a text of this length, room_len, not
-     * one of each array) */
+     * one of each array; each is written anew here, so a growth does not
+     * copy it: dc_grow_fresh) */
     if (__builtin_expect(len > rs->room_len, 0)) {
         /* one token more for the sentinel that ends place_hits' scans */
-        st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
-                     sizeof *rs->toks, MAX_TOKENS + 1);
+        st = dc_grow_fresh(R->al, (void **)&rs->toks, &rs->cap_tok,
+                           lim + 1, sizeof *rs->toks, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
-                         sizeof *rs->key, MAX_TOKENS + 1);
+            st = dc_grow_fresh(R->al, (void **)&rs->key, &rs->cap_key,
+                               lim + 1, sizeof *rs->key, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
-                         lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
-                         sizeof *rs->s, MAX_TOKENS);
+            st = dc_grow_fresh(R->al, (void **)&rs->s, &rs->cap_s,
+                               lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
+                               sizeof *rs->s, MAX_TOKENS);
         if (st == DECORUM_OK && len > rs->cap_tok_at) {
             /* Zeroed when it grows, so that no lookup reads uninitialized
              * memory; stale indices are told apart by the lookup itself. */
-            st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
-                         sizeof *rs->tok_at, UINT32_MAX);
+            st = dc_grow_fresh(R->al, (void **)&rs->tok_at,
+                               &rs->cap_tok_at, len, sizeof *rs->tok_at,
+                               UINT32_MAX);
             if (st == DECORUM_OK)
                 memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
         }
