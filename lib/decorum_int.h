@@ -1020,6 +1020,12 @@ typedef struct dc_hitvec {
      * unless has_runs (the word pass did not run, or dc_match failed). */
     dc_wrun *runs;
     size_t nruns, cap_runs;
+    /* runs + key_ofs: [nruns], run k's word key where the word pass made
+     * one (match.c word_keys: its first bytes, up to eight, as the rule
+     * layer's tok_key makes them), else 0; stored as uint64_t in the
+     * runs' array, past its first key_ofs runs. Defined where has_runs
+     * is. */
+    size_t key_ofs;
     bool has_runs;
     bool split; /* some hit is DC_HIT_SPLIT */
     /* Some hit's entry lies in the range dc_match_scratch_watch set (by
