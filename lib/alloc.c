@@ -399,6 +399,26 @@ decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
     return DECORUM_OK;
 }
 
+decorum_status dc_grow_fresh_to(const dc_alloc *al, void **p, size_t *cap,
+                                size_t need, size_t elem, size_t max)
+{
+    if (need <= *cap)
+        return DECORUM_OK;
+    if (need > max)
+        return DECORUM_ERR_TOOBIG;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap = ncap > max / 2 ? max : ncap * 2;
+    if (elem && ncap > SIZE_MAX / elem)
+        return DECORUM_ERR_TOOBIG;
+    /* Freed first: an arena's last block is then allocated again where
+     * it was, as its realloc would have grown it in place. */
+    dc_free(al, *p, *cap * elem);
+    *p = dc_malloc(al, ncap * elem);
+    *cap = *p ? ncap : 0;
+    return *p ? DECORUM_OK : DECORUM_ERR_NOMEM;
+}
+
 decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,
                        const char *fmt, ...)
 {

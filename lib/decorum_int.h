@@ -97,6 +97,22 @@ static inline decorum_status dc_grow(const dc_alloc *al, void **p,
     return need <= *cap ? DECORUM_OK : dc_grow_to(al, p, cap, need, elem, max);
 }
 
+/* dc_grow_fresh's work when *cap is short of need. */
+decorum_status dc_grow_fresh_to(const dc_alloc *al, void **p, size_t *cap,
+                                size_t need, size_t elem, size_t max);
+
+/* dc_grow for a block whose contents the caller writes anew before it
+ * reads them (a comment's working arrays): when it grows, its old
+ * contents are not copied (a realloc copied them, to be overwritten).
+ * On failure *p is NULL and *cap 0, or both unchanged (TOOBIG). */
+static inline decorum_status dc_grow_fresh(const dc_alloc *al, void **p,
+                                           size_t *cap, size_t need,
+                                           size_t elem, size_t max)
+{
+    return need <= *cap ? DECORUM_OK
+                        : dc_grow_fresh_to(al, p, cap, need, elem, max);
+}
+
 /* The n low bytes (1-8) of a little-endian integer at p, and its writer:
  * the byte order of every binary format the library reads and writes
  * (model file, matcher blob, lexicon image), whatever the host's. */
@@ -1004,6 +1020,12 @@ typedef struct dc_hitvec {
      * unless has_runs (the word pass did not run, or dc_match failed). */
     dc_wrun *runs;
     size_t nruns, cap_runs;
+    /* runs + key_ofs: [nruns], run k's word key where the word pass made
+     * one (match.c word_keys: its first bytes, up to eight, as the rule
+     * layer's tok_key makes them), else 0; stored as uint64_t in the
+     * runs' array, past its first key_ofs runs. Defined where has_runs
+     * is. */
+    size_t key_ofs;
     bool has_runs;
     bool split; /* some hit is DC_HIT_SPLIT */
     /* Some hit's entry lies in the range dc_match_scratch_watch set (by

@@ -5314,6 +5314,18 @@ dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
     return ms ? (dc_word_entry *)(void *)ms->memo : NULL;
 }
 
+/* A word's key's first word (the word's first bytes, up to eight,
+ * masked to its length; 0 for MKEY_OUT) is the rule layer's tok_key of
+ * the same bytes where a uint64_t is little-endian (tok_key reads its
+ * bytes so): word_keys keeps it for each run (kk, dc_hitvec.key_ofs),
+ * and the tokenizer does not make it again. Elsewhere it keeps 0, which
+ * says "make it". */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define KEEP_KEY 1
+#else
+#define KEEP_KEY 0
+#endif
+
 /* The memo key and pair of each of the nw words r[0, nw) of the text
  * t[0, n) (mkey_store), made in a pass of their own before match_words'
  * loop, which made them eight words ahead in a ring on the stack:
@@ -5330,7 +5342,8 @@ dc_word_entry *dc_match_scratch_words(dc_match_scratch *ms)
  * a loop of its own (-1.0 M instructions on the benchmark corpus,
  * spd57m). */
 static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
-                      size_t nw, size_t lim, uint64_t *memo, wkey *q)
+                      size_t nw, size_t lim, uint64_t *memo, wkey *q,
+                      uint64_t *kk)
 {
     for (size_t k = 0; k < nw; k++) {
         size_t b = r[k].b, e = r[k].e, L = e - b;
@@ -5346,6 +5359,7 @@ static void word_keys(const unsigned char *t, size_t n, const dc_wrun *r,
         q[k].set = set;
         q[k].b = (uint32_t)b;
         q[k].e = (uint32_t)e;
+        kk[k] = KEEP_KEY ? q[k].k[0] : 0;
     }
     /* the end: MKEY_OUT's key, which no entry has (read from the zero
      * bytes after the text), so that the loop asks for the end only off
@@ -5399,13 +5413,17 @@ static bool match_words(scan *s)
     *s->runs = (dc_wrun){(uint32_t)n, (uint32_t)n};
     if (!memo) {
         /* No word keys (hmax is 0): every word is on_run's. */
+        memset((uint64_t *)(void *)(r + s->out->key_ofs), 0,
+               (size_t)(s->runs - r) * sizeof(uint64_t));
         for (; r->b < n; r++)
             if (!on_run(s, &w, r->b, r->e))
                 return false;
         return true;
     }
     wkey *q = s->ms->wk;
-    word_keys(t, n, r, (size_t)(s->runs - r), lim, memo, q);
+    /* (the runs' keys for the rule layer: dc_hitvec.key_ofs) */
+    word_keys(t, n, r, (size_t)(s->runs - r), lim, memo, q,
+              (uint64_t *)(void *)(r + s->out->key_ofs));
     /* Phrases led by the last word, done from the memo, when nothing else
      * is pending: they enter w only if this word may go on with them
      * (dnext: their next first bytes). Most do not (on the benchmark
@@ -5579,27 +5597,33 @@ decorum_status dc_match(const dc_alloc *al, const dc_matcher *m,
                    "a padded text pads the pass");
     decorum_status gst =
         n->padded ? DECORUM_OK
-                  : dc_grow(al, (void **)&ms->text, &ms->text_cap,
-                            n->len + 1 + WORD_PAD, 1,
-                            (size_t)UINT32_MAX + 1 + WORD_PAD);
+                  : dc_grow_fresh(al, (void **)&ms->text, &ms->text_cap,
+                                  n->len + 1 + WORD_PAD, 1,
+                                  (size_t)UINT32_MAX + 1 + WORD_PAD);
     const bool words = m->short_tab || m->hmax_word;
     /* Runs are separated by at least a byte: at most (len + 1) / 2 of them,
      * and the sentinel. word_keys' keys (wk) and the runs keep WORD_SLACK
      * more past the last word, the slack of the look-ahead they held.
-     * Made once here, so the word pass stores without a check. */
-    if (gst == DECORUM_OK && words)
-        gst = dc_grow(al, (void **)&out->runs, &out->cap_runs,
-                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *out->runs,
-                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
+     * Made once here, so the word pass stores without a check. These
+     * blocks, and the text's copy, are written anew by each call, so a
+     * growth does not copy them (dc_grow_fresh). The runs' twice that:
+     * the second half keeps their keys (key_ofs). */
+    if (gst == DECORUM_OK && words) {
+        gst = dc_grow_fresh(al, (void **)&out->runs, &out->cap_runs,
+                            2 * ((n->len + 1) / 2 + 1 + WORD_SLACK),
+                            sizeof *out->runs,
+                            2 * ((size_t)UINT32_MAX / 2 + 2 + WORD_SLACK));
+        out->key_ofs = out->cap_runs / 2;
+    }
     if (gst == DECORUM_OK && words && ms->memo)
-        gst = dc_grow(al, (void **)&ms->wk, &ms->wk_cap,
-                      (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *ms->wk,
-                      (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
+        gst = dc_grow_fresh(al, (void **)&ms->wk, &ms->wk_cap,
+                            (n->len + 1) / 2 + 1 + WORD_SLACK, sizeof *ms->wk,
+                            (size_t)UINT32_MAX / 2 + 2 + WORD_SLACK);
     /* dc_hitvec.glue: one a word at most */
     if (gst == DECORUM_OK && words && ms->memo && ms->glue_lx)
-        gst = dc_grow(al, (void **)&out->glue, &out->cap_glue,
-                      (n->len + 1) / 2 + 1, sizeof *out->glue,
-                      (size_t)UINT32_MAX / 2 + 2);
+        gst = dc_grow_fresh(al, (void **)&out->glue, &out->cap_glue,
+                            (n->len + 1) / 2 + 1, sizeof *out->glue,
+                            (size_t)UINT32_MAX / 2 + 2);
     if (gst != DECORUM_OK)
         return gst;
     const unsigned char *tc;

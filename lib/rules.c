@@ -2011,6 +2011,18 @@ static inline uint64_t tok_key(const char *s, uint32_t b, uint32_t e)
     return le64(s + b) & key_mask[l < 8 ? l : 8];
 }
 
+/* The key (tok_key) of the token that is the run rv: the word pass's
+ * (dc_hitvec.key_ofs: rv + kofs holds it), which is 0 where it made none
+ * (a word next to ' or '*', or longer than the memo's words). */
+static inline uint64_t run_key(const char *s, const dc_wrun *rv, size_t kofs)
+{
+    uint64_t k;
+    memcpy(&k, rv + kofs, sizeof k);
+    if (__builtin_expect(k == 0, 0))
+        k = tok_key(s, rv->b, rv->e);
+    return k;
+}
+
 /* Byte i of the literal w (sizeof w bytes with its NUL) in a key: byte i
  * and past the end the NUL, which adds nothing. Constant where w is. The
  * key of a literal of eight bytes or more is its first eight, which a
@@ -2242,12 +2254,13 @@ static const dc_wrun no_runs[1] = {{UINT32_MAX, UINT32_MAX}};
  * where the run does unless a '*' or "'x" carries it on (word_end then
  * takes over from there): taking the end from the run spares looking for
  * it again. That holds for normalized text, which is lower case (the
- * matcher also counts A-Z as word bytes, these tokens do not). With
- * no_runs, word_end finds every end.
+ * matcher also counts A-Z as word bytes, these tokens do not). Such a
+ * token's key is the one the word pass made of it (run_key: rv + kofs).
+ * With no_runs, word_end finds every end.
  *
  * Not inlined: in dc_rules_run its loop state spilled to the stack. */
-static __attribute__((noinline)) decorum_status tokenize(run *R,
-                                                         const dc_wrun *rv)
+static __attribute__((noinline)) decorum_status
+tokenize(run *R, const dc_wrun *rv, size_t kofs)
 {
     dc_rules_scratch *rs = R->rs;
     const char *s = R->n->text;
@@ -2255,23 +2268,25 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
     size_t lim = len < MAX_TOKENS ? len : MAX_TOKENS;
     decorum_status st = DECORUM_OK;
     /* (one question of the room for a text of this length, room_len, not
-     * one of each array) */
+     * one of each array; each is written anew here, so a growth does not
+     * copy it: dc_grow_fresh) */
     if (__builtin_expect(len > rs->room_len, 0)) {
         /* one token more for the sentinel that ends place_hits' scans */
-        st = dc_grow(R->al, (void **)&rs->toks, &rs->cap_tok, lim + 1,
-                     sizeof *rs->toks, MAX_TOKENS + 1);
+        st = dc_grow_fresh(R->al, (void **)&rs->toks, &rs->cap_tok,
+                           lim + 1, sizeof *rs->toks, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            st = dc_grow(R->al, (void **)&rs->key, &rs->cap_key, lim + 1,
-                         sizeof *rs->key, MAX_TOKENS + 1);
+            st = dc_grow_fresh(R->al, (void **)&rs->key, &rs->cap_key,
+                               lim + 1, sizeof *rs->key, MAX_TOKENS + 1);
         if (st == DECORUM_OK)
-            st = dc_grow(R->al, (void **)&rs->s, &rs->cap_s,
-                         lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
-                         sizeof *rs->s, MAX_TOKENS);
+            st = dc_grow_fresh(R->al, (void **)&rs->s, &rs->cap_s,
+                               lim < MAX_TOKENS ? lim + 1 : MAX_TOKENS,
+                               sizeof *rs->s, MAX_TOKENS);
         if (st == DECORUM_OK && len > rs->cap_tok_at) {
             /* Zeroed when it grows, so that no lookup reads uninitialized
              * memory; stale indices are told apart by the lookup itself. */
-            st = dc_grow(R->al, (void **)&rs->tok_at, &rs->cap_tok_at, len,
-                         sizeof *rs->tok_at, UINT32_MAX);
+            st = dc_grow_fresh(R->al, (void **)&rs->tok_at,
+                               &rs->cap_tok_at, len, sizeof *rs->tok_at,
+                               UINT32_MAX);
             if (st == DECORUM_OK)
                 memset(rs->tok_at, 0, rs->cap_tok_at * sizeof *rs->tok_at);
         }
@@ -2375,7 +2390,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         tp->type = TK_WORD;
                         tp->ch = tp->quoted = tp->named = 0;
                         tok_at[rv->b] = (uint16_t)k;
-                        key[k] = tok_key(s, rv->b, rv->e);
+                        key[k] = run_key(s, rv, kofs);
                         if (rv[1].b != rv->e + 1 || s[rv->e] != ' ') {
                             k++;
                             tp++;
@@ -2386,7 +2401,7 @@ static __attribute__((noinline)) decorum_status tokenize(run *R,
                         tp[1].type = TK_WORD;
                         tp[1].ch = tp[1].quoted = tp[1].named = 0;
                         tok_at[rv[1].b] = (uint16_t)(k + 1);
-                        key[k + 1] = tok_key(s, rv[1].b, rv[1].e);
+                        key[k + 1] = run_key(s, rv + 1, kofs);
                         if (rv[2].b != rv[1].e + 1 || s[rv[1].e] != ' ') {
                             k += 2;
                             tp += 2;
@@ -61042,7 +61057,8 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
     R.n_ctx = n_ctx;
     R.rules = r;
     R.ents = lx->entries;
-    if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs)) !=
+    if ((st = tokenize(&R, hits->has_runs ? hits->runs : no_runs,
+                       hits->has_runs ? hits->key_ofs : 0)) !=
         DECORUM_OK)
         return st;
     if (rs->ntok > SENT_MAX) /* (fewer tokens: no sentence to cut) */
