@@ -6068,8 +6068,15 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
     if ((unsigned char)R->n->text[rs->toks[m->tb].b] >= 0x80)
         return false; /* an emoji: "🚺🚹" */
     /* Only ending punctuation and emoji after it: not "dogs, women,
-     * gays" */
-    for (uint32_t k = m->te; k < s->te; k++) {
+     * gays"; or a comma and a cheer of three words at most, "Kill the
+     * Cowboys this Sunday boys, no mercy" (blind round 51) */
+    uint32_t from = m->te;
+    if (from + 1 < s->te && s->te - from <= 5 &&
+        rs->toks[from].type == TK_PUNCT && rs->toks[from].ch == ',' &&
+        !has_kind_in(R, from + 1, s->te, DC_KIND_IDENTITY) &&
+        !has_kind_in(R, from + 1, s->te, DC_KIND_PERSON))
+        from = s->te;
+    for (uint32_t k = from; k < s->te; k++) {
         const tok *q = &rs->toks[k];
         if (q->type == TK_WORD
                 ? (unsigned char)R->n->text[q->b] < 0x80
@@ -14580,6 +14587,17 @@ static bool rest_attacked(const run *R, const mention *m)
     return false;
 }
 
+/* Is the slur m, of race or ethnicity alone, spelled in disguise
+ * (disguised) with digits or symbols for its letters, not masked with
+ * stars ("n*gga" is written by those who use the word and would not print
+ * it)? Banter has nothing to hide: "another n1gg@ with a rap sheet getting
+ * a mural downtown" (session 64, blind round 51). */
+static bool leet_slur(const run *R, const mention *m)
+{
+    return m->how != DC_HIT_MASKED && racial_only(ent(R, m)) &&
+           disguised(R, m);
+}
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -14619,7 +14637,8 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 if ((e->flags & DC_F_BANTER) &&
                     !(m->tb > 0 && identity_ends_at(R, m->tb) &&
                       singular_slur(R, m)) &&
-                    (casual(R, m, false) || a_form_banter(R, m)))
+                    (casual(R, m, false) || a_form_banter(R, m)) &&
+                    !leet_slur(R, m))
                     m->reclaimed = 1;
                 continue;
             }
@@ -14695,11 +14714,14 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
             } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
                        !(m->tb > 0 && identity_ends_at(R, m->tb) &&
                          singular_slur(R, m)) &&
-                       (casual(R, m, false) || a_form_banter(R, m))) {
+                       (casual(R, m, false) || a_form_banter(R, m)) &&
+                       !leet_slur(R, m)) {
                 /* Not claimed, but not used against anyone either: the
                  * -a form in banter, "bad bitches". Vulgar, not an attack;
                  * the writer is not credited with the group, though. Only
-                 * slurs the lexicon marks as common in such banter. */
+                 * slurs the lexicon marks as common in such banter, and
+                 * not a racial one spelled to get past a filter (leet_slur:
+                 * "another n1gg@ with a rap sheet"). */
                 m->reclaimed = 1;
             } else {
                 banter |= (e->flags & DC_F_BANTER) != 0;
@@ -36634,6 +36656,30 @@ static bool groups_only(const run *R, uint32_t b, uint32_t e)
  * "or") only groups; none holds an adverb ("No Muslims, no Jews, just
  * humans"). The item the group [gb, ge) is in must end with it: "No
  * Muslims were hurt" is a group and its verb. */
+/* Session 64 (blind round 51): the sign's other half, the people let in,
+ * in the clause right before "no": "English only, no Indians, the curry
+ * smell never comes out the carpet", "whites only, no blacks". A people's
+ * word and "only" make the clause, a comma ends it; the group kept out is
+ * a plural noun ("no Indians"; not "English only, no Spanish", a
+ * language in a chat's rules). */
+static bool only_before_no(const run *R, const sentence *s, uint32_t no,
+                           const target *t)
+{
+    const tok *tk = R->toks;
+    if (no < s->tb + 3 || tk[no - 1].type != TK_PUNCT ||
+        tk[no - 1].ch != ',' || !tok_is_word(R, no - 2, "only") ||
+        t->te != t->tb + 1 || tk[t->tb].e - tk[t->tb].b < 4 ||
+        R->n->text[tk[t->tb].e - 1] != 's')
+        return false;
+    const mention *id = mention_at(R, no - 3, DC_KIND_IDENTITY);
+    if (!id || id->te != no - 2 || id->tb != s->tb ||
+        !(ent(R, id)->categories &
+          (NATION_CATEGORIES | 1u << DECORUM_CATEGORY_RACE |
+           1u << DECORUM_CATEGORY_RELIGION)))
+        return false;
+    return true;
+}
+
 static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
 {
     const tok *tk = R->toks;
@@ -37193,7 +37239,9 @@ static decorum_status rule_no_group(run *R)
         size_t si = (size_t)(s - rs->s);
         bool answer = si > 0 && rs->s[si - 1].question;
         if (!end) {
-            if (!no_list(R, s, t->tb, t->te) || answer)
+            if ((!no_list(R, s, t->tb, t->te) &&
+                 !only_before_no(R, s, no, t)) ||
+                answer)
                 continue;
             end = t->te;
         } else if (answer && tok_is_word(R, end - 1, "here")) {
