@@ -36,28 +36,28 @@ import golden  # noqa: E402
 # ... prints them).
 KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
-                                     '021f5012f0c436506d6e8da363073237d1b100b0'),
+                                     '05e611c17d309271f5905db66dee390e612c1d2b'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '766df6cfa04b210d8d228a3e47c02b53f5adea8b'),
+                                    '9448bea80009bdb15cad3951afee5cb4fa40c116'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            '96f09e9db0a84579cbf92db3ca1358e5d63f2a7a'),
+                            'a0a4d96718c9a6bc4051a23f76775d56e191348f'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '17dbd8f3069f6e49a5cacf5051a954ddd1b1735b'),
+                                    '777cbfb453e1890816e0760b0614969efce1e3ab'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           'f18bc9c3584fb7a977dcfc112170bb8a45e45b1d'),
+                           '98305ec1c2e144cfdf6146a4dc54066faff81ea0'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           'a2fd118707aa7fa370cb5eee234b64d3c83e77b0'),
+                           '52bd116deba64280c3505f29b9d387618f8814b8'),
 }
 
 
