@@ -17899,9 +17899,22 @@ static bool event_subject(const run *R, const target *t, const mention *m)
 
 /* Token ti opens sentence s, or follows a determiner that does ("the",
  * "those"): the sentence's subject starts there. */
+/* (session 64, rv64: or a word of number and "of", with "a" or "the"
+ * before it at most: "load of roma at the car boot", "a bunch of them
+ * gypsies") */
 static bool opens_sentence(const run *R, const sentence *s, uint32_t ti)
 {
-    return ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb));
+    static const char *const heap[] = {"load",  "loads", "bunch", "lot",
+                                       "lots",  "pack",  "gang",  "crowd",
+                                       "horde", "mob",   "group", "couple"};
+    if (ti == s->tb || (ti == s->tb + 1 && is_determiner(R, s->tb)))
+        return true;
+    if (ti < s->tb + 2 || !tok_is_word(R, ti - 1, "of") ||
+        !word_among(R, ti - 2, ti - 1, heap, sizeof heap / sizeof *heap))
+        return false;
+    uint32_t h = ti - 2;
+    return h == s->tb ||
+           (h == s->tb + 1 && (is_determiner(R, s->tb) || a_or_an(R, s->tb)));
 }
 
 /* "natives blocking the rail line again, like cockroaches": a simile set
@@ -28860,6 +28873,62 @@ static const mention *place_it_threatened(const run *R, const mention *m)
     return last;
 }
 
+/* Session 64 (review rv64): a building's burning foretold as a hazard,
+ * not a deed: "it", "that" or "the place" and its future ("it'll",
+ * "itll", "it will", "it would", "it could", "it might") right before a
+ * word of burning, which goes on with its manner ("burn fast", "burn
+ * easily", "burn like paper") or a condition in its sentence ("if there's
+ * ever a fire", "unless") in a comment that names a hazard (fire, wiring,
+ * timber, candles, cladding ...), and no oath ("i promise you", "trust
+ * me", "mark my words", "watch"): "they're building the mosque with a timber
+ * frame. it'll burn fast if there's ever a fire", "the old mosque has
+ * faulty wiring. it'll burn one day if the council ignores it". Not
+ * wished ("hope it burns") nor a threat with its time ("it'll burn
+ * before the first prayer": place_it_threatened). */
+static bool burn_hazard(const run *R, const mention *m)
+{
+    static const char *const burns[] = {"burn", "burns", "go up", "catch"};
+    static const char *const manner[] = {"fast",    "easily", "quickly",
+                                         "like",    "well",   "slowly",
+                                         "through"};
+    static const char *const cond[] = {"if", "unless", "once", "should"};
+    static const char *const opens[] = {"it'll", "itll", "that'll",
+                                        "thatll", "it'd"};
+    static const char *const modal[] = {"will", "would", "could", "might",
+                                        "can"};
+    if (!word_among(R, m->tb, m->tb + 1, burns, sizeof burns / sizeof *burns) ||
+        m->tb == 0)
+        return false;
+    const sentence *s = sent_of(R, m->tb);
+    uint32_t p = m->tb - 1;
+    if (word_among(R, p, p + 1, opens, sizeof opens / sizeof *opens))
+        ;
+    else if (p > s->tb && word_among(R, p, p + 1, modal, 5) &&
+             (tok_is_word(R, p - 1, "it") || tok_is_word(R, p - 1, "that")))
+        ;
+    else
+        return false;
+    static const char *const wished[] = {"hope", "hopefully", "pray",
+                                         "wish", "praying"};
+    static const char *const hazard[] = {
+        "fire",     "wiring",  "timber",  "faulty",   "electrics",
+        "candles",  "candle",  "heater",  "trap",     "regs",
+        "regulations", "safety", "sprinklers", "alarm", "alarms",
+        "cladding", "wooden",  "thatched", "thatch",  "dry"};
+    static const char *const oath[] = {"promise", "swear", "trust",
+                                       "mark", "watch", "guarantee"};
+    if (word_among(R, s->tb, m->tb, wished, sizeof wished / sizeof *wished) ||
+        word_among(R, 0, R->ntok, oath, sizeof oath / sizeof *oath))
+        return false;
+    if (m->te < s->te && word_among(R, m->te, m->te + 1, manner,
+                                    sizeof manner / sizeof *manner))
+        return true;
+    /* (a condition only beside a hazard named in the comment: "if they
+     * open it, it'll burn" is the threat's own condition) */
+    return word_among(R, m->te, s->te, cond, sizeof cond / sizeof *cond) &&
+           word_among(R, 0, R->ntok, hazard, sizeof hazard / sizeof *hazard);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -28948,6 +29017,8 @@ static decorum_status rule_attack(run *R, const mention *m)
             memcmp(e->term, "sink", 4) == 0 && sinks_alone(R, m))
             return DECORUM_OK;
         if (lesson_learnt(R, m))
+            return DECORUM_OK;
+        if (burn_hazard(R, m))
             return DECORUM_OK;
         /* (session 62, blind round 49: a passive told with its doer, a
          * group after "by", is the doer's deed foretold or told, "england
@@ -29546,7 +29617,9 @@ static decorum_status rule_attack(run *R, const mention *m)
     }
     /* Session 59 (lead): "gypsies at the car boot again, absolute
      * vermin": a label after a comma is said of the group that opens the
-     * sentence (comma_label), not of the place or thing named between */
+     * sentence (comma_label), not of the place or thing named between;
+     * so is a simile (comma_simile: "gypsies at the car boot, like rats";
+     * session 64, rv64) */
     /* (past a thing or a place only: a role or a body between is a
      * party the label may be for, "muslim families stuck in that hotel
      * with the landlord from hell, absolute parasite"; session 59
@@ -29556,7 +29629,10 @@ static decorum_status rule_attack(run *R, const mention *m)
         const dc_rules_scratch *rs = R->rs;
         size_t gi = targets_from(rs, sent_of(R, m->tb)->tb);
         if (gi < rs->nt && rs->t[gi].type == TG_GROUP &&
-            rs->t[gi].te <= t->tb && comma_label(R, &rs->t[gi], m)) {
+            rs->t[gi].te <= t->tb &&
+            (comma_label(R, &rs->t[gi], m) ||
+             (m->kind == DC_KIND_DEHUMANIZE &&
+              comma_simile(R, &rs->t[gi], m)))) {
             t = &rs->t[gi];
             dist = (int)(m->tb - t->te);
         }
@@ -33117,8 +33193,14 @@ static __attribute__((noinline)) decorum_status rule_humanity(run *R, const ment
     /* (session 63, rv63: another's view of them, "to the nazis, jews
      * were never people to begin with", "the tabloids decided asylum
      * seekers were never people": what they were to someone, told) */
-    static const char *const viewed[] = {"decided", "claimed", "believed",
-                                         "insisted", "treated", "thought"};
+    /* (session 64, rv64: or a regime's teaching of it, "the propaganda
+     * said jews were not human", "the regime's posters depicted roma as
+     * not human"; not "taught", which the writer may endorse: "my teacher
+     * taught us ..., and she was right") */
+    static const char *const viewed[] = {
+        "decided",  "claimed",  "believed",  "insisted", "treated",
+        "thought",  "propaganda", "portrayed", "depicted", "regime",
+        "ideology"};
     const sentence *hs = sent_of(R, neg->tb);
     bool view = word_among(R, hs->tb, neg->tb, viewed,
                            sizeof viewed / sizeof *viewed);
@@ -36666,13 +36748,24 @@ static bool only_before_no(const run *R, const sentence *s, uint32_t no,
                            const target *t)
 {
     const tok *tk = R->toks;
-    if (no < s->tb + 3 || tk[no - 1].type != TK_PUNCT ||
-        tk[no - 1].ch != ',' || !tok_is_word(R, no - 2, "only") ||
+    /* (a comma, "please" or nothing between: "English only please, no
+     * Africans", "British only no Pakistanis"; session 64, rv64) */
+    uint32_t o = no;
+    if (o > s->tb && tk[o - 1].type == TK_PUNCT && tk[o - 1].ch == ',')
+        o--;
+    if (o > s->tb && tok_is_word(R, o - 1, "please"))
+        o--;
+    if (o < s->tb + 2 || !tok_is_word(R, o - 1, "only") ||
         t->te != t->tb + 1 || tk[t->tb].e - tk[t->tb].b < 4 ||
         R->n->text[tk[t->tb].e - 1] != 's')
         return false;
-    const mention *id = mention_at(R, no - 3, DC_KIND_IDENTITY);
-    if (!id || id->te != no - 2 || id->tb != s->tb ||
+    const mention *id = mention_at(R, o - 2, DC_KIND_IDENTITY);
+    /* (the people's word opens its sentence or follows a colon:
+     * "Looking for a lodger: English only please, no Africans") */
+    if (!id || id->te != o - 1 ||
+        (id->tb != s->tb &&
+         !(R->toks[id->tb - 1].type == TK_PUNCT &&
+           R->toks[id->tb - 1].ch == ':')) ||
         !(ent(R, id)->categories &
           (NATION_CATEGORIES | 1u << DECORUM_CATEGORY_RACE |
            1u << DECORUM_CATEGORY_RELIGION)))
@@ -36926,9 +37019,12 @@ static uint32_t sign_rest(const run *R, uint32_t k)
             /* (session 63: past a word of the house's own between commas,
              * "no jews in the society, private club, we've kept it that
              * way since '62") */
-            static const char *const house[] = {"private", "club",
-                                                "members", "only",
-                                                "members-only"};
+            /* (session 64, rv64: "our club our rules", "gentlemen's
+             * club", "family business") */
+            static const char *const house[] = {
+                "private", "club",     "members",  "only",   "members-only",
+                "our",     "rules",    "gentlemen's", "gentlemens",
+                "family",  "business", "simple",   "as"};
             uint32_t y = x, n = 0;
             /* (not words told of another's house, "... - thats what the
              * golf club secretary told the bbc. disgusting", "... thats
@@ -36939,7 +37035,7 @@ static uint32_t sign_rest(const run *R, uint32_t k)
                           (sx < rs->ns &&
                            (tok_is_word(R, rs->s[sx].tb, "thats") ||
                             tok_is_word(R, rs->s[sx].tb, "that's")));
-            while (!others && y < st->te && n < 3 && tk[y].type == TK_WORD &&
+            while (!others && y < st->te && n < 4 && tk[y].type == TK_WORD &&
                    dc_word_in(R->n->text + tk[y].b, tk[y].e - tk[y].b, house,
                               sizeof house / sizeof house[0]))
                 y++, n++;
@@ -37107,14 +37203,31 @@ static decorum_status slogan_exclusion(run *R, const mention *sm,
  * or the verb opening it ("put a no gypsies sign up"); not told as done
  * or denied ("had", "was", "were", "used" or a negation before it), not
  * asked. */
+/* Is the "want" at token k the writer's own: "i" or "we" before it, an
+ * adverb between at most ("we just want", "i really want"), or nothing
+ * ("want a 'no blacks' sign back")? "he wants a 'no blacks' sign on his
+ * shop, report him" tells of another's wish (session 64, review rv64). */
+static bool writer_wants(const run *R, const sentence *s, uint32_t k)
+{
+    static const char *const adv[] = {"just", "really", "all", "only",
+                                      "still", "do"};
+    uint32_t j = k;
+    if (j > s->tb && word_among(R, j - 1, j, adv, sizeof adv / sizeof *adv))
+        j--;
+    return j == s->tb || tok_is_word(R, j - 1, "i") ||
+           tok_is_word(R, j - 1, "we") || tok_is_word(R, j - 1, "us");
+}
+
 static bool sign_called(const run *R, const sentence *s, uint32_t no,
                         const target *t)
 {
-    static const char *const nouns[] = {"sign",   "signs", "policy",
-                                        "rule",   "rules", "notice",
-                                        "sticker"};
-    static const char *const puts[] = {"put", "hang", "stick", "post",
-                                       "write"};
+    static const char *const nouns[] = {"sign",   "signs",   "policy",
+                                        "rule",   "rules",   "notice",
+                                        "sticker", "clause", "clauses"};
+    static const char *const puts[] = {"put",     "hang",     "stick",
+                                       "post",    "write",    "putting",
+                                       "hanging", "sticking", "posting",
+                                       "writing"};
     static const char *const wants[] = {"have", "get",  "bring", "need",
                                         "needs", "want", "wants"};
     static const char *const skip[] = {"a", "the", "up", "back", "an"};
@@ -37146,7 +37259,9 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
                                         "notices", "sticker", "stickers"};
     bool wanted = a < s->te &&
                   word_among(R, a, a + 1, signs, sizeof signs / sizeof *signs) &&
-                  word_among(R, b - 1, b, wants + 3, 4);
+                  word_among(R, b - 1, b, wants + 3, 4) &&
+                  (tok_is_word(R, b - 1, "need") ||
+                   tok_is_word(R, b - 1, "needs") || writer_wants(R, s, b - 1));
     if (!put && !wanted &&
         (!indefinite ||
          !word_among(R, b - 1, b, wants, sizeof wants / sizeof *wants)))
@@ -37179,7 +37294,8 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
             return false;
         call |= mention_at(R, k, DC_KIND_MODAL) != NULL ||
                 tok_is_word(R, k, "need") || tok_is_word(R, k, "needs") ||
-                tok_is_word(R, k, "want") || tok_is_word(R, k, "wants");
+                ((tok_is_word(R, k, "want") || tok_is_word(R, k, "wants")) &&
+                 writer_wants(R, s, k));
     }
     return call;
 }
@@ -37211,7 +37327,9 @@ static decorum_status rule_no_group(run *R)
         const sentence *s = sent_of(R, no);
         /* (a sign called for opens no clause: sign_called) */
         bool called = !no_opens(R, no) && sign_called(R, s, no, t);
-        if (s->question || (!called && !no_opens(R, no)))
+        /* (nor does "no" after "X only": "British only no Pakistanis") */
+        bool only = !called && only_before_no(R, s, no, t);
+        if (s->question || (!called && !only && !no_opens(R, no)))
             continue;
         uint32_t end = called ? t->te : sign_rest(R, t->te);
         /* "No Jews or blacks allowed", "No Jews, Muslims or blacks
@@ -37239,9 +37357,7 @@ static decorum_status rule_no_group(run *R)
         size_t si = (size_t)(s - rs->s);
         bool answer = si > 0 && rs->s[si - 1].question;
         if (!end) {
-            if ((!no_list(R, s, t->tb, t->te) &&
-                 !only_before_no(R, s, no, t)) ||
-                answer)
+            if ((!no_list(R, s, t->tb, t->te) && !only) || answer)
                 continue;
             end = t->te;
         } else if (answer && tok_is_word(R, end - 1, "here")) {
@@ -52968,6 +53084,25 @@ static decorum_status rule_holocaust_described(run *R)
                         all_of, sizeof all_of / sizeof *all_of))
             continue;
         if (!de->group_len && !holocaust_classes(R, s->tb, s->te))
+            continue;
+        /* (the denial's word as the one who speaks, not what the event
+         * is called: "The propaganda said jews were not human. That lie
+         * paved the way to the camps"; session 64, rv64) */
+        static const char *const spoke[] = {"said",     "says",    "claimed",
+                                            "told",     "taught",  "portrayed",
+                                            "depicted", "called",  "painted"};
+        if (d->te < s->te &&
+            word_among(R, d->te, d->te + 1, spoke, sizeof spoke / sizeof *spoke))
+            continue;
+        /* (nor "that lie" as the subject of a deed: "That lie paved the
+         * way to the camps" names another's words a lie; not "the lie of
+         * the gas chambers", "the lie is ...") */
+        static const char *const that[] = {"that", "this", "such"};
+        static const char *const names[] = {"of", "about", "is", "was",
+                                            "that", "'s", "s"};
+        if (d->tb == s->tb + 1 && word_among(R, s->tb, s->tb + 1, that, 3) &&
+            d->te < s->te && R->toks[d->te].type == TK_WORD &&
+            !word_among(R, d->te, d->te + 1, names, sizeof names / sizeof *names))
             continue;
         const mention *neg;
         if (scope_of(R, d->tb, d->te, &neg) != SC_ASSERTED)
