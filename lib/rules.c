@@ -17960,11 +17960,20 @@ static bool comma_simile(const run *R, const target *t, const mention *m)
     if (l > 1 && (tok_is_word(R, l - 1, "watching") ||
                   tok_is_word(R, l - 1, "seeing")))
         l--;
-    if (l < 2 || t->te + 2 > l || m->tb - t->te > TARGET_WINDOW ||
-        !tok_is_word(R, l - 1, "like") || tk[l - 2].type != TK_PUNCT ||
-        tk[l - 2].ch != ',' || !opens_sentence(R, sent_of(R, m->tb), t->tb))
+    if (l < 2 || !tok_is_word(R, l - 1, "like"))
         return false;
-    return nothing_done_between(R, t->te, l - 2);
+    /* (a word of degree before "like": "just like watching ants swarm";
+     * rv64) */
+    uint32_t c = l - 1;
+    if (c > 1 && (tok_is_word(R, c - 1, "just") ||
+                  tok_is_word(R, c - 1, "exactly") ||
+                  tok_is_word(R, c - 1, "literally")))
+        c--;
+    if (c < 1 || t->te > c - 1 || m->tb - t->te > TARGET_WINDOW ||
+        tk[c - 1].type != TK_PUNCT || tk[c - 1].ch != ',' ||
+        !opens_sentence(R, sent_of(R, m->tb), t->tb))
+        return false;
+    return nothing_done_between(R, t->te, c - 1);
 }
 
 /* Adjectives of sheer degree before a noun, which leave it said of whom
@@ -28723,12 +28732,13 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
         "bombed",  "bombing", "firebombed", "razed", "flattened"};
     static const char *const between[] = {
         "needs", "need", "wants", "want", "be", "get", "gets", "getting",
-        "gonna", "going", "to", "is", "are", "burned", "burnt", "down"};
+        "gonna", "going", "to", "is", "are", "burned", "burnt", "down",
+        "shud", "downtown", "nearby", "here"};
     static const char *const homes[] = {"camp",  "camps",    "houses",
                                         "homes", "caravans", "shacks",
                                         "huts"};
-    static const char *const dets[] = {"the", "that", "this", "those",
-                                       "these"};
+    static const char *const dets[] = {"the",   "that", "this", "those",
+                                       "these", "tha",  "da",   "dat"};
     const dc_entry *e = ent(R, m);
     if (m->tb < 3 ||
         (!(e->flags & DC_F_PLACE) &&
@@ -28750,7 +28760,7 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
     static const char *const feared[] = {
         "again",  "by",      "if",     "pray",   "praying", "prayers",
         "terrifying", "scary", "scared", "worried", "fear",  "afraid",
-        "sadly"};
+        "sadly",  "unless",  "donate", "please"};
     if (tok_is_word(R, m->te, "of") ||
         word_among(R, s->tb, s->te, feared, sizeof feared / sizeof *feared))
         return NULL;
@@ -28765,7 +28775,8 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
                             sizeof between / sizeof *between))
             call |= tok_is_word(R, j, "needs") || tok_is_word(R, j, "need") ||
                     tok_is_word(R, j, "wants") || tok_is_word(R, j, "want") ||
-                    tok_is_word(R, j, "gonna") || tok_is_word(R, j, "going");
+                    tok_is_word(R, j, "gonna") || tok_is_word(R, j, "going") ||
+                    tok_is_word(R, j, "shud");
         else
             break;
         k = j;
@@ -28816,21 +28827,35 @@ static const mention *place_it_threatened(const run *R, const mention *m)
         "want",     "wants",    "wanted",  "plan",     "plans",  "planning",
         "proposed", "proposal", "approve", "approved", "build",  "open",
         "let",      "allow",    "grant",   "give",    "opening", "building",
-        "approving", "allowing", "letting"};
+        "approving", "allowing", "letting", "granted", "permission",
+        "approval"};
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t si = R->toks[m->tb].sent;
-    if (si == 0 || s->question || m->tb > s->tb + 3 ||
+    if (si == 0 || s->question ||
         !word_among(R, m->tb, m->tb + 1, burns, sizeof burns / sizeof *burns) ||
         has_kind_in(R, s->tb, m->tb, DC_KIND_NEGATION))
         return NULL;
+    /* (the sentence, or its clause after a short lead-in and a comma:
+     * "give it a month, it'll be torched"; session 64, rv64) */
+    uint32_t o = s->tb;
+    if (m->tb > o + 3)
+        for (uint32_t j = s->tb; j < m->tb && j < s->tb + 6; j++)
+            if (R->toks[j].type == TK_PUNCT && R->toks[j].ch == ',') {
+                o = j + 1;
+                break;
+            }
+    if (m->tb > o + 3)
+        return NULL;
     /* "it'll", "that'll", "it will", "it's gonna", then "be", "get" or
      * "go" at most */
-    uint32_t k = s->tb + 1;
-    if (!word_among(R, s->tb, s->tb + 1, opens, sizeof opens / sizeof *opens)) {
-        if (!tok_is_word(R, s->tb, "it") || s->tb + 1 >= m->tb ||
-            !(tok_is_word(R, s->tb + 1, "will") ||
-              tok_is_word(R, s->tb + 1, "gonna")))
+    uint32_t k = o + 1;
+    if (!word_among(R, o, o + 1, opens, sizeof opens / sizeof *opens)) {
+        if (!(tok_is_word(R, o, "it") || tok_is_word(R, o, "it's") ||
+              tok_is_word(R, o, "its")) ||
+            o + 1 >= m->tb ||
+            !(tok_is_word(R, o + 1, "will") ||
+              tok_is_word(R, o + 1, "gonna")))
             return NULL;
         k++;
     }
@@ -30661,7 +30686,7 @@ static decorum_status rule_attack(run *R, const mention *m)
     if ((!t || t->type == TG_OBJECT || t->type == TG_GROUP) &&
         m->kind == DC_KIND_THREAT) {
         const mention *idm = place_subject_threatened(R, m);
-        if (!idm && !t)
+        if (!idm && (!t || t->type == TG_OBJECT))
             idm = place_it_threatened(R, m);
         if (idm && (!t || t->type == TG_OBJECT || t->tb == idm->tb)) {
             resolved = group_of(R, idm);
@@ -51010,7 +51035,8 @@ static decorum_status rule_same_thing(run *R)
                                         "honestly"};
     static const char *const ends[] = {"really", "tbh",   "honestly",
                                        "innit",  "init",  "lol",
-                                       "basically", "imo", "mate"};
+                                       "basically", "imo", "mate",
+                                       "anyway", "anyways"};
     const dc_rules_scratch *rs = R->rs;
     const tok *tk = rs->toks;
     for (uint32_t k = 0; k + 1 < rs->ntok; k++) {
@@ -51019,9 +51045,14 @@ static decorum_status rule_same_thing(run *R)
               tok_is_word(R, k + 1, "difference")))
             continue;
         const sentence *s = sent_of(R, k);
+        /* (past "the": "basically the same thing anyway"; rv64) */
+        uint32_t q = k;
+        if (q > s->tb + 1 && tok_is_word(R, q - 1, "the") &&
+            word_among(R, q - 2, q - 1, opens, sizeof opens / sizeof *opens))
+            q--;
         if (s->question ||
-            !(k == s->tb || tk[k - 1].type == TK_PUNCT ||
-              word_among(R, k - 1, k, opens, sizeof opens / sizeof *opens)) ||
+            !(q == s->tb || tk[q - 1].type == TK_PUNCT ||
+              word_among(R, q - 1, q, opens, sizeof opens / sizeof *opens)) ||
             !(k + 2 == s->te || tk[k + 2].type == TK_PUNCT ||
               word_among(R, k + 2, k + 3, ends, sizeof ends / sizeof *ends)))
             continue;
@@ -51052,7 +51083,20 @@ static decorum_status rule_same_thing(run *R)
                  word_among(R, o->te, o->te + 1, has, sizeof has / sizeof *has)))
                 continue;
             const mention *om = mention_at(R, o->tb, DC_KIND_IDENTITY);
-            if (om && !(ent(R, om)->flags & DC_F_AMBIGUOUS))
+            /* (an ambiguous word names people beside a person noun or
+             * where they live: "the roma kids", "the afghans in the flat
+             * above"; rv64) */
+            static const char *const lives[] = {"in",       "next",
+                                                "upstairs", "downstairs",
+                                                "above",    "below",
+                                                "across",   "opposite"};
+            if (!om)
+                continue;
+            if (!(ent(R, om)->flags & DC_F_AMBIGUOUS) ||
+                has_kind_in(R, o->tb, o->te + 1, DC_KIND_PERSON) ||
+                (o->te < s->te &&
+                 word_among(R, o->te, o->te + 1, lives,
+                            sizeof lives / sizeof *lives)))
                 tg = o;
         }
         /* (not names others called them: "the sun called migrants
