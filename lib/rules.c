@@ -47033,10 +47033,14 @@ static uint32_t surname_group(const run *R)
  * tribe", "small-hat crowd", "usual suspects"), a referent the lexicon
  * already holds? (Not the other tropes of a secret power, "NWO",
  * "cultural Marxism": beside "globalist" they tell of politics as often.) */
+/* (session 64, blind round 51: a wink to insiders is a marker too, "new
+ * CEO is a bit 👃💰 if u catch my drift"; it has no group) */
 static bool notice_half(const mention *m, const dc_entry *e)
 {
     if (m->kind == DC_KIND_CODE || m->kind == DC_KIND_CONSPIRACY)
-        return DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE;
+        return DC_SENSE_OF(e->flags) == DC_SENSE_NOTICE ||
+               (m->kind == DC_KIND_CODE && !e->group_len &&
+                DC_SENSE_OF(e->flags) == DC_SENSE_WINK);
     return m->kind == DC_KIND_DOGWHISTLE && e->group_len == 6 &&
            memcmp(e->group, "jewish", 6) == 0;
 }
@@ -47295,9 +47299,13 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
      * to the river ... just saying" and "my surname ends in -stein ...
      * just saying" are told of hats, a tribe and a name; "notice how ..."
      * opens a pointing) */
+    /* (session 64, blind round 51: but an emoji referent read in no
+     * literal sense, emoji_literal's, takes a closing tag: "new CEO is a
+     * bit 👃💰 if u catch my drift") */
     if (marker && made_mark(R, marker->tb) && !ref2 &&
-        (ref ? ref->kind == DC_KIND_DOGWHISTLE ||
-                   (ent(R, ref)->flags & DC_F_AMBIGUOUS)
+        (ref ? (ref->kind == DC_KIND_DOGWHISTLE ||
+                (ent(R, ref)->flags & DC_F_AMBIGUOUS)) &&
+                   !(ent(R, ref)->term[0] & 0x80)
              : rb == UINT32_MAX))
         marker = NULL;
     /* surnames said of a group: a referent beside a marker, or a second
