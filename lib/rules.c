@@ -6058,7 +6058,10 @@ static bool vocative(const run *R, const mention *m, const dc_entry *e)
     static const char *const before[] = {
         "it",     "them",    "em",     "this",     "that",   "tomorrow",
         "tonight", "today",  "now",    "again",    "there",  "weekend",
-        "saturday", "sunday", "friday", "later"};
+        "saturday", "sunday", "friday", "later",
+        /* (a game's part: "KILL THEM IN THE THIRD BOYS"; blind round 52) */
+        "third",  "half",    "final",  "quarter",  "period", "round",
+        "game",   "match",   "fourth", "overtime"};
     const dc_rules_scratch *rs = R->rs;
     if (e->categories != 1u << DECORUM_CATEGORY_SEX || m->tb == 0)
         return false;
@@ -28954,6 +28957,24 @@ static bool burn_hazard(const run *R, const mention *m)
            word_among(R, 0, R->ntok, hazard, sizeof hazard / sizeof *hazard);
 }
 
+/* Session 64 (blind round 52): an insult said to a thing called by its
+ * name before "you": "Monday, you absolute bastard", "printer, you
+ * useless piece of junk". The sentence opens with an `object` word, a
+ * comma, then "you" and the insult within three words; it names no
+ * person, people or slur. */
+static bool thing_addressed(const run *R, const mention *m)
+{
+    const sentence *s = sent_of(R, m->tb);
+    const mention *o = mention_at(R, s->tb, DC_KIND_OBJECT);
+    if (!o || o->te + 1 >= m->tb || R->toks[o->te].type != TK_PUNCT ||
+        R->toks[o->te].ch != ',' || !tok_is_word(R, o->te + 1, "you") ||
+        m->tb > o->te + 5)
+        return false;
+    return !has_kind_in(R, s->tb, s->te, DC_KIND_IDENTITY) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_PERSON) &&
+           !has_kind_in(R, s->tb, s->te, DC_KIND_SLUR);
+}
+
 static decorum_status rule_attack(run *R, const mention *m)
 {
     const dc_entry *e = ent(R, m);
@@ -29200,7 +29221,8 @@ static decorum_status rule_attack(run *R, const mention *m)
         /* said of a thing or an animal (thing_swear, animal_swear): no
          * one is insulted, and the swearing beside it is aimed at no
          * one */
-        if (thing_swear(R, m) || animal_swear(R, m)) {
+        if (thing_swear(R, m) || animal_swear(R, m) ||
+            thing_addressed(R, m)) {
             R->insults_at_things++;
             return DECORUM_OK;
         }
@@ -33384,7 +33406,10 @@ static __attribute__((noinline)) decorum_status rule_profanity(run *R, const men
      * "fuck off and die, you shit") the swearing is aimed at them, and
      * counts toward the verdict as an insult does; aimed at no one
      * ("Damn, fucking wild") it does not (tox_aimed, score.c). */
-    if (!R->swore_at_you && any_kind(R, DC_KIND_PRONOUN_YOU)) {
+    /* (not a thing called "you": "Monday, you absolute bastard",
+     * thing_addressed) */
+    if (!R->swore_at_you && any_kind(R, DC_KIND_PRONOUN_YOU) &&
+        !thing_addressed(R, m)) {
         const sentence *s = sent_of(R, m->tb);
         for (uint32_t k = s->tb; k < s->te && !R->swore_at_you; k++)
             R->swore_at_you = mention_at(R, k, DC_KIND_PRONOUN_YOU) &&
@@ -34720,7 +34745,10 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
                                       "wearing", "writing", "writes",
                                       "displaying", "has", "having",
                                       "spamming", "spams", "spammed",
-                                      "typing", "types", "typed"};
+                                      "typing", "types", "typed",
+                                      /* (a sighting: "Seen a few 1488
+                                       * tags in lobbies this week") */
+                                      "seen", "saw", "spotted"};
     static const char *const act[] = {
         "ban",     "banned", "bans",     "banning", "report", "reported",
         "reporting", "block", "blocked", "mute",    "muted",  "kick",
@@ -34751,6 +34779,12 @@ static bool code_sanctioned_at(run *R, uint32_t tb, uint32_t skip_e)
         const sentence *nx = &R->rs->s[si + 1];
         uint32_t words = 0;
         for (uint32_t k = nx->tb; k < nx->te; k++) {
+            /* (its first clause only, once it sanctions: "Please report
+             * them, it's a neo-Nazi code, not a random number"; session
+             * 64, blind round 52) */
+            if (sanction && R->toks[k].type == TK_PUNCT &&
+                R->toks[k].ch == ',')
+                break;
             if (R->toks[k].type != TK_WORD)
                 continue;
             /* (not "Ban me.": the writer's dare) */
@@ -46673,11 +46707,31 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 }
             }
         }
+        /* (session 64, blind round 52: the plot told in the passive in
+         * the sentence after its actor's, "Soros money is paying for
+         * those buses. The invasion is funded, organised and timed": the
+         * object, a linking verb, the deed, and no actor of its own; the
+         * actor is the last of the sentence before, a consp_actor that
+         * names a group, not quoted) */
+        bool carried = false;
+        if (!actor && !gactor && action && object && si > 0 &&
+            object->tb < action->tb &&
+            has_kind_in(R, object->te, action->tb, DC_KIND_COPULA) &&
+            !has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION)) {
+            const sentence *ps = &rs->s[si - 1];
+            for (size_t i = rs->first[ps->tb];
+                 i < rs->nm && rs->m[i].tb < ps->te; i++)
+                if (rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
+                    ent(R, &rs->m[i])->categories &&
+                    !rs->toks[rs->m[i].tb].quoted)
+                    actor = &rs->m[i];
+            carried = actor != NULL;
+        }
         /* told forwards, else backwards ("... was financed by the
          * Rothschilds"): then the object may be missing, and the story
          * runs from the object or the action to the actor */
         bool reversed = false;
-        if (!((actor || gactor) && action && object &&
+        if (!carried && !((actor || gactor) && action && object &&
               action->tb > (actor ? actor->tb : gactor->tb) &&
               object->tb >= action->te)) {
             const mention *ra = NULL, *rx = NULL, *ro = NULL;
@@ -46702,7 +46756,10 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
         uint32_t ate = actor ? actor->te : gactor->te;
         /* the story's first and last tokens */
         uint32_t sb = reversed ? (object ? object->tb : action->tb) : atb;
-        uint32_t se = reversed ? ate : object->te;
+        uint32_t se = reversed  ? ate
+                      : carried ? (action->te > object->te ? action->te
+                                                            : object->te)
+                                : object->te;
         /* "destroy" is said of a plot only close up: its doer a few
          * words before it and what it would destroy right after ("Jewish
          * academics to destroy the western family"); far apart the doer
