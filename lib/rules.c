@@ -47206,6 +47206,21 @@ static uint32_t leading_power_question(const run *R, uint32_t *qe)
     return UINT32_MAX;
 }
 
+/* Does the comment hold a stereotype that is no frame of the lexicon's
+ * (flag `frame`: "always", "they all", "typical"): a wrong told, "grooming
+ * gangs", "stabbing"? */
+static bool wrong_not_frame(const run *R)
+{
+    if (!(R->kinds & KIND_BIT(STEREOTYPE)))
+        return false;
+    for (size_t i = 0; i < R->rs->nm; i++) {
+        const mention *q = &R->rs->m[i];
+        if (q->kind == DC_KIND_STEREOTYPE && !(ent(R, q)->flags & DC_F_FRAME))
+            return true;
+    }
+    return false;
+}
+
 static __attribute__((noinline)) decorum_status rule_noticing(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -47245,10 +47260,14 @@ static __attribute__((noinline)) decorum_status rule_noticing(run *R)
          * only at the authors of a wrong the comment tells: a crime, a
          * vice, a plot; "we grew up in the same community, just saying"
          * tells none) */
+        /* (a frame alone, "always", "they all", tells no wrong: "why
+         * is it always the same demographic at the gym at 6am?";
+         * session 64, blind round 52) */
         if (e->group_len == 7 && memcmp(e->group, "unnamed", 7) == 0 &&
-            !(R->kinds & (KIND_BIT(STEREOTYPE) | KIND_BIT(THREAT) |
-                          KIND_BIT(HARM) | KIND_BIT(DEED) |
-                          KIND_BIT(CONSP_ACTION) | KIND_BIT(DEROGATE))))
+            !(R->kinds & (KIND_BIT(THREAT) | KIND_BIT(HARM) |
+                          KIND_BIT(DEED) | KIND_BIT(CONSP_ACTION) |
+                          KIND_BIT(DEROGATE))) &&
+            !wrong_not_frame(R))
             continue;
         /* a name shared with one person ("the same last name as our
          * teacher"), a kind of something ("the same tribe of pigeons"),
