@@ -38,26 +38,26 @@ KNOWN_SHORT = {
     'golden s19-gen5-spelled-01-c': ('Does anyone know what Zionist means?',
                                      '05e611c17d309271f5905db66dee390e612c1d2b'),
     's27-review-benign.jsonl:118': ('Coffee beans from Africa have',
-                                    '9448bea80009bdb15cad3951afee5cb4fa40c116'),
+                                    'fdf3a3fd341fd78abf8d0e42c5e20d6da4f83833'),
     # (session 42: blind round 29's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam29.jsonl:182': ('forget bigfoot, the real missing link',
-                            'a0a4d96718c9a6bc4051a23f76775d56e191348f'),
+                            '7734b1dc9f17a97c26a4526e23ec7d9fcdebbc51'),
     # (session 53: the benign group lines; no finding either way, the
     # model's scores only, allow both ways; session 54, p54: the full
     # pass now reads labour migration there, labour_sought, and hedges the
     # model: 0.18 identity attack, the short way 0.04; a new digest)
     's53-benign-groups.jsonl:493': ('recruiting nurses from ghana and nigeria',
-                                    '777cbfb453e1890816e0760b0614969efce1e3ab'),
+                                    'b59e09f5851375d6b47b99ab2f2bb1031d8468e6'),
     # (session 54, fx54a's probe line: the same labour migration told
     # with a need, labour_sought hedging the model in the full pass only;
     # 0.23 identity attack gated, 0.43 opened, allow both ways)
     # (session 55: blind round 42's line, committed after the round; no
     # finding either way, the model's scores only, allow both ways)
     'redteam42.jsonl:84': ('our cohort is half international students',
-                           '98305ec1c2e144cfdf6146a4dc54066faff81ea0'),
+                           'e1ab986bb6918edadbe3175d503ee279ba327adc'),
     's54-fx54a.jsonl:18': ('stop recruiting teachers from pakistan',
-                           '52bd116deba64280c3505f29b9d387618f8814b8'),
+                           'd85b0259ec58789bad5696f56b63ce09113cec20'),
 }
 
 
