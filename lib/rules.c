@@ -38615,6 +38615,48 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
+    /* (session 64, blind round 52: a people's home pointed at in their
+     * sentence, "know" and "house", "home", "address" or "lives", then in
+     * the next the hint at harm to a thing of theirs, "those", "their" or
+     * "the" and its noun ending the clause or before a tag: "we all know
+     * which house the Pakistani family are renting. be a shame if
+     * something happened to those front windows wouldn't it") */
+    if (t->type == TG_GROUP && tk[t->tb].sent + 1 < rs->ns &&
+        (t->categories & ~(1u << DECORUM_CATEGORY_SEX))) {
+        static const char *const knows[] = {"know", "knows", "found"};
+        static const char *const homes[] = {"house", "home",  "address",
+                                            "lives", "living", "flat"};
+        static const char *const theirs[] = {"those", "their", "the"};
+        static const char *const tags[] = {"wouldn't", "wouldnt", "would",
+                                           "eh",       "innit",   "right"};
+        const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
+        bool pointed =
+            word_among(R, s->tb, s->te, knows, sizeof knows / sizeof *knows) &&
+            word_among(R, s->tb, s->te, homes, sizeof homes / sizeof *homes);
+        for (uint32_t k = s2->tb + 2; pointed && k + 2 < s2->te; k++) {
+            if (!tok_is_word(R, k, "to") ||
+                !word_among(R, k - 1, k, FRAME_WORDS(gf_happen)))
+                continue;
+            uint32_t d = k + 1, e = d + 1;
+            if (!word_among(R, d, d + 1, theirs, sizeof theirs / sizeof *theirs))
+                break;
+            while (e < s2->te && e < d + 3 && tk[e].type == TK_WORD &&
+                   !word_among(R, e, e + 1, tags, sizeof tags / sizeof *tags))
+                e++;
+            if (e == d + 1 ||
+                !(e >= s2->te || tk[e].type != TK_WORD ||
+                  word_among(R, e, e + 1, tags, sizeof tags / sizeof *tags)) ||
+                !word_among(R, k > s2->tb + 7 ? k - 7 : s2->tb, k - 1,
+                            FRAME_WORDS(wl_something_anything)) ||
+                !word_among(R, s2->tb, k, hinted,
+                            sizeof hinted / sizeof *hinted) ||
+                !word_among(R, s2->tb, k, FRAME_WORDS(wl_if)))
+                break;
+            *from = t->tb;
+            *to = e;
+            return FR_HAPPEN;
+        }
+    }
     if (t->tb >= 4 && wished_atrocity(R, t, from, to))
         return FR_ATROCITY;
     /* ("to" right before the group or its determiner, which the test
