@@ -379,33 +379,30 @@ char *dc_strndup(const dc_alloc *al, const char *s, size_t len)
     return d;
 }
 
-/* The capacity, in elements of elem bytes, that a block of cap grows to
- * for need of them, at most max: doubled from 16 (*ncap 0 when it holds
- * them already). dc_grow_to's and dc_grow_fresh_to's. */
-static decorum_status grown_cap(size_t cap, size_t need, size_t elem,
-                                size_t max, size_t *ncap)
+/* dc_grow_to's and dc_grow_fresh_to's work: the capacity doubled from 16
+ * until it holds need elements of elem bytes (at most max); fresh, the
+ * old block freed and a new one taken, its contents not copied. */
+static inline __attribute__((always_inline)) decorum_status
+grow_block(const dc_alloc *al, void **p, size_t *cap, size_t need,
+           size_t elem, size_t max, bool fresh)
 {
-    *ncap = 0;
-    if (need <= cap)
+    if (need <= *cap)
         return DECORUM_OK;
     if (need > max)
         return DECORUM_ERR_TOOBIG;
-    size_t n = cap ? cap : 16;
-    while (n < need)
-        n = n > max / 2 ? max : n * 2;
-    if (elem && n > SIZE_MAX / elem)
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap = ncap > max / 2 ? max : ncap * 2;
+    if (elem && ncap > SIZE_MAX / elem)
         return DECORUM_ERR_TOOBIG;
-    *ncap = n;
-    return DECORUM_OK;
-}
-
-decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
-                          size_t need, size_t elem, size_t max)
-{
-    size_t ncap;
-    decorum_status st = grown_cap(*cap, need, elem, max, &ncap);
-    if (st != DECORUM_OK || !ncap)
-        return st;
+    if (fresh) {
+        /* Freed first: an arena's last block is then allocated again
+         * where it was, as its realloc would have grown it in place. */
+        dc_free(al, *p, *cap * elem);
+        *p = dc_malloc(al, ncap * elem);
+        *cap = *p ? ncap : 0;
+        return *p ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    }
     void *q = dc_realloc(al, *p, *cap * elem, ncap * elem);
     if (!q)
         return DECORUM_ERR_NOMEM;
@@ -414,19 +411,16 @@ decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
     return DECORUM_OK;
 }
 
+decorum_status dc_grow_to(const dc_alloc *al, void **p, size_t *cap,
+                          size_t need, size_t elem, size_t max)
+{
+    return grow_block(al, p, cap, need, elem, max, false);
+}
+
 decorum_status dc_grow_fresh_to(const dc_alloc *al, void **p, size_t *cap,
                                 size_t need, size_t elem, size_t max)
 {
-    size_t ncap;
-    decorum_status st = grown_cap(*cap, need, elem, max, &ncap);
-    if (st != DECORUM_OK || !ncap)
-        return st;
-    /* Freed first: an arena's last block is then allocated again where
-     * it was, as its realloc would have grown it in place. */
-    dc_free(al, *p, *cap * elem);
-    *p = dc_malloc(al, ncap * elem);
-    *cap = *p ? ncap : 0;
-    return *p ? DECORUM_OK : DECORUM_ERR_NOMEM;
+    return grow_block(al, p, cap, need, elem, max, true);
 }
 
 decorum_status dc_fail(decorum_error *err, decorum_status st, size_t pos,

@@ -28733,6 +28733,10 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
     static const char *const deeds[] = {
         "burned",  "burnt",   "burning",  "torched", "torching",
         "bombed",  "bombing", "firebombed", "razed", "flattened"};
+    /* (the words of a call among them, a modal being the other; the
+     * first four, the verbs, may open the threat's own words) */
+    static const char *const calls[] = {"needs", "need",  "wants", "want",
+                                        "gonna", "going", "shud"};
     static const char *const between[] = {
         "needs", "need", "wants", "want", "be", "get", "gets", "getting",
         "gonna", "going", "to", "is", "are", "burned", "burnt", "down",
@@ -28768,7 +28772,7 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
         word_among(R, s->tb, s->te, feared, sizeof feared / sizeof *feared))
         return NULL;
     /* (the call may open the threat's own words: "wants torching") */
-    bool call = word_among(R, m->tb, m->tb + 1, between, 4);
+    bool call = word_among(R, m->tb, m->tb + 1, calls, 4 /* the verbs */);
     uint32_t k = m->tb;
     while (k > s->tb && m->tb - k < 5) {
         uint32_t j = k - 1;
@@ -28776,10 +28780,7 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
             call = true;
         else if (word_among(R, j, j + 1, between,
                             sizeof between / sizeof *between))
-            call |= tok_is_word(R, j, "needs") || tok_is_word(R, j, "need") ||
-                    tok_is_word(R, j, "wants") || tok_is_word(R, j, "want") ||
-                    tok_is_word(R, j, "gonna") || tok_is_word(R, j, "going") ||
-                    tok_is_word(R, j, "shud");
+            call |= word_among(R, j, j + 1, calls, sizeof calls / sizeof *calls);
         else
             break;
         k = j;
@@ -28819,11 +28820,15 @@ static const mention *place_subject_threatened(const run *R, const mention *m)
  * burning or bombing, which ends its clause or takes its time ("to the
  * ground", "before the first prayer"). Not denied or asked, nor on a
  * condition after it. Returns the place's mention. */
+/* "It" or "that" and its future as one word, the apostrophe kept or
+ * dropped (place_it_threatened, burn_hazard). */
+static const char *const wl_it_future[] = {"it'll",  "itll", "that'll",
+                                           "thatll", "it'd"};
+
 static const mention *place_it_threatened(const run *R, const mention *m)
 {
     static const char *const burns[] = {"burn",   "burnt",   "burned",
                                         "torched", "bombed", "firebombed"};
-    static const char *const opens[] = {"it'll", "itll", "that'll", "thatll"};
     static const char *const then[] = {"down",   "to",   "before", "within",
                                        "tonight", "soon", "by"};
     static const char *const proposed[] = {
@@ -28853,7 +28858,7 @@ static const mention *place_it_threatened(const run *R, const mention *m)
     /* "it'll", "that'll", "it will", "it's gonna", then "be", "get" or
      * "go" at most */
     uint32_t k = o + 1;
-    if (!word_among(R, o, o + 1, opens, sizeof opens / sizeof *opens)) {
+    if (!word_among(R, o, o + 1, FRAME_WORDS(wl_it_future))) {
         if (!(tok_is_word(R, o, "it") || tok_is_word(R, o, "it's") ||
               tok_is_word(R, o, "its")) ||
             o + 1 >= m->tb ||
@@ -28902,9 +28907,8 @@ static const mention *place_it_threatened(const run *R, const mention *m)
 }
 
 /* Session 64 (review rv64): a building's burning foretold as a hazard,
- * not a deed: "it", "that" or "the place" and its future ("it'll",
- * "itll", "it will", "it would", "it could", "it might") right before a
- * word of burning, which goes on with its manner ("burn fast", "burn
+ * not a deed: "it" or "that" and its future ("it'll", "itll", "it will",
+ * "it would", "it could", "it might") right before "burn(s)", which goes on with its manner ("burn fast", "burn
  * easily", "burn like paper") or a condition in its sentence ("if there's
  * ever a fire", "unless") in a comment that names a hazard (fire, wiring,
  * timber, candles, cladding ...), and no oath ("i promise you", "trust
@@ -28915,13 +28919,11 @@ static const mention *place_it_threatened(const run *R, const mention *m)
  * before the first prayer": place_it_threatened). */
 static bool burn_hazard(const run *R, const mention *m)
 {
-    static const char *const burns[] = {"burn", "burns", "go up", "catch"};
+    static const char *const burns[] = {"burn", "burns"};
     static const char *const manner[] = {"fast",    "easily", "quickly",
                                          "like",    "well",   "slowly",
                                          "through"};
     static const char *const cond[] = {"if", "unless", "once", "should"};
-    static const char *const opens[] = {"it'll", "itll", "that'll",
-                                        "thatll", "it'd"};
     static const char *const modal[] = {"will", "would", "could", "might",
                                         "can"};
     if (!word_among(R, m->tb, m->tb + 1, burns, sizeof burns / sizeof *burns) ||
@@ -28929,12 +28931,9 @@ static bool burn_hazard(const run *R, const mention *m)
         return false;
     const sentence *s = sent_of(R, m->tb);
     uint32_t p = m->tb - 1;
-    if (word_among(R, p, p + 1, opens, sizeof opens / sizeof *opens))
-        ;
-    else if (p > s->tb && word_among(R, p, p + 1, modal, 5) &&
-             (tok_is_word(R, p - 1, "it") || tok_is_word(R, p - 1, "that")))
-        ;
-    else
+    if (!word_among(R, p, p + 1, FRAME_WORDS(wl_it_future)) &&
+        !(p > s->tb && word_among(R, p, p + 1, FRAME_WORDS(modal)) &&
+          (tok_is_word(R, p - 1, "it") || tok_is_word(R, p - 1, "that"))))
         return false;
     static const char *const wished[] = {"hope", "hopefully", "pray",
                                          "wish", "praying"};
@@ -36788,15 +36787,6 @@ static bool groups_only(const run *R, uint32_t b, uint32_t e)
     return b == e;
 }
 
-/* A sentence of "no" items and nothing else: "No Jews.", "No Irish, no
- * blacks, no dogs", "no jews no blacks no asians", "No Muslims, Indians
- * or Asians". Items are parted by punctuation, "and", "or", or the next
- * "no"; the first opens with "no". An item that opens with "no" holds one
- * or two words, the last no past form ("no dogs", "no problems"; not "no
- * Jews were hurt", "no Jews died"), one that does not (after "," "and"
- * "or") only groups; none holds an adverb ("No Muslims, no Jews, just
- * humans"). The item the group [gb, ge) is in must end with it: "No
- * Muslims were hurt" is a group and its verb. */
 /* Session 64 (blind round 51): the sign's other half, the people let in,
  * in the clause right before "no": "English only, no Indians, the curry
  * smell never comes out the carpet", "whites only, no blacks". A people's
@@ -36832,6 +36822,15 @@ static bool only_before_no(const run *R, const sentence *s, uint32_t no,
     return true;
 }
 
+/* A sentence of "no" items and nothing else: "No Jews.", "No Irish, no
+ * blacks, no dogs", "no jews no blacks no asians", "No Muslims, Indians
+ * or Asians". Items are parted by punctuation, "and", "or", or the next
+ * "no"; the first opens with "no". An item that opens with "no" holds one
+ * or two words, the last no past form ("no dogs", "no problems"; not "no
+ * Jews were hurt", "no Jews died"), one that does not (after "," "and"
+ * "or") only groups; none holds an adverb ("No Muslims, no Jews, just
+ * humans"). The item the group [gb, ge) is in must end with it: "No
+ * Muslims were hurt" is a group and its verb. */
 static bool no_list(const run *R, const sentence *s, uint32_t gb, uint32_t ge)
 {
     const tok *tk = R->toks;
@@ -37233,35 +37232,6 @@ static decorum_status slogan_exclusion(run *R, const mention *sm,
     return t->coded ? code_word(R, t) : DECORUM_OK;
 }
 
-/* A sign that keeps a protected group out: "no", then the group, then a
- * word of admission, "here", a place of ours, or nothing else in a
- * sentence of such items ("No Muslims allowed", "No Jews wanted here",
- * "No gays in our church", "No Irish, no blacks, no dogs", "No Muslims
- * should be allowed to hold office"), "no" opening its clause. Not a
- * group with a verb of its own ("No Muslims were hurt", "No women
- * applied"), not a question ("No Jews allowed? That sign was from 1940s
- * Germany"), nor a sentence the next one names as a sign, nor one told
- * of as a sign (sign_told: a reported span), nor one dated
- * to a war of the past (past_war); not a group named by sex alone ("No
- * girls allowed" on a treehouse, "no men allowed" at a women's shelter:
- * the spaces of a sex are mostly innocent), nor a nation kept out of a
- * competition ("No Russians allowed at the Olympics"). Scope is
- * attack_on_group's: quoted, reported or denounced, it is not the
- * writer's ("The sign said 'No Irish, no blacks, no dogs'"). */
-/* Session 63 (blind rounds 43-48): a sign called for, "no" and the group
- * inside what the writer wants put up: "landlords should put up a 'no
- * blacks' sign", "this cinema needs a no gypsies policy like the pub down
- * the road has", "the owner should put the 'no travellers' sign back up",
- * "landlords should be allowed to put 'no blacks' on the listing again".
- * The word before "no" (past "a", "the", "up", "back" and quotes) puts
- * or wants it ("put", "hang", "stick", "post", "write", "have", "get",
- * "bring", "need(s)"); not "take down its 'no travellers' sign", "remove
- * the 'no irish' sign". A sign noun ("sign", "policy", "rule",
- * "notice") follows the group unless a verb of putting it came before.
- * The call: a modal, "need(s)" or "want(s)" before "no" in its sentence,
- * or the verb opening it ("put a no gypsies sign up"); not told as done
- * or denied ("had", "was", "were", "used" or a negation before it), not
- * asked. */
 /* Is the "want" at token k the writer's own: "i" or "we" before it, an
  * adverb between at most ("we just want", "i really want"), or nothing
  * ("want a 'no blacks' sign back")? "he wants a 'no blacks' sign on his
@@ -37277,6 +37247,20 @@ static bool writer_wants(const run *R, const sentence *s, uint32_t k)
            tok_is_word(R, j - 1, "we") || tok_is_word(R, j - 1, "us");
 }
 
+/* Session 63 (blind rounds 43-48): a sign called for, "no" and the group
+ * inside what the writer wants put up: "landlords should put up a 'no
+ * blacks' sign", "this cinema needs a no gypsies policy like the pub down
+ * the road has", "the owner should put the 'no travellers' sign back up",
+ * "landlords should be allowed to put 'no blacks' on the listing again".
+ * The word before "no" (past "a", "the", "up", "back" and quotes) puts
+ * or wants it ("put", "hang", "stick", "post", "write", "have", "get",
+ * "bring", "need(s)"); not "take down its 'no travellers' sign", "remove
+ * the 'no irish' sign". A sign noun ("sign", "policy", "rule",
+ * "notice") follows the group unless a verb of putting it came before.
+ * The call: a modal, "need(s)" or "want(s)" before "no" in its sentence,
+ * or the verb opening it ("put a no gypsies sign up"); not told as done
+ * or denied ("had", "was", "were", "used" or a negation before it), not
+ * asked. */
 static bool sign_called(const run *R, const sentence *s, uint32_t no,
                         const target *t)
 {
@@ -37289,6 +37273,7 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
                                        "writing"};
     static const char *const wants[] = {"have", "get",  "bring", "need",
                                         "needs", "want", "wants"};
+    static const char *const calls[] = {"need", "needs", "want", "wants"};
     static const char *const skip[] = {"a", "the", "up", "back", "an"};
     static const char *const past[] = {"had", "was", "were", "used"};
     const tok *tk = R->toks;
@@ -37318,7 +37303,7 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
                                         "notices", "sticker", "stickers"};
     bool wanted = a < s->te &&
                   word_among(R, a, a + 1, signs, sizeof signs / sizeof *signs) &&
-                  word_among(R, b - 1, b, wants + 3, 4) &&
+                  word_among(R, b - 1, b, calls, sizeof calls / sizeof *calls) &&
                   (tok_is_word(R, b - 1, "need") ||
                    tok_is_word(R, b - 1, "needs") || writer_wants(R, s, b - 1));
     if (!put && !wanted &&
@@ -37359,6 +37344,21 @@ static bool sign_called(const run *R, const sentence *s, uint32_t no,
     return call;
 }
 
+/* A sign that keeps a protected group out: "no", then the group, then a
+ * word of admission, "here", a place of ours, or nothing else in a
+ * sentence of such items ("No Muslims allowed", "No Jews wanted here",
+ * "No gays in our church", "No Irish, no blacks, no dogs", "No Muslims
+ * should be allowed to hold office"), "no" opening its clause. Not a
+ * group with a verb of its own ("No Muslims were hurt", "No women
+ * applied"), not a question ("No Jews allowed? That sign was from 1940s
+ * Germany"), nor a sentence the next one names as a sign, nor one told
+ * of as a sign (sign_told: a reported span), nor one dated
+ * to a war of the past (past_war); not a group named by sex alone ("No
+ * girls allowed" on a treehouse, "no men allowed" at a women's shelter:
+ * the spaces of a sex are mostly innocent), nor a nation kept out of a
+ * competition ("No Russians allowed at the Olympics"). Scope is
+ * attack_on_group's: quoted, reported or denounced, it is not the
+ * writer's ("The sign said 'No Irish, no blacks, no dogs'"). */
 static decorum_status rule_no_group(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -61630,7 +61630,9 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
         R.out->rf[DC_RF_THREAT] == 0 &&
         (st = rule_group_deserved(&R)) != DECORUM_OK)
         return st;
-    /* (a group equated with vermin: "..., same thing really") */
+    /* (a group equated with vermin: "..., same thing really"; its scan of
+     * the tokens for "same" costs no more than text_has's would: 's' is
+     * a common byte) */
     if (any_kind(&R, DC_KIND_IDENTITY) &&
         (any_kind(&R, DC_KIND_DEHUMANIZE) || any_kind(&R, DC_KIND_OBJECT)) &&
         (st = rule_same_thing(&R)) != DECORUM_OK)
