@@ -14623,8 +14623,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
         for (size_t q = 0; q < ntl; q++) {
             mention *m = &mv[tl[q]];
             const dc_entry *e = ent(R, m);
+            /* (a slur spelled out letter by letter hides from a filter:
+             * its in-group has nothing to hide, "our support was a f a g
+             * g o t" is no claim; session 65, blind round 53) */
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
-                m->reclaimed)
+                m->reclaimed ||
+                (evasion_flags(R, m->b, m->e) & DC_EV_SPACED))
                 continue;
             /* A second pass after a first that claimed nothing asks the
              * same questions of the same state: the ingroup is as it was,
@@ -18991,8 +18995,14 @@ static bool pest_sense_of(const run *R, const mention *m)
           tok_is_word(R, k - 1, "on") || tok_is_word(R, k - 1, "for") ||
           (k == m->tb && kind_at(R, k - 1, DC_KIND_DEHUMANIZE)))))
         return false;
-    if (tok_is_word(R, m->te, "and") || tok_is_word(R, m->te, "or") ||
-        kind_at(R, m->te, DC_KIND_COPULA) || kind_at(R, m->te, DC_KIND_MODAL))
+    /* (a compound after an animal is the snare as a subject too: "These
+     * roach traps are genocidal"; session 65) */
+    bool compound = k == m->tb && k > s->tb &&
+                    kind_at(R, k - 1, DC_KIND_DEHUMANIZE);
+    if (!compound &&
+        (tok_is_word(R, m->te, "and") || tok_is_word(R, m->te, "or") ||
+         kind_at(R, m->te, DC_KIND_COPULA) ||
+         kind_at(R, m->te, DC_KIND_MODAL)))
         return false;
     for (size_t i = rs->first[s->tb]; i < rs->nm && rs->m[i].tb < s->te;
          i++) {
@@ -23123,10 +23133,15 @@ static bool member_det(const run *R, const sentence *s, uint32_t k)
 /* Does the threat m open with a form of "leave" ("leaving in a body
  * bag", "leaves in an ambulance"): a veiled threat with a verb of its
  * own, whose subject the member is (member_antecedent, member_gets)? */
+static bool leave_tok(const run *R, uint32_t k)
+{
+    const tok *t = &R->toks[k];
+    return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
+}
+
 static bool leave_verb(const run *R, const mention *m)
 {
-    const tok *t = &R->toks[m->tb];
-    return t->e - t->b >= 4 && memcmp(R->n->text + t->b, "leav", 4) == 0;
+    return leave_tok(R, m->tb);
 }
 
 /* Does the veiled threat m open with "regret" or "live to regret" ("will
@@ -23962,6 +23977,23 @@ static bool member_gets(const run *R, const mention *m, target *out)
     const dc_rules_scratch *rs = R->rs;
     const sentence *s = sent_of(R, m->tb);
     uint32_t g = m->tb;
+    /* "Any gays who come in here are leaving in body bags": the plural
+     * threat is the bare "in body bags", its verb of leaving (or "going
+     * home") the word before it (session 65) */
+    bool left_before = false;
+    uint32_t vb = m->tb; /* the threat's verb */
+    if (g > s->tb + 1 && tok_is_word(R, g, "in")) {
+        uint32_t v = g - 1;
+        if (tok_is_word(R, v, "home") && v > s->tb &&
+            (tok_is_word(R, v - 1, "going") || tok_is_word(R, v - 1, "go")))
+            v--;
+        else if (!leave_tok(R, v))
+            v = g;
+        if (v < g) {
+            left_before = true;
+            g = vb = v;
+        }
+    }
     /* ("gets a full mag to the face": session 58, th58) */
     if (g > s->tb + 2 &&
         (tok_is_word(R, g - 1, "full") || tok_is_word(R, g - 1, "whole")))
@@ -23979,13 +24011,13 @@ static bool member_gets(const run *R, const mention *m, target *out)
      * writer's rule for whoever comes; in the present it needs neither
      * ("Any gay who comes to this pub leaves in a body bag") */
     bool regrets = regret_verb(R, m);
-    bool leaves = leave_verb(R, m) || regrets;
-    if (leaves && tok_is_word(R, m->tb, "leaves"))
-        g = m->tb;
+    bool leaves = leave_verb(R, m) || regrets || left_before;
+    if (leaves && tok_is_word(R, vb, "leaves"))
+        g = vb;
     else if (!tok_is_word(R, g, "gets") && !tok_is_word(R, g, "get") &&
         !tok_is_word(R, g, "getting") &&
         !(leaves && (tok_is_word(R, g, "is") || tok_is_word(R, g, "will") ||
-                     tok_is_word(R, g, "be"))))
+                     tok_is_word(R, g, "be") || tok_is_word(R, g, "are"))))
         return false;
     uint32_t b = m->te;
     if (b < s->te && (tok_is_word(R, b, "at") || tok_is_word(R, b, "up") ||
@@ -38615,6 +38647,32 @@ static int group_frame(run *R, const target *t, uint32_t *from,
             return FR_HAPPEN;
         }
     }
+    /* (session 65, blind round 53: a group's place, then in the next
+     * sentence the hint with fuel or a weapon someone might leave: "That
+     * mosque on the corner has a lot of old wooden doors. Would be a
+     * shame if someone left a petrol can there. just saying"; not our
+     * own place, nor a weapon's literal setting) */
+    if (t->entry >= 0 && (R->ents[t->entry].flags & DC_F_PLACE) &&
+        tk[t->tb].sent + 1 < rs->ns && any_kind(R, DC_KIND_WEAPON) &&
+        !(t->tb > 0 && (tok_is_word(R, t->tb - 1, "our") ||
+                        tok_is_word(R, t->tb - 1, "my")))) {
+        static const char *const leaver[] = {"someone", "somebody", "anyone",
+                                          "anybody"};
+        const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
+        if (has_kind_in(R, s2->tb, s2->te, DC_KIND_WEAPON) &&
+            word_among(R, s2->tb, s2->te, hinted,
+                       sizeof hinted / sizeof *hinted) &&
+            word_among(R, s2->tb, s2->te, FRAME_WORDS(wl_if)) &&
+            word_among(R, s2->tb, s2->te, leaver, sizeof leaver / sizeof *leaver) &&
+            !armed_literal_in(R, s2->tb)) {
+            uint32_t k = s2->te;
+            while (k > s2->tb && tk[k - 1].type != TK_WORD)
+                k--;
+            *from = t->tb;
+            *to = k;
+            return FR_HAPPEN;
+        }
+    }
     /* (session 64, blind round 52: a people's home pointed at in their
      * sentence, "know" and "house", "home", "address" or "lives", then in
      * the next the hint at harm to a thing of theirs, "those", "their" or
@@ -40423,6 +40481,17 @@ static bool misgender_cue(const run *R, uint32_t *gi_first,
             word_among(R, k, k + 1, FRAME_WORDS(wl_mis_pron)))
             return true;
         if (word_among(R, k, k + 1, FRAME_WORDS(words)))
+            return true;
+        /* (a pronoun made a noun and denied, or "an it" ending its
+         * clause: "its not a she its an it"; session 65, blind round 53;
+         * not "an IT consultant") */
+        if (k >= 2 && a_or_an(R, k - 1) &&
+            ((tok_is_word(R, k, "she") || tok_is_word(R, k, "he")) &&
+             (kind_at(R, k - 2, DC_KIND_NEGATION) ||
+              tok_is_word(R, k - 2, "not"))))
+            return true;
+        if (k >= 1 && tok_is_word(R, k - 1, "an") && tok_is_word(R, k, "it") &&
+            (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD))
             return true;
         if ((tok_is_word(R, k, "woman") || tok_is_word(R, k, "women")) &&
             k >= 2 &&
@@ -45179,6 +45248,11 @@ static bool trusted_menace(const run *R, uint32_t a, uint32_t k)
            !word_among(R, 0, R->ntok, FRAME_WORDS(kin));
 }
 
+static const char *const menace_if[] = {"if", "since", "unless"};
+/* (a deed of force left undone: not "take him to the party") */
+static const char *const menace_deed[] = {"sort",  "deal",    "handle",
+                                          "teach", "sorting", "dealing",
+                                          "straighten", "discipline"};
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
@@ -45245,6 +45319,18 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
                    tok_is_word(R, k + 1, "warned"))) &&
                  (k + 2 >= b || tk[k + 2].type != TK_WORD))
             e = k + 2;
+        /* (session 65, blind round 53: "I know which house the trans kid
+         * lives in. If the parents won't sort him out, we will": the
+         * writer's "we will" ending its clause after a condition denied,
+         * a deed of force left to them) */
+        else if (k > a && (k + 1 >= b || tk[k + 1].type != TK_WORD) &&
+                 ((tok_is_word(R, k, "will") &&
+                   (tok_is_word(R, k - 1, "we") || tok_is_word(R, k - 1, "i"))) ||
+                  tok_is_word(R, k, "we'll") || tok_is_word(R, k, "i'll")) &&
+                 word_among(R, a, k, FRAME_WORDS(menace_if)) &&
+                 word_among(R, a, k, FRAME_WORDS(menace_deed)) &&
+                 has_kind_in(R, a, k, DC_KIND_NEGATION))
+            e = k + 1;
         if (e) {
             *end = e;
             return true;
@@ -46768,6 +46854,44 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                     !rs->toks[rs->m[i].tb].quoted)
                     actor = &rs->m[i];
             carried = actor != NULL;
+        }
+        /* (session 65, blind round 53: or told of him or them in the
+         * active, "Same Hungarian billionaire every time. He's not
+         * funding charity, he's funding an invasion": "he", "she" or
+         * "they" in the deed's clause before it, no negation between,
+         * the object after the deed) */
+        if (!actor && !gactor && action && object && si > 0 &&
+            object->tb >= action->te && action->tb > s->tb) {
+            static const char *const carrier[] = {
+                "he", "he's", "hes", "she", "she's", "they", "they're",
+                "theyre"};
+            /* (the deed nearest the object: "not funding charity, he's
+             * funding an invasion") */
+            const mention *deed = action;
+            for (size_t i = rs->first[action->te]; i < rs->nm &&
+                                                   rs->m[i].tb < object->tb;
+                 i++)
+                if (rs->m[i].kind == DC_KIND_CONSP_ACTION &&
+                    rs->m[i].te <= object->tb && !kept_running(R, &rs->m[i]))
+                    deed = &rs->m[i];
+            uint32_t p = deed->tb;
+            const uint32_t cl = rs->toks[deed->tb].clause;
+            while (p > s->tb && rs->toks[p - 1].clause == cl &&
+                   !word_among(R, p - 1, p, FRAME_WORDS(carrier)))
+                p--;
+            if (p > s->tb && rs->toks[p - 1].clause == cl &&
+                !has_kind_in(R, p, deed->tb, DC_KIND_NEGATION)) {
+                const sentence *ps = &rs->s[si - 1];
+                for (size_t i = rs->first[ps->tb];
+                     i < rs->nm && rs->m[i].tb < ps->te; i++)
+                    if (rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
+                        ent(R, &rs->m[i])->categories &&
+                        !rs->toks[rs->m[i].tb].quoted)
+                        actor = &rs->m[i];
+                carried = actor != NULL;
+                if (carried)
+                    action = deed;
+            }
         }
         /* told forwards, else backwards ("... was financed by the
          * Rothschilds"): then the object may be missing, and the story
@@ -61212,7 +61336,7 @@ static uint64_t gate_words(run *R)
  * "business"/"right", a word of for good ("permanently", "forever", "for
  * good", "once and") and one of handling, a word of gf_happen, "run" and
  * "over", or a fate's end: "alive" or "see" with a negation, or
- * "sleep". */
+ * "sleep"; or any weapon word. */
 static bool frames_may(run *R)
 {
     const uint64_t g = gate_words(R);
@@ -61222,7 +61346,10 @@ static bool frames_may(run *R)
            ((g & GW(GW_RIGHT)) && (g & GW(GW_NO)) && (g & GW(GW_HAVE))) ||
            ((g & GW(GW_GOOD)) && (g & GW(GW_HANDLE))) ||
            ((g & GW(GW_RUN)) && (g & GW(GW_OVER))) || (g & GW(GW_RAM)) ||
-           ((g & GW(GW_FATE)) && (g & (GW(GW_NOT) | GW(GW_WONT))));
+           ((g & GW(GW_FATE)) && (g & (GW(GW_NOT) | GW(GW_WONT)))) ||
+           /* (a weapon someone might leave at a group's place, hinted:
+            * group_frame's FR_HAPPEN; session 65) */
+           any_kind(R, DC_KIND_WEAPON);
 }
 
 /* Can rule_struck find anything? Its next member needs a sentence that
