@@ -14601,6 +14601,11 @@ static bool leet_slur(const run *R, const mention *m)
            disguised(R, m);
 }
 
+/* The writer as a subject, which a slur spelled out letter by letter
+ * needs to be the writer's own (mark_reclaimed): "my girlfriend and i are
+ * both d y k e s"; not "our support was a f a g g o t". */
+static const char *const spaced_self[] = {"i", "we", "im", "i'm", "we're"};
+
 static __attribute__((noinline)) void mark_reclaimed(run *R)
 {
     dc_rules_scratch *rs = R->rs; /* some mention is a slur */
@@ -14623,13 +14628,17 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
         for (size_t q = 0; q < ntl; q++) {
             mention *m = &mv[tl[q]];
             const dc_entry *e = ent(R, m);
-            /* (a slur spelled out letter by letter hides from a filter:
-             * its in-group has nothing to hide, "our support was a f a g
-             * g o t" is no claim; session 65, blind round 53) */
             if (m->kind != DC_KIND_SLUR || !(e->flags & DC_F_RECLAIMABLE) ||
-                m->reclaimed ||
-                (evasion_flags(R, m->b, m->e) & DC_EV_SPACED))
+                m->reclaimed)
                 continue;
+            /* (a slur spelled out letter by letter hides from a filter:
+             * no banter, nor the writer's own by being near a first
+             * person, "our support was a f a g g o t"; a claim said
+             * outright stays, "as a gay man im proud to be a q u e e r";
+             * session 65, blind round 53 and its review) */
+            const bool spaced = (R->n->evasions & DC_EV_SPACED) &&
+                                (evasion_flags_in(R, m->b, m->e) &
+                                 DC_EV_SPACED);
             /* A second pass after a first that claimed nothing asks the
              * same questions of the same state: the ingroup is as it was,
              * and no helper below reads another mention's reclaimed mark
@@ -14641,7 +14650,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
              * three writes anything but kind_span's memo of the spans, so
              * the order changes no answer; -0.25M, session 38). */
             if (!claimed_before) {
-                if ((e->flags & DC_F_BANTER) &&
+                if ((e->flags & DC_F_BANTER) && !spaced &&
                     !(m->tb > 0 && identity_ends_at(R, m->tb) &&
                       singular_slur(R, m)) &&
                     (casual(R, m, false) || a_form_banter(R, m)) &&
@@ -14699,7 +14708,12 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                       (any_kind(R, DC_KIND_PRONOUN_SELF) &&
                        self_list(R, m, s) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU)) ||
-                      (!owned_one && self_beside(R, m) &&
+                      (!owned_one &&
+                       (!spaced ||
+                        word_among(R, m->tb > 4 ? m->tb - 4 : 0, m->tb,
+                                   spaced_self,
+                                   sizeof spaced_self / sizeof *spaced_self)) &&
+                       self_beside(R, m) &&
                        !has_kind_in(R, s->tb, s->te, DC_KIND_PRONOUN_YOU) &&
                        casual(R, m, true));
             }
@@ -14718,7 +14732,7 @@ static __attribute__((noinline)) void mark_reclaimed(run *R)
                 /* Affection, not a claim: the writer is not credited with
                  * the group (praised_slur). */
                 m->reclaimed = 1;
-            } else if (pass == 1 && (e->flags & DC_F_BANTER) &&
+            } else if (pass == 1 && (e->flags & DC_F_BANTER) && !spaced &&
                        !(m->tb > 0 && identity_ends_at(R, m->tb) &&
                          singular_slur(R, m)) &&
                        (casual(R, m, false) || a_form_banter(R, m)) &&
@@ -18997,8 +19011,15 @@ static bool pest_sense_of(const run *R, const mention *m)
         return false;
     /* (a compound after an animal is the snare as a subject too: "These
      * roach traps are genocidal"; session 65) */
+    static const char *const pests[] = {
+        "rat",   "rats",   "mouse", "mice",  "roach", "roaches", "cockroach",
+        "cockroaches", "fly", "flies", "wasp", "wasps", "ant",   "ants",
+        "slug",  "slugs",  "mole",  "moles", "bear",  "rodent",  "rodents"};
+    /* (a literal pest's: "vermin traps", "parasite traps" said of
+     * people stay the slur; the review's) */
     bool compound = k == m->tb && k > s->tb &&
-                    kind_at(R, k - 1, DC_KIND_DEHUMANIZE);
+                    kind_at(R, k - 1, DC_KIND_DEHUMANIZE) &&
+                    word_among(R, k - 1, k, pests, sizeof pests / sizeof *pests);
     if (!compound &&
         (tok_is_word(R, m->te, "and") || tok_is_word(R, m->te, "or") ||
          kind_at(R, m->te, DC_KIND_COPULA) ||
@@ -24076,7 +24097,12 @@ static bool member_gets(const run *R, const mention *m, target *out)
         /* "here" after a verb of coming is the writer's place ("comes
          * here", "walks in here"); not "comes out here", "runs from the
          * police here", which tell what happens in a place */
-        mine |= kind_at(R, j, DC_KIND_PRONOUN_SELF) ||
+        /* (the bare plural "in body bags" only where the member comes
+         * to the writer's place, "here" or "this ...": "any Ukrainian
+         * soldiers we send there are going home in body bags", "any
+         * kids who come to our clinic now are leaving in body bags"
+         * lament; the review's) */
+        mine |= (kind_at(R, j, DC_KIND_PRONOUN_SELF) && !left_before) ||
                 (tok_is_word(R, j, "here") && coming_here(R, j - 1)) ||
                 /* "Any gay who comes to this pub": the place the writer
                  * points at, for a member named by the group's word */
@@ -24097,6 +24123,12 @@ static bool member_gets(const run *R, const mention *m, target *out)
          tok_is_word(R, nx, "to")))
         mine = true;
     if (!mine)
+        return false;
+    /* (nor a cause or condition after it: "... leaving in body bags if
+     * the funding gets cut"; the review's) */
+    if (left_before && m->te < s->te &&
+        (tok_is_word(R, m->te, "if") || tok_is_word(R, m->te, "because") ||
+         tok_is_word(R, m->te, "unless") || tok_is_word(R, m->te, "cos")))
         return false;
     if (who) {
         *out = (target){c->tb, c->te, 0, -1, TG_PRONOUN, 0, 0, 0, 0, 0,
@@ -38658,12 +38690,18 @@ static int group_frame(run *R, const target *t, uint32_t *from,
                         tok_is_word(R, t->tb - 1, "my")))) {
         static const char *const leaver[] = {"someone", "somebody", "anyone",
                                           "anybody"};
+        /* (the weapon left or put there, not brought to the cake: "shame
+         * if anyone forgot to bring a knife for the cake"; the review's) */
+        static const char *const happen_left[] = {
+            "left", "leave", "leaving", "dropped", "drop", "put",
+            "poured", "pour", "threw", "throw", "chucked", "lobbed"};
         const sentence *s2 = &rs->s[tk[t->tb].sent + 1];
         if (has_kind_in(R, s2->tb, s2->te, DC_KIND_WEAPON) &&
             word_among(R, s2->tb, s2->te, hinted,
                        sizeof hinted / sizeof *hinted) &&
             word_among(R, s2->tb, s2->te, FRAME_WORDS(wl_if)) &&
             word_among(R, s2->tb, s2->te, leaver, sizeof leaver / sizeof *leaver) &&
+            word_among(R, s2->tb, s2->te, FRAME_WORDS(happen_left)) &&
             !armed_literal_in(R, s2->tb)) {
             uint32_t k = s2->te;
             while (k > s2->tb && tk[k - 1].type != TK_WORD)
@@ -40482,13 +40520,18 @@ static bool misgender_cue(const run *R, uint32_t *gi_first,
             return true;
         if (word_among(R, k, k + 1, FRAME_WORDS(words)))
             return true;
-        /* (a pronoun made a noun and denied, or "an it" ending its
-         * clause: "its not a she its an it"; session 65, blind round 53;
-         * not "an IT consultant") */
-        if (k >= 2 && a_or_an(R, k - 1) &&
+        /* (a pronoun made a noun and denied of "it" or "that", or "an
+         * it" ending its clause: "its not a she its an it"; session 65,
+         * blind round 53; not "an IT consultant", nor "I said not a he,
+         * a she") */
+        static const char *const it_that[] = {"its",  "it's", "it",
+                                              "that", "thats", "that's",
+                                              "is"};
+        if (k >= 3 && a_or_an(R, k - 1) &&
             ((tok_is_word(R, k, "she") || tok_is_word(R, k, "he")) &&
              (kind_at(R, k - 2, DC_KIND_NEGATION) ||
-              tok_is_word(R, k - 2, "not"))))
+              tok_is_word(R, k - 2, "not")) &&
+             word_among(R, k - 3, k - 2, FRAME_WORDS(it_that))))
             return true;
         if (k >= 1 && tok_is_word(R, k - 1, "an") && tok_is_word(R, k, "it") &&
             (k + 1 >= rs->ntok || rs->toks[k + 1].type != TK_WORD))
@@ -45253,6 +45296,19 @@ static const char *const menace_if[] = {"if", "since", "unless"};
 static const char *const menace_deed[] = {"sort",  "deal",    "handle",
                                           "teach", "sorting", "dealing",
                                           "straighten", "discipline"};
+/* A deed of menace_deed in [a, b) done to a person, "him", "her" or
+ * "them" within two words after it: "sort him out", "deal with them";
+ * not "sort out their broken fence", "teach the kids english". */
+static bool menace_deed_at(const run *R, uint32_t a, uint32_t b)
+{
+    static const char *const person[] = {"him", "her", "them"};
+    for (uint32_t k = a; k < b; k++)
+        if (word_among(R, k, k + 1, FRAME_WORDS(menace_deed)) &&
+            word_among(R, k + 1, k + 3 < b ? k + 3 : b, FRAME_WORDS(person)))
+            return true;
+    return false;
+}
+
 static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
 {
     const tok *tk = R->toks;
@@ -45328,7 +45384,7 @@ static bool known_menace(run *R, uint32_t a, uint32_t b, uint32_t *end)
                    (tok_is_word(R, k - 1, "we") || tok_is_word(R, k - 1, "i"))) ||
                   tok_is_word(R, k, "we'll") || tok_is_word(R, k, "i'll")) &&
                  word_among(R, a, k, FRAME_WORDS(menace_if)) &&
-                 word_among(R, a, k, FRAME_WORDS(menace_deed)) &&
+                 menace_deed_at(R, a, k) &&
                  has_kind_in(R, a, k, DC_KIND_NEGATION))
             e = k + 1;
         if (e) {
@@ -46888,6 +46944,20 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                         ent(R, &rs->m[i])->categories &&
                         !rs->toks[rs->m[i].tb].quoted)
                         actor = &rs->m[i];
+                /* (and only for a pronoun opening its sentence, with no
+                 * other name or person between: "Soros is old news.
+                 * These days it's Musk, and he's buying up the media",
+                 * "Forget Soros, look at Murdoch. He's buying ..."; the
+                 * review's) */
+                if (!word_among(R, s->tb, s->tb + 1, FRAME_WORDS(carrier)))
+                    actor = NULL;
+                for (uint32_t k = actor ? actor->te : p; k + 1 < p && actor;
+                     k++)
+                    if (rs->toks[k].named || kind_at(R, k, DC_KIND_PERSON) ||
+                        (rs->toks[k].type == TK_WORD &&
+                         k != rs->s[rs->toks[k].sent].tb &&
+                         title_case(R, k)))
+                        actor = NULL;
                 carried = actor != NULL;
                 if (carried)
                     action = deed;
