@@ -46707,6 +46707,21 @@ static bool medium_told(const run *R, const sentence *s, uint32_t atb,
     return false;
 }
 
+/* The last actor of sentence si - 1 that names a group, not quoted: the
+ * actor a plot told in the next sentence carries (rule_conspiracy). */
+static const mention *actor_before(const run *R, size_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    const sentence *ps = &rs->s[si - 1];
+    const mention *actor = NULL;
+    for (size_t i = rs->first[ps->tb]; i < rs->nm && rs->m[i].tb < ps->te;
+         i++)
+        if (rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
+            ent(R, &rs->m[i])->categories && !rs->toks[rs->m[i].tb].quoted)
+            actor = &rs->m[i];
+    return actor;
+}
+
 static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
 {
     /* A story needs an action and an object in one sentence: the caller
@@ -46902,13 +46917,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
             object->tb < action->tb &&
             has_kind_in(R, object->te, action->tb, DC_KIND_COPULA) &&
             !has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION)) {
-            const sentence *ps = &rs->s[si - 1];
-            for (size_t i = rs->first[ps->tb];
-                 i < rs->nm && rs->m[i].tb < ps->te; i++)
-                if (rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
-                    ent(R, &rs->m[i])->categories &&
-                    !rs->toks[rs->m[i].tb].quoted)
-                    actor = &rs->m[i];
+            actor = actor_before(R, si);
             carried = actor != NULL;
         }
         /* (session 65, blind round 53: or told of him or them in the
@@ -46937,13 +46946,7 @@ static __attribute__((noinline)) decorum_status rule_conspiracy(run *R)
                 p--;
             if (p > s->tb && rs->toks[p - 1].clause == cl &&
                 !has_kind_in(R, p, deed->tb, DC_KIND_NEGATION)) {
-                const sentence *ps = &rs->s[si - 1];
-                for (size_t i = rs->first[ps->tb];
-                     i < rs->nm && rs->m[i].tb < ps->te; i++)
-                    if (rs->m[i].kind == DC_KIND_CONSP_ACTOR &&
-                        ent(R, &rs->m[i])->categories &&
-                        !rs->toks[rs->m[i].tb].quoted)
-                        actor = &rs->m[i];
+                actor = actor_before(R, si);
                 /* (and only for a pronoun opening its sentence, with no
                  * other name or person between: "Soros is old news.
                  * These days it's Musk, and he's buying up the media",
