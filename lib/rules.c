@@ -193,6 +193,7 @@ enum {
     FR_PLACE,
     FR_WARD,
     FR_ATROCITY,
+    FR_GANG,
     FR_N
 };
 static const char *const frame_terms[FR_N] = {
@@ -203,7 +204,7 @@ static const char *const frame_terms[FR_N] = {
     "(group) harm on a condition", "(group) harm shrugged off",
     "(group) method approved", "(group) kept out for another",
     "(group) kept to a place", "(group) denied agency without a man",
-    "(group) atrocity wished on"};
+    "(group) atrocity wished on", "(group) gang sent"};
 
 /* ... and of the ones rule_group_problem gives its findings */
 #define PROBLEM_TERM "the (group) problem"
@@ -16758,7 +16759,10 @@ static const char *const wl_head_end[] = {
     "its",    "it's",    "we'll",   "i'll",   "they'll", "you'll",
     /* (session 52, p52: a place along the thing, "a chink in the
      * plating near the breather hole") */
-    "near",   "around",  "behind",  "above",  "below"};
+    "near",   "around",  "behind",  "above",  "below",
+    /* (session 65, blind round 54: "a chink in their back line down the
+     * left") */
+    "down",   "along",   "through"};
 
 /* Is token k a thing a crack can head: a `gear` noun, or "guard" or
  * "logic" (armour_sense_of says why those two have no entry)? */
@@ -24104,6 +24108,13 @@ static bool member_gets(const run *R, const mention *m, target *out)
          * lament; the review's) */
         mine |= (kind_at(R, j, DC_KIND_PRONOUN_SELF) && !left_before) ||
                 (tok_is_word(R, j, "here") && coming_here(R, j - 1)) ||
+                /* "Any Jew who shows his face at the march gets put in
+                 * the ground": showing one's face is coming (session 65,
+                 * blind round 54) */
+                ((tok_is_word(R, j, "face") || tok_is_word(R, j, "faces")) &&
+                 j >= c->te + 2 &&
+                 (tok_is_word(R, j - 2, "shows") ||
+                  tok_is_word(R, j - 2, "show"))) ||
                 /* "Any gay who comes to this pub": the place the writer
                  * points at, for a member named by the group's word */
                 (!who && j > c->te && tok_is_word(R, j, "this") &&
@@ -45567,6 +45578,79 @@ static decorum_status rule_garment_torn(run *R)
     return DECORUM_OK;
 }
 
+/* Session 65 (lead, blind rounds 52 and 53): a gang sent or offered to
+ * "sort out" a group or its place: "someone needs to go down to that
+ * hotel full of asylum seekers with a few lads and sort it properly",
+ * "... I know a few lads with petrol cans who'll sort it out". In one
+ * sentence: the gang ("lads" or "boys" after "a few", "some", "couple
+ * of", "the", "my", "our", "your"), a deed of force (gang_sort: "sort"
+ * with "it", "them", "him" or "em" and "out" or "properly" within three
+ * words after it), and a call or the writer's offer (gang_call: "needs",
+ * "should", "lets", "time", "know", "got", "gonna", "will", a "'ll");
+ * the group in the sentence or the one before (armed_group). Not denied,
+ * told, literal or a game ("the lads will sort it out in the second
+ * half" names no group), nor a need met or a kindness in the sentence
+ * or the one before (gang_fix, home_kindly). */
+static bool gang_may(const run *R);
+static const char *const gang_few[] = {"few",  "some", "of",   "the",
+                                       "my",   "our",  "your", "couple"};
+static const char *const gang_call[] = {
+    "needs", "need", "should", "lets", "let's", "time", "know",
+    "got",   "gonna", "will",  "shall", "must"};
+static bool gang_sort(const run *R, uint32_t k, uint32_t e)
+{
+    static const char *const obj[] = {"it", "them", "him", "em"};
+    static const char *const how[] = {"out", "properly"};
+    const uint32_t hi = k + 4 < e ? k + 4 : e;
+    return (tok_is_word(R, k, "sort") || tok_is_word(R, k, "sorting")) &&
+           word_among(R, k + 1, hi, FRAME_WORDS(obj)) &&
+           word_among(R, k + 1, hi, FRAME_WORDS(how));
+}
+static decorum_status gang_sent(run *R, const sentence *s, uint32_t si)
+{
+    const dc_rules_scratch *rs = R->rs;
+    uint32_t lad = UINT32_MAX, deed = UINT32_MAX;
+    for (uint32_t k = s->tb + 1; k < s->te; k++) {
+        if (lad == UINT32_MAX &&
+            (tok_is_word(R, k, "lads") || tok_is_word(R, k, "boys")) &&
+            word_among(R, k - 1, k, FRAME_WORDS(gang_few)))
+            lad = k;
+        else if (lad != UINT32_MAX && gang_sort(R, k, s->te)) {
+            deed = k;
+            break;
+        }
+    }
+    if (deed == UINT32_MAX)
+        return DECORUM_OK;
+    bool call = false;
+    for (uint32_t k = s->tb; k < deed && !call; k++)
+        call = ends_ll(R, k) || word_among(R, k, k + 1, FRAME_WORDS(gang_call));
+    target g;
+    if (!call || has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
+        (!armed_group(R, s->tb, s->te, &g) &&
+         !(si > 0 &&
+           armed_group(R, rs->s[si - 1].tb, rs->s[si - 1].te, &g))))
+        return DECORUM_OK;
+    /* (a need met, not a place sorted: "the migrants at the hotel have
+     * no hot water. a few lads from the church will sort it out") */
+    static const char *const gang_fix[] = {
+        "water",  "heating", "boiler", "broken", "leak",   "leaking",
+        "damp",   "repair",  "repairs", "paperwork", "problem", "issue",
+        "food",   "furniture", "van",   "lift",   "lifts",  "donations",
+        "hand",   "moving",  "help",   "helping", "garden", "painting",
+        "shopping", "decorating"};
+    const uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME) ||
+        home_kindly(R, lo, s->te, lo, lo) ||
+        word_among(R, lo, s->te, FRAME_WORDS(gang_fix)))
+        return DECORUM_OK;
+    uint32_t e = deed + 1;
+    while (e < s->te && e < deed + 4 && R->toks[e].type == TK_WORD)
+        e++;
+    return armed_finding(R, FR_GANG, s->tb, e, &g);
+}
+
 /* Run for a comment that names a group where no threat was found. Each
  * part only where its cheap test holds: a sentence that opens with
  * "next", "the next" or "any"; a weapon in the comment; a burning word
@@ -45578,6 +45662,7 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
     bool weapon = any_kind(R, DC_KIND_WEAPON);
     bool burning = any_kind(R, DC_KIND_THREAT);
     bool know = (gate_words(R) & GW(GW_KNOW)) != 0;
+    bool lads = gang_may(R);
     for (uint32_t si = 0; si < rs->ns && R->out->rf[DC_RF_THREAT] == 0;
          si++) {
         const sentence *s = &rs->s[si];
@@ -45596,6 +45681,8 @@ static __attribute__((noinline)) decorum_status rule_struck(run *R)
             st = burn_shown(R, s, si);
         if (st == DECORUM_OK && know && R->out->rf[DC_RF_THREAT] == 0)
             st = known_where(R, s, si);
+        if (st == DECORUM_OK && lads && R->out->rf[DC_RF_THREAT] == 0)
+            st = gang_sent(R, s, si);
         if (st != DECORUM_OK)
             return st;
     }
@@ -50845,6 +50932,13 @@ static bool text_has(const dc_norm *n, const char *w, size_t k)
     return false;
 }
 
+/* Can gang_sent find anything? It needs "sort" and "lads" or "boys". */
+static bool gang_may(const run *R)
+{
+    return text_has(R->n, "sort", 4) &&
+           (text_has(R->n, "lads", 4) || text_has(R->n, "boys", 4));
+}
+
 /* text_has(n, w1, k1) || text_has(n, w2, k2) for two words of one first
  * byte, in one scan: rule_place_assigned's gate asked for "belong" and
  * "back to" with a scan each. */
@@ -52722,6 +52816,23 @@ static decorum_status rule_lgbt_smear(run *R)
                        "children, the groomer smear";
                 b = j_sought;
                 asked = true;
+            }
+            /* "groom the kids", "grooming our children": the deed said
+             * of them outright, a verb of grooming at most two words
+             * before (past "the", "our", "your", "young"), not denied,
+             * quoted or denounced (session 65, blind round 54) */
+            static const char *const groom[] = {"groom", "grooms",
+                                                "grooming", "groomed"};
+            if (!what && k > s->tb && !rs->toks[k].quoted &&
+                !R->denounce_any &&
+                word_among(R, k > s->tb + 3 ? k - 3 : s->tb, k,
+                           FRAME_WORDS(groom)) &&
+                !negated_before(R, s, k > s->tb + 3 ? k - 3 : s->tb) &&
+                !has_kind_in(R, s->tb, k, DC_KIND_NEGATION)) {
+                what = "smears gay or trans people as groomers of children";
+                b = k > s->tb + 3 ? k - 3 : s->tb;
+                while (b < k && !word_among(R, b, b + 1, FRAME_WORDS(groom)))
+                    b++;
             }
             /* "away from the kids", "near children", "within a mile of
              * a primary school": a word of distance at most five words
@@ -61433,6 +61544,7 @@ static bool frames_may(run *R)
 static bool struck_may(run *R)
 {
     return any_kind(R, DC_KIND_WEAPON) || any_kind(R, DC_KIND_THREAT) ||
+           gang_may(R) ||
            (gate_words(R) & GW(GW_KNOW)) ||
            ((gate_words(R) & GW(GW_NEXT_ANY)) &&
             (gate_words(R) & GW(GW_NEXT_HARM)));
