@@ -16821,6 +16821,10 @@ static bool armour_sense_of(const run *R, const mention *m)
      * says of anyone a stereotype stronger than a pattern: not "There's a
      * chink in the door seal, deport him", "..., they're everywhere
      * now", "..., filthy bugger") */
+    /* (session 65 review: nor one person, "the new chink in our back
+     * line") */
+    if (m->tb > 0 && tok_is_word(R, m->tb - 1, "new"))
+        return false;
     if (DC_SENSE_OF(ent(R, m)->flags) != DC_SENSE_CRACK ||
         (R->kinds & (KIND_BIT(EXCLUSION) | KIND_BIT(THREAT) |
                      KIND_BIT(DEHUMANIZE) | KIND_BIT(INSULT) |
@@ -24108,13 +24112,7 @@ static bool member_gets(const run *R, const mention *m, target *out)
          * lament; the review's) */
         mine |= (kind_at(R, j, DC_KIND_PRONOUN_SELF) && !left_before) ||
                 (tok_is_word(R, j, "here") && coming_here(R, j - 1)) ||
-                /* "Any Jew who shows his face at the march gets put in
-                 * the ground": showing one's face is coming (session 65,
-                 * blind round 54) */
-                ((tok_is_word(R, j, "face") || tok_is_word(R, j, "faces")) &&
-                 j >= c->te + 2 &&
-                 (tok_is_word(R, j - 2, "shows") ||
-                  tok_is_word(R, j - 2, "show"))) ||
+
                 /* "Any gay who comes to this pub": the place the writer
                  * points at, for a member named by the group's word */
                 (!who && j > c->te && tok_is_word(R, j, "this") &&
@@ -36269,6 +36267,90 @@ static decorum_status rule_toll_denied(run *R)
     return DECORUM_OK;
 }
 
+/* Session 65 (lead, blind rounds 51, 53 and 54): the Holocaust's toll
+ * asked alone, then denied: "6 million? The numbers don't add up. Look at
+ * the population figures before and after", "Six million? The railway
+ * timetables alone make that impossible". A question of "six million"
+ * or "6 million" ("jews" at most after it, nothing before), then in the
+ * next sentence a word of denial (toll_denial; "add" only before "up"),
+ * in a comment with a word of the Holocaust or of the deniers'
+ * arithmetic (toll_about: the camps, the ovens, the trains, the census);
+ * judged as rule_toll_denied's are (quoted, reported, denounced: no
+ * attack). Not a transfer fee or a house price ("6 million? for a
+ * winger? the numbers don't add up"): no word of toll_about. */
+static const char *const toll_denial[] = {
+    "impossible", "lie",         "lies",       "myth",     "hoax",
+    "maths",      "math",        "exaggerated", "fabricated", "nonsense",
+    "fake",       "propaganda",  "add",        "adds"};
+static const char *const toll_about[] = {
+    "holocaust",  "jews",   "jewish",     "ovens",  "oven",  "camps",
+    "auschwitz",  "gas",    "chambers",   "crematoria", "railway",
+    "timetables", "trains", "population", "census", "ww2",   "wwii",
+    "nazis",      "hitler", "germans"};
+static decorum_status rule_toll_asked(run *R)
+{
+    const dc_rules_scratch *rs = R->rs;
+    if (rs->ns < 2 || R->out->rf[DC_RF_CONSPIRACY] > 0)
+        return DECORUM_OK;
+    for (uint32_t si = 0; si + 1 < rs->ns; si++) {
+        const sentence *s = &rs->s[si];
+        if (!s->question || s->te < s->tb + 2 ||
+            !(tok_is_word(R, s->tb, "six") || tok_is_word(R, s->tb, "6")) ||
+            !tok_is_word(R, s->tb + 1, "million"))
+            continue;
+        uint32_t w = s->tb + 2;
+        if (w < s->te && tok_is_word(R, w, "jews"))
+            w++;
+        if (w < s->te && R->toks[w].type == TK_WORD)
+            continue;
+        const sentence *n = &rs->s[si + 1];
+        uint32_t d = n->tb;
+        while (d < n->te &&
+               !(word_among(R, d, d + 1, FRAME_WORDS(toll_denial)) &&
+                 (!(tok_is_word(R, d, "add") || tok_is_word(R, d, "adds")) ||
+                  tok_is_word(R, d + 1, "up"))))
+            d++;
+        if (d == n->te ||
+            !word_among(R, 0, (uint32_t)rs->ntok, FRAME_WORDS(toll_about)))
+            continue;
+        const uint32_t end = tok_is_word(R, d + 1, "up") ? d + 2 : d + 1;
+        const mention *neg;
+        scope sc = scope_of(R, s->tb, end, &neg);
+        /* (denounced by a word that is not the denial's own: "Biggest
+         * lie ever sold" calls the toll the lie) */
+        bool denounced = false;
+        for (size_t i = 0; i < rs->nm && R->denounce_any && !denounced; i++)
+            denounced = rs->m[i].kind == DC_KIND_DENOUNCE &&
+                        !word_among(R, rs->m[i].tb, rs->m[i].tb + 1,
+                                    FRAME_WORDS(toll_denial));
+        if (sc == SC_ASSERTED && denounced)
+            sc = SC_COUNTER;
+        uint32_t b = tb_byte(R, s->tb), be = te_byte(R, end);
+        if (sc != SC_ASSERTED)
+            return mitigate(R, b, be, sc, LIT("Holocaust minimization"));
+        R->out->rf[DC_RF_CONSPIRACY] += 1;
+        finding_spec fs = {0};
+        fs.b = b;
+        fs.e = be;
+        fs.signal = DECORUM_SIGNAL_CONSPIRACY;
+        fs.attribute = DECORUM_IDENTITY_ATTACK;
+        fs.categories = 1u << DECORUM_CATEGORY_RELIGION;
+        fs.weight = 0.9f;
+        fs.hate = true;
+        fs.severe = true;
+        uint32_t r;
+        int l = (int)(be - b);
+        decorum_status st = REASON(
+            R, &r, LIT("conspiracy trope '"),
+            piece_text(R->n->text + b, l > 60 ? 60 : l),
+            LIT("': Holocaust minimization: the toll asked, then denied"));
+        if (st != DECORUM_OK)
+            return st;
+        return emit(R, &fs, r);
+    }
+    return DECORUM_OK;
+}
+
 /* Does mention m end in a plural "s", not a possessive ("Google's")? */
 static bool plural_s(const run *R, const mention *m)
 {
@@ -45587,10 +45669,12 @@ static decorum_status rule_garment_torn(run *R)
  * with "it", "them", "him" or "em" and "out" or "properly" within three
  * words after it), and a call or the writer's offer (gang_call: "needs",
  * "should", "lets", "time", "know", "got", "gonna", "will", a "'ll");
- * the group in the sentence or the one before (armed_group). Not denied,
- * told, literal or a game ("the lads will sort it out in the second
- * half" names no group), nor a need met or a kindness in the sentence
- * or the one before (gang_fix, home_kindly). */
+ * the group in the sentence or the one before (armed_group); and a
+ * menace, a weapon in either sentence or the gang sent there ("go down
+ * to ...", "head round"). Not denied, told, literal or a game ("the
+ * lads will sort it out in the second half" names no group), nor a need
+ * met or a kindness in the sentence or the one before (gang_fix,
+ * home_kindly), nor "sort them out with" what is given. */
 static bool gang_may(const run *R);
 static const char *const gang_few[] = {"few",  "some", "of",   "the",
                                        "my",   "our",  "your", "couple"};
@@ -45625,6 +45709,23 @@ static decorum_status gang_sent(run *R, const sentence *s, uint32_t si)
     bool call = false;
     for (uint32_t k = s->tb; k < deed && !call; k++)
         call = ends_ll(R, k) || word_among(R, k, k + 1, FRAME_WORDS(gang_call));
+    /* (and the menace: a weapon in the sentence or the one before, or
+     * the gang sent there, "go/went/head down/round to ..."; not "a few
+     * lads from the parish will sort it out" after graffiti, nor "sort
+     * them out with footie sessions"; the review's) */
+    static const char *const go[] = {"go", "went", "going", "head", "pop",
+                                     "get"};
+    static const char *const there[] = {"down", "round", "over"};
+    const uint32_t lo0 = si > 0 ? rs->s[si - 1].tb : s->tb;
+    bool menace = has_kind_in(R, lo0, s->te, DC_KIND_WEAPON);
+    for (uint32_t k = s->tb; k + 1 < lad && !menace; k++)
+        menace = word_among(R, k, k + 1, FRAME_WORDS(go)) &&
+                 word_among(R, k + 1, k + 2, FRAME_WORDS(there));
+    if (!menace)
+        return DECORUM_OK;
+    for (uint32_t k = deed + 1; k + 1 < s->te && k < deed + 4; k++)
+        if (tok_is_word(R, k, "out") && tok_is_word(R, k + 1, "with"))
+            return DECORUM_OK;
     target g;
     if (!call || has_kind_in(R, s->tb, s->te, DC_KIND_NEGATION) ||
         word_among(R, s->tb, s->te, FRAME_WORDS(armed_told)) ||
@@ -51096,6 +51197,16 @@ static bool role_hit_in(const dc_rules *r, const dc_lexicon *lx,
     return false;
 }
 
+static bool text_has(const dc_norm *n, const char *w, size_t k);
+
+/* rule_toll_asked's comment: a question mark and "million" ("6
+ * million? The numbers don't add up"), which may hold no hit the rules
+ * need (session 65). */
+static bool toll_in(const dc_norm *n)
+{
+    return memchr(n->text, '?', n->len) && text_has(n, "million", 7);
+}
+
 static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                         const dc_norm *n, const dc_hitvec *hits, bool closer,
                         bool *hedged, uint64_t *seen)
@@ -51136,7 +51247,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
                    hire_in(kinds, n) || guess_in(r, lx->n, kinds, hits) ||
                    scare_body_in(kinds, n) || armed_place_in(kinds) ||
                    member_in(r, lx, n, kinds, hits) ||
-                   role_hit_in(r, lx, kinds, hits);
+                   role_hit_in(r, lx, kinds, hits) || toll_in(n);
         }
     }
     *seen = kinds;
@@ -51146,7 +51257,7 @@ static bool needs_rules(const dc_rules *r, const dc_lexicon *lx,
            role_hit_in(r, lx, kinds, hits) ||
            /* (a faith's thing: rule_garment_torn reads its garments,
             * which name the group; session 62) */
-           ((kinds >> DC_KIND_HOLIDAY) & 1);
+           ((kinds >> DC_KIND_HOLIDAY) & 1) || toll_in(n);
 }
 
 static void agreeing_hits(const dc_rules *r, const dc_lexicon *lx,
@@ -52646,6 +52757,50 @@ static const char *const wl_smear_care[] = {
  * if none. Not a care
  * ("want to adopt kids"), not denied ("dont want to be near kids"). A
  * statement is no hint: "my gay brother wants to teach primary school". */
+/* Is the grooming verb at gv (before the children's word at k) said of
+ * gay or trans people: an identity word of theirs before it in its
+ * clause, no person noun between ("it was straight priests who groomed
+ * children"), the children not an owner ("groomed the kids' spaniel")
+ * and no animal or grooming of hair in the sentence ("groom the
+ * children's ponies", "groom the kids every morning, hair, teeth")?
+ * (session 65 review) */
+static bool groomers_named(const run *R, const sentence *s, uint32_t gv,
+                           uint32_t k)
+{
+    static const char *const kept[] = {
+        "pony",  "ponies", "horse", "horses", "goat",  "goats", "dog",
+        "dogs",  "spaniel", "puppy", "hair",  "teeth", "coat",  "show",
+        "brush", "pets"};
+    const uint32_t cats = (1u << DECORUM_CATEGORY_SEXUAL_ORIENTATION) |
+                          (1u << DECORUM_CATEGORY_GENDER_IDENTITY);
+    const tok *t = &R->toks[k];
+    if (R->n->text[t->e - 1] == '\'' ||
+        (t->e - t->b > 2 && R->n->text[t->e - 2] == '\'') ||
+        word_among(R, s->tb, s->te, FRAME_WORDS(kept)))
+        return false;
+    const uint32_t cl = R->toks[gv].clause;
+    for (uint32_t j = gv; j-- > s->tb && R->toks[j].clause == cl;) {
+        /* (a relative clause's head is the word before "who": "it was
+         * straight priests who groomed children"; "but" turns to
+         * others) */
+        if (kind_at(R, j, DC_KIND_PERSON) ||
+            kind_at(R, j, DC_KIND_NONPROTECTED) || tok_is_word(R, j, "but"))
+            return false;
+        const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+        if (id && (ent(R, id)->categories & cats) &&
+            !(ent(R, id)->group_len == 8 &&
+              memcmp(ent(R, id)->group, "straight", 8) == 0))
+            return true;
+        if (tok_is_word(R, j, "who") || tok_is_word(R, j, "that")) {
+            id = j > s->tb ? mention_at(R, j - 1, DC_KIND_IDENTITY) : NULL;
+            return id && (ent(R, id)->categories & cats) &&
+                   !(ent(R, id)->group_len == 8 &&
+                     memcmp(ent(R, id)->group, "straight", 8) == 0);
+        }
+    }
+    return false;
+}
+
 static uint32_t kids_sought(const run *R, const sentence *s, uint32_t k)
 {
     /* (a question of the kind's own making, "why do so many ...", "how
@@ -52820,7 +52975,8 @@ static decorum_status rule_lgbt_smear(run *R)
             /* "groom the kids", "grooming our children": the deed said
              * of them outright, a verb of grooming at most two words
              * before (past "the", "our", "your", "young"), not denied,
-             * quoted or denounced (session 65, blind round 54) */
+             * quoted or denounced, its subject the people named
+             * (groomers_named; session 65, blind round 54) */
             static const char *const groom[] = {"groom", "grooms",
                                                 "grooming", "groomed"};
             if (!what && k > s->tb && !rs->toks[k].quoted &&
@@ -52829,10 +52985,13 @@ static decorum_status rule_lgbt_smear(run *R)
                            FRAME_WORDS(groom)) &&
                 !negated_before(R, s, k > s->tb + 3 ? k - 3 : s->tb) &&
                 !has_kind_in(R, s->tb, k, DC_KIND_NEGATION)) {
-                what = "smears gay or trans people as groomers of children";
-                b = k > s->tb + 3 ? k - 3 : s->tb;
-                while (b < k && !word_among(R, b, b + 1, FRAME_WORDS(groom)))
-                    b++;
+                uint32_t gv = k > s->tb + 3 ? k - 3 : s->tb;
+                while (gv < k && !word_among(R, gv, gv + 1, FRAME_WORDS(groom)))
+                    gv++;
+                if (groomers_named(R, s, gv, k))
+                    what = "smears gay or trans people as groomers of "
+                           "children";
+                b = gv;
             }
             /* "away from the kids", "near children", "within a mile of
              * a primary school": a word of distance at most five words
@@ -62025,6 +62184,10 @@ decorum_status dc_rules_run(const dc_alloc *al, const dc_rules *r,
             (st = rule_struck(&R)) != DECORUM_OK)
             return st;
     }
+    /* (the Holocaust's toll asked, then denied: session 65) */
+    if (GATE(text_has(n, "million", 7)) &&
+        (st = rule_toll_asked(&R)) != DECORUM_OK)
+        return st;
     /* (a faith's garment torn off its wearer: the garment names the
      * group, so no group need be named; session 62) */
     if (R.out->rf[DC_RF_THREAT] == 0 && any_kind(&R, DC_KIND_HOLIDAY) &&
