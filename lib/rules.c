@@ -36223,6 +36223,36 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
  * takes the ones an adverb breaks and the number denied. Reported
  * ("deniers claim the numbers were inflated"), denounced or negated, it
  * is counter-speech. */
+/* The finding of Holocaust minimization over tokens [from, end), of scope
+ * sc (a mitigating span unless asserted), at the people of categories
+ * cats, its reason the quoted words and then why (rule_toll_denied,
+ * rule_toll_asked). */
+static decorum_status toll_finding(run *R, uint32_t from, uint32_t end,
+                                   scope sc, uint32_t cats, piece why)
+{
+    uint32_t b = tb_byte(R, from), be = te_byte(R, end);
+    if (sc != SC_ASSERTED)
+        return mitigate(R, b, be, sc, LIT("Holocaust minimization"));
+    R->out->rf[DC_RF_CONSPIRACY] += 1;
+    finding_spec fs = {0};
+    fs.b = b;
+    fs.e = be;
+    fs.signal = DECORUM_SIGNAL_CONSPIRACY;
+    fs.attribute = DECORUM_IDENTITY_ATTACK;
+    fs.categories = cats;
+    fs.weight = 0.9f;
+    fs.hate = true;
+    fs.severe = true;
+    uint32_t r;
+    int l = (int)(be - b);
+    decorum_status st =
+        REASON(R, &r, LIT("conspiracy trope '"),
+               piece_text(R->n->text + b, l > 60 ? 60 : l), why);
+    if (st != DECORUM_OK)
+        return st;
+    return emit(R, &fs, r);
+}
+
 static decorum_status rule_toll_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -36242,29 +36272,9 @@ static decorum_status rule_toll_denied(run *R)
         scope sc = scope_of(R, from, end, &neg);
         if (sc == SC_ASSERTED && R->denounce_any)
             sc = SC_COUNTER;
-        uint32_t b = tb_byte(R, from), be = te_byte(R, end);
-        if (sc != SC_ASSERTED)
-            return mitigate(R, b, be, sc, LIT("Holocaust minimization"));
-        R->out->rf[DC_RF_CONSPIRACY] += 1;
-        finding_spec fs = {0};
-        fs.b = b;
-        fs.e = be;
-        fs.signal = DECORUM_SIGNAL_CONSPIRACY;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = e->categories;
-        fs.weight = 0.9f;
-        fs.hate = true;
-        fs.severe = true;
-        uint32_t r;
-        int l = (int)(be - b);
-        decorum_status st = REASON(
-            R, &r, LIT("conspiracy trope '"),
-            piece_text(R->n->text + b, l > 60 ? 60 : l),
-            LIT("': Holocaust minimization: denies the number of its "
-                "victims"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return toll_finding(R, from, end, sc, e->categories,
+                            LIT("': Holocaust minimization: denies the "
+                                "number of its victims"));
     }
     return DECORUM_OK;
 }
@@ -36327,28 +36337,9 @@ static decorum_status rule_toll_asked(run *R)
                                     FRAME_WORDS(toll_denial));
         if (sc == SC_ASSERTED && denounced)
             sc = SC_COUNTER;
-        uint32_t b = tb_byte(R, s->tb), be = te_byte(R, end);
-        if (sc != SC_ASSERTED)
-            return mitigate(R, b, be, sc, LIT("Holocaust minimization"));
-        R->out->rf[DC_RF_CONSPIRACY] += 1;
-        finding_spec fs = {0};
-        fs.b = b;
-        fs.e = be;
-        fs.signal = DECORUM_SIGNAL_CONSPIRACY;
-        fs.attribute = DECORUM_IDENTITY_ATTACK;
-        fs.categories = 1u << DECORUM_CATEGORY_RELIGION;
-        fs.weight = 0.9f;
-        fs.hate = true;
-        fs.severe = true;
-        uint32_t r;
-        int l = (int)(be - b);
-        decorum_status st = REASON(
-            R, &r, LIT("conspiracy trope '"),
-            piece_text(R->n->text + b, l > 60 ? 60 : l),
-            LIT("': Holocaust minimization: the toll asked, then denied"));
-        if (st != DECORUM_OK)
-            return st;
-        return emit(R, &fs, r);
+        return toll_finding(R, s->tb, end, sc, 1u << DECORUM_CATEGORY_RELIGION,
+                            LIT("': Holocaust minimization: the toll asked, "
+                                "then denied"));
     }
     return DECORUM_OK;
 }
@@ -53023,7 +53014,16 @@ static decorum_status rule_lgbt_smear(run *R)
              * are kept; "keeps" joined in session 36, q36: "she keeps
              * her kids well away from that one") */
             uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
-            if (!what && word_among(R, kb, k, wl_keep, WL_KEEP_OF_OTHERS))
+            /* (or told to stay away: "Told my kids to stay away from
+             * him", "stay" before the word of distance; session 65,
+             * blind round 54) */
+            static const char *const told[] = {"told", "tell", "tells",
+                                               "telling"};
+            const bool told_stay =
+                word_among(R, kb, k, FRAME_WORDS(told)) &&
+                tok_is_word(R, k + 1, "to") && tok_is_word(R, k + 2, "stay");
+            if (!what && (told_stay ||
+                          word_among(R, kb, k, wl_keep, WL_KEEP_OF_OTHERS)))
                 for (uint32_t j = k + 1; j < s->te && j <= k + 3 && !what; j++)
                     if ((word_among(R, j, j + 1, wl_smear_near,
                                     sizeof wl_smear_near /
