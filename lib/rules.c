@@ -24114,7 +24114,6 @@ static bool member_gets(const run *R, const mention *m, target *out)
          * lament; the review's) */
         mine |= (kind_at(R, j, DC_KIND_PRONOUN_SELF) && !left_before) ||
                 (tok_is_word(R, j, "here") && coming_here(R, j - 1)) ||
-
                 /* "Any gay who comes to this pub": the place the writer
                  * points at, for a member named by the group's word */
                 (!who && j > c->te && tok_is_word(R, j, "this") &&
@@ -36216,13 +36215,6 @@ static uint32_t toll_denied_at(const run *R, uint32_t h, uint32_t *from)
     return 0;
 }
 
-/* "The holocaust numbers were massively inflated, no way it was 6
- * million": Holocaust minimization said in words of the writer's own
- * (toll_denied_at), in a comment that names the Holocaust. The lexicon
- * holds the fixed phrases ("holocaust numbers were inflated"); this
- * takes the ones an adverb breaks and the number denied. Reported
- * ("deniers claim the numbers were inflated"), denounced or negated, it
- * is counter-speech. */
 /* The finding of Holocaust minimization over tokens [from, end), of scope
  * sc (a mitigating span unless asserted), at the people of categories
  * cats, its reason the quoted words and then why (rule_toll_denied,
@@ -36253,6 +36245,13 @@ static decorum_status toll_finding(run *R, uint32_t from, uint32_t end,
     return emit(R, &fs, r);
 }
 
+/* "The holocaust numbers were massively inflated, no way it was 6
+ * million": Holocaust minimization said in words of the writer's own
+ * (toll_denied_at), in a comment that names the Holocaust. The lexicon
+ * holds the fixed phrases ("holocaust numbers were inflated"); this
+ * takes the ones an adverb breaks and the number denied. Reported
+ * ("deniers claim the numbers were inflated"), denounced or negated, it
+ * is counter-speech. */
 static decorum_status rule_toll_denied(run *R)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -45653,21 +45652,6 @@ static decorum_status rule_garment_torn(run *R)
     return DECORUM_OK;
 }
 
-/* Session 65 (lead, blind rounds 52 and 53): a gang sent or offered to
- * "sort out" a group or its place: "someone needs to go down to that
- * hotel full of asylum seekers with a few lads and sort it properly",
- * "... I know a few lads with petrol cans who'll sort it out". In one
- * sentence: the gang ("lads" or "boys" after "a few", "some", "couple
- * of", "the", "my", "our", "your"), a deed of force (gang_sort: "sort"
- * with "it", "them", "him" or "em" and "out" or "properly" within three
- * words after it), and a call or the writer's offer (gang_call: "needs",
- * "should", "lets", "time", "know", "got", "gonna", "will", a "'ll");
- * the group in the sentence or the one before (armed_group); and a
- * menace, a weapon in either sentence or the gang sent there ("go down
- * to ...", "head round"). Not denied, told, literal or a game ("the
- * lads will sort it out in the second half" names no group), nor a need
- * met or a kindness in the sentence or the one before (gang_fix,
- * home_kindly), nor "sort them out with" what is given. */
 /* Can gang_sent find anything? It needs "sort" and "lads" or "boys"
  * (gate words: a text search for them cost 4.6M instructions on the
  * bench corpus). */
@@ -45691,6 +45675,21 @@ static bool gang_sort(const run *R, uint32_t k, uint32_t e)
            word_among(R, k + 1, hi, FRAME_WORDS(obj)) &&
            word_among(R, k + 1, hi, FRAME_WORDS(how));
 }
+/* Session 65 (lead, blind rounds 52 and 53): a gang sent or offered to
+ * "sort out" a group or its place: "someone needs to go down to that
+ * hotel full of asylum seekers with a few lads and sort it properly",
+ * "... I know a few lads with petrol cans who'll sort it out". In one
+ * sentence: the gang ("lads" or "boys" after "a few", "some", "couple
+ * of", "the", "my", "our", "your"), a deed of force (gang_sort: "sort"
+ * with "it", "them", "him" or "em" and "out" or "properly" within three
+ * words after it), and a call or the writer's offer (gang_call: "needs",
+ * "should", "lets", "time", "know", "got", "gonna", "will", a "'ll");
+ * the group in the sentence or the one before (armed_group); and a
+ * menace, a weapon in either sentence or the gang sent there ("go down
+ * to ...", "head round"). Not denied, told, literal or a game ("the
+ * lads will sort it out in the second half" names no group), nor a need
+ * met or a kindness in the sentence or the one before (gang_fix,
+ * home_kindly), nor "sort them out with" what is given. */
 static decorum_status gang_sent(run *R, const sentence *s, uint32_t si)
 {
     const dc_rules_scratch *rs = R->rs;
@@ -45717,8 +45716,8 @@ static decorum_status gang_sent(run *R, const sentence *s, uint32_t si)
     static const char *const go[] = {"go", "went", "going", "head", "pop",
                                      "get"};
     static const char *const there[] = {"down", "round", "over"};
-    const uint32_t lo0 = si > 0 ? rs->s[si - 1].tb : s->tb;
-    bool menace = has_kind_in(R, lo0, s->te, DC_KIND_WEAPON);
+    const uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
+    bool menace = has_kind_in(R, lo, s->te, DC_KIND_WEAPON);
     for (uint32_t k = s->tb; k + 1 < lad && !menace; k++)
         menace = word_among(R, k, k + 1, FRAME_WORDS(go)) &&
                  word_among(R, k + 1, k + 2, FRAME_WORDS(there));
@@ -45742,7 +45741,6 @@ static decorum_status gang_sent(run *R, const sentence *s, uint32_t si)
         "food",   "furniture", "van",   "lift",   "lifts",  "donations",
         "hand",   "moving",  "help",   "helping", "garden", "painting",
         "shopping", "decorating"};
-    const uint32_t lo = si > 0 ? rs->s[si - 1].tb : s->tb;
     if (armed_literal_in(R, s->tb) || (frame_near(R, s->tb) & FC_GAME) ||
         home_kindly(R, lo, s->te, lo, lo) ||
         word_among(R, lo, s->te, FRAME_WORDS(gang_fix)))
@@ -52751,14 +52749,16 @@ static const char *const wl_smear_care[] = {
     "support", "supporting", "feed",   "feeding",   "save",   "saving",
     "parent",  "parenting"};
 
-/* The token of a word of seeking the children at k (wl_smear_kids) said
- * of gay or trans people named right before it (at most four words
- * between: "gay men want", "the trans lot always want"), in a question
- * of the kind's own making or a comment that leaves its reader to
- * conclude (R->noticed: "makes you wonder", "coincidence?"); UINT32_MAX
- * if none. Not a care
- * ("want to adopt kids"), not denied ("dont want to be near kids"). A
- * statement is no hint: "my gay brother wants to teach primary school". */
+/* An identity word of the categories cats at token j, not of straight
+ * people (groomers_named). */
+static bool groomer_word(const run *R, uint32_t j, uint32_t cats)
+{
+    const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
+    return id && lgbt_identity(R, id, cats) &&
+           !(ent(R, id)->group_len == 8 &&
+             memcmp(ent(R, id)->group, "straight", 8) == 0);
+}
+
 /* Is the grooming verb at gv (before the children's word at k) said of
  * gay or trans people: an identity word of theirs before it in its
  * clause, no person noun between ("it was straight priests who groomed
@@ -52788,21 +52788,22 @@ static bool groomers_named(const run *R, const sentence *s, uint32_t gv,
         if (kind_at(R, j, DC_KIND_PERSON) ||
             kind_at(R, j, DC_KIND_NONPROTECTED) || tok_is_word(R, j, "but"))
             return false;
-        const mention *id = mention_at(R, j, DC_KIND_IDENTITY);
-        if (id && (ent(R, id)->categories & cats) &&
-            !(ent(R, id)->group_len == 8 &&
-              memcmp(ent(R, id)->group, "straight", 8) == 0))
+        if (groomer_word(R, j, cats))
             return true;
-        if (tok_is_word(R, j, "who") || tok_is_word(R, j, "that")) {
-            id = j > s->tb ? mention_at(R, j - 1, DC_KIND_IDENTITY) : NULL;
-            return id && (ent(R, id)->categories & cats) &&
-                   !(ent(R, id)->group_len == 8 &&
-                     memcmp(ent(R, id)->group, "straight", 8) == 0);
-        }
+        if (tok_is_word(R, j, "who") || tok_is_word(R, j, "that"))
+            return j > s->tb && groomer_word(R, j - 1, cats);
     }
     return false;
 }
 
+/* The token of a word of seeking the children at k (wl_smear_kids) said
+ * of gay or trans people named right before it (at most four words
+ * between: "gay men want", "the trans lot always want"), in a question
+ * of the kind's own making or a comment that leaves its reader to
+ * conclude (R->noticed: "makes you wonder", "coincidence?"); UINT32_MAX
+ * if none. Not a care
+ * ("want to adopt kids"), not denied ("dont want to be near kids"). A
+ * statement is no hint: "my gay brother wants to teach primary school". */
 static uint32_t kids_sought(const run *R, const sentence *s, uint32_t k)
 {
     /* (a question of the kind's own making, "why do so many ...", "how
@@ -52981,19 +52982,20 @@ static decorum_status rule_lgbt_smear(run *R)
              * (groomers_named; session 65, blind round 54) */
             static const char *const groom[] = {"groom", "grooms",
                                                 "grooming", "groomed"};
+            const uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
             if (!what && k > s->tb && !rs->toks[k].quoted &&
                 !R->denounce_any &&
-                word_among(R, k > s->tb + 3 ? k - 3 : s->tb, k,
-                           FRAME_WORDS(groom)) &&
-                !negated_before(R, s, k > s->tb + 3 ? k - 3 : s->tb) &&
+                word_among(R, kb, k, FRAME_WORDS(groom)) &&
+                !negated_before(R, s, kb) &&
                 !has_kind_in(R, s->tb, k, DC_KIND_NEGATION)) {
-                uint32_t gv = k > s->tb + 3 ? k - 3 : s->tb;
+                uint32_t gv = kb;
                 while (gv < k && !word_among(R, gv, gv + 1, FRAME_WORDS(groom)))
                     gv++;
-                if (groomers_named(R, s, gv, k))
+                if (groomers_named(R, s, gv, k)) {
                     what = "smears gay or trans people as groomers of "
                            "children";
-                b = gv;
+                    b = gv;
+                }
             }
             /* "away from the kids", "near children", "within a mile of
              * a primary school": a word of distance at most five words
@@ -53013,7 +53015,6 @@ static decorum_status rule_lgbt_smear(run *R)
             /* (wl_keep less "stay": children do not "stay" away, they
              * are kept; "keeps" joined in session 36, q36: "she keeps
              * her kids well away from that one") */
-            uint32_t kb = k > s->tb + 3 ? k - 3 : s->tb;
             /* (or told to stay away: "Told my kids to stay away from
              * him", "stay" before the word of distance; session 65,
              * blind round 54) */
@@ -61526,10 +61527,10 @@ static const char *const gw_joke[] = {"cross", "many"};
 static const char *const gw_free[] = {"free"}; /* rule_group_free */
 /* ("found" for known_where's "found out where", session 55; not
  * "find", too common a word to open rule_struck for) */
-static const char *const gw_lads[] = {"lads", "boys"}; /* gang_sent */
-static const char *const gw_sort[] = {"sort", "sorting"}; /* gang_sort */
 static const char *const gw_know[] = {"know", "knows",
                                       "found"}; /* known_where */
+static const char *const gw_lads[] = {"lads", "boys"}; /* gang_sent */
+static const char *const gw_sort[] = {"sort", "sorting"}; /* gang_sort */
 static const char *const gw_own[] = {"own"}; /* rule_own_elsewhere */
 static const char *const gw_iq[] = {"iq"}; /* rule_iq_asked */
 static const struct gw_list {
